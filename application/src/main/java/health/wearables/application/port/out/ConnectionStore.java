@@ -1,0 +1,23 @@
+package health.wearables.application.port.out;
+
+import health.wearables.domain.ConnectionKey;
+import health.wearables.domain.PatientId;
+import health.wearables.domain.ProjectId;
+import health.wearables.domain.SealedCredentials;
+import health.wearables.domain.StoredConnection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Connections, one per project, patient and provider. {@link #save} creates it or updates it in place; a refresh token
+ * already stored is kept when the new credentials carry none.
+ */
+public interface ConnectionStore {
+
+    StoredConnection save(SealedCredentials credentials);
+
+    List<StoredConnection> list(ProjectId project, Optional<PatientId> patient);
+
+    /** The stored ciphertexts of one connection, for re-encryption and for checks. */
+    Optional<SealedCredentials> find(ConnectionKey key);
+}

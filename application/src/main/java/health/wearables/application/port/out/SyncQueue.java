@@ -1,0 +1,10 @@
+package health.wearables.application.port.out;
+
+import health.wearables.domain.SyncJob;
+
+/** Where initial data syncs wait for a worker. */
+@FunctionalInterface
+public interface SyncQueue {
+
+    void enqueue(SyncJob job);
+}

@@ -1,0 +1,18 @@
+package health.wearables.application.port.out;
+
+import health.wearables.domain.ConnectionKey;
+import health.wearables.domain.SealedToken;
+
+/**
+ * Authenticated encryption of token material, bound to the connection it belongs to: a ciphertext moved to another
+ * connection does not open.
+ */
+public interface TokenCipher {
+
+    SealedToken seal(ConnectionKey key, TokenKind kind, String plaintext);
+
+    /** @throws SecurityException when the ciphertext was not sealed for this key and kind, or was altered */
+    String open(ConnectionKey key, TokenKind kind, SealedToken sealed);
+
+    enum TokenKind { ACCESS, REFRESH }
+}

@@ -1,0 +1,104 @@
+package health.wearables.application.port.out;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import health.wearables.application.port.out.TokenCipher.TokenKind;
+import health.wearables.domain.ConnectionKey;
+import health.wearables.domain.ConnectionStatus;
+import health.wearables.domain.PatientId;
+import health.wearables.domain.ProjectId;
+import health.wearables.domain.ProviderSlug;
+import health.wearables.domain.SealedCredentials;
+import health.wearables.domain.StoredConnection;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link ConnectionStore} must do; run against the in-memory fake and against the FHIR store. */
+public abstract class ConnectionStoreContract {
+
+    protected abstract ConnectionStore store();
+
+    protected TokenCipher cipher() {
+        return new ReversibleTokenCipher();
+    }
+
+    private SealedCredentials credentials(ConnectionKey key, String access, Optional<String> refresh) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        return new SealedCredentials(key,
+                cipher().seal(key, TokenKind.ACCESS, access),
+                refresh.map(r -> cipher().seal(key, TokenKind.REFRESH, r)),
+                Optional.of(now.plusSeconds(3600)), List.of("activity", "sleep"), Optional.of("user-7"), now);
+    }
+
+    @Test
+    void a_saved_connection_is_listed_for_its_project_without_tokens() {
+        ConnectionKey key = Samples.connectionKey();
+        SealedCredentials saved = credentials(key, "access-1", Optional.of("refresh-1"));
+
+        StoredConnection stored = store().save(saved);
+
+        assertThat(stored.key()).isEqualTo(key);
+        assertThat(stored.status()).isEqualTo(ConnectionStatus.ACTIVE);
+        assertThat(stored.endpointId()).isNotBlank();
+        assertThat(store().list(key.project(), Optional.empty())).singleElement().satisfies(listed -> {
+            assertThat(listed.key()).isEqualTo(key);
+            assertThat(listed.endpointId()).isEqualTo(stored.endpointId());
+            assertThat(listed.scopes()).containsExactly("activity", "sleep");
+            assertThat(listed.accessTokenExpiresAt()).isEqualTo(saved.accessTokenExpiresAt());
+            assertThat(listed.connectedAt()).isEqualTo(saved.connectedAt());
+        });
+    }
+
+    @Test
+    void the_stored_ciphertexts_open_to_the_saved_tokens() {
+        ConnectionKey key = Samples.connectionKey();
+        store().save(credentials(key, "access-2", Optional.of("refresh-2")));
+
+        SealedCredentials found = store().find(key).orElseThrow();
+
+        assertThat(cipher().open(key, TokenKind.ACCESS, found.accessToken())).isEqualTo("access-2");
+        assertThat(cipher().open(key, TokenKind.REFRESH, found.refreshToken().orElseThrow())).isEqualTo("refresh-2");
+        assertThat(found.providerUserId()).contains("user-7");
+    }
+
+    @Test
+    void a_reconnect_updates_the_same_connection() {
+        ConnectionKey key = Samples.connectionKey();
+        StoredConnection first = store().save(credentials(key, "access-a", Optional.of("refresh-a")));
+        StoredConnection second = store().save(credentials(key, "access-b", Optional.of("refresh-b")));
+
+        assertThat(second.endpointId()).isEqualTo(first.endpointId());
+        assertThat(store().list(key.project(), Optional.empty())).hasSize(1);
+        assertThat(cipher().open(key, TokenKind.ACCESS, store().find(key).orElseThrow().accessToken())).isEqualTo("access-b");
+    }
+
+    @Test
+    void a_reconnect_without_refresh_token_keeps_the_stored_one() {
+        ConnectionKey key = Samples.connectionKey();
+        store().save(credentials(key, "access-a", Optional.of("refresh-a")));
+        store().save(credentials(key, "access-b", Optional.empty()));
+
+        SealedCredentials found = store().find(key).orElseThrow();
+        assertThat(cipher().open(key, TokenKind.ACCESS, found.accessToken())).isEqualTo("access-b");
+        assertThat(cipher().open(key, TokenKind.REFRESH, found.refreshToken().orElseThrow())).isEqualTo("refresh-a");
+    }
+
+    @Test
+    void projects_and_patients_see_only_their_own() {
+        ConnectionKey key = Samples.connectionKey();
+        ConnectionKey samePatientOtherProvider = new ConnectionKey(key.project(), key.patient(), new ProviderSlug("oura"));
+        ConnectionKey otherPatient = new ConnectionKey(key.project(), new PatientId(Samples.unique("patient")), key.provider());
+        store().save(credentials(key, "a", Optional.empty()));
+        store().save(credentials(samePatientOtherProvider, "b", Optional.empty()));
+        store().save(credentials(otherPatient, "c", Optional.empty()));
+
+        assertThat(store().list(key.project(), Optional.empty())).hasSize(3);
+        assertThat(store().list(key.project(), Optional.of(key.patient())))
+                .extracting(StoredConnection::key).containsExactlyInAnyOrder(key, samePatientOtherProvider);
+        assertThat(store().list(new ProjectId(Samples.unique("other")), Optional.empty())).isEmpty();
+        assertThat(store().find(new ConnectionKey(new ProjectId(Samples.unique("other")), key.patient(), key.provider()))).isEmpty();
+    }
+}

@@ -1,0 +1,10 @@
+package health.wearables.application.port.out;
+
+class InMemoryConnectionStoreTest extends ConnectionStoreContract {
+    private final InMemoryConnectionStore store = new InMemoryConnectionStore();
+
+    @Override
+    protected ConnectionStore store() {
+        return store;
+    }
+}

@@ -1,0 +1,34 @@
+package health.wearables.application.port.out;
+
+import health.wearables.domain.ConnectionKey;
+import health.wearables.domain.PatientId;
+import health.wearables.domain.PendingAuthorization;
+import health.wearables.domain.PkceVerifier;
+import health.wearables.domain.ProjectId;
+import health.wearables.domain.ProviderSlug;
+import health.wearables.domain.ReturnUrl;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Values for contract tests; each call gives fresh ids so tests against a shared real store do not collide. */
+public final class Samples {
+    private Samples() {
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 12);
+    }
+
+    public static ConnectionKey connectionKey() {
+        return new ConnectionKey(new ProjectId(unique("project")), new PatientId(unique("patient")), new ProviderSlug("fitbit"));
+    }
+
+    public static PendingAuthorization pending(Instant expiresAt) {
+        return new PendingAuthorization(new ProjectId(unique("project")), new PatientId(unique("patient")),
+                new ProviderSlug("withings"), Optional.of(ReturnUrl.parse("https://dashboard.example.com/wearables/done?x=1")),
+                true, Optional.of(new PkceVerifier("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk")),
+                expiresAt.truncatedTo(ChronoUnit.MILLIS));
+    }
+}

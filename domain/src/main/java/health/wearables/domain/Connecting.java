@@ -1,0 +1,62 @@
+package health.wearables.domain;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * The start of a connection: from a project's request to a minted state and the record stored under it. Pure: the
+ * random source and the time are passed in.
+ */
+public record Connecting(Project project, ProviderConfig provider, PatientId patient, Optional<ReturnUrl> returnUrl,
+                         boolean redirectOnError) {
+
+    /** Validates the platform's request against the project; the messages are safe to show to the platform. */
+    public static Step<Connecting> request(Project project, ProviderConfig provider, String patientId,
+                                           String redirectUri, boolean redirectOnError) {
+        PatientId patient;
+        try {
+            patient = new PatientId(patientId);
+        } catch (IllegalArgumentException e) {
+            return invalid("patientId must be 1-64 characters of A-Z, a-z, 0-9, '-' and '.'.");
+        }
+        Optional<ReturnUrl> returnUrl = Optional.empty();
+        if (redirectUri != null) {
+            try {
+                returnUrl = Optional.of(ReturnUrl.parse(redirectUri));
+            } catch (IllegalArgumentException e) {
+                return invalid(e.getMessage() + ".");
+            }
+            if (!project.allows(returnUrl.get())) {
+                return invalid("redirectUri is not under any of the project's allowed redirect prefixes.");
+            }
+        }
+        if (redirectOnError && returnUrl.isEmpty()) {
+            return invalid("redirectOnError needs a redirectUri.");
+        }
+        return Step.ok(new Connecting(project, provider, patient, returnUrl, redirectOnError));
+    }
+
+    private static Step<Connecting> invalid(String message) {
+        return Step.reject(Rejection.of(RejectionCode.VALIDATION_FAILED, message));
+    }
+
+    /** Mints the state (and the PKCE verifier where the provider uses PKCE) and the record to store under it. */
+    public Minted mint(RandomGenerator random, Instant now, Duration ttl) {
+        StateToken state = StateToken.mint(random);
+        Optional<PkceVerifier> verifier = provider.pkce() ? Optional.of(PkceVerifier.mint(random)) : Optional.empty();
+        PendingAuthorization pending = new PendingAuthorization(project.id(), patient, provider.slug(), returnUrl,
+                redirectOnError, verifier, now.plus(ttl));
+        return new Minted(state, pending);
+    }
+
+    /** A state and the record it stands for. */
+    public record Minted(StateToken state, PendingAuthorization pending) {
+    }
+
+    /** What {@code /connect} answers. */
+    public record Started(URI authorizationUrl, Instant expiresAt) {
+    }
+}

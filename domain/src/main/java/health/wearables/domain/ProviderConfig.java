@@ -1,0 +1,43 @@
+package health.wearables.domain;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the gateway needs to run the authorization code flow with one provider. The client secret is a
+ * {@link ClientSecret}, so printing a config never prints it.
+ */
+public record ProviderConfig(
+        ProviderSlug slug,
+        String displayName,
+        OAuthVersion oauthVersion,
+        URI authorizationUri,
+        URI tokenUri,
+        String clientId,
+        ClientSecret clientSecret,
+        List<String> scopes,
+        boolean pkce,
+        ClientAuthentication clientAuthentication,
+        Optional<String> issuer,
+        boolean issuerRequired,
+        URI apiBaseUri) {
+
+    public ProviderConfig {
+        scopes = List.copyOf(scopes);
+        if (issuerRequired && issuer.isEmpty()) {
+            throw new IllegalArgumentException("provider " + slug + ": require-iss needs an issuer");
+        }
+    }
+
+    /**
+     * RFC 9207: where an issuer is configured, a present {@code iss} must equal it; a missing one is refused only
+     * where the provider is configured to always send it.
+     */
+    public boolean acceptsIssuer(Optional<String> iss) {
+        if (iss.isPresent()) {
+            return issuer.isEmpty() || issuer.get().equals(iss.get());
+        }
+        return !issuerRequired;
+    }
+}

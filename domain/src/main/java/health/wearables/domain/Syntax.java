@@ -1,0 +1,25 @@
+package health.wearables.domain;
+
+import java.util.regex.Pattern;
+
+/** Checks shared by the value types: every check is a whole-string match, so no partial input slips through. */
+final class Syntax {
+    static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]+");
+    static final Pattern VISIBLE_ASCII = Pattern.compile("[\\x21-\\x7E]+");
+
+    private Syntax() {
+    }
+
+    static String require(String value, Pattern pattern, int maxLength, String what) {
+        if (value == null || value.isEmpty()) {
+            throw new IllegalArgumentException(what + " is missing");
+        }
+        if (value.length() > maxLength) {
+            throw new IllegalArgumentException(what + " is longer than " + maxLength + " characters");
+        }
+        if (!pattern.matcher(value).matches()) {
+            throw new IllegalArgumentException(what + " has characters outside its syntax");
+        }
+        return value;
+    }
+}

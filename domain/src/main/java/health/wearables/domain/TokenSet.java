@@ -1,0 +1,46 @@
+package health.wearables.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a successful token exchange yields, normalised: the expiry is absolute and clamped, scopes are a list, the
+ * refresh token may be absent (then the connection is not refreshable).
+ */
+public record TokenSet(
+        AccessToken accessToken,
+        Optional<RefreshToken> refreshToken,
+        Optional<Instant> accessTokenExpiresAt,
+        List<String> scopes,
+        Optional<String> providerUserId) {
+
+    /** Lifetimes beyond this are treated as this: a token that claims to live for years is not believed. */
+    public static final Duration MAX_LIFETIME = Duration.ofDays(366);
+    /** A zero or negative lifetime is read as "expires now", never as "never expires". */
+    public static final Duration MIN_LIFETIME = Duration.ZERO;
+
+    public TokenSet {
+        scopes = List.copyOf(scopes);
+    }
+
+    /**
+     * Turns a provider's relative {@code expires_in} into an absolute, clamped instant; absent stays absent.
+     */
+    public static Optional<Instant> expiryFrom(Optional<Long> expiresInSeconds, Instant now) {
+        return expiresInSeconds.map(seconds -> {
+            long clamped = Math.max(MIN_LIFETIME.getSeconds(), Math.min(MAX_LIFETIME.getSeconds(), seconds));
+            return now.plusSeconds(clamped);
+        });
+    }
+
+    /** The same for providers that send an absolute {@code expires_at} (epoch seconds), clamped to the same window. */
+    public static Instant clampAbsolute(Instant expiresAt, Instant now) {
+        Instant latest = now.plus(MAX_LIFETIME);
+        if (expiresAt.isBefore(now)) {
+            return now;
+        }
+        return expiresAt.isAfter(latest) ? latest : expiresAt;
+    }
+}

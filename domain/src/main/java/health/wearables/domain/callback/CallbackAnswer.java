@@ -1,0 +1,64 @@
+package health.wearables.domain.callback;
+
+import health.wearables.domain.PatientId;
+import health.wearables.domain.PendingAuthorization;
+import health.wearables.domain.Project;
+import health.wearables.domain.ProviderSlug;
+import health.wearables.domain.Rejection;
+import health.wearables.domain.ReturnUrl;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** State 7: what the patient's browser gets. */
+public sealed interface CallbackAnswer {
+
+    /** Back to the dashboard; the location carries only status, provider and patient, never a code or token. */
+    record Redirect(URI location) implements CallbackAnswer {
+    }
+
+    /** Connected, answered as JSON (no redirectUri was given, or it is no longer allowed). */
+    record Connected(CallbackRoute route, ProviderSlug provider, PatientId patient) implements CallbackAnswer {
+    }
+
+    /** Refused, answered as a JSON error. */
+    record Refused(Rejection rejection) implements CallbackAnswer {
+    }
+
+    static CallbackAnswer connected(CallbackRoute route, PendingAuthorization pending, Optional<Project> projectNow) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("status", "connected");
+        parameters.put("provider", pending.provider().value());
+        parameters.put("patientId", pending.patient().value());
+        return allowedReturnUrl(pending, projectNow)
+                .<CallbackAnswer>map(url -> new Redirect(url.withParameters(parameters)))
+                .orElseGet(() -> new Connected(route, pending.provider(), pending.patient()));
+    }
+
+    /**
+     * A rejection goes back to the dashboard only when the state was verified, the connect call asked for
+     * {@code redirectOnError}, and the redirectUri is still allowed.
+     */
+    static CallbackAnswer refused(Rejection rejection, Optional<Project> projectNow) {
+        Optional<PendingAuthorization> pending = rejection.pending().filter(PendingAuthorization::redirectOnError);
+        if (pending.isEmpty()) {
+            return new Refused(rejection);
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("status", "error");
+        parameters.put("error", rejection.code().name().toLowerCase(Locale.ROOT));
+        parameters.put("provider", pending.get().provider().value());
+        return allowedReturnUrl(pending.get(), projectNow)
+                .<CallbackAnswer>map(url -> new Redirect(url.withParameters(parameters)))
+                .orElseGet(() -> new Refused(rejection));
+    }
+
+    private static Optional<ReturnUrl> allowedReturnUrl(PendingAuthorization pending, Optional<Project> projectNow) {
+        return pending.returnUrl()
+                .filter(url -> projectNow.filter(project -> project.id().equals(pending.project()))
+                        .map(project -> project.allows(url))
+                        .orElse(false));
+    }
+}

@@ -1,0 +1,98 @@
+package health.wearables.domain.callback;
+
+import health.wearables.domain.AuthorizationCode;
+import health.wearables.domain.ProviderConfig;
+import health.wearables.domain.ProviderSlug;
+import health.wearables.domain.Rejection;
+import health.wearables.domain.RejectionCode;
+import health.wearables.domain.StateToken;
+import health.wearables.domain.Step;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * State 1: a callback whose parameters are well formed. Nothing has been asked of any store yet, so every rejection
+ * from here leaves the state untouched.
+ */
+public record Received(
+        String providerPath,
+        CallbackRoute route,
+        Optional<StateToken> state,
+        Optional<AuthorizationCode> code,
+        Optional<ProviderError> error,
+        Optional<String> iss,
+        Optional<String> grantedScope) {
+
+    private static final Pattern ISS = Pattern.compile("[\\x21-\\x7E]{1,2048}");
+    private static final Pattern SCOPE = Pattern.compile("[\\x20-\\x7E]{0,2048}");
+
+    public static Step<Received> parse(String providerPath, CallbackRoute route, Map<String, List<String>> query) {
+        return CallbackQuery.of(query).then(q -> parse(providerPath, route, q));
+    }
+
+    private static Step<Received> parse(String providerPath, CallbackRoute route, CallbackQuery q) {
+        Optional<StateToken> state;
+        Optional<AuthorizationCode> code;
+        try {
+            state = q.get("state").map(StateToken::new);
+        } catch (IllegalArgumentException e) {
+            return invalid("The state parameter is malformed.");
+        }
+        try {
+            code = q.get("code").map(AuthorizationCode::new);
+        } catch (IllegalArgumentException e) {
+            return invalid("The code parameter is malformed.");
+        }
+        Optional<String> error = q.get("error");
+        if (error.isPresent() && !ProviderError.isWellFormed(error.get())) {
+            return invalid("The error parameter is malformed.");
+        }
+        Optional<String> iss = q.get("iss");
+        if (iss.isPresent() && !ISS.matcher(iss.get()).matches()) {
+            return invalid("The iss parameter is malformed.");
+        }
+        Optional<String> scope = q.get("scope");
+        if (scope.isPresent() && !SCOPE.matcher(scope.get()).matches()) {
+            return invalid("The scope parameter is malformed.");
+        }
+        return Step.ok(new Received(providerPath, route, state, code,
+                error.map(e -> ProviderError.of(e, q.get("error_description"))), iss, scope));
+    }
+
+    private static <T> Step<T> invalid(String message) {
+        return Step.reject(Rejection.of(RejectionCode.INVALID_REQUEST, message));
+    }
+
+    /** The slug in the path, if it is one. */
+    public Optional<ProviderSlug> providerSlug() {
+        try {
+            return Optional.of(new ProviderSlug(providerPath));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Transition to {@link StateReceived}: the provider must be known and the state present. A provider's error
+     * without any state cannot be tied to a flow, and is answered as the provider's error.
+     */
+    public Step<StateReceived> identify(Optional<ProviderConfig> provider) {
+        if (provider.isEmpty()) {
+            return Step.reject(Rejection.of(RejectionCode.UNKNOWN_PROVIDER, "No provider '" + safeSlug() + "' is configured."));
+        }
+        if (state.isEmpty()) {
+            if (error.isPresent()) {
+                Rejection rejection = Rejection.of(RejectionCode.PROVIDER_ERROR, "The provider reported an error.");
+                return Step.reject(error.get().registeredCode().map(rejection::withProviderError).orElse(rejection));
+            }
+            return Step.reject(Rejection.of(RejectionCode.MISSING_PARAMETER, "The state parameter is missing."));
+        }
+        return Step.ok(new StateReceived(provider.get(), route, state.get(), code, error, iss, grantedScope));
+    }
+
+    private String safeSlug() {
+        return providerSlug().map(ProviderSlug::value).orElse("?");
+    }
+}

@@ -1,0 +1,53 @@
+package health.wearables.domain.callback;
+
+import health.wearables.domain.AuthorizationCode;
+import health.wearables.domain.PendingAuthorization;
+import health.wearables.domain.ProviderConfig;
+import health.wearables.domain.Rejection;
+import health.wearables.domain.RejectionCode;
+import health.wearables.domain.StateToken;
+import health.wearables.domain.Step;
+import java.time.Instant;
+import java.util.Optional;
+
+/** State 2: a known provider and a well-formed state, about to be consumed. */
+public record StateReceived(
+        ProviderConfig provider,
+        CallbackRoute route,
+        StateToken state,
+        Optional<AuthorizationCode> code,
+        Optional<ProviderError> error,
+        Optional<String> iss,
+        Optional<String> grantedScope) {
+
+    static final String INVALID_STATE = "The authorization link is invalid, expired or already used; start connecting again.";
+
+    /**
+     * Transition to {@link StateVerified}, given what the atomic take returned. From here the state is spent: every
+     * rejection carries the verified record, so the answer may go back to the dashboard.
+     */
+    public Step<StateVerified> verify(Optional<PendingAuthorization> taken, Instant now) {
+        if (taken.isEmpty() || taken.get().isExpiredAt(now)) {
+            return Step.reject(Rejection.of(RejectionCode.INVALID_STATE, INVALID_STATE));
+        }
+        PendingAuthorization pending = taken.get();
+        if (!pending.provider().equals(provider.slug())) {
+            return Step.reject(Rejection.of(RejectionCode.PROVIDER_MISMATCH,
+                    "This authorization was started for another provider.").after(pending));
+        }
+        if (!provider.acceptsIssuer(iss)) {
+            return Step.reject(Rejection.of(RejectionCode.PROVIDER_MISMATCH,
+                    "The authorization response does not come from the provider's issuer.").after(pending));
+        }
+        if (error.isPresent()) {
+            Rejection rejection = Rejection.of(RejectionCode.PROVIDER_ERROR,
+                    error.get().isDeclinedConsent() ? "Access was not granted at the provider."
+                            : "The provider reported an error.").after(pending);
+            return Step.reject(error.get().registeredCode().map(rejection::withProviderError).orElse(rejection));
+        }
+        if (code.isEmpty()) {
+            return Step.reject(Rejection.of(RejectionCode.MISSING_PARAMETER, "The code parameter is missing.").after(pending));
+        }
+        return Step.ok(new StateVerified(provider, route, pending, code.get(), grantedScope));
+    }
+}

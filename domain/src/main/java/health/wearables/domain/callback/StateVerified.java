@@ -1,0 +1,29 @@
+package health.wearables.domain.callback;
+
+import health.wearables.domain.AuthorizationCode;
+import health.wearables.domain.PendingAuthorization;
+import health.wearables.domain.ProviderConfig;
+import health.wearables.domain.Rejection;
+import health.wearables.domain.RejectionCode;
+import health.wearables.domain.Step;
+import java.util.Optional;
+
+/** State 3: the state was ours, unexpired, for this provider; a code is in hand, to be exchanged exactly once. */
+public record StateVerified(
+        ProviderConfig provider,
+        CallbackRoute route,
+        PendingAuthorization pending,
+        AuthorizationCode code,
+        Optional<String> grantedScope) {
+
+    /** Transition to {@link TokensObtained}, given the token endpoint's answer. */
+    public Step<TokensObtained> exchanged(ExchangeResult result) {
+        if (result instanceof ExchangeResult.Exchanged exchanged) {
+            return Step.ok(new TokensObtained(route, pending, exchanged.tokens()));
+        }
+        String message = result instanceof ExchangeResult.Refused refused && refused.isInvalidGrant()
+                ? "The provider did not accept the authorization code (used or expired); start connecting again."
+                : "The provider's token endpoint did not issue tokens; start connecting again later.";
+        return Step.reject(Rejection.of(RejectionCode.TOKEN_EXCHANGE_FAILED, message).after(pending));
+    }
+}

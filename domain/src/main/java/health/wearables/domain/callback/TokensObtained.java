@@ -1,0 +1,27 @@
+package health.wearables.domain.callback;
+
+import health.wearables.domain.ConnectionKey;
+import health.wearables.domain.PendingAuthorization;
+import health.wearables.domain.StoredConnection;
+import health.wearables.domain.TokenSet;
+
+/** State 4: tokens in hand (in memory only), to be sealed and stored. */
+public record TokensObtained(CallbackRoute route, PendingAuthorization pending, TokenSet tokens) {
+
+    public ConnectionKey key() {
+        return pending.connectionKey();
+    }
+
+    /** Transition to {@link Persisted}, given the stored connection. */
+    public Persisted persisted(StoredConnection connection) {
+        if (!connection.key().equals(key())) {
+            throw new IllegalStateException("the store answered for another connection");
+        }
+        return new Persisted(route, pending, connection);
+    }
+
+    @Override
+    public String toString() {
+        return "TokensObtained[" + key().canonical() + "]";
+    }
+}
