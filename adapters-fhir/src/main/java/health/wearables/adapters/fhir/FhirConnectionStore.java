@@ -1,0 +1,89 @@
+package health.wearables.adapters.fhir;
+
+import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
+import ca.uhn.fhir.jpa.api.model.DaoMethodOutcome;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.api.SortSpec;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.TokenParam;
+import health.wearables.application.port.out.ConnectionStore;
+import health.wearables.application.port.out.ProviderCatalog;
+import health.wearables.domain.ConnectionKey;
+import health.wearables.domain.PatientId;
+import health.wearables.domain.ProjectId;
+import health.wearables.domain.ProviderConfig;
+import health.wearables.domain.SealedCredentials;
+import health.wearables.domain.StoredConnection;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Endpoint;
+
+/**
+ * Connections as FHIR R4 Endpoints in HAPI's JPA store, through HAPI's DAO layer. One Endpoint per project, patient and
+ * provider: a save is a conditional update on the connection identifier, so a reconnect makes a new version of the
+ * same resource.
+ */
+public final class FhirConnectionStore implements ConnectionStore {
+    private final IFhirResourceDao<Endpoint> endpoints;
+    private final ProviderCatalog providers;
+
+    public FhirConnectionStore(EmbeddedFhirStore store, ProviderCatalog providers) {
+        this.endpoints = store.endpoints();
+        this.providers = providers;
+    }
+
+    @Override
+    public StoredConnection save(SealedCredentials credentials) {
+        SealedCredentials merged = find(credentials.key())
+                .filter(existing -> credentials.refreshToken().isEmpty())
+                .map(existing -> keepRefreshToken(credentials, existing))
+                .orElse(credentials);
+        Endpoint endpoint = EndpointMapping.toEndpoint(merged, address(credentials.key()));
+        DaoMethodOutcome outcome = endpoints.update(endpoint,
+                "Endpoint?identifier=" + EndpointMapping.identifierSearch(credentials.key()), new SystemRequestDetails());
+        Endpoint saved = (Endpoint) outcome.getResource();
+        saved.setId(outcome.getId().toUnqualifiedVersionless());
+        return EndpointMapping.toStoredConnection(saved);
+    }
+
+    private static SealedCredentials keepRefreshToken(SealedCredentials fresh, SealedCredentials existing) {
+        return new SealedCredentials(fresh.key(), fresh.accessToken(), existing.refreshToken(),
+                fresh.accessTokenExpiresAt(), fresh.scopes(), fresh.providerUserId().or(existing::providerUserId),
+                fresh.connectedAt());
+    }
+
+    private URI address(ConnectionKey key) {
+        return providers.find(key.provider()).map(ProviderConfig::apiBaseUri)
+                .orElse(URI.create("urn:wearables:provider:" + key.provider().value()));
+    }
+
+    @Override
+    public List<StoredConnection> list(ProjectId project, Optional<PatientId> patient) {
+        SearchParameterMap search = SearchParameterMap.newSynchronous();
+        if (patient.isPresent()) {
+            search.add("identifier", new TokenParam(EndpointMapping.PROJECT_PATIENT_SYSTEM,
+                    project.value() + "/" + patient.get().value()));
+        } else {
+            search.add("_tag", new TokenParam(EndpointMapping.PROJECT_TAG_SYSTEM, project.value()));
+        }
+        search.setSort(new SortSpec("_id"));
+        return search(search).stream()
+                .map(EndpointMapping::toStoredConnection)
+                .filter(connection -> connection.key().project().equals(project))
+                .toList();
+    }
+
+    @Override
+    public Optional<SealedCredentials> find(ConnectionKey key) {
+        SearchParameterMap search = SearchParameterMap.newSynchronous();
+        search.add("identifier", new TokenParam(EndpointMapping.CONNECTION_SYSTEM, key.canonical()));
+        return search(search).stream().findFirst().map(EndpointMapping::toCredentials);
+    }
+
+    private List<Endpoint> search(SearchParameterMap search) {
+        List<IBaseResource> found = endpoints.search(search, new SystemRequestDetails()).getAllResources();
+        return found.stream().map(Endpoint.class::cast).toList();
+    }
+}

@@ -1,0 +1,132 @@
+package health.wearables.adapters.fhir;
+
+import ca.uhn.fhir.batch2.jobs.config.Batch2JobsConfig;
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
+import ca.uhn.fhir.jpa.api.config.ThreadPoolFactoryConfig;
+import ca.uhn.fhir.jpa.batch2.JpaBatch2Config;
+import ca.uhn.fhir.jpa.config.r4.JpaR4Config;
+import ca.uhn.fhir.jpa.config.util.HapiEntityManagerFactoryUtil;
+import ca.uhn.fhir.jpa.model.config.PartitionSettings;
+import ca.uhn.fhir.jpa.subscription.channel.config.SubscriptionChannelConfig;
+import ca.uhn.fhir.jpa.api.IDaoRegistry;
+import ca.uhn.fhir.jpa.provider.DaoRegistryResourceSupportedSvc;
+import ca.uhn.fhir.jpa.search.DatabaseBackedPagingProvider;
+import ca.uhn.fhir.jpa.search.IStaleSearchDeletingSvc;
+import ca.uhn.fhir.jpa.search.StaleSearchDeletingSvcImpl;
+import ca.uhn.fhir.rest.api.IResourceSupportedSvc;
+import jakarta.persistence.EntityManagerFactory;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.apache.commons.dbcp2.BasicDataSource;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.orm.jpa.JpaTransactionManager;
+import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
+
+/**
+ * HAPI FHIR's R4 JPA server, as the gateway needs it: its own Spring context (created and owned by
+ * {@link EmbeddedFhirStore}), a pooled data source, Hibernate with HAPI's dialect, no full-text search, no narrative,
+ * nothing validated against profiles on write.
+ */
+@Configuration
+@Import({
+        JpaR4Config.class,
+        JpaBatch2Config.class,
+        Batch2JobsConfig.class,
+        SubscriptionChannelConfig.class,
+        ThreadPoolFactoryConfig.class
+})
+public class HapiJpaConfiguration {
+
+    @Bean(destroyMethod = "close")
+    public BasicDataSource dataSource(FhirStoreSettings settings) {
+        BasicDataSource dataSource = new BasicDataSource();
+        dataSource.setDriverClassName(settings.driverClassName());
+        dataSource.setUrl(settings.jdbcUrl());
+        dataSource.setUsername(settings.username());
+        dataSource.setPassword(settings.password());
+        dataSource.setMaxTotal(settings.maxPoolSize());
+        dataSource.setMaxWait(java.time.Duration.ofSeconds(5));
+        dataSource.setDefaultQueryTimeout(java.time.Duration.ofSeconds(10));
+        return dataSource;
+    }
+
+    @Bean
+    public JpaStorageSettings storageSettings() {
+        JpaStorageSettings settings = new JpaStorageSettings();
+        // The gateway writes Endpoints only; the platform's Patient lives elsewhere, referenced logically.
+        settings.setEnforceReferentialIntegrityOnWrite(false);
+        settings.setEnforceReferentialIntegrityOnDelete(false);
+        settings.setAutoCreatePlaceholderReferenceTargets(false);
+        settings.setAllowExternalReferences(true);
+        settings.setAdvancedHSearchIndexing(false);
+        settings.setHibernateSearchIndexFullText(false);
+        settings.setHibernateSearchIndexSearchParams(false);
+        settings.setSchedulingDisabled(true);
+        settings.setJobFastTrackingEnabled(false);
+        settings.setExpungeEnabled(false);
+        settings.setAllowMultipleDelete(false);
+        return settings;
+    }
+
+    @Bean
+    public PartitionSettings partitionSettings() {
+        return new PartitionSettings();
+    }
+
+    @Primary
+    @Bean
+    public LocalContainerEntityManagerFactoryBean entityManagerFactory(
+            ConfigurableListableBeanFactory beanFactory, FhirContext fhirContext, JpaStorageSettings storageSettings,
+            DataSource dataSource, FhirStoreSettings settings) {
+        LocalContainerEntityManagerFactoryBean factory =
+                HapiEntityManagerFactoryUtil.newEntityManagerFactory(beanFactory, fhirContext, storageSettings);
+        factory.setPersistenceUnitName("HAPI_PU");
+        factory.setDataSource(dataSource);
+        factory.setJpaProperties(hibernateProperties(settings));
+        return factory;
+    }
+
+    private static Properties hibernateProperties(FhirStoreSettings settings) {
+        Properties properties = new Properties();
+        properties.put("hibernate.dialect", settings.dialectClassName());
+        properties.put("hibernate.hbm2ddl.auto", "update");
+        properties.put("hibernate.search.enabled", "false");
+        properties.put("hibernate.format_sql", "false");
+        properties.put("hibernate.show_sql", "false");
+        properties.put("hibernate.jdbc.batch_size", "20");
+        properties.put("hibernate.cache.use_query_cache", "false");
+        properties.put("hibernate.cache.use_second_level_cache", "false");
+        properties.put("hibernate.cache.use_structured_entries", "false");
+        properties.put("hibernate.cache.use_minimal_puts", "false");
+        return properties;
+    }
+
+    @Bean
+    public IResourceSupportedSvc resourceSupportedSvc(IDaoRegistry daoRegistry) {
+        return new DaoRegistryResourceSupportedSvc(daoRegistry);
+    }
+
+    @Bean
+    public DatabaseBackedPagingProvider pagingProvider() {
+        DatabaseBackedPagingProvider paging = new DatabaseBackedPagingProvider();
+        paging.setDefaultPageSize(20);
+        paging.setMaximumPageSize(200);
+        return paging;
+    }
+
+    @Bean
+    public IStaleSearchDeletingSvc staleSearchDeletingSvc() {
+        return new StaleSearchDeletingSvcImpl();
+    }
+
+    @Primary
+    @Bean
+    public JpaTransactionManager transactionManager(EntityManagerFactory entityManagerFactory) {
+        return new JpaTransactionManager(entityManagerFactory);
+    }
+}

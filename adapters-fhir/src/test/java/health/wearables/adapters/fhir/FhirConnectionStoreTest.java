@@ -1,0 +1,108 @@
+package health.wearables.adapters.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.validation.FhirValidator;
+import ca.uhn.fhir.validation.ValidationResult;
+import health.wearables.application.port.out.ConnectionStore;
+import health.wearables.application.port.out.ConnectionStoreContract;
+import health.wearables.application.port.out.ProviderCatalog;
+import health.wearables.application.port.out.Samples;
+import health.wearables.application.port.out.TokenCipher.TokenKind;
+import health.wearables.application.port.out.ReversibleTokenCipher;
+import health.wearables.domain.ConnectionKey;
+import health.wearables.domain.ProviderConfig;
+import health.wearables.domain.ProviderSlug;
+import health.wearables.domain.SealedCredentials;
+import health.wearables.domain.StoredConnection;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.Endpoint;
+import org.junit.jupiter.api.Test;
+
+/** The connection store contract against HAPI FHIR JPA on the real PostgreSQL, plus what only Endpoints can show. */
+class FhirConnectionStoreTest extends ConnectionStoreContract {
+    private static final ProviderCatalog NO_PROVIDERS = new ProviderCatalog() {
+        @Override
+        public Optional<ProviderConfig> find(ProviderSlug slug) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<ProviderConfig> all() {
+            return List.of();
+        }
+    };
+
+    private final EmbeddedFhirStore fhir = SharedFhirStore.get();
+    private final FhirConnectionStore store = new FhirConnectionStore(fhir, NO_PROVIDERS);
+
+    @Override
+    protected ConnectionStore store() {
+        return store;
+    }
+
+    private Endpoint endpointOf(ConnectionKey key) {
+        SearchParameterMap search = SearchParameterMap.newSynchronous();
+        search.add("identifier", new TokenParam(EndpointMapping.CONNECTION_SYSTEM, key.canonical()));
+        List<?> found = fhir.endpoints().search(search, new SystemRequestDetails()).getAllResources();
+        assertThat(found).hasSize(1);
+        return (Endpoint) found.get(0);
+    }
+
+    private SealedCredentials sample(ConnectionKey key, String access) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        ReversibleTokenCipher cipher = new ReversibleTokenCipher();
+        return new SealedCredentials(key, cipher.seal(key, TokenKind.ACCESS, access),
+                Optional.of(cipher.seal(key, TokenKind.REFRESH, "r-" + access)), Optional.of(now.plusSeconds(60)),
+                List.of("activity"), Optional.of("user-1"), now);
+    }
+
+    @Test
+    void the_endpoint_is_valid_r4_identified_and_tagged_with_its_project() {
+        ConnectionKey key = Samples.connectionKey();
+        store.save(sample(key, "token-for-validation"));
+
+        Endpoint endpoint = endpointOf(key);
+
+        assertThat(endpoint.getStatus()).isEqualTo(Endpoint.EndpointStatus.ACTIVE);
+        assertThat(endpoint.getConnectionType().getCode()).isEqualTo("wearable-oauth");
+        assertThat(endpoint.getPayloadType()).isNotEmpty();
+        assertThat(endpoint.getAddress()).isEqualTo("urn:wearables:provider:fitbit");
+        assertThat(endpoint.getMeta().getTag(EndpointMapping.PROJECT_TAG_SYSTEM, key.project().value())).isNotNull();
+        assertThat(endpoint.getIdentifier()).anySatisfy(id -> {
+            assertThat(id.getSystem()).isEqualTo(EndpointMapping.CONNECTION_SYSTEM);
+            assertThat(id.getValue()).isEqualTo(key.canonical());
+        });
+        FhirValidator validator = FhirContext.forR4Cached().newValidator();
+        ValidationResult result = validator.validateWithResult(endpoint);
+        assertThat(result.isSuccessful()).as(result.getMessages().toString()).isTrue();
+    }
+
+    @Test
+    void a_reconnect_makes_a_new_version_of_the_same_endpoint() {
+        ConnectionKey key = Samples.connectionKey();
+        StoredConnection first = store.save(sample(key, "one"));
+        StoredConnection second = store.save(sample(key, "two"));
+
+        Endpoint endpoint = endpointOf(key);
+        assertThat(second.endpointId()).isEqualTo(first.endpointId());
+        assertThat(endpoint.getIdElement().getVersionIdPartAsLong()).isEqualTo(2L);
+    }
+
+    @Test
+    void the_endpoint_holds_no_token_in_plaintext() {
+        ConnectionKey key = Samples.connectionKey();
+        store.save(sample(key, "very-secret-access-token-xyz"));
+
+        String json = fhir.fhirContext().newJsonParser().encodeResourceToString(endpointOf(key));
+
+        assertThat(json).doesNotContain("very-secret-access-token-xyz");
+    }
+}
