@@ -17,8 +17,8 @@ import java.security.GeneralSecurityException;
 import java.util.Optional;
 
 /**
- * Where the token keyset comes from: a Tink JSON keyset given in configuration, or a keyset file. In demo mode a
- * missing file is generated (with a WARN), never in production.
+ * Where the token keyset comes from: a Tink JSON keyset given in configuration, or a keyset file. A missing file is
+ * generated (with a WARN) only when asked to: in demo mode, or with {@code wearables.crypto.create-if-missing=true}.
  */
 public final class TokenKeysets {
     private static final System.Logger LOG = System.getLogger(TokenKeysets.class.getName());
@@ -26,7 +26,7 @@ public final class TokenKeysets {
     private TokenKeysets() {
     }
 
-    public static KeysetHandle load(Optional<String> keysetJson, Path keysetFile, boolean demo) {
+    public static KeysetHandle load(Optional<String> keysetJson, Path keysetFile, boolean createIfMissing) {
         try {
             AeadConfig.register();
             if (keysetJson.isPresent() && !keysetJson.get().isBlank()) {
@@ -35,14 +35,15 @@ public final class TokenKeysets {
             if (Files.exists(keysetFile)) {
                 return parse(Files.readString(keysetFile, StandardCharsets.UTF_8));
             }
-            if (!demo) {
+            if (!createIfMissing) {
                 throw new IllegalStateException("No token keyset: set wearables.crypto.keyset (Tink JSON keyset) or "
                         + "wearables.crypto.keyset-file (now " + keysetFile + "); see README, 'Token encryption keys'");
             }
             KeysetHandle generated = generate();
             write(keysetFile, generated);
-            LOG.log(Level.WARNING, "Demo mode: generated a new token encryption keyset at {0}. Tokens sealed with it "
-                    + "are lost if the file is lost. Configure wearables.crypto.keyset in production.", keysetFile);
+            LOG.log(Level.WARNING, "Generated a new token encryption keyset at {0} (demo mode or "
+                    + "wearables.crypto.create-if-missing). Tokens sealed with it are lost if the file is lost; "
+                    + "configure wearables.crypto.keyset in production.", keysetFile);
             return generated;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("The token keyset is not a valid Tink AEAD keyset", e);

@@ -1,0 +1,104 @@
+package health.wearables.adapters.fhir;
+
+import health.wearables.adapters.fhir.crypto.TinkTokenCipher;
+import health.wearables.adapters.fhir.crypto.TokenKeysets;
+import health.wearables.application.port.out.ConnectionStore;
+import health.wearables.application.port.out.ProviderCatalog;
+import health.wearables.application.port.out.TokenCipher;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The FHIR adapter's one CDI producer: starts the embedded FHIR store when the application starts, and hands out the
+ * {@link ConnectionStore} and {@link TokenCipher} ports.
+ */
+@ApplicationScoped
+public class FhirProducer {
+    @Inject
+    @ConfigProperty(name = "wearables.data-dir", defaultValue = "data")
+    String dataDirectory;
+
+    @Inject
+    @ConfigProperty(name = "wearables.demo", defaultValue = "false")
+    boolean demo;
+
+    @Inject
+    @ConfigProperty(name = "wearables.crypto.create-if-missing", defaultValue = "false")
+    boolean createKeysetIfMissing;
+
+    @Inject
+    @ConfigProperty(name = "wearables.fhir.jdbc-url")
+    Optional<String> jdbcUrl;
+
+    @Inject
+    @ConfigProperty(name = "wearables.fhir.username", defaultValue = "")
+    String username;
+
+    @Inject
+    @ConfigProperty(name = "wearables.fhir.password", defaultValue = "")
+    String password;
+
+    @Inject
+    @ConfigProperty(name = "wearables.fhir.pool-size", defaultValue = "10")
+    int poolSize;
+
+    @Inject
+    @ConfigProperty(name = "wearables.crypto.keyset")
+    Optional<String> keysetJson;
+
+    @Inject
+    @ConfigProperty(name = "wearables.crypto.keyset-file")
+    Optional<String> keysetFile;
+
+    @Inject
+    ProviderCatalog providers;
+
+    private EmbeddedFhirStore store;
+    private TinkTokenCipher cipher;
+
+    @PostConstruct
+    void start() {
+        Path data = Path.of(dataDirectory);
+        cipher = new TinkTokenCipher(TokenKeysets.load(keysetJson,
+                keysetFile.map(Path::of).orElse(data.resolve("token-keyset.json")), demo || createKeysetIfMissing));
+        store = EmbeddedFhirStore.start(jdbcUrl.filter(url -> !url.isBlank())
+                .map(url -> new FhirStoreSettings(url, username, password, poolSize))
+                .orElseGet(() -> FhirStoreSettings.h2File(data)));
+    }
+
+    /** Starts the store with the application rather than on the first request. */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        store();
+    }
+
+    @PreDestroy
+    void stop() {
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    EmbeddedFhirStore store() {
+        return store;
+    }
+
+    @Produces
+    @ApplicationScoped
+    ConnectionStore connectionStore() {
+        return new FhirConnectionStore(store, providers);
+    }
+
+    @Produces
+    @ApplicationScoped
+    TokenCipher tokenCipher() {
+        return cipher;
+    }
+}

@@ -1,0 +1,101 @@
+package health.wearables.adapters.rest.api;
+
+import health.wearables.application.port.in.CompleteCallback;
+import health.wearables.domain.callback.CallbackAnswer;
+import health.wearables.domain.callback.CallbackRoute;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.OPTIONS;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the provider sends the patient's browser back: the Ovok route and the Mirobody-compatible alias. Only
+ * {@code GET} runs the flow: {@code HEAD} and {@code OPTIONS} (link scanners, prefetch) never consume a state.
+ */
+@Path("/")
+@RequestScoped
+public class CallbackResource {
+    @Inject
+    CompleteCallback completeCallback;
+
+    @Context
+    UriInfo uriInfo;
+
+    @GET
+    @Path("v1/wearables/{provider}/callback")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response ovok(@PathParam("provider") String provider) {
+        return answer(provider, CallbackRoute.OVOK);
+    }
+
+    @GET
+    @Path("api/v1/pulse/theta/{provider_slug}/callback")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response mirobody(@PathParam("provider_slug") String provider) {
+        return answer(provider, CallbackRoute.MIROBODY);
+    }
+
+    @HEAD
+    @Path("v1/wearables/{provider}/callback")
+    public Response ovokHead() {
+        return onlyGet();
+    }
+
+    @HEAD
+    @Path("api/v1/pulse/theta/{provider_slug}/callback")
+    public Response mirobodyHead() {
+        return onlyGet();
+    }
+
+    @OPTIONS
+    @Path("v1/wearables/{provider}/callback")
+    public Response ovokOptions() {
+        return onlyGet();
+    }
+
+    @OPTIONS
+    @Path("api/v1/pulse/theta/{provider_slug}/callback")
+    public Response mirobodyOptions() {
+        return onlyGet();
+    }
+
+    private static Response onlyGet() {
+        return Response.status(405).header("Allow", "GET").build();
+    }
+
+    private Response answer(String provider, CallbackRoute route) {
+        Map<String, List<String>> query = uriInfo.getQueryParameters(true);
+        CallbackAnswer answer = completeCallback.complete(provider, route, query);
+        if (answer instanceof CallbackAnswer.Redirect redirect) {
+            return Response.status(302).location(redirect.location()).build();
+        }
+        if (answer instanceof CallbackAnswer.Connected connected) {
+            return Response.ok(connectedBody(connected), MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        return ApiErrors.of(((CallbackAnswer.Refused) answer).rejection());
+    }
+
+    private static Map<String, Object> connectedBody(CallbackAnswer.Connected connected) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (connected.route() == CallbackRoute.MIROBODY) {
+            body.put("provider_slug", connected.provider().value());
+            body.put("stage", "completed");
+        } else {
+            body.put("ok", true);
+            body.put("provider", connected.provider().value());
+            body.put("patientId", connected.patient().value());
+        }
+        return body;
+    }
+}

@@ -1,0 +1,71 @@
+package health.wearables.adapters.rest.api;
+
+import health.wearables.application.port.in.CompleteCallback;
+import health.wearables.application.port.in.ListConnections;
+import health.wearables.domain.ApiKey;
+import health.wearables.application.port.in.StartConnection;
+import health.wearables.domain.ApiKey;
+import health.wearables.application.port.out.AuthorizationUrls;
+import health.wearables.application.port.out.ConnectionStore;
+import health.wearables.application.port.out.ProjectDirectory;
+import health.wearables.application.port.out.ProviderCatalog;
+import health.wearables.application.port.out.StateStore;
+import health.wearables.application.port.out.SyncQueue;
+import health.wearables.application.port.out.TokenCipher;
+import health.wearables.application.port.out.TokenExchange;
+import health.wearables.application.service.CompleteCallbackService;
+import health.wearables.application.service.ListConnectionsService;
+import health.wearables.application.service.StartConnectionService;
+import health.wearables.domain.PublicBaseUrl;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The use cases, built from the ports the adapter modules produce. Time and randomness are chosen here, once. */
+@ApplicationScoped
+public class UseCaseProducer {
+    @Inject
+    @ConfigProperty(name = "wearables.public-base-url", defaultValue = "http://localhost:9080")
+    String publicBaseUrl;
+
+    @Inject
+    @ConfigProperty(name = "wearables.state.ttl", defaultValue = "600")
+    long stateTtlSeconds;
+
+    private final Clock clock = Clock.systemUTC();
+
+    private PublicBaseUrl baseUrl() {
+        return new PublicBaseUrl(URI.create(publicBaseUrl));
+    }
+
+    @Produces
+    @ApplicationScoped
+    StartConnection startConnection(ProjectDirectory projects, ProviderCatalog providers, StateStore states,
+                                    AuthorizationUrls authorizationUrls) {
+        if (stateTtlSeconds < 1 || stateTtlSeconds > 3600) {
+            throw new IllegalStateException("wearables.state.ttl must be between 1 and 3600 seconds");
+        }
+        return new StartConnectionService(projects, providers, states, authorizationUrls, baseUrl(),
+                Duration.ofSeconds(stateTtlSeconds), clock, new SecureRandom());
+    }
+
+    @Produces
+    @ApplicationScoped
+    CompleteCallback completeCallback(ProviderCatalog providers, StateStore states, TokenExchange tokenExchange,
+                                      TokenCipher cipher, ConnectionStore connections, SyncQueue syncQueue,
+                                      ProjectDirectory projects) {
+        return new CompleteCallbackService(providers, states, tokenExchange, cipher, connections, syncQueue, projects,
+                baseUrl(), clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ListConnections listConnections(ProjectDirectory projects, ConnectionStore connections) {
+        return new ListConnectionsService(projects, connections);
+    }
+}

@@ -1,0 +1,70 @@
+package health.wearables.adapters.rest.config;
+
+import health.wearables.application.port.out.ProjectDirectory;
+import health.wearables.application.port.out.ProviderCatalog;
+import health.wearables.domain.Project;
+import health.wearables.domain.ProviderConfig;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+
+/** The configuration adapter's CDI producer: projects and providers from MicroProfile Config (plus demo mode). */
+@ApplicationScoped
+public class ConfigProducer {
+    private static final System.Logger LOG = System.getLogger(ConfigProducer.class.getName());
+
+    @Inject
+    Config config;
+
+    private DemoEnvironment demo;
+    private List<Project> projects;
+    private List<ProviderConfig> providers;
+
+    @PostConstruct
+    void read() {
+        ConfigKeys keys = new ConfigKeys(config);
+        projects = new ArrayList<>(MicroProfileProjectDirectory.read(keys));
+        providers = new ArrayList<>(MicroProfileProviderCatalog.read(keys));
+        if (keys.value("wearables.demo").map(Boolean::parseBoolean).orElse(false)) {
+            int port = keys.value("wearables.demo.provider-port").map(Integer::parseInt).orElse(9090);
+            demo = DemoEnvironment.start(port, keys.value("wearables.demo.api-key"));
+            projects.add(demo.project());
+            providers.add(demo.provider());
+            System.out.println("""
+
+                    ==================================================================
+                     DEMO MODE: project 'demo', provider 'demo' (OAuth server on :%d)
+                     API key of project 'demo': %s
+                     (shown because this is demo mode; never run demo mode in production)
+                    ==================================================================
+                    """.formatted(port, demo.apiKey().value()));
+        }
+        LOG.log(Level.INFO, "Configured projects: {0}; providers: {1}",
+                projects.stream().map(p -> p.id().value()).toList(),
+                providers.stream().map(p -> p.slug().value()).toList());
+    }
+
+    @PreDestroy
+    void stop() {
+        Optional.ofNullable(demo).ifPresent(DemoEnvironment::close);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ProjectDirectory projectDirectory() {
+        return new MicroProfileProjectDirectory(projects);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ProviderCatalog providerCatalog() {
+        return new MicroProfileProviderCatalog(providers);
+    }
+}
