@@ -1,0 +1,133 @@
+package health.wearables.acceptance.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+
+/** A care team starts a connection; the patient approves, declines or comes back late or by the wrong door. */
+public class ConnectingSteps {
+    static final String DASHBOARD = "https://dashboard.acme.example/wearables/done";
+
+    private final PatientJourney journey;
+    private final Gateway gateway;
+    private final SandboxProvider sandbox;
+    private final RedisProbe redis;
+
+    public ConnectingSteps(PatientJourney journey, Gateway gateway, SandboxProvider sandbox, RedisProbe redis) {
+        this.journey = journey;
+        this.gateway = gateway;
+        this.sandbox = sandbox;
+        this.redis = redis;
+    }
+
+    @Given("Amara is a patient of the Acme care team")
+    public void amaraIsAPatient() {
+        journey.tokenRequestsBefore = sandbox.tokenRequests();
+    }
+
+    @Given("Amara's care team has started connecting her Sandbox wearable, returning her to the dashboard")
+    public void startedWithDashboard() {
+        start("{\"patientId\":\"" + journey.patientId + "\",\"redirectUri\":\"" + DASHBOARD + "\"}");
+    }
+
+    @Given("Amara's care team has started connecting her Sandbox wearable")
+    public void started() {
+        start("{\"patientId\":\"" + journey.patientId + "\"}");
+    }
+
+    void start(String body) {
+        HttpResponse<String> response = gateway.connect(Settings.apiKeyOf(journey.project), "sandbox", body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonNode json = Json.parse(response.body());
+        journey.authorizationUrl = URI.create(json.get("authorizationUrl").asText());
+        assertThat(json.get("expiresAt").asText()).isNotBlank();
+        journey.state = Query.of(journey.authorizationUrl).get("state");
+        assertThat(journey.state).hasSize(43);
+    }
+
+    @When("she approves access at Sandbox")
+    public void approves() {
+        journey.answer = gateway.browse(approveAtSandbox());
+    }
+
+    /** The vendor's consent screen: it sends the browser back to the gateway with a code and the state. */
+    URI approveAtSandbox() {
+        HttpResponse<String> consent = gateway.browse(journey.authorizationUrl);
+        assertThat(consent.statusCode()).as("Sandbox redirects back after consent").isEqualTo(302);
+        journey.returnLink = URI.create(consent.headers().firstValue("Location").orElseThrow());
+        Map<String, String> query = Query.of(journey.returnLink);
+        assertThat(query.get("state")).isEqualTo(journey.state);
+        journey.code = query.get("code");
+        return journey.returnLink;
+    }
+
+    @When("she approves access at Sandbox, which returns her through the Mirobody-compatible address")
+    public void approvesThroughMirobody() {
+        URI link = approveAtSandbox();
+        journey.answer = gateway.callback("/api/v1/pulse/theta/sandbox/callback", link.getRawQuery());
+    }
+
+    @Given("she approves access at Sandbox after the link has expired")
+    public void approvesAfterExpiry() throws InterruptedException {
+        redis.expire(journey.state);
+        approves();
+    }
+
+    @When("the return arrives on the address of another vendor, Other Sandbox")
+    public void returnsToAnotherVendor() {
+        URI link = approveAtSandbox();
+        journey.answer = gateway.callback("/v1/wearables/othersandbox/callback", link.getRawQuery());
+    }
+
+    @When("she declines access at Sandbox")
+    public void declines() {
+        journey.answer = gateway.callback("/v1/wearables/sandbox/callback",
+                "error=access_denied&error_description=" + Gateway.encode("The user <b>denied</b>\r\naccess")
+                        + "&state=" + journey.state);
+    }
+
+    @When("Sandbox sends her back without an authorization code")
+    public void backWithoutCode() {
+        journey.answer = gateway.callback("/v1/wearables/sandbox/callback", "state=" + journey.state);
+    }
+
+    @Given("Amara has connected her Sandbox account")
+    public void hasConnected() {
+        started();
+        String access = "at-" + UUID.randomUUID();
+        String refresh = "rt-" + UUID.randomUUID();
+        journey.issuedTokens = java.util.Optional.of(new PatientJourney.IssuedTokens(access, refresh));
+        URI link = approveAtSandbox();
+        sandbox.answerNextTokenRequestWith("{\"access_token\":\"" + access + "\",\"token_type\":\"Bearer\","
+                + "\"expires_in\":3600,\"refresh_token\":\"" + refresh + "\",\"scope\":\"openid offline_access\"}");
+        journey.answer = gateway.browse(link);
+        assertThat(journey.answer.statusCode()).as(journey.answer.body()).isEqualTo(200);
+    }
+
+    @Given("Amara's Sandbox account is already connected to her record")
+    public void alreadyConnected() {
+        started();
+        approves();
+        assertThat(journey.answer.statusCode()).as(journey.answer.body()).isEqualTo(200);
+        journey.endpointId = RecordSteps.onlyConnection(gateway, journey).get("endpointId").asText();
+    }
+
+    @When("her care team connects her Sandbox wearable again and she approves access")
+    public void connectsAgain() {
+        started();
+        approves();
+        assertThat(journey.answer.statusCode()).as(journey.answer.body()).isEqualTo(200);
+    }
+
+    @When("she opens the same return link again")
+    public void opensAgain() {
+        journey.answer = gateway.browse(journey.returnLink);
+    }
+}

@@ -1,0 +1,76 @@
+package health.wearables.acceptance.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import java.net.http.HttpResponse;
+
+/** The HTTP contract, in an integrator's terms: status codes, error codes and headers. */
+public class IntegratorSteps {
+    private static final String NEVER_ISSUED_STATE = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+
+    private final PatientJourney journey;
+    private final Gateway gateway;
+
+    public IntegratorSteps(PatientJourney journey, Gateway gateway) {
+        this.journey = journey;
+        this.gateway = gateway;
+    }
+
+    static void assertError(HttpResponse<String> answer, int status, String code) {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
+        JsonNode error = Json.parse(answer.body()).get("error");
+        assertThat(error).as(answer.body()).isNotNull();
+        assertThat(error.get("code").asText()).isEqualTo(code);
+        assertThat(error.get("message").asText()).isNotBlank();
+        assertThat(answer.body()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    private String body() {
+        return "{\"patientId\":\"" + journey.patientId + "\"}";
+    }
+
+    @When("a connection is started without an API key")
+    public void withoutKey() {
+        journey.answer = gateway.connect(null, "sandbox", body());
+    }
+
+    @When("a connection is started with the API key {string}")
+    public void withKey(String key) {
+        journey.answer = gateway.connect(key, "sandbox", body());
+    }
+
+    @When("the Acme project starts a connection to the provider {string}")
+    public void unknownProvider(String provider) {
+        journey.answer = gateway.connect(Settings.apiKeyOf("acme"), provider, body());
+    }
+
+    @When("the Acme project starts a Sandbox connection returning to {string}")
+    public void returningTo(String redirectUri) {
+        journey.answer = gateway.connect(Settings.apiKeyOf("acme"), "sandbox",
+                "{\"patientId\":\"" + journey.patientId + "\",\"redirectUri\":\"" + redirectUri + "\"}");
+    }
+
+    @When("a callback arrives with a state that was never issued")
+    public void neverIssued() {
+        journey.answer = gateway.callback("/v1/wearables/sandbox/callback", "code=abc&state=" + NEVER_ISSUED_STATE);
+    }
+
+    @When("a callback arrives with a code but no state")
+    public void codeWithoutState() {
+        journey.answer = gateway.callback("/v1/wearables/sandbox/callback", "code=abc");
+    }
+
+    @Then("the answer is {int} with error code {string}")
+    public void answerIs(int status, String code) {
+        assertError(journey.answer, status, code);
+    }
+
+    @Then("the answer forbids caching and referrers")
+    public void securityHeaders() {
+        assertThat(journey.answer.headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(journey.answer.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+    }
+}

@@ -1,0 +1,59 @@
+package health.wearables.acceptance.steps;
+
+import io.cucumber.java.AfterAll;
+import io.cucumber.java.BeforeAll;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.OAuth2Config;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.RecordedRequest;
+
+/**
+ * The wearable vendors' authorization server: a real OAuth 2.0 server (mock-oauth2-server) in this JVM, on the port
+ * the gateway was configured with. Its issuers {@code sandbox} and {@code othersandbox} are the two test providers.
+ * It lives for the whole run (the gateway was started pointing at it), so it is the one piece of shared state, owned
+ * by the {@code BeforeAll}/{@code AfterAll} hooks.
+ */
+public final class SandboxProvider {
+    private static MockOAuth2Server server;
+    private static final List<RecordedRequest> RECORDED = new ArrayList<>();
+
+    @BeforeAll
+    public static void start() {
+        server = new MockOAuth2Server(OAuth2Config.Companion.fromJson("{\"interactiveLogin\": false}"));
+        server.start(InetAddress.getLoopbackAddress(), Settings.oauthPort());
+    }
+
+    @AfterAll
+    public static void stop() {
+        if (server != null) {
+            server.shutdown();
+        }
+    }
+
+    /** Every request the vendor has received so far in the run. */
+    synchronized List<RecordedRequest> requests() {
+        RecordedRequest next;
+        while ((next = server.takeRequest(10, TimeUnit.MILLISECONDS)) != null) {
+            RECORDED.add(next);
+        }
+        return List.copyOf(RECORDED);
+    }
+
+    /** Token requests to any of the vendor's issuers so far in the run. */
+    long tokenRequests() {
+        return requests().stream()
+                .filter(request -> request.getRequestUrl() != null
+                        && request.getRequestUrl().encodedPath().endsWith("/token"))
+                .count();
+    }
+
+    /** The vendor's next answer (to the gateway's token request) is this JSON, so the test knows the tokens issued. */
+    void answerNextTokenRequestWith(String json) {
+        server.enqueueResponse(new MockResponse().setResponseCode(200)
+                .setHeader("Content-Type", "application/json").setBody(json));
+    }
+}

@@ -1,0 +1,41 @@
+Feature: Integrating the gateway (technical, for integrators)
+  The HTTP contract a health platform builds against: who may call, what it may ask, and what it gets back.
+
+  Rule: Only a project's own API key starts a connection
+
+    Scenario: No API key
+      When a connection is started without an API key
+      Then the answer is 401 with error code "UNAUTHORIZED"
+
+    Scenario: An unknown API key
+      When a connection is started with the API key "not-a-real-key"
+      Then the answer is 401 with error code "UNAUTHORIZED"
+
+  Rule: Only configured providers can be connected
+
+    Scenario: An unknown provider
+      When the Acme project starts a connection to the provider "nosuchvendor"
+      Then the answer is 404 with error code "UNKNOWN_PROVIDER"
+
+  Rule: Patients are only sent back to the project's own addresses
+
+    Scenario: A return address outside the project's allow-list
+      When the Acme project starts a Sandbox connection returning to "https://evil.example/wearables/"
+      Then the answer is 422 with error code "VALIDATION_FAILED"
+
+    Scenario: A look-alike return address
+      When the Acme project starts a Sandbox connection returning to "https://dashboard.acme.example.evil.example/wearables/"
+      Then the answer is 422 with error code "VALIDATION_FAILED"
+
+  Rule: Every answer is uncacheable and leaks no referrer
+
+    Scenario: Security headers on a refused callback
+      When a callback arrives with a state that was never issued
+      Then the answer is 401 with error code "INVALID_STATE"
+      And the answer forbids caching and referrers
+
+  Rule: A callback without any state is refused before anything is looked up
+
+    Scenario: A code without a state
+      When a callback arrives with a code but no state
+      Then the answer is 422 with error code "MISSING_PARAMETER"
