@@ -1,0 +1,121 @@
+package health.wearables.adapters.redis;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import health.wearables.domain.PatientId;
+import health.wearables.domain.PendingAuthorization;
+import health.wearables.domain.PkceVerifier;
+import health.wearables.domain.ProjectId;
+import health.wearables.domain.ProviderSlug;
+import health.wearables.domain.ReturnUrl;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The stored form of a {@link PendingAuthorization}: a small JSON document with a version, written and read field by
+ * field (no reflection), for example
+ * <pre>{"v":1,"project":"acme","patient":"p-1","provider":"withings","returnUrl":"https://…","redirectOnError":true,
+ * "pkceVerifier":"…","expiresAt":1767225600000}</pre>
+ * {@code returnUrl} and {@code pkceVerifier} are {@code null} when absent; {@code expiresAt} is epoch milliseconds, so
+ * an instant keeps millisecond precision. The PKCE verifier is the only secret in the document; the state itself is
+ * never part of it.
+ */
+final class PendingAuthorizationJson {
+    static final int VERSION = 1;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private PendingAuthorizationJson() {
+    }
+
+    static String write(PendingAuthorization pending) {
+        ObjectNode document = MAPPER.createObjectNode()
+                .put("v", VERSION)
+                .put("project", pending.project().value())
+                .put("patient", pending.patient().value())
+                .put("provider", pending.provider().value())
+                .put("returnUrl", pending.returnUrl().map(ReturnUrl::value).orElse(null))
+                .put("redirectOnError", pending.redirectOnError())
+                .put("pkceVerifier", pending.pkceVerifier().map(PkceVerifier::value).orElse(null))
+                .put("expiresAt", pending.expiresAt().toEpochMilli());
+        try {
+            return MAPPER.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of plain values always serialises", e);
+        }
+    }
+
+    /**
+     * @throws Unreadable when the text is not a version-1 document with every field well-formed; its message names
+     *                    the field at fault, never a value
+     */
+    static PendingAuthorization read(String text) throws Unreadable {
+        JsonNode document;
+        try {
+            document = MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new Unreadable("not JSON");
+        }
+        if (document == null || !document.isObject()) {
+            throw new Unreadable("not a JSON object");
+        }
+        JsonNode version = document.get("v");
+        if (version == null || !version.isInt() || version.intValue() != VERSION) {
+            throw new Unreadable("not version " + VERSION);
+        }
+        try {
+            return new PendingAuthorization(
+                    new ProjectId(text(document, "project")),
+                    new PatientId(text(document, "patient")),
+                    new ProviderSlug(text(document, "provider")),
+                    optionalText(document, "returnUrl").map(ReturnUrl::parse),
+                    bool(document, "redirectOnError"),
+                    optionalText(document, "pkceVerifier").map(PkceVerifier::new),
+                    Instant.ofEpochMilli(epochMillis(document, "expiresAt")));
+        } catch (IllegalArgumentException e) {
+            // the domain's messages name the rule that failed, not the value
+            throw new Unreadable("a field breaks its rules: " + e.getMessage());
+        }
+    }
+
+    private static String text(JsonNode document, String field) throws Unreadable {
+        JsonNode node = document.get(field);
+        if (node == null || !node.isTextual()) {
+            throw new Unreadable("field " + field + " is missing or not text");
+        }
+        return node.textValue();
+    }
+
+    private static Optional<String> optionalText(JsonNode document, String field) throws Unreadable {
+        JsonNode node = document.get(field);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        return Optional.of(text(document, field));
+    }
+
+    private static boolean bool(JsonNode document, String field) throws Unreadable {
+        JsonNode node = document.get(field);
+        if (node == null || !node.isBoolean()) {
+            throw new Unreadable("field " + field + " is missing or not a boolean");
+        }
+        return node.booleanValue();
+    }
+
+    private static long epochMillis(JsonNode document, String field) throws Unreadable {
+        JsonNode node = document.get(field);
+        if (node == null || !node.isIntegralNumber() || !node.canConvertToLong()) {
+            throw new Unreadable("field " + field + " is missing or not a whole number");
+        }
+        return node.longValue();
+    }
+
+    /** A stored record that cannot be read back; the message says why without quoting the record. */
+    static final class Unreadable extends Exception {
+        Unreadable(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package health.wearables.adapters.redis;
+
+import health.wearables.application.port.out.StateStore;
+import health.wearables.application.port.out.SyncQueue;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.redisson.api.RedissonClient;
+
+/**
+ * The Redis adapters as CDI beans, configured with MicroProfile Config ({@value RedisSettings#ADDRESS},
+ * {@value RedisSettings#CONFIG_FILE}, {@value RedisSettings#TIMEOUT_MS}, {@value RedisSettings#KEY_PREFIX}).
+ * The application starts only when Redis answers.
+ */
+@ApplicationScoped
+public class RedisProducer {
+
+    @Inject
+    @ConfigProperty(name = RedisSettings.ADDRESS, defaultValue = RedisSettings.DEFAULT_ADDRESS)
+    String address;
+
+    @Inject
+    @ConfigProperty(name = RedisSettings.CONFIG_FILE)
+    Optional<String> configFile;
+
+    @Inject
+    @ConfigProperty(name = RedisSettings.TIMEOUT_MS, defaultValue = RedisSettings.DEFAULT_TIMEOUT_MS)
+    long timeoutMs;
+
+    @Inject
+    @ConfigProperty(name = RedisSettings.KEY_PREFIX, defaultValue = RedisSettings.DEFAULT_KEY_PREFIX)
+    String keyPrefix;
+
+    /** The configuration, read once here for the adapters and the readiness check. */
+    @Produces
+    RedisSettings settings() {
+        return new RedisSettings(address, configFile.filter(file -> !file.isBlank()).map(Path::of),
+                Duration.ofMillis(timeoutMs), keyPrefix);
+    }
+
+    /**
+     * {@code @Singleton}, not a normal scope: the adapters need the object Redisson made (to reach its command
+     * executor), not a client proxy. There is still one client per application, shut down with it.
+     */
+    @Produces
+    @Singleton
+    RedissonClient redissonClient(RedisSettings settings) {
+        return settings.connect();
+    }
+
+    void shutDown(@Disposes RedissonClient client) {
+        client.shutdown();
+    }
+
+    @Produces
+    @ApplicationScoped
+    StateStore stateStore(RedissonClient client, RedisSettings settings) {
+        return new RedisStateStore(client, settings.keyPrefix(), settings.timeout());
+    }
+
+    @Produces
+    @ApplicationScoped
+    SyncQueue syncQueue(RedissonClient client, RedisSettings settings) {
+        return new RedisSyncQueue(client, settings.keyPrefix(), settings.timeout());
+    }
+
+    /** Making the client pings Redis, so an unreachable Redis stops the start-up with a message that says why. */
+    void connectAtStartup(@Observes Startup startup, RedissonClient client) {
+        // nothing more: injecting the client made and checked it
+    }
+}

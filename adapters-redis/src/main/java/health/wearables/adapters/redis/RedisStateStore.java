@@ -1,0 +1,83 @@
+package health.wearables.adapters.redis;
+
+import health.wearables.application.port.out.StateStore;
+import health.wearables.application.port.out.StateStoreUnavailable;
+import health.wearables.domain.PendingAuthorization;
+import health.wearables.domain.StateToken;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.redisson.client.protocol.RedisStrictCommand;
+import org.redisson.command.CommandAsyncExecutor;
+
+/**
+ * Pending authorizations in Redis, one string key per state: {@code <prefix>state:<SHA-256 hex of the state>} holding
+ * the {@link PendingAuthorizationJson} document, written with {@code PSETEX} so it expires after the given TTL to the
+ * millisecond. The raw state is never sent to Redis.
+ *
+ * <p>{@link #take} sends Redis's own {@code GETDEL} (Redis 6.2 or later): one atomic command, so of any number of
+ * concurrent takes exactly one gets the record. (Redisson's {@code RBucket.getAndDelete} would run a Lua script
+ * instead.) The value is handed to Redisson as an encoded buffer, so Redisson's error messages, which list a command's
+ * arguments, show the key and a buffer size but never the document.
+ */
+public final class RedisStateStore implements StateStore {
+    private static final Logger LOG = Logger.getLogger(RedisStateStore.class.getName());
+
+    /** Not among Redisson 3.52's {@code RedisCommands}; the reply is the bulk string, or nil. */
+    static final RedisStrictCommand<String> GETDEL = new RedisStrictCommand<>("GETDEL");
+
+    private final RedissonClient client;
+    private final CommandAsyncExecutor commands;
+    private final String keyPrefix;
+    private final Duration timeout;
+
+    /**
+     * @param client    the client made by {@code Redisson.create} (its command executor sends {@code GETDEL})
+     * @param keyPrefix put before every key, e.g. {@code wearables:}
+     * @param timeout   how long a put or take waits for Redis before it fails with {@link StateStoreUnavailable}
+     */
+    public RedisStateStore(RedissonClient client, String keyPrefix, Duration timeout) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.commands = RedisReply.executorOf(client);
+        this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix") + "state:";
+        this.timeout = RedisSettings.positive(timeout, "timeout");
+    }
+
+    @Override
+    public void put(StateToken state, PendingAuthorization pending, Duration ttl) {
+        Objects.requireNonNull(pending, "pending");
+        Duration lifetime = RedisSettings.positive(ttl, "ttl");
+        String key = keyOf(state);
+        String document = PendingAuthorizationJson.write(pending);
+        RedisReply.await("state store put", timeout,
+                () -> client.<String>getBucket(key, StringCodec.INSTANCE).setAsync(document, lifetime),
+                StateStoreUnavailable::new);
+    }
+
+    @Override
+    public Optional<PendingAuthorization> take(StateToken state) {
+        String key = keyOf(state);
+        String document = RedisReply.await("state store take", timeout,
+                () -> commands.<String, String>writeAsync(key, StringCodec.INSTANCE, GETDEL, key),
+                StateStoreUnavailable::new);
+        if (document == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(PendingAuthorizationJson.read(document));
+        } catch (PendingAuthorizationJson.Unreadable e) {
+            LOG.log(Level.WARNING, "Discarded an unreadable pending authorization record ({0}); the state is treated "
+                    + "as unknown", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The Redis key of a state: only its fingerprint, so a reader of Redis cannot replay a state. */
+    String keyOf(StateToken state) {
+        return keyPrefix + Objects.requireNonNull(state, "state").fingerprint();
+    }
+}

@@ -1,0 +1,95 @@
+package health.wearables.adapters.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.redisson.api.RedissonClient;
+
+class RedisSettingsTest {
+    private static final String PREFIX = LocalRedis.uniquePrefix(RedisSettingsTest.class);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void the_defaults_are_the_local_redis_two_seconds_and_the_wearables_prefix() {
+        assertThat(RedisSettings.defaults()).isEqualTo(new RedisSettings("redis://127.0.0.1:6379", Optional.empty(),
+                Duration.ofSeconds(2), "wearables:"));
+    }
+
+    @Test
+    void a_config_file_wins_over_the_address() throws IOException {
+        Path file = Files.writeString(dir.resolve("redisson.yaml"), """
+                singleServerConfig:
+                  address: "redis://%s:%d"
+                  timeout: 2000
+                """.formatted(LocalRedis.HOST, LocalRedis.PORT));
+        int closed = LocalRedis.closedPort();
+        RedisSettings settings = new RedisSettings("redis://127.0.0.1:" + closed, Optional.of(file), LocalRedis.TIMEOUT, PREFIX);
+
+        RedissonClient client = settings.connect();
+        try {
+            assertThat(client.getBucket(PREFIX + "probe").isExists()).isFalse();
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    @Test
+    void an_unreadable_config_file_is_named_without_quoting_it() throws IOException {
+        Path file = Files.writeString(dir.resolve("broken.yaml"), "singleServerConfig:\n  password: hunter2\n  address: [\n");
+        RedisSettings settings = new RedisSettings("redis://127.0.0.1:6379", Optional.of(file), LocalRedis.TIMEOUT, PREFIX);
+
+        assertThatThrownBy(settings::connect)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("Cannot read the Redisson configuration " + file + " (wearables.redis.config-file)")
+                .satisfies(failure -> assertThat(LocalRedis.messagesOf(failure)).doesNotContain("hunter2"));
+    }
+
+    @Test
+    void a_missing_config_file_is_named() {
+        Path file = dir.resolve("absent.yaml");
+        RedisSettings settings = new RedisSettings("redis://127.0.0.1:6379", Optional.of(file), LocalRedis.TIMEOUT, PREFIX);
+
+        assertThatThrownBy(settings::connect).isInstanceOf(IllegalStateException.class).hasMessageContaining(file.toString());
+    }
+
+    @Test
+    void credentials_are_cut_from_an_address_before_it_is_shown() {
+        assertThat(RedisSettings.withoutCredentials("rediss://user:secret@redis.example.com:6380"))
+                .isEqualTo("rediss://redis.example.com:6380");
+        assertThat(RedisSettings.withoutCredentials("redis://:secret@10.0.0.1:6379")).isEqualTo("redis://10.0.0.1:6379");
+        assertThat(RedisSettings.withoutCredentials("redis://10.0.0.1:6379")).isEqualTo("redis://10.0.0.1:6379");
+    }
+
+    @Test
+    void a_timeout_under_one_millisecond_is_refused() {
+        assertThatThrownBy(() -> new RedisSettings("redis://127.0.0.1:6379", Optional.empty(), Duration.ZERO, PREFIX))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void the_readiness_check_is_up_while_redis_answers() {
+        RedissonClient client = LocalRedis.connect(PREFIX);
+        try {
+            RedisHealthCheck check = new RedisHealthCheck();
+            check.client = client;
+            check.settings = LocalRedis.settings(PREFIX);
+
+            HealthCheckResponse response = check.call();
+
+            assertThat(response.getName()).isEqualTo("redis");
+            assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+        } finally {
+            client.shutdown();
+        }
+    }
+}

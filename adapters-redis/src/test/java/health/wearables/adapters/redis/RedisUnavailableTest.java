@@ -1,0 +1,110 @@
+package health.wearables.adapters.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import health.wearables.application.port.out.Samples;
+import health.wearables.application.port.out.StateStoreUnavailable;
+import health.wearables.domain.PendingAuthorization;
+import health.wearables.domain.StateToken;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.ThrowingSupplier;
+import org.redisson.api.RedissonClient;
+
+/** A client pointed at a loopback port where nothing listens: every call fails closed, soon, and says nothing secret. */
+class RedisUnavailableTest {
+    /** The calls wait at most the 2 s timeout; the rest is room for a cold JVM on a busy machine. */
+    private static final Duration SOON = Duration.ofSeconds(4);
+    private static final String PREFIX = "test:unavailable:";
+
+    private static String address;
+    private static RedissonClient client;
+
+    @BeforeAll
+    static void openLazily() {
+        address = "redis://127.0.0.1:" + LocalRedis.closedPort();
+        client = LocalRedis.at(address, PREFIX).open(); // lazy: made without a connection
+    }
+
+    @AfterAll
+    static void shutDown() {
+        client.shutdown();
+    }
+
+    @Test
+    void put_and_take_throw_StateStoreUnavailable_within_a_few_seconds_without_secrets() {
+        RedisStateStore store = new RedisStateStore(client, PREFIX, LocalRedis.TIMEOUT);
+        StateToken state = StateToken.mint(new SecureRandom());
+        PendingAuthorization pending = Samples.pending(Instant.now().plusSeconds(600));
+        String verifier = pending.pkceVerifier().orElseThrow().value();
+
+        Throwable put = soon(() -> catchThrowable(() -> store.put(state, pending, Duration.ofSeconds(600))));
+        Throwable take = soon(() -> catchThrowable(() -> store.take(state)));
+
+        for (Throwable failure : new Throwable[] {put, take}) {
+            assertThat(failure).isInstanceOf(StateStoreUnavailable.class);
+            assertThat(LocalRedis.messagesOf(failure)).doesNotContain(state.value()).doesNotContain(verifier);
+        }
+        assertThat(put).hasMessageStartingWith("state store put:");
+        assertThat(take).hasMessageStartingWith("state store take:");
+    }
+
+    @Test
+    void the_sync_queue_cannot_be_made_and_says_so() {
+        Throwable failure = soon(() -> catchThrowable(() -> new RedisSyncQueue(client, PREFIX, LocalRedis.TIMEOUT)));
+
+        assertThat(failure).isInstanceOf(SyncQueueUnavailable.class).hasMessageStartingWith("sync queue group");
+    }
+
+    @Test
+    void start_up_fails_fast_with_a_message_that_says_what_to_do() {
+        RedisSettings settings = LocalRedis.at(address, PREFIX);
+
+        Throwable failure = soon(() -> catchThrowable(settings::connect));
+
+        assertThat(failure).isInstanceOf(IllegalStateException.class)
+                .hasMessage("Redis is not reachable at " + address + " — start it (redis-server --daemonize yes --port "
+                        + address.substring(address.lastIndexOf(':') + 1) + ") or set wearables.redis.address");
+    }
+
+    @Test
+    void the_start_up_message_does_not_show_a_password_in_the_address() {
+        String withPassword = address.replace("//", "//default:hunter2@");
+
+        assertThatThrownBy(LocalRedis.at(withPassword, PREFIX)::connect)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Redis is not reachable at " + address + " ")
+                .satisfies(failure -> assertThat(LocalRedis.messagesOf(failure)).doesNotContain("hunter2"));
+    }
+
+    @Test
+    void the_readiness_check_is_down() {
+        RedisHealthCheck check = new RedisHealthCheck();
+        check.client = client;
+        check.settings = LocalRedis.at(address, PREFIX);
+
+        HealthCheckResponse response = soon(check::call);
+
+        assertThat(response.getName()).isEqualTo("redis");
+        assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+    }
+
+    private static <T> T soon(ThrowingSupplier<T> call) {
+        long start = System.nanoTime();
+        T result;
+        try {
+            result = call.get();
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(SOON);
+        return result;
+    }
+}
