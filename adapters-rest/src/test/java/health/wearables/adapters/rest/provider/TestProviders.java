@@ -32,8 +32,13 @@ final class TestProviders {
 
     static ProviderConfig provider(URI authorizationUri, URI tokenUri, ClientAuthentication authentication,
                                    String clientId, String clientSecret) {
+        return provider(authorizationUri, tokenUri, authentication, clientId, clientSecret, SCOPES);
+    }
+
+    static ProviderConfig provider(URI authorizationUri, URI tokenUri, ClientAuthentication authentication,
+                                   String clientId, String clientSecret, List<String> scopes) {
         return new ProviderConfig(new ProviderSlug(SLUG), "Acme Fit", OAuthVersion.OAUTH_2_0, authorizationUri,
-                tokenUri, clientId, new ClientSecret(clientSecret), SCOPES, true, authentication, Optional.empty(),
+                tokenUri, clientId, new ClientSecret(clientSecret), scopes, true, authentication, Optional.empty(),
                 false, URI.create("https://api.acme-fit.example"));
     }
 
