@@ -53,6 +53,9 @@ public final class HttpTokenExchange implements TokenExchange {
     private static final Set<String> HEADERS_SET_BY_CLIENT = Set.of("connection", "content-length", "expect", "host",
             "upgrade");
 
+    private static final Set<String> REGISTERED_ERRORS = Set.of("invalid_request", "invalid_client", "invalid_grant",
+            "unauthorized_client", "unsupported_grant_type", "invalid_scope");
+
     private final TokenEndpointLimits limits;
     private final Clock clock;
     private final HttpClient http;
@@ -147,6 +150,15 @@ public final class HttpTokenExchange implements TokenExchange {
         return failure instanceof IOException ? "I/O error (" + kind + ")" : "request failed (" + kind + ")";
     }
 
+    /**
+     * The error code when it is one RFC 6749 §5.2 registers; any other text came from the provider and could be
+     * anything, even an echoed token, so it is only described.
+     */
+    private static String loggable(String oauthError) {
+        return REGISTERED_ERRORS.contains(oauthError) ? oauthError
+                : "an unregistered error code (" + oauthError.length() + " characters)";
+    }
+
     private static void log(ProviderConfig provider, ExchangeResult result) {
         String slug = provider.slug().value();
         if (result instanceof Refused refused && "invalid_client".equals(refused.oauthError())) {
@@ -154,7 +166,7 @@ public final class HttpTokenExchange implements TokenExchange {
                     + ": check wearables.providers." + slug + ".client-id / client-secret");
         } else if (result instanceof Refused refused) {
             LOG.log(Level.WARNING, "token endpoint of provider " + slug + " refused the code: "
-                    + refused.oauthError());
+                    + loggable(refused.oauthError()));
         } else if (result instanceof Failed failed) {
             LOG.log(Level.WARNING, "token exchange with provider " + slug + " failed: " + failed.reason());
         } else {
