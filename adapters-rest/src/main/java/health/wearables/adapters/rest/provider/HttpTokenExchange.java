@@ -29,6 +29,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,7 +42,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * Redeems an authorization code at the provider's token endpoint (RFC 6749 §4.1.3) with {@code java.net.http}: the
  * request is built by Nimbus, sent exactly once (never retried: a second send would be code reuse), and read under a
- * connect timeout, an overall deadline that covers headers and body, and a body cap. Redirects are not followed.
+ * connect timeout, an overall deadline that covers headers and body, and a body cap. Redirects are not followed, and
+ * {@code java.net.http} does not retry a POST by itself (unless {@code jdk.httpclient.enableAllMethodRetry} is set,
+ * which this gateway must not do).
  *
  * <p>Every outcome is an {@link ExchangeResult}. Logs name the provider and our own reason, never the body, a token,
  * the code, the verifier or the client secret; exception messages are not logged either, since parsers and HTTP
@@ -84,8 +87,8 @@ public final class HttpTokenExchange implements TokenExchange {
         return result;
     }
 
-    private static HttpRequest tokenRequest(ProviderConfig provider, AuthorizationCode code,
-                                            Optional<PkceVerifier> verifier, URI redirectUri) {
+    private HttpRequest tokenRequest(ProviderConfig provider, AuthorizationCode code, Optional<PkceVerifier> verifier,
+                                     URI redirectUri) {
         AuthorizationCodeGrant grant = new AuthorizationCodeGrant(
                 new com.nimbusds.oauth2.sdk.AuthorizationCode(code.value()), redirectUri,
                 verifier.map(v -> new CodeVerifier(v.value())).orElse(null));
@@ -94,9 +97,10 @@ public final class HttpTokenExchange implements TokenExchange {
         nimbus.setAccept("application/json");
 
         HttpRequest.Builder request = HttpRequest.newBuilder(nimbus.getURI())
+                .timeout(limits.deadline()) // until the headers; the deadline in send() also covers the body
                 .POST(HttpRequest.BodyPublishers.ofString(nimbus.getBody(), StandardCharsets.UTF_8));
         for (Map.Entry<String, List<String>> header : nimbus.getHeaderMap().entrySet()) {
-            if (!HEADERS_SET_BY_CLIENT.contains(header.getKey().toLowerCase(java.util.Locale.ROOT))) {
+            if (!HEADERS_SET_BY_CLIENT.contains(header.getKey().toLowerCase(Locale.ROOT))) {
                 header.getValue().forEach(value -> request.header(header.getKey(), value));
             }
         }

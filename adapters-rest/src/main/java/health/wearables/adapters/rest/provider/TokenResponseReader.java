@@ -95,6 +95,9 @@ final class TokenResponseReader {
         JSONObject standard = new JSONObject(json);
         standard.remove("expires_in");
         standard.remove("scope");
+        if (standard.get("refresh_token") instanceof String refresh && refresh.isBlank()) {
+            standard.remove("refresh_token"); // an empty refresh token is no refresh token, not a broken response
+        }
         Tokens tokens;
         try {
             tokens = AccessTokenResponse.parse(standard).getTokens();

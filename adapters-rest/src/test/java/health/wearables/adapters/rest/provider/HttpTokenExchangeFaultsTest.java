@@ -229,10 +229,6 @@ class HttpTokenExchangeFaultsTest {
             assertThat(failed.reason()).contains("refresh_token");
         }
 
-        @Test
-        void empty_refresh_token_fails() {
-            failedOnce(answeredWith(json(200, tokenResponse("\"refresh_token\":\"\""))));
-        }
     }
 
     @Nested
@@ -311,6 +307,14 @@ class HttpTokenExchangeFaultsTest {
 
             assertThat(tokens.refreshToken()).isEmpty();
             assertThat(tokens.accessTokenExpiresAt()).contains(NOW.plusSeconds(3600));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"\"\"", "\" \"", "null"})
+        void empty_refresh_token_counts_as_missing(String refreshToken) {
+            TokenSet tokens = exchangedOnce(answeredWith(json(200, tokenResponse("\"refresh_token\":" + refreshToken))));
+
+            assertThat(tokens.refreshToken()).isEmpty();
         }
 
         @Test
