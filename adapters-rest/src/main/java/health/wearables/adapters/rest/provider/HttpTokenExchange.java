@@ -1,0 +1,180 @@
+package health.wearables.adapters.rest.provider;
+
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import health.wearables.application.port.out.TokenExchange;
+import health.wearables.domain.AuthorizationCode;
+import health.wearables.domain.PkceVerifier;
+import health.wearables.domain.ProviderConfig;
+import health.wearables.domain.callback.ExchangeResult;
+import health.wearables.domain.callback.ExchangeResult.Failed;
+import health.wearables.domain.callback.ExchangeResult.Refused;
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Redeems an authorization code at the provider's token endpoint (RFC 6749 §4.1.3) with {@code java.net.http}: the
+ * request is built by Nimbus, sent exactly once (never retried: a second send would be code reuse), and read under a
+ * connect timeout, an overall deadline that covers headers and body, and a body cap. Redirects are not followed, and
+ * {@code java.net.http} does not retry a POST by itself (unless {@code jdk.httpclient.enableAllMethodRetry} is set,
+ * which this gateway must not do).
+ *
+ * <p>Every outcome is an {@link ExchangeResult}. Logs name the provider and our own reason, never the body, a token,
+ * the code, the verifier or the client secret; exception messages are not logged either, since parsers and HTTP
+ * stacks may quote what they were given.
+ */
+public final class HttpTokenExchange implements TokenExchange {
+    private static final Logger LOG = System.getLogger(HttpTokenExchange.class.getName());
+    /** Headers that {@link HttpRequest.Builder} sets itself and refuses to take. */
+    private static final Set<String> HEADERS_SET_BY_CLIENT = Set.of("connection", "content-length", "expect", "host",
+            "upgrade");
+
+    private static final Set<String> REGISTERED_ERRORS = Set.of("invalid_request", "invalid_client", "invalid_grant",
+            "unauthorized_client", "unsupported_grant_type", "invalid_scope");
+
+    private final TokenEndpointLimits limits;
+    private final Clock clock;
+    private final HttpClient http;
+    private final TokenResponseReader reader = new TokenResponseReader();
+
+    public HttpTokenExchange(TokenEndpointLimits limits, Clock clock) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(limits.connectTimeout())
+                .build();
+    }
+
+    @Override
+    public ExchangeResult exchange(ProviderConfig provider, AuthorizationCode code, Optional<PkceVerifier> verifier,
+                                   URI redirectUri) {
+        ExchangeResult result;
+        try {
+            result = send(provider, tokenRequest(provider, code, verifier, redirectUri));
+        } catch (RuntimeException e) {
+            result = new Failed("token request could not be made (" + e.getClass().getSimpleName() + ")");
+        }
+        log(provider, result);
+        return result;
+    }
+
+    private HttpRequest tokenRequest(ProviderConfig provider, AuthorizationCode code, Optional<PkceVerifier> verifier,
+                                     URI redirectUri) {
+        AuthorizationCodeGrant grant = new AuthorizationCodeGrant(
+                new com.nimbusds.oauth2.sdk.AuthorizationCode(code.value()), redirectUri,
+                verifier.map(v -> new CodeVerifier(v.value())).orElse(null));
+        HTTPRequest nimbus = new TokenRequest(provider.tokenUri(), clientAuthentication(provider), grant)
+                .toHTTPRequest();
+        nimbus.setAccept("application/json");
+
+        HttpRequest.Builder request = HttpRequest.newBuilder(nimbus.getURI())
+                .timeout(limits.deadline()) // until the headers; the deadline in send() also covers the body
+                .POST(HttpRequest.BodyPublishers.ofString(nimbus.getBody(), StandardCharsets.UTF_8));
+        for (Map.Entry<String, List<String>> header : nimbus.getHeaderMap().entrySet()) {
+            if (!HEADERS_SET_BY_CLIENT.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+                header.getValue().forEach(value -> request.header(header.getKey(), value));
+            }
+        }
+        return request.build();
+    }
+
+    private static ClientAuthentication clientAuthentication(ProviderConfig provider) {
+        ClientID id = new ClientID(provider.clientId());
+        Secret secret = new Secret(provider.clientSecret().value());
+        return switch (provider.clientAuthentication()) {
+            case BASIC -> new ClientSecretBasic(id, secret);
+            case POST -> new ClientSecretPost(id, secret);
+        };
+    }
+
+    private ExchangeResult send(ProviderConfig provider, HttpRequest request) {
+        long deadlineMillis = limits.deadline().toMillis();
+        CompletableFuture<HttpResponse<byte[]>> answer =
+                http.sendAsync(request, CappedBodySubscriber.handler(limits.maxBodyBytes()));
+        try {
+            HttpResponse<byte[]> response = answer.get(deadlineMillis, TimeUnit.MILLISECONDS);
+            return reader.read(provider, response.statusCode(), response.body(), clock.instant());
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            return new Failed("no complete answer within " + deadlineMillis + " ms");
+        } catch (InterruptedException e) {
+            answer.cancel(true);
+            Thread.currentThread().interrupt();
+            return new Failed("interrupted while waiting for the token endpoint");
+        } catch (ExecutionException e) {
+            return new Failed(transportFailure(e.getCause()));
+        }
+    }
+
+    private String transportFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CappedBodySubscriber.BodyTooLarge) {
+                return "response body over " + limits.maxBodyBytes() + " bytes";
+            }
+            if (cause instanceof HttpConnectTimeoutException) {
+                return "could not connect within " + limits.connectTimeout().toMillis() + " ms";
+            }
+            if (cause instanceof HttpTimeoutException) {
+                return "no complete answer within " + limits.deadline().toMillis() + " ms";
+            }
+            if (cause instanceof ConnectException) {
+                return "could not connect to the token endpoint";
+            }
+        }
+        String kind = failure == null ? "unknown" : failure.getClass().getSimpleName();
+        return failure instanceof IOException ? "I/O error (" + kind + ")" : "request failed (" + kind + ")";
+    }
+
+    /**
+     * The error code when it is one RFC 6749 §5.2 registers; any other text came from the provider and could be
+     * anything, even an echoed token, so it is only described.
+     */
+    private static String loggable(String oauthError) {
+        return REGISTERED_ERRORS.contains(oauthError) ? oauthError
+                : "an unregistered error code (" + oauthError.length() + " characters)";
+    }
+
+    private static void log(ProviderConfig provider, ExchangeResult result) {
+        String slug = provider.slug().value();
+        if (result instanceof Refused refused && "invalid_client".equals(refused.oauthError())) {
+            LOG.log(Level.ERROR, "token endpoint rejected our client credentials for provider " + slug
+                    + ": check wearables.providers." + slug + ".client-id / client-secret");
+        } else if (result instanceof Refused refused) {
+            LOG.log(Level.WARNING, "token endpoint of provider " + slug + " refused the code: "
+                    + loggable(refused.oauthError()));
+        } else if (result instanceof Failed failed) {
+            LOG.log(Level.WARNING, "token exchange with provider " + slug + " failed: " + failed.reason());
+        } else {
+            LOG.log(Level.DEBUG, "token exchange with provider " + slug + " succeeded");
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package health.wearables.adapters.rest.provider;
+
+import health.wearables.application.port.out.AuthorizationUrls;
+import health.wearables.application.port.out.TokenExchange;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Builds the outbound provider clients from MicroProfile Config; the beans are the port interfaces. */
+@ApplicationScoped
+public class ProviderClientProducer {
+    private final TokenEndpointLimits limits;
+
+    /** For the CDI client proxy only. */
+    protected ProviderClientProducer() {
+        this.limits = null;
+    }
+
+    @Inject
+    public ProviderClientProducer(
+            @ConfigProperty(name = "wearables.http.connect-timeout-ms", defaultValue = "3000") long connectTimeoutMs,
+            @ConfigProperty(name = "wearables.http.deadline-ms", defaultValue = "10000") long deadlineMs,
+            @ConfigProperty(name = "wearables.http.max-body-bytes", defaultValue = "65536") int maxBodyBytes) {
+        this.limits = new TokenEndpointLimits(Duration.ofMillis(connectTimeoutMs), Duration.ofMillis(deadlineMs),
+                maxBodyBytes);
+    }
+
+    @Produces
+    @ApplicationScoped
+    public TokenExchange tokenExchange() {
+        return new HttpTokenExchange(limits, Clock.systemUTC());
+    }
+
+    @Produces
+    @ApplicationScoped
+    public AuthorizationUrls authorizationUrls() {
+        return new NimbusAuthorizationUrls();
+    }
+}
