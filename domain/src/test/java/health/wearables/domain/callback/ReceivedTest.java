@@ -128,6 +128,13 @@ class ReceivedTest {
     }
 
     @Test
+    void an_unknown_provider_is_not_named_back_since_the_path_is_request_input() {
+        Rejection rejection = rejection(arrive("your-account-is-locked-call-555-0100", approved()));
+
+        assertThat(rejection.message()).doesNotContain("your-account-is-locked");
+    }
+
+    @Test
     void syntax_is_checked_before_the_provider() {
         assertThat(rejection(arrive("garmin", query("state", "short"))).code()).isEqualTo(RejectionCode.INVALID_REQUEST);
     }
