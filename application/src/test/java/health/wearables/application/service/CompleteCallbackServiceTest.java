@@ -248,6 +248,15 @@ class CompleteCallbackServiceTest {
         assertNothingPersisted();
     }
 
+    @Test
+    void a_provider_configured_with_pkce_never_gets_a_token_request_without_a_verifier() {
+        StateToken state = storedDirectly(Optional.empty(), TTL);
+
+        assertThat(gateway.approves("withings", state)).isInstanceOf(CallbackAnswer.Refused.class);
+        assertThat(gateway.tokenExchange.calls()).isZero();
+        assertNothingPersisted();
+    }
+
     // The provider's answer
 
     @Test

@@ -147,6 +147,29 @@ class StateReceivedTest {
         assertThat(rejection.pending()).isEqualTo(stored());
     }
 
+    @Test
+    void a_record_without_verifier_is_never_exchanged_at_a_provider_configured_with_pkce() {
+        PendingAuthorization withoutVerifier = new PendingAuthorization(stored().get().project(), stored().get().patient(),
+                stored().get().provider(), Optional.empty(), true, Optional.empty(), NOW.plus(TTL));
+
+        Rejection rejection = rejection(verify(approved(), Optional.of(withoutVerifier)));
+
+        assertThat(rejection.code()).isEqualTo(RejectionCode.PROVIDER_MISMATCH);
+        assertThat(rejection.message()).contains("start connecting again");
+        assertThat(rejection.pending()).contains(withoutVerifier);
+    }
+
+    @Test
+    void a_record_without_verifier_verifies_at_a_provider_without_pkce() {
+        ProviderConfig noPkce = Fixtures.provider("withings", false, Optional.empty(), false);
+        PendingAuthorization withoutVerifier = new PendingAuthorization(stored().get().project(), stored().get().patient(),
+                stored().get().provider(), Optional.empty(), false, Optional.empty(), NOW.plus(TTL));
+        StateReceived received = ok(Received.parse("withings", CallbackRoute.OVOK, approved())
+                .then(r -> r.identify(Optional.of(noPkce))));
+
+        assertThat(ok(received.verify(Optional.of(withoutVerifier), NOW)).pending().pkceVerifier()).isEmpty();
+    }
+
     static Stream<Map<String, List<String>>> everyRejectedCallback() {
         String description = "<script>alert('x')</script>\r\nSet-Cookie: a=b";
         return Stream.of(
