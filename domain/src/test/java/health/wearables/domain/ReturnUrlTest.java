@@ -120,9 +120,19 @@ class ReturnUrlTest {
                 "https://dashboard.example.com/wearables%2F..%2Fadmin",
                 "https://dashboard.example.com/wearables%2fdone",
                 "https://dashboard.example.com/wearables%5Cdone",
-                "https://dashboard.example.com//evil.example/"})
+                "https://dashboard.example.com//evil.example/",
+                "https://dashboard.example.com/wearables/..;/admin",
+                "https://dashboard.example.com/wearables/..;jsessionid=x/admin",
+                "https://dashboard.example.com/wearables/.;x/done"})
         void dot_segments_and_encoded_separators_are_refused(String text) {
             assertThatIllegalArgumentException().isThrownBy(() -> url(text));
+        }
+
+        @Test
+        void path_parameters_and_dots_inside_segment_names_are_fine() {
+            assertThat(url("https://dashboard.example.com/wearables;v=2/done.html").value())
+                    .isEqualTo("https://dashboard.example.com/wearables;v=2/done.html");
+            assertThat(url("https://dashboard.example.com/wearables/...;/x").value()).endsWith("/...;/x");
         }
 
         @Test
