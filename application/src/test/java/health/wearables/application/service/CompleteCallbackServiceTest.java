@@ -29,7 +29,14 @@ import health.wearables.domain.callback.CallbackRoute;
 import health.wearables.domain.callback.ExchangeResult;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -67,6 +74,7 @@ class CompleteCallbackServiceTest {
         CallbackAnswer answer = gateway.approves("withings", state);
 
         assertThat(location(answer)).isEqualTo(URI.create(DONE + "?status=connected&provider=withings&patientId=123"));
+        assertThat(location(answer).toString()).doesNotContain(CODE, ACCESS, REFRESH, state.value());
     }
 
     @Test
@@ -150,6 +158,36 @@ class CompleteCallbackServiceTest {
         assertThat(replay.code()).isEqualTo(RejectionCode.INVALID_STATE);
         assertThat(gateway.tokenExchange.calls()).isEqualTo(1);
         assertThat(gateway.syncQueue.jobs()).hasSize(1);
+    }
+
+    @Test
+    void of_many_concurrent_callbacks_with_one_state_exactly_one_connects_and_one_token_request_is_made() throws Exception {
+        StateToken state = gateway.startedFor("withings", DONE, false);
+        int browsers = 16;
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(browsers);
+        try {
+            List<Future<CallbackAnswer>> answers = new ArrayList<>();
+            for (int i = 0; i < browsers; i++) {
+                answers.add(pool.submit(() -> {
+                    release.await();
+                    return gateway.approves("withings", state);
+                }));
+            }
+            release.countDown();
+            List<CallbackAnswer> all = new ArrayList<>();
+            for (Future<CallbackAnswer> answer : answers) {
+                all.add(answer.get(10, TimeUnit.SECONDS));
+            }
+
+            assertThat(all).filteredOn(CallbackAnswer.Redirect.class::isInstance).hasSize(1);
+            assertThat(all).filteredOn(answer -> answer instanceof CallbackAnswer.Refused refused
+                    && refused.rejection().code() == RejectionCode.INVALID_STATE).hasSize(browsers - 1);
+            assertThat(gateway.tokenExchange.calls()).isEqualTo(1);
+            assertThat(gateway.syncQueue.jobs()).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

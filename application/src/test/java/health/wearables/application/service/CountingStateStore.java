@@ -5,12 +5,13 @@ import health.wearables.domain.PendingAuthorization;
 import health.wearables.domain.StateToken;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** Passes every call on and counts it, so a test can tell whether the store was asked at all. */
+/** Passes every call on and counts it (safely across threads), so a test can tell whether the store was asked at all. */
 final class CountingStateStore implements StateStore {
     private final StateStore delegate;
-    private int puts;
-    private int takes;
+    private final AtomicInteger puts = new AtomicInteger();
+    private final AtomicInteger takes = new AtomicInteger();
 
     CountingStateStore(StateStore delegate) {
         this.delegate = delegate;
@@ -18,21 +19,21 @@ final class CountingStateStore implements StateStore {
 
     @Override
     public void put(StateToken state, PendingAuthorization pending, Duration ttl) {
-        puts++;
+        puts.incrementAndGet();
         delegate.put(state, pending, ttl);
     }
 
     @Override
     public Optional<PendingAuthorization> take(StateToken state) {
-        takes++;
+        takes.incrementAndGet();
         return delegate.take(state);
     }
 
     int puts() {
-        return puts;
+        return puts.get();
     }
 
     int takes() {
-        return takes;
+        return takes.get();
     }
 }

@@ -6,17 +6,17 @@ import health.wearables.domain.PkceVerifier;
 import health.wearables.domain.ProviderConfig;
 import health.wearables.domain.callback.ExchangeResult;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The provider's token endpoint: answers what the test scripted and counts every request. */
 final class ScriptedTokenExchange implements TokenExchange {
     record Request(ProviderConfig provider, AuthorizationCode code, Optional<PkceVerifier> verifier, URI redirectUri) {
     }
 
-    private final List<Request> requests = new ArrayList<>();
-    private ExchangeResult answer;
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private volatile ExchangeResult answer;
 
     ScriptedTokenExchange(ExchangeResult answer) {
         this.answer = answer;
