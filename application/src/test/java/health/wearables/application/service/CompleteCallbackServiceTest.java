@@ -61,6 +61,12 @@ class CompleteCallbackServiceTest {
         return state;
     }
 
+    /** Refused before the store was asked: the state minted by {@code /connect} is still there, untouched. */
+    private void assertStoreNeverAsked() {
+        assertThat(gateway.states.takes()).isZero();
+        assertThat(gateway.stateStore.size()).isEqualTo(1);
+    }
+
     private void assertSpent(StateToken state) {
         assertThat(refusal(gateway.approves("withings", state)).code()).isEqualTo(RejectionCode.INVALID_STATE);
     }
@@ -242,8 +248,7 @@ class CompleteCallbackServiceTest {
                 "state", "%25" + state.value().substring(3), "code", CODE));
 
         assertThat(rejection.code()).isEqualTo(RejectionCode.INVALID_REQUEST);
-        assertThat(gateway.states.takes()).isZero();
-        assertThat(gateway.stateStore.size()).isEqualTo(1);
+        assertStoreNeverAsked();
     }
 
     @Test
@@ -254,16 +259,18 @@ class CompleteCallbackServiceTest {
                 "state", state.value(), "state", state.value(), "code", CODE));
 
         assertThat(rejection.code()).isEqualTo(RejectionCode.INVALID_REQUEST);
-        assertThat(gateway.states.takes()).isZero();
+        assertStoreNeverAsked();
         assertThat(gateway.approves("withings", state)).isInstanceOf(CallbackAnswer.Redirect.class);
     }
 
     @Test
     void a_code_without_state_is_a_missing_parameter_and_neither_store_nor_provider_is_asked() {
+        gateway.startedFor("withings", DONE, false);
+
         Rejection rejection = refusal(gateway.returns("withings", CallbackRoute.OVOK, "code", CODE));
 
         assertThat(rejection.code()).isEqualTo(RejectionCode.MISSING_PARAMETER);
-        assertThat(gateway.states.takes()).isZero();
+        assertStoreNeverAsked();
         assertThat(gateway.tokenExchange.calls()).isZero();
     }
 
@@ -272,8 +279,7 @@ class CompleteCallbackServiceTest {
         StateToken state = gateway.startedFor("withings", DONE, false);
 
         assertThat(refusal(gateway.approves("garmin", state)).code()).isEqualTo(RejectionCode.UNKNOWN_PROVIDER);
-        assertThat(gateway.states.takes()).isZero();
-        assertThat(gateway.stateStore.size()).isEqualTo(1);
+        assertStoreNeverAsked();
     }
 
     @Test
