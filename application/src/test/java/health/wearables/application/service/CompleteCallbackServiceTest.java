@@ -48,6 +48,12 @@ class CompleteCallbackServiceTest {
 
     private final Gateway gateway = new Gateway();
 
+    /** The code never went to the provider, so nothing can have been persisted either. */
+    private void assertNeverExchanged() {
+        assertThat(gateway.tokenExchange.calls()).isZero();
+        assertNothingPersisted();
+    }
+
     private void assertNothingPersisted() {
         assertThat(gateway.connections.list(ACME_123_WITHINGS.project(), Optional.empty())).isEmpty();
         assertThat(gateway.syncQueue.jobs()).isEmpty();
@@ -204,8 +210,7 @@ class CompleteCallbackServiceTest {
         Rejection rejection = refusal(gateway.approves("withings", state));
 
         assertThat(rejection.code()).isEqualTo(RejectionCode.INVALID_STATE);
-        assertThat(gateway.tokenExchange.calls()).isZero();
-        assertNothingPersisted();
+        assertNeverExchanged();
     }
 
     @Test
@@ -236,8 +241,7 @@ class CompleteCallbackServiceTest {
 
         assertThat(rejection.code()).isEqualTo(RejectionCode.PROVIDER_MISMATCH);
         assertThat(refusal(gateway.approves("fitbit", forFitbit)).code()).isEqualTo(RejectionCode.INVALID_STATE);
-        assertThat(gateway.tokenExchange.calls()).isZero();
-        assertNothingPersisted();
+        assertNeverExchanged();
     }
 
     @Test
@@ -288,8 +292,7 @@ class CompleteCallbackServiceTest {
         gateway.stateStore.setAvailable(false);
 
         assertThatThrownBy(() -> gateway.approves("withings", state)).isInstanceOf(StateStoreUnavailable.class);
-        assertThat(gateway.tokenExchange.calls()).isZero();
-        assertNothingPersisted();
+        assertNeverExchanged();
     }
 
     @Test
@@ -297,8 +300,7 @@ class CompleteCallbackServiceTest {
         StateToken state = storedDirectly(Optional.empty(), TTL);
 
         assertThat(gateway.approves("withings", state)).isInstanceOf(CallbackAnswer.Refused.class);
-        assertThat(gateway.tokenExchange.calls()).isZero();
-        assertNothingPersisted();
+        assertNeverExchanged();
     }
 
     // The provider's answer
@@ -313,8 +315,7 @@ class CompleteCallbackServiceTest {
         assertThat(rejection.code()).isEqualTo(RejectionCode.PROVIDER_ERROR);
         assertThat(rejection.providerError()).contains("access_denied");
         assertThat(rejection.message()).doesNotContain("declined</b>");
-        assertThat(gateway.tokenExchange.calls()).isZero();
-        assertNothingPersisted();
+        assertNeverExchanged();
         assertSpent(state);
     }
 
