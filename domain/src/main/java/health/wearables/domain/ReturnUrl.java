@@ -77,7 +77,8 @@ public final class ReturnUrl {
         String rawPath = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         String lowerPath = rawPath.toLowerCase(Locale.ROOT);
         if (lowerPath.contains("%2e") || lowerPath.contains("%2f") || lowerPath.contains("%5c")
-                || !URI.create(rawPath).normalize().getRawPath().equals(rawPath) || rawPath.startsWith("//")) {
+                || !URI.create(rawPath).normalize().getRawPath().equals(rawPath) || rawPath.startsWith("//")
+                || hasDotSegmentWithParameters(rawPath)) {
             throw new IllegalArgumentException("redirectUri path has dot segments or encoded separators");
         }
         int port = uri.getPort();
@@ -85,6 +86,21 @@ public final class ReturnUrl {
             port = -1;
         }
         return new ReturnUrl(scheme, host, port, rawPath, uri.getRawQuery(), uri.getRawFragment());
+    }
+
+    /**
+     * {@code ..;x} or {@code .;x}: {@link URI#normalize()} keeps it, but servlet containers drop the path parameter and
+     * then resolve the dot segment, which would lead out of the allowed prefix.
+     */
+    private static boolean hasDotSegmentWithParameters(String rawPath) {
+        for (String segment : rawPath.split("/")) {
+            int parameters = segment.indexOf(';');
+            String name = parameters < 0 ? segment : segment.substring(0, parameters);
+            if (name.equals(".") || name.equals("..")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int defaultPort(String scheme) {

@@ -80,7 +80,7 @@ public record Received(
      */
     public Step<StateReceived> identify(Optional<ProviderConfig> provider) {
         if (provider.isEmpty()) {
-            return Step.reject(Rejection.of(RejectionCode.UNKNOWN_PROVIDER, "No provider '" + safeSlug() + "' is configured."));
+            return Step.reject(Rejection.of(RejectionCode.UNKNOWN_PROVIDER, "No such provider is configured."));
         }
         if (state.isEmpty()) {
             if (error.isPresent()) {
@@ -90,9 +90,5 @@ public record Received(
             return Step.reject(Rejection.of(RejectionCode.MISSING_PARAMETER, "The state parameter is missing."));
         }
         return Step.ok(new StateReceived(provider.get(), route, state.get(), code, error, iss, grantedScope));
-    }
-
-    private String safeSlug() {
-        return providerSlug().map(ProviderSlug::value).orElse("?");
     }
 }

@@ -48,6 +48,12 @@ public record StateReceived(
         if (code.isEmpty()) {
             return Step.reject(Rejection.of(RejectionCode.MISSING_PARAMETER, "The code parameter is missing.").after(pending));
         }
+        if (provider.pkce() && pending.pkceVerifier().isEmpty()) {
+            // Minted while the provider was configured without PKCE: never send it a token request without a verifier.
+            return Step.reject(Rejection.of(RejectionCode.PROVIDER_MISMATCH,
+                    "This authorization was started under another configuration of the provider; start connecting again.")
+                    .after(pending));
+        }
         return Step.ok(new StateVerified(provider, route, pending, code.get(), grantedScope));
     }
 }

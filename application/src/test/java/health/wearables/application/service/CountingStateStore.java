@@ -1,0 +1,39 @@
+package health.wearables.application.service;
+
+import health.wearables.application.port.out.StateStore;
+import health.wearables.domain.PendingAuthorization;
+import health.wearables.domain.StateToken;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Passes every call on and counts it (safely across threads), so a test can tell whether the store was asked at all. */
+final class CountingStateStore implements StateStore {
+    private final StateStore delegate;
+    private final AtomicInteger puts = new AtomicInteger();
+    private final AtomicInteger takes = new AtomicInteger();
+
+    CountingStateStore(StateStore delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public void put(StateToken state, PendingAuthorization pending, Duration ttl) {
+        puts.incrementAndGet();
+        delegate.put(state, pending, ttl);
+    }
+
+    @Override
+    public Optional<PendingAuthorization> take(StateToken state) {
+        takes.incrementAndGet();
+        return delegate.take(state);
+    }
+
+    int puts() {
+        return puts.get();
+    }
+
+    int takes() {
+        return takes.get();
+    }
+}

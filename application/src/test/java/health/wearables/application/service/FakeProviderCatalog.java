@@ -1,0 +1,29 @@
+package health.wearables.application.service;
+
+import health.wearables.application.port.out.ProviderCatalog;
+import health.wearables.domain.ProviderConfig;
+import health.wearables.domain.ProviderSlug;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+final class FakeProviderCatalog implements ProviderCatalog {
+    private final Map<ProviderSlug, ProviderConfig> providers = new LinkedHashMap<>();
+
+    FakeProviderCatalog(ProviderConfig... providers) {
+        for (ProviderConfig provider : providers) {
+            this.providers.put(provider.slug(), provider);
+        }
+    }
+
+    @Override
+    public Optional<ProviderConfig> find(ProviderSlug slug) {
+        return Optional.ofNullable(providers.get(slug));
+    }
+
+    @Override
+    public List<ProviderConfig> all() {
+        return List.copyOf(providers.values());
+    }
+}

@@ -1,0 +1,157 @@
+package health.wearables.application.service;
+
+import health.wearables.application.port.in.StartConnection.ConnectCommand;
+import health.wearables.application.port.out.InMemoryConnectionStore;
+import health.wearables.application.port.out.InMemoryStateStore;
+import health.wearables.application.port.out.InMemorySyncQueue;
+import health.wearables.application.port.out.ReversibleTokenCipher;
+import health.wearables.application.port.out.TokenCipher.TokenKind;
+import health.wearables.domain.AccessToken;
+import health.wearables.domain.ApiKey;
+import health.wearables.domain.ClientAuthentication;
+import health.wearables.domain.ClientSecret;
+import health.wearables.domain.ConnectionKey;
+import health.wearables.domain.Connecting;
+import health.wearables.domain.Hashing;
+import health.wearables.domain.OAuthVersion;
+import health.wearables.domain.PatientId;
+import health.wearables.domain.Project;
+import health.wearables.domain.ProjectId;
+import health.wearables.domain.ProviderConfig;
+import health.wearables.domain.ProviderSlug;
+import health.wearables.domain.PublicBaseUrl;
+import health.wearables.domain.RefreshToken;
+import health.wearables.domain.Rejection;
+import health.wearables.domain.ReturnUrl;
+import health.wearables.domain.SealedCredentials;
+import health.wearables.domain.StateToken;
+import health.wearables.domain.Step;
+import health.wearables.domain.TokenSet;
+import health.wearables.domain.callback.CallbackAnswer;
+import health.wearables.domain.callback.CallbackRoute;
+import health.wearables.domain.callback.ExchangeResult;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * The three use cases wired to in-memory fakes, as the REST adapter wires them to Redis and FHIR: two projects
+ * ({@code acme} and {@code globex}), three providers (withings and fitbit with PKCE, strava without), a clock that
+ * only moves when told, seeded randomness.
+ */
+final class Gateway {
+    static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
+    static final Duration TTL = Duration.ofSeconds(600);
+    static final String ACME_KEY = "acme-live-key-7f3a9c";
+    static final String GLOBEX_KEY = "globex-live-key-21b8e0";
+    static final String DASHBOARD = "https://dashboard.example.com/wearables/";
+    static final String DONE = DASHBOARD + "done";
+    static final String CODE = "SplxlOBeZQQYbYS6WxSbIA";
+    static final String ACCESS = "access-token-4f9c2e7b1d";
+    static final String REFRESH = "refresh-token-8a7d6c5b4e";
+    static final PublicBaseUrl PUBLIC_BASE_URL = new PublicBaseUrl(URI.create("https://gateway.example.org"));
+
+    final MutableClock clock = new MutableClock(NOW);
+    final InMemoryStateStore stateStore = new InMemoryStateStore(clock);
+    final CountingStateStore states = new CountingStateStore(stateStore);
+    final InMemoryConnectionStore connections = new InMemoryConnectionStore();
+    final InMemorySyncQueue syncQueue = new InMemorySyncQueue();
+    final ReversibleTokenCipher cipher = new ReversibleTokenCipher();
+    final FakeProviderCatalog providers = new FakeProviderCatalog(provider("withings", true), provider("fitbit", true),
+            provider("strava", false));
+    final FakeProjectDirectory projects = new FakeProjectDirectory(
+            project("acme", ACME_KEY, DASHBOARD), project("globex", GLOBEX_KEY, "https://globex.example/"));
+    final RecordingAuthorizationUrls authorizationUrls = new RecordingAuthorizationUrls();
+    final ScriptedTokenExchange tokenExchange = new ScriptedTokenExchange(new ExchangeResult.Exchanged(issuedTokens()));
+
+    final StartConnectionService start = new StartConnectionService(projects, providers, states, authorizationUrls,
+            PUBLIC_BASE_URL, TTL, clock, new Random(42));
+    final CompleteCallbackService callback = new CompleteCallbackService(providers, states, tokenExchange, cipher,
+            connections, syncQueue, projects, PUBLIC_BASE_URL, clock);
+    final ListConnectionsService list = new ListConnectionsService(projects, connections);
+
+    static ProviderConfig provider(String slug, boolean pkce) {
+        return new ProviderConfig(new ProviderSlug(slug), slug, OAuthVersion.OAUTH_2_0,
+                URI.create("https://" + slug + ".example/authorize"), URI.create("https://" + slug + ".example/token"),
+                slug + "-client", new ClientSecret(slug + "-client-secret"), List.of("activity"), pkce,
+                ClientAuthentication.POST, Optional.empty(), false, URI.create("https://" + slug + ".example/api/"));
+    }
+
+    static Project project(String id, String apiKey, String... allowedPrefixes) {
+        return new Project(new ProjectId(id), List.of(Hashing.sha256(apiKey)),
+                java.util.Arrays.stream(allowedPrefixes).map(ReturnUrl::parse).toList());
+    }
+
+    static TokenSet issuedTokens() {
+        return new TokenSet(new AccessToken(ACCESS), Optional.of(new RefreshToken(REFRESH)),
+                Optional.of(NOW.plusSeconds(3600)), List.of("activity"), Optional.of("withings-user-42"));
+    }
+
+    static ConnectionKey key(String project, String patient, String provider) {
+        return new ConnectionKey(new ProjectId(project), new PatientId(patient), new ProviderSlug(provider));
+    }
+
+    /** {@code POST /connect} with acme's key. */
+    Step<Connecting.Started> connect(String provider, String patientId, String redirectUri, boolean redirectOnError) {
+        return start.start(Optional.of(new ApiKey(ACME_KEY)), provider, new ConnectCommand(patientId, redirectUri, redirectOnError));
+    }
+
+    /** Acme connects patient 123 to the provider and the patient's browser carries the state to the provider. */
+    StateToken startedFor(String provider, String redirectUri, boolean redirectOnError) {
+        ok(connect(provider, "123", redirectUri, redirectOnError));
+        return authorizationUrls.last().state();
+    }
+
+    /** The browser comes back on a callback route with the given name, value pairs. */
+    CallbackAnswer returns(String provider, CallbackRoute route, String... namesAndValues) {
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            query.computeIfAbsent(namesAndValues[i], name -> new ArrayList<>()).add(namesAndValues[i + 1]);
+        }
+        return callback.complete(provider, route, query);
+    }
+
+    /** The patient approved: the provider sends the browser back with the state and a code. */
+    CallbackAnswer approves(String provider, StateToken state) {
+        return returns(provider, CallbackRoute.OVOK, "state", state.value(), "code", CODE);
+    }
+
+    /** Stores a connection directly, as an earlier callback would have. */
+    void connected(ConnectionKey key) {
+        connections.save(new SealedCredentials(key, cipher.seal(key, TokenKind.ACCESS, ACCESS), Optional.empty(),
+                Optional.empty(), List.of("activity"), Optional.empty(), clock.instant()));
+    }
+
+    static <T> T ok(Step<T> step) {
+        return step.fold(value -> value, rejection -> {
+            throw new AssertionError("expected success, got " + rejection);
+        });
+    }
+
+    static Rejection rejection(Step<?> step) {
+        return step.fold(value -> {
+            throw new AssertionError("expected a rejection, got " + value);
+        }, rejection -> rejection);
+    }
+
+    /** The rejection a JSON error answer carries. */
+    static Rejection refusal(CallbackAnswer answer) {
+        if (answer instanceof CallbackAnswer.Refused refused) {
+            return refused.rejection();
+        }
+        throw new AssertionError("expected a JSON refusal, got " + answer);
+    }
+
+    static URI location(CallbackAnswer answer) {
+        if (answer instanceof CallbackAnswer.Redirect redirect) {
+            return redirect.location();
+        }
+        throw new AssertionError("expected a redirect, got " + answer);
+    }
+}
