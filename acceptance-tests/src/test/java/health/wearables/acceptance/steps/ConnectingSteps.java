@@ -9,7 +9,6 @@ import io.cucumber.java.en.When;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import java.util.UUID;
 
 /** A care team starts a connection; the patient approves, declines or comes back late or by the wrong door. */
 public class ConnectingSteps {
@@ -101,14 +100,13 @@ public class ConnectingSteps {
     @Given("Amara has connected her Sandbox account")
     public void hasConnected() {
         started();
-        String access = "at-" + UUID.randomUUID();
-        String refresh = "rt-" + UUID.randomUUID();
-        journey.issuedTokens = java.util.Optional.of(new PatientJourney.IssuedTokens(access, refresh));
-        URI link = approveAtSandbox();
-        sandbox.answerNextTokenRequestWith("{\"access_token\":\"" + access + "\",\"token_type\":\"Bearer\","
-                + "\"expires_in\":3600,\"refresh_token\":\"" + refresh + "\",\"scope\":\"openid offline_access\"}");
-        journey.answer = gateway.browse(link);
+        approves();
         assertThat(journey.answer.statusCode()).as(journey.answer.body()).isEqualTo(200);
+        journey.endpointId = RecordSteps.onlyConnection(gateway, journey).get("endpointId").asText();
+        HttpResponse<String> endpoint = gateway.fhir(Settings.apiKeyOf(journey.project), "Endpoint/" + journey.endpointId);
+        journey.issuedTokens = java.util.Optional.of(
+                SealedCredentials.open(Json.parse(endpoint.body()), journey.project, journey.patientId, "sandbox"));
+        assertThat(journey.issuedTokens.get().accessToken()).as("Sandbox issues JWT access tokens").startsWith("eyJ");
     }
 
     @Given("Amara's Sandbox account is already connected to her record")

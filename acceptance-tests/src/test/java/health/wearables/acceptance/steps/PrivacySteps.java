@@ -67,7 +67,13 @@ public class PrivacySteps {
                 "Endpoint?identifier=" + Gateway.encode("https://wearables.health/fhir/NamingSystem/connection|acme/"
                         + journey.patientId + "/sandbox"));
         assertThat(search.statusCode()).isEqualTo(200);
-        assertThat(search.body()).doesNotContain(journey.patientId);
+        JsonNode bundle = Json.parse(search.body());
+        assertThat(bundle.path("total").asInt()).isZero();
+        assertThat(bundle.has("entry")).isFalse();
+        HttpResponse<String> ownSearch = gateway.fhir(Settings.apiKeyOf("acme"),
+                "Endpoint?identifier=" + Gateway.encode("https://wearables.health/fhir/NamingSystem/connection|acme/"
+                        + journey.patientId + "/sandbox"));
+        assertThat(Json.parse(ownSearch.body()).path("total").asInt()).as("the owner finds it with the same search").isEqualTo(1);
         HttpResponse<String> own = gateway.fhir(Settings.apiKeyOf("acme"), "Endpoint/" + journey.endpointId);
         assertThat(own.statusCode()).as("the owner can read it, so the 404 above is about the project").isEqualTo(200);
     }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
-import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
 
 /**
@@ -36,11 +35,14 @@ public final class SandboxProvider {
 
     /** Every request the vendor has received so far in the run. */
     synchronized List<RecordedRequest> requests() {
-        RecordedRequest next;
-        while ((next = server.takeRequest(10, TimeUnit.MILLISECONDS)) != null) {
-            RECORDED.add(next);
+        while (true) {
+            try {
+                RECORDED.add(server.takeRequest(20, TimeUnit.MILLISECONDS));
+            } catch (RuntimeException queueEmpty) {
+                // mock-oauth2-server answers an empty queue with an exception, not with null
+                return List.copyOf(RECORDED);
+            }
         }
-        return List.copyOf(RECORDED);
     }
 
     /** Token requests to any of the vendor's issuers so far in the run. */
@@ -49,11 +51,5 @@ public final class SandboxProvider {
                 .filter(request -> request.getRequestUrl() != null
                         && request.getRequestUrl().encodedPath().endsWith("/token"))
                 .count();
-    }
-
-    /** The vendor's next answer (to the gateway's token request) is this JSON, so the test knows the tokens issued. */
-    void answerNextTokenRequestWith(String json) {
-        server.enqueueResponse(new MockResponse().setResponseCode(200)
-                .setHeader("Content-Type", "application/json").setBody(json));
     }
 }

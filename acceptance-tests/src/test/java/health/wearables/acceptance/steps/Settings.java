@@ -24,6 +24,10 @@ final class Settings {
         return Path.of(get("gateway.log-dir"));
     }
 
+    static Path gatewayDataDirectory() {
+        return Path.of(get("gateway.data-dir"));
+    }
+
     static int oauthPort() {
         return Integer.parseInt(get("oauth.port"));
     }

@@ -39,12 +39,12 @@ public class FhirProducer {
     Optional<String> jdbcUrl;
 
     @Inject
-    @ConfigProperty(name = "wearables.fhir.username", defaultValue = "")
-    String username;
+    @ConfigProperty(name = "wearables.fhir.username")
+    Optional<String> username;
 
     @Inject
-    @ConfigProperty(name = "wearables.fhir.password", defaultValue = "")
-    String password;
+    @ConfigProperty(name = "wearables.fhir.password")
+    Optional<String> password;
 
     @Inject
     @ConfigProperty(name = "wearables.fhir.pool-size", defaultValue = "10")
@@ -70,7 +70,7 @@ public class FhirProducer {
         cipher = new TinkTokenCipher(TokenKeysets.load(keysetJson,
                 keysetFile.map(Path::of).orElse(data.resolve("token-keyset.json")), demo || createKeysetIfMissing));
         store = EmbeddedFhirStore.start(jdbcUrl.filter(url -> !url.isBlank())
-                .map(url -> new FhirStoreSettings(url, username, password, poolSize))
+                .map(url -> new FhirStoreSettings(url, username.orElse(""), password.orElse(""), poolSize))
                 .orElseGet(() -> FhirStoreSettings.h2File(data)));
     }
 

@@ -48,25 +48,25 @@ public class CallbackResource {
 
     @HEAD
     @Path("v1/wearables/{provider}/callback")
-    public Response ovokHead() {
+    public Response ovokHead(@PathParam("provider") String provider) {
         return onlyGet();
     }
 
     @HEAD
     @Path("api/v1/pulse/theta/{provider_slug}/callback")
-    public Response mirobodyHead() {
+    public Response mirobodyHead(@PathParam("provider_slug") String provider) {
         return onlyGet();
     }
 
     @OPTIONS
     @Path("v1/wearables/{provider}/callback")
-    public Response ovokOptions() {
+    public Response ovokOptions(@PathParam("provider") String provider) {
         return onlyGet();
     }
 
     @OPTIONS
     @Path("api/v1/pulse/theta/{provider_slug}/callback")
-    public Response mirobodyOptions() {
+    public Response mirobodyOptions(@PathParam("provider_slug") String provider) {
         return onlyGet();
     }
 
