@@ -96,6 +96,8 @@ public class HapiJpaConfiguration {
         properties.put("hibernate.dialect", settings.dialectClassName());
         properties.put("hibernate.hbm2ddl.auto", "update");
         properties.put("hibernate.search.enabled", "false");
+        // No entity auditing: the gateway does not use it, and FHIR keeps its own resource history.
+        properties.put("hibernate.integration.envers.enabled", "false");
         properties.put("hibernate.format_sql", "false");
         properties.put("hibernate.show_sql", "false");
         properties.put("hibernate.jdbc.batch_size", "20");
