@@ -76,6 +76,7 @@ public class PrivacySteps {
         assertThat(Json.parse(ownSearch.body()).path("total").asInt()).as("the owner finds it with the same search").isEqualTo(1);
         HttpResponse<String> own = gateway.fhir(Settings.apiKeyOf("acme"), "Endpoint/" + journey.endpointId);
         assertThat(own.statusCode()).as("the owner can read it, so the 404 above is about the project").isEqualTo(200);
+        assertThat(own.headers().firstValue("Cache-Control")).contains("no-store");
     }
 
     @Then("Sandbox's credentials for Amara appear nowhere in the FHIR store's database")

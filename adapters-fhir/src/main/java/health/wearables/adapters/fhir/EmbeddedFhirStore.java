@@ -24,6 +24,7 @@ public final class EmbeddedFhirStore implements AutoCloseable {
         long started = System.nanoTime();
         AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
         context.setClassLoader(EmbeddedFhirStore.class.getClassLoader());
+        context.setAllowBeanDefinitionOverriding(true);
         context.registerBean(FhirStoreSettings.class, () -> settings);
         context.register(HapiJpaConfiguration.class);
         try {

@@ -8,6 +8,8 @@ import ca.uhn.fhir.jpa.batch2.JpaBatch2Config;
 import ca.uhn.fhir.jpa.config.r4.JpaR4Config;
 import ca.uhn.fhir.jpa.config.util.HapiEntityManagerFactoryUtil;
 import ca.uhn.fhir.jpa.model.config.PartitionSettings;
+import ca.uhn.fhir.jpa.model.sched.ISchedulerService;
+import ca.uhn.fhir.jpa.sched.HapiSchedulerServiceImpl;
 import ca.uhn.fhir.jpa.subscription.channel.config.SubscriptionChannelConfig;
 import ca.uhn.fhir.jpa.api.IDaoRegistry;
 import ca.uhn.fhir.jpa.provider.DaoRegistryResourceSupportedSvc;
@@ -71,6 +73,18 @@ public class HapiJpaConfiguration {
         settings.setExpungeEnabled(false);
         settings.setAllowMultipleDelete(false);
         return settings;
+    }
+
+    /**
+     * HAPI's job scheduler, with no jobs run: the gateway uses no bulk import or export, subscriptions, reindexing or
+     * persisted searches, and every instance sharing the database would otherwise run them. Replaces JpaConfig's bean.
+     */
+    @Bean
+    public ISchedulerService schedulerService() {
+        HapiSchedulerServiceImpl scheduler = new HapiSchedulerServiceImpl();
+        scheduler.setLocalSchedulingEnabled(false);
+        scheduler.setClusteredSchedulingEnabled(false);
+        return scheduler;
     }
 
     @Bean

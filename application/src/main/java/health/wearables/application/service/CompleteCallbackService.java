@@ -88,8 +88,9 @@ public final class CompleteCallbackService implements CompleteCallback {
     }
 
     private CallbackAnswer refused(Rejection rejection) {
-        LOG.log(Level.INFO, "callback refused: {0}{1}", rejection.code(),
-                rejection.pending().map(p -> " project=" + p.project() + " provider=" + p.provider()).orElse(""));
+        LOG.log(Level.INFO, "callback refused: {0}{1}{2}", rejection.code(),
+                rejection.pending().map(p -> " project=" + p.project() + " provider=" + p.provider()).orElse(""),
+                rejection.detailForLog().map(detail -> " (provider said: " + detail + ")").orElse(""));
         return CallbackAnswer.refused(rejection, rejection.pending().flatMap(this::projectNow));
     }
 

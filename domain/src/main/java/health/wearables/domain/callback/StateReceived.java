@@ -42,7 +42,8 @@ public record StateReceived(
         if (error.isPresent()) {
             Rejection rejection = Rejection.of(RejectionCode.PROVIDER_ERROR,
                     error.get().isDeclinedConsent() ? "Access was not granted at the provider."
-                            : "The provider reported an error.").after(pending);
+                            : "The provider reported an error.").after(pending)
+                    .withDetailForLog(error.get().errorForLog() + ": " + error.get().descriptionForLog());
             return Step.reject(error.get().registeredCode().map(rejection::withProviderError).orElse(rejection));
         }
         if (code.isEmpty()) {

@@ -7,6 +7,8 @@ import health.wearables.domain.ProviderConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
@@ -49,6 +51,11 @@ public class ConfigProducer {
         LOG.log(Level.INFO, "Configured projects: {0}; providers: {1}",
                 projects.stream().map(p -> p.id().value()).toList(),
                 providers.stream().map(p -> p.slug().value()).toList());
+    }
+
+    /** Reads (and in demo mode starts) everything with the application, not on the first request. */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        projects.size();
     }
 
     @PreDestroy

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Prints the gateway's figures on this machine, in one run: WAR size, server start-to-ready, resident memory after one
+# flow and after N flows, and the rate of whole connect → consent → callback flows (demo provider, H2 FHIR store).
+# Usage: benchmark/run.sh [flows]      (needs Redis on 127.0.0.1:6379; builds the WAR if it is missing)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+FLOWS=${1:-50}
+WAR=adapters-rest/target/wearables-gateway.war
+[ -f "$WAR" ] || mvn -B -q -DskipTests install -pl adapters-rest -am
+WLP=adapters-rest/target/liberty/wlp
+SERVER=wearables
+# A fresh server and data directory, so start-up includes creating the FHIR schema, as on a new machine.
+mvn -B -q -pl adapters-rest -Pdemo liberty:create liberty:deploy \
+  -Dliberty.env.WEARABLES_DATA_DIR="$PWD/adapters-rest/target/bench-data" >/dev/null
+rm -rf "adapters-rest/target/bench-data" "$WLP/usr/servers/$SERVER/logs"
+LOG=$WLP/usr/servers/$SERVER/logs/messages.log
+
+start=$(date +%s.%N)
+"$WLP/bin/server" start "$SERVER" >/dev/null
+until curl -sf http://localhost:9080/health/ready >/dev/null 2>&1; do sleep 0.5; done
+ready=$(date +%s.%N)
+trap '"$WLP/bin/server" stop "$SERVER" >/dev/null 2>&1 || true' EXIT
+pid=$(cat "$WLP/usr/servers/.pid/$SERVER.pid")
+KEY=$(grep -oP "API key of project 'demo': \K\S+" "$WLP/usr/servers/$SERVER/logs/console.log" | tail -1)
+
+flow() { # one patient: connect, sign in at the demo provider, come back through the callback
+  local url loc
+  url=$(curl -sf -X POST http://localhost:9080/v1/wearables/demo/connect -H "Authorization: Bearer $KEY" \
+        -H 'Content-Type: application/json' -d "{\"patientId\":\"bench-$1\"}" | sed -E 's/.*"authorizationUrl":"([^"]+)".*/\1/')
+  loc=$(curl -sf -o /dev/null -w '%{redirect_url}' -X POST --data 'username=bench' "$url")
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "$loc")" = 200 ]
+}
+
+flow first
+rss_one=$(ps -o rss= -p "$pid")
+t0=$(date +%s.%N)
+for i in $(seq 1 "$FLOWS"); do flow "$i"; done
+t1=$(date +%s.%N)
+rss_n=$(ps -o rss= -p "$pid")
+
+printf 'war_size_mb            %.1f\n' "$(echo "$(stat -c %s "$WAR") / 1048576" | bc -l)"
+printf 'start_to_ready_s       %.1f\n' "$(echo "$ready - $start" | bc -l)"
+printf 'rss_after_one_flow_mb  %.0f\n' "$(echo "$rss_one / 1024" | bc -l)"
+printf 'flows                  %d\n' "$FLOWS"
+printf 'flows_per_s            %.1f\n' "$(echo "$FLOWS / ($t1 - $t0)" | bc -l)"
+printf 'ms_per_flow            %.0f\n' "$(echo "1000 * ($t1 - $t0) / $FLOWS" | bc -l)"
+printf 'rss_after_flows_mb     %.0f\n' "$(echo "$rss_n / 1024" | bc -l)"
