@@ -39,3 +39,9 @@ Feature: Integrating the gateway (technical, for integrators)
     Scenario: A code without a state
       When a callback arrives with a code but no state
       Then the answer is 422 with error code "MISSING_PARAMETER"
+
+  Rule: Operators can watch how callbacks end
+
+    Scenario: Refused callbacks are counted by their error code
+      When a callback arrives with a state that was never issued
+      Then the operations metrics count a callback refused with "INVALID_STATE"

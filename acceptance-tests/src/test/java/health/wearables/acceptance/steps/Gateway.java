@@ -50,6 +50,11 @@ public final class Gateway {
                 .header("Accept", "application/fhir+json").GET().build());
     }
 
+    HttpResponse<String> metrics() {
+        return send(HttpRequest.newBuilder(base.resolve("/metrics?scope=application")).timeout(Duration.ofSeconds(30))
+                .header("Accept", "text/plain").GET().build());
+    }
+
     static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }

@@ -68,6 +68,17 @@ public class IntegratorSteps {
         assertError(journey.answer, status, code);
     }
 
+    @Then("the operations metrics count a callback refused with {string}")
+    public void metricsCount(String code) {
+        HttpResponse<String> metrics = gateway.metrics();
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body().lines()
+                .filter(line -> line.startsWith("wearables_callback_outcomes_total{"))
+                .filter(line -> line.contains("outcome=\"" + code + "\""))
+                .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))))
+                .as(metrics.body()).isNotEmpty().allSatisfy(count -> assertThat(count).isPositive());
+    }
+
     @Then("the answer forbids caching and referrers")
     public void securityHeaders() {
         assertThat(journey.answer.headers().firstValue("Cache-Control")).contains("no-store");

@@ -29,6 +29,9 @@ public class CallbackResource {
     @Inject
     CompleteCallback completeCallback;
 
+    @Inject
+    GatewayMetrics metrics;
+
     @Context
     UriInfo uriInfo;
 
@@ -77,6 +80,7 @@ public class CallbackResource {
     private Response answer(String provider, CallbackRoute route) {
         Map<String, List<String>> query = uriInfo.getQueryParameters(true);
         CallbackAnswer answer = completeCallback.complete(provider, route, query);
+        metrics.callbackAnswered(route, answer);
         if (answer instanceof CallbackAnswer.Redirect redirect) {
             return Response.status(302).location(redirect.location()).build();
         }

@@ -58,9 +58,9 @@ public class UseCaseProducer {
     @ApplicationScoped
     CompleteCallback completeCallback(ProviderCatalog providers, StateStore states, TokenExchange tokenExchange,
                                       TokenCipher cipher, ConnectionStore connections, SyncQueue syncQueue,
-                                      ProjectDirectory projects) {
-        return new CompleteCallbackService(providers, states, tokenExchange, cipher, connections, syncQueue, projects,
-                baseUrl(), clock);
+                                      ProjectDirectory projects, GatewayMetrics metrics) {
+        return new CompleteCallbackService(providers, states, new TimedTokenExchange(tokenExchange, metrics), cipher,
+                connections, syncQueue, projects, baseUrl(), clock);
     }
 
     @Produces

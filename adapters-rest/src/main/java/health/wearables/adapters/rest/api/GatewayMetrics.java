@@ -1,0 +1,38 @@
+package health.wearables.adapters.rest.api;
+
+import health.wearables.domain.callback.CallbackAnswer;
+import health.wearables.domain.callback.CallbackRoute;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Locale;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+
+/** What operations watch (MicroProfile Metrics, at {@code /metrics}): callback outcomes by code, exchange latency. */
+@ApplicationScoped
+public class GatewayMetrics {
+    @Inject
+    MetricRegistry registry;
+
+    void callbackAnswered(CallbackRoute route, CallbackAnswer answer) {
+        registry.counter("wearables.callback.outcomes",
+                new Tag("route", route.name().toLowerCase(Locale.ROOT)),
+                new Tag("outcome", outcome(answer))).inc();
+    }
+
+    void tokenExchangeTook(String provider, String result, Duration elapsed) {
+        registry.timer("wearables.token.exchange", new Tag("provider", provider), new Tag("result", result))
+                .update(elapsed);
+    }
+
+    private static String outcome(CallbackAnswer answer) {
+        if (answer instanceof CallbackAnswer.Refused refused) {
+            return refused.rejection().code().name();
+        }
+        if (answer instanceof CallbackAnswer.Redirect redirect) {
+            return redirect.location().getRawQuery().contains("status=connected") ? "CONNECTED" : "REDIRECTED_ERROR";
+        }
+        return "CONNECTED";
+    }
+}
