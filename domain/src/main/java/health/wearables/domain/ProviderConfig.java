@@ -21,13 +21,29 @@ public record ProviderConfig(
         ClientAuthentication clientAuthentication,
         Optional<String> issuer,
         boolean issuerRequired,
-        URI apiBaseUri) {
+        URI apiBaseUri,
+        List<String> requiredScopes) {
 
     public ProviderConfig {
         scopes = List.copyOf(scopes);
+        requiredScopes = List.copyOf(requiredScopes);
         if (issuerRequired && issuer.isEmpty()) {
             throw new IllegalArgumentException("provider " + slug + ": require-iss needs an issuer");
         }
+    }
+
+    /** A provider that requires no particular scope to be granted. */
+    public ProviderConfig(ProviderSlug slug, String displayName, OAuthVersion oauthVersion, URI authorizationUri,
+                          URI tokenUri, String clientId, ClientSecret clientSecret, List<String> scopes, boolean pkce,
+                          ClientAuthentication clientAuthentication, Optional<String> issuer, boolean issuerRequired,
+                          URI apiBaseUri) {
+        this(slug, displayName, oauthVersion, authorizationUri, tokenUri, clientId, clientSecret, scopes, pkce,
+                clientAuthentication, issuer, issuerRequired, apiBaseUri, List.of());
+    }
+
+    /** The required scopes that {@code granted} lacks (HOSTILE case 21). */
+    public List<String> missingScopes(List<String> granted) {
+        return requiredScopes.stream().filter(required -> !granted.contains(required)).toList();
     }
 
     /**

@@ -25,6 +25,13 @@ public record TokenSet(
         scopes = List.copyOf(scopes);
     }
 
+    /** The same tokens with the scopes the provider reports as granted (a list separated by spaces or commas). */
+    public TokenSet withGrantedScopes(String granted) {
+        return new TokenSet(accessToken, refreshToken, accessTokenExpiresAt,
+                java.util.Arrays.stream(granted.split("[,\\s]+")).filter(scope -> !scope.isEmpty()).toList(),
+                providerUserId);
+    }
+
     /**
      * Turns a provider's relative {@code expires_in} into an absolute, clamped instant; absent stays absent.
      */

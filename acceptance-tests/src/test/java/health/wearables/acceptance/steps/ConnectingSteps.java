@@ -92,6 +92,13 @@ public class ConnectingSteps {
                         + "&state=" + journey.state);
     }
 
+    @When("she approves at Sandbox only part of the access it asked for")
+    public void approvesPartly() {
+        URI link = approveAtSandbox();
+        // As vendors like Strava do, Sandbox reports on the return link the access she actually granted.
+        journey.answer = gateway.callback("/v1/wearables/sandbox/callback", link.getRawQuery() + "&scope=openid");
+    }
+
     @When("Sandbox sends her back without an authorization code")
     public void backWithoutCode() {
         journey.answer = gateway.callback("/v1/wearables/sandbox/callback", "state=" + journey.state);

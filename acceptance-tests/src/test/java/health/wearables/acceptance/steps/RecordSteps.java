@@ -113,6 +113,18 @@ public class RecordSteps {
         assertThat(journey.answer.body()).doesNotContain("denied</b>").doesNotContain("<b>");
     }
 
+    @Then("she is told that Sandbox did not grant the access the connection needs")
+    public void notEnoughAccess() {
+        IntegratorSteps.assertError(journey.answer, 400, "PROVIDER_ERROR");
+        assertThat(Json.parse(journey.answer.body()).at("/error/message").asText()).contains("offline_access");
+    }
+
+    @Then("her record holds no Sandbox connection")
+    public void noConnection() {
+        assertThat(connections(gateway, journey).size()).isZero();
+        assertThat(redis.syncJobsFor(journey.patientId)).isZero();
+    }
+
     @Then("she is told the return from Sandbox is incomplete")
     public void incomplete() {
         IntegratorSteps.assertError(journey.answer, 422, "MISSING_PARAMETER");

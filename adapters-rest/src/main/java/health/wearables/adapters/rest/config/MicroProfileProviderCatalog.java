@@ -63,9 +63,8 @@ public final class MicroProfileProviderCatalog implements ProviderCatalog {
         if (!clientAuth.equals("basic") && !clientAuth.equals("post")) {
             throw new IllegalArgumentException(prefix + "client-auth must be basic or post");
         }
-        List<String> scopes = config.value(prefix + "scopes")
-                .map(text -> Arrays.stream(text.split("[,\\s]+")).filter(s -> !s.isEmpty()).toList())
-                .orElse(List.of());
+        List<String> scopes = scopeList(config, prefix + "scopes");
+        List<String> requiredScopes = scopeList(config, prefix + "required-scopes");
         Optional<String> issuer = config.value(prefix + "issuer");
         boolean requireIss = config.value(prefix + "require-iss").map(Boolean::parseBoolean).orElse(false);
         URI apiBase = config.value(prefix + "api-base-url").map(url -> absolute(url, prefix + "api-base-url"))
@@ -83,7 +82,14 @@ public final class MicroProfileProviderCatalog implements ProviderCatalog {
                 clientAuth.equals("post") ? ClientAuthentication.POST : ClientAuthentication.BASIC,
                 issuer,
                 requireIss,
-                apiBase);
+                apiBase,
+                requiredScopes);
+    }
+
+    private static List<String> scopeList(ConfigKeys config, String key) {
+        return config.value(key)
+                .map(text -> Arrays.stream(text.split("[,\\s]+")).filter(s -> !s.isEmpty()).toList())
+                .orElse(List.of());
     }
 
     private static URI absolute(String text, String key) {
