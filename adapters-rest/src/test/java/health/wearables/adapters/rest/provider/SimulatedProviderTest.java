@@ -75,8 +75,12 @@ abstract class SimulatedProviderTest {
 
     /** Exchanges the test code, with the PKCE verifier when the provider uses PKCE. */
     ExchangeResult exchange() {
+        return exchange(LIMITS);
+    }
+
+    ExchangeResult exchange(TokenEndpointLimits limits) {
         ProviderConfig provider = provider();
-        return new HttpTokenExchange(LIMITS, Clock.fixed(NOW, ZoneOffset.UTC))
+        return new HttpTokenExchange(limits, Clock.fixed(NOW, ZoneOffset.UTC))
                 .exchange(provider, CODE, provider.pkce() ? Optional.of(VERIFIER) : Optional.empty(),
                         REDIRECT_URI);
     }
