@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.TokenSet;
-import health.wearables.domain.callback.ExchangeResult.Refused;
 import org.junit.jupiter.api.Test;
 
 class DexcomQuirksTest extends SimulatedProviderTest {
@@ -42,9 +41,6 @@ class DexcomQuirksTest extends SimulatedProviderTest {
 
     @Test
     void a_used_code_is_invalid_grant() {
-        tokenAnswers(json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid authorization code\"}"));
-
-        assertThat(exchange()).isEqualTo(new Refused("invalid_grant"));
-        theTokenRequest();
+        assertRefusal(json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid authorization code\"}"), "invalid_grant");
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import health.wearables.domain.ClientAuthentication;
 import health.wearables.domain.TokenSet;
-import health.wearables.domain.callback.ExchangeResult.Refused;
 import org.junit.jupiter.api.Test;
 
 class FitbitQuirksTest extends SimulatedProviderTest {
@@ -41,20 +40,14 @@ class FitbitQuirksTest extends SimulatedProviderTest {
 
     @Test
     void its_own_error_shape_is_a_refusal_with_the_error_type() {
-        tokenAnswers(json(400, "{\"errors\":[{\"errorType\":\"invalid_grant\","
+        assertRefusal(json(400, "{\"errors\":[{\"errorType\":\"invalid_grant\","
                 + "\"message\":\"Authorization code invalid: code-9c1e Visit https://dev.fitbit.com/docs\"}],"
-                + "\"success\":false}"));
-
-        assertThat(exchange()).isEqualTo(new Refused("invalid_grant"));
-        theTokenRequest();
+                + "\"success\":false}"), "invalid_grant");
     }
 
     @Test
     void a_wrong_secret_in_its_error_shape_is_invalid_client() {
-        tokenAnswers(json(401, "{\"errors\":[{\"errorType\":\"invalid_client\","
-                + "\"message\":\"Invalid authorization header format.\"}],\"success\":false}"));
-
-        assertThat(exchange()).isEqualTo(new Refused("invalid_client"));
-        assertThat(simulator.requests(tokenPath())).hasSize(1);
+        assertRefusal(json(401, "{\"errors\":[{\"errorType\":\"invalid_client\","
+                + "\"message\":\"Invalid authorization header format.\"}],\"success\":false}"), "invalid_client");
     }
 }

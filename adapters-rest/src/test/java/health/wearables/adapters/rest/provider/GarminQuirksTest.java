@@ -7,7 +7,6 @@ import health.wearables.domain.ClientAuthentication;
 import health.wearables.domain.TokenSet;
 import health.wearables.domain.callback.ExchangeResult;
 import health.wearables.domain.callback.ExchangeResult.Failed;
-import health.wearables.domain.callback.ExchangeResult.Refused;
 import org.junit.jupiter.api.Test;
 
 class GarminQuirksTest extends SimulatedProviderTest {
@@ -69,10 +68,7 @@ class GarminQuirksTest extends SimulatedProviderTest {
 
     @Test
     void a_refused_code_makes_no_follow_up_call() {
-        tokenAnswers(json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"code expired\"}"));
-
-        assertThat(exchange()).isEqualTo(new Refused("invalid_grant"));
-        theTokenRequest();
+        assertRefusal(json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"code expired\"}"), "invalid_grant");
         assertThat(simulator.requests(GarminQuirks.USER_ID_PATH)).isEmpty();
     }
 }

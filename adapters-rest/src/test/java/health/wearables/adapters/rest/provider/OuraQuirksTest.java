@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import health.wearables.domain.ClientAuthentication;
 import health.wearables.domain.TokenSet;
-import health.wearables.domain.callback.ExchangeResult.Refused;
 import org.junit.jupiter.api.Test;
 
 class OuraQuirksTest extends SimulatedProviderTest {
@@ -33,9 +32,6 @@ class OuraQuirksTest extends SimulatedProviderTest {
 
     @Test
     void a_used_code_is_invalid_grant() {
-        tokenAnswers(json(400, "{\"error\":\"invalid_grant\"}"));
-
-        assertThat(exchange()).isEqualTo(new Refused("invalid_grant"));
-        theTokenRequest();
+        assertRefusal(json(400, "{\"error\":\"invalid_grant\"}"), "invalid_grant");
     }
 }

@@ -7,7 +7,6 @@ import health.wearables.domain.ClientAuthentication;
 import health.wearables.domain.TokenSet;
 import health.wearables.domain.callback.ExchangeResult;
 import health.wearables.domain.callback.ExchangeResult.Failed;
-import health.wearables.domain.callback.ExchangeResult.Refused;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -81,10 +80,7 @@ class PolarQuirksTest extends SimulatedProviderTest {
 
     @Test
     void a_refused_code_makes_no_registration_call() {
-        tokenAnswers(json(400, "{\"error\":\"invalid_grant\"}"));
-
-        assertThat(exchange()).isEqualTo(new Refused("invalid_grant"));
-        theTokenRequest();
+        assertRefusal(json(400, "{\"error\":\"invalid_grant\"}"), "invalid_grant");
         assertThat(simulator.requests(PolarQuirks.REGISTRATION_PATH)).isEmpty();
     }
 }

@@ -13,6 +13,7 @@ import health.wearables.domain.ProviderConfig;
 import health.wearables.domain.TokenSet;
 import health.wearables.domain.callback.ExchangeResult;
 import health.wearables.domain.callback.ExchangeResult.Exchanged;
+import health.wearables.domain.callback.ExchangeResult.Refused;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -83,6 +84,13 @@ abstract class SimulatedProviderTest {
         return new HttpTokenExchange(limits, Clock.fixed(NOW, ZoneOffset.UTC))
                 .exchange(provider, CODE, provider.pkce() ? Optional.of(VERIFIER) : Optional.empty(),
                         REDIRECT_URI);
+    }
+
+    /** The token endpoint refuses with the given answer: a refusal, after exactly one token call. */
+    void assertRefusal(ProviderSimulator.Answer answer, String oauthError) {
+        tokenAnswers(answer);
+        assertThat(exchange()).isEqualTo(new Refused(oauthError));
+        theTokenRequest();
     }
 
     TokenSet exchanged(ExchangeResult result) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import health.wearables.domain.TokenSet;
 import health.wearables.domain.callback.ExchangeResult.Failed;
-import health.wearables.domain.callback.ExchangeResult.Refused;
 import org.junit.jupiter.api.Test;
 
 class StravaQuirksTest extends SimulatedProviderTest {
@@ -48,20 +47,14 @@ class StravaQuirksTest extends SimulatedProviderTest {
 
     @Test
     void an_invalid_code_in_its_error_shape_is_invalid_grant() {
-        tokenAnswers(json(400, "{\"message\":\"Bad Request\",\"errors\":[{\"resource\":\"AuthorizationCode\","
-                + "\"field\":\"code\",\"code\":\"invalid\"}]}"));
-
-        assertThat(exchange()).isEqualTo(new Refused("invalid_grant"));
-        theTokenRequest();
+        assertRefusal(json(400, "{\"message\":\"Bad Request\",\"errors\":[{\"resource\":\"AuthorizationCode\","
+                + "\"field\":\"code\",\"code\":\"invalid\"}]}"), "invalid_grant");
     }
 
     @Test
     void a_wrong_secret_in_its_error_shape_is_invalid_client() {
-        tokenAnswers(json(401, "{\"message\":\"Authorization Error\",\"errors\":[{\"resource\":\"Application\","
-                + "\"field\":\"client_secret\",\"code\":\"invalid\"}]}"));
-
-        assertThat(exchange()).isEqualTo(new Refused("invalid_client"));
-        theTokenRequest();
+        assertRefusal(json(401, "{\"message\":\"Authorization Error\",\"errors\":[{\"resource\":\"Application\","
+                + "\"field\":\"client_secret\",\"code\":\"invalid\"}]}"), "invalid_client");
     }
 
     @Test

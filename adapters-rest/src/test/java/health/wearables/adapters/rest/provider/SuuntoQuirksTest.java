@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import health.wearables.domain.ClientAuthentication;
 import health.wearables.domain.TokenSet;
-import health.wearables.domain.callback.ExchangeResult.Refused;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
@@ -70,9 +69,6 @@ class SuuntoQuirksTest extends SimulatedProviderTest {
 
     @Test
     void a_used_code_is_invalid_grant() {
-        tokenAnswers(json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid authorization code\"}"));
-
-        assertThat(exchange()).isEqualTo(new Refused("invalid_grant"));
-        theTokenRequest();
+        assertRefusal(json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid authorization code\"}"), "invalid_grant");
     }
 }

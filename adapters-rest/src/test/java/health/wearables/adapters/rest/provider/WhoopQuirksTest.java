@@ -4,7 +4,6 @@ import static health.wearables.adapters.rest.provider.ProviderSimulator.Answer.j
 import static org.assertj.core.api.Assertions.assertThat;
 
 import health.wearables.domain.TokenSet;
-import health.wearables.domain.callback.ExchangeResult.Refused;
 import org.junit.jupiter.api.Test;
 
 class WhoopQuirksTest extends SimulatedProviderTest {
@@ -45,10 +44,7 @@ class WhoopQuirksTest extends SimulatedProviderTest {
 
     @Test
     void a_used_code_is_invalid_grant() {
-        tokenAnswers(json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"The provided authorization"
-                + " grant is invalid, expired or revoked\"}"));
-
-        assertThat(exchange()).isEqualTo(new Refused("invalid_grant"));
-        theTokenRequest();
+        assertRefusal(json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"The provided authorization"
+                + " grant is invalid, expired or revoked\"}"), "invalid_grant");
     }
 }
