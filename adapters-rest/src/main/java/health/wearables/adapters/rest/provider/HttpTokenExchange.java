@@ -9,10 +9,10 @@ import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
-import health.wearables.application.port.out.TokenExchange;
 import com.nimbusds.oauth2.sdk.util.URLUtils;
 import health.wearables.adapters.rest.provider.ProviderCalls.Answer.Answered;
 import health.wearables.adapters.rest.provider.ProviderCalls.Answer.Unanswered;
+import health.wearables.application.port.out.TokenExchange;
 import health.wearables.domain.AccessToken;
 import health.wearables.domain.AuthorizationCode;
 import health.wearables.domain.PkceVerifier;
@@ -51,6 +51,11 @@ import java.util.concurrent.TimeoutException;
  * connect timeout, an overall deadline that covers headers and body, and a body cap. Redirects are not followed, and
  * {@code java.net.http} does not retry a POST by itself (unless {@code jdk.httpclient.enableAllMethodRetry} is set,
  * which this gateway must not do).
+ *
+ * <p>Providers that bend OAuth 2.0 are met through their {@link ProviderQuirks}, found by slug in
+ * {@link BuiltInProviders}: extra form fields, an envelope around the answer, extra response fields, and a follow-up
+ * call after a successful exchange, which is made with the same client under the same limits. Any other slug is
+ * plain OAuth 2.0.
  *
  * <p>Every outcome is an {@link ExchangeResult}. Logs name the provider and our own reason, never the body, a token,
  * the code, the verifier or the client secret; exception messages are not logged either, since parsers and HTTP
