@@ -9,11 +9,16 @@ import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.util.URLUtils;
+import health.wearables.adapters.rest.provider.ProviderCalls.Answer.Answered;
+import health.wearables.adapters.rest.provider.ProviderCalls.Answer.Unanswered;
 import health.wearables.application.port.out.TokenExchange;
+import health.wearables.domain.AccessToken;
 import health.wearables.domain.AuthorizationCode;
 import health.wearables.domain.PkceVerifier;
 import health.wearables.domain.ProviderConfig;
 import health.wearables.domain.callback.ExchangeResult;
+import health.wearables.domain.callback.ExchangeResult.Exchanged;
 import health.wearables.domain.callback.ExchangeResult.Failed;
 import health.wearables.domain.callback.ExchangeResult.Refused;
 import java.io.IOException;
@@ -34,6 +39,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +51,11 @@ import java.util.concurrent.TimeoutException;
  * connect timeout, an overall deadline that covers headers and body, and a body cap. Redirects are not followed, and
  * {@code java.net.http} does not retry a POST by itself (unless {@code jdk.httpclient.enableAllMethodRetry} is set,
  * which this gateway must not do).
+ *
+ * <p>Providers that bend OAuth 2.0 are met through their {@link ProviderQuirks}, found by slug in
+ * {@link BuiltInProviders}: extra form fields, an envelope around the answer, extra response fields, and a follow-up
+ * call after a successful exchange, which is made with the same client under the same limits. Any other slug is
+ * plain OAuth 2.0.
  *
  * <p>Every outcome is an {@link ExchangeResult}. Logs name the provider and our own reason, never the body, a token,
  * the code, the verifier or the client secret; exception messages are not logged either, since parsers and HTTP
@@ -63,10 +74,18 @@ public final class HttpTokenExchange implements TokenExchange {
     private final Clock clock;
     private final HttpClient http;
     private final TokenResponseReader reader = new TokenResponseReader();
+    private final BuiltInProviders providers;
+    private final ProviderCalls followUps = new FollowUpCalls();
 
     public HttpTokenExchange(TokenEndpointLimits limits, Clock clock) {
+        this(limits, clock, BuiltInProviders.standard());
+    }
+
+    /** With the given providers' quirks, looked up by slug; any other slug is plain OAuth 2.0. */
+    public HttpTokenExchange(TokenEndpointLimits limits, Clock clock, BuiltInProviders providers) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.providers = Objects.requireNonNull(providers, "providers");
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -77,9 +96,13 @@ public final class HttpTokenExchange implements TokenExchange {
     @Override
     public ExchangeResult exchange(ProviderConfig provider, AuthorizationCode code, Optional<PkceVerifier> verifier,
                                    URI redirectUri) {
+        ProviderQuirks quirks = providers.quirks(provider.slug());
         ExchangeResult result;
         try {
-            result = send(provider, tokenRequest(provider, code, verifier, redirectUri));
+            result = read(provider, quirks, call(tokenRequest(provider, quirks, code, verifier, redirectUri)));
+            if (result instanceof Exchanged exchanged) {
+                result = quirks.afterExchange(provider, exchanged.tokens(), followUps);
+            }
         } catch (RuntimeException e) {
             result = new Failed("token request could not be made (" + e.getClass().getSimpleName() + ")");
         }
@@ -87,8 +110,15 @@ public final class HttpTokenExchange implements TokenExchange {
         return result;
     }
 
-    private HttpRequest tokenRequest(ProviderConfig provider, AuthorizationCode code, Optional<PkceVerifier> verifier,
-                                     URI redirectUri) {
+    private ExchangeResult read(ProviderConfig provider, ProviderQuirks quirks, ProviderCalls.Answer answer) {
+        if (answer instanceof Answered answered) {
+            return reader.read(provider, quirks, answered.status(), answered.body(), clock.instant());
+        }
+        return new Failed(((Unanswered) answer).reason());
+    }
+
+    private HttpRequest tokenRequest(ProviderConfig provider, ProviderQuirks quirks, AuthorizationCode code,
+                                     Optional<PkceVerifier> verifier, URI redirectUri) {
         AuthorizationCodeGrant grant = new AuthorizationCodeGrant(
                 new com.nimbusds.oauth2.sdk.AuthorizationCode(code.value()), redirectUri,
                 verifier.map(v -> new CodeVerifier(v.value())).orElse(null));
@@ -98,13 +128,24 @@ public final class HttpTokenExchange implements TokenExchange {
 
         HttpRequest.Builder request = HttpRequest.newBuilder(nimbus.getURI())
                 .timeout(limits.deadline()) // until the headers; the deadline in send() also covers the body
-                .POST(HttpRequest.BodyPublishers.ofString(nimbus.getBody(), StandardCharsets.UTF_8));
+                .POST(HttpRequest.BodyPublishers.ofString(withFields(nimbus.getBody(), quirks.tokenFormFields()),
+                        StandardCharsets.UTF_8));
         for (Map.Entry<String, List<String>> header : nimbus.getHeaderMap().entrySet()) {
             if (!HEADERS_SET_BY_CLIENT.contains(header.getKey().toLowerCase(Locale.ROOT))) {
                 header.getValue().forEach(value -> request.header(header.getKey(), value));
             }
         }
         return request.build();
+    }
+
+    /** The form body with the provider's extra fields appended, encoded the same way. */
+    private static String withFields(String form, Map<String, String> fields) {
+        if (fields.isEmpty()) {
+            return form;
+        }
+        Map<String, List<String>> extra = new TreeMap<>();
+        fields.forEach((name, value) -> extra.put(name, List.of(value)));
+        return form + "&" + URLUtils.serializeParameters(extra);
     }
 
     private static ClientAuthentication clientAuthentication(ProviderConfig provider) {
@@ -116,22 +157,44 @@ public final class HttpTokenExchange implements TokenExchange {
         };
     }
 
-    private ExchangeResult send(ProviderConfig provider, HttpRequest request) {
+    /** Sends once and waits for the whole answer under the deadline and the body cap. */
+    private ProviderCalls.Answer call(HttpRequest request) {
         long deadlineMillis = limits.deadline().toMillis();
         CompletableFuture<HttpResponse<byte[]>> answer =
                 http.sendAsync(request, CappedBodySubscriber.handler(limits.maxBodyBytes()));
         try {
             HttpResponse<byte[]> response = answer.get(deadlineMillis, TimeUnit.MILLISECONDS);
-            return reader.read(provider, response.statusCode(), response.body(), clock.instant());
+            return new Answered(response.statusCode(), response.body());
         } catch (TimeoutException e) {
             answer.cancel(true);
-            return new Failed("no complete answer within " + deadlineMillis + " ms");
+            return new Unanswered("no complete answer within " + deadlineMillis + " ms");
         } catch (InterruptedException e) {
             answer.cancel(true);
             Thread.currentThread().interrupt();
-            return new Failed("interrupted while waiting for the token endpoint");
+            return new Unanswered("interrupted while waiting for the provider");
         } catch (ExecutionException e) {
-            return new Failed(transportFailure(e.getCause()));
+            return new Unanswered(transportFailure(e.getCause()));
+        }
+    }
+
+    /** The provider calls a strategy makes after the exchange: same client, same limits, bearer token, JSON. */
+    private final class FollowUpCalls implements ProviderCalls {
+        @Override
+        public Answer get(URI uri, AccessToken bearer) {
+            return call(apiRequest(uri, bearer).GET().build());
+        }
+
+        @Override
+        public Answer postJson(URI uri, AccessToken bearer, String json) {
+            return call(apiRequest(uri, bearer).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+        }
+
+        private HttpRequest.Builder apiRequest(URI uri, AccessToken bearer) {
+            return HttpRequest.newBuilder(uri)
+                    .timeout(limits.deadline())
+                    .header("Accept", "application/json")
+                    .header("Authorization", "Bearer " + bearer.value());
         }
     }
 

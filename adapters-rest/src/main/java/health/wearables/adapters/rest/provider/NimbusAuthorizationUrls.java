@@ -12,14 +12,26 @@ import health.wearables.domain.PkceVerifier;
 import health.wearables.domain.ProviderConfig;
 import health.wearables.domain.StateToken;
 import java.net.URI;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The authorization request URL of RFC 6749 §4.1.1, with the S256 challenge of RFC 7636 §4.3 when a verifier is
- * given. Nimbus encodes the parameters; a query already in the configured authorization URL is kept as it is, and
+ * given, bent to the provider's {@link ProviderQuirks} (scope separator, extra parameters). Nimbus encodes the
+ * parameters; a query already in the configured authorization URL is kept as it is, and
  * the request parameters are appended to it.
  */
 public final class NimbusAuthorizationUrls implements AuthorizationUrls {
+    private final BuiltInProviders providers;
+
+    public NimbusAuthorizationUrls() {
+        this(BuiltInProviders.standard());
+    }
+
+    /** With the given providers' quirks (scope separator, extra parameters), looked up by slug. */
+    public NimbusAuthorizationUrls(BuiltInProviders providers) {
+        this.providers = Objects.requireNonNull(providers, "providers");
+    }
 
     @Override
     public URI authorizationUrl(ProviderConfig provider, StateToken state, Optional<PkceVerifier> verifier,
@@ -28,9 +40,13 @@ public final class NimbusAuthorizationUrls implements AuthorizationUrls {
                 new ResponseType(ResponseType.Value.CODE), new ClientID(provider.clientId()))
                 .redirectionURI(redirectUri)
                 .state(new State(state.value()));
-        if (!provider.scopes().isEmpty()) {
+        ProviderQuirks quirks = providers.quirks(provider.slug());
+        if (!provider.scopes().isEmpty() && " ".equals(quirks.scopeSeparator())) {
             request.scope(new Scope(provider.scopes().toArray(String[]::new)));
+        } else if (!provider.scopes().isEmpty()) {
+            request.customParameter("scope", String.join(quirks.scopeSeparator(), provider.scopes()));
         }
+        quirks.authorizationParameters().forEach(request::customParameter);
         verifier.ifPresent(v -> request.codeChallenge(new CodeVerifier(v.value()), CodeChallengeMethod.S256));
         return appendQuery(provider.authorizationUri(), request.build().toQueryString());
     }

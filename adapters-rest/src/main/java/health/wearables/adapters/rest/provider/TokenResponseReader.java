@@ -42,6 +42,11 @@ final class TokenResponseReader {
     private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
     ExchangeResult read(ProviderConfig provider, int status, byte[] body, Instant now) {
+        return read(provider, ProviderQuirks.GENERIC, status, body, now);
+    }
+
+    /** The same, with the provider's quirks: its envelope unwrapped first, its extra fields read last. */
+    ExchangeResult read(ProviderConfig provider, ProviderQuirks quirks, int status, byte[] body, Instant now) {
         if (status >= 300 && status < 400) {
             return failed("token endpoint redirected (HTTP " + status + "); redirects are not followed");
         }
@@ -61,13 +66,22 @@ final class TokenResponseReader {
         } catch (ParseException e) {
             return failed("body is not a JSON object (HTTP " + status + ")");
         }
+        ProviderQuirks.Unwrapped unwrapped = quirks.unwrap(json);
+        if (unwrapped instanceof ProviderQuirks.Unwrapped.Failure failure) {
+            return failed(failure.reason() + " (HTTP " + status + ")");
+        }
+        json = ((ProviderQuirks.Unwrapped.Standard) unwrapped).response();
         if (json.containsKey("error")) {
             return refusal(json, status);
         }
         if (!success) {
             return failed("HTTP " + status + " without an OAuth error");
         }
-        return tokens(provider, json, now);
+        ExchangeResult result = tokens(provider, json, now);
+        if (result instanceof Exchanged exchanged) {
+            return new Exchanged(quirks.complete(json, exchanged.tokens(), now));
+        }
+        return result;
     }
 
     /** RFC 6749 §5.2, also when it arrives with 200 (some providers do that). */

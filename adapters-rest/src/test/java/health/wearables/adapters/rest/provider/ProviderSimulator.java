@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -24,8 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A wearable provider's token endpoint on 127.0.0.1 (ephemeral port), answering however the test tells it to: valid
- * tokens, errors, hangs, slow drips, huge bodies, redirects. It counts the calls and keeps the last request's
- * headers and form body. Plain Java (JDK HTTP server, no test framework), so acceptance tests can reuse it.
+ * tokens, errors, hangs, slow drips, huge bodies, redirects. Other paths can be routed too (a provider's own token
+ * path, its registration or user-id endpoint). It counts the calls and records every request's headers and body. Plain Java (JDK HTTP server, no test framework), so acceptance tests can reuse it.
  *
  * <p>Each request is handled on its own thread, so a hanging answer does not block the next one; {@link #close()}
  * interrupts whatever is still hanging or dripping.
@@ -151,6 +153,8 @@ public final class ProviderSimulator implements AutoCloseable {
     private final AtomicInteger otherCalls = new AtomicInteger();
     private volatile Answer answer = Answer.json(500, "{\"error\":\"server_error\"}");
     private volatile RecordedRequest lastTokenRequest;
+    private final Map<String, Answer> routes = new ConcurrentHashMap<>();
+    private final Map<String, List<RecordedRequest>> received = new ConcurrentHashMap<>();
 
     private ProviderSimulator(HttpServer server) {
         this.server = server;
@@ -158,8 +162,14 @@ public final class ProviderSimulator implements AutoCloseable {
         server.createContext(TOKEN_PATH, this::token);
         server.createContext("/", exchange -> {
             otherCalls.incrementAndGet();
-            exchange.sendResponseHeaders(404, -1);
-            exchange.close();
+            RecordedRequest request = record(exchange);
+            Answer route = routes.get(exchange.getRequestURI().getPath());
+            if (route == null) {
+                exchange.sendResponseHeaders(404, -1);
+                exchange.close();
+                return;
+            }
+            respond(exchange, route);
         });
         server.start();
     }
@@ -187,6 +197,23 @@ public final class ProviderSimulator implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Sets how the given path answers from now on: the token endpoint when it is {@link #TOKEN_PATH}, otherwise any
+     * path a provider serves (its own token path, a registration or user-id endpoint). Unrouted paths answer 404.
+     */
+    public ProviderSimulator answer(String path, Answer next) {
+        if (TOKEN_PATH.equals(path)) {
+            return answer(next);
+        }
+        routes.put(path, next);
+        return this;
+    }
+
+    /** Every request to a path, in order of arrival. */
+    public List<RecordedRequest> requests(String path) {
+        return List.copyOf(received.getOrDefault(path, List.of()));
+    }
+
     /** Requests that reached the token endpoint. */
     public int tokenCalls() {
         return tokenCalls.get();
@@ -203,10 +230,21 @@ public final class ProviderSimulator implements AutoCloseable {
 
     private void token(HttpExchange exchange) throws IOException {
         tokenCalls.incrementAndGet();
+        lastTokenRequest = record(exchange);
+        respond(exchange, answer);
+    }
+
+    private RecordedRequest record(HttpExchange exchange) throws IOException {
+        RecordedRequest request;
         try (InputStream in = exchange.getRequestBody()) {
-            lastTokenRequest = new RecordedRequest(exchange.getRequestMethod(), copy(exchange.getRequestHeaders()),
+            request = new RecordedRequest(exchange.getRequestMethod(), copy(exchange.getRequestHeaders()),
                     new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
+        received.computeIfAbsent(exchange.getRequestURI().getPath(), path -> new CopyOnWriteArrayList<>()).add(request);
+        return request;
+    }
+
+    private static void respond(HttpExchange exchange, Answer answer) {
         try {
             answer.respond(exchange);
         } catch (InterruptedException e) {
