@@ -61,6 +61,12 @@ Feature: Connecting a patient's wearable to her record
       Then she is told that Sandbox did not grant access
       And nothing is connected for her
 
+    Scenario: Amara allows less access than the connection needs
+      Given Amara's care team has started connecting her Sandbox wearable
+      When she approves at Sandbox only part of the access it asked for
+      Then she is told that Sandbox did not grant the access the connection needs
+      And her record holds no Sandbox connection
+
     Scenario: The vendor sends her back without an authorization
       Given Amara's care team has started connecting her Sandbox wearable
       When Sandbox sends her back without an authorization code
