@@ -1,5 +1,6 @@
 package health.wearables.domain;
 
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** A wearable vendor's slug, as it appears in the routes: {@code fitbit}, {@code withings}, {@code google-health}. */
@@ -8,6 +9,15 @@ public record ProviderSlug(String value) {
 
     public ProviderSlug {
         Syntax.require(value, SYNTAX, 64, "provider");
+    }
+
+    /** The slug, if the text is one (a path segment from a request, say). */
+    public static Optional<ProviderSlug> parse(String text) {
+        try {
+            return Optional.of(new ProviderSlug(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -51,7 +51,7 @@ public final class StartConnectionService implements StartConnection {
     }
 
     private Step<ProviderConfig> provider(String slug) {
-        return parseSlug(slug).flatMap(providers::find)
+        return ProviderSlug.parse(slug).flatMap(providers::find)
                 .map(Step::ok)
                 .orElseGet(() -> Step.reject(Rejection.of(RejectionCode.UNKNOWN_PROVIDER, "No such provider is configured.")));
     }
@@ -64,13 +64,5 @@ public final class StartConnectionService implements StartConnection {
                 authorizationUrls.authorizationUrl(provider, minted.state(), minted.pending().pkceVerifier(),
                         publicBaseUrl.callbackFor(provider.slug())),
                 minted.pending().expiresAt());
-    }
-
-    static Optional<ProviderSlug> parseSlug(String slug) {
-        try {
-            return Optional.of(new ProviderSlug(slug));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -67,11 +67,7 @@ public record Received(
 
     /** The slug in the path, if it is one. */
     public Optional<ProviderSlug> providerSlug() {
-        try {
-            return Optional.of(new ProviderSlug(providerPath));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return ProviderSlug.parse(providerPath);
     }
 
     /**
