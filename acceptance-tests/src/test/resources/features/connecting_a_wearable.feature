@@ -41,6 +41,11 @@ Feature: Connecting a patient's wearable to her record
       Then she is told the link is no longer valid
       And Sandbox was asked for her tokens only once
 
+    Scenario: A link scanner looks at the return link before Amara opens it
+      Given Amara's care team has started connecting her Sandbox wearable
+      When a link scanner checks her return link from Sandbox before she opens it
+      Then the return link still connects her Sandbox account when she opens it
+
     Scenario: Amara takes too long at the vendor
       Given Amara's care team has started connecting her Sandbox wearable
       And she approves access at Sandbox after the link has expired

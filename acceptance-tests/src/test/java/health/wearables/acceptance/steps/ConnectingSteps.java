@@ -92,6 +92,22 @@ public class ConnectingSteps {
                         + "&state=" + journey.state);
     }
 
+    @When("a link scanner checks her return link from Sandbox before she opens it")
+    public void linkScannerChecks() {
+        URI link = approveAtSandbox();
+        for (String method : new String[] {"HEAD", "OPTIONS"}) {
+            HttpResponse<String> probe = gateway.probe(method, link);
+            assertThat(probe.statusCode()).as(method).isEqualTo(405);
+        }
+    }
+
+    @Then("the return link still connects her Sandbox account when she opens it")
+    public void returnLinkStillWorks() {
+        journey.answer = gateway.browse(journey.returnLink);
+        assertThat(journey.answer.statusCode()).as(journey.answer.body()).isEqualTo(200);
+        assertThat(Json.parse(journey.answer.body()).get("ok").asBoolean()).isTrue();
+    }
+
     @When("she approves at Sandbox only part of the access it asked for")
     public void approvesPartly() {
         URI link = approveAtSandbox();

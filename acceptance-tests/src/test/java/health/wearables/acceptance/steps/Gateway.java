@@ -33,6 +33,12 @@ public final class Gateway {
         return send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build());
     }
 
+    /** A request without side effects as link scanners and prefetchers send it (HEAD, OPTIONS). */
+    HttpResponse<String> probe(String method, URI uri) {
+        return send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .method(method, HttpRequest.BodyPublishers.noBody()).build());
+    }
+
     HttpResponse<String> callback(String path, String rawQuery) {
         return browse(base.resolve(path + "?" + rawQuery));
     }
