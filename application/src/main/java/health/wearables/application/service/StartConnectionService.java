@@ -15,11 +15,14 @@ import health.wearables.domain.RejectionCode;
 import health.wearables.domain.Step;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /** authenticate → provider → validate → mint state → store it → authorization URL. */
 public final class StartConnectionService implements StartConnection {
+    private static final String NO_SUCH_PROVIDER = "No such provider is configured.";
+
     private final ProjectDirectory projects;
     private final ProviderCatalog providers;
     private final StateStore states;
@@ -51,9 +54,18 @@ public final class StartConnectionService implements StartConnection {
     }
 
     private Step<ProviderConfig> provider(String slug) {
-        return ProviderSlug.parse(slug).flatMap(providers::find)
+        Optional<ProviderSlug> parsed = ProviderSlug.parse(slug);
+        return parsed.flatMap(providers::find)
                 .map(Step::ok)
-                .orElseGet(() -> Step.reject(Rejection.of(RejectionCode.UNKNOWN_PROVIDER, "No such provider is configured.")));
+                .orElseGet(() -> Step.reject(Rejection.of(RejectionCode.UNKNOWN_PROVIDER,
+                        parsed.map(this::notConfigured).orElse(NO_SUCH_PROVIDER))));
+    }
+
+    /** A provider the gateway knows is named with the keys it lacks; an unknown slug is never echoed. */
+    private String notConfigured(ProviderSlug slug) {
+        List<String> missing = providers.missingKeys(slug);
+        return missing.isEmpty() ? NO_SUCH_PROVIDER
+                : "Provider '" + slug.value() + "' is not configured; missing: " + String.join(", ", missing) + ".";
     }
 
     private Connecting.Started begin(Connecting connecting) {

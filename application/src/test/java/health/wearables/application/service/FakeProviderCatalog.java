@@ -10,6 +10,7 @@ import java.util.Optional;
 
 final class FakeProviderCatalog implements ProviderCatalog {
     private final Map<ProviderSlug, ProviderConfig> providers = new LinkedHashMap<>();
+    private final Map<ProviderSlug, List<String>> missing = new LinkedHashMap<>();
 
     FakeProviderCatalog(ProviderConfig... providers) {
         for (ProviderConfig provider : providers) {
@@ -25,5 +26,16 @@ final class FakeProviderCatalog implements ProviderCatalog {
     @Override
     public List<ProviderConfig> all() {
         return List.copyOf(providers.values());
+    }
+
+    /** A provider known to the gateway but not configured, lacking these keys. */
+    FakeProviderCatalog unconfigured(String slug, String... missingKeys) {
+        missing.put(new ProviderSlug(slug), List.of(missingKeys));
+        return this;
+    }
+
+    @Override
+    public List<String> missingKeys(ProviderSlug slug) {
+        return missing.getOrDefault(slug, List.of());
     }
 }

@@ -65,6 +65,18 @@ class StartConnectionServiceTest {
                 .isEqualTo(RejectionCode.UNAUTHORIZED);
     }
 
+    @Test
+    void a_known_provider_that_is_not_configured_is_refused_naming_the_missing_keys() {
+        gateway.providers.unconfigured("oura", "wearables.providers.oura.client-id", "wearables.providers.oura.client-secret");
+
+        Rejection rejection = rejection(gateway.connect("oura", "123", DONE, false));
+
+        assertThat(rejection.code()).isEqualTo(RejectionCode.UNKNOWN_PROVIDER);
+        assertThat(rejection.message()).isEqualTo("Provider 'oura' is not configured; missing: "
+                + "wearables.providers.oura.client-id, wearables.providers.oura.client-secret.");
+        assertNothingHandedOut();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"garmin", "Withings", "with ings", "../withings", ""})
     void an_unknown_provider_is_refused_and_stores_nothing(String provider) {

@@ -11,4 +11,12 @@ public interface ProviderCatalog {
     Optional<ProviderConfig> find(ProviderSlug slug);
 
     List<ProviderConfig> all();
+
+    /**
+     * For a provider the gateway knows but cannot use: the configuration keys it lacks. Empty for a configured provider
+     * and for a slug nobody knows.
+     */
+    default List<String> missingKeys(ProviderSlug slug) {
+        return List.of();
+    }
 }

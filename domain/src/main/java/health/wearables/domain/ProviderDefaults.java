@@ -1,10 +1,5 @@
-package health.wearables.adapters.rest.provider;
+package health.wearables.domain;
 
-import health.wearables.domain.ClientAuthentication;
-import health.wearables.domain.ClientSecret;
-import health.wearables.domain.OAuthVersion;
-import health.wearables.domain.ProviderConfig;
-import health.wearables.domain.ProviderSlug;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;

@@ -1,0 +1,14 @@
+package health.wearables.application.port.out;
+
+import health.wearables.domain.ProviderDefaults;
+import health.wearables.domain.ProviderSlug;
+import java.util.List;
+import java.util.Optional;
+
+/** The wearable providers the gateway ships with, and their documented OAuth settings. */
+public interface KnownProviders {
+
+    Optional<ProviderDefaults> defaults(ProviderSlug slug);
+
+    List<ProviderDefaults> all();
+}

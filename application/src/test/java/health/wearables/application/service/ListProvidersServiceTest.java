@@ -1,0 +1,62 @@
+package health.wearables.application.service;
+
+import static health.wearables.application.service.Gateway.ok;
+import static health.wearables.application.service.Gateway.rejection;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import health.wearables.application.port.out.KnownProviders;
+import health.wearables.domain.ApiKey;
+import health.wearables.domain.ClientAuthentication;
+import health.wearables.domain.OAuthVersion;
+import health.wearables.domain.ProviderDefaults;
+import health.wearables.domain.ProviderListing;
+import health.wearables.domain.ProviderSlug;
+import health.wearables.domain.RejectionCode;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ListProvidersServiceTest {
+    private static final ProviderDefaults FITBIT = defaults("fitbit", "Fitbit");
+    private static final ProviderDefaults OURA = defaults("oura", "Oura");
+
+    private final Gateway gateway = new Gateway();
+    private final KnownProviders known = new KnownProviders() {
+        @Override
+        public Optional<ProviderDefaults> defaults(ProviderSlug slug) {
+            return all().stream().filter(d -> d.slug().equals(slug.value())).findFirst();
+        }
+
+        @Override
+        public List<ProviderDefaults> all() {
+            return List.of(FITBIT, OURA);
+        }
+    };
+    private final ListProvidersService service = new ListProvidersService(gateway.projects, known, gateway.providers);
+
+    private static ProviderDefaults defaults(String slug, String name) {
+        return new ProviderDefaults(slug, name, name + " API", URI.create("https://" + slug + ".example/authorize"),
+                URI.create("https://" + slug + ".example/token"), URI.create("https://api." + slug + ".example/"),
+                List.of("activity"), true, ClientAuthentication.BASIC);
+    }
+
+    @Test
+    void built_in_and_configured_providers_are_listed_by_slug_with_whether_they_can_be_connected() {
+        List<ProviderListing> listing = ok(service.list(Optional.of(new ApiKey(Gateway.ACME_KEY))));
+
+        assertThat(listing).extracting(p -> p.slug().value())
+                .containsExactly("fitbit", "oura", "strava", "withings");
+        assertThat(listing).filteredOn(ProviderListing::configured).extracting(p -> p.slug().value())
+                .containsExactly("fitbit", "strava", "withings");
+        assertThat(listing.get(1)).isEqualTo(new ProviderListing(new ProviderSlug("oura"), "Oura", "Oura API",
+                OAuthVersion.OAUTH_2_0, false));
+        assertThat(listing.get(0).description()).as("a configured built-in keeps its description").isEqualTo("Fitbit API");
+    }
+
+    @Test
+    void listing_needs_a_project_api_key() {
+        assertThat(rejection(service.list(Optional.empty())).code()).isEqualTo(RejectionCode.UNAUTHORIZED);
+        assertThat(rejection(service.list(Optional.of(new ApiKey("nope")))).code()).isEqualTo(RejectionCode.UNAUTHORIZED);
+    }
+}
