@@ -45,3 +45,15 @@ Feature: Integrating the gateway (technical, for integrators)
     Scenario: Refused callbacks are counted by their error code
       When a callback arrives with a state that was never issued
       Then the operations metrics count a callback refused with "INVALID_STATE"
+
+  Rule: Dashboards see which providers they can offer
+
+    Scenario: The provider list shows built-in and configured providers
+      When the Acme project lists the providers
+      Then "sandbox" is listed as configured with OAuth "2.0"
+      And "fitbit" is listed as not configured
+
+    Scenario: A built-in provider that is not configured says what it lacks
+      When the Acme project starts a connection to the provider "fitbit"
+      Then the answer is 404 with error code "UNKNOWN_PROVIDER"
+      And the message names the missing key "wearables.providers.fitbit.client-secret"

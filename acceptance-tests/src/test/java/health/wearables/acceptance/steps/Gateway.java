@@ -56,6 +56,11 @@ public final class Gateway {
                 .header("Accept", "application/fhir+json").GET().build());
     }
 
+    HttpResponse<String> providers(String apiKey) {
+        return send(HttpRequest.newBuilder(base.resolve("/v1/wearables/providers")).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + apiKey).GET().build());
+    }
+
     HttpResponse<String> metrics() {
         return send(HttpRequest.newBuilder(base.resolve("/metrics?scope=application")).timeout(Duration.ofSeconds(30))
                 .header("Accept", "text/plain").GET().build());

@@ -79,6 +79,40 @@ public class IntegratorSteps {
                 .as(metrics.body()).isNotEmpty().allSatisfy(count -> assertThat(count).isPositive());
     }
 
+    @When("the Acme project lists the providers")
+    public void listsProviders() {
+        journey.answer = gateway.providers(Settings.apiKeyOf("acme"));
+    }
+
+    @Then("{string} is listed as configured with OAuth {string}")
+    public void listedConfigured(String slug, String version) {
+        JsonNode provider = listed(slug);
+        assertThat(provider.get("configured").asBoolean()).isTrue();
+        assertThat(provider.get("oauthVersion").asText()).isEqualTo(version);
+    }
+
+    @Then("{string} is listed as not configured")
+    public void listedNotConfigured(String slug) {
+        JsonNode provider = listed(slug);
+        assertThat(provider.get("configured").asBoolean()).isFalse();
+        assertThat(provider.get("displayName").asText()).isNotBlank();
+    }
+
+    private JsonNode listed(String slug) {
+        assertThat(journey.answer.statusCode()).as(journey.answer.body()).isEqualTo(200);
+        for (JsonNode provider : Json.parse(journey.answer.body())) {
+            if (provider.get("slug").asText().equals(slug)) {
+                return provider;
+            }
+        }
+        throw new AssertionError(slug + " is not listed: " + journey.answer.body());
+    }
+
+    @Then("the message names the missing key {string}")
+    public void namesMissingKey(String key) {
+        assertThat(Json.parse(journey.answer.body()).at("/error/message").asText()).contains(key);
+    }
+
     @Then("the answer forbids caching and referrers")
     public void securityHeaders() {
         assertThat(journey.answer.headers().firstValue("Cache-Control")).contains("no-store");

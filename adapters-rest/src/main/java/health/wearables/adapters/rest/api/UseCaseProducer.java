@@ -2,11 +2,13 @@ package health.wearables.adapters.rest.api;
 
 import health.wearables.application.port.in.CompleteCallback;
 import health.wearables.application.port.in.ListConnections;
+import health.wearables.application.port.in.ListProviders;
 import health.wearables.domain.ApiKey;
 import health.wearables.application.port.in.StartConnection;
 import health.wearables.domain.ApiKey;
 import health.wearables.application.port.out.AuthorizationUrls;
 import health.wearables.application.port.out.ConnectionStore;
+import health.wearables.application.port.out.KnownProviders;
 import health.wearables.application.port.out.ProjectDirectory;
 import health.wearables.application.port.out.ProviderCatalog;
 import health.wearables.application.port.out.StateStore;
@@ -15,6 +17,7 @@ import health.wearables.application.port.out.TokenCipher;
 import health.wearables.application.port.out.TokenExchange;
 import health.wearables.application.service.CompleteCallbackService;
 import health.wearables.application.service.ListConnectionsService;
+import health.wearables.application.service.ListProvidersService;
 import health.wearables.application.service.StartConnectionService;
 import health.wearables.domain.PublicBaseUrl;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,6 +64,12 @@ public class UseCaseProducer {
                                       ProjectDirectory projects, GatewayMetrics metrics) {
         return new CompleteCallbackService(providers, states, new TimedTokenExchange(tokenExchange, metrics), cipher,
                 connections, syncQueue, projects, baseUrl(), clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ListProviders listProviders(ProjectDirectory projects, KnownProviders known, ProviderCatalog providers) {
+        return new ListProvidersService(projects, known, providers);
     }
 
     @Produces

@@ -3,18 +3,19 @@ package health.wearables.adapters.rest.config;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.Config;
+import java.util.function.Function;
 
-/** Reading MicroProfile Config the way API.md defines it: lists are comma-separated, blanks ignored. */
+/** Reading configuration the way API.md defines it: lists are comma-separated, blank values count as absent. */
 final class ConfigKeys {
-    private final Config config;
+    private final Function<String, Optional<String>> lookup;
 
-    ConfigKeys(Config config) {
-        this.config = config;
+    /** @param lookup a key's raw value, e.g. MicroProfile Config's {@code getOptionalValue(key, String.class)} */
+    ConfigKeys(Function<String, Optional<String>> lookup) {
+        this.lookup = lookup;
     }
 
     Optional<String> value(String key) {
-        return config.getOptionalValue(key, String.class).map(String::trim).filter(value -> !value.isEmpty());
+        return lookup.apply(key).map(String::trim).filter(value -> !value.isEmpty());
     }
 
     List<String> list(String key) {
@@ -22,5 +23,11 @@ final class ConfigKeys {
                 .map(String::trim)
                 .filter(item -> !item.isEmpty())
                 .toList()).orElse(List.of());
+    }
+
+    /** Scopes are separated by spaces or commas. */
+    List<String> scopes(String key) {
+        return value(key).map(text -> Arrays.stream(text.split("[,\\s]+")).filter(s -> !s.isEmpty()).toList())
+                .orElse(List.of());
     }
 }

@@ -1,5 +1,6 @@
 package health.wearables.adapters.rest.config;
 
+import health.wearables.application.port.out.KnownProviders;
 import health.wearables.application.port.out.ProjectDirectory;
 import health.wearables.application.port.out.ProviderCatalog;
 import health.wearables.domain.Project;
@@ -25,15 +26,20 @@ public class ConfigProducer {
     @Inject
     Config config;
 
+    @Inject
+    KnownProviders knownProviders;
+
     private DemoEnvironment demo;
     private List<Project> projects;
     private List<ProviderConfig> providers;
+    private MicroProfileProviderCatalog catalog;
 
     @PostConstruct
     void read() {
-        ConfigKeys keys = new ConfigKeys(config);
+        ConfigKeys keys = new ConfigKeys(key -> config.getOptionalValue(key, String.class));
         projects = new ArrayList<>(MicroProfileProjectDirectory.read(keys));
-        providers = new ArrayList<>(MicroProfileProviderCatalog.read(keys));
+        catalog = MicroProfileProviderCatalog.read(keys, knownProviders);
+        providers = new ArrayList<>(catalog.all());
         if (keys.value("wearables.demo").map(Boolean::parseBoolean).orElse(false)) {
             int port = keys.value("wearables.demo.provider-port").map(Integer::parseInt).orElse(9090);
             demo = DemoEnvironment.start(port, keys.value("wearables.demo.api-key"));
@@ -72,6 +78,6 @@ public class ConfigProducer {
     @Produces
     @ApplicationScoped
     ProviderCatalog providerCatalog() {
-        return new MicroProfileProviderCatalog(providers);
+        return new MicroProfileProviderCatalog(providers, catalog.missingKeysBySlug());
     }
 }

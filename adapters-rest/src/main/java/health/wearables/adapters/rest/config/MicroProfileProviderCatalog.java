@@ -1,15 +1,16 @@
 package health.wearables.adapters.rest.config;
 
+import health.wearables.application.port.out.KnownProviders;
 import health.wearables.application.port.out.ProviderCatalog;
 import health.wearables.domain.ClientAuthentication;
 import health.wearables.domain.ClientSecret;
 import health.wearables.domain.OAuthVersion;
 import health.wearables.domain.ProviderConfig;
+import health.wearables.domain.ProviderDefaults;
 import health.wearables.domain.ProviderSlug;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,60 +19,98 @@ import java.util.Optional;
 
 /**
  * Providers from configuration: {@code wearables.providers} lists the slugs, each configured under
- * {@code wearables.providers.<slug>.*} (API.md). A provider with only these keys is a generic OAuth 2.0 provider. A
- * listed provider with missing keys is left out with a WARN naming them; a malformed value stops the start.
+ * {@code wearables.providers.<slug>.*} (API.md). A built-in provider needs only its client id and secret (its documented
+ * URLs, scopes, PKCE and client authentication are defaults any key overrides); any other slug is a generic OAuth 2.0
+ * provider and needs its URLs too. A provider with missing keys is left out, with a WARN and, at connect, a 404 naming
+ * them; a malformed value stops the start.
  */
 public final class MicroProfileProviderCatalog implements ProviderCatalog {
     private static final System.Logger LOG = System.getLogger(MicroProfileProviderCatalog.class.getName());
-    private static final List<String> REQUIRED = List.of("authorization-url", "token-url", "client-id", "client-secret");
+    private static final List<String> CLIENT = List.of("client-id", "client-secret");
+    private static final List<String> ENDPOINTS = List.of("authorization-url", "token-url");
 
     private final Map<ProviderSlug, ProviderConfig> providers;
+    private final Map<ProviderSlug, List<String>> missingKeys;
 
-    public MicroProfileProviderCatalog(List<ProviderConfig> providers) {
+    public MicroProfileProviderCatalog(List<ProviderConfig> providers, Map<ProviderSlug, List<String>> missingKeys) {
         Map<ProviderSlug, ProviderConfig> bySlug = new LinkedHashMap<>();
         providers.forEach(provider -> bySlug.put(provider.slug(), provider));
         this.providers = java.util.Collections.unmodifiableMap(bySlug);
+        this.missingKeys = Map.copyOf(missingKeys);
     }
 
-    static List<ProviderConfig> read(ConfigKeys config) {
+    /** Reads every listed provider; built-in providers that are not listed are recorded as missing their keys. */
+    static MicroProfileProviderCatalog read(ConfigKeys config, KnownProviders known) {
         List<ProviderConfig> providers = new ArrayList<>();
-        for (String slug : config.list("wearables.providers")) {
+        Map<ProviderSlug, List<String>> missing = new LinkedHashMap<>();
+        List<String> listed = config.list("wearables.providers");
+        for (String slug : listed) {
             String prefix = "wearables.providers." + slug + ".";
-            List<String> missing = REQUIRED.stream().filter(key -> config.value(prefix + key).isEmpty())
-                    .map(key -> prefix + key).toList();
-            if (!missing.isEmpty()) {
-                LOG.log(Level.WARNING, "Provider ''{0}'' is listed but not configured; missing: {1}", slug, missing);
+            ProviderSlug providerSlug;
+            try {
+                providerSlug = new ProviderSlug(slug);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("wearables.providers lists '" + slug + "', which is not a provider slug", e);
+            }
+            Optional<ProviderDefaults> defaults = known.defaults(providerSlug);
+            List<String> lacking = new ArrayList<>();
+            for (String key : defaults.isPresent() ? CLIENT : concat(ENDPOINTS, CLIENT)) {
+                if (config.value(prefix + key).isEmpty()) {
+                    lacking.add(prefix + key);
+                }
+            }
+            if (!lacking.isEmpty()) {
+                LOG.log(Level.WARNING, "Provider ''{0}'' is listed but not configured; missing: {1}", slug, lacking);
+                missing.put(providerSlug, lacking);
                 continue;
             }
             try {
-                providers.add(read(config, slug, prefix));
+                providers.add(read(config, providerSlug, prefix, defaults));
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException("Provider '" + slug + "' is misconfigured: " + e.getMessage(), e);
             }
         }
-        return providers;
+        for (ProviderDefaults builtIn : known.all()) {
+            if (!listed.contains(builtIn.slug())) {
+                String prefix = "wearables.providers." + builtIn.slug() + ".";
+                missing.put(new ProviderSlug(builtIn.slug()), List.of(
+                        "wearables.providers (add " + builtIn.slug() + ")", prefix + "client-id", prefix + "client-secret"));
+            }
+        }
+        return new MicroProfileProviderCatalog(providers, missing);
     }
 
-    private static ProviderConfig read(ConfigKeys config, String slug, String prefix) {
-        URI authorization = absolute(config.value(prefix + "authorization-url").orElseThrow(), prefix + "authorization-url");
-        URI token = absolute(config.value(prefix + "token-url").orElseThrow(), prefix + "token-url");
-        String pkce = config.value(prefix + "pkce").orElse("S256");
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+
+    private static ProviderConfig read(ConfigKeys config, ProviderSlug slug, String prefix,
+                                       Optional<ProviderDefaults> defaults) {
+        URI authorization = url(config, prefix + "authorization-url")
+                .orElseGet(() -> defaults.orElseThrow().authorizationUri());
+        URI token = url(config, prefix + "token-url").orElseGet(() -> defaults.orElseThrow().tokenUri());
+        String pkce = config.value(prefix + "pkce")
+                .orElse(defaults.map(d -> d.pkce() ? "S256" : "none").orElse("S256"));
         if (!pkce.equals("S256") && !pkce.equals("none")) {
             throw new IllegalArgumentException(prefix + "pkce must be S256 or none (plain is not supported)");
         }
-        String clientAuth = config.value(prefix + "client-auth").orElse("basic").toLowerCase(Locale.ROOT);
+        String clientAuth = config.value(prefix + "client-auth")
+                .orElse(defaults.map(d -> d.clientAuthentication().name()).orElse("basic")).toLowerCase(Locale.ROOT);
         if (!clientAuth.equals("basic") && !clientAuth.equals("post")) {
             throw new IllegalArgumentException(prefix + "client-auth must be basic or post");
         }
-        List<String> scopes = scopeList(config, prefix + "scopes");
-        List<String> requiredScopes = scopeList(config, prefix + "required-scopes");
+        List<String> scopes = config.value(prefix + "scopes").isPresent() ? config.scopes(prefix + "scopes")
+                : defaults.map(ProviderDefaults::scopes).orElse(List.of());
         Optional<String> issuer = config.value(prefix + "issuer");
         boolean requireIss = config.value(prefix + "require-iss").map(Boolean::parseBoolean).orElse(false);
-        URI apiBase = config.value(prefix + "api-base-url").map(url -> absolute(url, prefix + "api-base-url"))
+        URI apiBase = url(config, prefix + "api-base-url")
+                .or(() -> defaults.map(ProviderDefaults::apiBaseUri))
                 .orElse(URI.create(token.getScheme() + "://" + token.getRawAuthority() + "/"));
         return new ProviderConfig(
-                new ProviderSlug(slug),
-                config.value(prefix + "display-name").orElse(slug),
+                slug,
+                config.value(prefix + "display-name").orElse(defaults.map(ProviderDefaults::displayName).orElse(slug.value())),
                 OAuthVersion.fromLabel(config.value(prefix + "oauth-version").orElse("2.0")),
                 authorization,
                 token,
@@ -83,22 +122,18 @@ public final class MicroProfileProviderCatalog implements ProviderCatalog {
                 issuer,
                 requireIss,
                 apiBase,
-                requiredScopes);
+                config.scopes(prefix + "required-scopes"));
     }
 
-    private static List<String> scopeList(ConfigKeys config, String key) {
-        return config.value(key)
-                .map(text -> Arrays.stream(text.split("[,\\s]+")).filter(s -> !s.isEmpty()).toList())
-                .orElse(List.of());
-    }
-
-    private static URI absolute(String text, String key) {
-        URI uri = URI.create(text);
-        if (!uri.isAbsolute() || uri.getHost() == null
-                || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
-            throw new IllegalArgumentException(key + " must be an absolute http(s) URL");
-        }
-        return uri;
+    private static Optional<URI> url(ConfigKeys config, String key) {
+        return config.value(key).map(text -> {
+            URI uri = URI.create(text);
+            if (!uri.isAbsolute() || uri.getHost() == null
+                    || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
+                throw new IllegalArgumentException(key + " must be an absolute http(s) URL");
+            }
+            return uri;
+        });
     }
 
     @Override
@@ -109,5 +144,14 @@ public final class MicroProfileProviderCatalog implements ProviderCatalog {
     @Override
     public List<ProviderConfig> all() {
         return List.copyOf(providers.values());
+    }
+
+    Map<ProviderSlug, List<String>> missingKeysBySlug() {
+        return missingKeys;
+    }
+
+    @Override
+    public List<String> missingKeys(ProviderSlug slug) {
+        return missingKeys.getOrDefault(slug, List.of());
     }
 }

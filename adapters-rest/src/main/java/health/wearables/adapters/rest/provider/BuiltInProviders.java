@@ -1,6 +1,10 @@
 package health.wearables.adapters.rest.provider;
 
+import health.wearables.domain.ProviderDefaults;
+import health.wearables.application.port.out.KnownProviders;
 import health.wearables.domain.ProviderSlug;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -11,7 +15,7 @@ import java.util.stream.Stream;
  * The wearable providers the gateway knows by slug: each one's quirks and documented defaults. Any other slug is
  * plain OAuth 2.0 ({@link ProviderQuirks#GENERIC}) and has no defaults.
  */
-public final class BuiltInProviders {
+public final class BuiltInProviders implements KnownProviders {
 
     /** A built-in provider: its documented settings and how it bends OAuth 2.0. */
     public record BuiltIn(ProviderDefaults defaults, ProviderQuirks quirks) {
@@ -46,6 +50,7 @@ public final class BuiltInProviders {
         return builtIn(slug).map(BuiltIn::quirks).orElse(ProviderQuirks.GENERIC);
     }
 
+    @Override
     public Optional<ProviderDefaults> defaults(ProviderSlug slug) {
         return builtIn(slug).map(BuiltIn::defaults);
     }
@@ -55,7 +60,12 @@ public final class BuiltInProviders {
     }
 
     /** Every built-in provider, by slug. */
-    public Map<String, BuiltIn> all() {
+    public Map<String, BuiltIn> bySlug() {
         return bySlug;
+    }
+
+    @Override
+    public List<ProviderDefaults> all() {
+        return bySlug.values().stream().map(BuiltIn::defaults).sorted(Comparator.comparing(ProviderDefaults::slug)).toList();
     }
 }

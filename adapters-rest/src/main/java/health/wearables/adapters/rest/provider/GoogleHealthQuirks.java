@@ -1,5 +1,6 @@
 package health.wearables.adapters.rest.provider;
 
+import health.wearables.domain.ProviderDefaults;
 import health.wearables.domain.ClientAuthentication;
 import java.net.URI;
 import java.util.List;

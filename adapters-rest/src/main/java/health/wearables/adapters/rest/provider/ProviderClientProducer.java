@@ -1,6 +1,7 @@
 package health.wearables.adapters.rest.provider;
 
 import health.wearables.application.port.out.AuthorizationUrls;
+import health.wearables.application.port.out.KnownProviders;
 import health.wearables.application.port.out.TokenExchange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -32,6 +33,12 @@ public class ProviderClientProducer {
     @ApplicationScoped
     public TokenExchange tokenExchange() {
         return new HttpTokenExchange(limits, Clock.systemUTC());
+    }
+
+    @Produces
+    @ApplicationScoped
+    public KnownProviders knownProviders() {
+        return BuiltInProviders.standard();
     }
 
     @Produces

@@ -1,5 +1,6 @@
 package health.wearables.adapters.rest.provider;
 
+import health.wearables.domain.ProviderDefaults;
 import health.wearables.domain.ClientAuthentication;
 import health.wearables.domain.TokenSet;
 import java.net.URI;

@@ -1,5 +1,6 @@
 package health.wearables.adapters.rest.provider;
 
+import health.wearables.domain.ProviderDefaults;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import health.wearables.domain.ClientAuthentication;

@@ -1,5 +1,6 @@
 package health.wearables.adapters.rest.provider;
 
+import health.wearables.domain.ProviderDefaults;
 import static health.wearables.adapters.rest.provider.TestProviders.CLIENT_ID;
 import static health.wearables.adapters.rest.provider.TestProviders.CLIENT_SECRET;
 import static health.wearables.adapters.rest.provider.TestProviders.REDIRECT_URI;

@@ -12,7 +12,7 @@ class BuiltInProvidersTest {
 
     @Test
     void knows_the_built_in_slugs() {
-        assertThat(providers.all().keySet()).containsExactlyInAnyOrder("fitbit", "google-health", "garmin", "oura",
+        assertThat(providers.bySlug().keySet()).containsExactlyInAnyOrder("fitbit", "google-health", "garmin", "oura",
                 "withings", "whoop", "polar", "dexcom", "dexcom-sandbox", "strava", "suunto");
     }
 
@@ -29,7 +29,7 @@ class BuiltInProvidersTest {
 
     @Test
     void every_default_becomes_a_valid_https_configuration_under_its_own_slug() {
-        providers.all().forEach((slug, builtIn) -> {
+        providers.bySlug().forEach((slug, builtIn) -> {
             ProviderConfig config = builtIn.defaults().configuration("id", new ClientSecret("secret"));
             assertThat(config.slug().value()).isEqualTo(slug);
             assertThat(providers.quirks(config.slug())).isSameAs(builtIn.quirks());
