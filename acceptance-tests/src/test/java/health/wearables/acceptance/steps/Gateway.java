@@ -29,6 +29,13 @@ public final class Gateway {
         return send(request.build());
     }
 
+    /** The same address on the second instance, as a load balancer would route it there. */
+    static URI onSecondInstance(URI uri) {
+        URI second = Settings.secondGatewayBaseUrl();
+        return URI.create(second.getScheme() + "://" + second.getRawAuthority() + uri.getRawPath()
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+    }
+
     HttpResponse<String> browse(URI uri) {
         return send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build());
     }

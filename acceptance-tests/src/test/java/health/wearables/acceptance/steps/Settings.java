@@ -2,6 +2,8 @@ package health.wearables.acceptance.steps;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 
 /** What the build tells the tests about the gateway it started (failsafe system properties). */
 final class Settings {
@@ -20,8 +22,14 @@ final class Settings {
         return URI.create(get("gateway.base-url"));
     }
 
-    static Path gatewayLogDirectory() {
-        return Path.of(get("gateway.log-dir"));
+    /** The second gateway instance: same Redis, same FHIR store, same configuration. */
+    static URI secondGatewayBaseUrl() {
+        return URI.create(get("gateway.base-url.b"));
+    }
+
+    /** The log directories of every gateway instance of the run. */
+    static List<Path> gatewayLogDirectories() {
+        return Arrays.stream(get("gateway.log-dirs").split(",")).map(String::trim).map(Path::of).toList();
     }
 
     static Path gatewayDataDirectory() {
