@@ -78,7 +78,8 @@ public final class Oauth1Signature {
      * §3.4.2: base64 of HMAC-SHA1 over the base string, keyed by the encoded client secret, {@code &}, and the
      * encoded token secret (empty when there is no token yet, as in a temporary-credentials request).
      */
-    public static String hmacSha1(String baseString, ClientSecret clientSecret, Optional<Oauth1TokenSecret> tokenSecret) {
+    public static String hmacSha1(String baseString, ClientSecret clientSecret,
+                                  Optional<Oauth1TokenSecret> tokenSecret) {
         String key = PercentEncoding.encode(clientSecret.value()) + "&"
                 + tokenSecret.map(s -> PercentEncoding.encode(s.value())).orElse("");
         try {

@@ -92,16 +92,20 @@ class Rfc5849ExamplesTest {
         private final ClientCredentials printer =
                 new ClientCredentials("dpf43f3p2l4k3l03", new ClientSecret("kd94hf93k423kf44"));
 
+        private String header(long timestamp, String nonce, String method, String uri,
+                              Optional<? extends Oauth1Credentials> token, List<Parameter> extra) {
+            return signer(timestamp, nonce, "Photos")
+                    .authorization(method, URI.create(uri), List.of(), printer, token, extra);
+        }
+
         @Test
         void temporary_credentials_request() {
-            String header = signer(137131200, "wIjqoS", "Photos").authorization("POST",
-                    URI.create("https://photos.example.net/initiate"), List.of(), printer, Optional.empty(),
-                    List.of(new Parameter("oauth_callback", "http://printer.example.com/ready")));
-
-            assertThat(header).isEqualTo("OAuth realm=\"Photos\", oauth_consumer_key=\"dpf43f3p2l4k3l03\", "
-                    + "oauth_signature_method=\"HMAC-SHA1\", oauth_timestamp=\"137131200\", "
-                    + "oauth_nonce=\"wIjqoS\", oauth_callback=\"http%3A%2F%2Fprinter.example.com%2Fready\", "
-                    + "oauth_signature=\"74KNZJeDHnMBp0EMJ9ZHt%2FXKycU%3D\"");
+            assertThat(header(137131200, "wIjqoS", "POST", "https://photos.example.net/initiate", Optional.empty(),
+                    List.of(new Parameter("oauth_callback", "http://printer.example.com/ready"))))
+                    .isEqualTo("OAuth realm=\"Photos\", oauth_consumer_key=\"dpf43f3p2l4k3l03\", "
+                            + "oauth_signature_method=\"HMAC-SHA1\", oauth_timestamp=\"137131200\", "
+                            + "oauth_nonce=\"wIjqoS\", oauth_callback=\"http%3A%2F%2Fprinter.example.com%2Fready\", "
+                            + "oauth_signature=\"74KNZJeDHnMBp0EMJ9ZHt%2FXKycU%3D\"");
         }
 
         @Test
@@ -109,14 +113,13 @@ class Rfc5849ExamplesTest {
             TemporaryCredentials temporary = new TemporaryCredentials(new Oauth1Token("hh5s93j4hdidpola"),
                     new Oauth1TokenSecret("hdhd0244k9j7ao03"));
 
-            String header = signer(137131201, "walatlh", "Photos").authorization("POST",
-                    URI.create("https://photos.example.net/token"), List.of(), printer, Optional.of(temporary),
-                    List.of(new Parameter("oauth_verifier", "hfdp7dh39dks9884")));
-
-            assertThat(header).isEqualTo("OAuth realm=\"Photos\", oauth_consumer_key=\"dpf43f3p2l4k3l03\", "
-                    + "oauth_token=\"hh5s93j4hdidpola\", oauth_signature_method=\"HMAC-SHA1\", "
-                    + "oauth_timestamp=\"137131201\", oauth_nonce=\"walatlh\", "
-                    + "oauth_verifier=\"hfdp7dh39dks9884\", oauth_signature=\"gKgrFCywp7rO0OXSjdot%2FIHF7IU%3D\"");
+            assertThat(header(137131201, "walatlh", "POST", "https://photos.example.net/token", Optional.of(temporary),
+                    List.of(new Parameter("oauth_verifier", "hfdp7dh39dks9884"))))
+                    .isEqualTo("OAuth realm=\"Photos\", oauth_consumer_key=\"dpf43f3p2l4k3l03\", "
+                            + "oauth_token=\"hh5s93j4hdidpola\", oauth_signature_method=\"HMAC-SHA1\", "
+                            + "oauth_timestamp=\"137131201\", oauth_nonce=\"walatlh\", "
+                            + "oauth_verifier=\"hfdp7dh39dks9884\", "
+                            + "oauth_signature=\"gKgrFCywp7rO0OXSjdot%2FIHF7IU%3D\"");
         }
 
         /** The RFC does not say the scheme of this request; its signature is the one of plain http. */
@@ -125,14 +128,12 @@ class Rfc5849ExamplesTest {
             TokenCredentials token = new TokenCredentials(new Oauth1Token("nnch734d00sl2jdk"),
                     new Oauth1TokenSecret("pfkkdhi9sl3r4s00"));
 
-            String header = signer(137131202, "chapoH", "Photos").authorization("GET",
-                    URI.create("http://photos.example.net/photos?file=vacation.jpg&size=original"), List.of(),
-                    printer, Optional.of(token), List.of());
-
-            assertThat(header).isEqualTo("OAuth realm=\"Photos\", oauth_consumer_key=\"dpf43f3p2l4k3l03\", "
-                    + "oauth_token=\"nnch734d00sl2jdk\", oauth_signature_method=\"HMAC-SHA1\", "
-                    + "oauth_timestamp=\"137131202\", oauth_nonce=\"chapoH\", "
-                    + "oauth_signature=\"MdpQcU8iPSUjWoN%2FUDMsK2sui9I%3D\"");
+            assertThat(header(137131202, "chapoH", "GET",
+                    "http://photos.example.net/photos?file=vacation.jpg&size=original", Optional.of(token), List.of()))
+                    .isEqualTo("OAuth realm=\"Photos\", oauth_consumer_key=\"dpf43f3p2l4k3l03\", "
+                            + "oauth_token=\"nnch734d00sl2jdk\", oauth_signature_method=\"HMAC-SHA1\", "
+                            + "oauth_timestamp=\"137131202\", oauth_nonce=\"chapoH\", "
+                            + "oauth_signature=\"MdpQcU8iPSUjWoN%2FUDMsK2sui9I%3D\"");
         }
     }
 
