@@ -1,0 +1,31 @@
+package health.wearables.adapters.rest.provider.oauth1;
+
+import java.util.regex.Pattern;
+
+/** The syntax every OAuth 1.0a credential value here must have, and what a secret prints instead of itself. */
+final class Oauth1Syntax {
+    static final int MAX_LENGTH = 1024;
+    private static final Pattern VISIBLE_ASCII = Pattern.compile("[\\x21-\\x7E]+");
+    private static final String REDACTED = "[redacted]";
+
+    private Oauth1Syntax() {
+    }
+
+    /** The value, if it is 1 to {@value #MAX_LENGTH} visible ASCII characters; the message never quotes it. */
+    static String require(String value, String what) {
+        if (value == null || value.isEmpty()) {
+            throw new IllegalArgumentException(what + " is missing");
+        }
+        if (value.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException(what + " is longer than " + MAX_LENGTH + " characters");
+        }
+        if (!VISIBLE_ASCII.matcher(value).matches()) {
+            throw new IllegalArgumentException(what + " has characters outside visible ASCII");
+        }
+        return value;
+    }
+
+    static String redacted(String typeName) {
+        return typeName + REDACTED;
+    }
+}
