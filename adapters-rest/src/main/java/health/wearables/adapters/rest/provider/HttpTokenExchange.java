@@ -21,16 +21,10 @@ import health.wearables.domain.callback.ExchangeResult;
 import health.wearables.domain.callback.ExchangeResult.Exchanged;
 import health.wearables.domain.callback.ExchangeResult.Failed;
 import health.wearables.domain.callback.ExchangeResult.Refused;
-import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -40,10 +34,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Redeems an authorization code at the provider's token endpoint (RFC 6749 §4.1.3) with {@code java.net.http}: the
@@ -70,9 +60,8 @@ public final class HttpTokenExchange implements TokenExchange {
     private static final Set<String> REGISTERED_ERRORS = Set.of("invalid_request", "invalid_client", "invalid_grant",
             "unauthorized_client", "unsupported_grant_type", "invalid_scope");
 
-    private final TokenEndpointLimits limits;
+    private final ProviderTransport transport;
     private final Clock clock;
-    private final HttpClient http;
     private final TokenResponseReader reader = new TokenResponseReader();
     private final BuiltInProviders providers;
     private final ProviderCalls followUps = new FollowUpCalls();
@@ -83,14 +72,9 @@ public final class HttpTokenExchange implements TokenExchange {
 
     /** With the given providers' quirks, looked up by slug; any other slug is plain OAuth 2.0. */
     public HttpTokenExchange(TokenEndpointLimits limits, Clock clock, BuiltInProviders providers) {
-        this.limits = Objects.requireNonNull(limits, "limits");
+        this.transport = new ProviderTransport(limits);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.providers = Objects.requireNonNull(providers, "providers");
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(limits.connectTimeout())
-                .build();
     }
 
     @Override
@@ -99,7 +83,7 @@ public final class HttpTokenExchange implements TokenExchange {
         ProviderQuirks quirks = providers.quirks(provider.slug());
         ExchangeResult result;
         try {
-            result = read(provider, quirks, call(tokenRequest(provider, quirks, code, verifier, redirectUri)));
+            result = read(provider, quirks, transport.send(tokenRequest(provider, quirks, code, verifier, redirectUri)));
             if (result instanceof Exchanged exchanged) {
                 result = quirks.afterExchange(provider, exchanged.tokens(), followUps);
             }
@@ -126,8 +110,7 @@ public final class HttpTokenExchange implements TokenExchange {
                 .toHTTPRequest();
         nimbus.setAccept("application/json");
 
-        HttpRequest.Builder request = HttpRequest.newBuilder(nimbus.getURI())
-                .timeout(limits.deadline()) // until the headers; the deadline in send() also covers the body
+        HttpRequest.Builder request = transport.request(nimbus.getURI())
                 .POST(HttpRequest.BodyPublishers.ofString(withFields(nimbus.getBody(), quirks.tokenFormFields()),
                         StandardCharsets.UTF_8));
         for (Map.Entry<String, List<String>> header : nimbus.getHeaderMap().entrySet()) {
@@ -157,64 +140,24 @@ public final class HttpTokenExchange implements TokenExchange {
         };
     }
 
-    /** Sends once and waits for the whole answer under the deadline and the body cap. */
-    private ProviderCalls.Answer call(HttpRequest request) {
-        long deadlineMillis = limits.deadline().toMillis();
-        CompletableFuture<HttpResponse<byte[]>> answer =
-                http.sendAsync(request, CappedBodySubscriber.handler(limits.maxBodyBytes()));
-        try {
-            HttpResponse<byte[]> response = answer.get(deadlineMillis, TimeUnit.MILLISECONDS);
-            return new Answered(response.statusCode(), response.body());
-        } catch (TimeoutException e) {
-            answer.cancel(true);
-            return new Unanswered("no complete answer within " + deadlineMillis + " ms");
-        } catch (InterruptedException e) {
-            answer.cancel(true);
-            Thread.currentThread().interrupt();
-            return new Unanswered("interrupted while waiting for the provider");
-        } catch (ExecutionException e) {
-            return new Unanswered(transportFailure(e.getCause()));
-        }
-    }
-
     /** The provider calls a strategy makes after the exchange: same client, same limits, bearer token, JSON. */
     private final class FollowUpCalls implements ProviderCalls {
         @Override
         public Answer get(URI uri, AccessToken bearer) {
-            return call(apiRequest(uri, bearer).GET().build());
+            return transport.send(apiRequest(uri, bearer).GET().build());
         }
 
         @Override
         public Answer postJson(URI uri, AccessToken bearer, String json) {
-            return call(apiRequest(uri, bearer).header("Content-Type", "application/json")
+            return transport.send(apiRequest(uri, bearer).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
         }
 
         private HttpRequest.Builder apiRequest(URI uri, AccessToken bearer) {
-            return HttpRequest.newBuilder(uri)
-                    .timeout(limits.deadline())
+            return transport.request(uri)
                     .header("Accept", "application/json")
                     .header("Authorization", "Bearer " + bearer.value());
         }
-    }
-
-    private String transportFailure(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof CappedBodySubscriber.BodyTooLarge) {
-                return "response body over " + limits.maxBodyBytes() + " bytes";
-            }
-            if (cause instanceof HttpConnectTimeoutException) {
-                return "could not connect within " + limits.connectTimeout().toMillis() + " ms";
-            }
-            if (cause instanceof HttpTimeoutException) {
-                return "no complete answer within " + limits.deadline().toMillis() + " ms";
-            }
-            if (cause instanceof ConnectException) {
-                return "could not connect to the token endpoint";
-            }
-        }
-        String kind = failure == null ? "unknown" : failure.getClass().getSimpleName();
-        return failure instanceof IOException ? "I/O error (" + kind + ")" : "request failed (" + kind + ")";
     }
 
     /**

@@ -3,30 +3,21 @@ package health.wearables.adapters.rest.provider.oauth1;
 import health.wearables.adapters.rest.provider.ProviderCalls.Answer;
 import health.wearables.adapters.rest.provider.ProviderCalls.Answer.Answered;
 import health.wearables.adapters.rest.provider.ProviderCalls.Answer.Unanswered;
+import health.wearables.adapters.rest.provider.ProviderTransport;
 import health.wearables.adapters.rest.provider.TokenEndpointLimits;
 import health.wearables.adapters.rest.provider.oauth1.Oauth1Result.Failed;
 import health.wearables.adapters.rest.provider.oauth1.Oauth1Result.Obtained;
 import health.wearables.adapters.rest.provider.oauth1.Oauth1Result.Refused;
-import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
@@ -43,18 +34,12 @@ public final class HttpOauth1Client {
     private static final Logger LOG = System.getLogger(HttpOauth1Client.class.getName());
     private static final String FORM = "application/x-www-form-urlencoded";
 
-    private final TokenEndpointLimits limits;
+    private final ProviderTransport transport;
     private final Oauth1Signer signer;
-    private final HttpClient http;
 
     public HttpOauth1Client(TokenEndpointLimits limits, Oauth1Signer signer) {
-        this.limits = Objects.requireNonNull(limits, "limits");
+        this.transport = new ProviderTransport(limits);
         this.signer = Objects.requireNonNull(signer, "signer");
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(limits.connectTimeout())
-                .build();
     }
 
     /**
@@ -101,8 +86,7 @@ public final class HttpOauth1Client {
                                                                Function<Map<String, String>, Oauth1Result<C>> reader) {
         HttpRequest request;
         try {
-            request = HttpRequest.newBuilder(uri)
-                    .timeout(limits.deadline()) // until the headers; the deadline in call() also covers the body
+            request = transport.request(uri)
                     .header("Authorization", signer.authorization("POST", uri, List.of(), client, token,
                             List.of(extra)))
                     .header("Content-Type", FORM)
@@ -112,7 +96,7 @@ public final class HttpOauth1Client {
         } catch (RuntimeException e) {
             return new Failed<>("request could not be made (" + e.getClass().getSimpleName() + ")");
         }
-        return read(call(request), reader);
+        return read(transport.send(request), reader);
     }
 
     private static <C extends Oauth1Credentials> Oauth1Result<C> read(
@@ -149,45 +133,6 @@ public final class HttpOauth1Client {
             }
         }
         return fields;
-    }
-
-    /** Sends once and waits for the whole answer under the deadline and the body cap. */
-    private Answer call(HttpRequest request) {
-        long deadline = limits.deadline().toMillis();
-        CompletableFuture<HttpResponse<byte[]>> pending =
-                http.sendAsync(request, CappedBody.upTo(limits.maxBodyBytes()));
-        try {
-            HttpResponse<byte[]> response = pending.get(deadline, TimeUnit.MILLISECONDS);
-            return new Answered(response.statusCode(), response.body());
-        } catch (TimeoutException e) {
-            pending.cancel(true);
-            return new Unanswered("no complete answer within " + deadline + " ms");
-        } catch (InterruptedException e) {
-            pending.cancel(true);
-            Thread.currentThread().interrupt();
-            return new Unanswered("interrupted while waiting for the provider");
-        } catch (ExecutionException e) {
-            return new Unanswered(transportFault(e.getCause()));
-        }
-    }
-
-    private String transportFault(Throwable fault) {
-        for (Throwable cause = fault; cause != null; cause = cause.getCause()) {
-            if (cause instanceof CappedBody.TooLarge) {
-                return "response body over " + limits.maxBodyBytes() + " bytes";
-            }
-            if (cause instanceof HttpConnectTimeoutException) {
-                return "could not connect within " + limits.connectTimeout().toMillis() + " ms";
-            }
-            if (cause instanceof HttpTimeoutException) {
-                return "no complete answer within " + limits.deadline().toMillis() + " ms";
-            }
-            if (cause instanceof ConnectException) {
-                return "could not connect to the provider";
-            }
-        }
-        String kind = fault == null ? "unknown" : fault.getClass().getSimpleName();
-        return fault instanceof IOException ? "I/O error (" + kind + ")" : "request failed (" + kind + ")";
     }
 
     private static <C extends Oauth1Credentials> Oauth1Result<C> log(String what, URI endpoint,
