@@ -36,10 +36,9 @@ public final class FhirConnectionStore implements ConnectionStore {
 
     @Override
     public StoredConnection save(SealedCredentials credentials) {
-        SealedCredentials merged = find(credentials.key())
-                .filter(existing -> credentials.refreshToken().isEmpty())
-                .map(existing -> keepRefreshToken(credentials, existing))
-                .orElse(credentials);
+        // Only a reconnect without a refresh token needs the stored one (never overwritten with nothing).
+        SealedCredentials merged = credentials.refreshToken().isPresent() ? credentials
+                : find(credentials.key()).map(existing -> keepRefreshToken(credentials, existing)).orElse(credentials);
         Endpoint endpoint = EndpointMapping.toEndpoint(merged, address(credentials.key()));
         DaoMethodOutcome outcome = endpoints.update(endpoint,
                 "Endpoint?identifier=" + EndpointMapping.identifierSearch(credentials.key()), new SystemRequestDetails());
