@@ -1,7 +1,6 @@
 package health.wearables.domain;
 
 import java.util.Arrays;
-import java.util.Base64;
 
 /** A token as AEAD ciphertext, with the id of the key that sealed it. Only this form is ever stored. */
 public record SealedToken(byte[] ciphertext, long keyId) {
@@ -12,10 +11,6 @@ public record SealedToken(byte[] ciphertext, long keyId) {
     @Override
     public byte[] ciphertext() {
         return ciphertext.clone();
-    }
-
-    public String base64() {
-        return Base64.getEncoder().encodeToString(ciphertext);
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.util.regex.Pattern;
 
 /** Checks shared by the value types: every check is a whole-string match, so no partial input slips through. */
 final class Syntax {
-    static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]+");
     static final Pattern VISIBLE_ASCII = Pattern.compile("[\\x21-\\x7E]+");
 
     private Syntax() {
