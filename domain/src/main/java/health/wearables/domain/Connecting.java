@@ -52,6 +52,15 @@ public record Connecting(Project project, ProviderConfig provider, PatientId pat
         return new Minted(state, pending);
     }
 
+    /**
+     * The record of an OAuth 1.0a authorization, stored under the temporary credentials' {@code oauth_token}: it keeps
+     * their secret, which signs the token request when the patient comes back with the verifier.
+     */
+    public PendingAuthorization pendingOauth1(Oauth1TokenSecret temporarySecret, Instant now, Duration ttl) {
+        return new PendingAuthorization(project.id(), patient, provider.slug(), returnUrl, redirectOnError,
+                Optional.empty(), Optional.of(temporarySecret), now.plus(ttl));
+    }
+
     /** A state and the record it stands for. */
     public record Minted(StateToken state, PendingAuthorization pending) {
     }

@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * What {@code /connect} remembers under the state until the patient comes back: who is connecting what, where to send
- * them afterwards, and the PKCE verifier (which only ever comes from here, never from the request).
+ * What {@code /connect} remembers under the state (OAuth 1.0a: under the temporary {@code oauth_token}) until the
+ * patient comes back: who is connecting what, where to send them afterwards, and the secrets that only ever come from
+ * here, never from the request: the PKCE verifier (OAuth 2.0) or the temporary credentials' secret (OAuth 1.0a).
  */
 public record PendingAuthorization(
         ProjectId project,
@@ -14,7 +15,15 @@ public record PendingAuthorization(
         Optional<ReturnUrl> returnUrl,
         boolean redirectOnError,
         Optional<PkceVerifier> pkceVerifier,
+        Optional<Oauth1TokenSecret> temporarySecret,
         Instant expiresAt) {
+
+    /** An OAuth 2.0 authorization: no temporary secret. */
+    public PendingAuthorization(ProjectId project, PatientId patient, ProviderSlug provider,
+                                Optional<ReturnUrl> returnUrl, boolean redirectOnError,
+                                Optional<PkceVerifier> pkceVerifier, Instant expiresAt) {
+        this(project, patient, provider, returnUrl, redirectOnError, pkceVerifier, Optional.empty(), expiresAt);
+    }
 
     public boolean isExpiredAt(Instant now) {
         return !now.isBefore(expiresAt);

@@ -22,14 +22,27 @@ public record ProviderConfig(
         Optional<String> issuer,
         boolean issuerRequired,
         URI apiBaseUri,
-        List<String> requiredScopes) {
+        List<String> requiredScopes,
+        Optional<URI> requestTokenUri) {
 
     public ProviderConfig {
         scopes = List.copyOf(scopes);
         requiredScopes = List.copyOf(requiredScopes);
+        if (oauthVersion == OAuthVersion.OAUTH_1_0A && requestTokenUri.isEmpty()) {
+            throw new IllegalArgumentException("provider " + slug + ": OAuth 1.0a needs a request-token-url");
+        }
         if (issuerRequired && issuer.isEmpty()) {
             throw new IllegalArgumentException("provider " + slug + ": require-iss needs an issuer");
         }
+    }
+
+    /** An OAuth 2.0 provider (no request-token URL). */
+    public ProviderConfig(ProviderSlug slug, String displayName, OAuthVersion oauthVersion, URI authorizationUri,
+                          URI tokenUri, String clientId, ClientSecret clientSecret, List<String> scopes, boolean pkce,
+                          ClientAuthentication clientAuthentication, Optional<String> issuer, boolean issuerRequired,
+                          URI apiBaseUri, List<String> requiredScopes) {
+        this(slug, displayName, oauthVersion, authorizationUri, tokenUri, clientId, clientSecret, scopes, pkce,
+                clientAuthentication, issuer, issuerRequired, apiBaseUri, requiredScopes, Optional.empty());
     }
 
     /** A provider that requires no particular scope to be granted. */

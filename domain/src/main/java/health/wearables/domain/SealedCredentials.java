@@ -11,6 +11,7 @@ public record SealedCredentials(
         ConnectionKey key,
         SealedToken accessToken,
         Optional<SealedToken> refreshToken,
+        Optional<SealedToken> tokenSecret,
         Optional<Instant> accessTokenExpiresAt,
         List<String> scopes,
         Optional<String> providerUserId,

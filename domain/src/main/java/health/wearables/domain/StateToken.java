@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * The single-use OAuth {@code state}: 256 bits from the injected CSPRNG, base64url without padding (43 characters).
  * Anything of another length or alphabet is refused before any store is asked.
  */
-public record StateToken(String value) {
+public record StateToken(String value) implements FlowKey {
     public static final int BYTES = 32;
     public static final int LENGTH = 43;
     private static final Pattern SYNTAX = Pattern.compile("[A-Za-z0-9_-]{" + LENGTH + "}");
@@ -25,7 +25,13 @@ public record StateToken(String value) {
         return new StateToken(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
     }
 
+    @Override
+    public String namespace() {
+        return "state";
+    }
+
     /** SHA-256 of the state, hex: the only form in which a state is used as a storage key. */
+    @Override
     public String fingerprint() {
         return Hashing.sha256Hex(value);
     }

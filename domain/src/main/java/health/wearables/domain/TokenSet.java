@@ -7,11 +7,13 @@ import java.util.Optional;
 
 /**
  * What a successful token exchange yields, normalised: the expiry is absolute and clamped, scopes are a list, the
- * refresh token may be absent (then the connection is not refreshable).
+ * refresh token may be absent (then the connection is not refreshable). OAuth 1.0a token credentials are the token
+ * as access token plus its {@code tokenSecret}; they neither expire nor refresh.
  */
 public record TokenSet(
         AccessToken accessToken,
         Optional<RefreshToken> refreshToken,
+        Optional<Oauth1TokenSecret> tokenSecret,
         Optional<Instant> accessTokenExpiresAt,
         List<String> scopes,
         Optional<String> providerUserId) {
@@ -23,11 +25,26 @@ public record TokenSet(
 
     public TokenSet {
         scopes = List.copyOf(scopes);
+        if (tokenSecret.isPresent() && (refreshToken.isPresent() || accessTokenExpiresAt.isPresent())) {
+            throw new IllegalArgumentException("OAuth 1.0a token credentials neither refresh nor expire");
+        }
+    }
+
+    /** OAuth 2.0 tokens. */
+    public TokenSet(AccessToken accessToken, Optional<RefreshToken> refreshToken, Optional<Instant> accessTokenExpiresAt,
+                    List<String> scopes, Optional<String> providerUserId) {
+        this(accessToken, refreshToken, Optional.empty(), accessTokenExpiresAt, scopes, providerUserId);
+    }
+
+    /** OAuth 1.0a token credentials (RFC 5849 §2.3). */
+    public static TokenSet oauth1(Oauth1Token token, Oauth1TokenSecret secret, Optional<String> providerUserId) {
+        return new TokenSet(new AccessToken(token.value()), Optional.empty(), Optional.of(secret), Optional.empty(),
+                List.of(), providerUserId);
     }
 
     /** The same tokens with the scopes the provider reports as granted (a list separated by spaces or commas). */
     public TokenSet withGrantedScopes(String granted) {
-        return new TokenSet(accessToken, refreshToken, accessTokenExpiresAt,
+        return new TokenSet(accessToken, refreshToken, tokenSecret, accessTokenExpiresAt,
                 java.util.Arrays.stream(granted.split("[,\\s]+")).filter(scope -> !scope.isEmpty()).toList(),
                 providerUserId);
     }

@@ -47,6 +47,7 @@ final class EndpointMapping {
 
     private static final String KIND_ACCESS = "access";
     private static final String KIND_REFRESH = "refresh";
+    private static final String KIND_TOKEN_SECRET = "token-secret";
 
     private EndpointMapping() {
     }
@@ -74,6 +75,7 @@ final class EndpointMapping {
         endpoint.addExtension(EXT_PROVIDER, new CodeType(key.provider().value()));
         endpoint.addExtension(sealed(KIND_ACCESS, credentials.accessToken()));
         credentials.refreshToken().ifPresent(refresh -> endpoint.addExtension(sealed(KIND_REFRESH, refresh)));
+        credentials.tokenSecret().ifPresent(secret -> endpoint.addExtension(sealed(KIND_TOKEN_SECRET, secret)));
         credentials.accessTokenExpiresAt().ifPresent(expiry ->
                 endpoint.addExtension(EXT_ACCESS_EXPIRES, new InstantType(Date.from(expiry))));
         credentials.scopes().forEach(scope -> endpoint.addExtension(EXT_SCOPE, new StringType(scope)));
@@ -88,8 +90,7 @@ final class EndpointMapping {
         return extension;
     }
 
-    static Optional<SealedToken> sealedToken(Endpoint endpoint, boolean refresh) {
-        String wanted = refresh ? KIND_REFRESH : KIND_ACCESS;
+    private static Optional<SealedToken> sealedToken(Endpoint endpoint, String wanted) {
         return endpoint.getExtensionsByUrl(EXT_SEALED_TOKEN).stream()
                 .filter(ext -> wanted.equals(ext.getExtensionByUrl("kind").getValue().primitiveValue()))
                 .findFirst()
@@ -115,8 +116,9 @@ final class EndpointMapping {
                 .map(Identifier::getValue)
                 .findFirst();
         return new SealedCredentials(key,
-                sealedToken(endpoint, false).orElseThrow(() -> new IllegalStateException("Endpoint without access token")),
-                sealedToken(endpoint, true), expiry(endpoint), scopes(endpoint), providerUser, connectedAt(endpoint));
+                sealedToken(endpoint, KIND_ACCESS)
+                        .orElseThrow(() -> new IllegalStateException("Endpoint without access token")),
+                sealedToken(endpoint, KIND_REFRESH), sealedToken(endpoint, KIND_TOKEN_SECRET), expiry(endpoint), scopes(endpoint), providerUser, connectedAt(endpoint));
     }
 
     static StoredConnection toStoredConnection(Endpoint endpoint) {

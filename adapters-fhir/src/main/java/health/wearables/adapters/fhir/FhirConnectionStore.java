@@ -36,8 +36,10 @@ public final class FhirConnectionStore implements ConnectionStore {
 
     @Override
     public StoredConnection save(SealedCredentials credentials) {
-        // Only a reconnect without a refresh token needs the stored one (never overwritten with nothing).
-        SealedCredentials merged = credentials.refreshToken().isPresent() ? credentials
+        // Only an OAuth 2.0 reconnect without a refresh token needs the stored one (never overwritten with nothing);
+        // OAuth 1.0a token credentials are whole on their own.
+        boolean whole = credentials.refreshToken().isPresent() || credentials.tokenSecret().isPresent();
+        SealedCredentials merged = whole ? credentials
                 : find(credentials.key()).map(existing -> keepRefreshToken(credentials, existing)).orElse(credentials);
         Endpoint endpoint = EndpointMapping.toEndpoint(merged, address(credentials.key()));
         DaoMethodOutcome outcome = endpoints.update(endpoint,
@@ -48,7 +50,7 @@ public final class FhirConnectionStore implements ConnectionStore {
     }
 
     private static SealedCredentials keepRefreshToken(SealedCredentials fresh, SealedCredentials existing) {
-        return new SealedCredentials(fresh.key(), fresh.accessToken(), existing.refreshToken(),
+        return new SealedCredentials(fresh.key(), fresh.accessToken(), existing.refreshToken(), fresh.tokenSecret(),
                 fresh.accessTokenExpiresAt(), fresh.scopes(), fresh.providerUserId().or(existing::providerUserId),
                 fresh.connectedAt());
     }

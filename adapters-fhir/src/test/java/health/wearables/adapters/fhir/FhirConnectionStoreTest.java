@@ -60,7 +60,8 @@ class FhirConnectionStoreTest extends ConnectionStoreContract {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         ReversibleTokenCipher cipher = new ReversibleTokenCipher();
         return new SealedCredentials(key, cipher.seal(key, TokenKind.ACCESS, access),
-                Optional.of(cipher.seal(key, TokenKind.REFRESH, "r-" + access)), Optional.of(now.plusSeconds(60)),
+                Optional.of(cipher.seal(key, TokenKind.REFRESH, "r-" + access)), Optional.empty(),
+                Optional.of(now.plusSeconds(60)),
                 List.of("activity"), Optional.of("user-1"), now);
     }
 

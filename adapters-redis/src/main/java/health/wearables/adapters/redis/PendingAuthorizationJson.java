@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import health.wearables.domain.Oauth1TokenSecret;
 import health.wearables.domain.PatientId;
 import health.wearables.domain.PendingAuthorization;
 import health.wearables.domain.PkceVerifier;
@@ -19,11 +20,14 @@ import java.util.Optional;
  * <pre>{"v":1,"project":"acme","patient":"p-1","provider":"withings","returnUrl":"https://…","redirectOnError":true,
  * "pkceVerifier":"…","expiresAt":1767225600000}</pre>
  * {@code returnUrl} and {@code pkceVerifier} are {@code null} when absent; {@code expiresAt} is epoch milliseconds, so
- * an instant keeps millisecond precision. The PKCE verifier is the only secret in the document; the state itself is
- * never part of it.
+ * an instant keeps millisecond precision. Version 2 adds {@code temporarySecret}, the OAuth 1.0a temporary
+ * credentials' secret; it is written only for such a record, so every OAuth 2.0 record stays version 1 and readable by
+ * an instance that predates OAuth 1.0a (rolling upgrades). The PKCE verifier or the temporary secret is the only
+ * secret in the document; the state or token it is stored under is never part of it.
  */
 final class PendingAuthorizationJson {
     static final int VERSION = 1;
+    static final int VERSION_WITH_TEMPORARY_SECRET = 2;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -32,7 +36,7 @@ final class PendingAuthorizationJson {
 
     static String write(PendingAuthorization pending) {
         ObjectNode document = MAPPER.createObjectNode()
-                .put("v", VERSION)
+                .put("v", pending.temporarySecret().isPresent() ? VERSION_WITH_TEMPORARY_SECRET : VERSION)
                 .put("project", pending.project().value())
                 .put("patient", pending.patient().value())
                 .put("provider", pending.provider().value())
@@ -40,6 +44,7 @@ final class PendingAuthorizationJson {
                 .put("redirectOnError", pending.redirectOnError())
                 .put("pkceVerifier", pending.pkceVerifier().map(PkceVerifier::value).orElse(null))
                 .put("expiresAt", pending.expiresAt().toEpochMilli());
+        pending.temporarySecret().ifPresent(secret -> document.put("temporarySecret", secret.value()));
         try {
             return MAPPER.writeValueAsString(document);
         } catch (JsonProcessingException e) {
@@ -48,7 +53,7 @@ final class PendingAuthorizationJson {
     }
 
     /**
-     * @throws Unreadable when the text is not a version-1 document with every field well-formed; its message names
+     * @throws Unreadable when the text is not a version 1 or 2 document with every field well-formed; its message names
      *                    the field at fault, never a value
      */
     static PendingAuthorization read(String text) throws Unreadable {
@@ -62,8 +67,17 @@ final class PendingAuthorizationJson {
             throw new Unreadable("not a JSON object");
         }
         JsonNode version = document.get("v");
-        if (version == null || !version.isInt() || version.intValue() != VERSION) {
-            throw new Unreadable("not version " + VERSION);
+        if (version == null || !version.isInt()
+                || (version.intValue() != VERSION && version.intValue() != VERSION_WITH_TEMPORARY_SECRET)) {
+            throw new Unreadable("not version " + VERSION + " or " + VERSION_WITH_TEMPORARY_SECRET);
+        }
+        Optional<Oauth1TokenSecret> temporarySecret = Optional.empty();
+        if (version.intValue() == VERSION_WITH_TEMPORARY_SECRET) {
+            try {
+                temporarySecret = Optional.of(new Oauth1TokenSecret(text(document, "temporarySecret")));
+            } catch (IllegalArgumentException e) {
+                throw new Unreadable("a field breaks its rules: " + e.getMessage());
+            }
         }
         try {
             return new PendingAuthorization(
@@ -73,6 +87,7 @@ final class PendingAuthorizationJson {
                     optionalText(document, "returnUrl").map(ReturnUrl::parse),
                     bool(document, "redirectOnError"),
                     optionalText(document, "pkceVerifier").map(PkceVerifier::new),
+                    temporarySecret,
                     Instant.ofEpochMilli(epochMillis(document, "expiresAt")));
         } catch (IllegalArgumentException e) {
             // the domain's messages name the rule that failed, not the value

@@ -3,7 +3,7 @@ package health.wearables.adapters.redis;
 import health.wearables.application.port.out.StateStore;
 import health.wearables.application.port.out.StateStoreUnavailable;
 import health.wearables.domain.PendingAuthorization;
-import health.wearables.domain.StateToken;
+import health.wearables.domain.FlowKey;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,9 +15,10 @@ import org.redisson.client.protocol.RedisStrictCommand;
 import org.redisson.command.CommandAsyncExecutor;
 
 /**
- * Pending authorizations in Redis, one string key per state: {@code <prefix>state:<SHA-256 hex of the state>} holding
- * the {@link PendingAuthorizationJson} document, written with {@code PSETEX} so it expires after the given TTL to the
- * millisecond. The raw state is never sent to Redis.
+ * Pending authorizations in Redis, one string key per state: {@code <prefix>state:<SHA-256 hex of the state>} (for
+ * OAuth 1.0a {@code <prefix>oauth1-token:<SHA-256 hex of the temporary token>}) holding the
+ * {@link PendingAuthorizationJson} document, written with {@code PSETEX} so it expires after the given TTL to the
+ * millisecond. The raw state or token is never sent to Redis.
  *
  * <p>{@link #take} sends Redis's own {@code GETDEL} (Redis 6.2 or later): one atomic command, so of any number of
  * concurrent takes exactly one gets the record. (Redisson's {@code RBucket.getAndDelete} would run a Lua script
@@ -43,15 +44,15 @@ public final class RedisStateStore implements StateStore {
     public RedisStateStore(RedissonClient client, String keyPrefix, Duration timeout) {
         this.client = Objects.requireNonNull(client, "client");
         this.commands = RedisReply.executorOf(client);
-        this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix") + "state:";
+        this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix");
         this.timeout = RedisSettings.positive(timeout, "timeout");
     }
 
     @Override
-    public void put(StateToken state, PendingAuthorization pending, Duration ttl) {
+    public void put(FlowKey flowKey, PendingAuthorization pending, Duration ttl) {
         Objects.requireNonNull(pending, "pending");
         Duration lifetime = RedisSettings.positive(ttl, "ttl");
-        String key = keyOf(state);
+        String key = keyOf(flowKey);
         String document = PendingAuthorizationJson.write(pending);
         RedisReply.await("state store put", timeout,
                 () -> client.<String>getBucket(key, StringCodec.INSTANCE).setAsync(document, lifetime),
@@ -59,8 +60,8 @@ public final class RedisStateStore implements StateStore {
     }
 
     @Override
-    public Optional<PendingAuthorization> take(StateToken state) {
-        String key = keyOf(state);
+    public Optional<PendingAuthorization> take(FlowKey flowKey) {
+        String key = keyOf(flowKey);
         String document = RedisReply.await("state store take", timeout,
                 () -> commands.<String, String>writeAsync(key, StringCodec.INSTANCE, GETDEL, key),
                 StateStoreUnavailable::new);
@@ -76,8 +77,9 @@ public final class RedisStateStore implements StateStore {
         }
     }
 
-    /** The Redis key of a state: only its fingerprint, so a reader of Redis cannot replay a state. */
-    String keyOf(StateToken state) {
-        return keyPrefix + Objects.requireNonNull(state, "state").fingerprint();
+    /** The Redis key of a state or token: only its fingerprint, so a reader of Redis cannot replay it. */
+    String keyOf(FlowKey flowKey) {
+        Objects.requireNonNull(flowKey, "flowKey");
+        return keyPrefix + flowKey.namespace() + ":" + flowKey.fingerprint();
     }
 }

@@ -35,9 +35,21 @@ class PendingAuthorizationJsonTest {
         assertThat(PendingAuthorizationJson.read(document)).isEqualTo(pending);
     }
 
+    @Test
+    void an_oauth1_record_is_version_2_with_its_temporary_secret_and_reads_back_equal() throws Exception {
+        PendingAuthorization pending = Samples.pendingOauth1(Instant.parse("2026-03-04T05:06:07.089Z"));
+
+        String document = PendingAuthorizationJson.write(pending);
+
+        assertThat(document).startsWith("{\"v\":2,").contains("\"temporarySecret\":\"temporary-secret-");
+        assertThat(PendingAuthorizationJson.read(document)).isEqualTo(pending);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "",
+        "{\"v\":2,\"project\":\"acme\",\"patient\":\"p\",\"provider\":\"fitbit\",\"redirectOnError\":true,\"expiresAt\":1,"
+                + "\"temporarySecret\":\"has space\"}",
         "not json",
         "[1,2]",
         "{\"project\":\"acme\"}",

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import health.wearables.application.port.out.Samples;
 import health.wearables.application.port.out.StateStore;
 import health.wearables.application.port.out.StateStoreContract;
+import health.wearables.domain.Oauth1Token;
 import health.wearables.domain.PendingAuthorization;
 import health.wearables.domain.StateToken;
 import java.nio.charset.StandardCharsets;
@@ -62,6 +63,23 @@ class RedisStateStoreTest extends StateStoreContract {
     }
 
     @Test
+    void an_oauth1_token_is_keyed_by_its_sha256_in_its_own_namespace_and_its_record_is_version_2() throws Exception {
+        Oauth1Token token = new Oauth1Token("hh5s93j4hdidpola-" + StateToken.mint(RANDOM).value());
+        PendingAuthorization pending = Samples.pendingOauth1(Instant.now().plus(TTL));
+        store.put(token, pending, TTL);
+
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.value().getBytes(StandardCharsets.US_ASCII));
+        String expectedKey = REDIS.prefix() + "oauth1-token:" + HexFormat.of().formatHex(digest);
+        assertThat(store.keyOf(token)).isEqualTo(expectedKey);
+        JsonNode document = new ObjectMapper().readTree(bucket(expectedKey).get());
+        assertThat(document.get("v").intValue()).isEqualTo(2);
+        assertThat(document.get("temporarySecret").textValue()).isEqualTo(pending.temporarySecret().orElseThrow().value());
+        assertThat(document.toString()).doesNotContain(token.value());
+        assertThat(store.take(token)).contains(pending);
+        assertThat(bucket(expectedKey).isExists()).isFalse();
+    }
+
+    @Test
     void the_key_expires_after_the_ttl_to_the_millisecond() {
         StateToken state = StateToken.mint(RANDOM);
         Duration ttl = Duration.ofMillis(123_456);
@@ -100,7 +118,7 @@ class RedisStateStoreTest extends StateStoreContract {
     @Test
     void a_record_of_another_version_counts_as_absent() {
         StateToken state = StateToken.mint(RANDOM);
-        String future = PendingAuthorizationJson.write(Samples.pending(Instant.now().plus(TTL))).replace("\"v\":1", "\"v\":2");
+        String future = PendingAuthorizationJson.write(Samples.pending(Instant.now().plus(TTL))).replace("\"v\":1", "\"v\":3");
         bucket(store.keyOf(state)).set(future, TTL);
 
         assertThat(store.take(state)).isEmpty();

@@ -2,6 +2,7 @@ package health.wearables.application.service;
 
 import health.wearables.application.port.in.CompleteCallback;
 import health.wearables.application.port.out.ConnectionStore;
+import health.wearables.application.port.out.Oauth1Provider;
 import health.wearables.application.port.out.ProjectDirectory;
 import health.wearables.application.port.out.ProviderCatalog;
 import health.wearables.application.port.out.StateStore;
@@ -16,6 +17,7 @@ import health.wearables.domain.Step;
 import health.wearables.domain.SealedCredentials;
 import health.wearables.domain.callback.CallbackAnswer;
 import health.wearables.domain.callback.ExchangeResult;
+import health.wearables.domain.callback.Grant;
 import health.wearables.domain.callback.CallbackRoute;
 import health.wearables.domain.callback.Persisted;
 import health.wearables.domain.callback.Received;
@@ -35,6 +37,7 @@ public final class CompleteCallbackService implements CompleteCallback {
     private final ProviderCatalog providers;
     private final StateStore states;
     private final TokenExchange tokenExchange;
+    private final Oauth1Provider oauth1;
     private final CredentialSealing sealing;
     private final ConnectionStore connections;
     private final SyncQueue syncQueue;
@@ -43,11 +46,12 @@ public final class CompleteCallbackService implements CompleteCallback {
     private final Clock clock;
 
     public CompleteCallbackService(ProviderCatalog providers, StateStore states, TokenExchange tokenExchange,
-                                   TokenCipher cipher, ConnectionStore connections, SyncQueue syncQueue,
+                                   Oauth1Provider oauth1, TokenCipher cipher, ConnectionStore connections, SyncQueue syncQueue,
                                    ProjectDirectory projects, PublicBaseUrl publicBaseUrl, Clock clock) {
         this.providers = providers;
         this.states = states;
         this.tokenExchange = tokenExchange;
+        this.oauth1 = oauth1;
         this.sealing = new CredentialSealing(cipher);
         this.connections = connections;
         this.syncQueue = syncQueue;
@@ -60,7 +64,7 @@ public final class CompleteCallbackService implements CompleteCallback {
     public CallbackAnswer complete(String provider, CallbackRoute route, Map<String, List<String>> query) {
         return Received.parse(provider, route, query)
                 .then(received -> received.identify(received.providerSlug().flatMap(providers::find)))
-                .then(callback -> callback.verify(states.take(callback.state()), clock.instant()))      // state
+                .then(callback -> callback.verify(states.take(callback.key()), clock.instant()))        // state
                 .then(verified -> verified.exchanged(exchange(verified)))                              // exchange
                 .then(obtained -> Step.ok(obtained.persisted(connections.save(seal(obtained)))))       // persist
                 .then(persisted -> Step.ok(queueSync(persisted)))                                       // sync
@@ -68,7 +72,11 @@ public final class CompleteCallbackService implements CompleteCallback {
     }
 
     private ExchangeResult exchange(StateVerified verified) {
-        return tokenExchange.exchange(verified.provider(), verified.code(), verified.pending().pkceVerifier(),
+        if (verified.grant() instanceof Grant.Oauth1Grant grant) {
+            return oauth1.tokenCredentials(verified.provider(), grant);
+        }
+        Grant.AuthorizationCodeGrant grant = (Grant.AuthorizationCodeGrant) verified.grant();
+        return tokenExchange.exchange(verified.provider(), grant.code(), grant.verifier(),
                 publicBaseUrl.callbackFor(verified.provider().slug()));
     }
 

@@ -20,6 +20,7 @@ final class CredentialSealing {
                 key,
                 cipher.seal(key, TokenKind.ACCESS, tokens.accessToken().value()),
                 tokens.refreshToken().map(refresh -> cipher.seal(key, TokenKind.REFRESH, refresh.value())),
+                tokens.tokenSecret().map(secret -> cipher.seal(key, TokenKind.TOKEN_SECRET, secret.value())),
                 tokens.accessTokenExpiresAt(),
                 tokens.scopes(),
                 tokens.providerUserId(),

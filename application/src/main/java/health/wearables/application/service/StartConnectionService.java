@@ -2,11 +2,14 @@ package health.wearables.application.service;
 
 import health.wearables.application.port.in.StartConnection;
 import health.wearables.application.port.out.AuthorizationUrls;
+import health.wearables.application.port.out.Oauth1Provider;
 import health.wearables.application.port.out.ProjectDirectory;
 import health.wearables.application.port.out.ProviderCatalog;
 import health.wearables.application.port.out.StateStore;
 import health.wearables.domain.ApiKey;
 import health.wearables.domain.Connecting;
+import health.wearables.domain.OAuthVersion;
+import health.wearables.domain.PendingAuthorization;
 import health.wearables.domain.ProviderConfig;
 import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.PublicBaseUrl;
@@ -19,26 +22,32 @@ import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
-/** authenticate → provider → validate → mint state → store it → authorization URL. */
+/**
+ * authenticate → provider → validate → mint state → store it → authorization URL. For an OAuth 1.0a provider the
+ * provider's temporary credentials take the place of the state: obtained first, stored under their token.
+ */
 public final class StartConnectionService implements StartConnection {
+    private static final System.Logger LOG = System.getLogger(StartConnectionService.class.getName());
     private static final String NO_SUCH_PROVIDER = "No such provider is configured.";
 
     private final ProjectDirectory projects;
     private final ProviderCatalog providers;
     private final StateStore states;
     private final AuthorizationUrls authorizationUrls;
+    private final Oauth1Provider oauth1;
     private final PublicBaseUrl publicBaseUrl;
     private final Duration stateTtl;
     private final Clock clock;
     private final RandomGenerator random;
 
     public StartConnectionService(ProjectDirectory projects, ProviderCatalog providers, StateStore states,
-                                  AuthorizationUrls authorizationUrls, PublicBaseUrl publicBaseUrl, Duration stateTtl,
-                                  Clock clock, RandomGenerator random) {
+                                  AuthorizationUrls authorizationUrls, Oauth1Provider oauth1,
+                                  PublicBaseUrl publicBaseUrl, Duration stateTtl, Clock clock, RandomGenerator random) {
         this.projects = projects;
         this.providers = providers;
         this.states = states;
         this.authorizationUrls = authorizationUrls;
+        this.oauth1 = oauth1;
         this.publicBaseUrl = publicBaseUrl;
         this.stateTtl = stateTtl;
         this.clock = clock;
@@ -50,7 +59,8 @@ public final class StartConnectionService implements StartConnection {
         return Authentication.of(projects, apiKey)
                 .then(project -> provider(provider).then(config -> Connecting.request(
                         project, config, command.patientId(), command.redirectUri(), command.redirectOnError())))
-                .then(connecting -> Step.ok(begin(connecting)));
+                .then(connecting -> connecting.provider().oauthVersion() == OAuthVersion.OAUTH_1_0A
+                        ? beginOauth1(connecting) : Step.ok(begin(connecting)));
     }
 
     private Step<ProviderConfig> provider(String slug) {
@@ -76,5 +86,21 @@ public final class StartConnectionService implements StartConnection {
                 authorizationUrls.authorizationUrl(provider, minted.state(), minted.pending().pkceVerifier(),
                         publicBaseUrl.callbackFor(provider.slug())),
                 minted.pending().expiresAt());
+    }
+
+    /** RFC 5849 §2.1–2.2: no authorization URL without temporary credentials whose callback the provider confirmed. */
+    private Step<Connecting.Started> beginOauth1(Connecting connecting) {
+        ProviderConfig provider = connecting.provider();
+        Oauth1Provider.TemporaryCredentialsResult result =
+                oauth1.temporaryCredentials(provider, publicBaseUrl.callbackFor(provider.slug()));
+        if (!(result instanceof Oauth1Provider.Issued issued)) {
+            LOG.log(System.Logger.Level.WARNING, "connect refused: provider={0} gave no temporary credentials ({1})",
+                    provider.slug(), ((Oauth1Provider.NotIssued) result).reason());
+            return Step.reject(Rejection.of(RejectionCode.TOKEN_EXCHANGE_FAILED, provider.displayName()
+                    + " did not start the authorization; try again later."));
+        }
+        PendingAuthorization pending = connecting.pendingOauth1(issued.secret(), clock.instant(), stateTtl);
+        states.put(issued.token(), pending, stateTtl);
+        return Step.ok(new Connecting.Started(issued.authorizationUrl(), pending.expiresAt()));
     }
 }

@@ -1,8 +1,8 @@
 package health.wearables.application.service;
 
 import health.wearables.application.port.out.StateStore;
+import health.wearables.domain.FlowKey;
 import health.wearables.domain.PendingAuthorization;
-import health.wearables.domain.StateToken;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,15 +18,15 @@ final class CountingStateStore implements StateStore {
     }
 
     @Override
-    public void put(StateToken state, PendingAuthorization pending, Duration ttl) {
+    public void put(FlowKey key, PendingAuthorization pending, Duration ttl) {
         puts.incrementAndGet();
-        delegate.put(state, pending, ttl);
+        delegate.put(key, pending, ttl);
     }
 
     @Override
-    public Optional<PendingAuthorization> take(StateToken state) {
+    public Optional<PendingAuthorization> take(FlowKey key) {
         takes.incrementAndGet();
-        return delegate.take(state);
+        return delegate.take(key);
     }
 
     int puts() {

@@ -64,16 +64,17 @@ final class Gateway {
     final InMemorySyncQueue syncQueue = new InMemorySyncQueue();
     final ReversibleTokenCipher cipher = new ReversibleTokenCipher();
     final FakeProviderCatalog providers = new FakeProviderCatalog(provider("withings", true), provider("fitbit", true),
-            provider("strava", false));
+            provider("strava", false), oauth1Provider("garmin-legacy"));
     final FakeProjectDirectory projects = new FakeProjectDirectory(
             project("acme", ACME_KEY, DASHBOARD), project("globex", GLOBEX_KEY, "https://globex.example/"));
     final RecordingAuthorizationUrls authorizationUrls = new RecordingAuthorizationUrls();
     final ScriptedTokenExchange tokenExchange = new ScriptedTokenExchange(new ExchangeResult.Exchanged(issuedTokens()));
+    final ScriptedOauth1Provider oauth1 = new ScriptedOauth1Provider();
 
     final StartConnectionService start = new StartConnectionService(projects, providers, states, authorizationUrls,
-            PUBLIC_BASE_URL, TTL, clock, new Random(42));
-    final CompleteCallbackService callback = new CompleteCallbackService(providers, states, tokenExchange, cipher,
-            connections, syncQueue, projects, PUBLIC_BASE_URL, clock);
+            oauth1, PUBLIC_BASE_URL, TTL, clock, new Random(42));
+    final CompleteCallbackService callback = new CompleteCallbackService(providers, states, tokenExchange, oauth1,
+            cipher, connections, syncQueue, projects, PUBLIC_BASE_URL, clock);
     final ListConnectionsService list = new ListConnectionsService(projects, connections);
 
     static ProviderConfig provider(String slug, boolean pkce) {
@@ -81,6 +82,15 @@ final class Gateway {
                 URI.create("https://" + slug + ".example/authorize"), URI.create("https://" + slug + ".example/token"),
                 slug + "-client", new ClientSecret(slug + "-client-secret"), List.of("activity"), pkce,
                 ClientAuthentication.POST, Optional.empty(), false, URI.create("https://" + slug + ".example/api/"));
+    }
+
+    /** An OAuth 1.0a provider: request-token, authorize and access-token URLs, no PKCE, no scopes. */
+    static ProviderConfig oauth1Provider(String slug) {
+        return new ProviderConfig(new ProviderSlug(slug), slug, OAuthVersion.OAUTH_1_0A,
+                URI.create("https://" + slug + ".example/oauthConfirm"), URI.create("https://" + slug + ".example/access_token"),
+                slug + "-consumer", new ClientSecret(slug + "-consumer-secret"), List.of(), false,
+                ClientAuthentication.BASIC, Optional.empty(), false, URI.create("https://" + slug + ".example/api/"),
+                List.of(), Optional.of(URI.create("https://" + slug + ".example/request_token")));
     }
 
     static Project project(String id, String apiKey, String... allowedPrefixes) {
@@ -125,7 +135,7 @@ final class Gateway {
     /** Stores a connection directly, as an earlier callback would have. */
     void connected(ConnectionKey key) {
         connections.save(new SealedCredentials(key, cipher.seal(key, TokenKind.ACCESS, ACCESS), Optional.empty(),
-                Optional.empty(), List.of("activity"), Optional.empty(), clock.instant()));
+                Optional.empty(), Optional.empty(), List.of("activity"), Optional.empty(), clock.instant()));
     }
 
     static <T> T ok(Step<T> step) {

@@ -46,10 +46,11 @@ class ListProvidersServiceTest {
         List<ProviderListing> listing = ok(service.list(Optional.of(new ApiKey(Gateway.ACME_KEY))));
 
         assertThat(listing).extracting(p -> p.slug().value())
-                .containsExactly("fitbit", "oura", "strava", "withings");
+                .containsExactly("fitbit", "garmin-legacy", "oura", "strava", "withings");
         assertThat(listing).filteredOn(ProviderListing::configured).extracting(p -> p.slug().value())
-                .containsExactly("fitbit", "strava", "withings");
-        assertThat(listing.get(1)).isEqualTo(new ProviderListing(new ProviderSlug("oura"), "Oura", "Oura API",
+                .containsExactly("fitbit", "garmin-legacy", "strava", "withings");
+        assertThat(listing.get(1).oauthVersion()).isEqualTo(OAuthVersion.OAUTH_1_0A);
+        assertThat(listing.get(2)).isEqualTo(new ProviderListing(new ProviderSlug("oura"), "Oura", "Oura API",
                 OAuthVersion.OAUTH_2_0, false));
         assertThat(listing.get(0).description()).as("a configured built-in keeps its description").isEqualTo("Fitbit API");
     }

@@ -1,6 +1,10 @@
 package health.wearables.domain.callback;
 
 import health.wearables.domain.AuthorizationCode;
+import health.wearables.domain.FlowKey;
+import health.wearables.domain.OAuthVersion;
+import health.wearables.domain.Oauth1Token;
+import health.wearables.domain.Oauth1Verifier;
 import health.wearables.domain.ProviderConfig;
 import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.Rejection;
@@ -23,7 +27,9 @@ public record Received(
         Optional<AuthorizationCode> code,
         Optional<ProviderError> error,
         Optional<String> iss,
-        Optional<String> grantedScope) {
+        Optional<String> grantedScope,
+        Optional<Oauth1Token> oauthToken,
+        Optional<Oauth1Verifier> oauthVerifier) {
 
     private static final Pattern ISS = Pattern.compile("[\\x21-\\x7E]{1,2048}");
     private static final Pattern SCOPE = Pattern.compile("[\\x20-\\x7E]{0,2048}");
@@ -57,8 +63,21 @@ public record Received(
         if (scope.isPresent() && !SCOPE.matcher(scope.get()).matches()) {
             return invalid("The scope parameter is malformed.");
         }
+        Optional<Oauth1Token> oauthToken;
+        Optional<Oauth1Verifier> oauthVerifier;
+        try {
+            oauthToken = q.get("oauth_token").map(Oauth1Token::new);
+        } catch (IllegalArgumentException e) {
+            return invalid("The oauth_token parameter is malformed.");
+        }
+        try {
+            oauthVerifier = q.get("oauth_verifier").map(Oauth1Verifier::new);
+        } catch (IllegalArgumentException e) {
+            return invalid("The oauth_verifier parameter is malformed.");
+        }
         return Step.ok(new Received(providerPath, route, state, code,
-                error.map(e -> ProviderError.of(e, q.get("error_description"))), iss, scope));
+                error.map(e -> ProviderError.of(e, q.get("error_description"))), iss, scope, oauthToken,
+                oauthVerifier));
     }
 
     private static <T> Step<T> invalid(String message) {
@@ -71,12 +90,16 @@ public record Received(
     }
 
     /**
-     * Transition to {@link StateReceived}: the provider must be known and the state present. A provider's error
-     * without any state cannot be tied to a flow, and is answered as the provider's error.
+     * Transition to {@link StateReceived}: the provider must be known and the key of the flow present — the state
+     * (OAuth 2.0), or the temporary {@code oauth_token} with its {@code oauth_verifier} (OAuth 1.0a). A provider's
+     * error without any state cannot be tied to a flow, and is answered as the provider's error.
      */
     public Step<StateReceived> identify(Optional<ProviderConfig> provider) {
         if (provider.isEmpty()) {
             return Step.reject(Rejection.of(RejectionCode.UNKNOWN_PROVIDER, "No such provider is configured."));
+        }
+        if (provider.get().oauthVersion() == OAuthVersion.OAUTH_1_0A) {
+            return identifyOauth1(provider.get());
         }
         if (state.isEmpty()) {
             if (error.isPresent()) {
@@ -85,6 +108,21 @@ public record Received(
             }
             return Step.reject(Rejection.of(RejectionCode.MISSING_PARAMETER, "The state parameter is missing."));
         }
-        return Step.ok(new StateReceived(provider.get(), route, state.get(), code, error, iss, grantedScope));
+        return Step.ok(new StateReceived(provider.get(), route, state.get(), code, error, iss, grantedScope,
+                Optional.empty()));
+    }
+
+    /** RFC 5849 §2.2: the callback carries the temporary token and the verifier; both are needed, neither is spent. */
+    private Step<StateReceived> identifyOauth1(ProviderConfig provider) {
+        if (oauthToken.isEmpty()) {
+            return Step.reject(Rejection.of(RejectionCode.MISSING_PARAMETER, "The oauth_token parameter is missing."));
+        }
+        if (oauthVerifier.isEmpty()) {
+            return Step.reject(Rejection.of(RejectionCode.MISSING_PARAMETER,
+                    "The oauth_verifier parameter is missing."));
+        }
+        FlowKey key = oauthToken.get();
+        return Step.ok(new StateReceived(provider, route, key, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), oauthVerifier));
     }
 }

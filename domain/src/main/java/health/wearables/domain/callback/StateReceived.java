@@ -1,24 +1,30 @@
 package health.wearables.domain.callback;
 
 import health.wearables.domain.AuthorizationCode;
+import health.wearables.domain.FlowKey;
+import health.wearables.domain.Oauth1Token;
+import health.wearables.domain.Oauth1Verifier;
 import health.wearables.domain.PendingAuthorization;
 import health.wearables.domain.ProviderConfig;
 import health.wearables.domain.Rejection;
 import health.wearables.domain.RejectionCode;
-import health.wearables.domain.StateToken;
 import health.wearables.domain.Step;
 import java.time.Instant;
 import java.util.Optional;
 
-/** State 2: a known provider and a well-formed state, about to be consumed. */
+/**
+ * State 2: a known provider and a well-formed key of the flow (the state, or the OAuth 1.0a temporary token), about
+ * to be consumed.
+ */
 public record StateReceived(
         ProviderConfig provider,
         CallbackRoute route,
-        StateToken state,
+        FlowKey key,
         Optional<AuthorizationCode> code,
         Optional<ProviderError> error,
         Optional<String> iss,
-        Optional<String> grantedScope) {
+        Optional<String> grantedScope,
+        Optional<Oauth1Verifier> oauthVerifier) {
 
     static final String INVALID_STATE = "The authorization link is invalid, expired or already used; start connecting again.";
 
@@ -39,6 +45,9 @@ public record StateReceived(
             return Step.reject(Rejection.of(RejectionCode.PROVIDER_MISMATCH,
                     "The authorization response does not come from the provider's issuer.").after(pending));
         }
+        if (key instanceof Oauth1Token temporaryToken) {
+            return verifiedOauth1(pending, temporaryToken);
+        }
         if (error.isPresent()) {
             Rejection rejection = Rejection.of(RejectionCode.PROVIDER_ERROR,
                     error.get().isDeclinedConsent() ? "Access was not granted at the provider."
@@ -55,6 +64,19 @@ public record StateReceived(
                     "This authorization was started under another configuration of the provider; start connecting again.")
                     .after(pending));
         }
-        return Step.ok(new StateVerified(provider, route, pending, code.get(), grantedScope));
+        return Step.ok(new StateVerified(provider, route, pending,
+                new Grant.AuthorizationCodeGrant(code.get(), pending.pkceVerifier()), grantedScope));
+    }
+
+    private Step<StateVerified> verifiedOauth1(PendingAuthorization pending, Oauth1Token temporaryToken) {
+        if (pending.temporarySecret().isEmpty() || oauthVerifier.isEmpty()) {
+            // Stored by an OAuth 2.0 /connect: there is no temporary secret to sign the token request with.
+            return Step.reject(Rejection.of(RejectionCode.PROVIDER_MISMATCH,
+                    "This authorization was started under another configuration of the provider; start connecting again.")
+                    .after(pending));
+        }
+        return Step.ok(new StateVerified(provider, route, pending,
+                new Grant.Oauth1Grant(temporaryToken, pending.temporarySecret().get(), oauthVerifier.get()),
+                Optional.empty()));
     }
 }

@@ -1,6 +1,5 @@
 package health.wearables.domain.callback;
 
-import health.wearables.domain.AuthorizationCode;
 import health.wearables.domain.PendingAuthorization;
 import health.wearables.domain.ProviderConfig;
 import health.wearables.domain.Rejection;
@@ -10,12 +9,15 @@ import health.wearables.domain.TokenSet;
 import java.util.List;
 import java.util.Optional;
 
-/** State 3: the state was ours, unexpired, for this provider; a code is in hand, to be exchanged exactly once. */
+/**
+ * State 3: the state (or OAuth 1.0a temporary token) was ours, unexpired, for this provider; a grant is in hand, to be
+ * redeemed exactly once.
+ */
 public record StateVerified(
         ProviderConfig provider,
         CallbackRoute route,
         PendingAuthorization pending,
-        AuthorizationCode code,
+        Grant grant,
         Optional<String> grantedScope) {
 
     /** Transition to {@link TokensObtained}, given the token endpoint's answer. */

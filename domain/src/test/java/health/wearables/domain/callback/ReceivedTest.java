@@ -36,7 +36,7 @@ class ReceivedTest {
 
         assertThat(received.provider()).isEqualTo(Callbacks.WITHINGS);
         assertThat(received.route()).isEqualTo(CallbackRoute.OVOK);
-        assertThat(received.state()).isEqualTo(STATE);
+        assertThat(received.key()).isEqualTo(STATE);
         assertThat(received.code()).contains(new AuthorizationCode(CODE));
         assertThat(received.error()).isEmpty();
         assertThat(received.iss()).contains("https://account.withings.example");
@@ -65,7 +65,7 @@ class ReceivedTest {
     void parameters_the_gateway_does_not_read_are_ignored_even_when_repeated(String name) {
         StateReceived received = ok(arrive("withings", approved(name, "other-tenant", name, "evil")));
 
-        assertThat(received.state()).isEqualTo(STATE);
+        assertThat(received.key()).isEqualTo(STATE);
     }
 
     static Stream<Arguments> malformed() {

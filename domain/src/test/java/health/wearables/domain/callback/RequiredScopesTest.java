@@ -25,7 +25,7 @@ class RequiredScopesTest {
                 base.pkce(), base.clientAuthentication(), base.issuer(), base.issuerRequired(), base.apiBaseUri(),
                 required);
         return new StateVerified(provider, CallbackRoute.OVOK, Fixtures.pending("withings", Optional.empty(), false),
-                new AuthorizationCode("code-1"), callbackScope);
+                new Grant.AuthorizationCodeGrant(new AuthorizationCode("code-1"), Optional.empty()), callbackScope);
     }
 
     @Test

@@ -37,7 +37,8 @@ class StateReceivedTest {
 
         assertThat(verified.provider()).isEqualTo(Callbacks.WITHINGS);
         assertThat(verified.pending()).isEqualTo(stored().orElseThrow());
-        assertThat(verified.code()).isEqualTo(new AuthorizationCode(CODE));
+        assertThat(verified.grant()).isEqualTo(
+                new Grant.AuthorizationCodeGrant(new AuthorizationCode(CODE), stored().orElseThrow().pkceVerifier()));
         assertThat(verified.route()).isEqualTo(CallbackRoute.OVOK);
         assertThat(verified.grantedScope()).contains("activity");
     }

@@ -9,6 +9,7 @@ import health.wearables.domain.ApiKey;
 import health.wearables.application.port.out.AuthorizationUrls;
 import health.wearables.application.port.out.ConnectionStore;
 import health.wearables.application.port.out.KnownProviders;
+import health.wearables.application.port.out.Oauth1Provider;
 import health.wearables.application.port.out.ProjectDirectory;
 import health.wearables.application.port.out.ProviderCatalog;
 import health.wearables.application.port.out.StateStore;
@@ -49,21 +50,21 @@ public class UseCaseProducer {
     @Produces
     @ApplicationScoped
     StartConnection startConnection(ProjectDirectory projects, ProviderCatalog providers, StateStore states,
-                                    AuthorizationUrls authorizationUrls) {
+                                    AuthorizationUrls authorizationUrls, Oauth1Provider oauth1) {
         if (stateTtlSeconds < 1 || stateTtlSeconds > 3600) {
             throw new IllegalStateException("wearables.state.ttl must be between 1 and 3600 seconds");
         }
-        return new StartConnectionService(projects, providers, states, authorizationUrls, baseUrl(),
+        return new StartConnectionService(projects, providers, states, authorizationUrls, oauth1, baseUrl(),
                 Duration.ofSeconds(stateTtlSeconds), clock, new SecureRandom());
     }
 
     @Produces
     @ApplicationScoped
     CompleteCallback completeCallback(ProviderCatalog providers, StateStore states, TokenExchange tokenExchange,
-                                      TokenCipher cipher, ConnectionStore connections, SyncQueue syncQueue,
+                                      Oauth1Provider oauth1, TokenCipher cipher, ConnectionStore connections, SyncQueue syncQueue,
                                       ProjectDirectory projects, GatewayMetrics metrics) {
-        return new CompleteCallbackService(providers, states, new TimedTokenExchange(tokenExchange, metrics), cipher,
-                connections, syncQueue, projects, baseUrl(), clock);
+        return new CompleteCallbackService(providers, states, new TimedTokenExchange(tokenExchange, metrics), oauth1,
+                cipher, connections, syncQueue, projects, baseUrl(), clock);
     }
 
     @Produces

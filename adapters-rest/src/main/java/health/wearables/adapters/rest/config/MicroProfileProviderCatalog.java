@@ -28,6 +28,7 @@ public final class MicroProfileProviderCatalog implements ProviderCatalog {
     private static final System.Logger LOG = System.getLogger(MicroProfileProviderCatalog.class.getName());
     private static final List<String> CLIENT = List.of("client-id", "client-secret");
     private static final List<String> ENDPOINTS = List.of("authorization-url", "token-url");
+    private static final List<String> OAUTH1_ENDPOINTS = List.of("request-token-url", "authorization-url", "token-url");
 
     private final Map<ProviderSlug, ProviderConfig> providers;
     private final Map<ProviderSlug, List<String>> missingKeys;
@@ -54,7 +55,10 @@ public final class MicroProfileProviderCatalog implements ProviderCatalog {
             }
             Optional<ProviderDefaults> defaults = known.defaults(providerSlug);
             List<String> lacking = new ArrayList<>();
-            for (String key : defaults.isPresent() ? CLIENT : concat(ENDPOINTS, CLIENT)) {
+            boolean oauth1 = config.value(prefix + "oauth-version")
+                    .map(version -> version.equals(OAuthVersion.OAUTH_1_0A.label())).orElse(false);
+            List<String> endpoints = defaults.isPresent() ? List.of() : oauth1 ? OAUTH1_ENDPOINTS : ENDPOINTS;
+            for (String key : concat(endpoints, CLIENT)) {
                 if (config.value(prefix + key).isEmpty()) {
                     lacking.add(prefix + key);
                 }
@@ -69,6 +73,9 @@ public final class MicroProfileProviderCatalog implements ProviderCatalog {
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException("Provider '" + slug + "' is misconfigured: " + e.getMessage(), e);
             }
+            defaults.flatMap(ProviderDefaults::retiresOn).ifPresent(day -> LOG.log(Level.WARNING,
+                    "Provider ''{0}'' is configured, but {1} retires this API on {2}: {3}",
+                    slug, defaults.get().displayName(), day, defaults.get().description()));
         }
         for (ProviderDefaults builtIn : known.all()) {
             if (!listed.contains(builtIn.slug())) {
@@ -91,10 +98,19 @@ public final class MicroProfileProviderCatalog implements ProviderCatalog {
         URI authorization = url(config, prefix + "authorization-url")
                 .orElseGet(() -> defaults.orElseThrow().authorizationUri());
         URI token = url(config, prefix + "token-url").orElseGet(() -> defaults.orElseThrow().tokenUri());
+        OAuthVersion version = config.value(prefix + "oauth-version").map(OAuthVersion::fromLabel)
+                .orElse(defaults.map(ProviderDefaults::oauthVersion).orElse(OAuthVersion.OAUTH_2_0));
+        Optional<URI> requestToken = version == OAuthVersion.OAUTH_1_0A
+                ? url(config, prefix + "request-token-url").or(() -> defaults.flatMap(ProviderDefaults::requestTokenUri))
+                : Optional.empty();
         String pkce = config.value(prefix + "pkce")
-                .orElse(defaults.map(d -> d.pkce() ? "S256" : "none").orElse("S256"));
+                .orElse(defaults.map(d -> d.pkce() ? "S256" : "none")
+                        .orElse(version == OAuthVersion.OAUTH_1_0A ? "none" : "S256"));
         if (!pkce.equals("S256") && !pkce.equals("none")) {
             throw new IllegalArgumentException(prefix + "pkce must be S256 or none (plain is not supported)");
+        }
+        if (version == OAuthVersion.OAUTH_1_0A && pkce.equals("S256")) {
+            throw new IllegalArgumentException(prefix + "pkce must be none for an OAuth 1.0a provider");
         }
         String clientAuth = config.value(prefix + "client-auth")
                 .orElse(defaults.map(d -> d.clientAuthentication().name()).orElse("basic")).toLowerCase(Locale.ROOT);
@@ -111,7 +127,7 @@ public final class MicroProfileProviderCatalog implements ProviderCatalog {
         return new ProviderConfig(
                 slug,
                 config.value(prefix + "display-name").orElse(defaults.map(ProviderDefaults::displayName).orElse(slug.value())),
-                OAuthVersion.fromLabel(config.value(prefix + "oauth-version").orElse("2.0")),
+                version,
                 authorization,
                 token,
                 config.value(prefix + "client-id").orElseThrow(),
@@ -122,7 +138,8 @@ public final class MicroProfileProviderCatalog implements ProviderCatalog {
                 issuer,
                 requireIss,
                 apiBase,
-                config.scopes(prefix + "required-scopes"));
+                config.scopes(prefix + "required-scopes"),
+                requestToken);
     }
 
     private static Optional<URI> url(ConfigKeys config, String key) {

@@ -1,7 +1,12 @@
 package health.wearables.adapters.rest.provider;
 
 import health.wearables.application.port.out.AuthorizationUrls;
+import health.wearables.adapters.rest.provider.oauth1.HttpOauth1Client;
+import health.wearables.adapters.rest.provider.oauth1.HttpOauth1Provider;
+import health.wearables.adapters.rest.provider.oauth1.NonceSource;
+import health.wearables.adapters.rest.provider.oauth1.Oauth1Signer;
 import health.wearables.application.port.out.KnownProviders;
+import health.wearables.application.port.out.Oauth1Provider;
 import health.wearables.application.port.out.TokenExchange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -33,6 +38,13 @@ public class ProviderClientProducer {
     @ApplicationScoped
     public TokenExchange tokenExchange() {
         return new HttpTokenExchange(limits, Clock.systemUTC());
+    }
+
+    @Produces
+    @ApplicationScoped
+    public Oauth1Provider oauth1Provider() {
+        return new HttpOauth1Provider(new HttpOauth1Client(limits,
+                new Oauth1Signer(Clock.systemUTC(), NonceSource.secure(new java.security.SecureRandom()))));
     }
 
     @Produces

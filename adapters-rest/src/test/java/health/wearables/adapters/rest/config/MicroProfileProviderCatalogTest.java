@@ -8,7 +8,14 @@ import health.wearables.domain.ClientAuthentication;
 import health.wearables.domain.ProviderConfig;
 import health.wearables.domain.ProviderDefaults;
 import health.wearables.domain.ProviderSlug;
+import health.wearables.domain.OAuthVersion;
 import java.net.URI;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +30,12 @@ class MicroProfileProviderCatalogTest {
             URI.create("https://cloud.ouraring.com/oauth/authorize"), URI.create("https://api.ouraring.com/oauth/token"),
             URI.create("https://api.ouraring.com/"), List.of("daily"), false, ClientAuthentication.POST);
 
+    private static final ProviderDefaults LEGACY = new ProviderDefaults("legacy-watch", "Legacy Watch",
+            "Legacy Watch API, OAuth 1.0a, being retired", URI.create("https://legacy.example/oauth/authorize"),
+            URI.create("https://legacy.example/oauth/access_token"), URI.create("https://api.legacy.example/"),
+            List.of(), false, ClientAuthentication.BASIC,
+            Optional.of(URI.create("https://legacy.example/oauth/request_token")), Optional.of(LocalDate.of(2026, 12, 31)));
+
     private static final KnownProviders KNOWN = new KnownProviders() {
         @Override
         public Optional<ProviderDefaults> defaults(ProviderSlug slug) {
@@ -31,7 +44,7 @@ class MicroProfileProviderCatalogTest {
 
         @Override
         public List<ProviderDefaults> all() {
-            return List.of(FITBIT, OURA);
+            return List.of(FITBIT, OURA, LEGACY);
         }
     };
 
@@ -111,5 +124,93 @@ class MicroProfileProviderCatalogTest {
         assertThatThrownBy(this::catalog).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("wearables.providers.fitbit.pkce")
                 .hasMessageNotContaining("do-not-print-me");
+    }
+
+    @Test
+    void a_generic_oauth1_provider_needs_its_request_token_url_too() {
+        config.put("wearables.providers", "tumbler");
+        config.put("wearables.providers.tumbler.oauth-version", "1.0a");
+        config.put("wearables.providers.tumbler.client-id", "consumer-key");
+        config.put("wearables.providers.tumbler.client-secret", "consumer-secret");
+
+        assertThat(catalog().missingKeys(new ProviderSlug("tumbler"))).containsExactly(
+                "wearables.providers.tumbler.request-token-url", "wearables.providers.tumbler.authorization-url",
+                "wearables.providers.tumbler.token-url");
+    }
+
+    @Test
+    void a_configured_oauth1_provider_has_its_three_urls_and_no_pkce() {
+        config.put("wearables.providers", "tumbler");
+        config.put("wearables.providers.tumbler.oauth-version", "1.0a");
+        config.put("wearables.providers.tumbler.request-token-url", "https://tumbler.example/oauth/request_token");
+        config.put("wearables.providers.tumbler.authorization-url", "https://tumbler.example/oauth/authorize");
+        config.put("wearables.providers.tumbler.token-url", "https://tumbler.example/oauth/access_token");
+        config.put("wearables.providers.tumbler.client-id", "consumer-key");
+        config.put("wearables.providers.tumbler.client-secret", "consumer-secret");
+
+        ProviderConfig tumbler = catalog().find(new ProviderSlug("tumbler")).orElseThrow();
+
+        assertThat(tumbler.oauthVersion()).isEqualTo(OAuthVersion.OAUTH_1_0A);
+        assertThat(tumbler.requestTokenUri()).contains(URI.create("https://tumbler.example/oauth/request_token"));
+        assertThat(tumbler.tokenUri()).isEqualTo(URI.create("https://tumbler.example/oauth/access_token"));
+        assertThat(tumbler.pkce()).isFalse();
+    }
+
+    @Test
+    void pkce_on_an_oauth1_provider_stops_the_start() {
+        config.put("wearables.providers", "legacy-watch");
+        config.put("wearables.providers.legacy-watch.client-id", "consumer-key");
+        config.put("wearables.providers.legacy-watch.client-secret", "consumer-secret");
+        config.put("wearables.providers.legacy-watch.pkce", "S256");
+
+        assertThatThrownBy(this::catalog).hasMessageContaining("pkce must be none for an OAuth 1.0a provider");
+    }
+
+    @Test
+    void a_configured_provider_with_an_announced_end_warns_at_start_naming_the_day() {
+        config.put("wearables.providers", "legacy-watch");
+        config.put("wearables.providers.legacy-watch.client-id", "consumer-key");
+        config.put("wearables.providers.legacy-watch.client-secret", "consumer-secret");
+
+        List<String> warnings = warningsWhile(this::catalog);
+        ProviderConfig legacy = catalog().find(new ProviderSlug("legacy-watch")).orElseThrow();
+
+        assertThat(legacy.oauthVersion()).isEqualTo(OAuthVersion.OAUTH_1_0A);
+        assertThat(legacy.requestTokenUri()).isEqualTo(LEGACY.requestTokenUri());
+        assertThat(warnings).singleElement().asString()
+                .contains("legacy-watch").contains("2026-12-31").doesNotContain("consumer-secret");
+    }
+
+    @Test
+    void an_unconfigured_provider_with_an_announced_end_does_not_warn() {
+        assertThat(warningsWhile(this::catalog)).noneMatch(warning -> warning.contains("retires"));
+    }
+
+    private static List<String> warningsWhile(Runnable action) {
+        List<String> warnings = new ArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    warnings.add(new java.util.logging.SimpleFormatter().formatMessage(record));
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(MicroProfileProviderCatalog.class.getName());
+        logger.addHandler(handler);
+        try {
+            action.run();
+        } finally {
+            logger.removeHandler(handler);
+        }
+        return warnings;
     }
 }

@@ -14,5 +14,6 @@ public interface TokenCipher {
     /** @throws SecurityException when the ciphertext was not sealed for this key and kind, or was altered */
     String open(ConnectionKey key, TokenKind kind, SealedToken sealed);
 
-    enum TokenKind { ACCESS, REFRESH }
+    /** What a sealed token is; part of the associated data, so one kind never opens as another. */
+    enum TokenKind { ACCESS, REFRESH, TOKEN_SECRET }
 }

@@ -29,7 +29,7 @@ public abstract class ConnectionStoreContract {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         return new SealedCredentials(key,
                 cipher().seal(key, TokenKind.ACCESS, access),
-                refresh.map(r -> cipher().seal(key, TokenKind.REFRESH, r)),
+                refresh.map(r -> cipher().seal(key, TokenKind.REFRESH, r)), Optional.empty(),
                 Optional.of(now.plusSeconds(3600)), List.of("activity", "sleep"), Optional.of("user-7"), now);
     }
 
@@ -84,6 +84,28 @@ public abstract class ConnectionStoreContract {
         SealedCredentials found = store().find(key).orElseThrow();
         assertThat(cipher().open(key, TokenKind.ACCESS, found.accessToken())).isEqualTo("access-b");
         assertThat(cipher().open(key, TokenKind.REFRESH, found.refreshToken().orElseThrow())).isEqualTo("refresh-a");
+    }
+
+    @Test
+    void oauth1_token_credentials_keep_their_sealed_secret_and_a_reconnect_replaces_it() {
+        ConnectionKey key = new ConnectionKey(new ProjectId(Samples.unique("project")),
+                new PatientId(Samples.unique("patient")), new ProviderSlug("garmin-legacy"));
+        store().save(oauth1Credentials(key, "token-a", "secret-a"));
+        store().save(oauth1Credentials(key, "token-b", "secret-b"));
+
+        SealedCredentials found = store().find(key).orElseThrow();
+        assertThat(cipher().open(key, TokenKind.ACCESS, found.accessToken())).isEqualTo("token-b");
+        assertThat(cipher().open(key, TokenKind.TOKEN_SECRET, found.tokenSecret().orElseThrow())).isEqualTo("secret-b");
+        assertThat(found.refreshToken()).isEmpty();
+        assertThat(found.accessTokenExpiresAt()).isEmpty();
+        assertThat(store().list(key.project(), Optional.of(key.patient()))).hasSize(1);
+    }
+
+    private SealedCredentials oauth1Credentials(ConnectionKey key, String token, String secret) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        return new SealedCredentials(key, cipher().seal(key, TokenKind.ACCESS, token), Optional.empty(),
+                Optional.of(cipher().seal(key, TokenKind.TOKEN_SECRET, secret)), Optional.empty(), List.of(),
+                Optional.of("user-" + token), now);
     }
 
     @Test

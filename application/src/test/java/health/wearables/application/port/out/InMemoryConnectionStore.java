@@ -26,7 +26,8 @@ public final class InMemoryConnectionStore implements ConnectionStore {
         SealedCredentials merged = existing == null || credentials.refreshToken().isPresent()
                 ? credentials
                 : new SealedCredentials(credentials.key(), credentials.accessToken(),
-                        existing.credentials().refreshToken(), credentials.accessTokenExpiresAt(),
+                        existing.credentials().refreshToken(), credentials.tokenSecret(),
+                        credentials.accessTokenExpiresAt(),
                         credentials.scopes(), credentials.providerUserId(), credentials.connectedAt());
         Row row = new Row(existing == null ? String.valueOf(ids.incrementAndGet()) : existing.id(), merged);
         rows.put(credentials.key(), row);

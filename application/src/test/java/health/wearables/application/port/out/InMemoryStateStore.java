@@ -1,7 +1,7 @@
 package health.wearables.application.port.out;
 
+import health.wearables.domain.FlowKey;
 import health.wearables.domain.PendingAuthorization;
-import health.wearables.domain.StateToken;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,15 +31,15 @@ public final class InMemoryStateStore implements StateStore {
     }
 
     @Override
-    public void put(StateToken state, PendingAuthorization pending, Duration ttl) {
+    public void put(FlowKey key, PendingAuthorization pending, Duration ttl) {
         checkAvailable();
-        entries.put(state.fingerprint(), new Entry(pending, clock.instant().plus(ttl)));
+        entries.put(key.namespace() + ':' + key.fingerprint(), new Entry(pending, clock.instant().plus(ttl)));
     }
 
     @Override
-    public Optional<PendingAuthorization> take(StateToken state) {
+    public Optional<PendingAuthorization> take(FlowKey key) {
         checkAvailable();
-        Entry entry = entries.remove(state.fingerprint());
+        Entry entry = entries.remove(key.namespace() + ':' + key.fingerprint());
         if (entry == null || !clock.instant().isBefore(entry.expiresAt())) {
             return Optional.empty();
         }

@@ -1,6 +1,7 @@
 package health.wearables.application.port.out;
 
 import health.wearables.domain.ConnectionKey;
+import health.wearables.domain.Oauth1TokenSecret;
 import health.wearables.domain.PatientId;
 import health.wearables.domain.PendingAuthorization;
 import health.wearables.domain.PkceVerifier;
@@ -29,6 +30,14 @@ public final class Samples {
         return new PendingAuthorization(new ProjectId(unique("project")), new PatientId(unique("patient")),
                 new ProviderSlug("withings"), Optional.of(ReturnUrl.parse("https://dashboard.example.com/wearables/done?x=1")),
                 true, Optional.of(new PkceVerifier("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk")),
+                expiresAt.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    /** What an OAuth 1.0a {@code /connect} stores: no verifier, the temporary credentials' secret instead. */
+    public static PendingAuthorization pendingOauth1(Instant expiresAt) {
+        return new PendingAuthorization(new ProjectId(unique("project")), new PatientId(unique("patient")),
+                new ProviderSlug("garmin-legacy"), Optional.empty(), false, Optional.empty(),
+                Optional.of(new Oauth1TokenSecret("temporary-secret-" + unique("s"))),
                 expiresAt.truncatedTo(ChronoUnit.MILLIS));
     }
 }

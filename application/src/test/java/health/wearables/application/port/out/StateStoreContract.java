@@ -2,6 +2,7 @@ package health.wearables.application.port.out;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import health.wearables.domain.Oauth1Token;
 import health.wearables.domain.PendingAuthorization;
 import health.wearables.domain.StateToken;
 import java.security.SecureRandom;
@@ -95,5 +96,28 @@ public abstract class StateStoreContract {
 
         assertThat(store().take(second)).contains(two);
         assertThat(store().take(first)).contains(one);
+    }
+
+    @Test
+    void an_oauth1_temporary_token_keeps_its_record_with_the_temporary_secret_single_use() {
+        Oauth1Token token = new Oauth1Token("temporary-" + StateToken.mint(RANDOM).value());
+        PendingAuthorization pending = Samples.pendingOauth1(Instant.now().plus(ttl));
+        store().put(token, pending, ttl);
+
+        assertThat(store().take(token)).contains(pending);
+        assertThat(store().take(token)).isEmpty();
+    }
+
+    @Test
+    void a_state_and_a_temporary_token_of_the_same_text_are_different_keys() {
+        StateToken state = StateToken.mint(RANDOM);
+        Oauth1Token token = new Oauth1Token(state.value());
+        PendingAuthorization forState = Samples.pending(Instant.now().plus(ttl));
+        PendingAuthorization forToken = Samples.pendingOauth1(Instant.now().plus(ttl));
+        store().put(state, forState, ttl);
+        store().put(token, forToken, ttl);
+
+        assertThat(store().take(token)).contains(forToken);
+        assertThat(store().take(state)).contains(forState);
     }
 }

@@ -1,5 +1,8 @@
 package health.wearables.adapters.rest.provider.oauth1;
 
+import health.wearables.domain.Oauth1Token;
+import health.wearables.domain.Oauth1TokenSecret;
+import health.wearables.domain.Oauth1Verifier;
 import health.wearables.adapters.rest.provider.ProviderCalls.Answer;
 import health.wearables.adapters.rest.provider.ProviderCalls.Answer.Answered;
 import health.wearables.adapters.rest.provider.ProviderCalls.Answer.Unanswered;

@@ -1,5 +1,6 @@
 package health.wearables.adapters.rest.provider.oauth1;
 
+import health.wearables.domain.Oauth1TokenSecret;
 import health.wearables.domain.ClientSecret;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -2,11 +2,10 @@ package health.wearables.adapters.rest.provider.oauth1;
 
 import java.util.regex.Pattern;
 
-/** The syntax every OAuth 1.0a credential value here must have, and what a secret prints instead of itself. */
+/** The syntax of the consumer key (the domain's OAuth 1.0a types check their own values the same way). */
 final class Oauth1Syntax {
     static final int MAX_LENGTH = 1024;
     private static final Pattern VISIBLE_ASCII = Pattern.compile("[\\x21-\\x7E]+");
-    private static final String REDACTED = "[redacted]";
 
     private Oauth1Syntax() {
     }
@@ -23,9 +22,5 @@ final class Oauth1Syntax {
             throw new IllegalArgumentException(what + " has characters outside visible ASCII");
         }
         return value;
-    }
-
-    static String redacted(String typeName) {
-        return typeName + REDACTED;
     }
 }

@@ -1,5 +1,7 @@
 package health.wearables.adapters.rest.provider.oauth1;
 
+import health.wearables.domain.Oauth1Token;
+import health.wearables.domain.Oauth1TokenSecret;
 import java.util.Objects;
 
 /** Token credentials (RFC 5849 §2.3): the lasting access a patient granted; both parts redact when printed. */

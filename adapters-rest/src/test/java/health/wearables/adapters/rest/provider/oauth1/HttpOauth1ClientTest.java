@@ -1,5 +1,8 @@
 package health.wearables.adapters.rest.provider.oauth1;
 
+import health.wearables.domain.Oauth1Token;
+import health.wearables.domain.Oauth1TokenSecret;
+import health.wearables.domain.Oauth1Verifier;
 import static health.wearables.adapters.rest.provider.oauth1.Oauth1ProviderSimulator.AUTHORIZE;
 import static health.wearables.adapters.rest.provider.oauth1.Oauth1ProviderSimulator.INITIATE;
 import static health.wearables.adapters.rest.provider.oauth1.Oauth1ProviderSimulator.TOKEN;

@@ -1,5 +1,8 @@
 package health.wearables.adapters.rest.provider.oauth1;
 
+import health.wearables.domain.Oauth1Token;
+import health.wearables.domain.Oauth1TokenSecret;
+import health.wearables.domain.Oauth1Verifier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 

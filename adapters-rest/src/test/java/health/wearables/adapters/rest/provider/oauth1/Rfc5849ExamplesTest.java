@@ -1,5 +1,7 @@
 package health.wearables.adapters.rest.provider.oauth1;
 
+import health.wearables.domain.Oauth1Token;
+import health.wearables.domain.Oauth1TokenSecret;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import health.wearables.domain.ClientSecret;

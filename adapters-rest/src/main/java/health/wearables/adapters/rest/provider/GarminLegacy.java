@@ -1,0 +1,29 @@
+package health.wearables.adapters.rest.provider;
+
+import health.wearables.domain.ClientAuthentication;
+import health.wearables.domain.ProviderDefaults;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Garmin's legacy OAuth 1.0a flow (request token → {@code oauthConfirm} → access token), for consumer keys that
+ * predate Garmin's OAuth 2.0. Garmin retires it on 2026-12-31, so configuring it logs a WARN at start. It runs through
+ * the gateway's OAuth 1.0a client; OAuth 2.0 quirks do not apply.
+ */
+final class GarminLegacy {
+    static final LocalDate RETIRED_ON = LocalDate.of(2026, 12, 31);
+
+    static final ProviderDefaults DEFAULTS = new ProviderDefaults("garmin-legacy", "Garmin (legacy OAuth 1.0a)",
+            "Garmin Connect Health API over OAuth 1.0a; retired by Garmin on " + RETIRED_ON
+                    + ": move patients to 'garmin' (OAuth 2.0 with PKCE)",
+            URI.create("https://connect.garmin.com/oauthConfirm"),
+            URI.create("https://connectapi.garmin.com/oauth-service/oauth/access_token"),
+            URI.create("https://apis.garmin.com"), List.of(), false, ClientAuthentication.BASIC,
+            Optional.of(URI.create("https://connectapi.garmin.com/oauth-service/oauth/request_token")),
+            Optional.of(RETIRED_ON));
+
+    private GarminLegacy() {
+    }
+}

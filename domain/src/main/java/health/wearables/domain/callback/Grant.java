@@ -1,0 +1,24 @@
+package health.wearables.domain.callback;
+
+import health.wearables.domain.AuthorizationCode;
+import health.wearables.domain.Oauth1Token;
+import health.wearables.domain.Oauth1TokenSecret;
+import health.wearables.domain.Oauth1Verifier;
+import health.wearables.domain.PkceVerifier;
+import java.util.Optional;
+
+/** What the patient's approval gives the gateway to redeem, once, at the provider's token endpoint. */
+public sealed interface Grant {
+
+    /** OAuth 2.0: the authorization code, with the PKCE verifier stored at connect where the provider uses PKCE. */
+    record AuthorizationCodeGrant(AuthorizationCode code, Optional<PkceVerifier> verifier) implements Grant {
+    }
+
+    /**
+     * OAuth 1.0a: the authorized temporary credentials (the token from the callback, the secret from the stored
+     * record) and the verifier from the callback (RFC 5849 §2.3).
+     */
+    record Oauth1Grant(Oauth1Token temporaryToken, Oauth1TokenSecret temporarySecret, Oauth1Verifier verifier)
+            implements Grant {
+    }
+}
