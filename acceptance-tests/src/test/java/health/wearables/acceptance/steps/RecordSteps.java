@@ -54,15 +54,26 @@ public class RecordSteps {
 
     @Then("she is back on the dashboard, told that the connection succeeded")
     public void backOnDashboard() {
-        assertThat(journey.answer.statusCode()).isEqualTo(302);
+        URI location = backOnDashboard("sandbox");
+        assertThat(location.toString()).doesNotContain(journey.code).doesNotContain(journey.state);
+    }
+
+    @Then("she is back on the dashboard, told that her {word} connection succeeded")
+    public void backOnDashboardFrom(String provider) {
+        URI location = backOnDashboard(provider);
+        assertThat(location.getRawQuery()).doesNotContain("oauth_");
+    }
+
+    private URI backOnDashboard(String provider) {
+        assertThat(journey.answer.statusCode()).as(journey.answer.body()).isEqualTo(302);
         URI location = URI.create(journey.answer.headers().firstValue("Location").orElseThrow());
         assertThat(location.getScheme() + "://" + location.getHost() + location.getPath()).isEqualTo(ConnectingSteps.DASHBOARD);
         Map<String, String> expected = new LinkedHashMap<>();
         expected.put("status", "connected");
-        expected.put("provider", "sandbox");
+        expected.put("provider", provider);
         expected.put("patientId", journey.patientId);
         assertThat(Query.of(location)).containsExactlyEntriesOf(expected);
-        assertThat(location.toString()).doesNotContain(journey.code).doesNotContain(journey.state);
+        return location;
     }
 
     @Then("the first data sync of her Sandbox account is queued")

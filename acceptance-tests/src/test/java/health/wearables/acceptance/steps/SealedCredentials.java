@@ -23,12 +23,18 @@ final class SealedCredentials {
     }
 
     static PatientJourney.IssuedTokens open(JsonNode endpoint, String project, String patient, String provider) {
+        return new PatientJourney.IssuedTokens(
+                open(endpoint, project, patient, provider, TokenKind.ACCESS, "access"),
+                open(endpoint, project, patient, provider, TokenKind.REFRESH, "refresh"));
+    }
+
+    /** One sealed token of the Endpoint, by its kind on the Endpoint ({@code access}, {@code token-secret}, …). */
+    static String open(JsonNode endpoint, String project, String patient, String provider, TokenKind kind,
+                       String endpointKind) {
         TinkTokenCipher cipher = new TinkTokenCipher(TokenKeysets.load(Optional.empty(),
                 Settings.gatewayDataDirectory().resolve("token-keyset.json"), false));
         ConnectionKey key = new ConnectionKey(new ProjectId(project), new PatientId(patient), new ProviderSlug(provider));
-        return new PatientJourney.IssuedTokens(
-                cipher.open(key, TokenKind.ACCESS, sealed(endpoint, "access")),
-                cipher.open(key, TokenKind.REFRESH, sealed(endpoint, "refresh")));
+        return cipher.open(key, kind, sealed(endpoint, endpointKind));
     }
 
     private static SealedToken sealed(JsonNode endpoint, String kind) {

@@ -80,6 +80,7 @@ public final class Oauth1ProviderSimulator implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final Map<String, String> issued = new ConcurrentHashMap<>();
+    private final List<String> handedOut = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Set<String> seenNonces = ConcurrentHashMap.newKeySet();
     private final Map<String, Canned> canned = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
@@ -87,10 +88,10 @@ public final class Oauth1ProviderSimulator implements AutoCloseable {
     private final AtomicInteger signaturesRejected = new AtomicInteger();
     private volatile String callbackConfirmed = "true";
 
-    private Oauth1ProviderSimulator(String consumerKey, String consumerSecret) throws IOException {
+    private Oauth1ProviderSimulator(String consumerKey, String consumerSecret, int port) throws IOException {
         this.consumerKey = consumerKey;
         this.consumerSecret = consumerSecret;
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.setExecutor(threads);
         server.createContext("/", this::handle);
         server.start();
@@ -98,8 +99,13 @@ public final class Oauth1ProviderSimulator implements AutoCloseable {
 
     /** A provider that knows one client, by consumer key and secret. */
     public static Oauth1ProviderSimulator start(String consumerKey, String consumerSecret) {
+        return start(consumerKey, consumerSecret, 0);
+    }
+
+    /** The same on a given loopback port (0: any free one), for a gateway configured before the simulator starts. */
+    public static Oauth1ProviderSimulator start(String consumerKey, String consumerSecret, int port) {
         try {
-            return new Oauth1ProviderSimulator(consumerKey, consumerSecret);
+            return new Oauth1ProviderSimulator(consumerKey, consumerSecret, port);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the OAuth 1.0a provider simulator", e);
         }
@@ -126,6 +132,7 @@ public final class Oauth1ProviderSimulator implements AutoCloseable {
             throw new IllegalArgumentException("no such temporary credentials");
         }
         String verifier = fresh();
+        handedOut.add(verifier);
         pending.put(temporaryToken, new Pending(request.secret(), request.callback(), verifier));
         return verifier;
     }
@@ -146,6 +153,16 @@ public final class Oauth1ProviderSimulator implements AutoCloseable {
     /** The token secret of token credentials this provider issued. */
     public boolean issued(String token, String secret) {
         return secret.equals(issued.get(token));
+    }
+
+    /** Every token and token secret of the token credentials issued so far. */
+    public Map<String, String> issuedCredentials() {
+        return Map.copyOf(issued);
+    }
+
+    /** Every secret value this provider handed out so far: temporary secrets, verifiers, token secrets. */
+    public List<String> secretsHandedOut() {
+        return List.copyOf(handedOut);
     }
 
     @Override
@@ -189,6 +206,7 @@ public final class Oauth1ProviderSimulator implements AutoCloseable {
         } else {
             String token = fresh();
             String secret = fresh();
+            handedOut.add(secret);
             pending.put(token, new Pending(secret, callback, null));
             form(exchange, 200, "oauth_token=" + token + "&oauth_token_secret=" + secret
                     + (callbackConfirmed == null ? "" : "&oauth_callback_confirmed=" + callbackConfirmed));
@@ -223,6 +241,8 @@ public final class Oauth1ProviderSimulator implements AutoCloseable {
         } else {
             String token = fresh();
             String secret = fresh();
+            handedOut.add(token);
+            handedOut.add(secret);
             issued.put(token, secret);
             form(exchange, 200, "oauth_token=" + token + "&oauth_token_secret=" + secret);
         }
@@ -264,7 +284,11 @@ public final class Oauth1ProviderSimulator implements AutoCloseable {
             int byName = x[0].compareTo(y[0]);
             return byName != 0 ? byName : x[1].compareTo(y[1]);
         });
-        String ownUri = "http://127.0.0.1:" + server.getAddress().getPort() + exchange.getRequestURI().getRawPath();
+        // RFC 5849 §3.4.1.2: the authority is the one the request was addressed to, i.e. its Host header.
+        String host = exchange.getRequestHeaders().getFirst("Host");
+        String authority = host == null ? "127.0.0.1:" + server.getAddress().getPort()
+                : host.toLowerCase(java.util.Locale.ROOT).replaceFirst(":80$", "");
+        String ownUri = "http://" + authority + exchange.getRequestURI().getRawPath();
         String base = exchange.getRequestMethod() + "&" + encode(ownUri) + "&" + encode(String.join("&", pairs));
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
