@@ -6,6 +6,7 @@ import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.SortSpec;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import health.wearables.application.port.out.ConnectionStore;
 import health.wearables.application.port.out.ProviderCatalog;
 import health.wearables.domain.ConnectionKey;
@@ -81,6 +82,38 @@ public final class FhirConnectionStore implements ConnectionStore {
         SearchParameterMap search = SearchParameterMap.newSynchronous();
         search.add("identifier", new TokenParam(EndpointMapping.CONNECTION_SYSTEM, key.canonical()));
         return search(search).stream().findFirst().map(EndpointMapping::toCredentials);
+    }
+
+    @Override
+    public List<ConnectionKey> keys() {
+        SearchParameterMap search = SearchParameterMap.newSynchronous();
+        search.add("identifier", new TokenParam(EndpointMapping.CONNECTION_SYSTEM, null));
+        return search(search).stream().map(EndpointMapping::key).toList();
+    }
+
+    /**
+     * Compare and set: the stored Endpoint must still map to {@code expected}, and the update names the version that
+     * was compared, so HAPI refuses it ({@link ResourceVersionConflictException}) if a save landed in between.
+     */
+    @Override
+    public boolean replace(SealedCredentials expected, SealedCredentials replacement) {
+        if (!replacement.key().equals(expected.key())) {
+            return false;
+        }
+        SearchParameterMap search = SearchParameterMap.newSynchronous();
+        search.add("identifier", new TokenParam(EndpointMapping.CONNECTION_SYSTEM, expected.key().canonical()));
+        Optional<Endpoint> stored = search(search).stream().findFirst();
+        if (stored.isEmpty() || !EndpointMapping.toCredentials(stored.get()).equals(expected)) {
+            return false;
+        }
+        Endpoint endpoint = EndpointMapping.toEndpoint(replacement, address(replacement.key()));
+        endpoint.setId(stored.get().getIdElement().toUnqualified());
+        try {
+            endpoints.update(endpoint, new SystemRequestDetails());
+            return true;
+        } catch (ResourceVersionConflictException e) {
+            return false;
+        }
     }
 
     private List<Endpoint> search(SearchParameterMap search) {

@@ -53,6 +53,7 @@ public final class TinkTokenCipher implements TokenCipher {
         }
     }
 
+    @Override
     public long primaryKeyId() {
         return primaryKeyId;
     }

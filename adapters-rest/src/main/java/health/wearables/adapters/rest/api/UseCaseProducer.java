@@ -2,8 +2,8 @@ package health.wearables.adapters.rest.api;
 
 import health.wearables.application.port.in.CompleteCallback;
 import health.wearables.application.port.in.ListConnections;
+import health.wearables.application.port.in.ReencryptConnections;
 import health.wearables.application.port.in.ListProviders;
-import health.wearables.domain.ApiKey;
 import health.wearables.application.port.in.StartConnection;
 import health.wearables.domain.ApiKey;
 import health.wearables.application.port.out.AuthorizationUrls;
@@ -18,6 +18,7 @@ import health.wearables.application.port.out.TokenCipher;
 import health.wearables.application.port.out.TokenExchange;
 import health.wearables.application.service.CompleteCallbackService;
 import health.wearables.application.service.ListConnectionsService;
+import health.wearables.application.service.ReencryptConnectionsService;
 import health.wearables.application.service.ListProvidersService;
 import health.wearables.application.service.StartConnectionService;
 import health.wearables.domain.PublicBaseUrl;
@@ -77,5 +78,11 @@ public class UseCaseProducer {
     @ApplicationScoped
     ListConnections listConnections(ProjectDirectory projects, ConnectionStore connections) {
         return new ListConnectionsService(projects, connections);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ReencryptConnections reencryptConnections(ConnectionStore connections, TokenCipher cipher) {
+        return new ReencryptConnectionsService(connections, cipher);
     }
 }

@@ -20,4 +20,13 @@ public interface ConnectionStore {
 
     /** The stored ciphertexts of one connection, for re-encryption and for checks. */
     Optional<SealedCredentials> find(ConnectionKey key);
+
+    /** The key of every stored connection of every project, for passes over the whole store (re-encryption). */
+    List<ConnectionKey> keys();
+
+    /**
+     * Replaces a connection's credentials only if what is stored is still exactly {@code expected} (compare and set):
+     * a reconnect that lands in between wins, and this answers {@code false}, as it does when the connection is gone.
+     */
+    boolean replace(SealedCredentials expected, SealedCredentials replacement);
 }

@@ -14,6 +14,9 @@ public interface TokenCipher {
     /** @throws SecurityException when the ciphertext was not sealed for this key and kind, or was altered */
     String open(ConnectionKey key, TokenKind kind, SealedToken sealed);
 
+    /** The id of the key {@link #seal} uses now; tokens sealed under another key are due for re-encryption. */
+    long primaryKeyId();
+
     /** What a sealed token is; part of the associated data, so one kind never opens as another. */
     enum TokenKind { ACCESS, REFRESH, TOKEN_SECRET }
 }

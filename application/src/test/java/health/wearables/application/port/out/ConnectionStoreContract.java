@@ -109,6 +109,51 @@ public abstract class ConnectionStoreContract {
     }
 
     @Test
+    void every_saved_connection_is_among_the_keys() {
+        ConnectionKey first = Samples.connectionKey();
+        ConnectionKey second = Samples.connectionKey();
+        store().save(credentials(first, "access-1", Optional.empty()));
+        store().save(credentials(second, "access-2", Optional.empty()));
+
+        assertThat(store().keys()).contains(first, second).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void a_replace_against_what_is_stored_writes_the_replacement() {
+        ConnectionKey key = Samples.connectionKey();
+        store().save(credentials(key, "access-1", Optional.of("refresh-1")));
+        SealedCredentials stored = store().find(key).orElseThrow();
+        SealedCredentials replacement = credentials(key, "access-1-resealed", Optional.of("refresh-1-resealed"));
+
+        assertThat(store().replace(stored, replacement)).isTrue();
+
+        SealedCredentials found = store().find(key).orElseThrow();
+        assertThat(cipher().open(key, TokenKind.ACCESS, found.accessToken())).isEqualTo("access-1-resealed");
+        assertThat(store().list(key.project(), Optional.of(key.patient()))).hasSize(1);
+    }
+
+    @Test
+    void a_replace_against_credentials_a_reconnect_has_changed_writes_nothing() {
+        ConnectionKey key = Samples.connectionKey();
+        store().save(credentials(key, "access-1", Optional.of("refresh-1")));
+        SealedCredentials stale = store().find(key).orElseThrow();
+        store().save(credentials(key, "access-2", Optional.of("refresh-2")));
+
+        assertThat(store().replace(stale, credentials(key, "access-1-resealed", Optional.empty()))).isFalse();
+        assertThat(cipher().open(key, TokenKind.ACCESS, store().find(key).orElseThrow().accessToken()))
+                .isEqualTo("access-2");
+    }
+
+    @Test
+    void a_replace_of_an_unknown_connection_writes_nothing() {
+        ConnectionKey key = Samples.connectionKey();
+        SealedCredentials never = credentials(key, "access-1", Optional.empty());
+
+        assertThat(store().replace(never, never)).isFalse();
+        assertThat(store().find(key)).isEmpty();
+    }
+
+    @Test
     void projects_and_patients_see_only_their_own() {
         ConnectionKey key = Samples.connectionKey();
         ConnectionKey samePatientOtherProvider = new ConnectionKey(key.project(), key.patient(), new ProviderSlug("oura"));

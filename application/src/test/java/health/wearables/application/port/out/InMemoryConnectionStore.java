@@ -49,6 +49,21 @@ public final class InMemoryConnectionStore implements ConnectionStore {
         return Optional.ofNullable(rows.get(key)).map(Row::credentials);
     }
 
+    @Override
+    public List<ConnectionKey> keys() {
+        return List.copyOf(rows.keySet());
+    }
+
+    @Override
+    public synchronized boolean replace(SealedCredentials expected, SealedCredentials replacement) {
+        Row row = rows.get(expected.key());
+        if (row == null || !row.credentials().equals(expected) || !replacement.key().equals(expected.key())) {
+            return false;
+        }
+        rows.put(expected.key(), new Row(row.id(), replacement));
+        return true;
+    }
+
     private static StoredConnection view(Row row) {
         SealedCredentials c = row.credentials();
         return new StoredConnection(c.key(), row.id(), ConnectionStatus.ACTIVE, c.connectedAt(),

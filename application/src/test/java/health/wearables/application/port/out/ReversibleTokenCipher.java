@@ -11,11 +11,23 @@ import java.util.Base64;
  * not at all once altered) without any secret: a checksum stands in for the tag. Only ever used in tests.
  */
 public final class ReversibleTokenCipher implements TokenCipher {
+    private volatile long primaryKeyId = 1;
+
     @Override
     public SealedToken seal(ConnectionKey key, TokenKind kind, String plaintext) {
         String body = Base64.getEncoder().encodeToString(plaintext.getBytes(StandardCharsets.UTF_8));
         String boxed = body + "\n" + Hashing.sha256Hex(binding(key, kind) + body);
-        return new SealedToken(boxed.getBytes(StandardCharsets.UTF_8), 1);
+        return new SealedToken(boxed.getBytes(StandardCharsets.UTF_8), primaryKeyId);
+    }
+
+    @Override
+    public long primaryKeyId() {
+        return primaryKeyId;
+    }
+
+    /** A new primary key: later seals carry its id; every earlier ciphertext still opens. */
+    public void rotate() {
+        primaryKeyId++;
     }
 
     @Override
