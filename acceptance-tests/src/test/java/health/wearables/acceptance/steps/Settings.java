@@ -29,7 +29,7 @@ final class Settings {
 
     /** The log directories of every gateway instance of the run. */
     static List<Path> gatewayLogDirectories() {
-        return Arrays.stream(get("gateway.log-dirs").split(",")).map(String::trim).map(Path::of).toList();
+        return list("gateway.log-dirs").stream().map(Path::of).toList();
     }
 
     static Path gatewayDataDirectory() {
@@ -42,5 +42,31 @@ final class Settings {
 
     static String apiKeyOf(String project) {
         return get("project." + project + ".api-key");
+    }
+
+    /** The projects of the run's configuration (its {@code wearables.projects}). */
+    static List<String> projects() {
+        return list("gateway.projects");
+    }
+
+    /** A provider's client id and secret as the gateway was configured with them. */
+    static String clientIdOf(String provider) {
+        return get("provider." + provider + ".client-id");
+    }
+
+    static String clientSecretOf(String provider) {
+        return get("provider." + provider + ".client-secret");
+    }
+
+    /**
+     * The providers of the run's configuration (its {@code wearables.providers}); each needs its client id and secret
+     * as the system properties {@code provider.<slug>.client-id} and {@code .client-secret}, for the secrets sweep.
+     */
+    static List<String> providers() {
+        return list("gateway.providers");
+    }
+
+    private static List<String> list(String name) {
+        return Arrays.stream(get(name).split(",")).map(String::trim).filter(item -> !item.isEmpty()).toList();
     }
 }
