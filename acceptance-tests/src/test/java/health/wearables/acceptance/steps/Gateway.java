@@ -24,7 +24,12 @@ public final class Gateway {
     private final URI base = Settings.gatewayBaseUrl();
 
     HttpResponse<String> connect(String apiKey, String provider, String jsonBody) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/v1/wearables/" + provider + "/connect"))
+        return connect(base, apiKey, provider, jsonBody);
+    }
+
+    /** A connection started on a given instance. */
+    HttpResponse<String> connect(URI instance, String apiKey, String provider, String jsonBody) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(instance.resolve("/v1/wearables/" + provider + "/connect"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody));
@@ -85,6 +90,12 @@ public final class Gateway {
     HttpResponse<String> providers(String apiKey) {
         return send(HttpRequest.newBuilder(base.resolve("/v1/wearables/providers")).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + apiKey).GET().build());
+    }
+
+    /** MicroProfile Health readiness of an instance. */
+    HttpResponse<String> readiness(URI instance) {
+        return send(HttpRequest.newBuilder(instance.resolve("/health/ready")).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json").GET().build());
     }
 
     HttpResponse<String> metrics() {

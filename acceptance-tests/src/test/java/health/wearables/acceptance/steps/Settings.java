@@ -27,6 +27,20 @@ final class Settings {
         return URI.create(get("gateway.base-url.b"));
     }
 
+    /** The third gateway instance: same FHIR store and configuration, but a Redis of its own that tests stop. */
+    static URI thirdGatewayBaseUrl() {
+        return URI.create(get("gateway.base-url.c"));
+    }
+
+    static int thirdInstanceRedisPort() {
+        return Integer.parseInt(get("gateway.c.redis-port"));
+    }
+
+    /** Where the third instance's Redis keeps its pid and log files. */
+    static Path thirdInstanceRedisDirectory() {
+        return Path.of(get("gateway.c.redis-dir"));
+    }
+
     /** The log directories of every gateway instance of the run. */
     static List<Path> gatewayLogDirectories() {
         return list("gateway.log-dirs").stream().map(Path::of).toList();
