@@ -2,6 +2,7 @@ package health.wearables.acceptance.steps;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
@@ -39,6 +40,15 @@ final class Settings {
     /** Where the third instance's Redis keeps its pid and log files. */
     static Path thirdInstanceRedisDirectory() {
         return Path.of(get("gateway.c.redis-dir"));
+    }
+
+    /** The gateway's overall deadline for a provider's token endpoint in this run. */
+    static Duration tokenEndpointDeadline() {
+        return Duration.ofMillis(Long.parseLong(get("gateway.http.deadline-ms")));
+    }
+
+    static int faultyProviderPort() {
+        return Integer.parseInt(get("faulty.port"));
     }
 
     /** The log directories of every gateway instance of the run. */
