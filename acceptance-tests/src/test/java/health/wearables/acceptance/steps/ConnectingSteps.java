@@ -42,7 +42,12 @@ public class ConnectingSteps {
     }
 
     void start(String body) {
-        HttpResponse<String> response = gateway.connect(Settings.apiKeyOf(journey.project), "sandbox", body);
+        start(Settings.gatewayBaseUrl(), "sandbox", body);
+    }
+
+    /** Starts a connection to a provider on a gateway instance; the journey keeps its authorization URL and state. */
+    void start(URI instance, String provider, String body) {
+        HttpResponse<String> response = gateway.connect(instance, Settings.apiKeyOf(journey.project), provider, body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         JsonNode json = Json.parse(response.body());
         journey.authorizationUrl = URI.create(json.get("authorizationUrl").asText());
@@ -56,10 +61,15 @@ public class ConnectingSteps {
         journey.answer = gateway.browse(approveAtSandbox());
     }
 
-    /** The vendor's consent screen: it sends the browser back to the gateway with a code and the state. */
+    /** Sandbox's consent screen: it sends the browser back to the gateway with a code and the state. */
     URI approveAtSandbox() {
+        return approveAtVendor();
+    }
+
+    /** The consent screen of the vendor the journey is connecting to, which sends the browser back the same way. */
+    URI approveAtVendor() {
         HttpResponse<String> consent = gateway.browse(journey.authorizationUrl);
-        assertThat(consent.statusCode()).as("Sandbox redirects back after consent").isEqualTo(302);
+        assertThat(consent.statusCode()).as("the vendor redirects back after consent").isEqualTo(302);
         journey.returnLink = URI.create(consent.headers().firstValue("Location").orElseThrow());
         Map<String, String> query = Query.of(journey.returnLink);
         assertThat(query.get("state")).isEqualTo(journey.state);

@@ -1,5 +1,6 @@
 package health.wearables.acceptance.steps;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -10,7 +11,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** The gateway's HTTP API as a platform and a patient's browser use it; redirects are never followed. */
+/**
+ * The gateway's HTTP API as a platform and a patient's browser use it; redirects are never followed. Every request and
+ * answer passes by {@link RunSecrets}: states and codes on URLs and redirects, the state of every authorization URL
+ * handed out, and every error body.
+ */
 public final class Gateway {
     private final HttpClient http = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -19,14 +24,26 @@ public final class Gateway {
     private final URI base = Settings.gatewayBaseUrl();
 
     HttpResponse<String> connect(String apiKey, String provider, String jsonBody) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/v1/wearables/" + provider + "/connect"))
+        return connect(base, apiKey, provider, jsonBody);
+    }
+
+    /** A connection started on a given instance. */
+    HttpResponse<String> connect(URI instance, String apiKey, String provider, String jsonBody) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(instance.resolve("/v1/wearables/" + provider + "/connect"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody));
         if (apiKey != null) {
             request.header("Authorization", "Bearer " + apiKey);
         }
-        return send(request.build());
+        HttpResponse<String> response = send(request.build());
+        if (response.statusCode() == 201) {
+            JsonNode url = Json.parse(response.body()).path("authorizationUrl");
+            if (url.isTextual()) {
+                RunSecrets.rememberFromQuery(URI.create(url.asText()));
+            }
+        }
+        return response;
     }
 
     /** The same address on the second instance, as a load balancer would route it there. */
@@ -63,9 +80,22 @@ public final class Gateway {
                 .header("Accept", "application/fhir+json").GET().build());
     }
 
+    /** A further page of a FHIR search, by the absolute address the server put in the bundle's {@code next} link. */
+    HttpResponse<String> fhirPage(String apiKey, URI page) {
+        return send(HttpRequest.newBuilder(page).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + apiKey)
+                .header("Accept", "application/fhir+json").GET().build());
+    }
+
     HttpResponse<String> providers(String apiKey) {
         return send(HttpRequest.newBuilder(base.resolve("/v1/wearables/providers")).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + apiKey).GET().build());
+    }
+
+    /** MicroProfile Health readiness of an instance. */
+    HttpResponse<String> readiness(URI instance) {
+        return send(HttpRequest.newBuilder(instance.resolve("/health/ready")).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json").GET().build());
     }
 
     HttpResponse<String> metrics() {
@@ -78,13 +108,28 @@ public final class Gateway {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
+        RunSecrets.rememberFromQuery(request.uri());
+        HttpResponse<String> response;
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+        response.headers().firstValue("Location").ifPresent(Gateway::rememberRedirect);
+        if (response.statusCode() >= 400) {
+            RunSecrets.rememberErrorBody(request.method() + " " + request.uri().getRawPath(), response.body());
+        }
+        return response;
+    }
+
+    private static void rememberRedirect(String location) {
+        try {
+            RunSecrets.rememberFromQuery(URI.create(location));
+        } catch (IllegalArgumentException notAUri) {
+            // a Location that is not a URI carries nothing this run could have handed out
         }
     }
 }

@@ -3,6 +3,7 @@ package health.wearables.acceptance.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import health.wearables.acceptance.sweep.SecretKind;
 import health.wearables.adapters.rest.provider.oauth1.Oauth1ProviderSimulator;
 import health.wearables.application.port.out.TokenCipher.TokenKind;
 import io.cucumber.java.After;
@@ -39,6 +40,8 @@ public class Oauth1Steps {
     @After("@oauth1")
     public void confirmCallbacksAgain() {
         garmin.confirmCallbackAs("true");
+        // temporary secrets, verifiers, token credentials: none may show up anywhere (whole-run sweep)
+        garmin.secretsHandedOut().forEach(value -> RunSecrets.remember(SecretKind.OAUTH_TOKEN_SECRET, value));
     }
 
     @Given("Amara's care team has started connecting her Garmin through Garmin's legacy OAuth 1.0a flow")
@@ -68,6 +71,8 @@ public class Oauth1Steps {
         Map<String, String> query = Query.of(journey.returnLink);
         assertThat(query.get("oauth_token")).isEqualTo(temporaryToken);
         verifier = query.get("oauth_verifier");
+        RunSecrets.remember(SecretKind.OAUTH_TOKEN, temporaryToken);
+        RunSecrets.remember(SecretKind.OAUTH_VERIFIER, verifier);
         return journey.returnLink;
     }
 
@@ -87,9 +92,9 @@ public class Oauth1Steps {
         assertThat(endpoint.statusCode()).as(endpoint.body()).isEqualTo(200);
         JsonNode resource = Json.parse(endpoint.body());
         String token = SealedCredentials.open(resource, journey.project, journey.patientId, PROVIDER,
-                TokenKind.ACCESS, "access");
+                TokenKind.ACCESS, "access", SecretKind.OAUTH_TOKEN);
         String secret = SealedCredentials.open(resource, journey.project, journey.patientId, PROVIDER,
-                TokenKind.TOKEN_SECRET, "token-secret");
+                TokenKind.TOKEN_SECRET, "token-secret", SecretKind.OAUTH_TOKEN_SECRET);
         assertThat(garmin.issued(token, secret)).as("the Endpoint holds what Garmin issued").isTrue();
         assertThat(resource.toString()).doesNotContain(token).doesNotContain(secret).doesNotContain(verifier);
     }

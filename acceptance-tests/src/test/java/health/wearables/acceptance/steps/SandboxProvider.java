@@ -1,5 +1,6 @@
 package health.wearables.acceptance.steps;
 
+import health.wearables.acceptance.sweep.SecretKind;
 import io.cucumber.java.AfterAll;
 import io.cucumber.java.BeforeAll;
 import java.net.InetAddress;
@@ -14,7 +15,8 @@ import okhttp3.mockwebserver.RecordedRequest;
  * The wearable vendors' authorization server: a real OAuth 2.0 server (mock-oauth2-server) in this JVM, on the port
  * the gateway was configured with. Its issuers {@code sandbox} and {@code othersandbox} are the two test providers.
  * It lives for the whole run (the gateway was started pointing at it), so it is the one piece of shared state, owned
- * by the {@code BeforeAll}/{@code AfterAll} hooks.
+ * by the {@code BeforeAll}/{@code AfterAll} hooks. Every request it receives is handed to {@link RunSecrets}: states on
+ * the authorization requests, codes, verifiers and client credentials on the token requests.
  */
 public final class SandboxProvider {
     private static MockOAuth2Server server;
@@ -29,19 +31,40 @@ public final class SandboxProvider {
     @AfterAll
     public static void stop() {
         if (server != null) {
+            received(); // what arrived since the last look still goes to the secrets sweep
             server.shutdown();
         }
     }
 
     /** Every request the vendor has received so far in the run. */
-    synchronized List<RecordedRequest> requests() {
+    List<RecordedRequest> requests() {
+        return received();
+    }
+
+    private static synchronized List<RecordedRequest> received() {
         while (true) {
+            RecordedRequest request;
             try {
-                RECORDED.add(server.takeRequest(20, TimeUnit.MILLISECONDS));
+                request = server.takeRequest(20, TimeUnit.MILLISECONDS);
             } catch (RuntimeException queueEmpty) {
                 // mock-oauth2-server answers an empty queue with an exception, not with null
                 return List.copyOf(RECORDED);
             }
+            RECORDED.add(request);
+            rememberSecrets(request);
+        }
+    }
+
+    private static void rememberSecrets(RecordedRequest request) {
+        if (request.getRequestUrl() != null) {
+            RunSecrets.rememberFromQuery(request.getRequestUrl().uri());
+        }
+        if ("POST".equals(request.getMethod())) {
+            RunSecrets.rememberFromForm(request.getBody().clone().readUtf8());
+        }
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.startsWith("Basic ")) {
+            RunSecrets.remember(SecretKind.CLIENT_SECRET, authorization.substring("Basic ".length()));
         }
     }
 

@@ -1,6 +1,7 @@
 package health.wearables.acceptance.steps;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import health.wearables.acceptance.sweep.SecretKind;
 import health.wearables.adapters.fhir.crypto.TinkTokenCipher;
 import health.wearables.adapters.fhir.crypto.TokenKeysets;
 import health.wearables.application.port.out.TokenCipher.TokenKind;
@@ -14,27 +15,79 @@ import java.util.Optional;
 
 /**
  * Opens the ciphertexts of an Endpoint with the gateway's own keyset, as an operator holding the key could: the test
- * learns the tokens the provider really issued, to look for them where they must never be.
+ * learns the tokens the provider really issued, to look for them where they must never be. Whatever it opens goes to
+ * {@link RunSecrets}.
  */
 final class SealedCredentials {
     private static final String SEALED_TOKEN = "https://wearables.health/fhir/StructureDefinition/sealed-token";
+    private static final String CONNECTION_SYSTEM = "https://wearables.health/fhir/NamingSystem/connection";
 
     private SealedCredentials() {
     }
 
     static PatientJourney.IssuedTokens open(JsonNode endpoint, String project, String patient, String provider) {
-        return new PatientJourney.IssuedTokens(
-                open(endpoint, project, patient, provider, TokenKind.ACCESS, "access"),
-                open(endpoint, project, patient, provider, TokenKind.REFRESH, "refresh"));
+        ConnectionKey key = new ConnectionKey(new ProjectId(project), new PatientId(patient), new ProviderSlug(provider));
+        TinkTokenCipher cipher = cipher();
+        PatientJourney.IssuedTokens tokens = new PatientJourney.IssuedTokens(
+                cipher.open(key, TokenKind.ACCESS, sealed(endpoint, "access")),
+                cipher.open(key, TokenKind.REFRESH, sealed(endpoint, "refresh")));
+        RunSecrets.remember(SecretKind.ACCESS_TOKEN, tokens.accessToken());
+        RunSecrets.remember(SecretKind.REFRESH_TOKEN, tokens.refreshToken());
+        return tokens;
+    }
+
+    /** The access token of an Endpoint, and its refresh token when it holds one (a non-refreshable one does not). */
+    static Opened openWhatIsThere(JsonNode endpoint) {
+        ConnectionKey key = keyOf(endpoint);
+        TinkTokenCipher cipher = cipher();
+        Opened opened = new Opened(cipher.open(key, TokenKind.ACCESS, sealed(endpoint, "access")),
+                holds(endpoint, "refresh")
+                        ? Optional.of(cipher.open(key, TokenKind.REFRESH, sealed(endpoint, "refresh")))
+                        : Optional.empty());
+        RunSecrets.remember(SecretKind.ACCESS_TOKEN, opened.accessToken());
+        opened.refreshToken().ifPresent(token -> RunSecrets.remember(SecretKind.REFRESH_TOKEN, token));
+        return opened;
+    }
+
+    record Opened(String accessToken, Optional<String> refreshToken) {
     }
 
     /** One sealed token of the Endpoint, by its kind on the Endpoint ({@code access}, {@code token-secret}, …). */
     static String open(JsonNode endpoint, String project, String patient, String provider, TokenKind kind,
-                       String endpointKind) {
-        TinkTokenCipher cipher = new TinkTokenCipher(TokenKeysets.load(Optional.empty(),
-                Settings.gatewayDataDirectory().resolve("token-keyset.json"), false));
+                       String endpointKind, SecretKind secretKind) {
         ConnectionKey key = new ConnectionKey(new ProjectId(project), new PatientId(patient), new ProviderSlug(provider));
-        return cipher.open(key, kind, sealed(endpoint, endpointKind));
+        String opened = cipher().open(key, kind, sealed(endpoint, endpointKind));
+        RunSecrets.remember(secretKind, opened);
+        return opened;
+    }
+
+    /** Project, patient and provider, from the Endpoint's connection identifier. */
+    private static ConnectionKey keyOf(JsonNode endpoint) {
+        for (JsonNode identifier : endpoint.path("identifier")) {
+            if (CONNECTION_SYSTEM.equals(identifier.path("system").asText())) {
+                String[] parts = identifier.path("value").asText().split("/", 3);
+                return new ConnectionKey(new ProjectId(parts[0]), new PatientId(parts[1]), new ProviderSlug(parts[2]));
+            }
+        }
+        throw new AssertionError("the Endpoint has no connection identifier");
+    }
+
+    private static TinkTokenCipher cipher() {
+        return new TinkTokenCipher(TokenKeysets.load(Optional.empty(),
+                Settings.gatewayDataDirectory().resolve("token-keyset.json"), false));
+    }
+
+    private static boolean holds(JsonNode endpoint, String kind) {
+        for (JsonNode extension : endpoint.path("extension")) {
+            if (SEALED_TOKEN.equals(extension.path("url").asText())) {
+                for (JsonNode part : extension.path("extension")) {
+                    if ("kind".equals(part.path("url").asText()) && kind.equals(part.path("valueCode").asText())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static SealedToken sealed(JsonNode endpoint, String kind) {

@@ -2,6 +2,7 @@ package health.wearables.acceptance.steps;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
@@ -27,9 +28,32 @@ final class Settings {
         return URI.create(get("gateway.base-url.b"));
     }
 
+    /** The third gateway instance: same FHIR store and configuration, but a Redis of its own that tests stop. */
+    static URI thirdGatewayBaseUrl() {
+        return URI.create(get("gateway.base-url.c"));
+    }
+
+    static int thirdInstanceRedisPort() {
+        return Integer.parseInt(get("gateway.c.redis-port"));
+    }
+
+    /** Where the third instance's Redis keeps its pid and log files. */
+    static Path thirdInstanceRedisDirectory() {
+        return Path.of(get("gateway.c.redis-dir"));
+    }
+
+    /** The gateway's overall deadline for a provider's token endpoint in this run. */
+    static Duration tokenEndpointDeadline() {
+        return Duration.ofMillis(Long.parseLong(get("gateway.http.deadline-ms")));
+    }
+
+    static int faultyProviderPort() {
+        return Integer.parseInt(get("faulty.port"));
+    }
+
     /** The log directories of every gateway instance of the run. */
     static List<Path> gatewayLogDirectories() {
-        return Arrays.stream(get("gateway.log-dirs").split(",")).map(String::trim).map(Path::of).toList();
+        return list("gateway.log-dirs").stream().map(Path::of).toList();
     }
 
     static Path gatewayDataDirectory() {
@@ -42,5 +66,31 @@ final class Settings {
 
     static String apiKeyOf(String project) {
         return get("project." + project + ".api-key");
+    }
+
+    /** The projects of the run's configuration (its {@code wearables.projects}). */
+    static List<String> projects() {
+        return list("gateway.projects");
+    }
+
+    /** A provider's client id and secret as the gateway was configured with them. */
+    static String clientIdOf(String provider) {
+        return get("provider." + provider + ".client-id");
+    }
+
+    static String clientSecretOf(String provider) {
+        return get("provider." + provider + ".client-secret");
+    }
+
+    /**
+     * The providers of the run's configuration (its {@code wearables.providers}); each needs its client id and secret
+     * as the system properties {@code provider.<slug>.client-id} and {@code .client-secret}, for the secrets sweep.
+     */
+    static List<String> providers() {
+        return list("gateway.providers");
+    }
+
+    private static List<String> list(String name) {
+        return Arrays.stream(get(name).split(",")).map(String::trim).filter(item -> !item.isEmpty()).toList();
     }
 }

@@ -1,0 +1,160 @@
+package health.wearables.acceptance.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import health.wearables.acceptance.sweep.Secret;
+import health.wearables.acceptance.sweep.SecretKind;
+import health.wearables.acceptance.sweep.SecretsSweep;
+import health.wearables.acceptance.sweep.SecretsSweep.Source;
+import io.cucumber.java.AfterAll;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * HOSTILE case 42 over the whole run: after the last scenario, none of the secrets the run handled appears in any file
+ * of any gateway instance's log directory, in any error body the gateway answered, or in any row of any table of the
+ * FHIR store's database.
+ *
+ * <p>The secrets are what {@link RunSecrets} collected during the run (states, codes, verifiers, tokens the providers
+ * issued), the tokens sealed in every version of every stored Endpoint (opened with the run's keyset), and what the
+ * configuration holds (client secrets and the Basic credentials made from them, API keys, the keyset's key material).
+ * A failure names the kind of secret and where it was found, never the secret.
+ */
+public final class WholeRunSweep {
+    /** Kinds a full run cannot help handling; a run filtered by tags may handle fewer. */
+    private static final Set<SecretKind> A_FULL_RUN_HANDLES = EnumSet.of(SecretKind.STATE,
+            SecretKind.AUTHORIZATION_CODE, SecretKind.PKCE_VERIFIER, SecretKind.ACCESS_TOKEN, SecretKind.REFRESH_TOKEN,
+            SecretKind.CLIENT_SECRET, SecretKind.API_KEY, SecretKind.TOKEN_KEY);
+
+    /** The last after-all hook (lower orders run later): the providers have handed over what they received. */
+    @AfterAll(order = 0)
+    public static void sweep() throws IOException, SQLException {
+        int endpointVersions = openEveryStoredEndpoint();
+        List<Secret> secrets = new ArrayList<>(RunSecrets.secrets());
+        secrets.addAll(configuredSecrets());
+        SecretsSweep sweep = new SecretsSweep(secrets)
+                .expect(Source.LOG_FILE, "connected: project=acme")
+                .expect(Source.ERROR_BODY, "INVALID_STATE")
+                .expect(Source.DATABASE_ROW, "https://wearables.health/fhir/NamingSystem/connection");
+
+        for (Path directory : Settings.gatewayLogDirectories()) {
+            sweep.searchFilesUnder(directory);
+        }
+        for (RunSecrets.ErrorBody answer : RunSecrets.errorBodies()) {
+            sweep.search(Source.ERROR_BODY, answer.request(), answer.body());
+        }
+        int tables = searchDatabase(sweep);
+
+        System.out.println("[secrets sweep] " + sweep.summary() + "; " + tables + " tables, " + endpointVersions
+                + " Endpoint versions opened");
+        assertThat(sweep.findings()).as("secrets of the run found where they must never be").isEmpty();
+        assertThat(sweep.missingControls()).as("texts every sweep must meet, or it did not read that source")
+                .isEmpty();
+        if (System.getProperty("cucumber.filter.tags") == null) {
+            assertThat(sweep.secretsByKind().keySet()).as("kinds of secrets the run handled")
+                    .containsAll(A_FULL_RUN_HANDLES);
+        }
+    }
+
+    /** Opens every version of every Endpoint of every project, which registers its tokens; returns how many. */
+    private static int openEveryStoredEndpoint() {
+        Gateway gateway = new Gateway();
+        int versions = 0;
+        for (String project : Settings.projects()) {
+            String apiKey = Settings.apiKeyOf(project);
+            HttpResponse<String> page = gateway.fhir(apiKey, "Endpoint?_count=200");
+            while (page != null) {
+                assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+                JsonNode bundle = Json.parse(page.body());
+                for (JsonNode entry : bundle.path("entry")) {
+                    String id = entry.at("/resource/id").asText();
+                    int latest = Integer.parseInt(entry.at("/resource/meta/versionId").asText());
+                    for (int version = 1; version <= latest; version++) {
+                        HttpResponse<String> read = gateway.fhir(apiKey, "Endpoint/" + id + "/_history/" + version);
+                        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+                        SealedCredentials.openWhatIsThere(Json.parse(read.body()));
+                        versions++;
+                    }
+                }
+                page = null;
+                for (JsonNode link : bundle.path("link")) {
+                    if ("next".equals(link.path("relation").asText())) {
+                        page = gateway.fhirPage(apiKey, URI.create(link.path("url").asText()));
+                    }
+                }
+            }
+        }
+        return versions;
+    }
+
+    private static List<Secret> configuredSecrets() throws IOException {
+        List<Secret> secrets = new ArrayList<>();
+        for (String provider : Settings.providers()) {
+            String secret = Settings.clientSecretOf(provider);
+            secrets.add(new Secret(SecretKind.CLIENT_SECRET, secret));
+            // RFC 6749 §2.3.1: HTTP Basic of the form-encoded id and secret
+            String basic = URLEncoder.encode(Settings.clientIdOf(provider), StandardCharsets.UTF_8) + ":"
+                    + URLEncoder.encode(secret, StandardCharsets.UTF_8);
+            secrets.add(new Secret(SecretKind.CLIENT_SECRET,
+                    Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8))));
+        }
+        for (String project : Settings.projects()) {
+            secrets.add(new Secret(SecretKind.API_KEY, Settings.apiKeyOf(project)));
+        }
+        JsonNode keyset = Json.parse(Files.readString(Settings.gatewayDataDirectory().resolve("token-keyset.json")));
+        for (JsonNode key : keyset.path("key")) {
+            secrets.add(new Secret(SecretKind.TOKEN_KEY, key.at("/keyData/value").asText()));
+        }
+        return secrets;
+    }
+
+    /** Every row of every table as text, and every large object; returns the number of tables. */
+    private static int searchDatabase(SecretsSweep sweep) throws SQLException {
+        try (Connection db = DriverManager.getConnection(Settings.get("fhir.jdbc-url"), Settings.get("fhir.jdbc-user"), "")) {
+            db.setAutoCommit(false); // so that the driver streams rows in batches of the fetch size
+            List<String> tables = new ArrayList<>();
+            try (Statement statement = db.createStatement();
+                 ResultSet names = statement.executeQuery(
+                         "select table_schema, table_name from information_schema.tables where table_type = 'BASE TABLE' "
+                                 + "and table_schema not in ('pg_catalog', 'information_schema') order by 1, 2")) {
+                while (names.next()) {
+                    tables.add("\"" + names.getString(1) + "\".\"" + names.getString(2) + "\"");
+                }
+            }
+            for (String table : tables) {
+                searchRows(db, sweep, table, "select t::text from " + table + " t");
+            }
+            searchRows(db, sweep, "pg_largeobject",
+                    "select string_agg(encode(data, 'escape'), '' order by pageno) from pg_largeobject group by loid");
+            db.rollback();
+            return tables.size();
+        }
+    }
+
+    private static void searchRows(Connection db, SecretsSweep sweep, String where, String query) throws SQLException {
+        try (Statement statement = db.createStatement()) {
+            statement.setFetchSize(500);
+            try (ResultSet rows = statement.executeQuery(query)) {
+                while (rows.next()) {
+                    sweep.search(Source.DATABASE_ROW, where, rows.getString(1));
+                }
+            }
+        }
+    }
+}
