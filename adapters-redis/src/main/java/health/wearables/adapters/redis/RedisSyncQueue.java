@@ -1,6 +1,7 @@
 package health.wearables.adapters.redis;
 
 import health.wearables.application.port.out.SyncQueue;
+import health.wearables.application.port.out.SyncQueueUnavailable;
 import health.wearables.domain.SyncJob;
 import java.time.Duration;
 import java.util.LinkedHashMap;

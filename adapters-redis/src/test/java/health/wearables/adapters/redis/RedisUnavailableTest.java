@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import health.wearables.application.port.out.Samples;
 import health.wearables.application.port.out.StateStoreUnavailable;
+import health.wearables.application.port.out.SyncQueueUnavailable;
 import health.wearables.domain.PendingAuthorization;
 import health.wearables.domain.StateToken;
 import java.security.SecureRandom;
