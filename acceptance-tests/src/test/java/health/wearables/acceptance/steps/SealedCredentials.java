@@ -13,7 +13,7 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * Opens the ciphertexts of an Endpoint with the gateway's own keyset, as an operator holding the key could: the test
+ * Opens the ciphertexts of an Endpoint (or of credentials the gateway holds for a retry) with the gateway's own keyset, as an operator holding the key could: the test
  * learns the tokens the provider really issued, to look for them where they must never be.
  */
 final class SealedCredentials {
@@ -23,12 +23,29 @@ final class SealedCredentials {
     }
 
     static PatientJourney.IssuedTokens open(JsonNode endpoint, String project, String patient, String provider) {
+        return open(sealed(endpoint, "access"), sealed(endpoint, "refresh"), project, patient, provider);
+    }
+
+    /** The same for the credentials the gateway holds in Redis while the FHIR store cannot take them. */
+    static PatientJourney.IssuedTokens openHeld(JsonNode held, String project, String patient, String provider) {
+        return open(heldToken(held, "accessToken"), heldToken(held, "refreshToken"), project, patient, provider);
+    }
+
+    private static PatientJourney.IssuedTokens open(SealedToken access, SealedToken refresh, String project,
+                                                    String patient, String provider) {
         TinkTokenCipher cipher = new TinkTokenCipher(TokenKeysets.load(Optional.empty(),
                 Settings.gatewayDataDirectory().resolve("token-keyset.json"), false));
         ConnectionKey key = new ConnectionKey(new ProjectId(project), new PatientId(patient), new ProviderSlug(provider));
-        return new PatientJourney.IssuedTokens(
-                cipher.open(key, TokenKind.ACCESS, sealed(endpoint, "access")),
-                cipher.open(key, TokenKind.REFRESH, sealed(endpoint, "refresh")));
+        return new PatientJourney.IssuedTokens(cipher.open(key, TokenKind.ACCESS, access),
+                cipher.open(key, TokenKind.REFRESH, refresh));
+    }
+
+    private static SealedToken heldToken(JsonNode held, String field) {
+        JsonNode token = held.path(field);
+        if (!token.path("ciphertext").isTextual() || !token.path("keyId").canConvertToLong()) {
+            throw new AssertionError("the held credentials have no sealed " + field + ": " + held);
+        }
+        return new SealedToken(Base64.getDecoder().decode(token.path("ciphertext").asText()), token.path("keyId").asLong());
     }
 
     private static SealedToken sealed(JsonNode endpoint, String kind) {
