@@ -24,6 +24,8 @@ final class StoreFailures {
     static <T> T translated(String operation, Supplier<T> call) {
         try {
             return call.get();
+        } catch (ConnectionStoreUnavailable alreadyTranslated) { // by an operation this one is made of
+            throw alreadyTranslated;
         } catch (RuntimeException e) {
             if (isStoreFailure(e)) {
                 throw new ConnectionStoreUnavailable("connection store " + operation + ": the database failed ("

@@ -31,8 +31,8 @@ import org.redisson.client.codec.StringCodec;
  * escaping of the ids.
  *
  * <p>A removal is conditional ({@code HDEL} only if the field still holds the same document): an entry that a newer
- * hold replaced stays. Listing one patient is one {@code HGETALL}; listing a project, or everything for the retry, scans
- * the keys under the prefix.
+ * hold replaced stays. Listing one patient is one {@code HGETALL}; listing a project, or everything for the retry,
+ * scans the keys under the prefix.
  */
 public final class RedisCredentialInbox implements CredentialInbox {
     private static final Logger LOG = Logger.getLogger(RedisCredentialInbox.class.getName());

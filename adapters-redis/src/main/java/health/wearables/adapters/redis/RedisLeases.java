@@ -33,7 +33,8 @@ public final class RedisLeases implements Leases {
     @Override
     public Optional<Lease> take(String name, Duration duration) {
         Duration lifetime = RedisSettings.positive(duration, "duration");
-        RBucket<String> bucket = client.getBucket(keyPrefix + Objects.requireNonNull(name, "name"), StringCodec.INSTANCE);
+        RBucket<String> bucket = client.getBucket(keyPrefix + Objects.requireNonNull(name, "name"),
+                StringCodec.INSTANCE);
         String token = UUID.randomUUID().toString();
         boolean taken = RedisReply.await("lease take", timeout, () -> bucket.setIfAbsentAsync(token, lifetime),
                 LeaseUnavailable::new);

@@ -44,7 +44,8 @@ final class SealedCredentialsJson {
         key.put("provider", credentials.key().provider().value());
         document.set("accessToken", token(credentials.accessToken()));
         document.set("refreshToken", credentials.refreshToken().map(SealedCredentialsJson::token).orElse(null));
-        document.put("accessTokenExpiresAt", credentials.accessTokenExpiresAt().map(Instant::toEpochMilli).orElse(null));
+        document.put("accessTokenExpiresAt",
+                credentials.accessTokenExpiresAt().map(Instant::toEpochMilli).orElse(null));
         ArrayNode scopes = document.putArray("scopes");
         credentials.scopes().forEach(scopes::add);
         document.put("providerUserId", credentials.providerUserId().orElse(null));

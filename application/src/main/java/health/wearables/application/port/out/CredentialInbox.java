@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * Where sealed credentials wait when the connection store could not take them right after the exchange, until a
- * retry writes them. Entries hold ciphertext only, exactly what {@link ConnectionStore#save} would have stored. There is
- * at most one entry per connection: holding credentials replaces an older entry of the same connection.
+ * retry writes them. Entries hold ciphertext only, exactly what {@link ConnectionStore#save} would have stored. There
+ * is at most one entry per connection: holding credentials replaces an older entry of the same connection.
  *
  * <p>Every method throws {@link CredentialInboxUnavailable} when the inbox cannot be reached.
  */
