@@ -23,6 +23,7 @@ class ArchitectureTest {
     static final String HTTP_API = "health.wearables.adapters.rest.api..";
     static final String PROVIDER_CLIENTS = "health.wearables.adapters.rest.provider..";
     static final String CONFIGURATION = "health.wearables.adapters.rest.config..";
+    static final String BACKGROUND = "health.wearables.adapters.rest.background..";
     static final String REDIS = "health.wearables.adapters.redis..";
     static final String FHIR = "health.wearables.adapters.fhir..";
 
@@ -37,7 +38,8 @@ class ArchitectureTest {
 
     @Test
     void every_ring_is_present_so_no_rule_passes_on_nothing() {
-        for (String ring : List.of(DOMAIN, PORTS, SERVICES, HTTP_API, PROVIDER_CLIENTS, CONFIGURATION, REDIS, FHIR)) {
+        for (String ring : List.of(DOMAIN, PORTS, SERVICES, HTTP_API, PROVIDER_CLIENTS, CONFIGURATION, BACKGROUND, REDIS,
+                FHIR)) {
             String prefix = ring.substring(0, ring.length() - 2);
             assertThat(gateway.stream().filter(c -> c.getPackageName().startsWith(prefix)).count())
                     .as("classes in " + ring).isPositive();
@@ -53,6 +55,7 @@ class ArchitectureTest {
                 .adapter("http api", HTTP_API)
                 .adapter("provider clients", PROVIDER_CLIENTS)
                 .adapter("configuration", CONFIGURATION)
+                .adapter("background work", BACKGROUND)
                 .adapter("redis", REDIS)
                 .adapter("fhir store", FHIR)
                 .because("the gateway's rules live in the domain and the use cases; each technology is an adapter that "

@@ -4,14 +4,23 @@ import health.wearables.domain.StateToken;
 import io.cucumber.java.AfterAll;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.redisson.Redisson;
+import org.redisson.api.RType;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.StreamMessageId;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.config.Config;
 
-/** A look into the gateway's Redis, as an operator would take: what states exist, what syncs are queued. */
+/**
+ * A look into the gateway's Redis, as an operator would take: what states exist, what syncs are queued, what
+ * credentials wait for the FHIR store. It can also put something that is not a stream where the sync stream belongs,
+ * so that the gateway's XADD fails (WRONGTYPE), and put the stream back.
+ */
 public final class RedisProbe {
+    private static final String SYNC_STREAM = "wearables:sync";
+    private static final String SYNC_STREAM_ASIDE = "wearables:sync:set-aside-by-the-acceptance-tests";
+
     private static RedissonClient client;
 
     private static synchronized RedissonClient client() {
@@ -46,5 +55,45 @@ public final class RedisProbe {
                 .<String, String>getStream("wearables:sync", StringCodec.INSTANCE)
                 .range(StreamMessageId.MIN, StreamMessageId.MAX);
         return entries.values().stream().filter(fields -> patientId.equals(fields.get("patient"))).count();
+    }
+
+    /** The credentials the gateway holds for a connection while the FHIR store cannot take them: the stored text. */
+    Optional<String> heldCredentials(String project, String patientId, String provider) {
+        return Optional.ofNullable(client().<String, String>getMap("wearables:inbox:" + project + "/" + patientId,
+                StringCodec.INSTANCE).get(provider));
+    }
+
+    /** Every value under the gateway's prefix, as text: strings, hash fields and stream entries. */
+    String everything() {
+        StringBuilder all = new StringBuilder();
+        for (String key : client().getKeys().getKeysByPattern("wearables:*")) {
+            RType type = client().getKeys().getType(key);
+            if (type == RType.OBJECT) {
+                all.append(client().getBucket(key, StringCodec.INSTANCE).get());
+            } else if (type == RType.MAP) {
+                all.append(client().getMap(key, StringCodec.INSTANCE).readAllMap());
+            } else if (type == RType.STREAM) {
+                all.append(client().getStream(key, StringCodec.INSTANCE).range(StreamMessageId.MIN, StreamMessageId.MAX));
+            }
+            all.append('\n');
+        }
+        return all.toString();
+    }
+
+    /** The sync stream is set aside and a plain string takes its key: every XADD to it fails. */
+    void blockSyncStream() {
+        if (client().getKeys().countExists(SYNC_STREAM) > 0) {
+            client().getKeys().rename(SYNC_STREAM, SYNC_STREAM_ASIDE);
+        }
+        client().getBucket(SYNC_STREAM, StringCodec.INSTANCE).set("not a stream: the acceptance tests block the queue");
+    }
+
+    /** The stream set aside comes back in one RENAME over the string (or the string goes, if there was no stream). */
+    void unblockSyncStream() {
+        if (client().getKeys().countExists(SYNC_STREAM_ASIDE) > 0) {
+            client().getKeys().rename(SYNC_STREAM_ASIDE, SYNC_STREAM);
+        } else if (client().getKeys().getType(SYNC_STREAM) == RType.OBJECT) {
+            client().getKeys().delete(SYNC_STREAM);
+        }
     }
 }

@@ -14,9 +14,9 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * Opens the ciphertexts of an Endpoint with the gateway's own keyset, as an operator holding the key could: the test
- * learns the tokens the provider really issued, to look for them where they must never be. Whatever it opens goes to
- * {@link RunSecrets}.
+ * Opens the ciphertexts of an Endpoint (or of credentials the gateway holds for a retry) with the gateway's own
+ * keyset, as an operator holding the key could: the test learns the tokens the provider really issued, to look for
+ * them where they must never be. Whatever it opens goes to {@link RunSecrets}.
  */
 final class SealedCredentials {
     private static final String SEALED_TOKEN = "https://wearables.health/fhir/StructureDefinition/sealed-token";
@@ -88,6 +88,26 @@ final class SealedCredentials {
             }
         }
         return false;
+    }
+
+    /** The same for the credentials the gateway holds in Redis while the FHIR store cannot take them. */
+    static PatientJourney.IssuedTokens openHeld(JsonNode held, String project, String patient, String provider) {
+        ConnectionKey key = new ConnectionKey(new ProjectId(project), new PatientId(patient), new ProviderSlug(provider));
+        TinkTokenCipher cipher = cipher();
+        PatientJourney.IssuedTokens tokens = new PatientJourney.IssuedTokens(
+                cipher.open(key, TokenKind.ACCESS, heldToken(held, "accessToken")),
+                cipher.open(key, TokenKind.REFRESH, heldToken(held, "refreshToken")));
+        RunSecrets.remember(SecretKind.ACCESS_TOKEN, tokens.accessToken());
+        RunSecrets.remember(SecretKind.REFRESH_TOKEN, tokens.refreshToken());
+        return tokens;
+    }
+
+    private static SealedToken heldToken(JsonNode held, String field) {
+        JsonNode token = held.path(field);
+        if (!token.path("ciphertext").isTextual() || !token.path("keyId").canConvertToLong()) {
+            throw new AssertionError("the held credentials have no sealed " + field + ": " + held);
+        }
+        return new SealedToken(Base64.getDecoder().decode(token.path("ciphertext").asText()), token.path("keyId").asLong());
     }
 
     private static SealedToken sealed(JsonNode endpoint, String kind) {

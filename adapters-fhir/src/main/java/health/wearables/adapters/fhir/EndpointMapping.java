@@ -36,6 +36,9 @@ final class EndpointMapping {
     static final String PROJECT_PATIENT_SYSTEM = BASE + "NamingSystem/project-patient";
     static final String PROVIDER_USER_SYSTEM = BASE + "NamingSystem/provider-user";
     static final String PROJECT_TAG_SYSTEM = BASE + "CodeSystem/project";
+    /** The meta tag {@code sync|pending}: the connection's initial sync could not be queued yet. */
+    static final String SYNC_TAG_SYSTEM = BASE + "CodeSystem/sync";
+    static final String SYNC_PENDING = "pending";
     static final String CONNECTION_TYPE_SYSTEM = BASE + "CodeSystem/endpoint-connection-type";
     static final String PAYLOAD_TYPE_SYSTEM = "http://terminology.hl7.org/CodeSystem/endpoint-payload-type";
 

@@ -20,11 +20,19 @@ import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Endpoint;
+import org.hl7.fhir.r4.model.Meta;
 
 /**
  * Connections as FHIR R4 Endpoints in HAPI's JPA store, through HAPI's DAO layer. One Endpoint per project, patient and
  * provider: a save is a conditional update on the connection identifier, so a reconnect makes a new version of the
- * same resource.
+ * same resource (and a second save of the same credentials is harmless).
+ *
+ * <p>A connection waiting for its initial sync carries the meta tag {@value EndpointMapping#SYNC_TAG_SYSTEM}{@code
+ * |}{@value EndpointMapping#SYNC_PENDING}, added and removed with HAPI's {@code $meta-add} and {@code $meta-delete}
+ * (which make no new version of the Endpoint) and found with a {@code _tag} search.
+ *
+ * <p>Every failure of the database becomes {@link health.wearables.application.port.out.ConnectionStoreUnavailable}
+ * ({@link StoreFailures}).
  */
 public final class FhirConnectionStore implements ConnectionStore {
     private final IFhirResourceDao<Endpoint> endpoints;
@@ -37,6 +45,10 @@ public final class FhirConnectionStore implements ConnectionStore {
 
     @Override
     public StoredConnection save(SealedCredentials credentials) {
+        return StoreFailures.translated("save", () -> write(credentials));
+    }
+
+    private StoredConnection write(SealedCredentials credentials) {
         // Only an OAuth 2.0 reconnect without a refresh token needs the stored one (never overwritten with nothing);
         // OAuth 1.0a token credentials are whole on their own.
         boolean whole = credentials.refreshToken().isPresent() || credentials.tokenSecret().isPresent();
@@ -63,6 +75,10 @@ public final class FhirConnectionStore implements ConnectionStore {
 
     @Override
     public List<StoredConnection> list(ProjectId project, Optional<PatientId> patient) {
+        return StoreFailures.translated("list", () -> listed(project, patient));
+    }
+
+    private List<StoredConnection> listed(ProjectId project, Optional<PatientId> patient) {
         SearchParameterMap search = SearchParameterMap.newSynchronous();
         if (patient.isPresent()) {
             search.add("identifier", new TokenParam(EndpointMapping.PROJECT_PATIENT_SYSTEM,
@@ -79,13 +95,52 @@ public final class FhirConnectionStore implements ConnectionStore {
 
     @Override
     public Optional<SealedCredentials> find(ConnectionKey key) {
+        return StoreFailures.translated("find", () -> endpointOf(key).map(EndpointMapping::toCredentials));
+    }
+
+    @Override
+    public void markSyncPending(ConnectionKey key) {
+        StoreFailures.translated("sync mark", () -> endpointOf(key).ifPresent(endpoint ->
+                endpoints.metaAddOperation(endpoint.getIdElement().toUnqualifiedVersionless(), syncPendingTag(),
+                        new SystemRequestDetails())));
+    }
+
+    @Override
+    public List<StoredConnection> syncPending(int max) {
+        return StoreFailures.translated("sync marks", () -> {
+            SearchParameterMap search = SearchParameterMap.newSynchronous();
+            search.add("_tag", new TokenParam(EndpointMapping.SYNC_TAG_SYSTEM, EndpointMapping.SYNC_PENDING));
+            search.setLoadSynchronousUpTo(max);
+            search.setSort(new SortSpec("_id"));
+            return search(search).stream().map(EndpointMapping::toStoredConnection).toList();
+        });
+    }
+
+    @Override
+    public void clearSyncPending(ConnectionKey key) {
+        StoreFailures.translated("sync unmark", () -> endpointOf(key).ifPresent(endpoint ->
+                endpoints.metaDeleteOperation(endpoint.getIdElement().toUnqualifiedVersionless(), syncPendingTag(),
+                        new SystemRequestDetails())));
+    }
+
+    private static Meta syncPendingTag() {
+        Meta meta = new Meta();
+        meta.addTag(EndpointMapping.SYNC_TAG_SYSTEM, EndpointMapping.SYNC_PENDING, "Initial sync not queued yet");
+        return meta;
+    }
+
+    private Optional<Endpoint> endpointOf(ConnectionKey key) {
         SearchParameterMap search = SearchParameterMap.newSynchronous();
         search.add("identifier", new TokenParam(EndpointMapping.CONNECTION_SYSTEM, key.canonical()));
-        return search(search).stream().findFirst().map(EndpointMapping::toCredentials);
+        return search(search).stream().findFirst();
     }
 
     @Override
     public List<ConnectionKey> keys() {
+        return StoreFailures.translated("keys", this::allKeys);
+    }
+
+    private List<ConnectionKey> allKeys() {
         SearchParameterMap search = SearchParameterMap.newSynchronous();
         search.add("identifier", new TokenParam(EndpointMapping.CONNECTION_SYSTEM, null));
         return search(search).stream().map(EndpointMapping::key).toList();
@@ -97,6 +152,10 @@ public final class FhirConnectionStore implements ConnectionStore {
      */
     @Override
     public boolean replace(SealedCredentials expected, SealedCredentials replacement) {
+        return StoreFailures.translated("replace", () -> compareAndSet(expected, replacement));
+    }
+
+    private boolean compareAndSet(SealedCredentials expected, SealedCredentials replacement) {
         if (!replacement.key().equals(expected.key())) {
             return false;
         }

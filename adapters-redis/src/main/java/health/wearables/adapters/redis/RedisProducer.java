@@ -1,5 +1,7 @@
 package health.wearables.adapters.redis;
 
+import health.wearables.application.port.out.CredentialInbox;
+import health.wearables.application.port.out.Leases;
 import health.wearables.application.port.out.StateStore;
 import health.wearables.application.port.out.SyncQueue;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,6 +72,18 @@ public class RedisProducer {
     @ApplicationScoped
     SyncQueue syncQueue(RedissonClient client, RedisSettings settings) {
         return new RedisSyncQueue(client, settings.keyPrefix(), settings.timeout());
+    }
+
+    @Produces
+    @ApplicationScoped
+    CredentialInbox credentialInbox(RedissonClient client, RedisSettings settings) {
+        return new RedisCredentialInbox(client, settings.keyPrefix(), settings.timeout());
+    }
+
+    @Produces
+    @ApplicationScoped
+    Leases leases(RedissonClient client, RedisSettings settings) {
+        return new RedisLeases(client, settings.keyPrefix(), settings.timeout());
     }
 
     /** Making the client pings Redis, so an unreachable Redis stops the start-up with a message that says why. */

@@ -1,8 +1,10 @@
 package health.wearables.adapters.redis;
 
 import health.wearables.application.port.out.SyncQueue;
+import health.wearables.application.port.out.SyncQueueUnavailable;
 import health.wearables.domain.SyncJob;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,33 +15,39 @@ import org.redisson.api.RStream;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.StreamGroup;
 import org.redisson.api.StreamMessageId;
-import org.redisson.api.stream.StreamAddArgs;
 import org.redisson.api.stream.StreamCreateGroupArgs;
 import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
+import org.redisson.client.protocol.RedisStrictCommand;
+import org.redisson.command.CommandAsyncExecutor;
 
 /**
  * Sync jobs as entries of the Redis stream {@code <prefix>sync}, read by workers in the consumer group
  * {@value #GROUP}. Each entry holds {@code project}, {@code patient}, {@code provider}, {@code endpointId} and
  * {@code requestedAt} (epoch milliseconds), all as strings.
+ *
+ * <p>A job is added with {@code XADD … NOMKSTREAM}, so the stream is never made without its group: when there is no
+ * stream (the first job, or the stream was deleted), the group is made first, with the stream, from its start, and
+ * the job added then. No job can be missed by the workers, whenever the stream comes (back). (The first job of each
+ * instance also checks that an existing stream has the group.)
  */
 public final class RedisSyncQueue implements SyncQueue {
     public static final String GROUP = "sync-workers";
 
-    private final RStream<String, String> stream;
-    private final Duration timeout;
+    /** The reply is the new entry's id, or nil with {@code NOMKSTREAM} when there is no stream. */
+    static final RedisStrictCommand<String> XADD = new RedisStrictCommand<>("XADD");
 
-    /**
-     * Creates the consumer group (and the stream) when it does not exist yet, so no job queued from now on can be
-     * missed by the workers.
-     *
-     * @throws SyncQueueUnavailable when Redis cannot be reached
-     */
+    private final RStream<String, String> stream;
+    private final CommandAsyncExecutor commands;
+    private final Duration timeout;
+    private volatile boolean groupChecked;
+
+    /** Asks nothing of Redis yet: the stream and its group are made, if needed, with the first job. */
     public RedisSyncQueue(RedissonClient client, String keyPrefix, Duration timeout) {
         Objects.requireNonNull(client, "client");
         this.stream = client.getStream(Objects.requireNonNull(keyPrefix, "keyPrefix") + "sync", StringCodec.INSTANCE);
+        this.commands = RedisReply.executorOf(client);
         this.timeout = RedisSettings.positive(timeout, "timeout");
-        createGroupUnlessPresent();
     }
 
     private void createGroupUnlessPresent() {
@@ -70,7 +78,32 @@ public final class RedisSyncQueue implements SyncQueue {
     @Override
     public void enqueue(SyncJob job) {
         Map<String, String> entry = fieldsOf(Objects.requireNonNull(job, "job"));
-        RedisReply.await("sync queue enqueue", timeout, () -> stream.addAsync(StreamAddArgs.entries(entry)),
+        if (!groupChecked) { // once per instance: a stream made by someone else may lack the group
+            createGroupUnlessPresent();
+            groupChecked = true;
+        }
+        if (addToExistingStream(entry) == null) {
+            createGroupUnlessPresent();
+            if (addToExistingStream(entry) == null) {
+                throw new SyncQueueUnavailable("sync queue enqueue: the stream was deleted again while it was made",
+                        null);
+            }
+        }
+    }
+
+    /**
+     * The entry's id, or {@code null} when there is no stream to add it to. Sent as a command of its own: Redisson's
+     * stream API cannot read the nil that {@code XADD … NOMKSTREAM} answers then.
+     */
+    private String addToExistingStream(Map<String, String> entry) {
+        List<Object> arguments = new ArrayList<>(List.of(stream.getName(), "NOMKSTREAM", "*"));
+        entry.forEach((field, value) -> {
+            arguments.add(field);
+            arguments.add(value);
+        });
+        return RedisReply.await("sync queue enqueue", timeout,
+                () -> commands.<String, String>writeAsync(stream.getName(), StringCodec.INSTANCE, XADD,
+                        arguments.toArray()),
                 SyncQueueUnavailable::new);
     }
 

@@ -1,10 +1,12 @@
 package health.wearables.adapters.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import health.wearables.application.port.out.Samples;
 import health.wearables.application.port.out.SyncQueue;
 import health.wearables.application.port.out.SyncQueueContract;
+import health.wearables.application.port.out.SyncQueueUnavailable;
 import health.wearables.domain.ConnectionKey;
 import health.wearables.domain.PatientId;
 import health.wearables.domain.ProjectId;
@@ -62,8 +64,59 @@ class RedisSyncQueueTest extends SyncQueueContract {
     }
 
     @Test
-    void the_consumer_group_exists_after_construction() {
-        assertThat(stream().listGroups()).extracting(StreamGroup::getName).containsExactly(RedisSyncQueue.GROUP);
+    void the_first_job_makes_the_stream_with_its_consumer_group() {
+        String fresh = REDIS.prefix() + "first:";
+        RedisSyncQueue first = new RedisSyncQueue(client, fresh, LocalRedis.TIMEOUT);
+        assertThat(stream(fresh).isExists()).as("construction asks nothing of Redis").isFalse();
+
+        first.enqueue(new SyncJob(Samples.connectionKey(), "Endpoint/1", Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+
+        assertThat(stream(fresh).listGroups()).extracting(StreamGroup::getName).containsExactly(RedisSyncQueue.GROUP);
+        assertThat(stream(fresh).size()).isEqualTo(1);
+    }
+
+    @Test
+    void a_stream_someone_else_made_without_the_group_gets_it_with_the_first_job() {
+        String foreign = REDIS.prefix() + "foreign:";
+        stream(foreign).add(org.redisson.api.stream.StreamAddArgs.entry("made", "elsewhere"));
+
+        new RedisSyncQueue(client, foreign, LocalRedis.TIMEOUT)
+                .enqueue(new SyncJob(Samples.connectionKey(), "Endpoint/5", Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+
+        assertThat(stream(foreign).listGroups()).extracting(StreamGroup::getName).containsExactly(RedisSyncQueue.GROUP);
+        assertThat(stream(foreign).size()).isEqualTo(2);
+    }
+
+    @Test
+    void a_deleted_stream_comes_back_with_its_group_at_the_next_job_which_the_workers_then_read() {
+        queue.enqueue(new SyncJob(Samples.connectionKey(), "Endpoint/2", Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+        stream().delete();
+
+        SyncJob job = new SyncJob(Samples.connectionKey(), "Endpoint/3", Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        queue.enqueue(job);
+
+        assertThat(stream().listGroups()).singleElement().satisfies(group -> {
+            assertThat(group.getName()).isEqualTo(RedisSyncQueue.GROUP);
+            assertThat(group.getLastDeliveredId()).as("the group starts at the stream's start")
+                    .isEqualTo(new StreamMessageId(0, 0));
+        });
+        assertThat(queuedFor(job.key())).containsExactly(job);
+    }
+
+    @Test
+    void a_key_of_another_type_in_the_streams_place_refuses_jobs_until_it_is_gone() {
+        String blocked = REDIS.prefix() + "blocked:";
+        RedisSyncQueue queue = new RedisSyncQueue(client, blocked, LocalRedis.TIMEOUT);
+        client.getBucket(blocked + "sync", StringCodec.INSTANCE).set("not a stream");
+        SyncJob job = new SyncJob(Samples.connectionKey(), "Endpoint/4", Instant.now().truncatedTo(ChronoUnit.MILLIS));
+
+        assertThatThrownBy(() -> queue.enqueue(job)).isInstanceOf(SyncQueueUnavailable.class)
+                .hasMessageStartingWith("sync queue ").hasMessageContaining(": Redis failed");
+
+        client.getBucket(blocked + "sync", StringCodec.INSTANCE).delete();
+        queue.enqueue(job);
+        assertThat(stream(blocked).listGroups()).extracting(StreamGroup::getName).containsExactly(RedisSyncQueue.GROUP);
+        assertThat(stream(blocked).range(StreamMessageId.MIN, StreamMessageId.MAX)).hasSize(1);
     }
 
     @Test
@@ -78,22 +131,25 @@ class RedisSyncQueueTest extends SyncQueueContract {
     }
 
     @Test
-    void queues_made_at_the_same_time_on_a_new_stream_all_start_and_leave_one_group() throws Exception {
+    void first_jobs_of_several_instances_at_the_same_time_on_a_new_stream_all_queue_and_leave_one_group() throws Exception {
         String fresh = REDIS.prefix() + "race:";
         int instances = 6;
         ExecutorService pool = Executors.newFixedThreadPool(instances);
         try {
             CountDownLatch start = new CountDownLatch(1);
-            List<Future<RedisSyncQueue>> made = new ArrayList<>();
+            List<Future<?>> made = new ArrayList<>();
             for (int i = 0; i < instances; i++) {
+                RedisSyncQueue instance = new RedisSyncQueue(client, fresh, LocalRedis.TIMEOUT);
+                SyncJob job = new SyncJob(Samples.connectionKey(), "Endpoint/" + i, Instant.now().truncatedTo(ChronoUnit.MILLIS));
                 made.add(pool.submit(() -> {
                     start.await();
-                    return new RedisSyncQueue(client, fresh, LocalRedis.TIMEOUT);
+                    instance.enqueue(job);
+                    return null;
                 }));
             }
             start.countDown();
-            for (Future<RedisSyncQueue> each : made) {
-                assertThat(each.get(10, TimeUnit.SECONDS)).isNotNull();
+            for (Future<?> each : made) {
+                each.get(10, TimeUnit.SECONDS);
             }
         } finally {
             pool.shutdownNow();
@@ -101,6 +157,7 @@ class RedisSyncQueueTest extends SyncQueueContract {
 
         assertThat(stream(fresh).listGroups())
                 .extracting(StreamGroup::getName).containsExactly(RedisSyncQueue.GROUP);
+        assertThat(stream(fresh).size()).isEqualTo(instances);
     }
 
     @Test

@@ -4,13 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import health.wearables.application.port.out.CredentialInboxContract;
+import health.wearables.application.port.out.CredentialInboxUnavailable;
+import health.wearables.application.port.out.LeaseUnavailable;
 import health.wearables.application.port.out.Samples;
 import health.wearables.application.port.out.StateStoreUnavailable;
+import health.wearables.application.port.out.SyncQueueUnavailable;
 import health.wearables.domain.PendingAuthorization;
+import health.wearables.domain.SealedCredentials;
+import health.wearables.domain.SyncJob;
 import health.wearables.domain.StateToken;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,10 +64,40 @@ class RedisUnavailableTest {
     }
 
     @Test
-    void the_sync_queue_cannot_be_made_and_says_so() {
-        Throwable failure = soon(() -> catchThrowable(() -> new RedisSyncQueue(client, PREFIX, LocalRedis.TIMEOUT)));
+    void the_sync_queue_refuses_a_job_and_says_so() {
+        RedisSyncQueue queue = new RedisSyncQueue(client, PREFIX, LocalRedis.TIMEOUT);
+        SyncJob job = new SyncJob(Samples.connectionKey(), "Endpoint/1", Instant.now());
 
-        assertThat(failure).isInstanceOf(SyncQueueUnavailable.class).hasMessageStartingWith("sync queue group");
+        Throwable failure = soon(() -> catchThrowable(() -> queue.enqueue(job)));
+
+        assertThat(failure).isInstanceOf(SyncQueueUnavailable.class).hasMessageStartingWith("sync queue ");
+    }
+
+    @Test
+    void the_credential_inbox_fails_with_its_own_exception_and_shows_no_ciphertext() {
+        RedisCredentialInbox inbox = new RedisCredentialInbox(client, PREFIX, LocalRedis.TIMEOUT);
+        SealedCredentials credentials = CredentialInboxContract.credentials(Samples.connectionKey(), Instant.now());
+        String ciphertext = java.util.Base64.getEncoder().encodeToString(credentials.accessToken().ciphertext());
+
+        Throwable hold = soon(() -> catchThrowable(() -> inbox.hold(credentials, Duration.ofDays(7))));
+        Throwable held = soon(() -> catchThrowable(() -> inbox.held(credentials.key().project(),
+                Optional.of(credentials.key().patient()))));
+        Throwable waiting = soon(() -> catchThrowable(() -> inbox.waiting(10)));
+        Throwable remove = soon(() -> catchThrowable(() -> inbox.remove(credentials)));
+
+        for (Throwable failure : new Throwable[] {hold, held, waiting, remove}) {
+            assertThat(failure).isInstanceOf(CredentialInboxUnavailable.class).hasMessageStartingWith("credential inbox ");
+            assertThat(LocalRedis.messagesOf(failure)).doesNotContain(ciphertext);
+        }
+    }
+
+    @Test
+    void a_lease_cannot_be_taken_and_says_so() {
+        RedisLeases leases = new RedisLeases(client, PREFIX, LocalRedis.TIMEOUT);
+
+        Throwable failure = soon(() -> catchThrowable(() -> leases.take("recovery", Duration.ofMinutes(1))));
+
+        assertThat(failure).isInstanceOf(LeaseUnavailable.class).hasMessageStartingWith("lease take:");
     }
 
     @Test

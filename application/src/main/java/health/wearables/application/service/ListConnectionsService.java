@@ -2,30 +2,68 @@ package health.wearables.application.service;
 
 import health.wearables.application.port.in.ListConnections;
 import health.wearables.application.port.out.ConnectionStore;
+import health.wearables.application.port.out.ConnectionStoreUnavailable;
+import health.wearables.application.port.out.CredentialInbox;
+import health.wearables.application.port.out.CredentialInboxUnavailable;
 import health.wearables.application.port.out.ProjectDirectory;
 import health.wearables.domain.ApiKey;
+import health.wearables.domain.ConnectionListing;
 import health.wearables.domain.PatientId;
+import health.wearables.domain.ProjectId;
 import health.wearables.domain.Rejection;
 import health.wearables.domain.RejectionCode;
+import health.wearables.domain.SealedCredentials;
 import health.wearables.domain.Step;
-import health.wearables.domain.StoredConnection;
+import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Optional;
 
-/** authenticate → the project's own connections. */
+/**
+ * authenticate → the project's own connections: the stored ones and those held for a retry (pending). When one of the
+ * two stores cannot be read, the other is listed and the listing says it is incomplete; when neither can, the
+ * connection store's failure propagates.
+ */
 public final class ListConnectionsService implements ListConnections {
+    private static final System.Logger LOG = System.getLogger(ListConnectionsService.class.getName());
+
     private final ProjectDirectory projects;
     private final ConnectionStore connections;
+    private final CredentialInbox inbox;
 
-    public ListConnectionsService(ProjectDirectory projects, ConnectionStore connections) {
+    public ListConnectionsService(ProjectDirectory projects, ConnectionStore connections, CredentialInbox inbox) {
         this.projects = projects;
         this.connections = connections;
+        this.inbox = inbox;
     }
 
     @Override
-    public Step<List<StoredConnection>> list(Optional<ApiKey> apiKey, Optional<String> patientId) {
+    public Step<ConnectionListing> list(Optional<ApiKey> apiKey, Optional<String> patientId) {
         return Authentication.of(projects, apiKey)
-                .then(project -> patient(patientId).then(patient -> Step.ok(connections.list(project.id(), patient))));
+                .then(project -> patient(patientId).then(patient -> Step.ok(listing(project.id(), patient))));
+    }
+
+    private ConnectionListing listing(ProjectId project, Optional<PatientId> patient) {
+        Optional<List<SealedCredentials>> held = held(project, patient);
+        try {
+            return ConnectionListing.of(connections.list(project, patient), held.orElse(List.of()), held.isPresent());
+        } catch (ConnectionStoreUnavailable e) {
+            if (held.isEmpty()) {
+                throw e;
+            }
+            LOG.log(Level.WARNING, "connection store unavailable ({0}): listing only the connections held for a retry",
+                    e.getMessage());
+            return ConnectionListing.of(List.of(), held.get(), false);
+        }
+    }
+
+    private Optional<List<SealedCredentials>> held(ProjectId project, Optional<PatientId> patient) {
+        try {
+            return Optional.of(inbox.held(project, patient));
+        } catch (CredentialInboxUnavailable e) {
+            LOG.log(Level.WARNING, "credential inbox unavailable ({0}): listing only the stored connections",
+                    e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private static Step<Optional<PatientId>> patient(Optional<String> patientId) {

@@ -11,7 +11,10 @@ import static health.wearables.application.service.Gateway.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import health.wearables.application.port.out.CredentialInboxUnavailable;
 import health.wearables.application.port.out.StateStoreUnavailable;
+import health.wearables.application.port.out.SyncQueue;
+import health.wearables.application.port.out.SyncQueueUnavailable;
 import health.wearables.application.port.out.TokenCipher.TokenKind;
 import health.wearables.domain.AuthorizationCode;
 import health.wearables.domain.ConnectionKey;
@@ -379,5 +382,85 @@ class CompleteCallbackServiceTest {
         gateway.clock.advance(Duration.ofHours(1));
 
         assertThat(refusal(gateway.approves("withings", state)).code()).isEqualTo(RejectionCode.INVALID_STATE);
+    }
+
+    // After the exchange, a store fails: nothing is lost
+
+    @Test
+    void with_the_connection_store_down_the_sealed_credentials_are_held_for_a_retry_and_she_is_told_it_is_pending() {
+        StateToken state = gateway.startedFor("withings", DONE, false);
+        gateway.connections.setAvailable(false);
+
+        CallbackAnswer answer = gateway.approves("withings", state);
+
+        assertThat(location(answer)).isEqualTo(URI.create(DONE + "?status=pending&provider=withings&patientId=123"));
+        assertThat(gateway.inbox.contents()).singleElement().satisfies(held -> {
+            assertThat(held.key()).isEqualTo(ACME_123_WITHINGS);
+            assertThat(new String(held.accessToken().ciphertext(), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain(ACCESS);
+            assertThat(gateway.cipher.open(ACME_123_WITHINGS, TokenKind.ACCESS, held.accessToken())).isEqualTo(ACCESS);
+            assertThat(gateway.cipher.open(ACME_123_WITHINGS, TokenKind.REFRESH, held.refreshToken().orElseThrow()))
+                    .isEqualTo(REFRESH);
+            assertThat(held.connectedAt()).isEqualTo(Gateway.NOW);
+        });
+        assertThat(gateway.syncQueue.jobs()).as("the sync is queued when the connection is written").isEmpty();
+        gateway.connections.setAvailable(true);
+        assertThat(gateway.connections.find(ACME_123_WITHINGS)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(CallbackRoute.class)
+    void with_the_connection_store_down_and_no_return_url_the_answer_is_pending_json_on_either_route(CallbackRoute route) {
+        StateToken state = gateway.startedFor("withings", null, false);
+        gateway.connections.setAvailable(false);
+
+        CallbackAnswer answer = gateway.returns("withings", route, "state", state.value(), "code", CODE);
+
+        assertThat(answer).isEqualTo(new CallbackAnswer.Pending(route, new ProviderSlug("withings"), new PatientId("123")));
+    }
+
+    @Test
+    void with_the_connection_store_and_the_inbox_down_the_failure_propagates_after_one_token_request() {
+        StateToken state = gateway.startedFor("withings", DONE, false);
+        gateway.connections.setAvailable(false);
+        gateway.inbox.setAvailable(false);
+
+        assertThatThrownBy(() -> gateway.approves("withings", state)).isInstanceOf(CredentialInboxUnavailable.class);
+        assertThat(gateway.tokenExchange.calls()).isEqualTo(1);
+        assertThat(gateway.syncQueue.jobs()).isEmpty();
+    }
+
+    @Test
+    void with_the_sync_queue_down_she_is_connected_and_the_sync_is_recorded_with_the_stored_connection() {
+        StateToken state = gateway.startedFor("withings", DONE, false);
+        gateway.syncQueue.setAvailable(false);
+
+        CallbackAnswer answer = gateway.approves("withings", state);
+
+        assertThat(location(answer)).isEqualTo(URI.create(DONE + "?status=connected&provider=withings&patientId=123"));
+        assertThat(gateway.connections.find(ACME_123_WITHINGS)).isPresent();
+        assertThat(gateway.connections.syncPending(10)).extracting(connection -> connection.key()).containsExactly(ACME_123_WITHINGS);
+        assertThat(gateway.inbox.contents()).isEmpty();
+    }
+
+    @Test
+    void when_the_sync_can_be_neither_queued_nor_recorded_she_is_still_connected_since_the_connection_is_stored() {
+        StateToken state = gateway.startedFor("withings", null, false);
+        SyncQueue queueFailingWithTheStore = job -> {
+            gateway.connections.setAvailable(false); // the store goes down right after the save
+            throw new SyncQueueUnavailable("sync queue down", null);
+        };
+        CompleteCallbackService callback = new CompleteCallbackService(gateway.providers, gateway.states,
+                gateway.tokenExchange, gateway.oauth1, gateway.cipher, gateway.connections, gateway.inbox,
+                Gateway.INBOX_TTL,
+                queueFailingWithTheStore, gateway.projects, Gateway.PUBLIC_BASE_URL, gateway.clock);
+
+        CallbackAnswer answer = callback.complete("withings", CallbackRoute.OVOK,
+                java.util.Map.of("state", List.of(state.value()), "code", List.of(CODE)));
+
+        assertThat(answer).isEqualTo(new CallbackAnswer.Connected(CallbackRoute.OVOK, new ProviderSlug("withings"),
+                new PatientId("123")));
+        gateway.connections.setAvailable(true);
+        assertThat(gateway.connections.find(ACME_123_WITHINGS)).isPresent();
+        assertThat(gateway.inbox.contents()).isEmpty();
     }
 }

@@ -2,6 +2,8 @@ package health.wearables.application.service;
 
 import health.wearables.application.port.in.StartConnection.ConnectCommand;
 import health.wearables.application.port.out.InMemoryConnectionStore;
+import health.wearables.application.port.out.InMemoryCredentialInbox;
+import health.wearables.application.port.out.InMemoryLeases;
 import health.wearables.application.port.out.InMemoryStateStore;
 import health.wearables.application.port.out.InMemorySyncQueue;
 import health.wearables.application.port.out.ReversibleTokenCipher;
@@ -41,7 +43,7 @@ import java.util.Optional;
 import java.util.Random;
 
 /**
- * The three use cases wired to in-memory fakes, as the REST adapter wires them to Redis and FHIR: two projects
+ * The use cases wired to in-memory fakes, as the REST adapter wires them to Redis and FHIR: two projects
  * ({@code acme} and {@code globex}), three providers (withings and fitbit with PKCE, strava without), a clock that
  * only moves when told, seeded randomness.
  */
@@ -56,12 +58,16 @@ final class Gateway {
     static final String ACCESS = "access-token-4f9c2e7b1d";
     static final String REFRESH = "refresh-token-8a7d6c5b4e";
     static final PublicBaseUrl PUBLIC_BASE_URL = new PublicBaseUrl(URI.create("https://gateway.example.org"));
+    static final Duration INBOX_TTL = Duration.ofDays(7);
+    static final Duration LEASE = Duration.ofMinutes(1);
 
     final MutableClock clock = new MutableClock(NOW);
     final InMemoryStateStore stateStore = new InMemoryStateStore(clock);
     final CountingStateStore states = new CountingStateStore(stateStore);
     final InMemoryConnectionStore connections = new InMemoryConnectionStore();
     final InMemorySyncQueue syncQueue = new InMemorySyncQueue();
+    final InMemoryCredentialInbox inbox = new InMemoryCredentialInbox(clock);
+    final InMemoryLeases leases = new InMemoryLeases(clock);
     final ReversibleTokenCipher cipher = new ReversibleTokenCipher();
     final FakeProviderCatalog providers = new FakeProviderCatalog(provider("withings", true), provider("fitbit", true),
             provider("strava", false), oauth1Provider("garmin-legacy"));
@@ -74,8 +80,10 @@ final class Gateway {
     final StartConnectionService start = new StartConnectionService(projects, providers, states, authorizationUrls,
             oauth1, PUBLIC_BASE_URL, TTL, clock, new Random(42));
     final CompleteCallbackService callback = new CompleteCallbackService(providers, states, tokenExchange, oauth1,
-            cipher, connections, syncQueue, projects, PUBLIC_BASE_URL, clock);
-    final ListConnectionsService list = new ListConnectionsService(projects, connections);
+            cipher, connections, inbox, INBOX_TTL, syncQueue, projects, PUBLIC_BASE_URL, clock);
+    final ListConnectionsService list = new ListConnectionsService(projects, connections, inbox);
+    final RecoverPendingWorkService recovery = new RecoverPendingWorkService(inbox, connections, syncQueue, leases,
+            LEASE, 100, clock);
 
     static ProviderConfig provider(String slug, boolean pkce) {
         return new ProviderConfig(new ProviderSlug(slug), slug, OAuthVersion.OAUTH_2_0,
@@ -136,6 +144,13 @@ final class Gateway {
     void connected(ConnectionKey key) {
         connections.save(new SealedCredentials(key, cipher.seal(key, TokenKind.ACCESS, ACCESS), Optional.empty(),
                 Optional.empty(), Optional.empty(), List.of("activity"), Optional.empty(), clock.instant()));
+    }
+
+    /** Credentials of the connection as a callback at this moment would have sealed them. */
+    SealedCredentials sealedNow(ConnectionKey key, String access) {
+        return new SealedCredentials(key, cipher.seal(key, TokenKind.ACCESS, access),
+                Optional.of(cipher.seal(key, TokenKind.REFRESH, "refresh-of-" + access)), Optional.empty(),
+                Optional.empty(), List.of("activity"), Optional.empty(), clock.instant());
     }
 
     static <T> T ok(Step<T> step) {

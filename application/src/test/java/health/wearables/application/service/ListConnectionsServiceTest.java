@@ -6,11 +6,18 @@ import static health.wearables.application.service.Gateway.key;
 import static health.wearables.application.service.Gateway.ok;
 import static health.wearables.application.service.Gateway.rejection;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import health.wearables.application.port.out.ConnectionStoreUnavailable;
 
 import health.wearables.domain.ApiKey;
 import health.wearables.domain.ConnectionKey;
 import health.wearables.domain.RejectionCode;
-import health.wearables.domain.StoredConnection;
+import health.wearables.domain.ConnectionListing;
+import health.wearables.domain.ConnectionStatus;
+import health.wearables.domain.ListedConnection;
+import health.wearables.domain.SealedCredentials;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,8 +36,12 @@ class ListConnectionsServiceTest {
         gateway.connected(key("globex", "123", "withings"));
     }
 
+    private ConnectionListing listing(String apiKey, Optional<String> patientId) {
+        return ok(gateway.list.list(Optional.of(new ApiKey(apiKey)), patientId));
+    }
+
     private List<ConnectionKey> keys(String apiKey, Optional<String> patientId) {
-        return ok(gateway.list.list(Optional.of(new ApiKey(apiKey)), patientId)).stream().map(StoredConnection::key).toList();
+        return listing(apiKey, patientId).connections().stream().map(ListedConnection::key).toList();
     }
 
     @Test
@@ -68,5 +79,73 @@ class ListConnectionsServiceTest {
     @Test
     void the_api_key_is_checked_before_the_patient_id() {
         assertThat(rejection(gateway.list.list(Optional.empty(), Optional.of("12 3"))).code()).isEqualTo(RejectionCode.UNAUTHORIZED);
+    }
+
+    // Credentials held for a retry
+
+    @Test
+    void held_credentials_are_listed_as_pending_next_to_the_stored_connections_and_only_for_their_project() {
+        ConnectionKey polar = key("acme", "123", "polar");
+        gateway.inbox.hold(gateway.sealedNow(polar, "held-access"), Gateway.INBOX_TTL);
+        gateway.inbox.hold(gateway.sealedNow(key("globex", "123", "polar"), "other-access"), Gateway.INBOX_TTL);
+
+        ConnectionListing listing = listing(ACME_KEY, Optional.of("123"));
+
+        assertThat(listing.complete()).isTrue();
+        assertThat(listing.connections()).extracting(ListedConnection::key)
+                .containsExactlyInAnyOrder(key("acme", "123", "withings"), key("acme", "123", "fitbit"), polar);
+        assertThat(listing.connections()).filteredOn(line -> line.key().equals(polar)).singleElement()
+                .satisfies(line -> {
+                    assertThat(line.status()).isEqualTo(ConnectionStatus.PENDING);
+                    assertThat(line.endpointId()).isEmpty();
+                });
+    }
+
+    @Test
+    void a_stored_connection_hides_held_credentials_that_are_not_newer() {
+        gateway.inbox.hold(gateway.sealedNow(key("acme", "123", "withings"), "held-access"), Gateway.INBOX_TTL);
+
+        assertThat(listing(ACME_KEY, Optional.of("123")).connections()).extracting(ListedConnection::status)
+                .containsOnly(ConnectionStatus.ACTIVE);
+    }
+
+    @Test
+    void newer_held_credentials_show_the_connection_as_pending() {
+        gateway.clock.advance(Duration.ofMinutes(5));
+        gateway.inbox.hold(gateway.sealedNow(key("acme", "123", "withings"), "held-access"), Gateway.INBOX_TTL);
+
+        assertThat(listing(ACME_KEY, Optional.of("123")).connections())
+                .filteredOn(line -> line.key().equals(key("acme", "123", "withings")))
+                .extracting(ListedConnection::status).containsExactly(ConnectionStatus.PENDING);
+    }
+
+    @Test
+    void with_the_connection_store_down_the_held_credentials_are_listed_and_the_listing_says_it_is_incomplete() {
+        SealedCredentials held = gateway.sealedNow(key("acme", "123", "polar"), "held-access");
+        gateway.inbox.hold(held, Gateway.INBOX_TTL);
+        gateway.connections.setAvailable(false);
+
+        ConnectionListing listing = listing(ACME_KEY, Optional.of("123"));
+
+        assertThat(listing.complete()).isFalse();
+        assertThat(listing.connections()).containsExactly(ListedConnection.held(held));
+    }
+
+    @Test
+    void with_the_inbox_down_the_stored_connections_are_listed_and_the_listing_says_it_is_incomplete() {
+        gateway.inbox.setAvailable(false);
+
+        ConnectionListing listing = listing(ACME_KEY, Optional.of("123"));
+
+        assertThat(listing.complete()).isFalse();
+        assertThat(listing.connections()).hasSize(2);
+    }
+
+    @Test
+    void with_both_stores_down_the_connection_stores_failure_propagates() {
+        gateway.inbox.setAvailable(false);
+        gateway.connections.setAvailable(false);
+
+        assertThatThrownBy(() -> listing(ACME_KEY, Optional.of("123"))).isInstanceOf(ConnectionStoreUnavailable.class);
     }
 }

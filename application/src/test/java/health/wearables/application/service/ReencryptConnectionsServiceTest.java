@@ -108,6 +108,21 @@ class ReencryptConnectionsServiceTest {
             public List<StoredConnection> list(ProjectId project, Optional<PatientId> patient) {
                 return store.list(project, patient);
             }
+
+            @Override
+            public void markSyncPending(ConnectionKey wanted) {
+                store.markSyncPending(wanted);
+            }
+
+            @Override
+            public List<StoredConnection> syncPending(int max) {
+                return store.syncPending(max);
+            }
+
+            @Override
+            public void clearSyncPending(ConnectionKey wanted) {
+                store.clearSyncPending(wanted);
+            }
         };
 
         assertThat(new ReencryptConnectionsService(racing, cipher).run()).isEqualTo(new Report(1, 0, 0, 1, 0));

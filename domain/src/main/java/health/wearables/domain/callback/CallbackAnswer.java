@@ -23,18 +23,36 @@ public sealed interface CallbackAnswer {
     record Connected(CallbackRoute route, ProviderSlug provider, PatientId patient) implements CallbackAnswer {
     }
 
+    /**
+     * The tokens were issued but the connection could not be stored yet: they are held sealed and a retry stores them.
+     * Answered as JSON when there is no (allowed) redirectUri.
+     */
+    record Pending(CallbackRoute route, ProviderSlug provider, PatientId patient) implements CallbackAnswer {
+    }
+
     /** Refused, answered as a JSON error. */
     record Refused(Rejection rejection) implements CallbackAnswer {
     }
 
     static CallbackAnswer connected(CallbackRoute route, PendingAuthorization pending, Optional<Project> projectNow) {
+        return back("connected", pending, projectNow)
+                .orElseGet(() -> new Connected(route, pending.provider(), pending.patient()));
+    }
+
+    /** Like {@link #connected}, with {@code status=pending}: the connection is stored by a retry. */
+    static CallbackAnswer pending(CallbackRoute route, PendingAuthorization pending, Optional<Project> projectNow) {
+        return back("pending", pending, projectNow)
+                .orElseGet(() -> new Pending(route, pending.provider(), pending.patient()));
+    }
+
+    /** Back to the dashboard with status, provider and patient, if the return URL is still allowed. */
+    private static Optional<CallbackAnswer> back(String status, PendingAuthorization pending,
+                                                 Optional<Project> projectNow) {
         Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put("status", "connected");
+        parameters.put("status", status);
         parameters.put("provider", pending.provider().value());
         parameters.put("patientId", pending.patient().value());
-        return allowedReturnUrl(pending, projectNow)
-                .<CallbackAnswer>map(url -> new Redirect(url.withParameters(parameters)))
-                .orElseGet(() -> new Connected(route, pending.provider(), pending.patient()));
+        return allowedReturnUrl(pending, projectNow).map(url -> new Redirect(url.withParameters(parameters)));
     }
 
     /**

@@ -6,12 +6,14 @@ import health.wearables.domain.StoredConnection;
 import java.util.Optional;
 
 /** State 6: connected and the sync queued; only the answer is left. */
-public record SyncQueued(CallbackRoute route, PendingAuthorization pending, StoredConnection connection) {
+public record SyncQueued(CallbackRoute route, PendingAuthorization pending, StoredConnection connection)
+        implements Concluded {
 
     /**
      * The answer, given the project as configured now: the redirect is checked against the allow-list again, and
      * falls back to JSON if it no longer passes.
      */
+    @Override
     public CallbackAnswer answer(Optional<Project> projectNow) {
         return CallbackAnswer.connected(route, pending, projectNow);
     }

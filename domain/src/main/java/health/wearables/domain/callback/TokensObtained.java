@@ -20,6 +20,11 @@ public record TokensObtained(CallbackRoute route, PendingAuthorization pending, 
         return new Persisted(route, pending, connection);
     }
 
+    /** Transition to {@link HeldForRetry}: the store failed, the sealed tokens are held for a retry. */
+    public HeldForRetry heldForRetry() {
+        return new HeldForRetry(route, pending);
+    }
+
     @Override
     public String toString() {
         return "TokensObtained[" + key().canonical() + "]";

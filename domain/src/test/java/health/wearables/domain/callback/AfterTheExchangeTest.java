@@ -8,13 +8,14 @@ import health.wearables.domain.ConnectionKey;
 import health.wearables.domain.ConnectionStatus;
 import health.wearables.domain.Fixtures;
 import health.wearables.domain.PatientId;
+import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.StoredConnection;
 import health.wearables.domain.SyncJob;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** States 4 → 5 → 6: stored, then the initial sync queued, then the answer. */
+/** States 4 → 5 → 6: stored (or held for a retry), then the initial sync queued, then the answer. */
 class AfterTheExchangeTest {
     private final TokensObtained obtained = new TokensObtained(CallbackRoute.MIROBODY,
             Fixtures.pending("withings", Optional.of(Fixtures.DONE), false),
@@ -55,6 +56,35 @@ class AfterTheExchangeTest {
                 .isEqualTo(CallbackAnswer.connected(CallbackRoute.MIROBODY, obtained.pending(),
                         Optional.of(Fixtures.project(Fixtures.DASHBOARD))));
         assertThat(queued.answer(Optional.empty())).isInstanceOf(CallbackAnswer.Connected.class);
+    }
+
+    @Test
+    void once_queued_the_flow_is_concluded_as_connected() {
+        Concluded concluded = obtained.persisted(storedAs(obtained.key()))
+                .<Concluded>fold(Persisted::syncQueued, held -> held);
+
+        assertThat(concluded).isInstanceOf(SyncQueued.class);
+        assertThat(concluded.answer(Optional.empty()))
+                .isEqualTo(new CallbackAnswer.Connected(CallbackRoute.MIROBODY, new ProviderSlug("withings"), new PatientId("123")));
+    }
+
+    @Test
+    void tokens_held_for_a_retry_conclude_the_flow_as_pending_without_a_sync() {
+        Kept kept = obtained.heldForRetry();
+
+        Concluded concluded = kept.<Concluded>fold(Persisted::syncQueued, held -> held);
+
+        assertThat(concluded).isEqualTo(new HeldForRetry(CallbackRoute.MIROBODY, obtained.pending()));
+        assertThat(concluded.answer(Optional.of(Fixtures.project(Fixtures.DASHBOARD))))
+                .isEqualTo(CallbackAnswer.pending(CallbackRoute.MIROBODY, obtained.pending(),
+                        Optional.of(Fixtures.project(Fixtures.DASHBOARD))));
+        assertThat(location(concluded.answer(Optional.of(Fixtures.project(Fixtures.DASHBOARD)))))
+                .hasToString(Fixtures.DONE + "?status=pending&provider=withings&patientId=123");
+    }
+
+    private static java.net.URI location(CallbackAnswer answer) {
+        assertThat(answer).isInstanceOf(CallbackAnswer.Redirect.class);
+        return ((CallbackAnswer.Redirect) answer).location();
     }
 
     @Test

@@ -81,6 +81,24 @@ class CallbackAnswerTest {
     }
 
     @Test
+    void pending_with_an_allowed_return_url_redirects_with_status_pending_provider_and_patient_only() {
+        CallbackAnswer answer = CallbackAnswer.pending(CallbackRoute.OVOK, pending(Optional.of(DONE), false), ALLOWING);
+
+        assertThat(location(answer)).hasToString(DONE + "?status=pending&provider=withings&patientId=123");
+    }
+
+    @Test
+    void pending_without_an_allowed_return_url_answers_json_on_either_route() {
+        Optional<Project> narrowed = Optional.of(Fixtures.project("https://dashboard.example.com/other/"));
+        for (CallbackRoute route : CallbackRoute.values()) {
+            CallbackAnswer.Pending expected = new CallbackAnswer.Pending(route, new ProviderSlug("withings"), new PatientId("123"));
+
+            assertThat(CallbackAnswer.pending(route, pending(Optional.empty(), false), ALLOWING)).isEqualTo(expected);
+            assertThat(CallbackAnswer.pending(route, pending(Optional.of(DONE), false), narrowed)).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void a_refusal_after_the_state_check_goes_back_to_the_dashboard_when_asked_to() {
         Rejection rejection = DECLINED.after(pending(Optional.of(DONE), true));
 

@@ -87,6 +87,9 @@ public class CallbackResource {
         if (answer instanceof CallbackAnswer.Connected connected) {
             return Response.ok(connectedBody(connected), MediaType.APPLICATION_JSON_TYPE).build();
         }
+        if (answer instanceof CallbackAnswer.Pending pending) {
+            return Response.accepted(pendingBody(pending)).type(MediaType.APPLICATION_JSON_TYPE).build();
+        }
         return ApiErrors.of(((CallbackAnswer.Refused) answer).rejection());
     }
 
@@ -99,6 +102,21 @@ public class CallbackResource {
             body.put("ok", true);
             body.put("provider", connected.provider().value());
             body.put("patientId", connected.patient().value());
+        }
+        return body;
+    }
+
+    /** 202: the tokens were issued and are kept sealed; a retry stores the connection. */
+    private static Map<String, Object> pendingBody(CallbackAnswer.Pending pending) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (pending.route() == CallbackRoute.MIROBODY) {
+            body.put("provider_slug", pending.provider().value());
+            body.put("stage", "pending");
+        } else {
+            body.put("ok", true);
+            body.put("provider", pending.provider().value());
+            body.put("patientId", pending.patient().value());
+            body.put("pending", true);
         }
         return body;
     }

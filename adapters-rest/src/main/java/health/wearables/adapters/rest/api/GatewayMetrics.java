@@ -30,8 +30,13 @@ public class GatewayMetrics {
         if (answer instanceof CallbackAnswer.Refused refused) {
             return refused.rejection().code().name();
         }
+        if (answer instanceof CallbackAnswer.Pending) {
+            return "PENDING";
+        }
         if (answer instanceof CallbackAnswer.Redirect redirect) {
-            return redirect.location().getRawQuery().contains("status=connected") ? "CONNECTED" : "REDIRECTED_ERROR";
+            String query = redirect.location().getRawQuery();
+            return query.contains("status=connected") ? "CONNECTED"
+                    : query.contains("status=pending") ? "PENDING" : "REDIRECTED_ERROR";
         }
         return "CONNECTED";
     }

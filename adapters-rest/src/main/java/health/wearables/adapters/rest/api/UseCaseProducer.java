@@ -4,11 +4,13 @@ import health.wearables.application.port.in.CompleteCallback;
 import health.wearables.application.port.in.ListConnections;
 import health.wearables.application.port.in.ReencryptConnections;
 import health.wearables.application.port.in.ListProviders;
+import health.wearables.application.port.in.RecoverPendingWork;
 import health.wearables.application.port.in.StartConnection;
-import health.wearables.domain.ApiKey;
 import health.wearables.application.port.out.AuthorizationUrls;
 import health.wearables.application.port.out.ConnectionStore;
+import health.wearables.application.port.out.CredentialInbox;
 import health.wearables.application.port.out.KnownProviders;
+import health.wearables.application.port.out.Leases;
 import health.wearables.application.port.out.Oauth1Provider;
 import health.wearables.application.port.out.ProjectDirectory;
 import health.wearables.application.port.out.ProviderCatalog;
@@ -20,6 +22,7 @@ import health.wearables.application.service.CompleteCallbackService;
 import health.wearables.application.service.ListConnectionsService;
 import health.wearables.application.service.ReencryptConnectionsService;
 import health.wearables.application.service.ListProvidersService;
+import health.wearables.application.service.RecoverPendingWorkService;
 import health.wearables.application.service.StartConnectionService;
 import health.wearables.domain.PublicBaseUrl;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +37,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /** The use cases, built from the ports the adapter modules produce. Time and randomness are chosen here, once. */
 @ApplicationScoped
 public class UseCaseProducer {
+    /** A recovery pass takes seconds; a gateway instance that dies during one holds it back no longer than this. */
+    static final Duration RECOVERY_LEASE = Duration.ofMinutes(2);
+    /** Inbox entries, and recorded syncs, per recovery pass. */
+    static final int RECOVERY_BATCH = 100;
+
     @Inject
     @ConfigProperty(name = "wearables.public-base-url", defaultValue = "http://localhost:9080")
     String publicBaseUrl;
@@ -41,6 +49,11 @@ public class UseCaseProducer {
     @Inject
     @ConfigProperty(name = "wearables.state.ttl", defaultValue = "600")
     long stateTtlSeconds;
+
+    /** How long credentials the FHIR store could not take wait in the inbox for a retry: 7 days. */
+    @Inject
+    @ConfigProperty(name = "wearables.inbox.ttl", defaultValue = "604800")
+    long inboxTtlSeconds;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -62,10 +75,22 @@ public class UseCaseProducer {
     @Produces
     @ApplicationScoped
     CompleteCallback completeCallback(ProviderCatalog providers, StateStore states, TokenExchange tokenExchange,
-                                      Oauth1Provider oauth1, TokenCipher cipher, ConnectionStore connections, SyncQueue syncQueue,
-                                      ProjectDirectory projects, GatewayMetrics metrics) {
+                                      Oauth1Provider oauth1, TokenCipher cipher, ConnectionStore connections,
+                                      CredentialInbox inbox,
+                                      SyncQueue syncQueue, ProjectDirectory projects, GatewayMetrics metrics) {
+        if (inboxTtlSeconds < 60) {
+            throw new IllegalStateException("wearables.inbox.ttl must be at least 60 seconds");
+        }
         return new CompleteCallbackService(providers, states, new TimedTokenExchange(tokenExchange, metrics), oauth1,
-                cipher, connections, syncQueue, projects, baseUrl(), clock);
+                cipher, connections, inbox, Duration.ofSeconds(inboxTtlSeconds), syncQueue, projects, baseUrl(), clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    RecoverPendingWork recoverPendingWork(CredentialInbox inbox, ConnectionStore connections, SyncQueue syncQueue,
+                                          Leases leases) {
+        return new RecoverPendingWorkService(inbox, connections, syncQueue, leases, RECOVERY_LEASE, RECOVERY_BATCH,
+                clock);
     }
 
     @Produces
@@ -76,8 +101,8 @@ public class UseCaseProducer {
 
     @Produces
     @ApplicationScoped
-    ListConnections listConnections(ProjectDirectory projects, ConnectionStore connections) {
-        return new ListConnectionsService(projects, connections);
+    ListConnections listConnections(ProjectDirectory projects, ConnectionStore connections, CredentialInbox inbox) {
+        return new ListConnectionsService(projects, connections, inbox);
     }
 
     @Produces

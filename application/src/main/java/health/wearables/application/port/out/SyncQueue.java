@@ -6,5 +6,6 @@ import health.wearables.domain.SyncJob;
 @FunctionalInterface
 public interface SyncQueue {
 
+    /** @throws SyncQueueUnavailable when the queue cannot be reached; the job is then not queued */
     void enqueue(SyncJob job);
 }

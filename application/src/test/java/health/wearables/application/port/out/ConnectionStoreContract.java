@@ -168,4 +168,57 @@ public abstract class ConnectionStoreContract {
         assertThat(store().list(new ProjectId(Samples.unique("other")), Optional.empty())).isEmpty();
         assertThat(store().find(new ConnectionKey(new ProjectId(Samples.unique("other")), key.patient(), key.provider()))).isEmpty();
     }
+
+    // The initial sync, recorded for a retry
+
+    @Test
+    void a_connection_marked_for_its_initial_sync_is_handed_out_until_the_mark_is_cleared() {
+        ConnectionKey key = Samples.connectionKey();
+        StoredConnection stored = store().save(credentials(key, "access-m", Optional.of("refresh-m")));
+
+        store().markSyncPending(key);
+
+        assertThat(store().syncPending(10_000)).filteredOn(connection -> connection.key().equals(key))
+                .singleElement().satisfies(connection -> assertThat(connection.endpointId()).isEqualTo(stored.endpointId()));
+        store().clearSyncPending(key);
+        assertThat(store().syncPending(10_000)).noneMatch(connection -> connection.key().equals(key));
+    }
+
+    @Test
+    void marking_twice_is_one_mark_and_clearing_twice_is_harmless() {
+        ConnectionKey key = Samples.connectionKey();
+        store().save(credentials(key, "access-t", Optional.empty()));
+
+        store().markSyncPending(key);
+        store().markSyncPending(key);
+
+        assertThat(store().syncPending(10_000)).filteredOn(connection -> connection.key().equals(key)).hasSize(1);
+        store().clearSyncPending(key);
+        store().clearSyncPending(key);
+        assertThat(store().syncPending(10_000)).noneMatch(connection -> connection.key().equals(key));
+    }
+
+    @Test
+    void a_connection_that_is_not_stored_cannot_be_marked() {
+        ConnectionKey key = Samples.connectionKey();
+
+        store().markSyncPending(key);
+
+        assertThat(store().syncPending(10_000)).noneMatch(connection -> connection.key().equals(key));
+    }
+
+    @Test
+    void unmarked_connections_are_not_handed_out_and_the_limit_holds() {
+        ConnectionKey unmarked = Samples.connectionKey();
+        store().save(credentials(unmarked, "access-u", Optional.empty()));
+        List<ConnectionKey> marked = List.of(Samples.connectionKey(), Samples.connectionKey(), Samples.connectionKey());
+        marked.forEach(key -> {
+            store().save(credentials(key, "access-l", Optional.empty()));
+            store().markSyncPending(key);
+        });
+
+        assertThat(store().syncPending(10_000)).noneMatch(connection -> connection.key().equals(unmarked));
+        assertThat(store().syncPending(2)).hasSize(2);
+        marked.forEach(store()::clearSyncPending);
+    }
 }

@@ -10,18 +10,27 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+/** Connections in a map; can be switched off, when every call fails as an unreachable store would. */
 public final class InMemoryConnectionStore implements ConnectionStore {
     private record Row(String id, SealedCredentials credentials) {
     }
 
     private final Map<ConnectionKey, Row> rows = new ConcurrentHashMap<>();
+    private final Set<ConnectionKey> syncPending = ConcurrentHashMap.newKeySet();
     private final AtomicInteger ids = new AtomicInteger();
+    private volatile boolean available = true;
+
+    public void setAvailable(boolean available) {
+        this.available = available;
+    }
 
     @Override
     public synchronized StoredConnection save(SealedCredentials credentials) {
+        checkAvailable();
         Row existing = rows.get(credentials.key());
         SealedCredentials merged = existing == null || credentials.refreshToken().isPresent()
                 ? credentials
@@ -36,6 +45,7 @@ public final class InMemoryConnectionStore implements ConnectionStore {
 
     @Override
     public List<StoredConnection> list(ProjectId project, Optional<PatientId> patient) {
+        checkAvailable();
         return rows.values().stream()
                 .filter(row -> row.credentials().key().project().equals(project))
                 .filter(row -> patient.map(p -> row.credentials().key().patient().equals(p)).orElse(true))
@@ -46,6 +56,7 @@ public final class InMemoryConnectionStore implements ConnectionStore {
 
     @Override
     public Optional<SealedCredentials> find(ConnectionKey key) {
+        checkAvailable();
         return Optional.ofNullable(rows.get(key)).map(Row::credentials);
     }
 
@@ -62,6 +73,33 @@ public final class InMemoryConnectionStore implements ConnectionStore {
         }
         rows.put(expected.key(), new Row(row.id(), replacement));
         return true;
+    }
+
+    @Override
+    public synchronized void markSyncPending(ConnectionKey key) {
+        checkAvailable();
+        if (rows.containsKey(key)) {
+            syncPending.add(key);
+        }
+    }
+
+    @Override
+    public List<StoredConnection> syncPending(int max) {
+        checkAvailable();
+        return syncPending.stream().map(rows::get).map(InMemoryConnectionStore::view)
+                .sorted(Comparator.comparing(StoredConnection::endpointId)).limit(max).toList();
+    }
+
+    @Override
+    public void clearSyncPending(ConnectionKey key) {
+        checkAvailable();
+        syncPending.remove(key);
+    }
+
+    private void checkAvailable() {
+        if (!available) {
+            throw new ConnectionStoreUnavailable("in-memory connection store switched off", null);
+        }
     }
 
     private static StoredConnection view(Row row) {

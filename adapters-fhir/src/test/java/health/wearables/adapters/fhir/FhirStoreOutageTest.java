@@ -1,0 +1,151 @@
+package health.wearables.adapters.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import health.wearables.application.port.out.ConnectionStoreUnavailable;
+import health.wearables.application.port.out.ProviderCatalog;
+import health.wearables.application.port.out.ReversibleTokenCipher;
+import health.wearables.application.port.out.Samples;
+import health.wearables.application.port.out.TokenCipher.TokenKind;
+import health.wearables.domain.ConnectionKey;
+import health.wearables.domain.ProviderConfig;
+import health.wearables.domain.ProviderSlug;
+import health.wearables.domain.SealedCredentials;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+
+/**
+ * The FHIR store's database refuses the gateway (its own PostgreSQL database, {@code ALLOW_CONNECTIONS false} and its
+ * sessions ended, as an outage looks from the gateway) and comes back: every operation fails soon as
+ * {@link ConnectionStoreUnavailable} without a token or ciphertext in its message, and afterwards the same store works
+ * again by itself.
+ */
+class FhirStoreOutageTest {
+    private static final String DATABASE = "wearables_adapter_outage_test";
+    private static final Duration SOON = Duration.ofSeconds(15);
+    private static final ReversibleTokenCipher CIPHER = new ReversibleTokenCipher();
+    private static final ProviderCatalog NO_PROVIDERS = new ProviderCatalog() {
+        @Override
+        public Optional<ProviderConfig> find(ProviderSlug slug) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<ProviderConfig> all() {
+            return List.of();
+        }
+    };
+
+    private static EmbeddedFhirStore fhir;
+    private static FhirConnectionStore store;
+
+    @BeforeAll
+    static void start() throws SQLException {
+        allowConnections(true); // a run that died in the middle may have left it refusing
+        fhir = EmbeddedFhirStore.start(TestDatabases.postgres(DATABASE));
+        store = new FhirConnectionStore(fhir, NO_PROVIDERS);
+    }
+
+    @AfterEach
+    void databaseBack() throws SQLException {
+        allowConnections(true);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (fhir != null) {
+            fhir.close();
+        }
+    }
+
+    private static SealedCredentials sample(ConnectionKey key, String access) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return new SealedCredentials(key, CIPHER.seal(key, TokenKind.ACCESS, access),
+                Optional.of(CIPHER.seal(key, TokenKind.REFRESH, "r-" + access)), Optional.empty(),
+                Optional.of(now.plusSeconds(60)),
+                List.of("activity"), Optional.of("user-1"), now);
+    }
+
+    @Test
+    void while_the_database_refuses_every_operation_fails_soon_as_unavailable_and_afterwards_works_again() throws Exception {
+        ConnectionKey key = Samples.connectionKey();
+        store.save(sample(key, "before-the-outage"));
+        SealedCredentials during = sample(key, "issued-during-the-outage");
+        String ciphertext = Base64.getEncoder().encodeToString(during.accessToken().ciphertext());
+
+        refuseConnections();
+
+        Map<String, ThrowingCallable> operations = Map.of(
+                "save", () -> store.save(during),
+                "find", () -> store.find(key),
+                "list", () -> store.list(key.project(), Optional.empty()),
+                "sync mark", () -> store.markSyncPending(key),
+                "sync marks", () -> store.syncPending(10),
+                "sync unmark", () -> store.clearSyncPending(key));
+        for (Map.Entry<String, ThrowingCallable> operation : operations.entrySet()) {
+            long started = System.nanoTime();
+            Throwable failure = catchThrowable(operation.getValue());
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as(operation.getKey()).isLessThan(SOON);
+            assertThat(failure).as(operation.getKey()).isInstanceOf(ConnectionStoreUnavailable.class)
+                    .hasMessageStartingWith("connection store " + operation.getKey() + ": the database failed");
+            assertThat(failure.getMessage()).doesNotContain("issued-during-the-outage").doesNotContain(ciphertext);
+        }
+
+        allowConnections(true);
+        SealedCredentials stored = eventually(() -> {
+            store.save(during);
+            return store.find(key).orElseThrow();
+        });
+        assertThat(CIPHER.open(key, TokenKind.ACCESS, stored.accessToken())).isEqualTo("issued-during-the-outage");
+    }
+
+    /** Retries the call while the store is still unavailable, for at most 30 seconds. */
+    private static <T> T eventually(java.util.concurrent.Callable<T> call) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                return call.call();
+            } catch (ConnectionStoreUnavailable stillDown) {
+                if (System.nanoTime() > deadline) {
+                    throw stillDown;
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    private static void refuseConnections() throws SQLException {
+        allowConnections(false);
+        try (Connection admin = admin(); Statement statement = admin.createStatement()) {
+            statement.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + DATABASE
+                    + "' and pid <> pg_backend_pid()");
+        }
+    }
+
+    private static void allowConnections(boolean allow) throws SQLException {
+        TestDatabases.ensure(DATABASE);
+        try (Connection admin = admin(); Statement statement = admin.createStatement()) {
+            statement.execute("alter database " + DATABASE + " with allow_connections " + allow);
+        }
+    }
+
+    private static Connection admin() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://" + TestDatabases.HOST + "/postgres", TestDatabases.USER, "");
+    }
+}

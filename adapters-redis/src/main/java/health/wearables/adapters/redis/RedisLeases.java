@@ -1,0 +1,52 @@
+package health.wearables.adapters.redis;
+
+import health.wearables.application.port.out.LeaseUnavailable;
+import health.wearables.application.port.out.Leases;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.redisson.api.RBucket;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+
+/**
+ * Leases as Redis keys {@code <prefix>lease:<name>}: taken with {@code SET NX PX} holding a random token of the holder,
+ * ended by deleting the key only if it still holds that token (so a holder whose lease lapsed cannot end the next
+ * holder's). Ending a lease never fails: if Redis cannot be reached, the lease lapses by itself.
+ */
+public final class RedisLeases implements Leases {
+    private static final Logger LOG = Logger.getLogger(RedisLeases.class.getName());
+
+    private final RedissonClient client;
+    private final String keyPrefix;
+    private final Duration timeout;
+
+    public RedisLeases(RedissonClient client, String keyPrefix, Duration timeout) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix") + "lease:";
+        this.timeout = RedisSettings.positive(timeout, "timeout");
+    }
+
+    @Override
+    public Optional<Lease> take(String name, Duration duration) {
+        Duration lifetime = RedisSettings.positive(duration, "duration");
+        RBucket<String> bucket = client.getBucket(keyPrefix + Objects.requireNonNull(name, "name"),
+                StringCodec.INSTANCE);
+        String token = UUID.randomUUID().toString();
+        boolean taken = RedisReply.await("lease take", timeout, () -> bucket.setIfAbsentAsync(token, lifetime),
+                LeaseUnavailable::new);
+        return taken ? Optional.of(() -> release(bucket, token)) : Optional.empty();
+    }
+
+    private void release(RBucket<String> bucket, String token) {
+        try {
+            RedisReply.await("lease release", timeout, () -> bucket.compareAndSetAsync(token, null),
+                    LeaseUnavailable::new);
+        } catch (LeaseUnavailable e) {
+            LOG.log(Level.FINE, "A lease could not be ended ({0}); it lapses by itself", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package health.wearables.adapters.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import health.wearables.application.port.out.Leases;
+import health.wearables.application.port.out.LeasesContract;
+import health.wearables.application.port.out.Samples;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.redisson.api.RBucket;
+import org.redisson.client.codec.StringCodec;
+
+/** The leases contract, and the key a lease is, against the real Redis. */
+class RedisLeasesTest extends LeasesContract {
+    @RegisterExtension
+    static final LocalRedis REDIS = new LocalRedis();
+
+    private final RedisLeases leases = new RedisLeases(REDIS.client(), REDIS.prefix(), LocalRedis.TIMEOUT);
+
+    @Override
+    protected Leases leases() {
+        return leases;
+    }
+
+    @Test
+    void a_lease_is_a_key_under_the_prefix_that_lapses_with_the_lease_and_goes_when_it_is_closed() {
+        String name = Samples.unique("lease");
+        RBucket<String> key = REDIS.client().getBucket(REDIS.prefix() + "lease:" + name, StringCodec.INSTANCE);
+
+        Leases.Lease lease = leases.take(name, Duration.ofMillis(45_000)).orElseThrow();
+
+        assertThat(key.remainTimeToLive()).isPositive().isLessThanOrEqualTo(45_000).isGreaterThan(40_000);
+        lease.close();
+        assertThat(key.isExists()).isFalse();
+    }
+}

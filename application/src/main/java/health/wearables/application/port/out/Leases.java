@@ -1,0 +1,25 @@
+package health.wearables.application.port.out;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Named leases shared by every gateway instance: while one instance holds a lease, no other gets it. A lease ends when
+ * it is closed or when its duration has passed (so an instance that died does not keep it).
+ */
+@FunctionalInterface
+public interface Leases {
+
+    /**
+     * The lease, if nobody holds it now.
+     *
+     * @throws LeaseUnavailable when the store that holds leases cannot be reached
+     */
+    Optional<Lease> take(String name, Duration duration);
+
+    /** A lease held by the caller. Closing it ends it, unless it has already lapsed and been taken by another. */
+    interface Lease extends AutoCloseable {
+        @Override
+        void close();
+    }
+}

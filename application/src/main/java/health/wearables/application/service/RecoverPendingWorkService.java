@@ -1,0 +1,156 @@
+package health.wearables.application.service;
+
+import health.wearables.application.port.in.RecoverPendingWork;
+import health.wearables.application.port.out.ConnectionStore;
+import health.wearables.application.port.out.ConnectionStoreUnavailable;
+import health.wearables.application.port.out.CredentialInbox;
+import health.wearables.application.port.out.CredentialInboxUnavailable;
+import health.wearables.application.port.out.LeaseUnavailable;
+import health.wearables.application.port.out.Leases;
+import health.wearables.application.port.out.SyncQueue;
+import health.wearables.application.port.out.SyncQueueUnavailable;
+import health.wearables.domain.SealedCredentials;
+import health.wearables.domain.StoredConnection;
+import health.wearables.domain.SyncJob;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * lease → write the held credentials (each marked for its initial sync before its inbox entry goes) → queue the
+ * recorded syncs. One gateway instance at a time runs a pass (the lease); a store that fails ends its part of the pass
+ * and everything it did not finish stays where it was, for the next pass. Nothing is dropped on a failure.
+ */
+public final class RecoverPendingWorkService implements RecoverPendingWork {
+    static final String LEASE = "recover-pending-work";
+
+    private final CredentialInbox inbox;
+    private final ConnectionStore connections;
+    private final SyncQueue syncQueue;
+    private final Leases leases;
+    private final Duration leaseDuration;
+    private final int batchSize;
+    private final Clock clock;
+
+    /**
+     * @param leaseDuration how long a pass may run before another instance may start one (should outlast a pass)
+     * @param batchSize     at most this many inbox entries, and this many recorded syncs, per pass
+     */
+    public RecoverPendingWorkService(CredentialInbox inbox, ConnectionStore connections, SyncQueue syncQueue,
+                                     Leases leases, Duration leaseDuration, int batchSize, Clock clock) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1");
+        }
+        this.inbox = inbox;
+        this.connections = connections;
+        this.syncQueue = syncQueue;
+        this.leases = leases;
+        this.leaseDuration = leaseDuration;
+        this.batchSize = batchSize;
+        this.clock = clock;
+    }
+
+    @Override
+    public Recovery runOnce() {
+        Optional<Leases.Lease> lease;
+        try {
+            lease = leases.take(LEASE, leaseDuration);
+        } catch (LeaseUnavailable e) {
+            return new Recovery(false, 0, 0, 0, List.of("lease: " + e.getMessage()));
+        }
+        if (lease.isEmpty()) {
+            return Recovery.skipped();
+        }
+        try (Leases.Lease held = lease.get()) {
+            Pass pass = new Pass();
+            writeHeldCredentials(pass);
+            queueRecordedSyncs(pass);
+            return pass.recovery();
+        }
+    }
+
+    private void writeHeldCredentials(Pass pass) {
+        List<SealedCredentials> waiting;
+        try {
+            waiting = inbox.waiting(batchSize);
+        } catch (CredentialInboxUnavailable e) {
+            pass.problem("credential inbox", e);
+            return;
+        }
+        for (SealedCredentials held : waiting) {
+            try {
+                write(held, pass);
+            } catch (ConnectionStoreUnavailable e) {
+                pass.problem("connection store", e);
+                return;
+            } catch (CredentialInboxUnavailable e) {
+                pass.problem("credential inbox", e);
+                return;
+            }
+        }
+    }
+
+    /**
+     * The store's conditional update makes a second write harmless, but a newer connection of the same patient and
+     * provider (a reconnect while the entry waited) is never overwritten with these older credentials.
+     */
+    private void write(SealedCredentials held, Pass pass) {
+        Optional<Instant> storedAt = connections.find(held.key()).map(SealedCredentials::connectedAt);
+        if (storedAt.isPresent() && storedAt.get().isAfter(held.connectedAt())) {
+            inbox.remove(held); // superseded: the newer connection had its own initial sync
+            pass.superseded++;
+            return;
+        }
+        if (storedAt.isEmpty() || storedAt.get().isBefore(held.connectedAt())) {
+            connections.save(held);
+        } // else written by an earlier pass that could not remove the entry
+        connections.markSyncPending(held.key()); // the sync is recorded before the entry goes; queued below
+        inbox.remove(held);
+        pass.written++;
+    }
+
+    private void queueRecordedSyncs(Pass pass) {
+        List<StoredConnection> recorded;
+        try {
+            recorded = connections.syncPending(batchSize);
+        } catch (ConnectionStoreUnavailable e) {
+            pass.problem("connection store", e);
+            return;
+        }
+        for (StoredConnection connection : recorded) {
+            try {
+                syncQueue.enqueue(new SyncJob(connection.key(), connection.endpointId(), clock.instant()));
+            } catch (SyncQueueUnavailable e) {
+                pass.problem("sync queue", e);
+                return;
+            }
+            try {
+                connections.clearSyncPending(connection.key());
+            } catch (ConnectionStoreUnavailable e) {
+                pass.syncsQueued++; // queued; the mark stays, so a later pass queues it once more (harmless)
+                pass.problem("connection store", e);
+                return;
+            }
+            pass.syncsQueued++;
+        }
+    }
+
+    /** The counts and problems of one pass. */
+    private static final class Pass {
+        int written;
+        int superseded;
+        int syncsQueued;
+        final List<String> problems = new ArrayList<>();
+
+        void problem(String store, RuntimeException failure) {
+            problems.add(store + ": " + failure.getMessage());
+        }
+
+        Recovery recovery() {
+            return new Recovery(true, written, superseded, syncsQueued, problems);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package health.wearables.application.port.out;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Leases in a map, lapsing by the given clock; can be switched off. */
+public final class InMemoryLeases implements Leases {
+    private record Holder(Object owner, Instant until) {
+    }
+
+    private final Map<String, Holder> holders = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private volatile boolean available = true;
+
+    public InMemoryLeases(Clock clock) {
+        this.clock = clock;
+    }
+
+    public void setAvailable(boolean available) {
+        this.available = available;
+    }
+
+    @Override
+    public synchronized Optional<Lease> take(String name, Duration duration) {
+        if (!available) {
+            throw new LeaseUnavailable("in-memory leases switched off", null);
+        }
+        Holder current = holders.get(name);
+        if (current != null && clock.instant().isBefore(current.until())) {
+            return Optional.empty();
+        }
+        Object owner = new Object();
+        holders.put(name, new Holder(owner, clock.instant().plus(duration)));
+        return Optional.of(() -> release(name, owner));
+    }
+
+    private synchronized void release(String name, Object owner) {
+        holders.computeIfPresent(name, (key, holder) -> holder.owner() == owner ? null : holder);
+    }
+}

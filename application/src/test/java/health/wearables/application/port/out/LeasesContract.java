@@ -1,0 +1,93 @@
+package health.wearables.application.port.out;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link Leases} must do; run against the in-memory fake and against Redis. */
+public abstract class LeasesContract {
+    private static final Duration LONG = Duration.ofMinutes(1);
+
+    protected abstract Leases leases();
+
+    @Test
+    void a_free_lease_is_taken_and_then_held_against_everyone_else() {
+        String name = Samples.unique("lease");
+
+        assertThat(leases().take(name, LONG)).isPresent();
+        assertThat(leases().take(name, LONG)).isEmpty();
+    }
+
+    @Test
+    void leases_of_different_names_do_not_see_each_other() {
+        String name = Samples.unique("lease");
+        leases().take(name, LONG).orElseThrow();
+
+        assertThat(leases().take(Samples.unique("lease"), LONG)).isPresent();
+    }
+
+    @Test
+    void a_closed_lease_can_be_taken_again() {
+        String name = Samples.unique("lease");
+        leases().take(name, LONG).orElseThrow().close();
+
+        assertThat(leases().take(name, LONG)).isPresent();
+    }
+
+    @Test
+    void a_lapsed_lease_can_be_taken_again() throws InterruptedException {
+        String name = Samples.unique("lease");
+        leases().take(name, Duration.ofMillis(300)).orElseThrow();
+        Thread.sleep(700);
+
+        assertThat(leases().take(name, LONG)).isPresent();
+    }
+
+    @Test
+    void closing_a_lapsed_lease_does_not_end_the_lease_of_the_next_holder() throws InterruptedException {
+        String name = Samples.unique("lease");
+        Leases.Lease lapsed = leases().take(name, Duration.ofMillis(300)).orElseThrow();
+        Thread.sleep(700);
+        leases().take(name, LONG).orElseThrow();
+
+        lapsed.close();
+
+        assertThat(leases().take(name, LONG)).isEmpty();
+    }
+
+    @Test
+    void of_many_concurrent_takes_exactly_one_gets_the_lease() throws Exception {
+        String name = Samples.unique("lease");
+        int takers = 16;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(takers);
+        try {
+            List<Future<Optional<Leases.Lease>>> results = new ArrayList<>();
+            for (int i = 0; i < takers; i++) {
+                Callable<Optional<Leases.Lease>> take = () -> {
+                    start.await();
+                    return leases().take(name, LONG);
+                };
+                results.add(pool.submit(take));
+            }
+            start.countDown();
+            int holders = 0;
+            for (Future<Optional<Leases.Lease>> result : results) {
+                holders += result.get(10, TimeUnit.SECONDS).isPresent() ? 1 : 0;
+            }
+            assertThat(holders).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
