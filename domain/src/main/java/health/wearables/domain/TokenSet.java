@@ -49,6 +49,16 @@ public record TokenSet(
                 providerUserId);
     }
 
+    /** The same tokens, recorded as the provider's user {@code userId}. */
+    public TokenSet withProviderUserId(Optional<String> userId) {
+        return new TokenSet(accessToken, refreshToken, tokenSecret, accessTokenExpiresAt, scopes, userId);
+    }
+
+    /** The same tokens with another absolute expiry of the access token. */
+    public TokenSet withExpiry(Instant expiresAt) {
+        return new TokenSet(accessToken, refreshToken, tokenSecret, Optional.of(expiresAt), scopes, providerUserId);
+    }
+
     /**
      * Turns a provider's relative {@code expires_in} into an absolute, clamped instant; absent stays absent.
      */

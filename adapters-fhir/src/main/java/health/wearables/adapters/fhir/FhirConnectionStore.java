@@ -51,21 +51,14 @@ public final class FhirConnectionStore implements ConnectionStore {
     private StoredConnection write(SealedCredentials credentials) {
         // Only an OAuth 2.0 reconnect without a refresh token needs the stored one (never overwritten with nothing);
         // OAuth 1.0a token credentials are whole on their own.
-        boolean whole = credentials.refreshToken().isPresent() || credentials.tokenSecret().isPresent();
-        SealedCredentials merged = whole ? credentials
-                : find(credentials.key()).map(existing -> keepRefreshToken(credentials, existing)).orElse(credentials);
+        SealedCredentials merged = credentials.isWhole() ? credentials
+                : find(credentials.key()).map(credentials::over).orElse(credentials);
         Endpoint endpoint = EndpointMapping.toEndpoint(merged, address(credentials.key()));
         DaoMethodOutcome outcome = endpoints.update(endpoint,
                 "Endpoint?identifier=" + EndpointMapping.identifierSearch(credentials.key()), new SystemRequestDetails());
         Endpoint saved = (Endpoint) outcome.getResource();
         saved.setId(outcome.getId().toUnqualifiedVersionless());
         return EndpointMapping.toStoredConnection(saved);
-    }
-
-    private static SealedCredentials keepRefreshToken(SealedCredentials fresh, SealedCredentials existing) {
-        return new SealedCredentials(fresh.key(), fresh.accessToken(), existing.refreshToken(), fresh.tokenSecret(),
-                fresh.accessTokenExpiresAt(), fresh.scopes(), fresh.providerUserId().or(existing::providerUserId),
-                fresh.connectedAt());
     }
 
     private URI address(ConnectionKey key) {

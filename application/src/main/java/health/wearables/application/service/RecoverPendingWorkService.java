@@ -94,18 +94,23 @@ public final class RecoverPendingWorkService implements RecoverPendingWork {
     }
 
     /**
-     * The store's conditional update makes a second write harmless, but a newer connection of the same patient and
-     * provider (a reconnect while the entry waited) is never overwritten with these older credentials.
+     * A newer connection of the same patient and provider (a reconnect while the entry waited) is never overwritten
+     * with these older credentials: an older stored one is replaced compare-and-set, so a reconnect that lands between
+     * the read and the write wins, and the entry is looked at again by the next pass.
      */
     private void write(SealedCredentials held, Pass pass) {
-        Optional<Instant> storedAt = connections.find(held.key()).map(SealedCredentials::connectedAt);
+        Optional<SealedCredentials> stored = connections.find(held.key());
+        Optional<Instant> storedAt = stored.map(SealedCredentials::connectedAt);
         if (storedAt.isPresent() && storedAt.get().isAfter(held.connectedAt())) {
             inbox.remove(held); // superseded: the newer connection had its own initial sync
             pass.superseded++;
             return;
         }
-        if (storedAt.isEmpty() || storedAt.get().isBefore(held.connectedAt())) {
+        if (stored.isEmpty()) {
             connections.save(held);
+        } else if (storedAt.get().isBefore(held.connectedAt())
+                && !connections.replace(stored.get(), held.over(stored.get()))) {
+            return; // changed meanwhile: the next pass compares again
         } // else written by an earlier pass that could not remove the entry
         connections.markSyncPending(held.key()); // the sync is recorded before the entry goes; queued below
         inbox.remove(held);

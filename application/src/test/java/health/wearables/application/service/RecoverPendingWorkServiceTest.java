@@ -1,5 +1,8 @@
 package health.wearables.application.service;
 
+import health.wearables.domain.ProjectId;
+import health.wearables.domain.PatientId;
+import health.wearables.application.port.out.ConnectionStore;
 import static health.wearables.application.service.Gateway.ACCESS;
 import static health.wearables.application.service.Gateway.ACME_KEY;
 import static health.wearables.application.service.Gateway.DONE;
@@ -191,5 +194,71 @@ class RecoverPendingWorkServiceTest {
     @Test
     void a_pass_with_nothing_to_do_does_nothing() {
         assertThat(gateway.recovery.runOnce()).isEqualTo(new Recovery(true, 0, 0, 0, List.of()));
+    }
+
+    @Test
+    void a_reconnect_between_the_read_and_the_write_is_never_overwritten_and_the_entry_waits_for_the_next_pass() {
+        gateway.connected(ACME_123_WITHINGS);
+        gateway.clock.advance(Duration.ofSeconds(10));
+        approvedWhileTheStoreIsDown();
+        gateway.clock.advance(Duration.ofSeconds(10));
+        ConnectionStore racing = new ConnectionStore() {
+            @Override
+            public boolean replace(SealedCredentials expected, SealedCredentials replacement) {
+                gateway.connections.save(gateway.sealedNow(ACME_123_WITHINGS, "reconnected")); // lands in between
+                return gateway.connections.replace(expected, replacement);
+            }
+
+            @Override
+            public StoredConnection save(SealedCredentials credentials) {
+                return gateway.connections.save(credentials);
+            }
+
+            @Override
+            public List<StoredConnection> list(ProjectId project, Optional<PatientId> patient) {
+                return gateway.connections.list(project, patient);
+            }
+
+            @Override
+            public Optional<SealedCredentials> find(ConnectionKey key) {
+                return gateway.connections.find(key);
+            }
+
+            @Override
+            public List<ConnectionKey> keys() {
+                return gateway.connections.keys();
+            }
+
+            @Override
+            public void markSyncPending(ConnectionKey key) {
+                gateway.connections.markSyncPending(key);
+            }
+
+            @Override
+            public List<StoredConnection> syncPending(int max) {
+                return gateway.connections.syncPending(max);
+            }
+
+            @Override
+            public void clearSyncPending(ConnectionKey key) {
+                gateway.connections.clearSyncPending(key);
+            }
+        };
+
+        Recovery first = new RecoverPendingWorkService(gateway.inbox, racing, gateway.syncQueue, gateway.leases,
+                Gateway.LEASE, 100, gateway.clock).runOnce();
+
+        assertThat(first.credentialsWritten()).isZero();
+        assertThat(gateway.inbox.contents()).hasSize(1);
+        assertThat(gateway.cipher.open(ACME_123_WITHINGS, TokenKind.ACCESS,
+                gateway.connections.find(ACME_123_WITHINGS).orElseThrow().accessToken())).isEqualTo("reconnected");
+
+        gateway.clock.advance(Gateway.LEASE);
+        Recovery second = gateway.recovery.runOnce();
+
+        assertThat(second.credentialsSuperseded()).isEqualTo(1);
+        assertThat(gateway.inbox.contents()).isEmpty();
+        assertThat(gateway.cipher.open(ACME_123_WITHINGS, TokenKind.ACCESS,
+                gateway.connections.find(ACME_123_WITHINGS).orElseThrow().accessToken())).isEqualTo("reconnected");
     }
 }

@@ -32,12 +32,7 @@ public final class InMemoryConnectionStore implements ConnectionStore {
     public synchronized StoredConnection save(SealedCredentials credentials) {
         checkAvailable();
         Row existing = rows.get(credentials.key());
-        SealedCredentials merged = existing == null || credentials.refreshToken().isPresent()
-                ? credentials
-                : new SealedCredentials(credentials.key(), credentials.accessToken(),
-                        existing.credentials().refreshToken(), credentials.tokenSecret(),
-                        credentials.accessTokenExpiresAt(),
-                        credentials.scopes(), credentials.providerUserId(), credentials.connectedAt());
+        SealedCredentials merged = existing == null ? credentials : credentials.over(existing.credentials());
         Row row = new Row(existing == null ? String.valueOf(ids.incrementAndGet()) : existing.id(), merged);
         rows.put(credentials.key(), row);
         return view(row);
