@@ -309,6 +309,36 @@ class CompleteCallbackServiceTest {
     // The provider's answer
 
     @Test
+    void a_declined_consent_is_logged_at_info_and_never_as_a_warning_or_error() {
+        StateToken state = gateway.startedFor("withings", DONE, false);
+        java.util.List<java.util.logging.LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(CompleteCallbackService.class.getName());
+        logger.addHandler(handler);
+        try {
+            gateway.returns("withings", CallbackRoute.OVOK, "state", state.value(), "error", "access_denied");
+        } finally {
+            logger.removeHandler(handler);
+        }
+
+        assertThat(records).isNotEmpty()
+                .allSatisfy(record -> assertThat(record.getLevel()).isEqualTo(java.util.logging.Level.INFO));
+    }
+
+    @Test
     void a_declined_consent_is_a_provider_error_and_nothing_is_exchanged_or_saved() {
         StateToken state = gateway.startedFor("withings", DONE, false);
 
