@@ -11,7 +11,7 @@ Feature: Connecting a wearable whose vendor still speaks OAuth 1.0a
     Given Amara's care team has started connecting her Garmin through Garmin's legacy OAuth 1.0a flow
     When she approves access at Garmin
     Then she is back on the dashboard, told that her garmin-legacy connection succeeded
-    And her Garmin account is connected to her record with the token credentials Garmin issued, sealed
+    And her Garmin account is connected to her record with the token credentials Garmin issued, sealed, and her Garmin user id
     And Garmin checked every signed request of the gateway and was asked for token credentials once
 
   Scenario: Amara opens Garmin's return link a second time
@@ -27,7 +27,7 @@ Feature: Connecting a wearable whose vendor still speaks OAuth 1.0a
     Then the answer is 422 with error code "MISSING_PARAMETER"
     And Garmin was not asked for token credentials
     When she then comes back with the verifier
-    Then her Garmin account is connected to her record with the token credentials Garmin issued, sealed
+    Then her Garmin account is connected to her record with the token credentials Garmin issued, sealed, and her Garmin user id
 
   Scenario: A token Garmin never issued is refused
     When a return arrives from Garmin with a token it never issued

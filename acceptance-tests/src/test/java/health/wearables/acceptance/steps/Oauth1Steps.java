@@ -82,7 +82,7 @@ public class Oauth1Steps {
         journey.answer = gateway.callback(journey.returnLink.getRawPath(), "oauth_token=" + temporaryToken);
     }
 
-    @Then("her Garmin account is connected to her record with the token credentials Garmin issued, sealed")
+    @Then("her Garmin account is connected to her record with the token credentials Garmin issued, sealed, and her Garmin user id")
     public void connected() {
         JsonNode connection = RecordSteps.onlyConnection(gateway, journey);
         assertThat(connection.get("provider").asText()).isEqualTo(PROVIDER);
@@ -96,6 +96,10 @@ public class Oauth1Steps {
         String secret = SealedCredentials.open(resource, journey.project, journey.patientId, PROVIDER,
                 TokenKind.TOKEN_SECRET, "token-secret", SecretKind.OAUTH_TOKEN_SECRET);
         assertThat(garmin.issued(token, secret)).as("the Endpoint holds what Garmin issued").isTrue();
+        assertThat(resource.path("identifier").findValuesAsText("system"))
+                .contains("https://wearables.health/fhir/NamingSystem/provider-user/" + PROVIDER);
+        assertThat(resource.path("identifier").findValuesAsText("value")).as("Garmin's user id, read with the new token")
+                .contains(garmin.userIdOf(token));
         assertThat(resource.toString()).doesNotContain(token).doesNotContain(secret).doesNotContain(verifier);
     }
 

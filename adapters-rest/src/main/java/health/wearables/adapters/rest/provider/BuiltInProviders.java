@@ -1,5 +1,6 @@
 package health.wearables.adapters.rest.provider;
 
+import health.wearables.adapters.rest.provider.oauth1.Oauth1FollowUp;
 import health.wearables.domain.ProviderDefaults;
 import health.wearables.application.port.out.KnownProviders;
 import health.wearables.domain.ProviderSlug;
@@ -45,6 +46,11 @@ public final class BuiltInProviders implements KnownProviders {
     /** The providers this gateway ships with. */
     public static BuiltInProviders standard() {
         return STANDARD;
+    }
+
+    /** What an OAuth 1.0a provider needs after its token credentials were issued. */
+    public Oauth1FollowUp oauth1FollowUp(ProviderSlug slug) {
+        return slug.value().equals(GarminLegacy.DEFAULTS.slug()) ? GarminLegacy.USER_ID : Oauth1FollowUp.NONE;
     }
 
     public ProviderQuirks quirks(ProviderSlug slug) {

@@ -1,5 +1,6 @@
 package health.wearables.adapters.rest.provider;
 
+import health.wearables.adapters.rest.provider.oauth1.Oauth1FollowUp;
 import health.wearables.domain.ClientAuthentication;
 import health.wearables.domain.ProviderDefaults;
 import java.net.URI;
@@ -10,9 +11,14 @@ import java.util.Optional;
 /**
  * Garmin's legacy OAuth 1.0a flow (request token → {@code oauthConfirm} → access token), for consumer keys that
  * predate Garmin's OAuth 2.0. Garmin retires it on 2026-12-31, so configuring it logs a WARN at start. It runs through
- * the gateway's OAuth 1.0a client; OAuth 2.0 quirks do not apply.
+ * the gateway's OAuth 1.0a client; OAuth 2.0 quirks do not apply. As with Garmin's OAuth 2.0, the user id comes from
+ * {@code GET /wellness-api/rest/user/id}, here signed with the new token credentials.
  */
 final class GarminLegacy {
+    /** The user-id lookup after the token credentials were issued; without a usable id the exchange fails. */
+    static final Oauth1FollowUp USER_ID = (provider, tokens, get) ->
+            GarminQuirks.withUserId(tokens, get.get(provider.apiBaseUri().resolve(GarminQuirks.USER_ID_PATH)));
+
     static final LocalDate RETIRED_ON = LocalDate.of(2026, 12, 31);
 
     static final ProviderDefaults DEFAULTS = new ProviderDefaults("garmin-legacy", "Garmin (legacy OAuth 1.0a)",

@@ -27,7 +27,11 @@ final class GarminQuirks implements ProviderQuirks {
 
     @Override
     public ExchangeResult afterExchange(ProviderConfig provider, TokenSet tokens, ProviderCalls calls) {
-        ProviderCalls.Answer answer = calls.get(provider.apiBaseUri().resolve(USER_ID_PATH), tokens.accessToken());
+        return withUserId(tokens, calls.get(provider.apiBaseUri().resolve(USER_ID_PATH), tokens.accessToken()));
+    }
+
+    /** The tokens with the user id of Garmin's answer to {@value #USER_ID_PATH}; no usable id fails the exchange. */
+    static ExchangeResult withUserId(TokenSet tokens, ProviderCalls.Answer answer) {
         if (answer instanceof ProviderCalls.Answer.Answered answered && answered.status() == 200) {
             Optional<String> userId = ProviderResponses.json(answered.body())
                     .flatMap(json -> TokenResponseReader.userId(json.get("userId")));

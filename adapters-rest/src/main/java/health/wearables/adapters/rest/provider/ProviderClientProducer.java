@@ -44,7 +44,8 @@ public class ProviderClientProducer {
     @ApplicationScoped
     public Oauth1Provider oauth1Provider() {
         return new HttpOauth1Provider(new HttpOauth1Client(limits,
-                new Oauth1Signer(Clock.systemUTC(), NonceSource.secure(new java.security.SecureRandom()))));
+                new Oauth1Signer(Clock.systemUTC(), NonceSource.secure(new java.security.SecureRandom()))),
+                BuiltInProviders.standard()::oauth1FollowUp);
     }
 
     @Produces

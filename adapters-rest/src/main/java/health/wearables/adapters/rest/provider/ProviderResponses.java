@@ -37,13 +37,11 @@ final class ProviderResponses {
     }
 
     static TokenSet withUserId(TokenSet tokens, Optional<String> userId) {
-        return new TokenSet(tokens.accessToken(), tokens.refreshToken(), tokens.accessTokenExpiresAt(),
-                tokens.scopes(), userId);
+        return tokens.withProviderUserId(userId);
     }
 
     static TokenSet withExpiry(TokenSet tokens, Instant expiresAt) {
-        return new TokenSet(tokens.accessToken(), tokens.refreshToken(), Optional.of(expiresAt), tokens.scopes(),
-                tokens.providerUserId());
+        return tokens.withExpiry(expiresAt);
     }
 
     /** A follow-up call that did not end well, in our words: the status or the transport reason, never the body. */

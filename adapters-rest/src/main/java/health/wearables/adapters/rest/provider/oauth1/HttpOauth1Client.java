@@ -65,6 +65,25 @@ public final class HttpOauth1Client {
                                 new Oauth1TokenSecret(fields.get("oauth_token_secret"))))));
     }
 
+    /**
+     * A protected resource, read with token credentials (RFC 5849 §3): a signed {@code GET}, sent once under the same
+     * rules. The answer is the caller's to read; nothing of it is logged here.
+     */
+    public Answer signedGet(URI uri, ClientCredentials client, TokenCredentials token) {
+        HttpRequest request;
+        try {
+            request = transport.request(uri)
+                    .header("Authorization", signer.authorization("GET", uri, List.of(), client, Optional.of(token),
+                            List.of()))
+                    .header("Accept", "application/json")
+                    .GET()
+                    .build();
+        } catch (RuntimeException e) {
+            return new Unanswered("request could not be made (" + e.getClass().getSimpleName() + ")");
+        }
+        return transport.send(request);
+    }
+
     /** The provider's authorization URI with {@code oauth_token} appended to whatever query it already has. */
     public URI authorizationUrl(URI authorizeUri, Oauth1Token temporaryToken) {
         String uri = authorizeUri.toString();

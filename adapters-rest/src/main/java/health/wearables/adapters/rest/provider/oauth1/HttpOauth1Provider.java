@@ -7,19 +7,24 @@ import health.wearables.domain.ProviderConfig;
 import health.wearables.domain.TokenSet;
 import health.wearables.domain.callback.ExchangeResult;
 import health.wearables.domain.callback.Grant;
+import health.wearables.domain.ProviderSlug;
 import java.net.URI;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The {@link Oauth1Provider} port over {@link HttpOauth1Client}: the provider's client id and secret are the consumer
  * key and secret, its {@code request-token-url} gives temporary credentials, its {@code authorization-url} is where
- * the patient approves, and its {@code token-url} is the access-token URL.
+ * the patient approves, and its {@code token-url} is the access-token URL. A provider's follow-up (its user id, say)
+ * runs with the new token credentials before the exchange counts as done.
  */
 public final class HttpOauth1Provider implements Oauth1Provider {
     private final HttpOauth1Client client;
+    private final Function<ProviderSlug, Oauth1FollowUp> followUps;
 
-    public HttpOauth1Provider(HttpOauth1Client client) {
+    public HttpOauth1Provider(HttpOauth1Client client, Function<ProviderSlug, Oauth1FollowUp> followUps) {
         this.client = client;
+        this.followUps = followUps;
     }
 
     @Override
@@ -42,8 +47,10 @@ public final class HttpOauth1Provider implements Oauth1Provider {
                 new TemporaryCredentials(grant.temporaryToken(), grant.temporarySecret()), grant.verifier());
         if (result instanceof Obtained<TokenCredentials> obtained) {
             TokenCredentials credentials = obtained.credentials();
-            return new ExchangeResult.Exchanged(
-                    TokenSet.oauth1(credentials.token(), credentials.secret(), Optional.empty()));
+            ClientCredentials consumer = consumer(provider);
+            return followUps.apply(provider.slug()).afterExchange(provider,
+                    TokenSet.oauth1(credentials.token(), credentials.secret(), Optional.empty()),
+                    uri -> client.signedGet(uri, consumer, credentials));
         }
         if (result instanceof Oauth1Result.Refused<TokenCredentials> refused) {
             return new ExchangeResult.Refused("oauth1_refused");

@@ -40,7 +40,7 @@ class HttpOauth1ProviderTest {
         simulator = Oauth1ProviderSimulator.start(CONSUMER_KEY, CONSUMER_SECRET);
         port = new HttpOauth1Provider(new HttpOauth1Client(
                 new TokenEndpointLimits(Duration.ofSeconds(1), Duration.ofSeconds(2), 64 * 1024),
-                new Oauth1Signer(Clock.systemUTC(), NonceSource.secure(new SecureRandom()))));
+                new Oauth1Signer(Clock.systemUTC(), NonceSource.secure(new SecureRandom()))), slug -> Oauth1FollowUp.NONE);
         provider = new ProviderConfig(new ProviderSlug("garmin-legacy"), "Garmin (legacy)", OAuthVersion.OAUTH_1_0A,
                 URI.create(simulator.uri(Oauth1ProviderSimulator.AUTHORIZE) + "?lang=en"),
                 simulator.uri(Oauth1ProviderSimulator.TOKEN), CONSUMER_KEY, new ClientSecret(CONSUMER_SECRET),

@@ -46,6 +46,8 @@ public final class Oauth1ProviderSimulator implements AutoCloseable {
     public static final String INITIATE = "/oauth/request_token";
     public static final String AUTHORIZE = "/oauth/authorize";
     public static final String TOKEN = "/oauth/access_token";
+    /** A protected resource: the user id of the token credentials that signed the request (as Garmin's). */
+    public static final String USER_ID = "/wellness-api/rest/user/id";
 
     private static final Pattern HEADER_PARAMETER = Pattern.compile("\\s*([^=\\s,]+)=\"([^\"]*)\"\\s*(,|$)");
 
@@ -188,6 +190,8 @@ public final class Oauth1ProviderSimulator implements AutoCloseable {
                 authorize(exchange);
             } else if (path.equals(TOKEN) && exchange.getRequestMethod().equals("POST")) {
                 token(exchange, body);
+            } else if (path.equals(USER_ID) && exchange.getRequestMethod().equals("GET")) {
+                userId(exchange, body);
             } else {
                 send(exchange, 404, "text/plain", "not found".getBytes(StandardCharsets.UTF_8));
             }
@@ -246,6 +250,23 @@ public final class Oauth1ProviderSimulator implements AutoCloseable {
             issued.put(token, secret);
             form(exchange, 200, "oauth_token=" + token + "&oauth_token_secret=" + secret);
         }
+    }
+
+    private void userId(HttpExchange exchange, byte[] body) throws IOException {
+        Map<String, String> oauth = protocolParameters(exchange);
+        String token = oauth.getOrDefault("oauth_token", "");
+        String secret = issued.get(token);
+        if (secret == null || !authentic(exchange, body, oauth, secret)) {
+            form(exchange, 401, "oauth_problem=token_rejected");
+        } else {
+            send(exchange, 200, "application/json",
+                    ("{\"userId\":\"" + userIdOf(token) + "\"}").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** The user id this provider gives the holder of the token credentials {@code token}. */
+    public String userIdOf(String token) {
+        return "user-" + Integer.toHexString(token.hashCode());
     }
 
     /** Known client, valid HMAC-SHA1 signature, and a nonce never seen with this timestamp and token. */
