@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Prints the gateway's figures on this machine, in one run: WAR size, server start-to-ready, resident memory after one
 # flow and after N flows, and the rate of whole connect → consent → callback flows (demo provider, H2 FHIR store).
-# Usage: benchmark/run.sh [flows]      (needs Redis on 127.0.0.1:6379; builds the WAR if it is missing)
+# Usage: benchmark/run.sh [flows]      (needs Redis on 127.0.0.1:6379; builds and installs the modules first)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 FLOWS=${1:-50}
 WAR=adapters-rest/target/wearables-gateway.war
-[ -f "$WAR" ] || mvn -B -q -DskipTests install -pl adapters-rest -am
+# the Liberty goals below run on adapters-rest alone, so the modules it depends on must be in the local repository
+mvn -B -q -DskipTests install -pl adapters-rest -am
 WLP=adapters-rest/target/liberty/wlp
 SERVER=wearables
 # A fresh server and data directory, so start-up includes creating the FHIR schema, as on a new machine.
