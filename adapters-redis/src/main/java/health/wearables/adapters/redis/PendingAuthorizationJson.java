@@ -1,9 +1,13 @@
 package health.wearables.adapters.redis;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import static health.wearables.adapters.redis.StoredJson.bool;
+import static health.wearables.adapters.redis.StoredJson.optionalText;
+import static health.wearables.adapters.redis.StoredJson.text;
+import static health.wearables.adapters.redis.StoredJson.wholeNumber;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import health.wearables.adapters.redis.StoredJson.Unreadable;
 import health.wearables.domain.Oauth1TokenSecret;
 import health.wearables.domain.PatientId;
 import health.wearables.domain.PendingAuthorization;
@@ -29,14 +33,12 @@ final class PendingAuthorizationJson {
     static final int VERSION = 1;
     static final int VERSION_WITH_TEMPORARY_SECRET = 2;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private PendingAuthorizationJson() {
     }
 
     static String write(PendingAuthorization pending) {
-        ObjectNode document = MAPPER.createObjectNode()
-                .put("v", pending.temporarySecret().isPresent() ? VERSION_WITH_TEMPORARY_SECRET : VERSION)
+        ObjectNode document = StoredJson.newDocument(
+                        pending.temporarySecret().isPresent() ? VERSION_WITH_TEMPORARY_SECRET : VERSION)
                 .put("project", pending.project().value())
                 .put("patient", pending.patient().value())
                 .put("provider", pending.provider().value())
@@ -45,11 +47,7 @@ final class PendingAuthorizationJson {
                 .put("pkceVerifier", pending.pkceVerifier().map(PkceVerifier::value).orElse(null))
                 .put("expiresAt", pending.expiresAt().toEpochMilli());
         pending.temporarySecret().ifPresent(secret -> document.put("temporarySecret", secret.value()));
-        try {
-            return MAPPER.writeValueAsString(document);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a tree of plain values always serialises", e);
-        }
+        return StoredJson.write(document);
     }
 
     /**
@@ -57,28 +55,9 @@ final class PendingAuthorizationJson {
      *                    the field at fault, never a value
      */
     static PendingAuthorization read(String text) throws Unreadable {
-        JsonNode document;
-        try {
-            document = MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new Unreadable("not JSON");
-        }
-        if (document == null || !document.isObject()) {
-            throw new Unreadable("not a JSON object");
-        }
-        JsonNode version = document.get("v");
-        if (version == null || !version.isInt()
-                || (version.intValue() != VERSION && version.intValue() != VERSION_WITH_TEMPORARY_SECRET)) {
-            throw new Unreadable("not version " + VERSION + " or " + VERSION_WITH_TEMPORARY_SECRET);
-        }
-        Optional<Oauth1TokenSecret> temporarySecret = Optional.empty();
-        if (version.intValue() == VERSION_WITH_TEMPORARY_SECRET) {
-            try {
-                temporarySecret = Optional.of(new Oauth1TokenSecret(text(document, "temporarySecret")));
-            } catch (IllegalArgumentException e) {
-                throw new Unreadable("a field breaks its rules: " + e.getMessage());
-            }
-        }
+        JsonNode document = StoredJson.document(text, VERSION, VERSION_WITH_TEMPORARY_SECRET);
+        boolean withSecret = document.get("v").intValue() == VERSION_WITH_TEMPORARY_SECRET;
+        String secret = withSecret ? text(document, "temporarySecret") : null;
         try {
             return new PendingAuthorization(
                     new ProjectId(text(document, "project")),
@@ -87,50 +66,11 @@ final class PendingAuthorizationJson {
                     optionalText(document, "returnUrl").map(ReturnUrl::parse),
                     bool(document, "redirectOnError"),
                     optionalText(document, "pkceVerifier").map(PkceVerifier::new),
-                    temporarySecret,
-                    Instant.ofEpochMilli(epochMillis(document, "expiresAt")));
+                    Optional.ofNullable(secret).map(Oauth1TokenSecret::new),
+                    Instant.ofEpochMilli(wholeNumber(document, "expiresAt")));
         } catch (IllegalArgumentException e) {
             // the domain's messages name the rule that failed, not the value
             throw new Unreadable("a field breaks its rules: " + e.getMessage());
-        }
-    }
-
-    private static String text(JsonNode document, String field) throws Unreadable {
-        JsonNode node = document.get(field);
-        if (node == null || !node.isTextual()) {
-            throw new Unreadable("field " + field + " is missing or not text");
-        }
-        return node.textValue();
-    }
-
-    private static Optional<String> optionalText(JsonNode document, String field) throws Unreadable {
-        JsonNode node = document.get(field);
-        if (node == null || node.isNull()) {
-            return Optional.empty();
-        }
-        return Optional.of(text(document, field));
-    }
-
-    private static boolean bool(JsonNode document, String field) throws Unreadable {
-        JsonNode node = document.get(field);
-        if (node == null || !node.isBoolean()) {
-            throw new Unreadable("field " + field + " is missing or not a boolean");
-        }
-        return node.booleanValue();
-    }
-
-    private static long epochMillis(JsonNode document, String field) throws Unreadable {
-        JsonNode node = document.get(field);
-        if (node == null || !node.isIntegralNumber() || !node.canConvertToLong()) {
-            throw new Unreadable("field " + field + " is missing or not a whole number");
-        }
-        return node.longValue();
-    }
-
-    /** A stored record that cannot be read back; the message says why without quoting the record. */
-    static final class Unreadable extends Exception {
-        Unreadable(String reason) {
-            super(reason, null, false, false);
         }
     }
 }

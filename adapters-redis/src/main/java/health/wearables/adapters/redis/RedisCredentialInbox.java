@@ -128,7 +128,7 @@ public final class RedisCredentialInbox implements CredentialInbox {
         fields.values().forEach(document -> {
             try {
                 entries.add(SealedCredentialsJson.read(document));
-            } catch (SealedCredentialsJson.Unreadable e) {
+            } catch (StoredJson.Unreadable e) {
                 LOG.log(Level.WARNING, "Skipped an unreadable credential inbox entry ({0}); it stays until its TTL",
                         e.getMessage());
             }

@@ -70,7 +70,7 @@ public final class RedisStateStore implements StateStore {
         }
         try {
             return Optional.of(PendingAuthorizationJson.read(document));
-        } catch (PendingAuthorizationJson.Unreadable e) {
+        } catch (StoredJson.Unreadable e) {
             LOG.log(Level.WARNING, "Discarded an unreadable pending authorization record ({0}); the state is treated "
                     + "as unknown", e.getMessage());
             return Optional.empty();

@@ -1,10 +1,18 @@
 package health.wearables.adapters.redis;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import static health.wearables.adapters.redis.StoredJson.absent;
+import static health.wearables.adapters.redis.StoredJson.object;
+import static health.wearables.adapters.redis.StoredJson.optionalEpochMillis;
+import static health.wearables.adapters.redis.StoredJson.optionalText;
+import static health.wearables.adapters.redis.StoredJson.text;
+import static health.wearables.adapters.redis.StoredJson.texts;
+import static health.wearables.adapters.redis.StoredJson.wholeNumber;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import health.wearables.adapters.redis.StoredJson.Unreadable;
 import health.wearables.domain.ConnectionKey;
 import health.wearables.domain.PatientId;
 import health.wearables.domain.ProjectId;
@@ -31,13 +39,11 @@ import java.util.Optional;
 final class SealedCredentialsJson {
     static final int VERSION = 1;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private SealedCredentialsJson() {
     }
 
     static String write(SealedCredentials credentials) {
-        ObjectNode document = MAPPER.createObjectNode().put("v", VERSION);
+        ObjectNode document = StoredJson.newDocument(VERSION);
         ObjectNode key = document.putObject("key");
         key.put("project", credentials.key().project().value());
         key.put("patient", credentials.key().patient().value());
@@ -51,15 +57,11 @@ final class SealedCredentialsJson {
         credentials.scopes().forEach(scopes::add);
         document.put("providerUserId", credentials.providerUserId().orElse(null));
         document.put("connectedAt", credentials.connectedAt().toEpochMilli());
-        try {
-            return MAPPER.writeValueAsString(document);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a tree of plain values always serialises", e);
-        }
+        return StoredJson.write(document);
     }
 
     private static ObjectNode token(SealedToken token) {
-        ObjectNode node = MAPPER.createObjectNode();
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("keyId", token.keyId());
         node.put("ciphertext", Base64.getEncoder().encodeToString(token.ciphertext()));
         return node;
@@ -70,33 +72,19 @@ final class SealedCredentialsJson {
      *                    the field at fault, never a value
      */
     static SealedCredentials read(String text) throws Unreadable {
-        JsonNode document;
-        try {
-            document = MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new Unreadable("not JSON");
-        }
-        if (document == null || !document.isObject()) {
-            throw new Unreadable("not a JSON object");
-        }
-        JsonNode version = document.get("v");
-        if (version == null || !version.isInt() || version.intValue() != VERSION) {
-            throw new Unreadable("not version " + VERSION);
-        }
+        JsonNode document = StoredJson.document(text, VERSION);
         JsonNode key = object(document, "key");
         try {
             return new SealedCredentials(
                     new ConnectionKey(new ProjectId(text(key, "project")), new PatientId(text(key, "patient")),
                             new ProviderSlug(text(key, "provider"))),
                     token(object(document, "accessToken"), "accessToken"),
-                    optionalObject(document, "refreshToken").isPresent()
-                            ? Optional.of(token(object(document, "refreshToken"), "refreshToken")) : Optional.empty(),
-                    optionalObject(document, "tokenSecret").isPresent()
-                            ? Optional.of(token(object(document, "tokenSecret"), "tokenSecret")) : Optional.empty(),
+                    optionalToken(document, "refreshToken"),
+                    optionalToken(document, "tokenSecret"),
                     optionalEpochMillis(document, "accessTokenExpiresAt"),
                     texts(document, "scopes"),
                     optionalText(document, "providerUserId"),
-                    Instant.ofEpochMilli(epochMillis(document, "connectedAt")));
+                    Instant.ofEpochMilli(wholeNumber(document, "connectedAt")));
         } catch (IllegalArgumentException e) {
             // the domain's messages name the rule that failed, not the value
             throw new Unreadable("a field breaks its rules: " + e.getMessage());
@@ -115,65 +103,7 @@ final class SealedCredentialsJson {
         }
     }
 
-    private static JsonNode object(JsonNode document, String field) throws Unreadable {
-        JsonNode node = document.get(field);
-        if (node == null || !node.isObject()) {
-            throw new Unreadable("field " + field + " is missing or not an object");
-        }
-        return node;
-    }
-
-    private static Optional<JsonNode> optionalObject(JsonNode document, String field) throws Unreadable {
-        JsonNode node = document.get(field);
-        return node == null || node.isNull() ? Optional.empty() : Optional.of(object(document, field));
-    }
-
-    private static String text(JsonNode document, String field) throws Unreadable {
-        JsonNode node = document.get(field);
-        if (node == null || !node.isTextual()) {
-            throw new Unreadable("field " + field + " is missing or not text");
-        }
-        return node.textValue();
-    }
-
-    private static Optional<String> optionalText(JsonNode document, String field) throws Unreadable {
-        JsonNode node = document.get(field);
-        return node == null || node.isNull() ? Optional.empty() : Optional.of(text(document, field));
-    }
-
-    private static List<String> texts(JsonNode document, String field) throws Unreadable {
-        JsonNode node = document.get(field);
-        if (node == null || !node.isArray()) {
-            throw new Unreadable("field " + field + " is missing or not an array");
-        }
-        List<String> texts = new ArrayList<>();
-        for (JsonNode element : node) {
-            if (!element.isTextual()) {
-                throw new Unreadable("field " + field + " holds something other than text");
-            }
-            texts.add(element.textValue());
-        }
-        return texts;
-    }
-
-    private static long epochMillis(JsonNode document, String field) throws Unreadable {
-        JsonNode node = document.get(field);
-        if (node == null || !node.isIntegralNumber() || !node.canConvertToLong()) {
-            throw new Unreadable("field " + field + " is missing or not a whole number");
-        }
-        return node.longValue();
-    }
-
-    private static Optional<Instant> optionalEpochMillis(JsonNode document, String field) throws Unreadable {
-        JsonNode node = document.get(field);
-        return node == null || node.isNull() ? Optional.empty()
-                : Optional.of(Instant.ofEpochMilli(epochMillis(document, field)));
-    }
-
-    /** A stored entry that cannot be read back; the message says why without quoting the entry. */
-    static final class Unreadable extends Exception {
-        Unreadable(String reason) {
-            super(reason, null, false, false);
-        }
+    private static Optional<SealedToken> optionalToken(JsonNode document, String field) throws Unreadable {
+        return absent(document, field) ? Optional.empty() : Optional.of(token(object(document, field), field));
     }
 }

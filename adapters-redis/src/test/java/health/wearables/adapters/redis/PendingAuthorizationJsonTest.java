@@ -65,7 +65,7 @@ class PendingAuthorizationJsonTest {
     })
     void anything_else_is_unreadable_and_the_reason_does_not_quote_it(String text) {
         assertThatThrownBy(() -> PendingAuthorizationJson.read(text))
-                .isInstanceOf(PendingAuthorizationJson.Unreadable.class)
+                .isInstanceOf(StoredJson.Unreadable.class)
                 .satisfies(failure -> assertThat(failure.getMessage()).doesNotContain("short-secret-value")
                         .doesNotContain("ACME!").doesNotContain("evil"));
     }

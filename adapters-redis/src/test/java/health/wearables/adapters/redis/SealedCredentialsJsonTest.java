@@ -96,7 +96,7 @@ class SealedCredentialsJsonTest {
     })
     void anything_else_is_unreadable_and_the_reason_does_not_quote_it(String text) {
         assertThatThrownBy(() -> SealedCredentialsJson.read(text))
-                .isInstanceOf(SealedCredentialsJson.Unreadable.class)
+                .isInstanceOf(StoredJson.Unreadable.class)
                 .satisfies(failure -> assertThat(failure.getMessage()).doesNotContain("secret-looking")
                         .doesNotContain("ACME!"));
     }
