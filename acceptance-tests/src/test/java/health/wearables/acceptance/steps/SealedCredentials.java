@@ -26,14 +26,21 @@ final class SealedCredentials {
     }
 
     static PatientJourney.IssuedTokens open(JsonNode endpoint, String project, String patient, String provider) {
-        ConnectionKey key = new ConnectionKey(new ProjectId(project), new PatientId(patient), new ProviderSlug(provider));
+        return open(sealed(endpoint, "access"), sealed(endpoint, "refresh"), key(project, patient, provider));
+    }
+
+    /** An access and a refresh token of one connection, opened and remembered for the whole-run sweep. */
+    private static PatientJourney.IssuedTokens open(SealedToken access, SealedToken refresh, ConnectionKey key) {
         TinkTokenCipher cipher = cipher();
         PatientJourney.IssuedTokens tokens = new PatientJourney.IssuedTokens(
-                cipher.open(key, TokenKind.ACCESS, sealed(endpoint, "access")),
-                cipher.open(key, TokenKind.REFRESH, sealed(endpoint, "refresh")));
+                cipher.open(key, TokenKind.ACCESS, access), cipher.open(key, TokenKind.REFRESH, refresh));
         RunSecrets.remember(SecretKind.ACCESS_TOKEN, tokens.accessToken());
         RunSecrets.remember(SecretKind.REFRESH_TOKEN, tokens.refreshToken());
         return tokens;
+    }
+
+    private static ConnectionKey key(String project, String patient, String provider) {
+        return new ConnectionKey(new ProjectId(project), new PatientId(patient), new ProviderSlug(provider));
     }
 
     /** The access token of an Endpoint, and its refresh token when it holds one (a non-refreshable one does not). */
@@ -55,8 +62,7 @@ final class SealedCredentials {
     /** One sealed token of the Endpoint, by its kind on the Endpoint ({@code access}, {@code token-secret}, …). */
     static String open(JsonNode endpoint, String project, String patient, String provider, TokenKind kind,
                        String endpointKind, SecretKind secretKind) {
-        ConnectionKey key = new ConnectionKey(new ProjectId(project), new PatientId(patient), new ProviderSlug(provider));
-        String opened = cipher().open(key, kind, sealed(endpoint, endpointKind));
+        String opened = cipher().open(key(project, patient, provider), kind, sealed(endpoint, endpointKind));
         RunSecrets.remember(secretKind, opened);
         return opened;
     }
@@ -66,7 +72,7 @@ final class SealedCredentials {
         for (JsonNode identifier : endpoint.path("identifier")) {
             if (CONNECTION_SYSTEM.equals(identifier.path("system").asText())) {
                 String[] parts = identifier.path("value").asText().split("/", 3);
-                return new ConnectionKey(new ProjectId(parts[0]), new PatientId(parts[1]), new ProviderSlug(parts[2]));
+                return key(parts[0], parts[1], parts[2]);
             }
         }
         throw new AssertionError("the Endpoint has no connection identifier");
@@ -92,14 +98,7 @@ final class SealedCredentials {
 
     /** The same for the credentials the gateway holds in Redis while the FHIR store cannot take them. */
     static PatientJourney.IssuedTokens openHeld(JsonNode held, String project, String patient, String provider) {
-        ConnectionKey key = new ConnectionKey(new ProjectId(project), new PatientId(patient), new ProviderSlug(provider));
-        TinkTokenCipher cipher = cipher();
-        PatientJourney.IssuedTokens tokens = new PatientJourney.IssuedTokens(
-                cipher.open(key, TokenKind.ACCESS, heldToken(held, "accessToken")),
-                cipher.open(key, TokenKind.REFRESH, heldToken(held, "refreshToken")));
-        RunSecrets.remember(SecretKind.ACCESS_TOKEN, tokens.accessToken());
-        RunSecrets.remember(SecretKind.REFRESH_TOKEN, tokens.refreshToken());
-        return tokens;
+        return open(heldToken(held, "accessToken"), heldToken(held, "refreshToken"), key(project, patient, provider));
     }
 
     private static SealedToken heldToken(JsonNode held, String field) {

@@ -126,12 +126,17 @@ class MicroProfileProviderCatalogTest {
                 .hasMessageNotContaining("do-not-print-me");
     }
 
+    /** Lists the provider with consumer credentials and nothing else. */
+    private void listedWithConsumer(String slug) {
+        config.put("wearables.providers", slug);
+        config.put("wearables.providers." + slug + ".client-id", "consumer-key");
+        config.put("wearables.providers." + slug + ".client-secret", "consumer-secret");
+    }
+
     @Test
     void a_generic_oauth1_provider_needs_its_request_token_url_too() {
-        config.put("wearables.providers", "tumbler");
+        listedWithConsumer("tumbler");
         config.put("wearables.providers.tumbler.oauth-version", "1.0a");
-        config.put("wearables.providers.tumbler.client-id", "consumer-key");
-        config.put("wearables.providers.tumbler.client-secret", "consumer-secret");
 
         assertThat(catalog().missingKeys(new ProviderSlug("tumbler"))).containsExactly(
                 "wearables.providers.tumbler.request-token-url", "wearables.providers.tumbler.authorization-url",
@@ -140,13 +145,11 @@ class MicroProfileProviderCatalogTest {
 
     @Test
     void a_configured_oauth1_provider_has_its_three_urls_and_no_pkce() {
-        config.put("wearables.providers", "tumbler");
+        listedWithConsumer("tumbler");
         config.put("wearables.providers.tumbler.oauth-version", "1.0a");
         config.put("wearables.providers.tumbler.request-token-url", "https://tumbler.example/oauth/request_token");
         config.put("wearables.providers.tumbler.authorization-url", "https://tumbler.example/oauth/authorize");
         config.put("wearables.providers.tumbler.token-url", "https://tumbler.example/oauth/access_token");
-        config.put("wearables.providers.tumbler.client-id", "consumer-key");
-        config.put("wearables.providers.tumbler.client-secret", "consumer-secret");
 
         ProviderConfig tumbler = catalog().find(new ProviderSlug("tumbler")).orElseThrow();
 
@@ -158,9 +161,7 @@ class MicroProfileProviderCatalogTest {
 
     @Test
     void pkce_on_an_oauth1_provider_stops_the_start() {
-        config.put("wearables.providers", "legacy-watch");
-        config.put("wearables.providers.legacy-watch.client-id", "consumer-key");
-        config.put("wearables.providers.legacy-watch.client-secret", "consumer-secret");
+        listedWithConsumer("legacy-watch");
         config.put("wearables.providers.legacy-watch.pkce", "S256");
 
         assertThatThrownBy(this::catalog).hasMessageContaining("pkce must be none for an OAuth 1.0a provider");
@@ -168,9 +169,7 @@ class MicroProfileProviderCatalogTest {
 
     @Test
     void a_configured_provider_with_an_announced_end_warns_at_start_naming_the_day() {
-        config.put("wearables.providers", "legacy-watch");
-        config.put("wearables.providers.legacy-watch.client-id", "consumer-key");
-        config.put("wearables.providers.legacy-watch.client-secret", "consumer-secret");
+        listedWithConsumer("legacy-watch");
 
         List<String> warnings = warningsWhile(this::catalog);
         ProviderConfig legacy = catalog().find(new ProviderSlug("legacy-watch")).orElseThrow();
