@@ -5,15 +5,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 FLOWS=${1:-50}
-WAR=adapters-rest/target/wearables-gateway.war
-# the Liberty goals below run on adapters-rest alone, so the modules it depends on must be in the local repository
-mvn -B -q -DskipTests install -pl adapters-rest -am
-WLP=adapters-rest/target/liberty/wlp
+WAR=adapters-rest/gateway/target/wearables-gateway.war
+DEMO=adapters-rest/demo
+# the Liberty goals below run on the demo module alone, so the modules it depends on must be in the local repository
+mvn -B -q -DskipTests install -pl "$DEMO" -am
+WLP=$DEMO/target/liberty/wlp
 SERVER=wearables
 # A fresh server and data directory, so start-up includes creating the FHIR schema, as on a new machine.
-mvn -B -q -pl adapters-rest -Pdemo liberty:create liberty:deploy \
-  -Dliberty.env.WEARABLES_DATA_DIR="$PWD/adapters-rest/target/bench-data" >/dev/null
-rm -rf "adapters-rest/target/bench-data" "$WLP/usr/servers/$SERVER/logs"
+mvn -B -q -pl "$DEMO" -Pdemo liberty:create liberty:deploy \
+  -Dliberty.env.WEARABLES_DATA_DIR="$PWD/$DEMO/target/bench-data" >/dev/null
+rm -rf "$DEMO/target/bench-data" "$WLP/usr/servers/$SERVER/logs"
 LOG=$WLP/usr/servers/$SERVER/logs/messages.log
 
 start=$(date +%s.%N)
@@ -40,6 +41,7 @@ t1=$(date +%s.%N)
 rss_n=$(ps -o rss= -p "$pid")
 
 printf 'war_size_mb            %.1f\n' "$(echo "$(stat -c %s "$WAR") / 1048576" | bc -l)"
+printf 'demo_war_size_mb       %.1f\n' "$(echo "$(stat -c %s "$DEMO/target/wearables-gateway-demo.war") / 1048576" | bc -l)"
 printf 'start_to_ready_s       %.1f\n' "$(echo "$ready - $start" | bc -l)"
 printf 'rss_after_one_flow_mb  %.0f\n' "$(echo "$rss_one / 1024" | bc -l)"
 printf 'flows                  %d\n' "$FLOWS"

@@ -1,6 +1,6 @@
 package health.wearables.acceptance.steps;
 
-import health.wearables.adapters.rest.provider.oauth1.Oauth1ProviderSimulator;
+import health.wearables.adapters.rest.out.provider.oauth1.Oauth1ProviderSimulator;
 import io.cucumber.java.AfterAll;
 import io.cucumber.java.BeforeAll;
 

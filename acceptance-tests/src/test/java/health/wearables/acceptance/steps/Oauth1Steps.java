@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import health.wearables.acceptance.sweep.SecretKind;
-import health.wearables.adapters.rest.provider.oauth1.Oauth1ProviderSimulator;
+import health.wearables.adapters.rest.out.provider.oauth1.Oauth1ProviderSimulator;
 import health.wearables.application.port.out.TokenCipher.TokenKind;
 import io.cucumber.java.After;
 import io.cucumber.java.en.Given;

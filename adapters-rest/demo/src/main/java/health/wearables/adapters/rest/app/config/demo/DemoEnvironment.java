@@ -1,0 +1,79 @@
+package health.wearables.adapters.rest.app.config.demo;
+
+import health.wearables.adapters.rest.app.config.DemoMode;
+import health.wearables.domain.ApiKey;
+import health.wearables.domain.ClientAuthentication;
+import health.wearables.domain.ClientSecret;
+import health.wearables.domain.OAuthVersion;
+import health.wearables.domain.Project;
+import health.wearables.domain.ProjectId;
+import health.wearables.domain.ProviderConfig;
+import health.wearables.domain.ProviderSlug;
+import health.wearables.domain.ReturnUrl;
+import java.net.InetAddress;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.OAuth2Config;
+
+/**
+ * Demo mode ({@code wearables.demo=true}) only: a project {@code demo} with an API key made at start, and a provider
+ * {@code demo} that is a real OAuth 2.0 authorization server running in this process (with a login page), so a
+ * newcomer can connect a patient without any vendor account.
+ */
+final class DemoEnvironment implements DemoMode {
+    static final String ISSUER = "demo";
+
+    private final MockOAuth2Server server;
+    private final ApiKey apiKey;
+    private final int port;
+
+    private DemoEnvironment(MockOAuth2Server server, ApiKey apiKey, int port) {
+        this.server = server;
+        this.apiKey = apiKey;
+        this.port = port;
+    }
+
+    static DemoEnvironment start(int port, Optional<String> configuredApiKey) {
+        MockOAuth2Server server = new MockOAuth2Server(OAuth2Config.Companion.fromJson("{\"interactiveLogin\": true}"));
+        server.start(InetAddress.getLoopbackAddress(), port);
+        ApiKey key = new ApiKey(configuredApiKey.orElseGet(DemoEnvironment::randomKey));
+        return new DemoEnvironment(server, key, port);
+    }
+
+    private static String randomKey() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return "demo_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    @Override
+    public ApiKey apiKey() {
+        return apiKey;
+    }
+
+    @Override
+    public Project project() {
+        return new Project(new ProjectId("demo"), List.of(apiKey.sha256()),
+                List.of(ReturnUrl.parse("http://localhost:9080/"), ReturnUrl.parse("http://localhost:" + port + "/")));
+    }
+
+    @Override
+    public ProviderConfig provider() {
+        return new ProviderConfig(new ProviderSlug("demo"), "Demo wearable (in-process OAuth 2.0 server)",
+                OAuthVersion.OAUTH_2_0,
+                URI.create(server.authorizationEndpointUrl(ISSUER).toString()),
+                URI.create(server.tokenEndpointUrl(ISSUER).toString()),
+                "demo-client", new ClientSecret("demo-client-secret"),
+                List.of("openid", "offline_access"), true, ClientAuthentication.BASIC,
+                Optional.empty(), false, URI.create(server.issuerUrl(ISSUER).toString()));
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+    }
+}

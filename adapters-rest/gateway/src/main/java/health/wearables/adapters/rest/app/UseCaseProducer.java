@@ -1,0 +1,114 @@
+package health.wearables.adapters.rest.app;
+
+import health.wearables.application.port.in.CompleteCallback;
+import health.wearables.application.port.in.ListConnections;
+import health.wearables.application.port.in.ReencryptConnections;
+import health.wearables.application.port.in.ListProviders;
+import health.wearables.application.port.in.RecoverPendingWork;
+import health.wearables.application.port.in.StartConnection;
+import health.wearables.application.port.out.AuthorizationUrls;
+import health.wearables.application.port.out.ConnectionStore;
+import health.wearables.application.port.out.CredentialInbox;
+import health.wearables.application.port.out.KnownProviders;
+import health.wearables.application.port.out.Leases;
+import health.wearables.application.port.out.Oauth1Provider;
+import health.wearables.application.port.out.ProjectDirectory;
+import health.wearables.application.port.out.ProviderCatalog;
+import health.wearables.application.port.out.StateStore;
+import health.wearables.application.port.out.SyncQueue;
+import health.wearables.application.port.out.TokenCipher;
+import health.wearables.application.port.out.TokenExchange;
+import health.wearables.application.service.CompleteCallbackService;
+import health.wearables.application.service.ListConnectionsService;
+import health.wearables.application.service.ReencryptConnectionsService;
+import health.wearables.application.service.ListProvidersService;
+import health.wearables.application.service.RecoverPendingWorkService;
+import health.wearables.application.service.StartConnectionService;
+import health.wearables.domain.PublicBaseUrl;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The use cases, built from the ports the adapter modules produce. Time and randomness are chosen here, once. */
+@ApplicationScoped
+public class UseCaseProducer {
+    /** A recovery pass takes seconds; a gateway instance that dies during one holds it back no longer than this. */
+    static final Duration RECOVERY_LEASE = Duration.ofMinutes(2);
+    /** Inbox entries, and recorded syncs, per recovery pass. */
+    static final int RECOVERY_BATCH = 100;
+
+    @Inject
+    @ConfigProperty(name = "wearables.public-base-url", defaultValue = "http://localhost:9080")
+    String publicBaseUrl;
+
+    @Inject
+    @ConfigProperty(name = "wearables.state.ttl", defaultValue = "600")
+    long stateTtlSeconds;
+
+    /** How long credentials the FHIR store could not take wait in the inbox for a retry: 7 days. */
+    @Inject
+    @ConfigProperty(name = "wearables.inbox.ttl", defaultValue = "604800")
+    long inboxTtlSeconds;
+
+    private final Clock clock = Clock.systemUTC();
+
+    private PublicBaseUrl baseUrl() {
+        return new PublicBaseUrl(URI.create(publicBaseUrl));
+    }
+
+    @Produces
+    @ApplicationScoped
+    StartConnection startConnection(ProjectDirectory projects, ProviderCatalog providers, StateStore states,
+                                    AuthorizationUrls authorizationUrls, Oauth1Provider oauth1) {
+        if (stateTtlSeconds < 1 || stateTtlSeconds > 3600) {
+            throw new IllegalStateException("wearables.state.ttl must be between 1 and 3600 seconds");
+        }
+        return new StartConnectionService(projects, providers, states, authorizationUrls, oauth1, baseUrl(),
+                Duration.ofSeconds(stateTtlSeconds), clock, new SecureRandom());
+    }
+
+    @Produces
+    @ApplicationScoped
+    CompleteCallback completeCallback(ProviderCatalog providers, StateStore states, TokenExchange tokenExchange,
+                                      Oauth1Provider oauth1, TokenCipher cipher, ConnectionStore connections,
+                                      CredentialInbox inbox,
+                                      SyncQueue syncQueue, ProjectDirectory projects, ProviderCallMetrics metrics) {
+        if (inboxTtlSeconds < 60) {
+            throw new IllegalStateException("wearables.inbox.ttl must be at least 60 seconds");
+        }
+        TimedTokenExchange timed = new TimedTokenExchange(tokenExchange, oauth1, metrics);
+        return new CompleteCallbackService(providers, states, timed, timed, cipher, connections, inbox,
+                Duration.ofSeconds(inboxTtlSeconds), syncQueue, projects, baseUrl(), clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    RecoverPendingWork recoverPendingWork(CredentialInbox inbox, ConnectionStore connections, SyncQueue syncQueue,
+                                          Leases leases) {
+        return new RecoverPendingWorkService(inbox, connections, syncQueue, leases, RECOVERY_LEASE, RECOVERY_BATCH,
+                clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ListProviders listProviders(ProjectDirectory projects, KnownProviders known, ProviderCatalog providers) {
+        return new ListProvidersService(projects, known, providers);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ListConnections listConnections(ProjectDirectory projects, ConnectionStore connections, CredentialInbox inbox) {
+        return new ListConnectionsService(projects, connections, inbox);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ReencryptConnections reencryptConnections(ConnectionStore connections, TokenCipher cipher) {
+        return new ReencryptConnectionsService(connections, cipher);
+    }
+}

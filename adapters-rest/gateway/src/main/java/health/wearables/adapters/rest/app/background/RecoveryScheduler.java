@@ -1,0 +1,98 @@
+package health.wearables.adapters.rest.app.background;
+
+import health.wearables.application.port.in.RecoverPendingWork;
+import health.wearables.application.port.in.RecoverPendingWork.Recovery;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import java.lang.System.Logger.Level;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Runs {@link RecoverPendingWork} every {@value #INTERVAL} seconds (default 30), from the application's start to its
+ * stop, on one thread of its own; passes never overlap (fixed delay), and every instance of the gateway runs them (the
+ * use case lets one at a time do the work). A pass whose stores failed is logged once, at WARN, with the problems the
+ * pass names (never a token); a pass that did something at INFO; an idle pass not at all.
+ *
+ * <p>A JDK scheduler rather than Liberty's {@code ManagedScheduledExecutorService} ({@code concurrent-3.0}): the
+ * passes need none of the container's context (no JNDI, security or JTA: the stores bring their own clients and
+ * transactions), this bean owns the thread's whole life and shuts it down with the application, and the server keeps
+ * its feature list and start time.
+ */
+@ApplicationScoped
+public class RecoveryScheduler {
+    static final String INTERVAL = "wearables.recovery.interval";
+    private static final System.Logger LOG = System.getLogger(RecoveryScheduler.class.getName());
+
+    @Inject
+    RecoverPendingWork recovery;
+
+    @Inject
+    @ConfigProperty(name = INTERVAL, defaultValue = "30")
+    long intervalSeconds;
+
+    private ScheduledExecutorService scheduler;
+
+    void start(@Observes Startup startup) {
+        start();
+    }
+
+    synchronized void start() {
+        if (intervalSeconds < 1 || intervalSeconds > 86_400) {
+            throw new IllegalStateException(INTERVAL + " must be between 1 and 86400 seconds");
+        }
+        ClassLoader application = RecoveryScheduler.class.getClassLoader();
+        scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "wearables-recovery");
+            thread.setDaemon(true);
+            thread.setContextClassLoader(application);
+            return thread;
+        });
+        scheduler.scheduleWithFixedDelay(this::runOnce, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
+        LOG.log(Level.INFO, "Recovery of work left pending by store outages runs every {0} s", intervalSeconds);
+    }
+
+    /** One pass; whatever happens, the schedule goes on. */
+    void runOnce() {
+        try {
+            Recovery pass = recovery.runOnce();
+            if (!pass.problems().isEmpty()) {
+                LOG.log(Level.WARNING, "recovery pass: {0}; still pending because {1}", counts(pass),
+                        String.join("; ", pass.problems()));
+            } else if (pass.didSomething()) {
+                LOG.log(Level.INFO, "recovery pass: {0}", counts(pass));
+            }
+        } catch (RuntimeException | Error e) {
+            LOG.log(Level.WARNING, "recovery pass failed: {0}: {1}", e.getClass().getName(), e.getMessage());
+        }
+    }
+
+    private static String counts(Recovery pass) {
+        return pass.credentialsWritten() + " held connection(s) written, " + pass.credentialsSuperseded()
+                + " superseded, " + pass.syncsQueued() + " initial sync(s) queued";
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (scheduler == null) {
+            return;
+        }
+        scheduler.shutdownNow();
+        try {
+            if (!scheduler.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.log(Level.WARNING, "a recovery pass did not end within 10 s of the application's stop");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    boolean isStopped() {
+        return scheduler == null || scheduler.isTerminated();
+    }
+}

@@ -1,0 +1,174 @@
+package health.wearables.adapters.rest.app.config;
+
+import health.wearables.application.port.out.KnownProviders;
+import health.wearables.application.port.out.ProviderCatalog;
+import health.wearables.domain.ClientAuthentication;
+import health.wearables.domain.ClientSecret;
+import health.wearables.domain.OAuthVersion;
+import health.wearables.domain.ProviderConfig;
+import health.wearables.domain.ProviderDefaults;
+import health.wearables.domain.ProviderSlug;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Providers from configuration: {@code wearables.providers} lists the slugs, each configured under
+ * {@code wearables.providers.<slug>.*} (API.md). A built-in provider needs only its client id and secret (its documented
+ * URLs, scopes, PKCE and client authentication are defaults any key overrides); any other slug is a generic OAuth 2.0
+ * provider and needs its URLs too. A provider with missing keys is left out, with a WARN and, at connect, a 404 naming
+ * them; a malformed value stops the start.
+ */
+public final class MicroProfileProviderCatalog implements ProviderCatalog {
+    private static final System.Logger LOG = System.getLogger(MicroProfileProviderCatalog.class.getName());
+    private static final List<String> CLIENT = List.of("client-id", "client-secret");
+    private static final List<String> ENDPOINTS = List.of("authorization-url", "token-url");
+    private static final List<String> OAUTH1_ENDPOINTS = List.of("request-token-url", "authorization-url", "token-url");
+
+    private final Map<ProviderSlug, ProviderConfig> providers;
+    private final Map<ProviderSlug, List<String>> missingKeys;
+
+    public MicroProfileProviderCatalog(List<ProviderConfig> providers, Map<ProviderSlug, List<String>> missingKeys) {
+        Map<ProviderSlug, ProviderConfig> bySlug = new LinkedHashMap<>();
+        providers.forEach(provider -> bySlug.put(provider.slug(), provider));
+        this.providers = java.util.Collections.unmodifiableMap(bySlug);
+        this.missingKeys = Map.copyOf(missingKeys);
+    }
+
+    /** Reads every listed provider; built-in providers that are not listed are recorded as missing their keys. */
+    static MicroProfileProviderCatalog read(ConfigKeys config, KnownProviders known) {
+        List<ProviderConfig> providers = new ArrayList<>();
+        Map<ProviderSlug, List<String>> missing = new LinkedHashMap<>();
+        List<String> listed = config.list("wearables.providers");
+        for (String slug : listed) {
+            String prefix = "wearables.providers." + slug + ".";
+            ProviderSlug providerSlug;
+            try {
+                providerSlug = new ProviderSlug(slug);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("wearables.providers lists '" + slug + "', which is not a provider slug", e);
+            }
+            Optional<ProviderDefaults> defaults = known.defaults(providerSlug);
+            List<String> lacking = new ArrayList<>();
+            boolean oauth1 = config.value(prefix + "oauth-version")
+                    .map(version -> version.equals(OAuthVersion.OAUTH_1_0A.label())).orElse(false);
+            List<String> endpoints = defaults.isPresent() ? List.of() : oauth1 ? OAUTH1_ENDPOINTS : ENDPOINTS;
+            for (String key : concat(endpoints, CLIENT)) {
+                if (config.value(prefix + key).isEmpty()) {
+                    lacking.add(prefix + key);
+                }
+            }
+            if (!lacking.isEmpty()) {
+                LOG.log(Level.WARNING, "Provider ''{0}'' is listed but not configured; missing: {1}", slug, lacking);
+                missing.put(providerSlug, lacking);
+                continue;
+            }
+            try {
+                providers.add(read(config, providerSlug, prefix, defaults));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("Provider '" + slug + "' is misconfigured: " + e.getMessage(), e);
+            }
+            defaults.flatMap(ProviderDefaults::retiresOn).ifPresent(day -> LOG.log(Level.WARNING,
+                    "Provider ''{0}'' is configured, but {1} retires this API on {2}: {3}",
+                    slug, defaults.get().displayName(), day, defaults.get().description()));
+        }
+        for (ProviderDefaults builtIn : known.all()) {
+            if (!listed.contains(builtIn.slug())) {
+                String prefix = "wearables.providers." + builtIn.slug() + ".";
+                missing.put(new ProviderSlug(builtIn.slug()), List.of(
+                        "wearables.providers (add " + builtIn.slug() + ")", prefix + "client-id", prefix + "client-secret"));
+            }
+        }
+        return new MicroProfileProviderCatalog(providers, missing);
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+
+    private static ProviderConfig read(ConfigKeys config, ProviderSlug slug, String prefix,
+                                       Optional<ProviderDefaults> defaults) {
+        URI authorization = url(config, prefix + "authorization-url")
+                .orElseGet(() -> defaults.orElseThrow().authorizationUri());
+        URI token = url(config, prefix + "token-url").orElseGet(() -> defaults.orElseThrow().tokenUri());
+        OAuthVersion version = config.value(prefix + "oauth-version").map(OAuthVersion::fromLabel)
+                .orElse(defaults.map(ProviderDefaults::oauthVersion).orElse(OAuthVersion.OAUTH_2_0));
+        Optional<URI> requestToken = version == OAuthVersion.OAUTH_1_0A
+                ? url(config, prefix + "request-token-url").or(() -> defaults.flatMap(ProviderDefaults::requestTokenUri))
+                : Optional.empty();
+        String pkce = config.value(prefix + "pkce")
+                .orElse(defaults.map(d -> d.pkce() ? "S256" : "none")
+                        .orElse(version == OAuthVersion.OAUTH_1_0A ? "none" : "S256"));
+        if (!pkce.equals("S256") && !pkce.equals("none")) {
+            throw new IllegalArgumentException(prefix + "pkce must be S256 or none (plain is not supported)");
+        }
+        if (version == OAuthVersion.OAUTH_1_0A && pkce.equals("S256")) {
+            throw new IllegalArgumentException(prefix + "pkce must be none for an OAuth 1.0a provider");
+        }
+        String clientAuth = config.value(prefix + "client-auth")
+                .orElse(defaults.map(d -> d.clientAuthentication().name()).orElse("basic")).toLowerCase(Locale.ROOT);
+        if (!clientAuth.equals("basic") && !clientAuth.equals("post")) {
+            throw new IllegalArgumentException(prefix + "client-auth must be basic or post");
+        }
+        List<String> scopes = config.value(prefix + "scopes").isPresent() ? config.scopes(prefix + "scopes")
+                : defaults.map(ProviderDefaults::scopes).orElse(List.of());
+        Optional<String> issuer = config.value(prefix + "issuer");
+        boolean requireIss = config.value(prefix + "require-iss").map(Boolean::parseBoolean).orElse(false);
+        URI apiBase = url(config, prefix + "api-base-url")
+                .or(() -> defaults.map(ProviderDefaults::apiBaseUri))
+                .orElse(URI.create(token.getScheme() + "://" + token.getRawAuthority() + "/"));
+        return new ProviderConfig(
+                slug,
+                config.value(prefix + "display-name").orElse(defaults.map(ProviderDefaults::displayName).orElse(slug.value())),
+                version,
+                authorization,
+                token,
+                config.value(prefix + "client-id").orElseThrow(),
+                new ClientSecret(config.value(prefix + "client-secret").orElseThrow()),
+                scopes,
+                pkce.equals("S256"),
+                clientAuth.equals("post") ? ClientAuthentication.POST : ClientAuthentication.BASIC,
+                issuer,
+                requireIss,
+                apiBase,
+                config.scopes(prefix + "required-scopes"),
+                requestToken);
+    }
+
+    private static Optional<URI> url(ConfigKeys config, String key) {
+        return config.value(key).map(text -> {
+            URI uri = URI.create(text);
+            if (!uri.isAbsolute() || uri.getHost() == null
+                    || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
+                throw new IllegalArgumentException(key + " must be an absolute http(s) URL");
+            }
+            return uri;
+        });
+    }
+
+    @Override
+    public Optional<ProviderConfig> find(ProviderSlug slug) {
+        return Optional.ofNullable(providers.get(slug));
+    }
+
+    @Override
+    public List<ProviderConfig> all() {
+        return List.copyOf(providers.values());
+    }
+
+    Map<ProviderSlug, List<String>> missingKeysBySlug() {
+        return missingKeys;
+    }
+
+    @Override
+    public List<String> missingKeys(ProviderSlug slug) {
+        return missingKeys.getOrDefault(slug, List.of());
+    }
+}

@@ -1,0 +1,215 @@
+package health.wearables.adapters.rest.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import health.wearables.application.port.out.KnownProviders;
+import health.wearables.domain.ClientAuthentication;
+import health.wearables.domain.ProviderConfig;
+import health.wearables.domain.ProviderDefaults;
+import health.wearables.domain.ProviderSlug;
+import health.wearables.domain.OAuthVersion;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class MicroProfileProviderCatalogTest {
+    private static final ProviderDefaults FITBIT = new ProviderDefaults("fitbit", "Fitbit", "Fitbit Web API",
+            URI.create("https://www.fitbit.com/oauth2/authorize"), URI.create("https://api.fitbit.com/oauth2/token"),
+            URI.create("https://api.fitbit.com/"), List.of("activity", "sleep"), true, ClientAuthentication.BASIC);
+    private static final ProviderDefaults OURA = new ProviderDefaults("oura", "Oura", "Oura API",
+            URI.create("https://cloud.ouraring.com/oauth/authorize"), URI.create("https://api.ouraring.com/oauth/token"),
+            URI.create("https://api.ouraring.com/"), List.of("daily"), false, ClientAuthentication.POST);
+
+    private static final ProviderDefaults LEGACY = new ProviderDefaults("legacy-watch", "Legacy Watch",
+            "Legacy Watch API, OAuth 1.0a, being retired", URI.create("https://legacy.example/oauth/authorize"),
+            URI.create("https://legacy.example/oauth/access_token"), URI.create("https://api.legacy.example/"),
+            List.of(), false, ClientAuthentication.BASIC,
+            Optional.of(URI.create("https://legacy.example/oauth/request_token")), Optional.of(LocalDate.of(2026, 12, 31)));
+
+    private static final KnownProviders KNOWN = new KnownProviders() {
+        @Override
+        public Optional<ProviderDefaults> defaults(ProviderSlug slug) {
+            return all().stream().filter(d -> d.slug().equals(slug.value())).findFirst();
+        }
+
+        @Override
+        public List<ProviderDefaults> all() {
+            return List.of(FITBIT, OURA, LEGACY);
+        }
+    };
+
+    private final Map<String, String> config = new HashMap<>();
+
+    private MicroProfileProviderCatalog catalog() {
+        return MicroProfileProviderCatalog.read(new ConfigKeys(key -> Optional.ofNullable(config.get(key))), KNOWN);
+    }
+
+    @Test
+    void a_built_in_provider_needs_only_its_client_credentials_and_takes_its_documented_defaults() {
+        config.put("wearables.providers", "fitbit");
+        config.put("wearables.providers.fitbit.client-id", "our-fitbit-client");
+        config.put("wearables.providers.fitbit.client-secret", "s3cr3t-value");
+
+        ProviderConfig fitbit = catalog().find(new ProviderSlug("fitbit")).orElseThrow();
+
+        assertThat(fitbit.authorizationUri()).isEqualTo(FITBIT.authorizationUri());
+        assertThat(fitbit.tokenUri()).isEqualTo(FITBIT.tokenUri());
+        assertThat(fitbit.scopes()).containsExactly("activity", "sleep");
+        assertThat(fitbit.pkce()).isTrue();
+        assertThat(fitbit.clientAuthentication()).isEqualTo(ClientAuthentication.BASIC);
+        assertThat(fitbit.displayName()).isEqualTo("Fitbit");
+        assertThat(fitbit.clientId()).isEqualTo("our-fitbit-client");
+    }
+
+    @Test
+    void any_key_overrides_a_default() {
+        config.put("wearables.providers", "fitbit");
+        config.put("wearables.providers.fitbit.client-id", "id");
+        config.put("wearables.providers.fitbit.client-secret", "secret");
+        config.put("wearables.providers.fitbit.scopes", "heartrate, sleep");
+        config.put("wearables.providers.fitbit.client-auth", "post");
+        config.put("wearables.providers.fitbit.token-url", "https://proxy.example/fitbit/token");
+
+        ProviderConfig fitbit = catalog().find(new ProviderSlug("fitbit")).orElseThrow();
+
+        assertThat(fitbit.scopes()).containsExactly("heartrate", "sleep");
+        assertThat(fitbit.clientAuthentication()).isEqualTo(ClientAuthentication.POST);
+        assertThat(fitbit.tokenUri()).isEqualTo(URI.create("https://proxy.example/fitbit/token"));
+    }
+
+    @Test
+    void a_generic_provider_needs_its_urls_and_credentials() {
+        config.put("wearables.providers", "acme-watch");
+        config.put("wearables.providers.acme-watch.client-id", "id");
+        config.put("wearables.providers.acme-watch.client-secret", "secret");
+
+        MicroProfileProviderCatalog catalog = catalog();
+
+        assertThat(catalog.find(new ProviderSlug("acme-watch"))).isEmpty();
+        assertThat(catalog.missingKeys(new ProviderSlug("acme-watch"))).containsExactly(
+                "wearables.providers.acme-watch.authorization-url", "wearables.providers.acme-watch.token-url");
+    }
+
+    @Test
+    void a_built_in_provider_not_listed_or_without_credentials_names_what_it_lacks() {
+        config.put("wearables.providers", "oura");
+        config.put("wearables.providers.oura.client-id", "id");
+
+        MicroProfileProviderCatalog catalog = catalog();
+
+        assertThat(catalog.all()).isEmpty();
+        assertThat(catalog.missingKeys(new ProviderSlug("oura"))).containsExactly("wearables.providers.oura.client-secret");
+        assertThat(catalog.missingKeys(new ProviderSlug("fitbit"))).containsExactly("wearables.providers (add fitbit)",
+                "wearables.providers.fitbit.client-id", "wearables.providers.fitbit.client-secret");
+        assertThat(catalog.missingKeys(new ProviderSlug("nosuch"))).isEmpty();
+    }
+
+    @Test
+    void a_malformed_value_stops_the_start_naming_the_key_but_not_the_secret() {
+        config.put("wearables.providers", "fitbit");
+        config.put("wearables.providers.fitbit.client-id", "id");
+        config.put("wearables.providers.fitbit.client-secret", "do-not-print-me");
+        config.put("wearables.providers.fitbit.pkce", "plain");
+
+        assertThatThrownBy(this::catalog).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("wearables.providers.fitbit.pkce")
+                .hasMessageNotContaining("do-not-print-me");
+    }
+
+    /** Lists the provider with consumer credentials and nothing else. */
+    private void listedWithConsumer(String slug) {
+        config.put("wearables.providers", slug);
+        config.put("wearables.providers." + slug + ".client-id", "consumer-key");
+        config.put("wearables.providers." + slug + ".client-secret", "consumer-secret");
+    }
+
+    @Test
+    void a_generic_oauth1_provider_needs_its_request_token_url_too() {
+        listedWithConsumer("tumbler");
+        config.put("wearables.providers.tumbler.oauth-version", "1.0a");
+
+        assertThat(catalog().missingKeys(new ProviderSlug("tumbler"))).containsExactly(
+                "wearables.providers.tumbler.request-token-url", "wearables.providers.tumbler.authorization-url",
+                "wearables.providers.tumbler.token-url");
+    }
+
+    @Test
+    void a_configured_oauth1_provider_has_its_three_urls_and_no_pkce() {
+        listedWithConsumer("tumbler");
+        config.put("wearables.providers.tumbler.oauth-version", "1.0a");
+        config.put("wearables.providers.tumbler.request-token-url", "https://tumbler.example/oauth/request_token");
+        config.put("wearables.providers.tumbler.authorization-url", "https://tumbler.example/oauth/authorize");
+        config.put("wearables.providers.tumbler.token-url", "https://tumbler.example/oauth/access_token");
+
+        ProviderConfig tumbler = catalog().find(new ProviderSlug("tumbler")).orElseThrow();
+
+        assertThat(tumbler.oauthVersion()).isEqualTo(OAuthVersion.OAUTH_1_0A);
+        assertThat(tumbler.requestTokenUri()).contains(URI.create("https://tumbler.example/oauth/request_token"));
+        assertThat(tumbler.tokenUri()).isEqualTo(URI.create("https://tumbler.example/oauth/access_token"));
+        assertThat(tumbler.pkce()).isFalse();
+    }
+
+    @Test
+    void pkce_on_an_oauth1_provider_stops_the_start() {
+        listedWithConsumer("legacy-watch");
+        config.put("wearables.providers.legacy-watch.pkce", "S256");
+
+        assertThatThrownBy(this::catalog).hasMessageContaining("pkce must be none for an OAuth 1.0a provider");
+    }
+
+    @Test
+    void a_configured_provider_with_an_announced_end_warns_at_start_naming_the_day() {
+        listedWithConsumer("legacy-watch");
+
+        List<String> warnings = warningsWhile(this::catalog);
+        ProviderConfig legacy = catalog().find(new ProviderSlug("legacy-watch")).orElseThrow();
+
+        assertThat(legacy.oauthVersion()).isEqualTo(OAuthVersion.OAUTH_1_0A);
+        assertThat(legacy.requestTokenUri()).isEqualTo(LEGACY.requestTokenUri());
+        assertThat(warnings).singleElement().asString()
+                .contains("legacy-watch").contains("2026-12-31").doesNotContain("consumer-secret");
+    }
+
+    @Test
+    void an_unconfigured_provider_with_an_announced_end_does_not_warn() {
+        assertThat(warningsWhile(this::catalog)).noneMatch(warning -> warning.contains("retires"));
+    }
+
+    private static List<String> warningsWhile(Runnable action) {
+        List<String> warnings = new ArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    warnings.add(new java.util.logging.SimpleFormatter().formatMessage(record));
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(MicroProfileProviderCatalog.class.getName());
+        logger.addHandler(handler);
+        try {
+            action.run();
+        } finally {
+            logger.removeHandler(handler);
+        }
+        return warnings;
+    }
+}

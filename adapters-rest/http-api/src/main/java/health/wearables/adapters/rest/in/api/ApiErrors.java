@@ -1,0 +1,54 @@
+package health.wearables.adapters.rest.in.api;
+
+import health.wearables.domain.Rejection;
+import health.wearables.domain.RejectionCode;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The one error shape of the API: {@code {"error": {"code", "message"}}}, with the status API.md gives each code. */
+final class ApiErrors {
+    private ApiErrors() {
+    }
+
+    static int status(RejectionCode code) {
+        switch (code) {
+            case INVALID_REQUEST:
+            case PROVIDER_ERROR:
+                return 400;
+            case INVALID_STATE:
+            case UNAUTHORIZED:
+                return 401;
+            case UNKNOWN_PROVIDER:
+                return 404;
+            case MISSING_PARAMETER:
+            case PROVIDER_MISMATCH:
+            case VALIDATION_FAILED:
+                return 422;
+            case TOKEN_EXCHANGE_FAILED:
+                return 502;
+            default:
+                return 500;
+        }
+    }
+
+    static Response of(Rejection rejection) {
+        Response.ResponseBuilder response = json(status(rejection.code()), rejection.code().name(), rejection.message());
+        if (rejection.code() == RejectionCode.UNAUTHORIZED) {
+            response.header("WWW-Authenticate", "Bearer realm=\"wearables\"");
+        }
+        return response.build();
+    }
+
+    static Response unauthorized() {
+        return of(Rejection.of(RejectionCode.UNAUTHORIZED, "A valid project API key is required."));
+    }
+
+    static Response.ResponseBuilder json(int status, String code, String message) {
+        Map<String, String> error = new LinkedHashMap<>();
+        error.put("code", code);
+        error.put("message", message);
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("error", error));
+    }
+}

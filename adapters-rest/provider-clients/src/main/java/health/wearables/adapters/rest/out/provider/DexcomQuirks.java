@@ -1,0 +1,24 @@
+package health.wearables.adapters.rest.out.provider;
+
+import health.wearables.domain.ProviderDefaults;
+import health.wearables.domain.ClientAuthentication;
+import java.net.URI;
+import java.util.List;
+
+/**
+ * Dexcom API v3 data behind OAuth at {@code /v2/oauth2}: {@code offline_access} for a refresh token, client
+ * credentials in the body. Production and sandbox are two hosts, so two slugs: {@code dexcom} and
+ * {@code dexcom-sandbox}, with the same (plain) behaviour.
+ */
+final class DexcomQuirks implements ProviderQuirks {
+
+    static final String OFFLINE_SCOPE = "offline_access";
+    static final ProviderDefaults PRODUCTION = defaults("dexcom", "Dexcom", URI.create("https://api.dexcom.com"));
+    static final ProviderDefaults SANDBOX = defaults("dexcom-sandbox", "Dexcom (sandbox)",
+            URI.create("https://sandbox-api.dexcom.com"));
+
+    private static ProviderDefaults defaults(String slug, String name, URI host) {
+        return new ProviderDefaults(slug, name, name + " API", host.resolve("/v2/oauth2/login"),
+                host.resolve("/v2/oauth2/token"), host, List.of(OFFLINE_SCOPE), false, ClientAuthentication.POST);
+    }
+}

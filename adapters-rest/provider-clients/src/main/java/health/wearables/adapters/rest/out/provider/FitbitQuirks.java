@@ -1,0 +1,33 @@
+package health.wearables.adapters.rest.out.provider;
+
+import health.wearables.domain.ProviderDefaults;
+import health.wearables.domain.ClientAuthentication;
+import java.net.URI;
+import java.util.List;
+import net.minidev.json.JSONObject;
+
+/**
+ * Fitbit Web API: Basic client authentication, PKCE S256, {@code user_id} in the token response (read by the
+ * standard reading). Its errors come as {@code {"errors":[{"errorType":"invalid_grant",...}],"success":false}},
+ * which is turned into the RFC 6749 shape.
+ */
+final class FitbitQuirks implements ProviderQuirks {
+
+    static final ProviderDefaults DEFAULTS = new ProviderDefaults("fitbit", "Fitbit",
+            "Fitbit Web API (legacy): shutting down, the legacy Web API ends in autumn 2026; connect through"
+                    + " google-health instead",
+            URI.create("https://www.fitbit.com/oauth2/authorize"), URI.create("https://api.fitbit.com/oauth2/token"),
+            URI.create("https://api.fitbit.com"), List.of("activity", "heartrate", "sleep", "weight"), true,
+            ClientAuthentication.BASIC);
+
+    @Override
+    public Unwrapped unwrap(JSONObject response) {
+        if (!response.containsKey("error")) {
+            var errorType = ProviderResponses.first(response, "errors").map(error -> error.get("errorType"));
+            if (errorType.isPresent() && errorType.get() instanceof String code) {
+                return new Unwrapped.Standard(ProviderResponses.oauthError(code));
+            }
+        }
+        return new Unwrapped.Standard(response);
+    }
+}

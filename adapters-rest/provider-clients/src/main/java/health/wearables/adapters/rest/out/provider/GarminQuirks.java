@@ -1,0 +1,44 @@
+package health.wearables.adapters.rest.out.provider;
+
+import health.wearables.domain.ProviderDefaults;
+import health.wearables.domain.ClientAuthentication;
+import health.wearables.domain.ProviderConfig;
+import health.wearables.domain.TokenSet;
+import health.wearables.domain.callback.ExchangeResult;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Garmin Connect Developer Program, OAuth 2.0: PKCE S256 is required and the client credentials go in the body. The
+ * token response names no user, and Garmin's notifications identify users by their user id only, so after the
+ * exchange the id is asked for with {@code GET /wellness-api/rest/user/id} and the new bearer token; without it the
+ * exchange fails.
+ */
+final class GarminQuirks implements ProviderQuirks {
+
+    static final String USER_ID_PATH = "/wellness-api/rest/user/id";
+
+    static final ProviderDefaults DEFAULTS = new ProviderDefaults("garmin", "Garmin",
+            "Garmin Connect Developer Program (Health API), OAuth 2.0 with PKCE",
+            URI.create("https://connect.garmin.com/oauth2Confirm"),
+            URI.create("https://diauth.garmin.com/di-oauth2-service/oauth/token"), URI.create("https://apis.garmin.com"),
+            List.of(), true, ClientAuthentication.POST);
+
+    @Override
+    public ExchangeResult afterExchange(ProviderConfig provider, TokenSet tokens, ProviderCalls calls) {
+        return withUserId(tokens, calls.get(provider.apiBaseUri().resolve(USER_ID_PATH), tokens.accessToken()));
+    }
+
+    /** The tokens with the user id of Garmin's answer to {@value #USER_ID_PATH}; no usable id fails the exchange. */
+    static ExchangeResult withUserId(TokenSet tokens, ProviderCalls.Answer answer) {
+        if (answer instanceof ProviderCalls.Answer.Answered answered && answered.status() == 200) {
+            Optional<String> userId = ProviderResponses.json(answered.body())
+                    .flatMap(json -> TokenResponseReader.userId(json.get("userId")));
+            return userId.<ExchangeResult>map(id -> new ExchangeResult.Exchanged(ProviderResponses.withUserId(tokens,
+                            userId)))
+                    .orElse(new ExchangeResult.Failed("Garmin user id answer without a usable userId"));
+        }
+        return ProviderResponses.followUpFailed("Garmin user id lookup", answer);
+    }
+}

@@ -1,0 +1,49 @@
+package health.wearables.adapters.rest.out.provider;
+
+import health.wearables.domain.ProviderDefaults;
+import health.wearables.domain.ClientAuthentication;
+import health.wearables.domain.ProviderConfig;
+import health.wearables.domain.TokenSet;
+import health.wearables.domain.callback.ExchangeResult;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import net.minidev.json.JSONObject;
+
+/**
+ * Polar AccessLink: Basic client authentication; the token response carries {@code x_user_id} and no refresh token
+ * (the access token is long-lived). Before any data can be read the user must be registered with
+ * {@code POST /v3/users} and the new bearer token; 409 means already registered, which is as good. Any other answer
+ * fails the exchange. The member id we register is Polar's own user id, so no identifier of ours leaves the gateway.
+ */
+final class PolarQuirks implements ProviderQuirks {
+
+    static final String REGISTRATION_PATH = "/v3/users";
+
+    static final ProviderDefaults DEFAULTS = new ProviderDefaults("polar", "Polar", "Polar AccessLink API v3",
+            URI.create("https://flow.polar.com/oauth2/authorization"),
+            URI.create("https://polarremote.com/v2/oauth2/token"), URI.create("https://www.polaraccesslink.com"),
+            List.of("accesslink.read_all"), false, ClientAuthentication.BASIC);
+
+    @Override
+    public TokenSet complete(JSONObject response, TokenSet tokens, Instant now) {
+        return ProviderResponses.withUserId(tokens, TokenResponseReader.userId(response.get("x_user_id")));
+    }
+
+    @Override
+    public ExchangeResult afterExchange(ProviderConfig provider, TokenSet tokens, ProviderCalls calls) {
+        Optional<String> userId = tokens.providerUserId();
+        if (userId.isEmpty()) {
+            return new ExchangeResult.Failed("Polar token response without a usable x_user_id");
+        }
+        ProviderCalls.Answer answer = calls.postJson(provider.apiBaseUri().resolve(REGISTRATION_PATH),
+                tokens.accessToken(), JSONObject.toJSONString(Map.of("member-id", userId.get())));
+        if (answer instanceof ProviderCalls.Answer.Answered answered
+                && (answered.status() == 200 || answered.status() == 201 || answered.status() == 409)) {
+            return new ExchangeResult.Exchanged(tokens);
+        }
+        return ProviderResponses.followUpFailed("Polar user registration", answer);
+    }
+}

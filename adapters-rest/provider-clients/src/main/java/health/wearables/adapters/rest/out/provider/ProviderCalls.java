@@ -1,0 +1,26 @@
+package health.wearables.adapters.rest.out.provider;
+
+import health.wearables.domain.AccessToken;
+import java.net.URI;
+
+/**
+ * The provider calls a strategy may make after the exchange, with the new access token as a bearer. They run under
+ * the token call's rules: sent once, connect timeout, overall deadline, body cap, no redirects, nothing logged.
+ */
+public interface ProviderCalls {
+
+    Answer get(URI uri, AccessToken bearer);
+
+    Answer postJson(URI uri, AccessToken bearer, String json);
+
+    /** How a call ended. */
+    sealed interface Answer {
+        /** The provider answered (any status); the body is capped. */
+        record Answered(int status, byte[] body) implements Answer {
+        }
+
+        /** No complete answer: timeout, connection failure, body over the cap. The reason is ours. */
+        record Unanswered(String reason) implements Answer {
+        }
+    }
+}

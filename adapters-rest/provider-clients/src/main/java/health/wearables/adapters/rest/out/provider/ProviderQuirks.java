@@ -1,0 +1,70 @@
+package health.wearables.adapters.rest.out.provider;
+
+import health.wearables.domain.ProviderConfig;
+import health.wearables.domain.TokenSet;
+import health.wearables.domain.callback.ExchangeResult;
+import java.time.Instant;
+import java.util.Map;
+import net.minidev.json.JSONObject;
+
+/**
+ * Where a wearable vendor bends OAuth 2.0, and how the generic client bends with it. Every hook has the plain
+ * RFC 6749 behaviour as its default, so {@link #GENERIC} overrides nothing and a vendor's strategy overrides only what
+ * its documentation says differs.
+ */
+public interface ProviderQuirks {
+
+    /** Plain OAuth 2.0: what any slug without a built-in strategy gets. */
+    ProviderQuirks GENERIC = new ProviderQuirks() {
+    };
+
+    /** Parameters added to the authorization request (e.g. Google's {@code access_type=offline}). */
+    default Map<String, String> authorizationParameters() {
+        return Map.of();
+    }
+
+    /** How the scopes are joined in the authorization request: a space (RFC 6749 §3.3) or a comma. */
+    default String scopeSeparator() {
+        return " ";
+    }
+
+    /** Form fields added to the token request (e.g. Withings' {@code action=requesttoken}). */
+    default Map<String, String> tokenFormFields() {
+        return Map.of();
+    }
+
+    /**
+     * The token response as RFC 6749 §5.1/§5.2 would have it, or why the provider's own envelope says it failed. Runs
+     * on any parsed JSON body of a 2xx or 4xx answer, before the standard reading.
+     */
+    default Unwrapped unwrap(JSONObject response) {
+        return new Unwrapped.Standard(response);
+    }
+
+    /**
+     * The token set read the standard way, completed from what the provider adds to its (unwrapped) response: its
+     * user id, an absolute expiry. The standard reading already takes {@code user_id}.
+     */
+    default TokenSet complete(JSONObject response, TokenSet tokens, Instant now) {
+        return tokens;
+    }
+
+    /**
+     * A call the provider needs right after a successful exchange (registration, a user-id lookup), made under the
+     * same transport rules as the token call. It may fail the exchange.
+     */
+    default ExchangeResult afterExchange(ProviderConfig provider, TokenSet tokens, ProviderCalls calls) {
+        return new ExchangeResult.Exchanged(tokens);
+    }
+
+    /** What {@link #unwrap} made of a response body. */
+    sealed interface Unwrapped {
+        /** A body to read as RFC 6749 says. */
+        record Standard(JSONObject response) implements Unwrapped {
+        }
+
+        /** The provider's envelope reports a failure; the reason is ours and quotes nothing from the body. */
+        record Failure(String reason) implements Unwrapped {
+        }
+    }
+}

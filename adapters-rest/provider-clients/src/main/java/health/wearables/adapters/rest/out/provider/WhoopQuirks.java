@@ -1,0 +1,20 @@
+package health.wearables.adapters.rest.out.provider;
+
+import health.wearables.domain.ProviderDefaults;
+import health.wearables.domain.ClientAuthentication;
+import java.net.URI;
+import java.util.List;
+
+/** WHOOP API: a refresh token is only issued when the {@code offline} scope is requested, so it is a default scope. */
+final class WhoopQuirks implements ProviderQuirks {
+
+    static final String OFFLINE_SCOPE = "offline";
+
+    static final ProviderDefaults DEFAULTS = new ProviderDefaults("whoop", "WHOOP", "WHOOP developer API v2",
+            URI.create("https://api.prod.whoop.com/oauth/oauth2/auth"),
+            URI.create("https://api.prod.whoop.com/oauth/oauth2/token"),
+            URI.create("https://api.prod.whoop.com/developer"),
+            List.of(OFFLINE_SCOPE, "read:recovery", "read:cycles", "read:workout", "read:sleep", "read:profile",
+                    "read:body_measurement"),
+            false, ClientAuthentication.POST);
+}

@@ -1,0 +1,54 @@
+package health.wearables.adapters.rest.out.provider;
+
+import health.wearables.domain.ProviderDefaults;
+import health.wearables.domain.ClientAuthentication;
+import health.wearables.domain.TokenSet;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import net.minidev.json.JSONObject;
+
+/**
+ * Withings: the token call is {@code action=requesttoken} to {@code /v2/oauth2} with the client credentials in the
+ * body, and every answer, success or not, is HTTP 200 wrapped as {@code {"status": 0, "body": {...}}}. A non-zero
+ * status (e.g. 601 too many requests, 503 invalid parameters, which covers a used or wrong code) fails the exchange:
+ * the status number is the only thing of the envelope that is reported. Scopes are comma-separated; the user id is
+ * {@code userid} inside the body.
+ */
+final class WithingsQuirks implements ProviderQuirks {
+
+    static final ProviderDefaults DEFAULTS = new ProviderDefaults("withings", "Withings", "Withings Public API",
+            URI.create("https://account.withings.com/oauth2_user/authorize2"),
+            URI.create("https://wbsapi.withings.net/v2/oauth2"), URI.create("https://wbsapi.withings.net"),
+            List.of("user.info", "user.metrics", "user.activity"), false, ClientAuthentication.POST);
+
+    private static final Map<String, String> REQUEST_TOKEN = Map.of("action", "requesttoken");
+
+    @Override
+    public String scopeSeparator() {
+        return ",";
+    }
+
+    @Override
+    public Map<String, String> tokenFormFields() {
+        return REQUEST_TOKEN;
+    }
+
+    @Override
+    public Unwrapped unwrap(JSONObject response) {
+        if (!(response.get("status") instanceof Number status)) {
+            return new Unwrapped.Failure("Withings answer without a numeric status");
+        }
+        if (status.longValue() != 0) {
+            return new Unwrapped.Failure("Withings answered status " + status.longValue());
+        }
+        return ProviderResponses.object(response, "body").<Unwrapped>map(Unwrapped.Standard::new)
+                .orElse(new Unwrapped.Failure("Withings answer with status 0 but no body object"));
+    }
+
+    @Override
+    public TokenSet complete(JSONObject response, TokenSet tokens, Instant now) {
+        return ProviderResponses.withUserId(tokens, TokenResponseReader.userId(response.get("userid")));
+    }
+}

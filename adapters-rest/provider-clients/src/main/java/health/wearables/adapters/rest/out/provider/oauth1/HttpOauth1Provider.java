@@ -1,0 +1,71 @@
+package health.wearables.adapters.rest.out.provider.oauth1;
+
+import health.wearables.adapters.rest.out.provider.oauth1.Oauth1Result.Failed;
+import health.wearables.adapters.rest.out.provider.oauth1.Oauth1Result.Obtained;
+import health.wearables.application.port.out.Oauth1Provider;
+import health.wearables.domain.ProviderConfig;
+import health.wearables.domain.TokenSet;
+import health.wearables.domain.callback.ExchangeResult;
+import health.wearables.domain.callback.Grant;
+import health.wearables.domain.ProviderSlug;
+import java.net.URI;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The {@link Oauth1Provider} port over {@link HttpOauth1Client}: the provider's client id and secret are the consumer
+ * key and secret, its {@code request-token-url} gives temporary credentials, its {@code authorization-url} is where
+ * the patient approves, and its {@code token-url} is the access-token URL. A provider's follow-up (its user id, say)
+ * runs with the new token credentials before the exchange counts as done.
+ */
+public final class HttpOauth1Provider implements Oauth1Provider {
+    private final HttpOauth1Client client;
+    private final Function<ProviderSlug, Oauth1FollowUp> followUps;
+
+    public HttpOauth1Provider(HttpOauth1Client client, Function<ProviderSlug, Oauth1FollowUp> followUps) {
+        this.client = client;
+        this.followUps = followUps;
+    }
+
+    @Override
+    public TemporaryCredentialsResult temporaryCredentials(ProviderConfig provider, URI callbackUri) {
+        URI requestTokenUri = provider.requestTokenUri()
+                .orElseThrow(() -> new IllegalArgumentException("provider " + provider.slug() + " is not OAuth 1.0a"));
+        Oauth1Result<TemporaryCredentials> result =
+                client.temporaryCredentials(requestTokenUri, consumer(provider), callbackUri);
+        if (result instanceof Obtained<TemporaryCredentials> obtained) {
+            TemporaryCredentials temporary = obtained.credentials();
+            return new Issued(temporary.token(), temporary.secret(),
+                    client.authorizationUrl(provider.authorizationUri(), temporary.token()));
+        }
+        return new NotIssued(reason(result));
+    }
+
+    @Override
+    public ExchangeResult tokenCredentials(ProviderConfig provider, Grant.Oauth1Grant grant) {
+        Oauth1Result<TokenCredentials> result = client.tokenCredentials(provider.tokenUri(), consumer(provider),
+                new TemporaryCredentials(grant.temporaryToken(), grant.temporarySecret()), grant.verifier());
+        if (result instanceof Obtained<TokenCredentials> obtained) {
+            TokenCredentials credentials = obtained.credentials();
+            ClientCredentials consumer = consumer(provider);
+            return followUps.apply(provider.slug()).afterExchange(provider,
+                    TokenSet.oauth1(credentials.token(), credentials.secret(), Optional.empty()),
+                    uri -> client.signedGet(uri, consumer, credentials));
+        }
+        if (result instanceof Oauth1Result.Refused<TokenCredentials> refused) {
+            return new ExchangeResult.Refused("oauth1_refused");
+        }
+        return new ExchangeResult.Failed(reason(result));
+    }
+
+    private static ClientCredentials consumer(ProviderConfig provider) {
+        return new ClientCredentials(provider.clientId(), provider.clientSecret());
+    }
+
+    private static String reason(Oauth1Result<?> result) {
+        if (result instanceof Failed<?> failed) {
+            return failed.reason();
+        }
+        return ((Oauth1Result.Refused<?>) result).reason();
+    }
+}

@@ -1,0 +1,90 @@
+package health.wearables.adapters.rest.out.provider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import health.wearables.adapters.rest.out.provider.oauth1.HttpOauth1Client;
+import health.wearables.adapters.rest.out.provider.oauth1.HttpOauth1Provider;
+import health.wearables.adapters.rest.out.provider.oauth1.NonceSource;
+import health.wearables.adapters.rest.out.provider.oauth1.Oauth1ProviderSimulator;
+import health.wearables.adapters.rest.out.provider.oauth1.Oauth1Signer;
+import health.wearables.application.port.out.Oauth1Provider.Issued;
+import health.wearables.domain.ClientSecret;
+import health.wearables.domain.Oauth1Verifier;
+import health.wearables.domain.ProviderConfig;
+import health.wearables.domain.ProviderSlug;
+import health.wearables.domain.callback.ExchangeResult;
+import health.wearables.domain.callback.Grant;
+import java.io.IOException;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Garmin's legacy OAuth 1.0a flow against the simulator: token credentials, then the user id, signed with them. */
+class GarminLegacyTest {
+    private static final String CONSUMER_KEY = "garmin-consumer";
+    private static final String CONSUMER_SECRET = "garmin-consumer-secret";
+
+    private Oauth1ProviderSimulator garmin;
+    private HttpOauth1Provider port;
+    private ProviderConfig provider;
+
+    @BeforeEach
+    void start() {
+        garmin = Oauth1ProviderSimulator.start(CONSUMER_KEY, CONSUMER_SECRET);
+        port = new HttpOauth1Provider(new HttpOauth1Client(
+                new TokenEndpointLimits(Duration.ofSeconds(1), Duration.ofSeconds(2), 64 * 1024),
+                new Oauth1Signer(Clock.systemUTC(), NonceSource.secure(new SecureRandom()))),
+                BuiltInProviders.standard()::oauth1FollowUp);
+        ProviderConfig defaults = BuiltInProviders.standard().defaults(new ProviderSlug("garmin-legacy")).orElseThrow()
+                .configuration(CONSUMER_KEY, new ClientSecret(CONSUMER_SECRET));
+        provider = new ProviderConfig(defaults.slug(), defaults.displayName(), defaults.oauthVersion(),
+                garmin.uri(Oauth1ProviderSimulator.AUTHORIZE), garmin.uri(Oauth1ProviderSimulator.TOKEN),
+                defaults.clientId(), defaults.clientSecret(), defaults.scopes(), defaults.pkce(),
+                defaults.clientAuthentication(), defaults.issuer(), false, garmin.uri("/"), defaults.requiredScopes(),
+                java.util.Optional.of(garmin.uri(Oauth1ProviderSimulator.INITIATE)));
+    }
+
+    @AfterEach
+    void stop() {
+        garmin.close();
+    }
+
+    private ExchangeResult approvedAndExchanged() {
+        Issued issued = (Issued) port.temporaryCredentials(provider, URI.create("https://gateway.example/cb"));
+        return port.tokenCredentials(provider, new Grant.Oauth1Grant(issued.token(), issued.secret(),
+                new Oauth1Verifier(garmin.approve(issued.token().value()))));
+    }
+
+    @Test
+    void the_user_id_is_read_with_the_new_token_credentials_and_recorded() {
+        ExchangeResult result = approvedAndExchanged();
+
+        assertThat(result).isInstanceOfSatisfying(ExchangeResult.Exchanged.class, exchanged -> {
+            String token = exchanged.tokens().accessToken().value();
+            assertThat(exchanged.tokens().providerUserId()).contains(garmin.userIdOf(token));
+            assertThat(exchanged.tokens().tokenSecret()).isPresent();
+        });
+        assertThat(garmin.calls(Oauth1ProviderSimulator.USER_ID)).isEqualTo(1);
+        assertThat(garmin.signaturesRejected()).isZero();
+    }
+
+    @Test
+    void without_a_user_id_the_exchange_fails() {
+        garmin.answer(Oauth1ProviderSimulator.USER_ID, Oauth1ProviderSimulator.Canned.body(500, "text/plain", "down"));
+
+        assertThat(approvedAndExchanged()).isInstanceOf(ExchangeResult.Failed.class);
+        assertThat(garmin.calls(Oauth1ProviderSimulator.USER_ID)).isEqualTo(1);
+    }
+
+    @Test
+    void an_answer_without_a_user_id_fails_the_exchange() throws IOException {
+        garmin.answer(Oauth1ProviderSimulator.USER_ID,
+                Oauth1ProviderSimulator.Canned.body(200, "application/json", "{\"id\":\"not-the-field\"}"));
+
+        assertThat(approvedAndExchanged()).isInstanceOf(ExchangeResult.Failed.class);
+    }
+}

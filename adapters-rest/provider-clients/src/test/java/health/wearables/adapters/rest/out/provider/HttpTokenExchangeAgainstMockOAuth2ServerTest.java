@@ -1,0 +1,131 @@
+package health.wearables.adapters.rest.out.provider;
+
+import static health.wearables.adapters.rest.out.provider.TestProviders.CLIENT_ID;
+import static health.wearables.adapters.rest.out.provider.TestProviders.CLIENT_SECRET;
+import static health.wearables.adapters.rest.out.provider.TestProviders.REDIRECT_URI;
+import static health.wearables.adapters.rest.out.provider.TestProviders.STATE;
+import static health.wearables.adapters.rest.out.provider.TestProviders.VERIFIER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import health.wearables.domain.AuthorizationCode;
+import health.wearables.domain.ClientAuthentication;
+import health.wearables.domain.PkceVerifier;
+import health.wearables.domain.ProviderConfig;
+import health.wearables.domain.TokenSet;
+import health.wearables.domain.callback.ExchangeResult;
+import health.wearables.domain.callback.ExchangeResult.Exchanged;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The whole authorization code flow against a real OAuth 2.0 server (NAV's mock-oauth2-server on loopback): our
+ * authorization URL is accepted, the state comes back, the code is redeemed once with PKCE and the configured client
+ * authentication, and the answer is a usable token set.
+ */
+class HttpTokenExchangeAgainstMockOAuth2ServerTest {
+    private static final String ISSUER = "acme-fit";
+    /** The mock server is an OpenID provider and insists on {@code openid}; wearable providers do not. */
+    private static final List<String> SCOPES = List.of("openid", "activity", "sleep");
+
+    private final MockOAuth2Server server = new MockOAuth2Server();
+    private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @BeforeEach
+    void startServer() {
+        server.start(InetAddress.getLoopbackAddress(), 0);
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.shutdown();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ClientAuthentication.class)
+    void code_obtained_with_our_authorization_url_is_exchanged_once_for_tokens(ClientAuthentication authentication)
+            throws Exception {
+        ProviderConfig provider = TestProviders.provider(server.authorizationEndpointUrl(ISSUER).uri(),
+                server.tokenEndpointUrl(ISSUER).uri(), authentication, CLIENT_ID, CLIENT_SECRET, SCOPES);
+        Instant before = Instant.now();
+
+        AuthorizationCode code = approve(provider, VERIFIER);
+        ExchangeResult result = new HttpTokenExchange(TokenEndpointLimits.DEFAULTS, Clock.systemUTC())
+                .exchange(provider, code, Optional.of(VERIFIER), REDIRECT_URI);
+
+        assertThat(result).isInstanceOf(Exchanged.class);
+        TokenSet tokens = ((Exchanged) result).tokens();
+        assertThat(tokens.accessToken().value()).isNotEmpty();
+        assertThat(tokens.refreshToken()).isPresent();
+        assertThat(tokens.accessTokenExpiresAt()).hasValueSatisfying(expiry -> assertThat(expiry).isAfter(before));
+
+        RecordedRequest tokenRequest = server.takeRequest(1, TimeUnit.SECONDS);
+        assertThat(tokenRequest.getPath()).endsWith("/token");
+        Map<String, String> form = form(tokenRequest.getBody().readUtf8());
+        assertThat(form).containsEntry("grant_type", "authorization_code")
+                .containsEntry("code", code.value())
+                .containsEntry("code_verifier", VERIFIER.value())
+                .containsEntry("redirect_uri", REDIRECT_URI.toString());
+        if (authentication == ClientAuthentication.BASIC) {
+            assertThat(tokenRequest.getHeader("Authorization")).isEqualTo("Basic " + Base64.getEncoder()
+                    .encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8)));
+            assertThat(form).doesNotContainKey("client_secret");
+        } else {
+            assertThat(tokenRequest.getHeader("Authorization")).isNull();
+            assertThat(form).containsEntry("client_id", CLIENT_ID).containsEntry("client_secret", CLIENT_SECRET);
+        }
+        assertThatThrownBy(() -> server.takeRequest(200, TimeUnit.MILLISECONDS))
+                .as("no request after the one token request").isExactlyInstanceOf(RuntimeException.class);
+    }
+
+    /** Plays the patient's browser: follows our authorization URL and reads the code off the redirect. */
+    private AuthorizationCode approve(ProviderConfig provider, PkceVerifier verifier)
+            throws IOException, InterruptedException {
+        URI authorizationUrl = new NimbusAuthorizationUrls().authorizationUrl(provider, STATE, Optional.of(verifier),
+                REDIRECT_URI);
+        HttpResponse<Void> redirect = browser.send(HttpRequest.newBuilder(authorizationUrl).build(),
+                HttpResponse.BodyHandlers.discarding());
+
+        assertThat(redirect.statusCode()).isEqualTo(302);
+        URI callback = URI.create(redirect.headers().firstValue("Location").orElseThrow());
+        assertThat(callback.getPath()).isEqualTo(REDIRECT_URI.getPath());
+        Map<String, String> query = form(callback.getRawQuery());
+        assertThat(query).containsEntry("state", STATE.value());
+
+        RecordedRequest authorizationRequest = server.takeRequest(1, TimeUnit.SECONDS);
+        assertThat(authorizationRequest.getRequestUrl().queryParameter("code_challenge"))
+                .isEqualTo(verifier.s256Challenge());
+        return new AuthorizationCode(query.get("code"));
+    }
+
+    private static Map<String, String> form(String encoded) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String pair : encoded.split("&")) {
+            int eq = pair.indexOf('=');
+            values.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return values;
+    }
+}

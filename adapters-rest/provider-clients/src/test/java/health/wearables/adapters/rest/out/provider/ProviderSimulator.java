@@ -1,0 +1,277 @@
+package health.wearables.adapters.rest.out.provider;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A wearable provider's token endpoint on 127.0.0.1 (ephemeral port), answering however the test tells it to: valid
+ * tokens, errors, hangs, slow drips, huge bodies, redirects. Other paths can be routed too (a provider's own token
+ * path, its registration or user-id endpoint). It counts the calls and records every request's headers and body. Plain Java (JDK HTTP server, no test framework), so acceptance tests can reuse it.
+ *
+ * <p>Each request is handled on its own thread, so a hanging answer does not block the next one; {@link #close()}
+ * interrupts whatever is still hanging or dripping.
+ */
+public final class ProviderSimulator implements AutoCloseable {
+    public static final String TOKEN_PATH = "/oauth2/token";
+
+    /** What the token endpoint does with a request (whose body has already been read). */
+    @FunctionalInterface
+    public interface Answer {
+        void respond(HttpExchange exchange) throws IOException, InterruptedException;
+
+        /** A JSON body with the given status. */
+        static Answer json(int status, String json) {
+            return body(status, "application/json;charset=UTF-8", json);
+        }
+
+        /** A successful bearer token response. */
+        static Answer bearer(String accessToken, String refreshToken, long expiresIn) {
+            return json(200, "{\"access_token\":\"" + accessToken + "\",\"token_type\":\"Bearer\",\"refresh_token\":\""
+                    + refreshToken + "\",\"expires_in\":" + expiresIn + "}");
+        }
+
+        /** Any body, with its content type. */
+        static Answer body(int status, String contentType, String body) {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            return exchange -> {
+                exchange.getResponseHeaders().set("Content-Type", contentType);
+                exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            };
+        }
+
+        /** A status with no body at all. */
+        static Answer empty(int status) {
+            return exchange -> {
+                exchange.sendResponseHeaders(status, -1);
+                exchange.close();
+            };
+        }
+
+        /** A redirect (302) to the given location. */
+        static Answer redirect(URI location) {
+            return exchange -> {
+                exchange.getResponseHeaders().set("Location", location.toString());
+                exchange.sendResponseHeaders(302, -1);
+                exchange.close();
+            };
+        }
+
+        /** Reads the request and never answers (until the simulator is closed). */
+        static Answer hang() {
+            return exchange -> Thread.sleep(Long.MAX_VALUE);
+        }
+
+        /** Status and headers at once, then the body one byte per interval. */
+        static Answer drip(String body, Duration interval) {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            return exchange -> {
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, bytes.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    for (byte b : bytes) {
+                        out.write(b);
+                        out.flush();
+                        Thread.sleep(interval.toMillis());
+                    }
+                }
+            };
+        }
+
+        /**
+         * A 200 body of {@code size} bytes, announced by {@code Content-Length} or
+         * sent chunked without a length.
+         */
+        static Answer oversized(int size, boolean announceLength) {
+            return exchange -> {
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, announceLength ? size : 0);
+                byte[] chunk = new byte[8192];
+                Arrays.fill(chunk, (byte) 'a');
+                try (OutputStream out = exchange.getResponseBody()) {
+                    for (int sent = 0; sent < size; sent += chunk.length) {
+                        out.write(chunk, 0, Math.min(chunk.length, size - sent));
+                    }
+                }
+            };
+        }
+    }
+
+    /** A request as the token endpoint received it. */
+    public record RecordedRequest(String method, Headers headers, String body) {
+
+        public Optional<String> header(String name) {
+            return Optional.ofNullable(headers.getFirst(name));
+        }
+
+        /** The body decoded as {@code application/x-www-form-urlencoded}; the last value wins for repeated names. */
+        public Map<String, String> form() {
+            Map<String, String> form = new LinkedHashMap<>();
+            if (body.isEmpty()) {
+                return form;
+            }
+            for (String pair : body.split("&")) {
+                int eq = pair.indexOf('=');
+                String name = eq < 0 ? pair : pair.substring(0, eq);
+                String value = eq < 0 ? "" : pair.substring(eq + 1);
+                form.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+            }
+            return form;
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService handlers = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "provider-simulator");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicInteger tokenCalls = new AtomicInteger();
+    private final AtomicInteger otherCalls = new AtomicInteger();
+    private volatile Answer answer = Answer.json(500, "{\"error\":\"server_error\"}");
+    private volatile RecordedRequest lastTokenRequest;
+    private final Map<String, Answer> routes = new ConcurrentHashMap<>();
+    private final Map<String, List<RecordedRequest>> received = new ConcurrentHashMap<>();
+
+    private ProviderSimulator(HttpServer server) {
+        this.server = server;
+        server.setExecutor(handlers);
+        server.createContext(TOKEN_PATH, this::token);
+        server.createContext("/", exchange -> {
+            otherCalls.incrementAndGet();
+            RecordedRequest request = record(exchange);
+            Answer route = routes.get(exchange.getRequestURI().getPath());
+            if (route == null) {
+                exchange.sendResponseHeaders(404, -1);
+                exchange.close();
+                return;
+            }
+            respond(exchange, route);
+        });
+        server.start();
+    }
+
+    /** Starts a simulator on 127.0.0.1 with an ephemeral port; until told otherwise it answers 500. */
+    public static ProviderSimulator start() {
+        try {
+            return new ProviderSimulator(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the provider simulator", e);
+        }
+    }
+
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    public URI tokenUri() {
+        return baseUri().resolve(TOKEN_PATH);
+    }
+
+    /** Sets how the token endpoint answers from now on. */
+    public ProviderSimulator answer(Answer next) {
+        this.answer = next;
+        return this;
+    }
+
+    /**
+     * Sets how the given path answers from now on: the token endpoint when it is {@link #TOKEN_PATH}, otherwise any
+     * path a provider serves (its own token path, a registration or user-id endpoint). Unrouted paths answer 404.
+     */
+    public ProviderSimulator answer(String path, Answer next) {
+        if (TOKEN_PATH.equals(path)) {
+            return answer(next);
+        }
+        routes.put(path, next);
+        return this;
+    }
+
+    /** Every request to a path, in order of arrival. */
+    public List<RecordedRequest> requests(String path) {
+        return List.copyOf(received.getOrDefault(path, List.of()));
+    }
+
+    /** Requests that reached the token endpoint. */
+    public int tokenCalls() {
+        return tokenCalls.get();
+    }
+
+    /** Requests to any other path. */
+    public int otherCalls() {
+        return otherCalls.get();
+    }
+
+    public Optional<RecordedRequest> lastTokenRequest() {
+        return Optional.ofNullable(lastTokenRequest);
+    }
+
+    private void token(HttpExchange exchange) throws IOException {
+        tokenCalls.incrementAndGet();
+        lastTokenRequest = record(exchange);
+        respond(exchange, answer);
+    }
+
+    private RecordedRequest record(HttpExchange exchange) throws IOException {
+        RecordedRequest request;
+        try (InputStream in = exchange.getRequestBody()) {
+            request = new RecordedRequest(exchange.getRequestMethod(), copy(exchange.getRequestHeaders()),
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        received.computeIfAbsent(exchange.getRequestURI().getPath(), path -> new CopyOnWriteArrayList<>()).add(request);
+        return request;
+    }
+
+    private static void respond(HttpExchange exchange, Answer answer) {
+        try {
+            answer.respond(exchange);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // the client went away (deadline, body cap): that is what the fault tests provoke
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private static Headers copy(Headers headers) {
+        Headers copy = new Headers();
+        for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+            copy.put(header.getKey(), List.copyOf(header.getValue()));
+        }
+        return copy;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        handlers.shutdownNow();
+        try {
+            handlers.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package health.wearables.adapters.rest.out.provider;
+
+import health.wearables.domain.ProviderDefaults;
+import static health.wearables.adapters.rest.out.provider.TestProviders.CLIENT_ID;
+import static health.wearables.adapters.rest.out.provider.TestProviders.CLIENT_SECRET;
+import static health.wearables.adapters.rest.out.provider.TestProviders.CODE;
+import static health.wearables.adapters.rest.out.provider.TestProviders.REDIRECT_URI;
+import static health.wearables.adapters.rest.out.provider.TestProviders.VERIFIER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import health.wearables.adapters.rest.out.provider.ProviderSimulator.RecordedRequest;
+import health.wearables.domain.ClientSecret;
+import health.wearables.domain.ProviderConfig;
+import health.wearables.domain.TokenSet;
+import health.wearables.domain.callback.ExchangeResult;
+import health.wearables.domain.callback.ExchangeResult.Exchanged;
+import health.wearables.domain.callback.ExchangeResult.Refused;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * A built-in provider's documented token exchange against a simulator serving the provider's own paths (token
+ * endpoint and any follow-up endpoint): the configuration is the provider's defaults with the simulator as host.
+ */
+abstract class SimulatedProviderTest {
+    static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
+    static final TokenEndpointLimits LIMITS =
+            new TokenEndpointLimits(Duration.ofSeconds(1), Duration.ofSeconds(5), 64 * 1024);
+
+    private final ProviderDefaults defaults;
+    ProviderSimulator simulator;
+
+    SimulatedProviderTest(ProviderDefaults defaults) {
+        this.defaults = defaults;
+    }
+
+    @BeforeEach
+    void startProvider() {
+        simulator = ProviderSimulator.start();
+    }
+
+    @AfterEach
+    void stopProvider() {
+        simulator.close();
+    }
+
+    /** The provider's defaults, with every URL moved to the simulator (same paths). */
+    ProviderConfig provider() {
+        ProviderConfig documented = defaults.configuration(CLIENT_ID, new ClientSecret(CLIENT_SECRET));
+        return new ProviderConfig(documented.slug(), documented.displayName(), documented.oauthVersion(),
+                documented.authorizationUri(), onSimulator(documented.tokenUri()), CLIENT_ID,
+                documented.clientSecret(), documented.scopes(), documented.pkce(), documented.clientAuthentication(),
+                documented.issuer(), documented.issuerRequired(), onSimulator(documented.apiBaseUri()));
+    }
+
+    private URI onSimulator(URI documented) {
+        return simulator.baseUri().resolve(documented.getRawPath().isEmpty() ? "/" : documented.getRawPath());
+    }
+
+    String tokenPath() {
+        return defaults.tokenUri().getPath();
+    }
+
+    void tokenAnswers(ProviderSimulator.Answer answer) {
+        simulator.answer(tokenPath(), answer);
+    }
+
+    /** Exchanges the test code, with the PKCE verifier when the provider uses PKCE. */
+    ExchangeResult exchange() {
+        return exchange(LIMITS);
+    }
+
+    ExchangeResult exchange(TokenEndpointLimits limits) {
+        ProviderConfig provider = provider();
+        return new HttpTokenExchange(limits, Clock.fixed(NOW, ZoneOffset.UTC))
+                .exchange(provider, CODE, provider.pkce() ? Optional.of(VERIFIER) : Optional.empty(),
+                        REDIRECT_URI);
+    }
+
+    /** The token endpoint refuses with the given answer: a refusal, after exactly one token call. */
+    void assertRefusal(ProviderSimulator.Answer answer, String oauthError) {
+        tokenAnswers(answer);
+        assertThat(exchange()).isEqualTo(new Refused(oauthError));
+        theTokenRequest();
+    }
+
+    TokenSet exchanged(ExchangeResult result) {
+        assertThat(result).isInstanceOf(Exchanged.class);
+        return ((Exchanged) result).tokens();
+    }
+
+    /** The one request the token endpoint received: it must have been called exactly once. */
+    RecordedRequest theTokenRequest() {
+        return theOnlyRequest(tokenPath());
+    }
+
+    RecordedRequest theOnlyRequest(String path) {
+        List<RecordedRequest> requests = simulator.requests(path);
+        assertThat(requests).as("calls to " + path).hasSize(1);
+        return requests.get(0);
+    }
+
+    /** The authorization code grant of RFC 6749 §4.1.3, with the verifier when the provider uses PKCE. */
+    void assertCodeGrant(RecordedRequest request) {
+        assertThat(request.method()).isEqualTo("POST");
+        Map<String, String> form = request.form();
+        assertThat(form).containsEntry("grant_type", "authorization_code")
+                .containsEntry("code", CODE.value())
+                .containsEntry("redirect_uri", REDIRECT_URI.toString());
+        if (defaults.pkce()) {
+            assertThat(form).containsEntry("code_verifier", VERIFIER.value());
+        } else {
+            assertThat(form).doesNotContainKey("code_verifier");
+        }
+    }
+
+    /** {@code client_secret_basic}: the credentials in the header, none in the body. */
+    static void assertBasicClientAuthentication(RecordedRequest request) {
+        String expected = Base64.getEncoder().encodeToString((CLIENT_ID + ":" + CLIENT_SECRET)
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(request.header("Authorization")).contains("Basic " + expected);
+        assertThat(request.form()).doesNotContainKey("client_secret");
+    }
+
+    /** {@code client_secret_post}: the credentials in the body, no Authorization header. */
+    static void assertBodyClientAuthentication(RecordedRequest request) {
+        assertThat(request.header("Authorization")).isEmpty();
+        assertThat(request.form()).containsEntry("client_id", CLIENT_ID).containsEntry("client_secret", CLIENT_SECRET);
+    }
+
+    static void assertBearer(RecordedRequest request, String accessToken) {
+        assertThat(request.header("Authorization")).contains("Bearer " + accessToken);
+    }
+}
