@@ -194,6 +194,63 @@ class ConnectEndpointTest {
         assertThat(api.startConnection.calls()).isEmpty();
     }
 
+    @Test
+    void a_key_named_twice_is_422_whichever_value_would_have_won() {
+        assertBodyRefused("{\"patientId\":\"a\",\"patientId\":\"b\"}", "patientId appears more than once in the body.");
+        assertBodyRefused("{\"patientId\":\"a\",\"redirectUri\":null,\"redirectUri\":\"https://evil.example/\"}",
+                "redirectUri appears more than once in the body.");
+    }
+
+    @Test
+    void a_key_named_twice_anywhere_is_422_without_repeating_what_the_caller_sent() {
+        Answer answer = api.connect("withings", "{\"patientId\":\"a\",\"extra\":[{\"<script>\":1,\"<script>\":2}]}");
+
+        answer.isError(422, "VALIDATION_FAILED");
+        assertThat(answer.message()).isEqualTo("A key appears more than once in the body.");
+        assertThat(api.startConnection.calls()).isEmpty();
+    }
+
+    @Test
+    void the_same_key_in_different_objects_is_not_a_repetition() {
+        api.connect("withings", "{\"patientId\":\"p-1\",\"a\":{\"patientId\":\"x\"},\"b\":[{\"k\":1},{\"k\":2}]}");
+
+        assertThat(api.startConnection.calls()).extracting(call -> call.command().patientId()).containsExactly("p-1");
+    }
+
+    @Test
+    void a_body_that_is_not_json_is_415_before_the_use_case_is_asked() {
+        Answer answer = api.send("POST", "/v1/wearables/withings/connect", "{\"patientId\":\"p-1\"}",
+                "Content-Type", "text/plain", "Authorization", "Bearer " + ApiServer.API_KEY);
+
+        answer.isError(415, "UNSUPPORTED_MEDIA_TYPE");
+        assertThat(api.startConnection.calls()).isEmpty();
+    }
+
+    @Test
+    void a_form_post_is_415() {
+        api.send("POST", "/v1/wearables/withings/connect", "patientId=p-1",
+                "Content-Type", "application/x-www-form-urlencoded", "Authorization", "Bearer " + ApiServer.API_KEY)
+                .isError(415, "UNSUPPORTED_MEDIA_TYPE");
+        assertThat(api.startConnection.calls()).isEmpty();
+    }
+
+    @Test
+    void a_request_that_does_not_say_its_body_is_json_is_415() {
+        api.send("POST", "/v1/wearables/withings/connect", "{\"patientId\":\"p-1\"}",
+                "Authorization", "Bearer " + ApiServer.API_KEY).isError(415, "UNSUPPORTED_MEDIA_TYPE");
+        api.send("POST", "/v1/wearables/withings/connect", null,
+                "Authorization", "Bearer " + ApiServer.API_KEY).isError(415, "UNSUPPORTED_MEDIA_TYPE");
+        assertThat(api.startConnection.calls()).isEmpty();
+    }
+
+    @Test
+    void json_with_a_charset_parameter_is_json() {
+        Answer answer = api.send("POST", "/v1/wearables/withings/connect", "{\"patientId\":\"p-1\"}",
+                "Content-Type", "application/json; charset=UTF-8", "Authorization", "Bearer " + ApiServer.API_KEY);
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+    }
+
     private static void assertBodyRefused(String body, String message) {
         Answer answer = api.connect("withings", body);
 
