@@ -3,8 +3,11 @@ package health.wearables.adapters.rest.in.api;
 import io.undertow.Undertow;
 import io.undertow.servlet.Servlets;
 import io.undertow.servlet.api.DeploymentInfo;
+import io.undertow.servlet.api.ErrorPage;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Servlet;
 import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.annotation.WebServlet;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.ext.Provider;
@@ -33,8 +36,10 @@ import org.jboss.resteasy.spi.ResteasyDeployment;
  * The HTTP API as Liberty runs it, in the test JVM: RESTEasy (the JAX-RS implementation under restfulWS) in a servlet
  * container (Undertow) on a loopback port, with every class of the API the way Liberty finds it by its annotations:
  * each {@code @Provider} (the exception mappers), each {@code @WebFilter} with its URL patterns and dispatcher types,
- * and each {@code @Path} resource, which gets the hand-written use-case fakes below instead of CDI. A resource the
- * server does not know how to wire fails the start, so no resource goes untested.
+ * each {@code @WebServlet}, and each {@code @Path} resource, which gets the hand-written use-case fakes below instead
+ * of CDI. A resource the server does not know how to wire fails the start, so no resource goes untested. Errors the
+ * container answers itself go to the error page as the WAR's {@code web.xml} sends them (every status, every
+ * exception); {@link ContainerRefusals} makes such errors on cue under {@value ContainerRefusals#PATH}.
  */
 final class ApiServer implements AutoCloseable {
     static final String API_KEY = "acme-test-key";
@@ -59,8 +64,18 @@ final class ApiServer implements AutoCloseable {
         DeploymentInfo info = server.undertowDeployment(deployment, "/")
                 .setContextPath("/")
                 .setDeploymentName("wearables-http-api")
-                .setClassLoader(ApiServer.class.getClassLoader());
+                .setClassLoader(ApiServer.class.getClassLoader())
+                .addErrorPage(new ErrorPage(ErrorPageServlet.PATH))
+                .addErrorPage(new ErrorPage(ErrorPageServlet.PATH, Throwable.class))
+                .addServlet(Servlets.servlet(ContainerRefusals.class.getSimpleName(), ContainerRefusals.class)
+                        .addMapping(ContainerRefusals.PATH + "/*"));
         for (Class<?> type : apiClasses()) {
+            WebServlet servlet = type.getAnnotation(WebServlet.class);
+            if (servlet != null) {
+                @SuppressWarnings("unchecked")
+                Class<? extends Servlet> servletType = (Class<? extends Servlet>) type;
+                info.addServlet(Servlets.servlet(type.getSimpleName(), servletType).addMappings(servlet.urlPatterns()));
+            }
             WebFilter filter = type.getAnnotation(WebFilter.class);
             if (filter != null) {
                 @SuppressWarnings("unchecked")

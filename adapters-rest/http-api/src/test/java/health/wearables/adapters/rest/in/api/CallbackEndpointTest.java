@@ -177,6 +177,9 @@ class CallbackEndpointTest {
 
         assertThat(answer.status()).isEqualTo(405);
         assertThat(answer.header("Allow")).contains("GET");
+        if (method.equals("OPTIONS")) {
+            answer.isError(405, "METHOD_NOT_ALLOWED");
+        }
         assertThat(api.completeCallback.calls()).isEmpty();
         assertThat(api.metrics.increments()).isEmpty();
     }

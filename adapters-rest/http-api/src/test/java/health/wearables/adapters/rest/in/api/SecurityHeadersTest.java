@@ -61,6 +61,12 @@ class SecurityHeadersTest {
         assertSecurityHeaders(api.send("HEAD", "/v1/wearables/withings/callback?code=c&state=s", null));
     }
 
+    @Test
+    void on_the_containers_error_page() {
+        assertSecurityHeaders(api.get(ContainerRefusals.PATH + "/400"));
+        assertSecurityHeaders(api.get(ContainerRefusals.PATH + "/throw"));
+    }
+
     private static void assertSecurityHeaders(Answer answer) {
         assertThat(answer.header("Cache-Control")).as("Cache-Control").contains("no-store");
         assertThat(answer.header("Pragma")).as("Pragma").contains("no-cache");
