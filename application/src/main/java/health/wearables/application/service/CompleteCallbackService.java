@@ -23,8 +23,8 @@ import health.wearables.domain.SyncJob;
 import health.wearables.domain.callback.CallbackAnswer;
 import health.wearables.domain.callback.Concluded;
 import health.wearables.domain.callback.ExchangeResult;
-import health.wearables.domain.callback.Grant;
 import health.wearables.domain.callback.CallbackRoute;
+import health.wearables.domain.callback.HeldForRetry;
 import health.wearables.domain.callback.Kept;
 import health.wearables.domain.callback.Persisted;
 import health.wearables.domain.callback.Received;
@@ -88,17 +88,15 @@ public final class CompleteCallbackService implements CompleteCallback {
                 .then(callback -> callback.verify(states.take(callback.key()), clock.instant()))        // state
                 .then(verified -> verified.exchanged(exchange(verified)))                              // exchange
                 .then(obtained -> Step.ok(keep(obtained)))                                             // persist
-                .then(kept -> Step.ok(kept.<Concluded>fold(this::queueSync, held -> held)))           // sync
+                .then(kept -> Step.ok(kept.<Concluded>fold(this::queueSync, this::stillHeld)))        // sync
                 .fold(this::answered, this::refused);                                                  // redirect
     }
 
     private ExchangeResult exchange(StateVerified verified) {
-        if (verified.grant() instanceof Grant.Oauth1Grant grant) {
-            return oauth1.tokenCredentials(verified.provider(), grant);
-        }
-        Grant.AuthorizationCodeGrant grant = (Grant.AuthorizationCodeGrant) verified.grant();
-        return tokenExchange.exchange(verified.provider(), grant.code(), grant.verifier(),
-                publicBaseUrl.callbackFor(verified.provider().slug()));
+        return verified.grant().fold(
+                code -> tokenExchange.exchange(verified.provider(), code.code(), code.verifier(),
+                        publicBaseUrl.callbackFor(verified.provider().slug())),
+                oauth1Grant -> oauth1.tokenCredentials(verified.provider(), oauth1Grant));
     }
 
     private SealedCredentials seal(TokensObtained obtained) {
@@ -138,7 +136,17 @@ public final class CompleteCallbackService implements CompleteCallback {
         } catch (SyncQueueUnavailable queueDown) {
             recordSyncForRetry(job, queueDown);
         }
-        return persisted.syncQueued();
+        SyncQueued connected = persisted.syncQueued();
+        LOG.log(Level.INFO, "connected: project={0} provider={1} endpoint={2}",
+                connected.pending().project(), connected.pending().provider(), connected.connection().endpointId());
+        return connected;
+    }
+
+    /** Nothing to queue: the retry that stores the held credentials also records their initial sync. */
+    private HeldForRetry stillHeld(HeldForRetry held) {
+        LOG.log(Level.INFO, "pending: project={0} provider={1} (credentials held for a retry)",
+                held.pending().project(), held.pending().provider());
+        return held;
     }
 
     private void recordSyncForRetry(SyncJob job, SyncQueueUnavailable queueDown) {
@@ -158,13 +166,6 @@ public final class CompleteCallbackService implements CompleteCallback {
     }
 
     private CallbackAnswer answered(Concluded done) {
-        if (done instanceof SyncQueued connected) {
-            LOG.log(Level.INFO, "connected: project={0} provider={1} endpoint={2}",
-                    connected.pending().project(), connected.pending().provider(), connected.connection().endpointId());
-        } else {
-            LOG.log(Level.INFO, "pending: project={0} provider={1} (credentials held for a retry)",
-                    done.pending().project(), done.pending().provider());
-        }
         return done.answer(projectNow(done.pending()));
     }
 

@@ -91,16 +91,20 @@ public final class StartConnectionService implements StartConnection {
     /** RFC 5849 §2.1–2.2: no authorization URL without temporary credentials whose callback the provider confirmed. */
     private Step<Connecting.Started> beginOauth1(Connecting connecting) {
         ProviderConfig provider = connecting.provider();
-        Oauth1Provider.TemporaryCredentialsResult result =
-                oauth1.temporaryCredentials(provider, publicBaseUrl.callbackFor(provider.slug()));
-        if (!(result instanceof Oauth1Provider.Issued issued)) {
-            LOG.log(System.Logger.Level.WARNING, "connect refused: provider={0} gave no temporary credentials ({1})",
-                    provider.slug(), ((Oauth1Provider.NotIssued) result).reason());
-            return Step.reject(Rejection.of(RejectionCode.TOKEN_EXCHANGE_FAILED, provider.displayName()
-                    + " did not start the authorization; try again later."));
-        }
+        return oauth1.temporaryCredentials(provider, publicBaseUrl.callbackFor(provider.slug()))
+                .fold(issued -> Step.ok(beginOauth1(connecting, issued)), notIssued -> {
+                    LOG.log(System.Logger.Level.WARNING,
+                            "connect refused: provider={0} gave no temporary credentials ({1})", provider.slug(),
+                            notIssued.reason());
+                    return Step.reject(Rejection.of(RejectionCode.TOKEN_EXCHANGE_FAILED, provider.displayName()
+                            + " did not start the authorization; try again later."));
+                });
+    }
+
+    /** The temporary token takes the state's place; its secret waits in the stored record. */
+    private Connecting.Started beginOauth1(Connecting connecting, Oauth1Provider.Issued issued) {
         PendingAuthorization pending = connecting.pendingOauth1(issued.secret(), clock.instant(), stateTtl);
         states.put(issued.token(), pending, stateTtl);
-        return Step.ok(new Connecting.Started(issued.authorizationUrl(), pending.expiresAt()));
+        return new Connecting.Started(issued.authorizationUrl(), pending.expiresAt());
     }
 }

@@ -167,16 +167,16 @@ final class Gateway {
 
     /** The rejection a JSON error answer carries. */
     static Rejection refusal(CallbackAnswer answer) {
-        if (answer instanceof CallbackAnswer.Refused refused) {
-            return refused.rejection();
-        }
-        throw new AssertionError("expected a JSON refusal, got " + answer);
+        return answer.fold(Gateway::unexpected, Gateway::unexpected, Gateway::unexpected,
+                CallbackAnswer.Refused::rejection);
     }
 
     static URI location(CallbackAnswer answer) {
-        if (answer instanceof CallbackAnswer.Redirect redirect) {
-            return redirect.location();
-        }
-        throw new AssertionError("expected a redirect, got " + answer);
+        return answer.fold(CallbackAnswer.Redirect::location, Gateway::unexpected, Gateway::unexpected,
+                Gateway::unexpected);
+    }
+
+    private static <T> T unexpected(CallbackAnswer answer) {
+        throw new AssertionError("expected another kind of answer, got " + answer);
     }
 }

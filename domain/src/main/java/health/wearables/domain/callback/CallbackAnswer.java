@@ -11,16 +11,31 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** State 7: what the patient's browser gets. */
 public sealed interface CallbackAnswer {
 
+    /** Consumes the answer: one function per kind. */
+    <R> R fold(Function<? super Redirect, R> onRedirect, Function<? super Connected, R> onConnected,
+               Function<? super Pending, R> onPending, Function<? super Refused, R> onRefused);
+
     /** Back to the dashboard; the location carries only status, provider and patient, never a code or token. */
     record Redirect(URI location) implements CallbackAnswer {
+        @Override
+        public <R> R fold(Function<? super Redirect, R> onRedirect, Function<? super Connected, R> onConnected,
+                          Function<? super Pending, R> onPending, Function<? super Refused, R> onRefused) {
+            return onRedirect.apply(this);
+        }
     }
 
     /** Connected, answered as JSON (no redirectUri was given, or it is no longer allowed). */
     record Connected(CallbackRoute route, ProviderSlug provider, PatientId patient) implements CallbackAnswer {
+        @Override
+        public <R> R fold(Function<? super Redirect, R> onRedirect, Function<? super Connected, R> onConnected,
+                          Function<? super Pending, R> onPending, Function<? super Refused, R> onRefused) {
+            return onConnected.apply(this);
+        }
     }
 
     /**
@@ -28,10 +43,20 @@ public sealed interface CallbackAnswer {
      * Answered as JSON when there is no (allowed) redirectUri.
      */
     record Pending(CallbackRoute route, ProviderSlug provider, PatientId patient) implements CallbackAnswer {
+        @Override
+        public <R> R fold(Function<? super Redirect, R> onRedirect, Function<? super Connected, R> onConnected,
+                          Function<? super Pending, R> onPending, Function<? super Refused, R> onRefused) {
+            return onPending.apply(this);
+        }
     }
 
     /** Refused, answered as a JSON error. */
     record Refused(Rejection rejection) implements CallbackAnswer {
+        @Override
+        public <R> R fold(Function<? super Redirect, R> onRedirect, Function<? super Connected, R> onConnected,
+                          Function<? super Pending, R> onPending, Function<? super Refused, R> onRefused) {
+            return onRefused.apply(this);
+        }
     }
 
     static CallbackAnswer connected(CallbackRoute route, PendingAuthorization pending, Optional<Project> projectNow) {

@@ -45,9 +45,11 @@ public record StateReceived(
             return Step.reject(Rejection.of(RejectionCode.PROVIDER_MISMATCH,
                     "The authorization response does not come from the provider's issuer.").after(pending));
         }
-        if (key instanceof Oauth1Token temporaryToken) {
-            return verifiedOauth1(pending, temporaryToken);
-        }
+        return key.fold(state -> verifiedOauth2(pending), temporaryToken -> verifiedOauth1(pending, temporaryToken));
+    }
+
+    /** The OAuth 2.0 callback: the provider's error, or a code to redeem (with the verifier where PKCE is used). */
+    private Step<StateVerified> verifiedOauth2(PendingAuthorization pending) {
         if (error.isPresent()) {
             Rejection rejection = Rejection.of(RejectionCode.PROVIDER_ERROR,
                     error.get().isDeclinedConsent() ? "Access was not granted at the provider."

@@ -6,6 +6,7 @@ import health.wearables.domain.ProviderConfig;
 import health.wearables.domain.callback.ExchangeResult;
 import health.wearables.domain.callback.Grant;
 import java.net.URI;
+import java.util.function.Function;
 
 /**
  * The two signed calls of an OAuth 1.0a provider (RFC 5849 §2): temporary credentials at connect, token credentials
@@ -24,14 +25,23 @@ public interface Oauth1Provider {
 
     /** What the request for temporary credentials gave. */
     sealed interface TemporaryCredentialsResult {
+        <R> R fold(Function<? super Issued, R> onIssued, Function<? super NotIssued, R> onNotIssued);
     }
 
     /** Temporary credentials, and the provider's authorization URL for them. */
     record Issued(Oauth1Token token, Oauth1TokenSecret secret, URI authorizationUrl)
             implements TemporaryCredentialsResult {
+        @Override
+        public <R> R fold(Function<? super Issued, R> onIssued, Function<? super NotIssued, R> onNotIssued) {
+            return onIssued.apply(this);
+        }
     }
 
     /** No temporary credentials: refused, failed, or the callback not confirmed. The reason is ours, for logs. */
     record NotIssued(String reason) implements TemporaryCredentialsResult {
+        @Override
+        public <R> R fold(Function<? super Issued, R> onIssued, Function<? super NotIssued, R> onNotIssued) {
+            return onNotIssued.apply(this);
+        }
     }
 }

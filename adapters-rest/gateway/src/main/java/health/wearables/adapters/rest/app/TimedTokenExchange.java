@@ -9,7 +9,6 @@ import health.wearables.domain.callback.ExchangeResult;
 import health.wearables.domain.callback.Grant;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -47,7 +46,8 @@ final class TimedTokenExchange implements TokenExchange, Oauth1Provider {
     private ExchangeResult timed(ProviderConfig provider, Supplier<ExchangeResult> exchange) {
         long started = System.nanoTime();
         ExchangeResult result = exchange.get();
-        metrics.tokenExchangeTook(provider.slug().value(), result.getClass().getSimpleName().toLowerCase(Locale.ROOT),
+        metrics.tokenExchangeTook(provider.slug().value(),
+                result.fold(exchanged -> "exchanged", refused -> "refused", failed -> "failed"),
                 Duration.ofNanos(System.nanoTime() - started));
         return result;
     }

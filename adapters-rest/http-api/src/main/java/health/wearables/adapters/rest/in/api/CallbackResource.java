@@ -81,16 +81,11 @@ public class CallbackResource {
         Map<String, List<String>> query = uriInfo.getQueryParameters(true);
         CallbackAnswer answer = completeCallback.complete(provider, route, query);
         metrics.callbackAnswered(route, answer);
-        if (answer instanceof CallbackAnswer.Redirect redirect) {
-            return Response.status(302).location(redirect.location()).build();
-        }
-        if (answer instanceof CallbackAnswer.Connected connected) {
-            return Response.ok(connectedBody(connected), MediaType.APPLICATION_JSON_TYPE).build();
-        }
-        if (answer instanceof CallbackAnswer.Pending pending) {
-            return Response.accepted(pendingBody(pending)).type(MediaType.APPLICATION_JSON_TYPE).build();
-        }
-        return ApiErrors.of(((CallbackAnswer.Refused) answer).rejection());
+        return answer.fold(
+                redirect -> Response.status(302).location(redirect.location()).build(),
+                connected -> Response.ok(connectedBody(connected), MediaType.APPLICATION_JSON_TYPE).build(),
+                pending -> Response.accepted(pendingBody(pending)).type(MediaType.APPLICATION_JSON_TYPE).build(),
+                refused -> ApiErrors.of(refused.rejection()));
     }
 
     private static Map<String, Object> connectedBody(CallbackAnswer.Connected connected) {

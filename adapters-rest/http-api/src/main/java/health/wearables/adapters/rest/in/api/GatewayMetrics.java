@@ -21,17 +21,10 @@ public class GatewayMetrics {
     }
 
     private static String outcome(CallbackAnswer answer) {
-        if (answer instanceof CallbackAnswer.Refused refused) {
-            return refused.rejection().code().name();
-        }
-        if (answer instanceof CallbackAnswer.Pending) {
-            return "PENDING";
-        }
-        if (answer instanceof CallbackAnswer.Redirect redirect) {
+        return answer.fold(redirect -> {
             String query = redirect.location().getRawQuery();
             return query.contains("status=connected") ? "CONNECTED"
                     : query.contains("status=pending") ? "PENDING" : "REDIRECTED_ERROR";
-        }
-        return "CONNECTED";
+        }, connected -> "CONNECTED", pending -> "PENDING", refused -> refused.rejection().code().name());
     }
 }

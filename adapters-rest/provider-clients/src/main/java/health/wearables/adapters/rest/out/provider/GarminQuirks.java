@@ -18,6 +18,7 @@ import java.util.Optional;
 final class GarminQuirks implements ProviderQuirks {
 
     static final String USER_ID_PATH = "/wellness-api/rest/user/id";
+    private static final String LOOKUP = "Garmin user id lookup";
 
     static final ProviderDefaults DEFAULTS = new ProviderDefaults("garmin", "Garmin",
             "Garmin Connect Developer Program (Health API), OAuth 2.0 with PKCE",
@@ -32,13 +33,17 @@ final class GarminQuirks implements ProviderQuirks {
 
     /** The tokens with the user id of Garmin's answer to {@value #USER_ID_PATH}; no usable id fails the exchange. */
     static ExchangeResult withUserId(TokenSet tokens, ProviderCalls.Answer answer) {
-        if (answer instanceof ProviderCalls.Answer.Answered answered && answered.status() == 200) {
-            Optional<String> userId = ProviderResponses.json(answered.body())
-                    .flatMap(json -> TokenResponseReader.userId(json.get("userId")));
-            return userId.<ExchangeResult>map(id -> new ExchangeResult.Exchanged(ProviderResponses.withUserId(tokens,
-                            userId)))
-                    .orElse(new ExchangeResult.Failed("Garmin user id answer without a usable userId"));
-        }
-        return ProviderResponses.followUpFailed("Garmin user id lookup", answer);
+        return answer.fold(
+                answered -> answered.status() == 200 ? withUserIdOf(tokens, answered.body())
+                        : ProviderResponses.followUpFailed(LOOKUP, answered),
+                unanswered -> ProviderResponses.followUpFailed(LOOKUP, unanswered));
+    }
+
+    private static ExchangeResult withUserIdOf(TokenSet tokens, byte[] body) {
+        Optional<String> userId = ProviderResponses.json(body)
+                .flatMap(json -> TokenResponseReader.userId(json.get("userId")));
+        return userId.<ExchangeResult>map(id -> new ExchangeResult.Exchanged(ProviderResponses.withUserId(tokens,
+                        userId)))
+                .orElse(new ExchangeResult.Failed("Garmin user id answer without a usable userId"));
     }
 }

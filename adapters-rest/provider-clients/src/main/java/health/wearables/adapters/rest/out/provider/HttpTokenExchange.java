@@ -10,17 +10,13 @@ import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.util.URLUtils;
-import health.wearables.adapters.rest.out.provider.ProviderCalls.Answer.Answered;
-import health.wearables.adapters.rest.out.provider.ProviderCalls.Answer.Unanswered;
 import health.wearables.application.port.out.TokenExchange;
 import health.wearables.domain.AccessToken;
 import health.wearables.domain.AuthorizationCode;
 import health.wearables.domain.PkceVerifier;
 import health.wearables.domain.ProviderConfig;
 import health.wearables.domain.callback.ExchangeResult;
-import health.wearables.domain.callback.ExchangeResult.Exchanged;
 import health.wearables.domain.callback.ExchangeResult.Failed;
-import health.wearables.domain.callback.ExchangeResult.Refused;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.net.URI;
@@ -83,10 +79,9 @@ public final class HttpTokenExchange implements TokenExchange {
         ProviderQuirks quirks = providers.quirks(provider.slug());
         ExchangeResult result;
         try {
-            result = read(provider, quirks, transport.send(tokenRequest(provider, quirks, code, verifier, redirectUri)));
-            if (result instanceof Exchanged exchanged) {
-                result = quirks.afterExchange(provider, exchanged.tokens(), followUps);
-            }
+            result = read(provider, quirks, transport.send(tokenRequest(provider, quirks, code, verifier, redirectUri)))
+                    .fold(exchanged -> quirks.afterExchange(provider, exchanged.tokens(), followUps),
+                            refused -> refused, failed -> failed);
         } catch (RuntimeException e) {
             result = new Failed("token request could not be made (" + e.getClass().getSimpleName() + ")");
         }
@@ -95,10 +90,9 @@ public final class HttpTokenExchange implements TokenExchange {
     }
 
     private ExchangeResult read(ProviderConfig provider, ProviderQuirks quirks, ProviderCalls.Answer answer) {
-        if (answer instanceof Answered answered) {
-            return reader.read(provider, quirks, answered.status(), answered.body(), clock.instant());
-        }
-        return new Failed(((Unanswered) answer).reason());
+        return answer.fold(
+                answered -> reader.read(provider, quirks, answered.status(), answered.body(), clock.instant()),
+                unanswered -> new Failed(unanswered.reason()));
     }
 
     private HttpRequest tokenRequest(ProviderConfig provider, ProviderQuirks quirks, AuthorizationCode code,
@@ -171,16 +165,19 @@ public final class HttpTokenExchange implements TokenExchange {
 
     private static void log(ProviderConfig provider, ExchangeResult result) {
         String slug = provider.slug().value();
-        if (result instanceof Refused refused && "invalid_client".equals(refused.oauthError())) {
-            LOG.log(Level.ERROR, "token endpoint rejected our client credentials for provider " + slug
-                    + ": check wearables.providers." + slug + ".client-id / client-secret");
-        } else if (result instanceof Refused refused) {
-            LOG.log(Level.WARNING, "token endpoint of provider " + slug + " refused the code: "
-                    + loggable(refused.oauthError()));
-        } else if (result instanceof Failed failed) {
-            LOG.log(Level.WARNING, "token exchange with provider " + slug + " failed: " + failed.reason());
-        } else {
-            LOG.log(Level.DEBUG, "token exchange with provider " + slug + " succeeded");
-        }
+        LogLine line = result.fold(
+                exchanged -> new LogLine(Level.DEBUG, "token exchange with provider " + slug + " succeeded"),
+                refused -> "invalid_client".equals(refused.oauthError())
+                        ? new LogLine(Level.ERROR, "token endpoint rejected our client credentials for provider "
+                                + slug + ": check wearables.providers." + slug + ".client-id / client-secret")
+                        : new LogLine(Level.WARNING, "token endpoint of provider " + slug + " refused the code: "
+                                + loggable(refused.oauthError())),
+                failed -> new LogLine(Level.WARNING, "token exchange with provider " + slug + " failed: "
+                        + failed.reason()));
+        LOG.log(line.level(), line.message());
+    }
+
+    /** What the log says about one exchange. */
+    private record LogLine(Level level, String message) {
     }
 }

@@ -21,6 +21,7 @@ import net.minidev.json.JSONObject;
 final class PolarQuirks implements ProviderQuirks {
 
     static final String REGISTRATION_PATH = "/v3/users";
+    private static final String REGISTRATION = "Polar user registration";
 
     static final ProviderDefaults DEFAULTS = new ProviderDefaults("polar", "Polar", "Polar AccessLink API v3",
             URI.create("https://flow.polar.com/oauth2/authorization"),
@@ -40,10 +41,10 @@ final class PolarQuirks implements ProviderQuirks {
         }
         ProviderCalls.Answer answer = calls.postJson(provider.apiBaseUri().resolve(REGISTRATION_PATH),
                 tokens.accessToken(), JSONObject.toJSONString(Map.of("member-id", userId.get())));
-        if (answer instanceof ProviderCalls.Answer.Answered answered
-                && (answered.status() == 200 || answered.status() == 201 || answered.status() == 409)) {
-            return new ExchangeResult.Exchanged(tokens);
-        }
-        return ProviderResponses.followUpFailed("Polar user registration", answer);
+        return answer.fold(
+                answered -> answered.status() == 200 || answered.status() == 201 || answered.status() == 409
+                        ? new ExchangeResult.Exchanged(tokens)
+                        : ProviderResponses.followUpFailed(REGISTRATION, answered),
+                unanswered -> ProviderResponses.followUpFailed(REGISTRATION, unanswered));
     }
 }

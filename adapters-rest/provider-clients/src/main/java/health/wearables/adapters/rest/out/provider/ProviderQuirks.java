@@ -5,6 +5,7 @@ import health.wearables.domain.TokenSet;
 import health.wearables.domain.callback.ExchangeResult;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Function;
 import net.minidev.json.JSONObject;
 
 /**
@@ -59,12 +60,22 @@ public interface ProviderQuirks {
 
     /** What {@link #unwrap} made of a response body. */
     sealed interface Unwrapped {
+        <R> R fold(Function<? super Standard, R> onStandard, Function<? super Failure, R> onFailure);
+
         /** A body to read as RFC 6749 says. */
         record Standard(JSONObject response) implements Unwrapped {
+            @Override
+            public <R> R fold(Function<? super Standard, R> onStandard, Function<? super Failure, R> onFailure) {
+                return onStandard.apply(this);
+            }
         }
 
         /** The provider's envelope reports a failure; the reason is ours and quotes nothing from the body. */
         record Failure(String reason) implements Unwrapped {
+            @Override
+            public <R> R fold(Function<? super Standard, R> onStandard, Function<? super Failure, R> onFailure) {
+                return onFailure.apply(this);
+            }
         }
     }
 }

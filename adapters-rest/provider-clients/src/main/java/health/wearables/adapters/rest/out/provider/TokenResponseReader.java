@@ -66,22 +66,23 @@ final class TokenResponseReader {
         } catch (ParseException e) {
             return failed("body is not a JSON object (HTTP " + status + ")");
         }
-        ProviderQuirks.Unwrapped unwrapped = quirks.unwrap(json);
-        if (unwrapped instanceof ProviderQuirks.Unwrapped.Failure failure) {
-            return failed(failure.reason() + " (HTTP " + status + ")");
-        }
-        json = ((ProviderQuirks.Unwrapped.Standard) unwrapped).response();
+        return quirks.unwrap(json).fold(
+                standard -> standard(provider, quirks, standard.response(), status, now),
+                failure -> failed(failure.reason() + " (HTTP " + status + ")"));
+    }
+
+    /** A response in RFC 6749's shape: an error (with any status it came with), or tokens (only with a 2xx). */
+    private static ExchangeResult standard(ProviderConfig provider, ProviderQuirks quirks, JSONObject json, int status,
+                                           Instant now) {
         if (json.containsKey("error")) {
             return refusal(json, status);
         }
-        if (!success) {
+        if (status >= 300) {
             return failed("HTTP " + status + " without an OAuth error");
         }
-        ExchangeResult result = tokens(provider, json, now);
-        if (result instanceof Exchanged exchanged) {
-            return new Exchanged(quirks.complete(json, exchanged.tokens(), now));
-        }
-        return result;
+        return tokens(provider, json, now).fold(
+                exchanged -> new Exchanged(quirks.complete(json, exchanged.tokens(), now)),
+                refused -> refused, failed -> failed);
     }
 
     /** RFC 6749 §5.2, also when it arrives with 200 (some providers do that). */
