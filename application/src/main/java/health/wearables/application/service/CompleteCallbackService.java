@@ -23,7 +23,6 @@ import health.wearables.domain.SyncJob;
 import health.wearables.domain.callback.CallbackAnswer;
 import health.wearables.domain.callback.Concluded;
 import health.wearables.domain.callback.ExchangeResult;
-import health.wearables.domain.callback.CallbackRoute;
 import health.wearables.domain.callback.HeldForRetry;
 import health.wearables.domain.callback.Kept;
 import health.wearables.domain.callback.Persisted;
@@ -82,8 +81,8 @@ public final class CompleteCallbackService implements CompleteCallback {
     }
 
     @Override
-    public CallbackAnswer complete(String provider, CallbackRoute route, Map<String, List<String>> query) {
-        return Received.parse(provider, route, query)
+    public CallbackAnswer complete(String provider, Map<String, List<String>> query) {
+        return Received.parse(provider, query)
                 .then(received -> received.identify(received.providerSlug().flatMap(providers::find)))
                 .then(callback -> callback.verify(states.take(callback.key()), clock.instant()))        // state
                 .then(verified -> verified.exchanged(exchange(verified)))                              // exchange

@@ -30,7 +30,6 @@ import health.wearables.domain.StateToken;
 import health.wearables.domain.Step;
 import health.wearables.domain.TokenSet;
 import health.wearables.domain.callback.CallbackAnswer;
-import health.wearables.domain.callback.CallbackRoute;
 import health.wearables.domain.callback.ExchangeResult;
 import java.net.URI;
 import java.time.Duration;
@@ -126,18 +125,18 @@ final class Gateway {
         return authorizationUrls.last().state();
     }
 
-    /** The browser comes back on a callback route with the given name, value pairs. */
-    CallbackAnswer returns(String provider, CallbackRoute route, String... namesAndValues) {
+    /** The browser comes back with the given name, value pairs. */
+    CallbackAnswer returns(String provider, String... namesAndValues) {
         Map<String, List<String>> query = new LinkedHashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
             query.computeIfAbsent(namesAndValues[i], name -> new ArrayList<>()).add(namesAndValues[i + 1]);
         }
-        return callback.complete(provider, route, query);
+        return callback.complete(provider, query);
     }
 
     /** The patient approved: the provider sends the browser back with the state and a code. */
     CallbackAnswer approves(String provider, StateToken state) {
-        return returns(provider, CallbackRoute.OVOK, "state", state.value(), "code", CODE);
+        return returns(provider, "state", state.value(), "code", CODE);
     }
 
     /** Stores a connection directly, as an earlier callback would have. */
@@ -165,18 +164,35 @@ final class Gateway {
         }, rejection -> rejection);
     }
 
-    /** The rejection a JSON error answer carries. */
+    /** The rejection of a refusal answered directly (not back to the dashboard). */
     static Rejection refusal(CallbackAnswer answer) {
-        return answer.fold(Gateway::unexpected, Gateway::unexpected, Gateway::unexpected,
-                CallbackAnswer.Refused::rejection);
+        if (answer.redirect().isPresent()) {
+            throw new AssertionError("expected a refusal answered directly, got " + answer);
+        }
+        return answer.outcome().fold(Gateway::unexpected, Gateway::unexpected, CallbackAnswer.Refused::rejection);
     }
 
+    /** Where the answer sends the browser back to the dashboard. */
     static URI location(CallbackAnswer answer) {
-        return answer.fold(CallbackAnswer.Redirect::location, Gateway::unexpected, Gateway::unexpected,
-                Gateway::unexpected);
+        return answer.redirect().orElseThrow(() -> new AssertionError("expected a redirect, got " + answer));
     }
 
-    private static <T> T unexpected(CallbackAnswer answer) {
-        throw new AssertionError("expected another kind of answer, got " + answer);
+    /** An outcome answered directly, without a redirect. */
+    static CallbackAnswer direct(CallbackAnswer.Outcome outcome) {
+        return new CallbackAnswer(outcome, Optional.empty());
+    }
+
+    /** Patient 123 connected to the provider. */
+    static CallbackAnswer.Connected connected(String provider) {
+        return new CallbackAnswer.Connected(new ProviderSlug(provider), new PatientId("123"));
+    }
+
+    /** Patient 123's connection to the provider pending a retry. */
+    static CallbackAnswer.Pending pending(String provider) {
+        return new CallbackAnswer.Pending(new ProviderSlug(provider), new PatientId("123"));
+    }
+
+    private static <T> T unexpected(CallbackAnswer.Outcome outcome) {
+        throw new AssertionError("expected another outcome, got " + outcome);
     }
 }

@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
  */
 public record Received(
         String providerPath,
-        CallbackRoute route,
         Optional<StateToken> state,
         Optional<AuthorizationCode> code,
         Optional<ProviderError> error,
@@ -34,11 +33,11 @@ public record Received(
     private static final Pattern ISS = Pattern.compile("[\\x21-\\x7E]{1,2048}");
     private static final Pattern SCOPE = Pattern.compile("[\\x20-\\x7E]{0,2048}");
 
-    public static Step<Received> parse(String providerPath, CallbackRoute route, Map<String, List<String>> query) {
-        return CallbackQuery.of(query).then(q -> parse(providerPath, route, q));
+    public static Step<Received> parse(String providerPath, Map<String, List<String>> query) {
+        return CallbackQuery.of(query).then(q -> parse(providerPath, q));
     }
 
-    private static Step<Received> parse(String providerPath, CallbackRoute route, CallbackQuery q) {
+    private static Step<Received> parse(String providerPath, CallbackQuery q) {
         Optional<StateToken> state;
         Optional<AuthorizationCode> code;
         try {
@@ -75,7 +74,7 @@ public record Received(
         } catch (IllegalArgumentException e) {
             return invalid("The oauth_verifier parameter is malformed.");
         }
-        return Step.ok(new Received(providerPath, route, state, code,
+        return Step.ok(new Received(providerPath, state, code,
                 error.map(e -> ProviderError.of(e, q.get("error_description"))), iss, scope, oauthToken,
                 oauthVerifier));
     }
@@ -108,7 +107,7 @@ public record Received(
             }
             return Step.reject(Rejection.of(RejectionCode.MISSING_PARAMETER, "The state parameter is missing."));
         }
-        return Step.ok(new StateReceived(provider.get(), route, state.get(), code, error, iss, grantedScope,
+        return Step.ok(new StateReceived(provider.get(), state.get(), code, error, iss, grantedScope,
                 Optional.empty()));
     }
 
@@ -122,7 +121,7 @@ public record Received(
                     "The oauth_verifier parameter is missing."));
         }
         FlowKey key = oauthToken.get();
-        return Step.ok(new StateReceived(provider, route, key, Optional.empty(), Optional.empty(), Optional.empty(),
+        return Step.ok(new StateReceived(provider, key, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), oauthVerifier));
     }
 }

@@ -18,7 +18,6 @@ import java.util.Optional;
  */
 public record StateReceived(
         ProviderConfig provider,
-        CallbackRoute route,
         FlowKey key,
         Optional<AuthorizationCode> code,
         Optional<ProviderError> error,
@@ -66,7 +65,7 @@ public record StateReceived(
                     "This authorization was started under another configuration of the provider; start connecting again.")
                     .after(pending));
         }
-        return Step.ok(new StateVerified(provider, route, pending,
+        return Step.ok(new StateVerified(provider, pending,
                 new Grant.AuthorizationCodeGrant(code.get(), pending.pkceVerifier()), grantedScope));
     }
 
@@ -77,7 +76,7 @@ public record StateReceived(
                     "This authorization was started under another configuration of the provider; start connecting again.")
                     .after(pending));
         }
-        return Step.ok(new StateVerified(provider, route, pending,
+        return Step.ok(new StateVerified(provider, pending,
                 new Grant.Oauth1Grant(temporaryToken, pending.temporarySecret().get(), oauthVerifier.get()),
                 Optional.empty()));
     }

@@ -15,7 +15,6 @@ import java.util.Optional;
  */
 public record StateVerified(
         ProviderConfig provider,
-        CallbackRoute route,
         PendingAuthorization pending,
         Grant grant,
         Optional<String> grantedScope) {
@@ -42,7 +41,7 @@ public record StateVerified(
                     + provider.displayName() + " lacks what the connection needs (" + String.join(", ", missing)
                     + "); connect again and allow all requested access.").after(pending));
         }
-        return Step.ok(new TokensObtained(route, pending, tokens));
+        return Step.ok(new TokensObtained(pending, tokens));
     }
 
     private Step<TokensObtained> notExchanged(String message) {

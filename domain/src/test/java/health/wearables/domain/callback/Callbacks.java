@@ -27,7 +27,7 @@ final class Callbacks {
 
     /** Parses the query and identifies the provider, which the catalog knows only when it is withings. */
     static Step<StateReceived> arrive(String providerPath, Map<String, List<String>> query) {
-        return Received.parse(providerPath, CallbackRoute.OVOK, query)
+        return Received.parse(providerPath, query)
                 .then(received -> received.identify(received.providerSlug().filter(WITHINGS.slug()::equals).map(slug -> WITHINGS)));
     }
 

@@ -44,7 +44,7 @@ class Oauth1CallbackTest {
 
     private static Step<StateReceived> arrive(String... namesAndValues) {
         Map<String, List<String>> query = Fixtures.query(namesAndValues);
-        return Received.parse("garmin-legacy", CallbackRoute.OVOK, query)
+        return Received.parse("garmin-legacy", query)
                 .then(received -> received.identify(Optional.of(LEGACY)));
     }
 

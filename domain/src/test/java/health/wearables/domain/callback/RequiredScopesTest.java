@@ -24,7 +24,7 @@ class RequiredScopesTest {
                 base.authorizationUri(), base.tokenUri(), base.clientId(), base.clientSecret(), base.scopes(),
                 base.pkce(), base.clientAuthentication(), base.issuer(), base.issuerRequired(), base.apiBaseUri(),
                 required);
-        return new StateVerified(provider, CallbackRoute.OVOK, Fixtures.pending("withings", Optional.empty(), false),
+        return new StateVerified(provider, Fixtures.pending("withings", Optional.empty(), false),
                 new Grant.AuthorizationCodeGrant(new AuthorizationCode("code-1"), Optional.empty()), callbackScope);
     }
 

@@ -39,7 +39,6 @@ class StateReceivedTest {
         assertThat(verified.pending()).isEqualTo(stored().orElseThrow());
         assertThat(verified.grant()).isEqualTo(
                 new Grant.AuthorizationCodeGrant(new AuthorizationCode(CODE), stored().orElseThrow().pkceVerifier()));
-        assertThat(verified.route()).isEqualTo(CallbackRoute.OVOK);
         assertThat(verified.grantedScope()).contains("activity");
     }
 
@@ -93,7 +92,7 @@ class StateReceivedTest {
     @MethodSource("wrongIssuer")
     void an_iss_other_than_the_providers_issuer_or_missing_where_required_is_a_mismatch(Map<String, List<String>> query) {
         ProviderConfig strict = Fixtures.provider("withings", true, Optional.of(ISSUER), true);
-        StateReceived received = ok(Received.parse("withings", CallbackRoute.OVOK, query)
+        StateReceived received = ok(Received.parse("withings", query)
                 .then(r -> r.identify(Optional.of(strict))));
 
         Rejection rejection = rejection(received.verify(stored(), NOW));
@@ -165,7 +164,7 @@ class StateReceivedTest {
         ProviderConfig noPkce = Fixtures.provider("withings", false, Optional.empty(), false);
         PendingAuthorization withoutVerifier = new PendingAuthorization(stored().get().project(), stored().get().patient(),
                 stored().get().provider(), Optional.empty(), false, Optional.empty(), NOW.plus(TTL));
-        StateReceived received = ok(Received.parse("withings", CallbackRoute.OVOK, approved())
+        StateReceived received = ok(Received.parse("withings", approved())
                 .then(r -> r.identify(Optional.of(noPkce))));
 
         assertThat(ok(received.verify(Optional.of(withoutVerifier), NOW)).pending().pkceVerifier()).isEmpty();

@@ -2,7 +2,6 @@ package health.wearables.adapters.rest.in.api;
 
 import health.wearables.application.port.in.CompleteCallback;
 import health.wearables.domain.callback.CallbackAnswer;
-import health.wearables.domain.callback.CallbackRoute;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -15,7 +14,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -79,40 +77,14 @@ public class CallbackResource {
 
     private Response answer(String provider, CallbackRoute route) {
         Map<String, List<String>> query = uriInfo.getQueryParameters(true);
-        CallbackAnswer answer = completeCallback.complete(provider, route, query);
+        CallbackAnswer answer = completeCallback.complete(provider, query);
         metrics.callbackAnswered(route, answer);
-        return answer.fold(
-                redirect -> Response.status(302).location(redirect.location()).build(),
-                connected -> Response.ok(connectedBody(connected), MediaType.APPLICATION_JSON_TYPE).build(),
-                pending -> Response.accepted(pendingBody(pending)).type(MediaType.APPLICATION_JSON_TYPE).build(),
-                refused -> ApiErrors.of(refused.rejection()));
-    }
-
-    private static Map<String, Object> connectedBody(CallbackAnswer.Connected connected) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        if (connected.route() == CallbackRoute.MIROBODY) {
-            body.put("provider_slug", connected.provider().value());
-            body.put("stage", "completed");
-        } else {
-            body.put("ok", true);
-            body.put("provider", connected.provider().value());
-            body.put("patientId", connected.patient().value());
-        }
-        return body;
-    }
-
-    /** 202: the tokens were issued and are kept sealed; a retry stores the connection. */
-    private static Map<String, Object> pendingBody(CallbackAnswer.Pending pending) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        if (pending.route() == CallbackRoute.MIROBODY) {
-            body.put("provider_slug", pending.provider().value());
-            body.put("stage", "pending");
-        } else {
-            body.put("ok", true);
-            body.put("provider", pending.provider().value());
-            body.put("patientId", pending.patient().value());
-            body.put("pending", true);
-        }
-        return body;
+        return answer.redirect()
+                .map(location -> Response.status(302).location(location).build())
+                .orElseGet(() -> answer.outcome().fold(
+                        connected -> Response.ok(route.connected(connected), MediaType.APPLICATION_JSON_TYPE).build(),
+                        pending -> Response.accepted(route.pending(pending)).type(MediaType.APPLICATION_JSON_TYPE)
+                                .build(),
+                        refused -> ApiErrors.of(refused.rejection())));
     }
 }

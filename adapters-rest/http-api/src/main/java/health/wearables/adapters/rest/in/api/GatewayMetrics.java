@@ -1,7 +1,6 @@
 package health.wearables.adapters.rest.in.api;
 
 import health.wearables.domain.callback.CallbackAnswer;
-import health.wearables.domain.callback.CallbackRoute;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Locale;
@@ -20,11 +19,9 @@ public class GatewayMetrics {
                 new Tag("outcome", outcome(answer))).inc();
     }
 
+    /** From the answer's outcome: a refusal sent back to the dashboard is counted as one, else by its code. */
     private static String outcome(CallbackAnswer answer) {
-        return answer.fold(redirect -> {
-            String query = redirect.location().getRawQuery();
-            return query.contains("status=connected") ? "CONNECTED"
-                    : query.contains("status=pending") ? "PENDING" : "REDIRECTED_ERROR";
-        }, connected -> "CONNECTED", pending -> "PENDING", refused -> refused.rejection().code().name());
+        return answer.outcome().fold(connected -> "CONNECTED", pending -> "PENDING",
+                refused -> answer.redirect().isPresent() ? "REDIRECTED_ERROR" : refused.rejection().code().name());
     }
 }
