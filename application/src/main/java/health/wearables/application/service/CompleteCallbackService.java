@@ -1,6 +1,7 @@
 package health.wearables.application.service;
 
 import health.wearables.application.port.in.CompleteCallback;
+import health.wearables.application.port.out.CallbackUris;
 import health.wearables.application.port.out.ConnectionStore;
 import health.wearables.application.port.out.ConnectionStoreUnavailable;
 import health.wearables.application.port.out.CredentialInbox;
@@ -15,7 +16,6 @@ import health.wearables.application.port.out.TokenCipher;
 import health.wearables.application.port.out.TokenExchange;
 import health.wearables.domain.PendingAuthorization;
 import health.wearables.domain.Project;
-import health.wearables.domain.PublicBaseUrl;
 import health.wearables.domain.Rejection;
 import health.wearables.domain.Step;
 import health.wearables.domain.SealedCredentials;
@@ -56,7 +56,7 @@ public final class CompleteCallbackService implements CompleteCallback {
     private final Duration inboxTtl;
     private final SyncQueue syncQueue;
     private final ProjectDirectory projects;
-    private final PublicBaseUrl publicBaseUrl;
+    private final CallbackUris callbackUris;
     private final Clock clock;
 
     /**
@@ -65,7 +65,7 @@ public final class CompleteCallbackService implements CompleteCallback {
     public CompleteCallbackService(ProviderCatalog providers, StateStore states, TokenExchange tokenExchange,
                                    Oauth1Provider oauth1, TokenCipher cipher, ConnectionStore connections,
                                    CredentialInbox inbox, Duration inboxTtl, SyncQueue syncQueue,
-                                   ProjectDirectory projects, PublicBaseUrl publicBaseUrl, Clock clock) {
+                                   ProjectDirectory projects, CallbackUris callbackUris, Clock clock) {
         this.providers = providers;
         this.states = states;
         this.tokenExchange = tokenExchange;
@@ -76,7 +76,7 @@ public final class CompleteCallbackService implements CompleteCallback {
         this.inboxTtl = inboxTtl;
         this.syncQueue = syncQueue;
         this.projects = projects;
-        this.publicBaseUrl = publicBaseUrl;
+        this.callbackUris = callbackUris;
         this.clock = clock;
     }
 
@@ -94,7 +94,7 @@ public final class CompleteCallbackService implements CompleteCallback {
     private ExchangeResult exchange(StateVerified verified) {
         return verified.grant().fold(
                 code -> tokenExchange.exchange(verified.provider(), code.code(), code.verifier(),
-                        publicBaseUrl.callbackFor(verified.provider().slug())),
+                        callbackUris.callbackFor(verified.provider().slug())),
                 oauth1Grant -> oauth1.tokenCredentials(verified.provider(), oauth1Grant));
     }
 

@@ -2,6 +2,7 @@ package health.wearables.application.service;
 
 import health.wearables.application.port.in.StartConnection;
 import health.wearables.application.port.out.AuthorizationUrls;
+import health.wearables.application.port.out.CallbackUris;
 import health.wearables.application.port.out.Oauth1Provider;
 import health.wearables.application.port.out.ProjectDirectory;
 import health.wearables.application.port.out.ProviderCatalog;
@@ -12,7 +13,6 @@ import health.wearables.domain.OAuthVersion;
 import health.wearables.domain.PendingAuthorization;
 import health.wearables.domain.ProviderConfig;
 import health.wearables.domain.ProviderSlug;
-import health.wearables.domain.PublicBaseUrl;
 import health.wearables.domain.Rejection;
 import health.wearables.domain.RejectionCode;
 import health.wearables.domain.Step;
@@ -35,20 +35,20 @@ public final class StartConnectionService implements StartConnection {
     private final StateStore states;
     private final AuthorizationUrls authorizationUrls;
     private final Oauth1Provider oauth1;
-    private final PublicBaseUrl publicBaseUrl;
+    private final CallbackUris callbackUris;
     private final Duration stateTtl;
     private final Clock clock;
     private final RandomGenerator random;
 
     public StartConnectionService(ProjectDirectory projects, ProviderCatalog providers, StateStore states,
                                   AuthorizationUrls authorizationUrls, Oauth1Provider oauth1,
-                                  PublicBaseUrl publicBaseUrl, Duration stateTtl, Clock clock, RandomGenerator random) {
+                                  CallbackUris callbackUris, Duration stateTtl, Clock clock, RandomGenerator random) {
         this.projects = projects;
         this.providers = providers;
         this.states = states;
         this.authorizationUrls = authorizationUrls;
         this.oauth1 = oauth1;
-        this.publicBaseUrl = publicBaseUrl;
+        this.callbackUris = callbackUris;
         this.stateTtl = stateTtl;
         this.clock = clock;
         this.random = random;
@@ -84,14 +84,14 @@ public final class StartConnectionService implements StartConnection {
         ProviderConfig provider = connecting.provider();
         return new Connecting.Started(
                 authorizationUrls.authorizationUrl(provider, minted.state(), minted.pending().pkceVerifier(),
-                        publicBaseUrl.callbackFor(provider.slug())),
+                        callbackUris.callbackFor(provider.slug())),
                 minted.pending().expiresAt());
     }
 
     /** RFC 5849 §2.1–2.2: no authorization URL without temporary credentials whose callback the provider confirmed. */
     private Step<Connecting.Started> beginOauth1(Connecting connecting) {
         ProviderConfig provider = connecting.provider();
-        return oauth1.temporaryCredentials(provider, publicBaseUrl.callbackFor(provider.slug()))
+        return oauth1.temporaryCredentials(provider, callbackUris.callbackFor(provider.slug()))
                 .fold(issued -> Step.ok(beginOauth1(connecting, issued)), notIssued -> {
                     LOG.log(System.Logger.Level.WARNING,
                             "connect refused: provider={0} gave no temporary credentials ({1})", provider.slug(),

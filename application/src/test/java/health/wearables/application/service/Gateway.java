@@ -1,6 +1,7 @@
 package health.wearables.application.service;
 
 import health.wearables.application.port.in.StartConnection.ConnectCommand;
+import health.wearables.application.port.out.CallbackUris;
 import health.wearables.application.port.out.InMemoryConnectionStore;
 import health.wearables.application.port.out.InMemoryCredentialInbox;
 import health.wearables.application.port.out.InMemoryLeases;
@@ -21,7 +22,6 @@ import health.wearables.domain.Project;
 import health.wearables.domain.ProjectId;
 import health.wearables.domain.ProviderConfig;
 import health.wearables.domain.ProviderSlug;
-import health.wearables.domain.PublicBaseUrl;
 import health.wearables.domain.RefreshToken;
 import health.wearables.domain.Rejection;
 import health.wearables.domain.ReturnUrl;
@@ -56,7 +56,9 @@ final class Gateway {
     static final String CODE = "SplxlOBeZQQYbYS6WxSbIA";
     static final String ACCESS = "access-token-4f9c2e7b1d";
     static final String REFRESH = "refresh-token-8a7d6c5b4e";
-    static final PublicBaseUrl PUBLIC_BASE_URL = new PublicBaseUrl(URI.create("https://gateway.example.org"));
+    /** Where the edge says the providers send patients back. */
+    static final CallbackUris CALLBACK_URIS =
+            provider -> URI.create("https://gateway.example.org/v1/wearables/" + provider.value() + "/callback");
     static final Duration INBOX_TTL = Duration.ofDays(7);
     static final Duration LEASE = Duration.ofMinutes(1);
 
@@ -77,9 +79,9 @@ final class Gateway {
     final ScriptedOauth1Provider oauth1 = new ScriptedOauth1Provider();
 
     final StartConnectionService start = new StartConnectionService(projects, providers, states, authorizationUrls,
-            oauth1, PUBLIC_BASE_URL, TTL, clock, new Random(42));
+            oauth1, CALLBACK_URIS, TTL, clock, new Random(42));
     final CompleteCallbackService callback = new CompleteCallbackService(providers, states, tokenExchange, oauth1,
-            cipher, connections, inbox, INBOX_TTL, syncQueue, projects, PUBLIC_BASE_URL, clock);
+            cipher, connections, inbox, INBOX_TTL, syncQueue, projects, CALLBACK_URIS, clock);
     final ListConnectionsService list = new ListConnectionsService(projects, connections, inbox);
     final RecoverPendingWorkService recovery = new RecoverPendingWorkService(inbox, connections, syncQueue, leases,
             LEASE, 100, clock);

@@ -1,7 +1,7 @@
 package health.wearables.application.service;
 
 import static health.wearables.application.service.Gateway.DONE;
-import static health.wearables.application.service.Gateway.PUBLIC_BASE_URL;
+import static health.wearables.application.service.Gateway.CALLBACK_URIS;
 import static health.wearables.application.service.Gateway.key;
 import static health.wearables.application.service.Gateway.ok;
 import static health.wearables.application.service.Gateway.rejection;
@@ -47,7 +47,7 @@ class Oauth1FlowTest {
         Connecting.Started started = ok(gateway.connect(PROVIDER, "123", DONE, false));
 
         assertThat(gateway.oauth1.temporaryRequests()).singleElement().satisfies(request ->
-                assertThat(request.callbackUri()).isEqualTo(PUBLIC_BASE_URL.callbackFor(ACME_123.provider())));
+                assertThat(request.callbackUri()).isEqualTo(CALLBACK_URIS.callbackFor(ACME_123.provider())));
         assertThat(started.authorizationUrl())
                 .isEqualTo(URI.create("https://garmin-legacy.example/oauthConfirm?oauth_token=" + temporaryToken(1)));
         assertThat(started.expiresAt()).isEqualTo(Gateway.NOW.plus(Gateway.TTL));

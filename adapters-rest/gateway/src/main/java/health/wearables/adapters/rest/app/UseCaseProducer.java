@@ -1,5 +1,6 @@
 package health.wearables.adapters.rest.app;
 
+import health.wearables.adapters.rest.in.api.CallbackResource;
 import health.wearables.application.port.in.CompleteCallback;
 import health.wearables.application.port.in.ListConnections;
 import health.wearables.application.port.in.ReencryptConnections;
@@ -7,6 +8,7 @@ import health.wearables.application.port.in.ListProviders;
 import health.wearables.application.port.in.RecoverPendingWork;
 import health.wearables.application.port.in.StartConnection;
 import health.wearables.application.port.out.AuthorizationUrls;
+import health.wearables.application.port.out.CallbackUris;
 import health.wearables.application.port.out.ConnectionStore;
 import health.wearables.application.port.out.CredentialInbox;
 import health.wearables.application.port.out.KnownProviders;
@@ -24,7 +26,6 @@ import health.wearables.application.service.ReencryptConnectionsService;
 import health.wearables.application.service.ListProvidersService;
 import health.wearables.application.service.RecoverPendingWorkService;
 import health.wearables.application.service.StartConnectionService;
-import health.wearables.domain.PublicBaseUrl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -57,8 +58,12 @@ public class UseCaseProducer {
 
     private final Clock clock = Clock.systemUTC();
 
-    private PublicBaseUrl baseUrl() {
-        return new PublicBaseUrl(URI.create(publicBaseUrl));
+    /**
+     * The base URL is the operator's, the route the HTTP API's. {@link CallbackResource#OVOK_PATH} is a compile-time
+     * constant, copied into this class by the compiler: the wiring loads no class of the HTTP API.
+     */
+    private CallbackUris callbackUris() {
+        return new PublicCallbackUris(URI.create(publicBaseUrl), CallbackResource.OVOK_PATH);
     }
 
     @Produces
@@ -68,7 +73,7 @@ public class UseCaseProducer {
         if (stateTtlSeconds < 1 || stateTtlSeconds > 3600) {
             throw new IllegalStateException("wearables.state.ttl must be between 1 and 3600 seconds");
         }
-        return new StartConnectionService(projects, providers, states, authorizationUrls, oauth1, baseUrl(),
+        return new StartConnectionService(projects, providers, states, authorizationUrls, oauth1, callbackUris(),
                 Duration.ofSeconds(stateTtlSeconds), clock, new SecureRandom());
     }
 
@@ -83,7 +88,7 @@ public class UseCaseProducer {
         }
         TimedTokenExchange timed = new TimedTokenExchange(tokenExchange, oauth1, metrics);
         return new CompleteCallbackService(providers, states, timed, timed, cipher, connections, inbox,
-                Duration.ofSeconds(inboxTtlSeconds), syncQueue, projects, baseUrl(), clock);
+                Duration.ofSeconds(inboxTtlSeconds), syncQueue, projects, callbackUris(), clock);
     }
 
     @Produces

@@ -24,6 +24,14 @@ import java.util.Map;
 @Path("/")
 @RequestScoped
 public class CallbackResource {
+    /**
+     * The route the gateway gives providers as its {@code redirect_uri} (the wiring appends it to
+     * {@code wearables.public-base-url}); a compile-time constant, so reading it loads no class of this module.
+     */
+    public static final String OVOK_PATH = "v1/wearables/{provider}/callback";
+    /** The Mirobody-compatible alias: the same flow, Mirobody's JSON. */
+    public static final String MIROBODY_PATH = "api/v1/pulse/theta/{provider_slug}/callback";
+
     @Inject
     CompleteCallback completeCallback;
 
@@ -34,39 +42,39 @@ public class CallbackResource {
     UriInfo uriInfo;
 
     @GET
-    @Path("v1/wearables/{provider}/callback")
+    @Path(OVOK_PATH)
     @Produces(MediaType.APPLICATION_JSON)
     public Response ovok(@PathParam("provider") String provider) {
         return answer(provider, CallbackRoute.OVOK);
     }
 
     @GET
-    @Path("api/v1/pulse/theta/{provider_slug}/callback")
+    @Path(MIROBODY_PATH)
     @Produces(MediaType.APPLICATION_JSON)
     public Response mirobody(@PathParam("provider_slug") String provider) {
         return answer(provider, CallbackRoute.MIROBODY);
     }
 
     @HEAD
-    @Path("v1/wearables/{provider}/callback")
+    @Path(OVOK_PATH)
     public Response ovokHead(@PathParam("provider") String provider) {
         return onlyGet();
     }
 
     @HEAD
-    @Path("api/v1/pulse/theta/{provider_slug}/callback")
+    @Path(MIROBODY_PATH)
     public Response mirobodyHead(@PathParam("provider_slug") String provider) {
         return onlyGet();
     }
 
     @OPTIONS
-    @Path("v1/wearables/{provider}/callback")
+    @Path(OVOK_PATH)
     public Response ovokOptions(@PathParam("provider") String provider) {
         return onlyGet();
     }
 
     @OPTIONS
-    @Path("api/v1/pulse/theta/{provider_slug}/callback")
+    @Path(MIROBODY_PATH)
     public Response mirobodyOptions(@PathParam("provider_slug") String provider) {
         return onlyGet();
     }
