@@ -9,6 +9,8 @@ import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import health.wearables.application.port.out.ConnectionStore;
 import health.wearables.application.port.out.ProviderCatalog;
+import health.wearables.application.port.out.StoredCredentials;
+import health.wearables.application.port.out.SyncMarks;
 import health.wearables.domain.ConnectionKey;
 import health.wearables.domain.PatientId;
 import health.wearables.domain.ProjectId;
@@ -23,7 +25,8 @@ import org.hl7.fhir.r4.model.Endpoint;
 import org.hl7.fhir.r4.model.Meta;
 
 /**
- * Connections as FHIR R4 Endpoints in HAPI's JPA store, through HAPI's DAO layer. One Endpoint per project, patient and
+ * Connections as FHIR R4 Endpoints in HAPI's JPA store, through HAPI's DAO layer; one store behind the three ports
+ * of its roles (saving and listing, the sealed credentials, the sync marks). One Endpoint per project, patient and
  * provider: a save is a conditional update on the connection identifier, so a reconnect makes a new version of the
  * same resource (and a second save of the same credentials is harmless).
  *
@@ -34,7 +37,7 @@ import org.hl7.fhir.r4.model.Meta;
  * <p>Every failure of the database becomes {@link health.wearables.application.port.out.ConnectionStoreUnavailable}
  * ({@link StoreFailures}).
  */
-public final class FhirConnectionStore implements ConnectionStore {
+public final class FhirConnectionStore implements ConnectionStore, StoredCredentials, SyncMarks {
     private final IFhirResourceDao<Endpoint> endpoints;
     private final ProviderCatalog providers;
 

@@ -10,6 +10,7 @@ import health.wearables.application.port.out.Oauth1Provider;
 import health.wearables.application.port.out.ProjectDirectory;
 import health.wearables.application.port.out.ProviderCatalog;
 import health.wearables.application.port.out.StateStore;
+import health.wearables.application.port.out.SyncMarks;
 import health.wearables.application.port.out.SyncQueue;
 import health.wearables.application.port.out.SyncQueueUnavailable;
 import health.wearables.application.port.out.TokenCipher;
@@ -55,6 +56,7 @@ public final class CompleteCallbackService implements CompleteCallback {
     private final CredentialInbox inbox;
     private final Duration inboxTtl;
     private final SyncQueue syncQueue;
+    private final SyncMarks syncMarks;
     private final ProjectDirectory projects;
     private final CallbackUris callbackUris;
     private final Clock clock;
@@ -64,7 +66,7 @@ public final class CompleteCallbackService implements CompleteCallback {
      */
     public CompleteCallbackService(ProviderCatalog providers, StateStore states, TokenExchange tokenExchange,
                                    Oauth1Provider oauth1, TokenCipher cipher, ConnectionStore connections,
-                                   CredentialInbox inbox, Duration inboxTtl, SyncQueue syncQueue,
+                                   CredentialInbox inbox, Duration inboxTtl, SyncQueue syncQueue, SyncMarks syncMarks,
                                    ProjectDirectory projects, CallbackUris callbackUris, Clock clock) {
         this.providers = providers;
         this.states = states;
@@ -75,6 +77,7 @@ public final class CompleteCallbackService implements CompleteCallback {
         this.inbox = inbox;
         this.inboxTtl = inboxTtl;
         this.syncQueue = syncQueue;
+        this.syncMarks = syncMarks;
         this.projects = projects;
         this.callbackUris = callbackUris;
         this.clock = clock;
@@ -150,7 +153,7 @@ public final class CompleteCallbackService implements CompleteCallback {
 
     private void recordSyncForRetry(SyncJob job, SyncQueueUnavailable queueDown) {
         try {
-            connections.markSyncPending(job.key());
+            syncMarks.markSyncPending(job.key());
         } catch (ConnectionStoreUnavailable storeDown) {
             LOG.log(Level.ERROR, "the initial sync of project={0} provider={1} endpoint={2} could not be queued ({3}) "
                     + "nor recorded for a retry ({4}); the connection is stored, its first sync must be requested "

@@ -480,8 +480,8 @@ class CompleteCallbackServiceTest {
         };
         CompleteCallbackService callback = new CompleteCallbackService(gateway.providers, gateway.states,
                 gateway.tokenExchange, gateway.oauth1, gateway.cipher, gateway.connections, gateway.inbox,
-                Gateway.INBOX_TTL,
-                queueFailingWithTheStore, gateway.projects, Gateway.CALLBACK_URIS, gateway.clock);
+                Gateway.INBOX_TTL, queueFailingWithTheStore, gateway.connections, gateway.projects,
+                Gateway.CALLBACK_URIS, gateway.clock);
 
         CallbackAnswer answer = callback.complete("withings",
                 java.util.Map.of("state", List.of(state.value()), "code", List.of(CODE)));

@@ -81,10 +81,10 @@ final class Gateway {
     final StartConnectionService start = new StartConnectionService(projects, providers, states, authorizationUrls,
             oauth1, CALLBACK_URIS, TTL, clock, new Random(42));
     final CompleteCallbackService callback = new CompleteCallbackService(providers, states, tokenExchange, oauth1,
-            cipher, connections, inbox, INBOX_TTL, syncQueue, projects, CALLBACK_URIS, clock);
+            cipher, connections, inbox, INBOX_TTL, syncQueue, connections, projects, CALLBACK_URIS, clock);
     final ListConnectionsService list = new ListConnectionsService(projects, connections, inbox);
-    final RecoverPendingWorkService recovery = new RecoverPendingWorkService(inbox, connections, syncQueue, leases,
-            LEASE, 100, clock);
+    final RecoverPendingWorkService recovery = new RecoverPendingWorkService(inbox, connections, connections,
+            connections, syncQueue, leases, LEASE, 100, clock);
 
     static ProviderConfig provider(String slug, boolean pkce) {
         return new ProviderConfig(new ProviderSlug(slug), slug, OAuthVersion.OAUTH_2_0,

@@ -17,6 +17,8 @@ import health.wearables.application.port.out.Oauth1Provider;
 import health.wearables.application.port.out.ProjectDirectory;
 import health.wearables.application.port.out.ProviderCatalog;
 import health.wearables.application.port.out.StateStore;
+import health.wearables.application.port.out.StoredCredentials;
+import health.wearables.application.port.out.SyncMarks;
 import health.wearables.application.port.out.SyncQueue;
 import health.wearables.application.port.out.TokenCipher;
 import health.wearables.application.port.out.TokenExchange;
@@ -81,22 +83,23 @@ public class UseCaseProducer {
     @ApplicationScoped
     CompleteCallback completeCallback(ProviderCatalog providers, StateStore states, TokenExchange tokenExchange,
                                       Oauth1Provider oauth1, TokenCipher cipher, ConnectionStore connections,
-                                      CredentialInbox inbox,
-                                      SyncQueue syncQueue, ProjectDirectory projects, ProviderCallMetrics metrics) {
+                                      CredentialInbox inbox, SyncQueue syncQueue, SyncMarks syncMarks,
+                                      ProjectDirectory projects, ProviderCallMetrics metrics) {
         if (inboxTtlSeconds < 60) {
             throw new IllegalStateException("wearables.inbox.ttl must be at least 60 seconds");
         }
         TimedTokenExchange timed = new TimedTokenExchange(tokenExchange, oauth1, metrics);
         return new CompleteCallbackService(providers, states, timed, timed, cipher, connections, inbox,
-                Duration.ofSeconds(inboxTtlSeconds), syncQueue, projects, callbackUris(), clock);
+                Duration.ofSeconds(inboxTtlSeconds), syncQueue, syncMarks, projects, callbackUris(), clock);
     }
 
     @Produces
     @ApplicationScoped
-    RecoverPendingWork recoverPendingWork(CredentialInbox inbox, ConnectionStore connections, SyncQueue syncQueue,
+    RecoverPendingWork recoverPendingWork(CredentialInbox inbox, ConnectionStore connections,
+                                          StoredCredentials stored, SyncMarks syncMarks, SyncQueue syncQueue,
                                           Leases leases) {
-        return new RecoverPendingWorkService(inbox, connections, syncQueue, leases, RECOVERY_LEASE, RECOVERY_BATCH,
-                clock);
+        return new RecoverPendingWorkService(inbox, connections, stored, syncMarks, syncQueue, leases, RECOVERY_LEASE,
+                RECOVERY_BATCH, clock);
     }
 
     @Produces
@@ -113,7 +116,7 @@ public class UseCaseProducer {
 
     @Produces
     @ApplicationScoped
-    ReencryptConnections reencryptConnections(ConnectionStore connections, TokenCipher cipher) {
-        return new ReencryptConnectionsService(connections, cipher);
+    ReencryptConnections reencryptConnections(StoredCredentials stored, TokenCipher cipher) {
+        return new ReencryptConnectionsService(stored, cipher);
     }
 }
