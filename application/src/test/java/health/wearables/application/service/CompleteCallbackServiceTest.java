@@ -479,9 +479,9 @@ class CompleteCallbackServiceTest {
             throw new SyncQueueUnavailable("sync queue down", null);
         };
         CompleteCallbackService callback = new CompleteCallbackService(gateway.providers, gateway.states,
-                gateway.tokenExchange, gateway.oauth1, gateway.cipher, gateway.connections, gateway.inbox,
-                Gateway.INBOX_TTL, queueFailingWithTheStore, gateway.connections, gateway.projects,
-                Gateway.CALLBACK_URIS, gateway.clock);
+                new GrantRedemption(gateway.tokenExchange, gateway.oauth1, Gateway.CALLBACK_URIS),
+                new CredentialKeeping(gateway.cipher, gateway.connections, gateway.inbox, Gateway.INBOX_TTL),
+                new InitialSync(queueFailingWithTheStore, gateway.connections), gateway.projects, gateway.clock);
 
         CallbackAnswer answer = callback.complete("withings",
                 java.util.Map.of("state", List.of(state.value()), "code", List.of(CODE)));

@@ -80,8 +80,10 @@ final class Gateway {
 
     final StartConnectionService start = new StartConnectionService(projects, providers, states, authorizationUrls,
             oauth1, CALLBACK_URIS, TTL, clock, new Random(42));
-    final CompleteCallbackService callback = new CompleteCallbackService(providers, states, tokenExchange, oauth1,
-            cipher, connections, inbox, INBOX_TTL, syncQueue, connections, projects, CALLBACK_URIS, clock);
+    final CompleteCallbackService callback = new CompleteCallbackService(providers, states,
+            new GrantRedemption(tokenExchange, oauth1, CALLBACK_URIS),
+            new CredentialKeeping(cipher, connections, inbox, INBOX_TTL), new InitialSync(syncQueue, connections),
+            projects, clock);
     final ListConnectionsService list = new ListConnectionsService(projects, connections, inbox);
     final RecoverPendingWorkService recovery = new RecoverPendingWorkService(inbox, connections, connections,
             connections, syncQueue, leases, LEASE, 100, clock);

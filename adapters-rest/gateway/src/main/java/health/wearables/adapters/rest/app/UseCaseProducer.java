@@ -23,6 +23,9 @@ import health.wearables.application.port.out.SyncQueue;
 import health.wearables.application.port.out.TokenCipher;
 import health.wearables.application.port.out.TokenExchange;
 import health.wearables.application.service.CompleteCallbackService;
+import health.wearables.application.service.CredentialKeeping;
+import health.wearables.application.service.GrantRedemption;
+import health.wearables.application.service.InitialSync;
 import health.wearables.application.service.ListConnectionsService;
 import health.wearables.application.service.ReencryptConnectionsService;
 import health.wearables.application.service.ListProvidersService;
@@ -89,8 +92,11 @@ public class UseCaseProducer {
             throw new IllegalStateException("wearables.inbox.ttl must be at least 60 seconds");
         }
         TimedTokenExchange timed = new TimedTokenExchange(tokenExchange, oauth1, metrics);
-        return new CompleteCallbackService(providers, states, timed, timed, cipher, connections, inbox,
-                Duration.ofSeconds(inboxTtlSeconds), syncQueue, syncMarks, projects, callbackUris(), clock);
+        return new CompleteCallbackService(providers, states,
+                new GrantRedemption(timed, timed, callbackUris()),
+                new CredentialKeeping(cipher, connections, inbox, Duration.ofSeconds(inboxTtlSeconds)),
+                new InitialSync(syncQueue, syncMarks),
+                projects, clock);
     }
 
     @Produces
