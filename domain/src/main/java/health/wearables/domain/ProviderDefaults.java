@@ -44,8 +44,8 @@ public record ProviderDefaults(
     }
 
     /** A provider configuration with these defaults and the operator's client credentials. */
-    public ProviderConfig configuration(String clientId, ClientSecret clientSecret) {
-        return new ProviderConfig(new ProviderSlug(slug), displayName, oauthVersion(), authorizationUri,
+    public ConfiguredProvider configuration(String clientId, ClientSecret clientSecret) {
+        return new ConfiguredProvider(new ProviderSlug(slug), displayName, oauthVersion(), authorizationUri,
                 tokenUri, clientId, clientSecret, scopes, pkce, clientAuthentication, Optional.empty(), false,
                 apiBaseUri, List.of(), requestTokenUri);
     }

@@ -34,12 +34,13 @@ public final class Fixtures {
     }
 
     /** A provider with PKCE and no issuer. */
-    public static ProviderConfig provider(String slug) {
+    public static ConfiguredProvider provider(String slug) {
         return provider(slug, true, Optional.empty(), false);
     }
 
-    public static ProviderConfig provider(String slug, boolean pkce, Optional<String> issuer, boolean issuerRequired) {
-        return new ProviderConfig(new ProviderSlug(slug), slug, OAuthVersion.OAUTH_2_0,
+    public static ConfiguredProvider provider(String slug, boolean pkce, Optional<String> issuer,
+                                              boolean issuerRequired) {
+        return new ConfiguredProvider(new ProviderSlug(slug), slug, OAuthVersion.OAUTH_2_0,
                 URI.create("https://" + slug + ".example/authorize"), URI.create("https://" + slug + ".example/token"),
                 "client-" + slug, new ClientSecret("client-secret-of-" + slug), List.of("activity", "sleep"), pkce,
                 ClientAuthentication.BASIC, issuer, issuerRequired, URI.create("https://api." + slug + ".example/"));

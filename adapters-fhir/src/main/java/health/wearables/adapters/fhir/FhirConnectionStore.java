@@ -11,10 +11,10 @@ import health.wearables.application.port.out.ConnectionStore;
 import health.wearables.application.port.out.ProviderCatalog;
 import health.wearables.application.port.out.StoredCredentials;
 import health.wearables.application.port.out.SyncMarks;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.ConnectionKey;
 import health.wearables.domain.PatientId;
 import health.wearables.domain.ProjectId;
-import health.wearables.domain.ProviderConfig;
 import health.wearables.domain.SealedCredentials;
 import health.wearables.domain.StoredConnection;
 import java.net.URI;
@@ -65,7 +65,7 @@ public final class FhirConnectionStore implements ConnectionStore, StoredCredent
     }
 
     private URI address(ConnectionKey key) {
-        return providers.find(key.provider()).map(ProviderConfig::apiBaseUri)
+        return providers.find(key.provider()).map(ConfiguredProvider::apiBaseUri)
                 .orElse(URI.create("urn:wearables:provider:" + key.provider().value()));
     }
 

@@ -8,8 +8,8 @@ import health.wearables.application.port.out.ProviderCatalog;
 import health.wearables.application.port.out.ReversibleTokenCipher;
 import health.wearables.application.port.out.Samples;
 import health.wearables.application.port.out.TokenCipher.TokenKind;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.ConnectionKey;
-import health.wearables.domain.ProviderConfig;
 import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.SealedCredentials;
 import java.sql.Connection;
@@ -42,12 +42,12 @@ class FhirStoreOutageTest {
     private static final ReversibleTokenCipher CIPHER = new ReversibleTokenCipher();
     private static final ProviderCatalog NO_PROVIDERS = new ProviderCatalog() {
         @Override
-        public Optional<ProviderConfig> find(ProviderSlug slug) {
+        public Optional<ConfiguredProvider> find(ProviderSlug slug) {
             return Optional.empty();
         }
 
         @Override
-        public List<ProviderConfig> all() {
+        public List<ConfiguredProvider> all() {
             return List.of();
         }
     };

@@ -1,7 +1,7 @@
 package health.wearables.adapters.fhir;
 
 import health.wearables.application.port.out.ProviderCatalog;
-import health.wearables.domain.ProviderConfig;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.ProviderSlug;
 import java.util.List;
 import java.util.Optional;
@@ -11,12 +11,12 @@ final class SharedFhirStore {
     /** No provider configured: every Endpoint gets the {@code urn:wearables:provider:<slug>} address. */
     static final ProviderCatalog NO_PROVIDERS = new ProviderCatalog() {
         @Override
-        public Optional<ProviderConfig> find(ProviderSlug slug) {
+        public Optional<ConfiguredProvider> find(ProviderSlug slug) {
             return Optional.empty();
         }
 
         @Override
-        public List<ProviderConfig> all() {
+        public List<ConfiguredProvider> all() {
             return List.of();
         }
     };

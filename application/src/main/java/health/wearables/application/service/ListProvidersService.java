@@ -5,7 +5,7 @@ import health.wearables.application.port.out.KnownProviders;
 import health.wearables.application.port.out.ProjectDirectory;
 import health.wearables.application.port.out.ProviderCatalog;
 import health.wearables.domain.ApiKey;
-import health.wearables.domain.ProviderConfig;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.ProviderListing;
 import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.Step;
@@ -36,7 +36,7 @@ public final class ListProvidersService implements ListProviders {
         Map<String, ProviderListing> bySlug = new TreeMap<>();
         known.all().forEach(builtIn -> bySlug.put(builtIn.slug(), new ProviderListing(new ProviderSlug(builtIn.slug()),
                 builtIn.displayName(), builtIn.description(), builtIn.oauthVersion(), false)));
-        for (ProviderConfig provider : configured.all()) {
+        for (ConfiguredProvider provider : configured.all()) {
             String description = Optional.ofNullable(bySlug.get(provider.slug().value()))
                     .map(ProviderListing::description).orElse("OAuth " + provider.oauthVersion().label() + " provider");
             bySlug.put(provider.slug().value(), new ProviderListing(provider.slug(), provider.displayName(), description,

@@ -8,10 +8,10 @@ import health.wearables.application.port.out.ProjectDirectory;
 import health.wearables.application.port.out.ProviderCatalog;
 import health.wearables.application.port.out.StateStore;
 import health.wearables.domain.ApiKey;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.Connecting;
 import health.wearables.domain.OAuthVersion;
 import health.wearables.domain.PendingAuthorization;
-import health.wearables.domain.ProviderConfig;
 import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.Rejection;
 import health.wearables.domain.RejectionCode;
@@ -63,7 +63,7 @@ public final class StartConnectionService implements StartConnection {
                         ? beginOauth1(connecting) : Step.ok(begin(connecting)));
     }
 
-    private Step<ProviderConfig> provider(String slug) {
+    private Step<ConfiguredProvider> provider(String slug) {
         Optional<ProviderSlug> parsed = ProviderSlug.parse(slug);
         return parsed.flatMap(providers::find)
                 .map(Step::ok)
@@ -81,7 +81,7 @@ public final class StartConnectionService implements StartConnection {
     private Connecting.Started begin(Connecting connecting) {
         Connecting.Minted minted = connecting.mint(random, clock.instant(), stateTtl);
         states.put(minted.state(), minted.pending(), stateTtl);
-        ProviderConfig provider = connecting.provider();
+        ConfiguredProvider provider = connecting.provider();
         return new Connecting.Started(
                 authorizationUrls.authorizationUrl(provider, minted.state(), minted.pending().pkceVerifier(),
                         callbackUris.callbackFor(provider.slug())),
@@ -90,7 +90,7 @@ public final class StartConnectionService implements StartConnection {
 
     /** RFC 5849 §2.1–2.2: no authorization URL without temporary credentials whose callback the provider confirmed. */
     private Step<Connecting.Started> beginOauth1(Connecting connecting) {
-        ProviderConfig provider = connecting.provider();
+        ConfiguredProvider provider = connecting.provider();
         return oauth1.temporaryCredentials(provider, callbackUris.callbackFor(provider.slug()))
                 .fold(issued -> Step.ok(beginOauth1(connecting, issued)), notIssued -> {
                     LOG.log(System.Logger.Level.WARNING,

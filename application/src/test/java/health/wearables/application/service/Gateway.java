@@ -13,6 +13,7 @@ import health.wearables.domain.AccessToken;
 import health.wearables.domain.ApiKey;
 import health.wearables.domain.ClientAuthentication;
 import health.wearables.domain.ClientSecret;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.ConnectionKey;
 import health.wearables.domain.Connecting;
 import health.wearables.domain.Hashing;
@@ -20,7 +21,6 @@ import health.wearables.domain.OAuthVersion;
 import health.wearables.domain.PatientId;
 import health.wearables.domain.Project;
 import health.wearables.domain.ProjectId;
-import health.wearables.domain.ProviderConfig;
 import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.RefreshToken;
 import health.wearables.domain.Rejection;
@@ -88,16 +88,16 @@ final class Gateway {
     final RecoverPendingWorkService recovery = new RecoverPendingWorkService(inbox, connections, connections,
             connections, syncQueue, leases, LEASE, 100, clock);
 
-    static ProviderConfig provider(String slug, boolean pkce) {
-        return new ProviderConfig(new ProviderSlug(slug), slug, OAuthVersion.OAUTH_2_0,
+    static ConfiguredProvider provider(String slug, boolean pkce) {
+        return new ConfiguredProvider(new ProviderSlug(slug), slug, OAuthVersion.OAUTH_2_0,
                 URI.create("https://" + slug + ".example/authorize"), URI.create("https://" + slug + ".example/token"),
                 slug + "-client", new ClientSecret(slug + "-client-secret"), List.of("activity"), pkce,
                 ClientAuthentication.POST, Optional.empty(), false, URI.create("https://" + slug + ".example/api/"));
     }
 
     /** An OAuth 1.0a provider: request-token, authorize and access-token URLs, no PKCE, no scopes. */
-    static ProviderConfig oauth1Provider(String slug) {
-        return new ProviderConfig(new ProviderSlug(slug), slug, OAuthVersion.OAUTH_1_0A,
+    static ConfiguredProvider oauth1Provider(String slug) {
+        return new ConfiguredProvider(new ProviderSlug(slug), slug, OAuthVersion.OAUTH_1_0A,
                 URI.create("https://" + slug + ".example/oauthConfirm"), URI.create("https://" + slug + ".example/access_token"),
                 slug + "-consumer", new ClientSecret(slug + "-consumer-secret"), List.of(), false,
                 ClientAuthentication.BASIC, Optional.empty(), false, URI.create("https://" + slug + ".example/api/"),

@@ -1,11 +1,11 @@
 package health.wearables.domain.callback;
 
 import health.wearables.domain.AuthorizationCode;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.FlowKey;
 import health.wearables.domain.OAuthVersion;
 import health.wearables.domain.Oauth1Token;
 import health.wearables.domain.Oauth1Verifier;
-import health.wearables.domain.ProviderConfig;
 import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.Rejection;
 import health.wearables.domain.RejectionCode;
@@ -93,7 +93,7 @@ public record Received(
      * (OAuth 2.0), or the temporary {@code oauth_token} with its {@code oauth_verifier} (OAuth 1.0a). A provider's
      * error without any state cannot be tied to a flow, and is answered as the provider's error.
      */
-    public Step<StateReceived> identify(Optional<ProviderConfig> provider) {
+    public Step<StateReceived> identify(Optional<ConfiguredProvider> provider) {
         if (provider.isEmpty()) {
             return Step.reject(Rejection.of(RejectionCode.UNKNOWN_PROVIDER, "No such provider is configured."));
         }
@@ -112,7 +112,7 @@ public record Received(
     }
 
     /** RFC 5849 §2.2: the callback carries the temporary token and the verifier; both are needed, neither is spent. */
-    private Step<StateReceived> identifyOauth1(ProviderConfig provider) {
+    private Step<StateReceived> identifyOauth1(ConfiguredProvider provider) {
         if (oauthToken.isEmpty()) {
             return Step.reject(Rejection.of(RejectionCode.MISSING_PARAMETER, "The oauth_token parameter is missing."));
         }

@@ -1,11 +1,11 @@
 package health.wearables.domain.callback;
 
 import health.wearables.domain.AuthorizationCode;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.FlowKey;
 import health.wearables.domain.Oauth1Token;
 import health.wearables.domain.Oauth1Verifier;
 import health.wearables.domain.PendingAuthorization;
-import health.wearables.domain.ProviderConfig;
 import health.wearables.domain.Rejection;
 import health.wearables.domain.RejectionCode;
 import health.wearables.domain.Step;
@@ -17,7 +17,7 @@ import java.util.Optional;
  * to be consumed.
  */
 public record StateReceived(
-        ProviderConfig provider,
+        ConfiguredProvider provider,
         FlowKey key,
         Optional<AuthorizationCode> code,
         Optional<ProviderError> error,

@@ -1,7 +1,7 @@
 package health.wearables.domain.callback;
 
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.PendingAuthorization;
-import health.wearables.domain.ProviderConfig;
 import health.wearables.domain.Rejection;
 import health.wearables.domain.RejectionCode;
 import health.wearables.domain.Step;
@@ -14,7 +14,7 @@ import java.util.Optional;
  * redeemed exactly once.
  */
 public record StateVerified(
-        ProviderConfig provider,
+        ConfiguredProvider provider,
         PendingAuthorization pending,
         Grant grant,
         Optional<String> grantedScope) {

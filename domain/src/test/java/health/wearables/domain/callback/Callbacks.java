@@ -2,9 +2,9 @@ package health.wearables.domain.callback;
 
 import static health.wearables.domain.Fixtures.NOW;
 
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.Fixtures;
 import health.wearables.domain.PendingAuthorization;
-import health.wearables.domain.ProviderConfig;
 import health.wearables.domain.StateToken;
 import health.wearables.domain.Step;
 import java.util.List;
@@ -15,7 +15,7 @@ import java.util.Optional;
 final class Callbacks {
     static final StateToken STATE = Fixtures.state(1);
     static final String CODE = "SplxlOBeZQQYbYS6WxSbIA";
-    static final ProviderConfig WITHINGS = Fixtures.provider("withings");
+    static final ConfiguredProvider WITHINGS = Fixtures.provider("withings");
 
     private Callbacks() {
     }

@@ -10,13 +10,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import health.wearables.domain.AccessToken;
 import health.wearables.domain.ClientAuthentication;
 import health.wearables.domain.ClientSecret;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.Fixtures;
 import health.wearables.domain.OAuthVersion;
 import health.wearables.domain.Oauth1Token;
 import health.wearables.domain.Oauth1TokenSecret;
 import health.wearables.domain.Oauth1Verifier;
 import health.wearables.domain.PendingAuthorization;
-import health.wearables.domain.ProviderConfig;
 import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.RefreshToken;
 import health.wearables.domain.RejectionCode;
@@ -32,8 +32,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** RFC 5849 §2.2–2.3 callbacks: the temporary token keys the flow, the verifier and the stored secret make the grant. */
 class Oauth1CallbackTest {
-    private static final ProviderConfig LEGACY = new ProviderConfig(new ProviderSlug("garmin-legacy"), "Garmin (legacy)",
-            OAuthVersion.OAUTH_1_0A, URI.create("https://connect.example/oauthConfirm"),
+    private static final ConfiguredProvider LEGACY = new ConfiguredProvider(new ProviderSlug("garmin-legacy"),
+            "Garmin (legacy)", OAuthVersion.OAUTH_1_0A, URI.create("https://connect.example/oauthConfirm"),
             URI.create("https://connectapi.example/oauth-service/oauth/access_token"), "consumer-key",
             new ClientSecret("consumer-secret"), List.of(), false, ClientAuthentication.BASIC, Optional.empty(), false,
             URI.create("https://apis.example/"), List.of(),
@@ -118,7 +118,7 @@ class Oauth1CallbackTest {
 
     @Test
     void an_oauth1_provider_needs_its_request_token_url() {
-        assertThatThrownBy(() -> new ProviderConfig(LEGACY.slug(), "x", OAuthVersion.OAUTH_1_0A,
+        assertThatThrownBy(() -> new ConfiguredProvider(LEGACY.slug(), "x", OAuthVersion.OAUTH_1_0A,
                 LEGACY.authorizationUri(), LEGACY.tokenUri(), "k", new ClientSecret("s"), List.of(), false,
                 ClientAuthentication.BASIC, Optional.empty(), false, LEGACY.apiBaseUri()))
                 .hasMessageContaining("request-token-url");

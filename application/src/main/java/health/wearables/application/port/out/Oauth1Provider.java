@@ -1,8 +1,8 @@
 package health.wearables.application.port.out;
 
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.Oauth1Token;
 import health.wearables.domain.Oauth1TokenSecret;
-import health.wearables.domain.ProviderConfig;
 import health.wearables.domain.callback.ExchangeResult;
 import health.wearables.domain.callback.Grant;
 import java.net.URI;
@@ -18,10 +18,10 @@ public interface Oauth1Provider {
      * Asks for temporary credentials with {@code callbackUri} as {@code oauth_callback}; succeeds only where the
      * provider confirmed the callback ({@code oauth_callback_confirmed=true}).
      */
-    TemporaryCredentialsResult temporaryCredentials(ProviderConfig provider, URI callbackUri);
+    TemporaryCredentialsResult temporaryCredentials(ConfiguredProvider provider, URI callbackUri);
 
     /** Exchanges the authorized temporary credentials and the verifier for token credentials. */
-    ExchangeResult tokenCredentials(ProviderConfig provider, Grant.Oauth1Grant grant);
+    ExchangeResult tokenCredentials(ConfiguredProvider provider, Grant.Oauth1Grant grant);
 
     /** What the request for temporary credentials gave. */
     sealed interface TemporaryCredentialsResult {

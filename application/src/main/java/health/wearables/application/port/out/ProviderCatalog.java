@@ -1,6 +1,6 @@
 package health.wearables.application.port.out;
 
-import health.wearables.domain.ProviderConfig;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.ProviderSlug;
 import java.util.List;
 import java.util.Optional;
@@ -8,9 +8,9 @@ import java.util.Optional;
 /** The configured providers. */
 public interface ProviderCatalog {
 
-    Optional<ProviderConfig> find(ProviderSlug slug);
+    Optional<ConfiguredProvider> find(ProviderSlug slug);
 
-    List<ProviderConfig> all();
+    List<ConfiguredProvider> all();
 
     /**
      * For a provider the gateway knows but cannot use: the configuration keys it lacks. Empty for a configured provider

@@ -3,8 +3,8 @@ package health.wearables.adapters.rest.app.config;
 import health.wearables.application.port.out.KnownProviders;
 import health.wearables.application.port.out.ProjectDirectory;
 import health.wearables.application.port.out.ProviderCatalog;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.Project;
-import health.wearables.domain.ProviderConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +36,7 @@ public class ConfigProducer {
 
     private DemoMode demo;
     private List<Project> projects;
-    private List<ProviderConfig> providers;
+    private List<ConfiguredProvider> providers;
     private MicroProfileProviderCatalog catalog;
 
     @PostConstruct

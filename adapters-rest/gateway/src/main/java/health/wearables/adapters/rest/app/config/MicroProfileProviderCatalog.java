@@ -4,8 +4,8 @@ import health.wearables.application.port.out.KnownProviders;
 import health.wearables.application.port.out.ProviderCatalog;
 import health.wearables.domain.ClientAuthentication;
 import health.wearables.domain.ClientSecret;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.OAuthVersion;
-import health.wearables.domain.ProviderConfig;
 import health.wearables.domain.ProviderDefaults;
 import health.wearables.domain.ProviderSlug;
 import java.lang.System.Logger.Level;
@@ -30,11 +30,12 @@ public final class MicroProfileProviderCatalog implements ProviderCatalog {
     private static final List<String> ENDPOINTS = List.of("authorization-url", "token-url");
     private static final List<String> OAUTH1_ENDPOINTS = List.of("request-token-url", "authorization-url", "token-url");
 
-    private final Map<ProviderSlug, ProviderConfig> providers;
+    private final Map<ProviderSlug, ConfiguredProvider> providers;
     private final Map<ProviderSlug, List<String>> missingKeys;
 
-    public MicroProfileProviderCatalog(List<ProviderConfig> providers, Map<ProviderSlug, List<String>> missingKeys) {
-        Map<ProviderSlug, ProviderConfig> bySlug = new LinkedHashMap<>();
+    public MicroProfileProviderCatalog(List<ConfiguredProvider> providers,
+                                       Map<ProviderSlug, List<String>> missingKeys) {
+        Map<ProviderSlug, ConfiguredProvider> bySlug = new LinkedHashMap<>();
         providers.forEach(provider -> bySlug.put(provider.slug(), provider));
         this.providers = java.util.Collections.unmodifiableMap(bySlug);
         this.missingKeys = Map.copyOf(missingKeys);
@@ -42,7 +43,7 @@ public final class MicroProfileProviderCatalog implements ProviderCatalog {
 
     /** Reads every listed provider; built-in providers that are not listed are recorded as missing their keys. */
     static MicroProfileProviderCatalog read(ConfigKeys config, KnownProviders known) {
-        List<ProviderConfig> providers = new ArrayList<>();
+        List<ConfiguredProvider> providers = new ArrayList<>();
         Map<ProviderSlug, List<String>> missing = new LinkedHashMap<>();
         List<String> listed = config.list("wearables.providers");
         for (String slug : listed) {
@@ -93,7 +94,7 @@ public final class MicroProfileProviderCatalog implements ProviderCatalog {
         return all;
     }
 
-    private static ProviderConfig read(ConfigKeys config, ProviderSlug slug, String prefix,
+    private static ConfiguredProvider read(ConfigKeys config, ProviderSlug slug, String prefix,
                                        Optional<ProviderDefaults> defaults) {
         URI authorization = url(config, prefix + "authorization-url")
                 .orElseGet(() -> defaults.orElseThrow().authorizationUri());
@@ -124,7 +125,7 @@ public final class MicroProfileProviderCatalog implements ProviderCatalog {
         URI apiBase = url(config, prefix + "api-base-url")
                 .or(() -> defaults.map(ProviderDefaults::apiBaseUri))
                 .orElse(URI.create(token.getScheme() + "://" + token.getRawAuthority() + "/"));
-        return new ProviderConfig(
+        return new ConfiguredProvider(
                 slug,
                 config.value(prefix + "display-name").orElse(defaults.map(ProviderDefaults::displayName).orElse(slug.value())),
                 version,
@@ -154,12 +155,12 @@ public final class MicroProfileProviderCatalog implements ProviderCatalog {
     }
 
     @Override
-    public Optional<ProviderConfig> find(ProviderSlug slug) {
+    public Optional<ConfiguredProvider> find(ProviderSlug slug) {
         return Optional.ofNullable(providers.get(slug));
     }
 
     @Override
-    public List<ProviderConfig> all() {
+    public List<ConfiguredProvider> all() {
         return List.copyOf(providers.values());
     }
 

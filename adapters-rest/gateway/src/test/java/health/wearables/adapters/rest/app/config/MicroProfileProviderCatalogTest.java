@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import health.wearables.application.port.out.KnownProviders;
 import health.wearables.domain.ClientAuthentication;
-import health.wearables.domain.ProviderConfig;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.ProviderDefaults;
 import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.OAuthVersion;
@@ -60,7 +60,7 @@ class MicroProfileProviderCatalogTest {
         config.put("wearables.providers.fitbit.client-id", "our-fitbit-client");
         config.put("wearables.providers.fitbit.client-secret", "s3cr3t-value");
 
-        ProviderConfig fitbit = catalog().find(new ProviderSlug("fitbit")).orElseThrow();
+        ConfiguredProvider fitbit = catalog().find(new ProviderSlug("fitbit")).orElseThrow();
 
         assertThat(fitbit.authorizationUri()).isEqualTo(FITBIT.authorizationUri());
         assertThat(fitbit.tokenUri()).isEqualTo(FITBIT.tokenUri());
@@ -80,7 +80,7 @@ class MicroProfileProviderCatalogTest {
         config.put("wearables.providers.fitbit.client-auth", "post");
         config.put("wearables.providers.fitbit.token-url", "https://proxy.example/fitbit/token");
 
-        ProviderConfig fitbit = catalog().find(new ProviderSlug("fitbit")).orElseThrow();
+        ConfiguredProvider fitbit = catalog().find(new ProviderSlug("fitbit")).orElseThrow();
 
         assertThat(fitbit.scopes()).containsExactly("heartrate", "sleep");
         assertThat(fitbit.clientAuthentication()).isEqualTo(ClientAuthentication.POST);
@@ -151,7 +151,7 @@ class MicroProfileProviderCatalogTest {
         config.put("wearables.providers.tumbler.authorization-url", "https://tumbler.example/oauth/authorize");
         config.put("wearables.providers.tumbler.token-url", "https://tumbler.example/oauth/access_token");
 
-        ProviderConfig tumbler = catalog().find(new ProviderSlug("tumbler")).orElseThrow();
+        ConfiguredProvider tumbler = catalog().find(new ProviderSlug("tumbler")).orElseThrow();
 
         assertThat(tumbler.oauthVersion()).isEqualTo(OAuthVersion.OAUTH_1_0A);
         assertThat(tumbler.requestTokenUri()).contains(URI.create("https://tumbler.example/oauth/request_token"));
@@ -172,7 +172,7 @@ class MicroProfileProviderCatalogTest {
         listedWithConsumer("legacy-watch");
 
         List<String> warnings = warningsWhile(this::catalog);
-        ProviderConfig legacy = catalog().find(new ProviderSlug("legacy-watch")).orElseThrow();
+        ConfiguredProvider legacy = catalog().find(new ProviderSlug("legacy-watch")).orElseThrow();
 
         assertThat(legacy.oauthVersion()).isEqualTo(OAuthVersion.OAUTH_1_0A);
         assertThat(legacy.requestTokenUri()).isEqualTo(LEGACY.requestTokenUri());

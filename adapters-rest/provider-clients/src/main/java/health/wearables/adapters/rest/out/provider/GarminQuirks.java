@@ -1,8 +1,8 @@
 package health.wearables.adapters.rest.out.provider;
 
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.ProviderDefaults;
 import health.wearables.domain.ClientAuthentication;
-import health.wearables.domain.ProviderConfig;
 import health.wearables.domain.TokenSet;
 import health.wearables.domain.callback.ExchangeResult;
 import java.net.URI;
@@ -27,7 +27,7 @@ final class GarminQuirks implements ProviderQuirks {
             List.of(), true, ClientAuthentication.POST);
 
     @Override
-    public ExchangeResult afterExchange(ProviderConfig provider, TokenSet tokens, ProviderCalls calls) {
+    public ExchangeResult afterExchange(ConfiguredProvider provider, TokenSet tokens, ProviderCalls calls) {
         return withUserId(tokens, calls.get(provider.apiBaseUri().resolve(USER_ID_PATH), tokens.accessToken()));
     }
 

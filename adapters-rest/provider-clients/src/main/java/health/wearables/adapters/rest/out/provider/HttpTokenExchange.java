@@ -13,8 +13,8 @@ import com.nimbusds.oauth2.sdk.util.URLUtils;
 import health.wearables.application.port.out.TokenExchange;
 import health.wearables.domain.AccessToken;
 import health.wearables.domain.AuthorizationCode;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.PkceVerifier;
-import health.wearables.domain.ProviderConfig;
 import health.wearables.domain.callback.ExchangeResult;
 import health.wearables.domain.callback.ExchangeResult.Failed;
 import java.lang.System.Logger;
@@ -74,7 +74,7 @@ public final class HttpTokenExchange implements TokenExchange {
     }
 
     @Override
-    public ExchangeResult exchange(ProviderConfig provider, AuthorizationCode code, Optional<PkceVerifier> verifier,
+    public ExchangeResult exchange(ConfiguredProvider provider, AuthorizationCode code, Optional<PkceVerifier> verifier,
                                    URI redirectUri) {
         ProviderQuirks quirks = providers.quirks(provider.slug());
         ExchangeResult result;
@@ -89,13 +89,13 @@ public final class HttpTokenExchange implements TokenExchange {
         return result;
     }
 
-    private ExchangeResult read(ProviderConfig provider, ProviderQuirks quirks, ProviderCalls.Answer answer) {
+    private ExchangeResult read(ConfiguredProvider provider, ProviderQuirks quirks, ProviderCalls.Answer answer) {
         return answer.fold(
                 answered -> reader.read(provider, quirks, answered.status(), answered.body(), clock.instant()),
                 unanswered -> new Failed(unanswered.reason()));
     }
 
-    private HttpRequest tokenRequest(ProviderConfig provider, ProviderQuirks quirks, AuthorizationCode code,
+    private HttpRequest tokenRequest(ConfiguredProvider provider, ProviderQuirks quirks, AuthorizationCode code,
                                      Optional<PkceVerifier> verifier, URI redirectUri) {
         AuthorizationCodeGrant grant = new AuthorizationCodeGrant(
                 new com.nimbusds.oauth2.sdk.AuthorizationCode(code.value()), redirectUri,
@@ -125,7 +125,7 @@ public final class HttpTokenExchange implements TokenExchange {
         return form + "&" + URLUtils.serializeParameters(extra);
     }
 
-    private static ClientAuthentication clientAuthentication(ProviderConfig provider) {
+    private static ClientAuthentication clientAuthentication(ConfiguredProvider provider) {
         ClientID id = new ClientID(provider.clientId());
         Secret secret = new Secret(provider.clientSecret().value());
         return switch (provider.clientAuthentication()) {
@@ -163,7 +163,7 @@ public final class HttpTokenExchange implements TokenExchange {
                 : "an unregistered error code (" + oauthError.length() + " characters)";
     }
 
-    private static void log(ProviderConfig provider, ExchangeResult result) {
+    private static void log(ConfiguredProvider provider, ExchangeResult result) {
         String slug = provider.slug().value();
         LogLine line = result.fold(
                 exchanged -> new LogLine(Level.DEBUG, "token exchange with provider " + slug + " succeeded"),

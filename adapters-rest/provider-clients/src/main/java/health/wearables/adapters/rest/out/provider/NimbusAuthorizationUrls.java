@@ -8,8 +8,8 @@ import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import health.wearables.application.port.out.AuthorizationUrls;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.PkceVerifier;
-import health.wearables.domain.ProviderConfig;
 import health.wearables.domain.StateToken;
 import java.net.URI;
 import java.util.Objects;
@@ -34,7 +34,7 @@ public final class NimbusAuthorizationUrls implements AuthorizationUrls {
     }
 
     @Override
-    public URI authorizationUrl(ProviderConfig provider, StateToken state, Optional<PkceVerifier> verifier,
+    public URI authorizationUrl(ConfiguredProvider provider, StateToken state, Optional<PkceVerifier> verifier,
                                 URI redirectUri) {
         AuthorizationRequest.Builder request = new AuthorizationRequest.Builder(
                 new ResponseType(ResponseType.Value.CODE), new ClientID(provider.clientId()))

@@ -1,8 +1,8 @@
 package health.wearables.adapters.rest.out.provider;
 
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.ProviderDefaults;
 import health.wearables.domain.ClientAuthentication;
-import health.wearables.domain.ProviderConfig;
 import health.wearables.domain.TokenSet;
 import health.wearables.domain.callback.ExchangeResult;
 import java.net.URI;
@@ -34,7 +34,7 @@ final class PolarQuirks implements ProviderQuirks {
     }
 
     @Override
-    public ExchangeResult afterExchange(ProviderConfig provider, TokenSet tokens, ProviderCalls calls) {
+    public ExchangeResult afterExchange(ConfiguredProvider provider, TokenSet tokens, ProviderCalls calls) {
         Optional<String> userId = tokens.providerUserId();
         if (userId.isEmpty()) {
             return new ExchangeResult.Failed("Polar token response without a usable x_user_id");

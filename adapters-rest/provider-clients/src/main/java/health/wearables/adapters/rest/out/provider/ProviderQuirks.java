@@ -1,6 +1,6 @@
 package health.wearables.adapters.rest.out.provider;
 
-import health.wearables.domain.ProviderConfig;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.TokenSet;
 import health.wearables.domain.callback.ExchangeResult;
 import java.time.Instant;
@@ -54,7 +54,7 @@ public interface ProviderQuirks {
      * A call the provider needs right after a successful exchange (registration, a user-id lookup), made under the
      * same transport rules as the token call. It may fail the exchange.
      */
-    default ExchangeResult afterExchange(ProviderConfig provider, TokenSet tokens, ProviderCalls calls) {
+    default ExchangeResult afterExchange(ConfiguredProvider provider, TokenSet tokens, ProviderCalls calls) {
         return new ExchangeResult.Exchanged(tokens);
     }
 

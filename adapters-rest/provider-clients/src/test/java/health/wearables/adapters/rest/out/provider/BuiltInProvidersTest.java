@@ -3,8 +3,8 @@ package health.wearables.adapters.rest.out.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import health.wearables.domain.ClientSecret;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.OAuthVersion;
-import health.wearables.domain.ProviderConfig;
 import health.wearables.domain.ProviderSlug;
 import java.net.URI;
 import java.time.LocalDate;
@@ -21,7 +21,7 @@ class BuiltInProvidersTest {
 
     @Test
     void garmin_legacy_is_oauth_1_0a_through_garmins_three_urls_and_retires_at_the_end_of_2026() {
-        ProviderConfig legacy = providers.defaults(new ProviderSlug("garmin-legacy")).orElseThrow()
+        ConfiguredProvider legacy = providers.defaults(new ProviderSlug("garmin-legacy")).orElseThrow()
                 .configuration("consumer-key", new ClientSecret("consumer-secret"));
 
         assertThat(legacy.oauthVersion()).isEqualTo(OAuthVersion.OAUTH_1_0A);
@@ -50,7 +50,7 @@ class BuiltInProvidersTest {
     @Test
     void every_default_becomes_a_valid_https_configuration_under_its_own_slug() {
         providers.bySlug().forEach((slug, builtIn) -> {
-            ProviderConfig config = builtIn.defaults().configuration("id", new ClientSecret("secret"));
+            ConfiguredProvider config = builtIn.defaults().configuration("id", new ClientSecret("secret"));
             assertThat(config.slug().value()).isEqualTo(slug);
             assertThat(providers.quirks(config.slug())).isSameAs(builtIn.quirks());
             assertThat(config.authorizationUri().getScheme()).as(slug).isEqualTo("https");

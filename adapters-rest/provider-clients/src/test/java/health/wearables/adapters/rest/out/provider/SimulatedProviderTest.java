@@ -1,5 +1,6 @@
 package health.wearables.adapters.rest.out.provider;
 
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.ProviderDefaults;
 import static health.wearables.adapters.rest.out.provider.TestProviders.CLIENT_ID;
 import static health.wearables.adapters.rest.out.provider.TestProviders.CLIENT_SECRET;
@@ -10,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import health.wearables.adapters.rest.out.provider.ProviderSimulator.RecordedRequest;
 import health.wearables.domain.ClientSecret;
-import health.wearables.domain.ProviderConfig;
 import health.wearables.domain.TokenSet;
 import health.wearables.domain.callback.ExchangeResult;
 import health.wearables.domain.callback.ExchangeResult.Exchanged;
@@ -55,9 +55,9 @@ abstract class SimulatedProviderTest {
     }
 
     /** The provider's defaults, with every URL moved to the simulator (same paths). */
-    ProviderConfig provider() {
-        ProviderConfig documented = defaults.configuration(CLIENT_ID, new ClientSecret(CLIENT_SECRET));
-        return new ProviderConfig(documented.slug(), documented.displayName(), documented.oauthVersion(),
+    ConfiguredProvider provider() {
+        ConfiguredProvider documented = defaults.configuration(CLIENT_ID, new ClientSecret(CLIENT_SECRET));
+        return new ConfiguredProvider(documented.slug(), documented.displayName(), documented.oauthVersion(),
                 documented.authorizationUri(), onSimulator(documented.tokenUri()), CLIENT_ID,
                 documented.clientSecret(), documented.scopes(), documented.pkce(), documented.clientAuthentication(),
                 documented.issuer(), documented.issuerRequired(), onSimulator(documented.apiBaseUri()));
@@ -81,7 +81,7 @@ abstract class SimulatedProviderTest {
     }
 
     ExchangeResult exchange(TokenEndpointLimits limits) {
-        ProviderConfig provider = provider();
+        ConfiguredProvider provider = provider();
         return new HttpTokenExchange(limits, Clock.fixed(NOW, ZoneOffset.UTC))
                 .exchange(provider, CODE, provider.pkce() ? Optional.of(VERIFIER) : Optional.empty(),
                         REDIRECT_URI);

@@ -4,10 +4,10 @@ import health.wearables.adapters.rest.app.config.DemoMode;
 import health.wearables.domain.ApiKey;
 import health.wearables.domain.ClientAuthentication;
 import health.wearables.domain.ClientSecret;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.OAuthVersion;
 import health.wearables.domain.Project;
 import health.wearables.domain.ProjectId;
-import health.wearables.domain.ProviderConfig;
 import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.ReturnUrl;
 import java.net.InetAddress;
@@ -62,8 +62,8 @@ final class DemoEnvironment implements DemoMode {
     }
 
     @Override
-    public ProviderConfig provider() {
-        return new ProviderConfig(new ProviderSlug("demo"), "Demo wearable (in-process OAuth 2.0 server)",
+    public ConfiguredProvider provider() {
+        return new ConfiguredProvider(new ProviderSlug("demo"), "Demo wearable (in-process OAuth 2.0 server)",
                 OAuthVersion.OAUTH_2_0,
                 URI.create(server.authorizationEndpointUrl(ISSUER).toString()),
                 URI.create(server.tokenEndpointUrl(ISSUER).toString()),

@@ -1,7 +1,7 @@
 package health.wearables.adapters.rest.out.provider.oauth1;
 
 import health.wearables.application.port.out.Oauth1Provider;
-import health.wearables.domain.ProviderConfig;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.TokenSet;
 import health.wearables.domain.callback.ExchangeResult;
 import health.wearables.domain.callback.Grant;
@@ -26,7 +26,7 @@ public final class HttpOauth1Provider implements Oauth1Provider {
     }
 
     @Override
-    public TemporaryCredentialsResult temporaryCredentials(ProviderConfig provider, URI callbackUri) {
+    public TemporaryCredentialsResult temporaryCredentials(ConfiguredProvider provider, URI callbackUri) {
         URI requestTokenUri = provider.requestTokenUri()
                 .orElseThrow(() -> new IllegalArgumentException("provider " + provider.slug() + " is not OAuth 1.0a"));
         return client.temporaryCredentials(requestTokenUri, consumer(provider), callbackUri).fold(
@@ -35,13 +35,13 @@ public final class HttpOauth1Provider implements Oauth1Provider {
                 failed -> new NotIssued(failed.reason()));
     }
 
-    private TemporaryCredentialsResult issued(ProviderConfig provider, TemporaryCredentials temporary) {
+    private TemporaryCredentialsResult issued(ConfiguredProvider provider, TemporaryCredentials temporary) {
         return new Issued(temporary.token(), temporary.secret(),
                 client.authorizationUrl(provider.authorizationUri(), temporary.token()));
     }
 
     @Override
-    public ExchangeResult tokenCredentials(ProviderConfig provider, Grant.Oauth1Grant grant) {
+    public ExchangeResult tokenCredentials(ConfiguredProvider provider, Grant.Oauth1Grant grant) {
         return client.tokenCredentials(provider.tokenUri(), consumer(provider),
                 new TemporaryCredentials(grant.temporaryToken(), grant.temporarySecret()), grant.verifier()).fold(
                 obtained -> followUp(provider, obtained.credentials()),
@@ -50,14 +50,14 @@ public final class HttpOauth1Provider implements Oauth1Provider {
     }
 
     /** The provider's follow-up, signed with the new token credentials, before the exchange counts as done. */
-    private ExchangeResult followUp(ProviderConfig provider, TokenCredentials credentials) {
+    private ExchangeResult followUp(ConfiguredProvider provider, TokenCredentials credentials) {
         ClientCredentials consumer = consumer(provider);
         return followUps.apply(provider.slug()).afterExchange(provider,
                 TokenSet.oauth1(credentials.token(), credentials.secret(), Optional.empty()),
                 uri -> client.signedGet(uri, consumer, credentials));
     }
 
-    private static ClientCredentials consumer(ProviderConfig provider) {
+    private static ClientCredentials consumer(ConfiguredProvider provider) {
         return new ClientCredentials(provider.clientId(), provider.clientSecret());
     }
 }

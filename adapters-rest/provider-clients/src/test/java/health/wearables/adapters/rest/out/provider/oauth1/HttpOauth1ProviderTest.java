@@ -8,9 +8,9 @@ import health.wearables.application.port.out.Oauth1Provider.NotIssued;
 import health.wearables.application.port.out.Oauth1Provider.TemporaryCredentialsResult;
 import health.wearables.domain.ClientAuthentication;
 import health.wearables.domain.ClientSecret;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.OAuthVersion;
 import health.wearables.domain.Oauth1Verifier;
-import health.wearables.domain.ProviderConfig;
 import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.TokenSet;
 import health.wearables.domain.callback.ExchangeResult;
@@ -33,7 +33,7 @@ class HttpOauth1ProviderTest {
 
     private Oauth1ProviderSimulator simulator;
     private HttpOauth1Provider port;
-    private ProviderConfig provider;
+    private ConfiguredProvider provider;
 
     @BeforeEach
     void start() {
@@ -41,7 +41,7 @@ class HttpOauth1ProviderTest {
         port = new HttpOauth1Provider(new HttpOauth1Client(
                 new TokenEndpointLimits(Duration.ofSeconds(1), Duration.ofSeconds(2), 64 * 1024),
                 new Oauth1Signer(Clock.systemUTC(), NonceSource.secure(new SecureRandom()))), slug -> Oauth1FollowUp.NONE);
-        provider = new ProviderConfig(new ProviderSlug("garmin-legacy"), "Garmin (legacy)", OAuthVersion.OAUTH_1_0A,
+        provider = new ConfiguredProvider(new ProviderSlug("garmin-legacy"), "Garmin (legacy)", OAuthVersion.OAUTH_1_0A,
                 URI.create(simulator.uri(Oauth1ProviderSimulator.AUTHORIZE) + "?lang=en"),
                 simulator.uri(Oauth1ProviderSimulator.TOKEN), CONSUMER_KEY, new ClientSecret(CONSUMER_SECRET),
                 List.of(), false, ClientAuthentication.BASIC, Optional.empty(), false, simulator.uri("/"), List.of(),

@@ -8,7 +8,7 @@ import java.util.Optional;
  * Everything the gateway needs to run the authorization code flow with one provider. The client secret is a
  * {@link ClientSecret}, so printing a config never prints it.
  */
-public record ProviderConfig(
+public record ConfiguredProvider(
         ProviderSlug slug,
         String displayName,
         OAuthVersion oauthVersion,
@@ -25,7 +25,7 @@ public record ProviderConfig(
         List<String> requiredScopes,
         Optional<URI> requestTokenUri) {
 
-    public ProviderConfig {
+    public ConfiguredProvider {
         scopes = List.copyOf(scopes);
         requiredScopes = List.copyOf(requiredScopes);
         if (oauthVersion == OAuthVersion.OAUTH_1_0A && requestTokenUri.isEmpty()) {
@@ -37,7 +37,7 @@ public record ProviderConfig(
     }
 
     /** An OAuth 2.0 provider (no request-token URL). */
-    public ProviderConfig(ProviderSlug slug, String displayName, OAuthVersion oauthVersion, URI authorizationUri,
+    public ConfiguredProvider(ProviderSlug slug, String displayName, OAuthVersion oauthVersion, URI authorizationUri,
                           URI tokenUri, String clientId, ClientSecret clientSecret, List<String> scopes, boolean pkce,
                           ClientAuthentication clientAuthentication, Optional<String> issuer, boolean issuerRequired,
                           URI apiBaseUri, List<String> requiredScopes) {
@@ -46,7 +46,7 @@ public record ProviderConfig(
     }
 
     /** A provider that requires no particular scope to be granted. */
-    public ProviderConfig(ProviderSlug slug, String displayName, OAuthVersion oauthVersion, URI authorizationUri,
+    public ConfiguredProvider(ProviderSlug slug, String displayName, OAuthVersion oauthVersion, URI authorizationUri,
                           URI tokenUri, String clientId, ClientSecret clientSecret, List<String> scopes, boolean pkce,
                           ClientAuthentication clientAuthentication, Optional<String> issuer, boolean issuerRequired,
                           URI apiBaseUri) {

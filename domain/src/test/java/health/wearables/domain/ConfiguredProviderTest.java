@@ -6,16 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class ProviderConfigTest {
+class ConfiguredProviderTest {
     private static final String ISSUER = "https://account.withings.example";
 
-    private static ProviderConfig withIssuer(Optional<String> issuer, boolean required) {
+    private static ConfiguredProvider withIssuer(Optional<String> issuer, boolean required) {
         return Fixtures.provider("withings", true, issuer, required);
     }
 
     @Test
     void without_a_configured_issuer_any_or_no_iss_is_accepted() {
-        ProviderConfig provider = withIssuer(Optional.empty(), false);
+        ConfiguredProvider provider = withIssuer(Optional.empty(), false);
 
         assertThat(provider.acceptsIssuer(Optional.empty())).isTrue();
         assertThat(provider.acceptsIssuer(Optional.of("https://anyone.example"))).isTrue();
@@ -23,7 +23,7 @@ class ProviderConfigTest {
 
     @Test
     void with_a_configured_issuer_a_present_iss_must_equal_it_exactly() {
-        ProviderConfig provider = withIssuer(Optional.of(ISSUER), false);
+        ConfiguredProvider provider = withIssuer(Optional.of(ISSUER), false);
 
         assertThat(provider.acceptsIssuer(Optional.of(ISSUER))).isTrue();
         assertThat(provider.acceptsIssuer(Optional.of("https://evil.example"))).isFalse();
