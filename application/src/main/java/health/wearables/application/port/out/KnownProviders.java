@@ -1,6 +1,6 @@
 package health.wearables.application.port.out;
 
-import health.wearables.domain.ProviderDefaults;
+import health.wearables.domain.BuiltInProvider;
 import health.wearables.domain.ProviderSlug;
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +8,7 @@ import java.util.Optional;
 /** The wearable providers the gateway ships with, and their documented OAuth settings. */
 public interface KnownProviders {
 
-    Optional<ProviderDefaults> defaults(ProviderSlug slug);
+    Optional<BuiltInProvider> defaults(ProviderSlug slug);
 
-    List<ProviderDefaults> all();
+    List<BuiltInProvider> all();
 }

@@ -2,11 +2,11 @@ package health.wearables.adapters.rest.app.config;
 
 import health.wearables.application.port.out.KnownProviders;
 import health.wearables.application.port.out.ProviderCatalog;
+import health.wearables.domain.BuiltInProvider;
 import health.wearables.domain.ClientAuthentication;
 import health.wearables.domain.ClientSecret;
 import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.OAuthVersion;
-import health.wearables.domain.ProviderDefaults;
 import health.wearables.domain.ProviderSlug;
 import java.lang.System.Logger.Level;
 import java.net.URI;
@@ -54,7 +54,7 @@ public final class MicroProfileProviderCatalog implements ProviderCatalog {
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException("wearables.providers lists '" + slug + "', which is not a provider slug", e);
             }
-            Optional<ProviderDefaults> defaults = known.defaults(providerSlug);
+            Optional<BuiltInProvider> defaults = known.defaults(providerSlug);
             List<String> lacking = new ArrayList<>();
             boolean oauth1 = config.value(prefix + "oauth-version")
                     .map(version -> version.equals(OAuthVersion.OAUTH_1_0A.label())).orElse(false);
@@ -74,11 +74,11 @@ public final class MicroProfileProviderCatalog implements ProviderCatalog {
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException("Provider '" + slug + "' is misconfigured: " + e.getMessage(), e);
             }
-            defaults.flatMap(ProviderDefaults::retiresOn).ifPresent(day -> LOG.log(Level.WARNING,
+            defaults.flatMap(BuiltInProvider::retiresOn).ifPresent(day -> LOG.log(Level.WARNING,
                     "Provider ''{0}'' is configured, but {1} retires this API on {2}: {3}",
                     slug, defaults.get().displayName(), day, defaults.get().description()));
         }
-        for (ProviderDefaults builtIn : known.all()) {
+        for (BuiltInProvider builtIn : known.all()) {
             if (!listed.contains(builtIn.slug())) {
                 String prefix = "wearables.providers." + builtIn.slug() + ".";
                 missing.put(new ProviderSlug(builtIn.slug()), List.of(
@@ -95,14 +95,14 @@ public final class MicroProfileProviderCatalog implements ProviderCatalog {
     }
 
     private static ConfiguredProvider read(ConfigKeys config, ProviderSlug slug, String prefix,
-                                       Optional<ProviderDefaults> defaults) {
+                                       Optional<BuiltInProvider> defaults) {
         URI authorization = url(config, prefix + "authorization-url")
                 .orElseGet(() -> defaults.orElseThrow().authorizationUri());
         URI token = url(config, prefix + "token-url").orElseGet(() -> defaults.orElseThrow().tokenUri());
         OAuthVersion version = config.value(prefix + "oauth-version").map(OAuthVersion::fromLabel)
-                .orElse(defaults.map(ProviderDefaults::oauthVersion).orElse(OAuthVersion.OAUTH_2_0));
+                .orElse(defaults.map(BuiltInProvider::oauthVersion).orElse(OAuthVersion.OAUTH_2_0));
         Optional<URI> requestToken = version == OAuthVersion.OAUTH_1_0A
-                ? url(config, prefix + "request-token-url").or(() -> defaults.flatMap(ProviderDefaults::requestTokenUri))
+                ? url(config, prefix + "request-token-url").or(() -> defaults.flatMap(BuiltInProvider::requestTokenUri))
                 : Optional.empty();
         String pkce = config.value(prefix + "pkce")
                 .orElse(defaults.map(d -> d.pkce() ? "S256" : "none")
@@ -119,15 +119,16 @@ public final class MicroProfileProviderCatalog implements ProviderCatalog {
             throw new IllegalArgumentException(prefix + "client-auth must be basic or post");
         }
         List<String> scopes = config.value(prefix + "scopes").isPresent() ? config.scopes(prefix + "scopes")
-                : defaults.map(ProviderDefaults::scopes).orElse(List.of());
+                : defaults.map(BuiltInProvider::scopes).orElse(List.of());
         Optional<String> issuer = config.value(prefix + "issuer");
         boolean requireIss = config.value(prefix + "require-iss").map(Boolean::parseBoolean).orElse(false);
         URI apiBase = url(config, prefix + "api-base-url")
-                .or(() -> defaults.map(ProviderDefaults::apiBaseUri))
+                .or(() -> defaults.map(BuiltInProvider::apiBaseUri))
                 .orElse(URI.create(token.getScheme() + "://" + token.getRawAuthority() + "/"));
         return new ConfiguredProvider(
                 slug,
-                config.value(prefix + "display-name").orElse(defaults.map(ProviderDefaults::displayName).orElse(slug.value())),
+                config.value(prefix + "display-name")
+                        .orElse(defaults.map(BuiltInProvider::displayName).orElse(slug.value())),
                 version,
                 authorization,
                 token,

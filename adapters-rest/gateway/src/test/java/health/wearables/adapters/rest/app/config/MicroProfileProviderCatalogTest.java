@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import health.wearables.application.port.out.KnownProviders;
+import health.wearables.domain.BuiltInProvider;
 import health.wearables.domain.ClientAuthentication;
 import health.wearables.domain.ConfiguredProvider;
-import health.wearables.domain.ProviderDefaults;
 import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.OAuthVersion;
 import java.net.URI;
@@ -23,14 +23,14 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class MicroProfileProviderCatalogTest {
-    private static final ProviderDefaults FITBIT = new ProviderDefaults("fitbit", "Fitbit", "Fitbit Web API",
+    private static final BuiltInProvider FITBIT = new BuiltInProvider("fitbit", "Fitbit", "Fitbit Web API",
             URI.create("https://www.fitbit.com/oauth2/authorize"), URI.create("https://api.fitbit.com/oauth2/token"),
             URI.create("https://api.fitbit.com/"), List.of("activity", "sleep"), true, ClientAuthentication.BASIC);
-    private static final ProviderDefaults OURA = new ProviderDefaults("oura", "Oura", "Oura API",
+    private static final BuiltInProvider OURA = new BuiltInProvider("oura", "Oura", "Oura API",
             URI.create("https://cloud.ouraring.com/oauth/authorize"), URI.create("https://api.ouraring.com/oauth/token"),
             URI.create("https://api.ouraring.com/"), List.of("daily"), false, ClientAuthentication.POST);
 
-    private static final ProviderDefaults LEGACY = new ProviderDefaults("legacy-watch", "Legacy Watch",
+    private static final BuiltInProvider LEGACY = new BuiltInProvider("legacy-watch", "Legacy Watch",
             "Legacy Watch API, OAuth 1.0a, being retired", URI.create("https://legacy.example/oauth/authorize"),
             URI.create("https://legacy.example/oauth/access_token"), URI.create("https://api.legacy.example/"),
             List.of(), false, ClientAuthentication.BASIC,
@@ -38,12 +38,12 @@ class MicroProfileProviderCatalogTest {
 
     private static final KnownProviders KNOWN = new KnownProviders() {
         @Override
-        public Optional<ProviderDefaults> defaults(ProviderSlug slug) {
+        public Optional<BuiltInProvider> defaults(ProviderSlug slug) {
             return all().stream().filter(d -> d.slug().equals(slug.value())).findFirst();
         }
 
         @Override
-        public List<ProviderDefaults> all() {
+        public List<BuiltInProvider> all() {
             return List.of(FITBIT, OURA, LEGACY);
         }
     };

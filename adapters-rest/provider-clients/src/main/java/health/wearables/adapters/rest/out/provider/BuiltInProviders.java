@@ -1,8 +1,8 @@
 package health.wearables.adapters.rest.out.provider;
 
 import health.wearables.adapters.rest.out.provider.oauth1.Oauth1FollowUp;
-import health.wearables.domain.ProviderDefaults;
 import health.wearables.application.port.out.KnownProviders;
+import health.wearables.domain.BuiltInProvider;
 import health.wearables.domain.ProviderSlug;
 import java.util.Comparator;
 import java.util.List;
@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 public final class BuiltInProviders implements KnownProviders {
 
     /** A built-in provider: its documented settings and how it bends OAuth 2.0. */
-    public record BuiltIn(ProviderDefaults defaults, ProviderQuirks quirks) {
+    public record BuiltIn(BuiltInProvider defaults, ProviderQuirks quirks) {
     }
 
     private static final BuiltInProviders STANDARD = new BuiltInProviders(Stream.of(
@@ -58,7 +58,7 @@ public final class BuiltInProviders implements KnownProviders {
     }
 
     @Override
-    public Optional<ProviderDefaults> defaults(ProviderSlug slug) {
+    public Optional<BuiltInProvider> defaults(ProviderSlug slug) {
         return builtIn(slug).map(BuiltIn::defaults);
     }
 
@@ -72,7 +72,8 @@ public final class BuiltInProviders implements KnownProviders {
     }
 
     @Override
-    public List<ProviderDefaults> all() {
-        return bySlug.values().stream().map(BuiltIn::defaults).sorted(Comparator.comparing(ProviderDefaults::slug)).toList();
+    public List<BuiltInProvider> all() {
+        return bySlug.values().stream().map(BuiltIn::defaults).sorted(Comparator.comparing(BuiltInProvider::slug))
+                .toList();
     }
 }

@@ -1,6 +1,6 @@
 package health.wearables.adapters.rest.out.provider;
 
-import health.wearables.domain.ProviderDefaults;
+import health.wearables.domain.BuiltInProvider;
 import health.wearables.domain.ClientAuthentication;
 import java.net.URI;
 import java.util.List;
@@ -13,12 +13,12 @@ import java.util.List;
 final class DexcomQuirks implements ProviderQuirks {
 
     static final String OFFLINE_SCOPE = "offline_access";
-    static final ProviderDefaults PRODUCTION = defaults("dexcom", "Dexcom", URI.create("https://api.dexcom.com"));
-    static final ProviderDefaults SANDBOX = defaults("dexcom-sandbox", "Dexcom (sandbox)",
+    static final BuiltInProvider PRODUCTION = defaults("dexcom", "Dexcom", URI.create("https://api.dexcom.com"));
+    static final BuiltInProvider SANDBOX = defaults("dexcom-sandbox", "Dexcom (sandbox)",
             URI.create("https://sandbox-api.dexcom.com"));
 
-    private static ProviderDefaults defaults(String slug, String name, URI host) {
-        return new ProviderDefaults(slug, name, name + " API", host.resolve("/v2/oauth2/login"),
+    private static BuiltInProvider defaults(String slug, String name, URI host) {
+        return new BuiltInProvider(slug, name, name + " API", host.resolve("/v2/oauth2/login"),
                 host.resolve("/v2/oauth2/token"), host, List.of(OFFLINE_SCOPE), false, ClientAuthentication.POST);
     }
 }

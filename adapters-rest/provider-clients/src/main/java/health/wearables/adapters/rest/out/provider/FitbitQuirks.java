@@ -1,6 +1,6 @@
 package health.wearables.adapters.rest.out.provider;
 
-import health.wearables.domain.ProviderDefaults;
+import health.wearables.domain.BuiltInProvider;
 import health.wearables.domain.ClientAuthentication;
 import java.net.URI;
 import java.util.List;
@@ -13,7 +13,7 @@ import net.minidev.json.JSONObject;
  */
 final class FitbitQuirks implements ProviderQuirks {
 
-    static final ProviderDefaults DEFAULTS = new ProviderDefaults("fitbit", "Fitbit",
+    static final BuiltInProvider DEFAULTS = new BuiltInProvider("fitbit", "Fitbit",
             "Fitbit Web API (legacy): shutting down, the legacy Web API ends in autumn 2026; connect through"
                     + " google-health instead",
             URI.create("https://www.fitbit.com/oauth2/authorize"), URI.create("https://api.fitbit.com/oauth2/token"),

@@ -1,8 +1,8 @@
 package health.wearables.adapters.rest.out.provider;
 
 import health.wearables.adapters.rest.out.provider.oauth1.Oauth1FollowUp;
+import health.wearables.domain.BuiltInProvider;
 import health.wearables.domain.ClientAuthentication;
-import health.wearables.domain.ProviderDefaults;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,7 +21,7 @@ final class GarminLegacy {
 
     static final LocalDate RETIRED_ON = LocalDate.of(2026, 12, 31);
 
-    static final ProviderDefaults DEFAULTS = new ProviderDefaults("garmin-legacy", "Garmin (legacy OAuth 1.0a)",
+    static final BuiltInProvider DEFAULTS = new BuiltInProvider("garmin-legacy", "Garmin (legacy OAuth 1.0a)",
             "Garmin Connect Health API over OAuth 1.0a; retired by Garmin on " + RETIRED_ON
                     + ": move patients to 'garmin' (OAuth 2.0 with PKCE)",
             URI.create("https://connect.garmin.com/oauthConfirm"),

@@ -1,7 +1,7 @@
 package health.wearables.adapters.rest.out.provider;
 
+import health.wearables.domain.BuiltInProvider;
 import health.wearables.domain.ConfiguredProvider;
-import health.wearables.domain.ProviderDefaults;
 import health.wearables.domain.ClientAuthentication;
 import health.wearables.domain.TokenSet;
 import health.wearables.domain.callback.ExchangeResult;
@@ -20,7 +20,7 @@ final class GarminQuirks implements ProviderQuirks {
     static final String USER_ID_PATH = "/wellness-api/rest/user/id";
     private static final String LOOKUP = "Garmin user id lookup";
 
-    static final ProviderDefaults DEFAULTS = new ProviderDefaults("garmin", "Garmin",
+    static final BuiltInProvider DEFAULTS = new BuiltInProvider("garmin", "Garmin",
             "Garmin Connect Developer Program (Health API), OAuth 2.0 with PKCE",
             URI.create("https://connect.garmin.com/oauth2Confirm"),
             URI.create("https://diauth.garmin.com/di-oauth2-service/oauth/token"), URI.create("https://apis.garmin.com"),

@@ -1,6 +1,6 @@
 package health.wearables.adapters.rest.out.provider;
 
-import health.wearables.domain.ProviderDefaults;
+import health.wearables.domain.BuiltInProvider;
 import health.wearables.domain.ClientAuthentication;
 import java.net.URI;
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.Map;
  */
 final class GoogleHealthQuirks implements ProviderQuirks {
 
-    static final ProviderDefaults DEFAULTS = new ProviderDefaults("google-health", "Google Health",
+    static final BuiltInProvider DEFAULTS = new BuiltInProvider("google-health", "Google Health",
             "Google Health API (successor of the Fitbit Web API), Google OAuth 2.0",
             URI.create("https://accounts.google.com/o/oauth2/v2/auth"),
             URI.create("https://oauth2.googleapis.com/token"), URI.create("https://health.googleapis.com"),

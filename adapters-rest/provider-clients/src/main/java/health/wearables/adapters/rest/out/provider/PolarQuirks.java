@@ -1,7 +1,7 @@
 package health.wearables.adapters.rest.out.provider;
 
+import health.wearables.domain.BuiltInProvider;
 import health.wearables.domain.ConfiguredProvider;
-import health.wearables.domain.ProviderDefaults;
 import health.wearables.domain.ClientAuthentication;
 import health.wearables.domain.TokenSet;
 import health.wearables.domain.callback.ExchangeResult;
@@ -23,7 +23,7 @@ final class PolarQuirks implements ProviderQuirks {
     static final String REGISTRATION_PATH = "/v3/users";
     private static final String REGISTRATION = "Polar user registration";
 
-    static final ProviderDefaults DEFAULTS = new ProviderDefaults("polar", "Polar", "Polar AccessLink API v3",
+    static final BuiltInProvider DEFAULTS = new BuiltInProvider("polar", "Polar", "Polar AccessLink API v3",
             URI.create("https://flow.polar.com/oauth2/authorization"),
             URI.create("https://polarremote.com/v2/oauth2/token"), URI.create("https://www.polaraccesslink.com"),
             List.of("accesslink.read_all"), false, ClientAuthentication.BASIC);

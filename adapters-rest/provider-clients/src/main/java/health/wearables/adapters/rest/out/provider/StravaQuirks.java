@@ -1,6 +1,6 @@
 package health.wearables.adapters.rest.out.provider;
 
-import health.wearables.domain.ProviderDefaults;
+import health.wearables.domain.BuiltInProvider;
 import health.wearables.domain.ClientAuthentication;
 import health.wearables.domain.TokenSet;
 import java.net.URI;
@@ -16,7 +16,7 @@ import net.minidev.json.JSONObject;
  */
 final class StravaQuirks implements ProviderQuirks {
 
-    static final ProviderDefaults DEFAULTS = new ProviderDefaults("strava", "Strava", "Strava API v3",
+    static final BuiltInProvider DEFAULTS = new BuiltInProvider("strava", "Strava", "Strava API v3",
             URI.create("https://www.strava.com/oauth/authorize"), URI.create("https://www.strava.com/oauth/token"),
             URI.create("https://www.strava.com/api/v3"), List.of("read", "activity:read_all"), false,
             ClientAuthentication.POST);

@@ -1,8 +1,8 @@
 package health.wearables.adapters.rest.out.provider;
 
-import health.wearables.domain.ProviderDefaults;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
+import health.wearables.domain.BuiltInProvider;
 import health.wearables.domain.ClientAuthentication;
 import health.wearables.domain.TokenSet;
 import java.net.URI;
@@ -23,7 +23,7 @@ final class SuuntoQuirks implements ProviderQuirks {
     /** Header for Suunto API calls, with the subscription key of the Suunto API Zone. Not used by the token call. */
     static final String SUBSCRIPTION_KEY_HEADER = "Ocp-Apim-Subscription-Key";
 
-    static final ProviderDefaults DEFAULTS = new ProviderDefaults("suunto", "Suunto", "Suunto Cloud API",
+    static final BuiltInProvider DEFAULTS = new BuiltInProvider("suunto", "Suunto", "Suunto Cloud API",
             URI.create("https://cloudapi-oauth.suunto.com/oauth/authorize"),
             URI.create("https://cloudapi-oauth.suunto.com/oauth/token"), URI.create("https://cloudapi.suunto.com"),
             List.of(), false, ClientAuthentication.BASIC);

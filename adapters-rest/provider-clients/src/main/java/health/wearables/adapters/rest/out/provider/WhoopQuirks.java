@@ -1,6 +1,6 @@
 package health.wearables.adapters.rest.out.provider;
 
-import health.wearables.domain.ProviderDefaults;
+import health.wearables.domain.BuiltInProvider;
 import health.wearables.domain.ClientAuthentication;
 import java.net.URI;
 import java.util.List;
@@ -10,7 +10,7 @@ final class WhoopQuirks implements ProviderQuirks {
 
     static final String OFFLINE_SCOPE = "offline";
 
-    static final ProviderDefaults DEFAULTS = new ProviderDefaults("whoop", "WHOOP", "WHOOP developer API v2",
+    static final BuiltInProvider DEFAULTS = new BuiltInProvider("whoop", "WHOOP", "WHOOP developer API v2",
             URI.create("https://api.prod.whoop.com/oauth/oauth2/auth"),
             URI.create("https://api.prod.whoop.com/oauth/oauth2/token"),
             URI.create("https://api.prod.whoop.com/developer"),

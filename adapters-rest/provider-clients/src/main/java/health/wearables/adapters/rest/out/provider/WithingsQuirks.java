@@ -1,6 +1,6 @@
 package health.wearables.adapters.rest.out.provider;
 
-import health.wearables.domain.ProviderDefaults;
+import health.wearables.domain.BuiltInProvider;
 import health.wearables.domain.ClientAuthentication;
 import health.wearables.domain.TokenSet;
 import java.net.URI;
@@ -18,7 +18,7 @@ import net.minidev.json.JSONObject;
  */
 final class WithingsQuirks implements ProviderQuirks {
 
-    static final ProviderDefaults DEFAULTS = new ProviderDefaults("withings", "Withings", "Withings Public API",
+    static final BuiltInProvider DEFAULTS = new BuiltInProvider("withings", "Withings", "Withings Public API",
             URI.create("https://account.withings.com/oauth2_user/authorize2"),
             URI.create("https://wbsapi.withings.net/v2/oauth2"), URI.create("https://wbsapi.withings.net"),
             List.of("user.info", "user.metrics", "user.activity"), false, ClientAuthentication.POST);

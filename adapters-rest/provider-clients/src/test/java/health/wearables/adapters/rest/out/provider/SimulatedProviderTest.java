@@ -1,7 +1,7 @@
 package health.wearables.adapters.rest.out.provider;
 
+import health.wearables.domain.BuiltInProvider;
 import health.wearables.domain.ConfiguredProvider;
-import health.wearables.domain.ProviderDefaults;
 import static health.wearables.adapters.rest.out.provider.TestProviders.CLIENT_ID;
 import static health.wearables.adapters.rest.out.provider.TestProviders.CLIENT_SECRET;
 import static health.wearables.adapters.rest.out.provider.TestProviders.CODE;
@@ -37,10 +37,10 @@ abstract class SimulatedProviderTest {
     static final TokenEndpointLimits LIMITS =
             new TokenEndpointLimits(Duration.ofSeconds(1), Duration.ofSeconds(5), 64 * 1024);
 
-    private final ProviderDefaults defaults;
+    private final BuiltInProvider defaults;
     ProviderSimulator simulator;
 
-    SimulatedProviderTest(ProviderDefaults defaults) {
+    SimulatedProviderTest(BuiltInProvider defaults) {
         this.defaults = defaults;
     }
 

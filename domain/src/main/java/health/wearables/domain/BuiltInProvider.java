@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param requestTokenUri OAuth 1.0a only: where temporary credentials are requested (RFC 5849 §2.1)
  * @param retiresOn       the day the provider stops serving this API, where it has announced one
  */
-public record ProviderDefaults(
+public record BuiltInProvider(
         String slug,
         String displayName,
         String description,
@@ -27,12 +27,12 @@ public record ProviderDefaults(
         Optional<URI> requestTokenUri,
         Optional<LocalDate> retiresOn) {
 
-    public ProviderDefaults {
+    public BuiltInProvider {
         scopes = List.copyOf(scopes);
     }
 
     /** An OAuth 2.0 provider with no announced end. */
-    public ProviderDefaults(String slug, String displayName, String description, URI authorizationUri, URI tokenUri,
+    public BuiltInProvider(String slug, String displayName, String description, URI authorizationUri, URI tokenUri,
                             URI apiBaseUri, List<String> scopes, boolean pkce,
                             ClientAuthentication clientAuthentication) {
         this(slug, displayName, description, authorizationUri, tokenUri, apiBaseUri, scopes, pkce,
