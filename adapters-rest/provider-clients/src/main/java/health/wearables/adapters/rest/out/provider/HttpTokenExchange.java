@@ -39,9 +39,9 @@ import java.util.TreeMap;
  * which this gateway must not do).
  *
  * <p>Providers that bend OAuth 2.0 are met through their {@link ProviderQuirks}, found by slug in
- * {@link BuiltInProviders}: extra form fields, an envelope around the answer, extra response fields, and a follow-up
- * call after a successful exchange, which is made with the same client under the same limits. Any other slug is
- * plain OAuth 2.0.
+ * {@link DocumentedBuiltInProviders}: extra form fields, an envelope around the answer, extra response fields, and a
+ * follow-up call after a successful exchange, which is made with the same client under the same limits. Any other slug
+ * is plain OAuth 2.0.
  *
  * <p>Every outcome is an {@link ExchangeResult}. Logs name the provider and our own reason, never the body, a token,
  * the code, the verifier or the client secret; exception messages are not logged either, since parsers and HTTP
@@ -59,15 +59,15 @@ public final class HttpTokenExchange implements TokenExchange {
     private final ProviderTransport transport;
     private final Clock clock;
     private final TokenResponseReader reader = new TokenResponseReader();
-    private final BuiltInProviders providers;
+    private final DocumentedBuiltInProviders providers;
     private final ProviderCalls followUps = new FollowUpCalls();
 
     public HttpTokenExchange(TokenEndpointLimits limits, Clock clock) {
-        this(limits, clock, BuiltInProviders.standard());
+        this(limits, clock, DocumentedBuiltInProviders.standard());
     }
 
     /** With the given providers' quirks, looked up by slug; any other slug is plain OAuth 2.0. */
-    public HttpTokenExchange(TokenEndpointLimits limits, Clock clock, BuiltInProviders providers) {
+    public HttpTokenExchange(TokenEndpointLimits limits, Clock clock, DocumentedBuiltInProviders providers) {
         this.transport = new ProviderTransport(limits);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.providers = Objects.requireNonNull(providers, "providers");

@@ -22,14 +22,14 @@ import java.util.Optional;
  * the request parameters are appended to it.
  */
 public final class NimbusAuthorizationUrls implements AuthorizationUrls {
-    private final BuiltInProviders providers;
+    private final DocumentedBuiltInProviders providers;
 
     public NimbusAuthorizationUrls() {
-        this(BuiltInProviders.standard());
+        this(DocumentedBuiltInProviders.standard());
     }
 
     /** With the given providers' quirks (scope separator, extra parameters), looked up by slug. */
-    public NimbusAuthorizationUrls(BuiltInProviders providers) {
+    public NimbusAuthorizationUrls(DocumentedBuiltInProviders providers) {
         this.providers = Objects.requireNonNull(providers, "providers");
     }
 

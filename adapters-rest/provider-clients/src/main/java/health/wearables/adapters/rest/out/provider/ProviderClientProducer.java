@@ -45,13 +45,13 @@ public class ProviderClientProducer {
     public Oauth1Provider oauth1Provider() {
         return new HttpOauth1Provider(new HttpOauth1Client(limits,
                 new Oauth1Signer(Clock.systemUTC(), NonceSource.secure(new java.security.SecureRandom()))),
-                BuiltInProviders.standard()::oauth1FollowUp);
+                DocumentedBuiltInProviders.standard()::oauth1FollowUp);
     }
 
     @Produces
     @ApplicationScoped
     public KnownProviders knownProviders() {
-        return BuiltInProviders.standard();
+        return DocumentedBuiltInProviders.standard();
     }
 
     @Produces

@@ -19,7 +19,7 @@ class DexcomQuirksTest extends SimulatedProviderTest {
         assertThat(DexcomQuirks.SANDBOX.tokenUri()).hasToString("https://sandbox-api.dexcom.com/v2/oauth2/token");
         assertThat(DexcomQuirks.SANDBOX.authorizationUri())
                 .hasToString("https://sandbox-api.dexcom.com/v2/oauth2/login");
-        assertThat(BuiltInProviders.standard().defaults(new ProviderSlug("dexcom-sandbox")))
+        assertThat(DocumentedBuiltInProviders.standard().defaults(new ProviderSlug("dexcom-sandbox")))
                 .contains(DexcomQuirks.SANDBOX);
         assertThat(DexcomQuirks.PRODUCTION.scopes()).containsExactly("offline_access");
     }

@@ -38,8 +38,8 @@ class GarminLegacyTest {
         port = new HttpOauth1Provider(new HttpOauth1Client(
                 new TokenEndpointLimits(Duration.ofSeconds(1), Duration.ofSeconds(2), 64 * 1024),
                 new Oauth1Signer(Clock.systemUTC(), NonceSource.secure(new SecureRandom()))),
-                BuiltInProviders.standard()::oauth1FollowUp);
-        ConfiguredProvider defaults = BuiltInProviders.standard().defaults(new ProviderSlug("garmin-legacy"))
+                DocumentedBuiltInProviders.standard()::oauth1FollowUp);
+        ConfiguredProvider defaults = DocumentedBuiltInProviders.standard().defaults(new ProviderSlug("garmin-legacy"))
                 .orElseThrow().configuration(CONSUMER_KEY, new ClientSecret(CONSUMER_SECRET));
         provider = new ConfiguredProvider(defaults.slug(), defaults.displayName(), defaults.oauthVersion(),
                 garmin.uri(Oauth1ProviderSimulator.AUTHORIZE), garmin.uri(Oauth1ProviderSimulator.TOKEN),

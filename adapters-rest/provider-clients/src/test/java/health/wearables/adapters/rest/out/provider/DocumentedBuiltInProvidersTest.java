@@ -10,8 +10,8 @@ import java.net.URI;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
-class BuiltInProvidersTest {
-    private final BuiltInProviders providers = BuiltInProviders.standard();
+class DocumentedBuiltInProvidersTest {
+    private final DocumentedBuiltInProviders providers = DocumentedBuiltInProviders.standard();
 
     @Test
     void knows_the_built_in_slugs() {

@@ -16,13 +16,13 @@ import java.util.stream.Stream;
  * The wearable providers the gateway knows by slug: each one's quirks and documented defaults. Any other slug is
  * plain OAuth 2.0 ({@link ProviderQuirks#GENERIC}) and has no defaults.
  */
-public final class BuiltInProviders implements KnownProviders {
+public final class DocumentedBuiltInProviders implements KnownProviders {
 
     /** A built-in provider: its documented settings and how it bends OAuth 2.0. */
     public record BuiltIn(BuiltInProvider defaults, ProviderQuirks quirks) {
     }
 
-    private static final BuiltInProviders STANDARD = new BuiltInProviders(Stream.of(
+    private static final DocumentedBuiltInProviders STANDARD = new DocumentedBuiltInProviders(Stream.of(
             new BuiltIn(FitbitQuirks.DEFAULTS, new FitbitQuirks()),
             new BuiltIn(GoogleHealthQuirks.DEFAULTS, new GoogleHealthQuirks()),
             new BuiltIn(GarminQuirks.DEFAULTS, new GarminQuirks()),
@@ -38,13 +38,13 @@ public final class BuiltInProviders implements KnownProviders {
 
     private final Map<String, BuiltIn> bySlug;
 
-    private BuiltInProviders(Stream<BuiltIn> builtIns) {
+    private DocumentedBuiltInProviders(Stream<BuiltIn> builtIns) {
         this.bySlug = builtIns.collect(Collectors.toUnmodifiableMap(builtIn -> builtIn.defaults().slug(),
                 Function.identity()));
     }
 
     /** The providers this gateway ships with. */
-    public static BuiltInProviders standard() {
+    public static DocumentedBuiltInProviders standard() {
         return STANDARD;
     }
 
