@@ -4,7 +4,7 @@ import static health.wearables.application.service.Gateway.ok;
 import static health.wearables.application.service.Gateway.rejection;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import health.wearables.application.port.out.KnownProviders;
+import health.wearables.application.port.out.BuiltInProviders;
 import health.wearables.domain.ApiKey;
 import health.wearables.domain.BuiltInProvider;
 import health.wearables.domain.ClientAuthentication;
@@ -22,7 +22,7 @@ class ListProvidersServiceTest {
     private static final BuiltInProvider OURA = defaults("oura", "Oura");
 
     private final Gateway gateway = new Gateway();
-    private final KnownProviders known = new KnownProviders() {
+    private final BuiltInProviders builtIns = new BuiltInProviders() {
         @Override
         public Optional<BuiltInProvider> defaults(ProviderSlug slug) {
             return all().stream().filter(d -> d.slug().equals(slug.value())).findFirst();
@@ -33,7 +33,8 @@ class ListProvidersServiceTest {
             return List.of(FITBIT, OURA);
         }
     };
-    private final ListProvidersService service = new ListProvidersService(gateway.projects, known, gateway.providers);
+    private final ListProvidersService service =
+            new ListProvidersService(gateway.projects, builtIns, gateway.providers);
 
     private static BuiltInProvider defaults(String slug, String name) {
         return new BuiltInProvider(slug, name, name + " API", URI.create("https://" + slug + ".example/authorize"),

@@ -8,10 +8,10 @@ import health.wearables.application.port.in.ListProviders;
 import health.wearables.application.port.in.RecoverPendingWork;
 import health.wearables.application.port.in.StartConnection;
 import health.wearables.application.port.out.AuthorizationUrls;
+import health.wearables.application.port.out.BuiltInProviders;
 import health.wearables.application.port.out.CallbackUris;
 import health.wearables.application.port.out.ConnectionStore;
 import health.wearables.application.port.out.CredentialInbox;
-import health.wearables.application.port.out.KnownProviders;
 import health.wearables.application.port.out.Leases;
 import health.wearables.application.port.out.Oauth1Provider;
 import health.wearables.application.port.out.ProjectDirectory;
@@ -110,8 +110,8 @@ public class UseCaseProducer {
 
     @Produces
     @ApplicationScoped
-    ListProviders listProviders(ProjectDirectory projects, KnownProviders known, ProviderCatalog providers) {
-        return new ListProvidersService(projects, known, providers);
+    ListProviders listProviders(ProjectDirectory projects, BuiltInProviders builtIns, ProviderCatalog providers) {
+        return new ListProvidersService(projects, builtIns, providers);
     }
 
     @Produces

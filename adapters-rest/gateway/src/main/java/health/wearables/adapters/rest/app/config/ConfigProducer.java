@@ -1,6 +1,6 @@
 package health.wearables.adapters.rest.app.config;
 
-import health.wearables.application.port.out.KnownProviders;
+import health.wearables.application.port.out.BuiltInProviders;
 import health.wearables.application.port.out.ProjectDirectory;
 import health.wearables.application.port.out.ProviderCatalog;
 import health.wearables.domain.ConfiguredProvider;
@@ -28,7 +28,7 @@ public class ConfigProducer {
     Config config;
 
     @Inject
-    KnownProviders knownProviders;
+    BuiltInProviders builtInProviders;
 
     /** Satisfied only in the demo WAR. */
     @Inject
@@ -43,7 +43,7 @@ public class ConfigProducer {
     void read() {
         ConfigKeys keys = new ConfigKeys(key -> config.getOptionalValue(key, String.class));
         projects = new ArrayList<>(MicroProfileProjectDirectory.read(keys));
-        catalog = MicroProfileProviderCatalog.read(keys, knownProviders);
+        catalog = MicroProfileProviderCatalog.read(keys, builtInProviders);
         providers = new ArrayList<>(catalog.all());
         if (keys.value("wearables.demo").map(Boolean::parseBoolean).orElse(false)) {
             int port = keys.value("wearables.demo.provider-port").map(Integer::parseInt).orElse(9090);

@@ -1,6 +1,6 @@
 package health.wearables.adapters.rest.app.config;
 
-import health.wearables.application.port.out.KnownProviders;
+import health.wearables.application.port.out.BuiltInProviders;
 import health.wearables.application.port.out.ProviderCatalog;
 import health.wearables.domain.BuiltInProvider;
 import health.wearables.domain.ClientAuthentication;
@@ -42,7 +42,7 @@ public final class MicroProfileProviderCatalog implements ProviderCatalog {
     }
 
     /** Reads every listed provider; built-in providers that are not listed are recorded as missing their keys. */
-    static MicroProfileProviderCatalog read(ConfigKeys config, KnownProviders known) {
+    static MicroProfileProviderCatalog read(ConfigKeys config, BuiltInProviders builtIns) {
         List<ConfiguredProvider> providers = new ArrayList<>();
         Map<ProviderSlug, List<String>> missing = new LinkedHashMap<>();
         List<String> listed = config.list("wearables.providers");
@@ -54,7 +54,7 @@ public final class MicroProfileProviderCatalog implements ProviderCatalog {
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException("wearables.providers lists '" + slug + "', which is not a provider slug", e);
             }
-            Optional<BuiltInProvider> defaults = known.defaults(providerSlug);
+            Optional<BuiltInProvider> defaults = builtIns.defaults(providerSlug);
             List<String> lacking = new ArrayList<>();
             boolean oauth1 = config.value(prefix + "oauth-version")
                     .map(version -> version.equals(OAuthVersion.OAUTH_1_0A.label())).orElse(false);
@@ -78,7 +78,7 @@ public final class MicroProfileProviderCatalog implements ProviderCatalog {
                     "Provider ''{0}'' is configured, but {1} retires this API on {2}: {3}",
                     slug, defaults.get().displayName(), day, defaults.get().description()));
         }
-        for (BuiltInProvider builtIn : known.all()) {
+        for (BuiltInProvider builtIn : builtIns.all()) {
             if (!listed.contains(builtIn.slug())) {
                 String prefix = "wearables.providers." + builtIn.slug() + ".";
                 missing.put(new ProviderSlug(builtIn.slug()), List.of(

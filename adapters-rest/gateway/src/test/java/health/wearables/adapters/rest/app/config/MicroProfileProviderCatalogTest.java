@@ -3,7 +3,7 @@ package health.wearables.adapters.rest.app.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import health.wearables.application.port.out.KnownProviders;
+import health.wearables.application.port.out.BuiltInProviders;
 import health.wearables.domain.BuiltInProvider;
 import health.wearables.domain.ClientAuthentication;
 import health.wearables.domain.ConfiguredProvider;
@@ -36,7 +36,7 @@ class MicroProfileProviderCatalogTest {
             List.of(), false, ClientAuthentication.BASIC,
             Optional.of(URI.create("https://legacy.example/oauth/request_token")), Optional.of(LocalDate.of(2026, 12, 31)));
 
-    private static final KnownProviders KNOWN = new KnownProviders() {
+    private static final BuiltInProviders KNOWN = new BuiltInProviders() {
         @Override
         public Optional<BuiltInProvider> defaults(ProviderSlug slug) {
             return all().stream().filter(d -> d.slug().equals(slug.value())).findFirst();

@@ -1,7 +1,7 @@
 package health.wearables.adapters.rest.out.provider;
 
 import health.wearables.adapters.rest.out.provider.oauth1.Oauth1FollowUp;
-import health.wearables.application.port.out.KnownProviders;
+import health.wearables.application.port.out.BuiltInProviders;
 import health.wearables.domain.BuiltInProvider;
 import health.wearables.domain.ProviderSlug;
 import java.util.Comparator;
@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * The wearable providers the gateway knows by slug: each one's quirks and documented defaults. Any other slug is
  * plain OAuth 2.0 ({@link ProviderQuirks#GENERIC}) and has no defaults.
  */
-public final class DocumentedBuiltInProviders implements KnownProviders {
+public final class DocumentedBuiltInProviders implements BuiltInProviders {
 
     /** A built-in provider: its documented settings and how it bends OAuth 2.0. */
     public record BuiltIn(BuiltInProvider defaults, ProviderQuirks quirks) {

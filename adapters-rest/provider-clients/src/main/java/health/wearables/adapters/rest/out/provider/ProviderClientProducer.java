@@ -5,7 +5,7 @@ import health.wearables.adapters.rest.out.provider.oauth1.HttpOauth1Client;
 import health.wearables.adapters.rest.out.provider.oauth1.HttpOauth1Provider;
 import health.wearables.adapters.rest.out.provider.oauth1.NonceSource;
 import health.wearables.adapters.rest.out.provider.oauth1.Oauth1Signer;
-import health.wearables.application.port.out.KnownProviders;
+import health.wearables.application.port.out.BuiltInProviders;
 import health.wearables.application.port.out.Oauth1Provider;
 import health.wearables.application.port.out.TokenExchange;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,7 +50,7 @@ public class ProviderClientProducer {
 
     @Produces
     @ApplicationScoped
-    public KnownProviders knownProviders() {
+    public BuiltInProviders builtInProviders() {
         return DocumentedBuiltInProviders.standard();
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The wearable providers the gateway ships with, and their documented OAuth settings. */
-public interface KnownProviders {
+public interface BuiltInProviders {
 
     Optional<BuiltInProvider> defaults(ProviderSlug slug);
 
