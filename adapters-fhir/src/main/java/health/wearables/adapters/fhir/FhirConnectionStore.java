@@ -7,8 +7,8 @@ import ca.uhn.fhir.rest.api.SortSpec;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
+import health.wearables.application.port.out.ConfiguredProviders;
 import health.wearables.application.port.out.ConnectionStore;
-import health.wearables.application.port.out.ProviderCatalog;
 import health.wearables.application.port.out.StoredCredentials;
 import health.wearables.application.port.out.SyncMarks;
 import health.wearables.domain.ConfiguredProvider;
@@ -39,9 +39,9 @@ import org.hl7.fhir.r4.model.Meta;
  */
 public final class FhirConnectionStore implements ConnectionStore, StoredCredentials, SyncMarks {
     private final IFhirResourceDao<Endpoint> endpoints;
-    private final ProviderCatalog providers;
+    private final ConfiguredProviders providers;
 
-    public FhirConnectionStore(EmbeddedFhirStore store, ProviderCatalog providers) {
+    public FhirConnectionStore(EmbeddedFhirStore store, ConfiguredProviders providers) {
         this.endpoints = store.endpoints();
         this.providers = providers;
     }

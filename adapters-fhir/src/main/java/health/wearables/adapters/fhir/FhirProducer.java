@@ -2,8 +2,8 @@ package health.wearables.adapters.fhir;
 
 import health.wearables.adapters.fhir.crypto.TinkTokenCipher;
 import health.wearables.adapters.fhir.crypto.TokenKeysets;
+import health.wearables.application.port.out.ConfiguredProviders;
 import health.wearables.application.port.out.ConnectionStore;
-import health.wearables.application.port.out.ProviderCatalog;
 import health.wearables.application.port.out.StoredCredentials;
 import health.wearables.application.port.out.SyncMarks;
 import health.wearables.application.port.out.TokenCipher;
@@ -62,7 +62,7 @@ public class FhirProducer {
     Optional<String> keysetFile;
 
     @Inject
-    ProviderCatalog providers;
+    ConfiguredProviders providers;
 
     private EmbeddedFhirStore store;
     private FhirConnectionStore connections;

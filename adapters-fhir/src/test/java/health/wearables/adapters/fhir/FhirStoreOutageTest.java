@@ -3,8 +3,8 @@ package health.wearables.adapters.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import health.wearables.application.port.out.ConfiguredProviders;
 import health.wearables.application.port.out.ConnectionStoreUnavailable;
-import health.wearables.application.port.out.ProviderCatalog;
 import health.wearables.application.port.out.ReversibleTokenCipher;
 import health.wearables.application.port.out.Samples;
 import health.wearables.application.port.out.TokenCipher.TokenKind;
@@ -40,7 +40,7 @@ class FhirStoreOutageTest {
     private static final String DATABASE = "wearables_adapter_outage_test";
     private static final Duration SOON = Duration.ofSeconds(15);
     private static final ReversibleTokenCipher CIPHER = new ReversibleTokenCipher();
-    private static final ProviderCatalog NO_PROVIDERS = new ProviderCatalog() {
+    private static final ConfiguredProviders NO_PROVIDERS = new ConfiguredProviders() {
         @Override
         public Optional<ConfiguredProvider> find(ProviderSlug slug) {
             return Optional.empty();

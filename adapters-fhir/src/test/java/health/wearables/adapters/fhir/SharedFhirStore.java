@@ -1,6 +1,6 @@
 package health.wearables.adapters.fhir;
 
-import health.wearables.application.port.out.ProviderCatalog;
+import health.wearables.application.port.out.ConfiguredProviders;
 import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.ProviderSlug;
 import java.util.List;
@@ -9,7 +9,7 @@ import java.util.Optional;
 /** HAPI's context takes seconds to start: one per test JVM, on PostgreSQL, closed at exit. */
 final class SharedFhirStore {
     /** No provider configured: every Endpoint gets the {@code urn:wearables:provider:<slug>} address. */
-    static final ProviderCatalog NO_PROVIDERS = new ProviderCatalog() {
+    static final ConfiguredProviders NO_PROVIDERS = new ConfiguredProviders() {
         @Override
         public Optional<ConfiguredProvider> find(ProviderSlug slug) {
             return Optional.empty();

@@ -1,8 +1,8 @@
 package health.wearables.application.service;
 
 import health.wearables.application.port.in.CompleteCallback;
+import health.wearables.application.port.out.ConfiguredProviders;
 import health.wearables.application.port.out.ProjectDirectory;
-import health.wearables.application.port.out.ProviderCatalog;
 import health.wearables.application.port.out.StateStore;
 import health.wearables.domain.PendingAuthorization;
 import health.wearables.domain.Project;
@@ -29,7 +29,7 @@ import java.util.Optional;
 public final class CompleteCallbackService implements CompleteCallback {
     private static final System.Logger LOG = System.getLogger(CompleteCallbackService.class.getName());
 
-    private final ProviderCatalog providers;
+    private final ConfiguredProviders providers;
     private final StateStore states;
     private final GrantRedemption redemption;
     private final CredentialKeeping keeping;
@@ -45,7 +45,7 @@ public final class CompleteCallbackService implements CompleteCallback {
      * @param initialSync the first sync queued, or recorded for a retry
      * @param projects    the project as configured now, for the redirect
      */
-    public CompleteCallbackService(ProviderCatalog providers, StateStore states, GrantRedemption redemption,
+    public CompleteCallbackService(ConfiguredProviders providers, StateStore states, GrantRedemption redemption,
                                    CredentialKeeping keeping, InitialSync initialSync, ProjectDirectory projects,
                                    Clock clock) {
         this.providers = providers;

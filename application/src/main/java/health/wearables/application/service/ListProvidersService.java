@@ -2,8 +2,8 @@ package health.wearables.application.service;
 
 import health.wearables.application.port.in.ListProviders;
 import health.wearables.application.port.out.BuiltInProviders;
+import health.wearables.application.port.out.ConfiguredProviders;
 import health.wearables.application.port.out.ProjectDirectory;
-import health.wearables.application.port.out.ProviderCatalog;
 import health.wearables.domain.ApiKey;
 import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.ProviderListing;
@@ -19,9 +19,9 @@ import java.util.TreeMap;
 public final class ListProvidersService implements ListProviders {
     private final ProjectDirectory projects;
     private final BuiltInProviders builtIns;
-    private final ProviderCatalog configured;
+    private final ConfiguredProviders configured;
 
-    public ListProvidersService(ProjectDirectory projects, BuiltInProviders builtIns, ProviderCatalog configured) {
+    public ListProvidersService(ProjectDirectory projects, BuiltInProviders builtIns, ConfiguredProviders configured) {
         this.projects = projects;
         this.builtIns = builtIns;
         this.configured = configured;

@@ -3,9 +3,9 @@ package health.wearables.application.service;
 import health.wearables.application.port.in.StartConnection;
 import health.wearables.application.port.out.AuthorizationUrls;
 import health.wearables.application.port.out.CallbackUris;
+import health.wearables.application.port.out.ConfiguredProviders;
 import health.wearables.application.port.out.Oauth1Provider;
 import health.wearables.application.port.out.ProjectDirectory;
-import health.wearables.application.port.out.ProviderCatalog;
 import health.wearables.application.port.out.StateStore;
 import health.wearables.domain.ApiKey;
 import health.wearables.domain.ConfiguredProvider;
@@ -31,7 +31,7 @@ public final class StartConnectionService implements StartConnection {
     private static final String NO_SUCH_PROVIDER = "No such provider is configured.";
 
     private final ProjectDirectory projects;
-    private final ProviderCatalog providers;
+    private final ConfiguredProviders providers;
     private final StateStore states;
     private final AuthorizationUrls authorizationUrls;
     private final Oauth1Provider oauth1;
@@ -40,7 +40,7 @@ public final class StartConnectionService implements StartConnection {
     private final Clock clock;
     private final RandomGenerator random;
 
-    public StartConnectionService(ProjectDirectory projects, ProviderCatalog providers, StateStore states,
+    public StartConnectionService(ProjectDirectory projects, ConfiguredProviders providers, StateStore states,
                                   AuthorizationUrls authorizationUrls, Oauth1Provider oauth1,
                                   CallbackUris callbackUris, Duration stateTtl, Clock clock, RandomGenerator random) {
         this.projects = projects;

@@ -70,8 +70,8 @@ final class Gateway {
     final InMemoryCredentialInbox inbox = new InMemoryCredentialInbox(clock);
     final InMemoryLeases leases = new InMemoryLeases(clock);
     final ReversibleTokenCipher cipher = new ReversibleTokenCipher();
-    final FakeProviderCatalog providers = new FakeProviderCatalog(provider("withings", true), provider("fitbit", true),
-            provider("strava", false), oauth1Provider("garmin-legacy"));
+    final FakeConfiguredProviders providers = new FakeConfiguredProviders(provider("withings", true),
+            provider("fitbit", true), provider("strava", false), oauth1Provider("garmin-legacy"));
     final FakeProjectDirectory projects = new FakeProjectDirectory(
             project("acme", ACME_KEY, DASHBOARD), project("globex", GLOBEX_KEY, "https://globex.example/"));
     final RecordingAuthorizationUrls authorizationUrls = new RecordingAuthorizationUrls();

@@ -25,7 +25,7 @@ final class Callbacks {
         return Fixtures.query(concat(new String[] {"state", STATE.value(), "code", CODE}, extra));
     }
 
-    /** Parses the query and identifies the provider, which the catalog knows only when it is withings. */
+    /** Parses the query and identifies the provider, which the configuration knows only when it is withings. */
     static Step<StateReceived> arrive(String providerPath, Map<String, List<String>> query) {
         return Received.parse(providerPath, query)
                 .then(received -> received.identify(received.providerSlug().filter(WITHINGS.slug()::equals).map(slug -> WITHINGS)));

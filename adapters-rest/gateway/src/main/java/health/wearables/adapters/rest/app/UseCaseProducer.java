@@ -10,12 +10,12 @@ import health.wearables.application.port.in.StartConnection;
 import health.wearables.application.port.out.AuthorizationUrls;
 import health.wearables.application.port.out.BuiltInProviders;
 import health.wearables.application.port.out.CallbackUris;
+import health.wearables.application.port.out.ConfiguredProviders;
 import health.wearables.application.port.out.ConnectionStore;
 import health.wearables.application.port.out.CredentialInbox;
 import health.wearables.application.port.out.Leases;
 import health.wearables.application.port.out.Oauth1Provider;
 import health.wearables.application.port.out.ProjectDirectory;
-import health.wearables.application.port.out.ProviderCatalog;
 import health.wearables.application.port.out.StateStore;
 import health.wearables.application.port.out.StoredCredentials;
 import health.wearables.application.port.out.SyncMarks;
@@ -73,7 +73,7 @@ public class UseCaseProducer {
 
     @Produces
     @ApplicationScoped
-    StartConnection startConnection(ProjectDirectory projects, ProviderCatalog providers, StateStore states,
+    StartConnection startConnection(ProjectDirectory projects, ConfiguredProviders providers, StateStore states,
                                     AuthorizationUrls authorizationUrls, Oauth1Provider oauth1) {
         if (stateTtlSeconds < 1 || stateTtlSeconds > 3600) {
             throw new IllegalStateException("wearables.state.ttl must be between 1 and 3600 seconds");
@@ -84,7 +84,7 @@ public class UseCaseProducer {
 
     @Produces
     @ApplicationScoped
-    CompleteCallback completeCallback(ProviderCatalog providers, StateStore states, TokenExchange tokenExchange,
+    CompleteCallback completeCallback(ConfiguredProviders providers, StateStore states, TokenExchange tokenExchange,
                                       Oauth1Provider oauth1, TokenCipher cipher, ConnectionStore connections,
                                       CredentialInbox inbox, SyncQueue syncQueue, SyncMarks syncMarks,
                                       ProjectDirectory projects, ProviderCallMetrics metrics) {
@@ -110,7 +110,7 @@ public class UseCaseProducer {
 
     @Produces
     @ApplicationScoped
-    ListProviders listProviders(ProjectDirectory projects, BuiltInProviders builtIns, ProviderCatalog providers) {
+    ListProviders listProviders(ProjectDirectory projects, BuiltInProviders builtIns, ConfiguredProviders providers) {
         return new ListProvidersService(projects, builtIns, providers);
     }
 

@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class MicroProfileProviderCatalogTest {
+class MicroProfileConfiguredProvidersTest {
     private static final BuiltInProvider FITBIT = new BuiltInProvider("fitbit", "Fitbit", "Fitbit Web API",
             URI.create("https://www.fitbit.com/oauth2/authorize"), URI.create("https://api.fitbit.com/oauth2/token"),
             URI.create("https://api.fitbit.com/"), List.of("activity", "sleep"), true, ClientAuthentication.BASIC);
@@ -50,8 +50,8 @@ class MicroProfileProviderCatalogTest {
 
     private final Map<String, String> config = new HashMap<>();
 
-    private MicroProfileProviderCatalog catalog() {
-        return MicroProfileProviderCatalog.read(new ConfigKeys(key -> Optional.ofNullable(config.get(key))), KNOWN);
+    private MicroProfileConfiguredProviders configured() {
+        return MicroProfileConfiguredProviders.read(new ConfigKeys(key -> Optional.ofNullable(config.get(key))), KNOWN);
     }
 
     @Test
@@ -60,7 +60,7 @@ class MicroProfileProviderCatalogTest {
         config.put("wearables.providers.fitbit.client-id", "our-fitbit-client");
         config.put("wearables.providers.fitbit.client-secret", "s3cr3t-value");
 
-        ConfiguredProvider fitbit = catalog().find(new ProviderSlug("fitbit")).orElseThrow();
+        ConfiguredProvider fitbit = configured().find(new ProviderSlug("fitbit")).orElseThrow();
 
         assertThat(fitbit.authorizationUri()).isEqualTo(FITBIT.authorizationUri());
         assertThat(fitbit.tokenUri()).isEqualTo(FITBIT.tokenUri());
@@ -80,7 +80,7 @@ class MicroProfileProviderCatalogTest {
         config.put("wearables.providers.fitbit.client-auth", "post");
         config.put("wearables.providers.fitbit.token-url", "https://proxy.example/fitbit/token");
 
-        ConfiguredProvider fitbit = catalog().find(new ProviderSlug("fitbit")).orElseThrow();
+        ConfiguredProvider fitbit = configured().find(new ProviderSlug("fitbit")).orElseThrow();
 
         assertThat(fitbit.scopes()).containsExactly("heartrate", "sleep");
         assertThat(fitbit.clientAuthentication()).isEqualTo(ClientAuthentication.POST);
@@ -93,10 +93,10 @@ class MicroProfileProviderCatalogTest {
         config.put("wearables.providers.acme-watch.client-id", "id");
         config.put("wearables.providers.acme-watch.client-secret", "secret");
 
-        MicroProfileProviderCatalog catalog = catalog();
+        MicroProfileConfiguredProviders configured = configured();
 
-        assertThat(catalog.find(new ProviderSlug("acme-watch"))).isEmpty();
-        assertThat(catalog.missingKeys(new ProviderSlug("acme-watch"))).containsExactly(
+        assertThat(configured.find(new ProviderSlug("acme-watch"))).isEmpty();
+        assertThat(configured.missingKeys(new ProviderSlug("acme-watch"))).containsExactly(
                 "wearables.providers.acme-watch.authorization-url", "wearables.providers.acme-watch.token-url");
     }
 
@@ -105,13 +105,15 @@ class MicroProfileProviderCatalogTest {
         config.put("wearables.providers", "oura");
         config.put("wearables.providers.oura.client-id", "id");
 
-        MicroProfileProviderCatalog catalog = catalog();
+        MicroProfileConfiguredProviders configured = configured();
 
-        assertThat(catalog.all()).isEmpty();
-        assertThat(catalog.missingKeys(new ProviderSlug("oura"))).containsExactly("wearables.providers.oura.client-secret");
-        assertThat(catalog.missingKeys(new ProviderSlug("fitbit"))).containsExactly("wearables.providers (add fitbit)",
-                "wearables.providers.fitbit.client-id", "wearables.providers.fitbit.client-secret");
-        assertThat(catalog.missingKeys(new ProviderSlug("nosuch"))).isEmpty();
+        assertThat(configured.all()).isEmpty();
+        assertThat(configured.missingKeys(new ProviderSlug("oura")))
+                .containsExactly("wearables.providers.oura.client-secret");
+        assertThat(configured.missingKeys(new ProviderSlug("fitbit"))).containsExactly(
+                "wearables.providers (add fitbit)", "wearables.providers.fitbit.client-id",
+                "wearables.providers.fitbit.client-secret");
+        assertThat(configured.missingKeys(new ProviderSlug("nosuch"))).isEmpty();
     }
 
     @Test
@@ -121,7 +123,7 @@ class MicroProfileProviderCatalogTest {
         config.put("wearables.providers.fitbit.client-secret", "do-not-print-me");
         config.put("wearables.providers.fitbit.pkce", "plain");
 
-        assertThatThrownBy(this::catalog).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(this::configured).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("wearables.providers.fitbit.pkce")
                 .hasMessageNotContaining("do-not-print-me");
     }
@@ -138,7 +140,7 @@ class MicroProfileProviderCatalogTest {
         listedWithConsumer("tumbler");
         config.put("wearables.providers.tumbler.oauth-version", "1.0a");
 
-        assertThat(catalog().missingKeys(new ProviderSlug("tumbler"))).containsExactly(
+        assertThat(configured().missingKeys(new ProviderSlug("tumbler"))).containsExactly(
                 "wearables.providers.tumbler.request-token-url", "wearables.providers.tumbler.authorization-url",
                 "wearables.providers.tumbler.token-url");
     }
@@ -151,7 +153,7 @@ class MicroProfileProviderCatalogTest {
         config.put("wearables.providers.tumbler.authorization-url", "https://tumbler.example/oauth/authorize");
         config.put("wearables.providers.tumbler.token-url", "https://tumbler.example/oauth/access_token");
 
-        ConfiguredProvider tumbler = catalog().find(new ProviderSlug("tumbler")).orElseThrow();
+        ConfiguredProvider tumbler = configured().find(new ProviderSlug("tumbler")).orElseThrow();
 
         assertThat(tumbler.oauthVersion()).isEqualTo(OAuthVersion.OAUTH_1_0A);
         assertThat(tumbler.requestTokenUri()).contains(URI.create("https://tumbler.example/oauth/request_token"));
@@ -164,15 +166,15 @@ class MicroProfileProviderCatalogTest {
         listedWithConsumer("legacy-watch");
         config.put("wearables.providers.legacy-watch.pkce", "S256");
 
-        assertThatThrownBy(this::catalog).hasMessageContaining("pkce must be none for an OAuth 1.0a provider");
+        assertThatThrownBy(this::configured).hasMessageContaining("pkce must be none for an OAuth 1.0a provider");
     }
 
     @Test
     void a_configured_provider_with_an_announced_end_warns_at_start_naming_the_day() {
         listedWithConsumer("legacy-watch");
 
-        List<String> warnings = warningsWhile(this::catalog);
-        ConfiguredProvider legacy = catalog().find(new ProviderSlug("legacy-watch")).orElseThrow();
+        List<String> warnings = warningsWhile(this::configured);
+        ConfiguredProvider legacy = configured().find(new ProviderSlug("legacy-watch")).orElseThrow();
 
         assertThat(legacy.oauthVersion()).isEqualTo(OAuthVersion.OAUTH_1_0A);
         assertThat(legacy.requestTokenUri()).isEqualTo(LEGACY.requestTokenUri());
@@ -182,7 +184,7 @@ class MicroProfileProviderCatalogTest {
 
     @Test
     void an_unconfigured_provider_with_an_announced_end_does_not_warn() {
-        assertThat(warningsWhile(this::catalog)).noneMatch(warning -> warning.contains("retires"));
+        assertThat(warningsWhile(this::configured)).noneMatch(warning -> warning.contains("retires"));
     }
 
     private static List<String> warningsWhile(Runnable action) {
@@ -203,7 +205,7 @@ class MicroProfileProviderCatalogTest {
             public void close() {
             }
         };
-        Logger logger = Logger.getLogger(MicroProfileProviderCatalog.class.getName());
+        Logger logger = Logger.getLogger(MicroProfileConfiguredProviders.class.getName());
         logger.addHandler(handler);
         try {
             action.run();

@@ -1,6 +1,6 @@
 package health.wearables.application.service;
 
-import health.wearables.application.port.out.ProviderCatalog;
+import health.wearables.application.port.out.ConfiguredProviders;
 import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.ProviderSlug;
 import java.util.LinkedHashMap;
@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-final class FakeProviderCatalog implements ProviderCatalog {
+final class FakeConfiguredProviders implements ConfiguredProviders {
     private final Map<ProviderSlug, ConfiguredProvider> providers = new LinkedHashMap<>();
     private final Map<ProviderSlug, List<String>> missing = new LinkedHashMap<>();
 
-    FakeProviderCatalog(ConfiguredProvider... providers) {
+    FakeConfiguredProviders(ConfiguredProvider... providers) {
         for (ConfiguredProvider provider : providers) {
             this.providers.put(provider.slug(), provider);
         }
@@ -29,7 +29,7 @@ final class FakeProviderCatalog implements ProviderCatalog {
     }
 
     /** A provider known to the gateway but not configured, lacking these keys. */
-    FakeProviderCatalog unconfigured(String slug, String... missingKeys) {
+    FakeConfiguredProviders unconfigured(String slug, String... missingKeys) {
         missing.put(new ProviderSlug(slug), List.of(missingKeys));
         return this;
     }

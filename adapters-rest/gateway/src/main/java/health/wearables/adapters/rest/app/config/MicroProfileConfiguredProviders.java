@@ -1,7 +1,7 @@
 package health.wearables.adapters.rest.app.config;
 
 import health.wearables.application.port.out.BuiltInProviders;
-import health.wearables.application.port.out.ProviderCatalog;
+import health.wearables.application.port.out.ConfiguredProviders;
 import health.wearables.domain.BuiltInProvider;
 import health.wearables.domain.ClientAuthentication;
 import health.wearables.domain.ClientSecret;
@@ -24,8 +24,8 @@ import java.util.Optional;
  * provider and needs its URLs too. A provider with missing keys is left out, with a WARN and, at connect, a 404 naming
  * them; a malformed value stops the start.
  */
-public final class MicroProfileProviderCatalog implements ProviderCatalog {
-    private static final System.Logger LOG = System.getLogger(MicroProfileProviderCatalog.class.getName());
+public final class MicroProfileConfiguredProviders implements ConfiguredProviders {
+    private static final System.Logger LOG = System.getLogger(MicroProfileConfiguredProviders.class.getName());
     private static final List<String> CLIENT = List.of("client-id", "client-secret");
     private static final List<String> ENDPOINTS = List.of("authorization-url", "token-url");
     private static final List<String> OAUTH1_ENDPOINTS = List.of("request-token-url", "authorization-url", "token-url");
@@ -33,7 +33,7 @@ public final class MicroProfileProviderCatalog implements ProviderCatalog {
     private final Map<ProviderSlug, ConfiguredProvider> providers;
     private final Map<ProviderSlug, List<String>> missingKeys;
 
-    public MicroProfileProviderCatalog(List<ConfiguredProvider> providers,
+    public MicroProfileConfiguredProviders(List<ConfiguredProvider> providers,
                                        Map<ProviderSlug, List<String>> missingKeys) {
         Map<ProviderSlug, ConfiguredProvider> bySlug = new LinkedHashMap<>();
         providers.forEach(provider -> bySlug.put(provider.slug(), provider));
@@ -42,7 +42,7 @@ public final class MicroProfileProviderCatalog implements ProviderCatalog {
     }
 
     /** Reads every listed provider; built-in providers that are not listed are recorded as missing their keys. */
-    static MicroProfileProviderCatalog read(ConfigKeys config, BuiltInProviders builtIns) {
+    static MicroProfileConfiguredProviders read(ConfigKeys config, BuiltInProviders builtIns) {
         List<ConfiguredProvider> providers = new ArrayList<>();
         Map<ProviderSlug, List<String>> missing = new LinkedHashMap<>();
         List<String> listed = config.list("wearables.providers");
@@ -85,7 +85,7 @@ public final class MicroProfileProviderCatalog implements ProviderCatalog {
                         "wearables.providers (add " + builtIn.slug() + ")", prefix + "client-id", prefix + "client-secret"));
             }
         }
-        return new MicroProfileProviderCatalog(providers, missing);
+        return new MicroProfileConfiguredProviders(providers, missing);
     }
 
     private static List<String> concat(List<String> first, List<String> second) {

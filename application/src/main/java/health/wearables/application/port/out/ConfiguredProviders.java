@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The configured providers. */
-public interface ProviderCatalog {
+public interface ConfiguredProviders {
 
     Optional<ConfiguredProvider> find(ProviderSlug slug);
 
