@@ -1,52 +1,45 @@
 package health.wearables.domain;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A built-in provider's documented OAuth settings, for configuration defaults: only the client id and secret are
- * then the operator's to give. A provider with a request-token URL speaks OAuth 1.0a (then {@code tokenUri} is its
- * access-token URL).
+ * A provider the gateway ships with, as its documentation describes it: the defaults of its configuration, so that only
+ * the client id and secret are the operator's to give. A provider whose endpoints include a request-token URL speaks
+ * OAuth 1.0a.
  *
- * @param description     one line for operators, including any end of life
- * @param requestTokenUri OAuth 1.0a only: where temporary credentials are requested (RFC 5849 §2.1)
- * @param retiresOn       the day the provider stops serving this API, where it has announced one
+ * @param description one line for operators, including any end of life
+ * @param scopes      the scopes asked for by default
+ * @param retiresOn   the day the provider stops serving this API, where it has announced one
  */
 public record BuiltInProvider(
         String slug,
         String displayName,
         String description,
-        URI authorizationUri,
-        URI tokenUri,
-        URI apiBaseUri,
+        ProviderEndpoints endpoints,
         List<String> scopes,
-        boolean pkce,
+        Pkce pkce,
         ClientAuthentication clientAuthentication,
-        Optional<URI> requestTokenUri,
         Optional<LocalDate> retiresOn) {
 
     public BuiltInProvider {
         scopes = List.copyOf(scopes);
-    }
-
-    /** An OAuth 2.0 provider with no announced end. */
-    public BuiltInProvider(String slug, String displayName, String description, URI authorizationUri, URI tokenUri,
-                            URI apiBaseUri, List<String> scopes, boolean pkce,
-                            ClientAuthentication clientAuthentication) {
-        this(slug, displayName, description, authorizationUri, tokenUri, apiBaseUri, scopes, pkce,
-                clientAuthentication, Optional.empty(), Optional.empty());
+        Objects.requireNonNull(endpoints, "endpoints");
+        Objects.requireNonNull(pkce, "PKCE");
+        Objects.requireNonNull(clientAuthentication, "client authentication");
+        Objects.requireNonNull(retiresOn, "retirement");
     }
 
     public OAuthVersion oauthVersion() {
-        return requestTokenUri.isPresent() ? OAuthVersion.OAUTH_1_0A : OAuthVersion.OAUTH_2_0;
+        return endpoints.requestToken().isPresent() ? OAuthVersion.OAUTH_1_0A : OAuthVersion.OAUTH_2_0;
     }
 
-    /** A provider configuration with these defaults and the operator's client credentials. */
-    public ConfiguredProvider configuration(String clientId, ClientSecret clientSecret) {
-        return new ConfiguredProvider(new ProviderSlug(slug), displayName, oauthVersion(), authorizationUri,
-                tokenUri, clientId, clientSecret, scopes, pkce, clientAuthentication, Optional.empty(), false,
-                apiBaseUri, List.of(), requestTokenUri);
+    /** The provider configured with these defaults and the operator's client credentials, no issuer check. */
+    public ConfiguredProvider configured(String clientId, ClientSecret clientSecret) {
+        return new ConfiguredProvider(new ProviderSlug(slug), displayName, oauthVersion(), endpoints,
+                new ProviderClient(clientId, clientSecret, clientAuthentication), ScopePolicy.requesting(scopes), pkce,
+                IssuerPolicy.none());
     }
 }

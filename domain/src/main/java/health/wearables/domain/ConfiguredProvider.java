@@ -1,72 +1,38 @@
 package health.wearables.domain;
 
-import java.net.URI;
-import java.util.List;
-import java.util.Optional;
+import java.util.Objects;
 
 /**
- * Everything the gateway needs to run the authorization code flow with one provider. The client secret is a
- * {@link ClientSecret}, so printing a config never prints it.
+ * A provider as this gateway is configured to use it: everything the authorization flow needs, as named parts. The
+ * client secret is a {@link ClientSecret}, so printing a configured provider never prints it.
+ *
+ * @param endpoints where the provider is reached
+ * @param client    our client there: id, secret, how it authenticates
+ * @param scopes    what is asked for, and what must be granted
+ * @param pkce      whether the code flow uses PKCE
+ * @param issuer    how the callback's {@code iss} is checked (RFC 9207)
  */
 public record ConfiguredProvider(
         ProviderSlug slug,
         String displayName,
         OAuthVersion oauthVersion,
-        URI authorizationUri,
-        URI tokenUri,
-        String clientId,
-        ClientSecret clientSecret,
-        List<String> scopes,
-        boolean pkce,
-        ClientAuthentication clientAuthentication,
-        Optional<String> issuer,
-        boolean issuerRequired,
-        URI apiBaseUri,
-        List<String> requiredScopes,
-        Optional<URI> requestTokenUri) {
+        ProviderEndpoints endpoints,
+        ProviderClient client,
+        ScopePolicy scopes,
+        Pkce pkce,
+        IssuerPolicy issuer) {
 
     public ConfiguredProvider {
-        scopes = List.copyOf(scopes);
-        requiredScopes = List.copyOf(requiredScopes);
-        if (oauthVersion == OAuthVersion.OAUTH_1_0A && requestTokenUri.isEmpty()) {
+        Objects.requireNonNull(slug, "slug");
+        Objects.requireNonNull(displayName, "display name");
+        Objects.requireNonNull(oauthVersion, "OAuth version");
+        Objects.requireNonNull(endpoints, "endpoints");
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(scopes, "scopes");
+        Objects.requireNonNull(pkce, "PKCE");
+        Objects.requireNonNull(issuer, "issuer policy");
+        if (oauthVersion == OAuthVersion.OAUTH_1_0A && endpoints.requestToken().isEmpty()) {
             throw new IllegalArgumentException("provider " + slug + ": OAuth 1.0a needs a request-token-url");
         }
-        if (issuerRequired && issuer.isEmpty()) {
-            throw new IllegalArgumentException("provider " + slug + ": require-iss needs an issuer");
-        }
-    }
-
-    /** An OAuth 2.0 provider (no request-token URL). */
-    public ConfiguredProvider(ProviderSlug slug, String displayName, OAuthVersion oauthVersion, URI authorizationUri,
-                          URI tokenUri, String clientId, ClientSecret clientSecret, List<String> scopes, boolean pkce,
-                          ClientAuthentication clientAuthentication, Optional<String> issuer, boolean issuerRequired,
-                          URI apiBaseUri, List<String> requiredScopes) {
-        this(slug, displayName, oauthVersion, authorizationUri, tokenUri, clientId, clientSecret, scopes, pkce,
-                clientAuthentication, issuer, issuerRequired, apiBaseUri, requiredScopes, Optional.empty());
-    }
-
-    /** A provider that requires no particular scope to be granted. */
-    public ConfiguredProvider(ProviderSlug slug, String displayName, OAuthVersion oauthVersion, URI authorizationUri,
-                          URI tokenUri, String clientId, ClientSecret clientSecret, List<String> scopes, boolean pkce,
-                          ClientAuthentication clientAuthentication, Optional<String> issuer, boolean issuerRequired,
-                          URI apiBaseUri) {
-        this(slug, displayName, oauthVersion, authorizationUri, tokenUri, clientId, clientSecret, scopes, pkce,
-                clientAuthentication, issuer, issuerRequired, apiBaseUri, List.of());
-    }
-
-    /** The required scopes that {@code granted} lacks (HOSTILE case 21). */
-    public List<String> missingScopes(List<String> granted) {
-        return requiredScopes.stream().filter(required -> !granted.contains(required)).toList();
-    }
-
-    /**
-     * RFC 9207: where an issuer is configured, a present {@code iss} must equal it; a missing one is refused only
-     * where the provider is configured to always send it.
-     */
-    public boolean acceptsIssuer(Optional<String> iss) {
-        if (iss.isPresent()) {
-            return issuer.isEmpty() || issuer.get().equals(iss.get());
-        }
-        return !issuerRequired;
     }
 }

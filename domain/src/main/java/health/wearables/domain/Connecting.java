@@ -46,7 +46,7 @@ public record Connecting(Project project, ConfiguredProvider provider, PatientId
     /** Mints the state (and the PKCE verifier where the provider uses PKCE) and the record to store under it. */
     public Minted mint(RandomGenerator random, Instant now, Duration ttl) {
         StateToken state = StateToken.mint(random);
-        Optional<PkceVerifier> verifier = provider.pkce() ? Optional.of(PkceVerifier.mint(random)) : Optional.empty();
+        Optional<PkceVerifier> verifier = provider.pkce().mint(random);
         PendingAuthorization pending = new PendingAuthorization(project.id(), patient, provider.slug(), returnUrl,
                 redirectOnError, verifier, now.plus(ttl));
         return new Minted(state, pending);

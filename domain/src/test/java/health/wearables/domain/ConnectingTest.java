@@ -94,7 +94,7 @@ class ConnectingTest {
 
     @Test
     void a_provider_without_pkce_gets_no_verifier() {
-        ConfiguredProvider noPkce = Fixtures.provider("strava", false, Optional.empty(), false);
+        ConfiguredProvider noPkce = Fixtures.provider("strava", Pkce.NONE, IssuerPolicy.none());
         Connecting connecting = ok(Connecting.request(project, noPkce, "123", null, false));
 
         assertThat(connecting.mint(new Random(11), NOW, TTL).pending().pkceVerifier()).isEmpty();

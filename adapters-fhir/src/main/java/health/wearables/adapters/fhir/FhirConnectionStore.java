@@ -11,7 +11,6 @@ import health.wearables.application.port.out.ConfiguredProviders;
 import health.wearables.application.port.out.ConnectionStore;
 import health.wearables.application.port.out.StoredCredentials;
 import health.wearables.application.port.out.SyncMarks;
-import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.ConnectionKey;
 import health.wearables.domain.PatientId;
 import health.wearables.domain.ProjectId;
@@ -65,7 +64,7 @@ public final class FhirConnectionStore implements ConnectionStore, StoredCredent
     }
 
     private URI address(ConnectionKey key) {
-        return providers.find(key.provider()).map(ConfiguredProvider::apiBaseUri)
+        return providers.find(key.provider()).map(provider -> provider.endpoints().apiBase())
                 .orElse(URI.create("urn:wearables:provider:" + key.provider().value()));
     }
 

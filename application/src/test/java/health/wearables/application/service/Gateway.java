@@ -17,14 +17,19 @@ import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.ConnectionKey;
 import health.wearables.domain.Connecting;
 import health.wearables.domain.Hashing;
+import health.wearables.domain.IssuerPolicy;
 import health.wearables.domain.OAuthVersion;
 import health.wearables.domain.PatientId;
+import health.wearables.domain.Pkce;
 import health.wearables.domain.Project;
 import health.wearables.domain.ProjectId;
+import health.wearables.domain.ProviderClient;
+import health.wearables.domain.ProviderEndpoints;
 import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.RefreshToken;
 import health.wearables.domain.Rejection;
 import health.wearables.domain.ReturnUrl;
+import health.wearables.domain.ScopePolicy;
 import health.wearables.domain.SealedCredentials;
 import health.wearables.domain.StateToken;
 import health.wearables.domain.Step;
@@ -70,8 +75,8 @@ final class Gateway {
     final InMemoryCredentialInbox inbox = new InMemoryCredentialInbox(clock);
     final InMemoryLeases leases = new InMemoryLeases(clock);
     final ReversibleTokenCipher cipher = new ReversibleTokenCipher();
-    final FakeConfiguredProviders providers = new FakeConfiguredProviders(provider("withings", true),
-            provider("fitbit", true), provider("strava", false), oauth1Provider("garmin-legacy"));
+    final FakeConfiguredProviders providers = new FakeConfiguredProviders(provider("withings", Pkce.S256),
+            provider("fitbit", Pkce.S256), provider("strava", Pkce.NONE), oauth1Provider("garmin-legacy"));
     final FakeProjectDirectory projects = new FakeProjectDirectory(
             project("acme", ACME_KEY, DASHBOARD), project("globex", GLOBEX_KEY, "https://globex.example/"));
     final RecordingAuthorizationUrls authorizationUrls = new RecordingAuthorizationUrls();
@@ -88,20 +93,26 @@ final class Gateway {
     final RecoverPendingWorkService recovery = new RecoverPendingWorkService(inbox, connections, connections,
             connections, syncQueue, leases, LEASE, 100, clock);
 
-    static ConfiguredProvider provider(String slug, boolean pkce) {
+    static ConfiguredProvider provider(String slug, Pkce pkce) {
         return new ConfiguredProvider(new ProviderSlug(slug), slug, OAuthVersion.OAUTH_2_0,
-                URI.create("https://" + slug + ".example/authorize"), URI.create("https://" + slug + ".example/token"),
-                slug + "-client", new ClientSecret(slug + "-client-secret"), List.of("activity"), pkce,
-                ClientAuthentication.POST, Optional.empty(), false, URI.create("https://" + slug + ".example/api/"));
+                ProviderEndpoints.oauth2(URI.create("https://" + slug + ".example/authorize"),
+                        URI.create("https://" + slug + ".example/token"),
+                        URI.create("https://" + slug + ".example/api/")),
+                new ProviderClient(slug + "-client", new ClientSecret(slug + "-client-secret"),
+                        ClientAuthentication.POST),
+                ScopePolicy.requesting(List.of("activity")), pkce, IssuerPolicy.none());
     }
 
     /** An OAuth 1.0a provider: request-token, authorize and access-token URLs, no PKCE, no scopes. */
     static ConfiguredProvider oauth1Provider(String slug) {
         return new ConfiguredProvider(new ProviderSlug(slug), slug, OAuthVersion.OAUTH_1_0A,
-                URI.create("https://" + slug + ".example/oauthConfirm"), URI.create("https://" + slug + ".example/access_token"),
-                slug + "-consumer", new ClientSecret(slug + "-consumer-secret"), List.of(), false,
-                ClientAuthentication.BASIC, Optional.empty(), false, URI.create("https://" + slug + ".example/api/"),
-                List.of(), Optional.of(URI.create("https://" + slug + ".example/request_token")));
+                ProviderEndpoints.oauth1(URI.create("https://" + slug + ".example/request_token"),
+                        URI.create("https://" + slug + ".example/oauthConfirm"),
+                        URI.create("https://" + slug + ".example/access_token"),
+                        URI.create("https://" + slug + ".example/api/")),
+                new ProviderClient(slug + "-consumer", new ClientSecret(slug + "-consumer-secret"),
+                        ClientAuthentication.BASIC),
+                ScopePolicy.requesting(List.of()), Pkce.NONE, IssuerPolicy.none());
     }
 
     static Project project(String id, String apiKey, String... allowedPrefixes) {

@@ -9,6 +9,8 @@ import health.wearables.domain.ApiKey;
 import health.wearables.domain.BuiltInProvider;
 import health.wearables.domain.ClientAuthentication;
 import health.wearables.domain.OAuthVersion;
+import health.wearables.domain.Pkce;
+import health.wearables.domain.ProviderEndpoints;
 import health.wearables.domain.ProviderListing;
 import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.RejectionCode;
@@ -24,7 +26,7 @@ class ListProvidersServiceTest {
     private final Gateway gateway = new Gateway();
     private final BuiltInProviders builtIns = new BuiltInProviders() {
         @Override
-        public Optional<BuiltInProvider> defaults(ProviderSlug slug) {
+        public Optional<BuiltInProvider> find(ProviderSlug slug) {
             return all().stream().filter(d -> d.slug().equals(slug.value())).findFirst();
         }
 
@@ -37,9 +39,11 @@ class ListProvidersServiceTest {
             new ListProvidersService(gateway.projects, builtIns, gateway.providers);
 
     private static BuiltInProvider defaults(String slug, String name) {
-        return new BuiltInProvider(slug, name, name + " API", URI.create("https://" + slug + ".example/authorize"),
-                URI.create("https://" + slug + ".example/token"), URI.create("https://api." + slug + ".example/"),
-                List.of("activity"), true, ClientAuthentication.BASIC);
+        return new BuiltInProvider(slug, name, name + " API",
+                ProviderEndpoints.oauth2(URI.create("https://" + slug + ".example/authorize"),
+                        URI.create("https://" + slug + ".example/token"),
+                        URI.create("https://api." + slug + ".example/")),
+                List.of("activity"), Pkce.S256, ClientAuthentication.BASIC, Optional.empty());
     }
 
     @Test

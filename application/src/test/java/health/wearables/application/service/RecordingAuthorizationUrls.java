@@ -20,7 +20,8 @@ final class RecordingAuthorizationUrls implements AuthorizationUrls {
     public URI authorizationUrl(ConfiguredProvider provider, StateToken state, Optional<PkceVerifier> verifier,
                                 URI redirectUri) {
         calls.add(new Call(provider, state, verifier, redirectUri));
-        return URI.create(provider.authorizationUri() + "?client_id=" + provider.clientId() + "&state=" + state.value()
+        return URI.create(provider.endpoints().authorization() + "?client_id=" + provider.client().id() + "&state="
+                + state.value()
                 + verifier.map(v -> "&code_challenge=" + v.s256Challenge() + "&code_challenge_method=S256").orElse(""));
     }
 

@@ -55,7 +55,7 @@ final class ScriptedOauth1Provider implements Oauth1Provider {
         }
         int n = issued.incrementAndGet();
         return new Issued(new Oauth1Token(temporaryToken(n)), new Oauth1TokenSecret(temporarySecret(n)),
-                URI.create(provider.authorizationUri() + "?oauth_token=" + temporaryToken(n)));
+                URI.create(provider.endpoints().authorization() + "?oauth_token=" + temporaryToken(n)));
     }
 
     @Override

@@ -15,6 +15,7 @@ import health.wearables.domain.ApiKey;
 import health.wearables.domain.Connecting;
 import health.wearables.domain.PatientId;
 import health.wearables.domain.PendingAuthorization;
+import health.wearables.domain.Pkce;
 import health.wearables.domain.ProjectId;
 import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.Rejection;
@@ -128,7 +129,7 @@ class StartConnectionServiceTest {
                 .startsWith("https://withings.example/authorize?client_id=withings-client&state=" + call.state().value());
         assertThat(started.expiresAt()).isEqualTo(NOW.plus(TTL));
         assertThat(call.redirectUri()).isEqualTo(URI.create("https://gateway.example.org/v1/wearables/withings/callback"));
-        assertThat(call.provider()).isEqualTo(Gateway.provider("withings", true));
+        assertThat(call.provider()).isEqualTo(Gateway.provider("withings", Pkce.S256));
     }
 
     @Test

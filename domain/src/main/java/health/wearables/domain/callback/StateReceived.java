@@ -40,7 +40,7 @@ public record StateReceived(
             return Step.reject(Rejection.of(RejectionCode.PROVIDER_MISMATCH,
                     "This authorization was started for another provider.").after(pending));
         }
-        if (!provider.acceptsIssuer(iss)) {
+        if (!provider.issuer().accepts(iss)) {
             return Step.reject(Rejection.of(RejectionCode.PROVIDER_MISMATCH,
                     "The authorization response does not come from the provider's issuer.").after(pending));
         }
@@ -59,7 +59,7 @@ public record StateReceived(
         if (code.isEmpty()) {
             return Step.reject(Rejection.of(RejectionCode.MISSING_PARAMETER, "The code parameter is missing.").after(pending));
         }
-        if (provider.pkce() && pending.pkceVerifier().isEmpty()) {
+        if (provider.pkce().needsVerifier() && pending.pkceVerifier().isEmpty()) {
             // Minted while the provider was configured without PKCE: never send it a token request without a verifier.
             return Step.reject(Rejection.of(RejectionCode.PROVIDER_MISMATCH,
                     "This authorization was started under another configuration of the provider; start connecting again.")

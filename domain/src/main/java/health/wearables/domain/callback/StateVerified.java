@@ -35,7 +35,7 @@ public record StateVerified(
     private Step<TokensObtained> obtained(TokenSet issued) {
         // Where the provider reports the granted scopes on the callback (Strava), that report is authoritative.
         TokenSet tokens = grantedScope.map(issued::withGrantedScopes).orElse(issued);
-        List<String> missing = provider.missingScopes(tokens.scopes());
+        List<String> missing = provider.scopes().missingScopes(tokens.scopes());
         if (!missing.isEmpty()) {
             return Step.reject(Rejection.of(RejectionCode.PROVIDER_ERROR, "The access granted at "
                     + provider.displayName() + " lacks what the connection needs (" + String.join(", ", missing)

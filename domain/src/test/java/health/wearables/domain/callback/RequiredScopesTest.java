@@ -21,9 +21,7 @@ class RequiredScopesTest {
     private static StateVerified verified(List<String> required, Optional<String> callbackScope) {
         ConfiguredProvider base = Fixtures.provider("withings");
         ConfiguredProvider provider = new ConfiguredProvider(base.slug(), "Withings", base.oauthVersion(),
-                base.authorizationUri(), base.tokenUri(), base.clientId(), base.clientSecret(), base.scopes(),
-                base.pkce(), base.clientAuthentication(), base.issuer(), base.issuerRequired(), base.apiBaseUri(),
-                required);
+                base.endpoints(), base.client(), base.scopes().requiring(required), base.pkce(), base.issuer());
         return new StateVerified(provider, Fixtures.pending("withings", Optional.empty(), false),
                 new Grant.AuthorizationCodeGrant(new AuthorizationCode("code-1"), Optional.empty()), callbackScope);
     }

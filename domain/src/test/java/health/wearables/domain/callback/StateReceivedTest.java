@@ -15,7 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import health.wearables.domain.AuthorizationCode;
 import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.Fixtures;
+import health.wearables.domain.IssuerPolicy;
 import health.wearables.domain.PendingAuthorization;
+import health.wearables.domain.Pkce;
 import health.wearables.domain.Rejection;
 import health.wearables.domain.RejectionCode;
 import java.util.List;
@@ -91,7 +93,7 @@ class StateReceivedTest {
     @ParameterizedTest
     @MethodSource("wrongIssuer")
     void an_iss_other_than_the_providers_issuer_or_missing_where_required_is_a_mismatch(Map<String, List<String>> query) {
-        ConfiguredProvider strict = Fixtures.provider("withings", true, Optional.of(ISSUER), true);
+        ConfiguredProvider strict = Fixtures.provider("withings", Pkce.S256, IssuerPolicy.required(ISSUER));
         StateReceived received = ok(Received.parse("withings", query)
                 .then(r -> r.identify(Optional.of(strict))));
 
@@ -161,7 +163,7 @@ class StateReceivedTest {
 
     @Test
     void a_record_without_verifier_verifies_at_a_provider_without_pkce() {
-        ConfiguredProvider noPkce = Fixtures.provider("withings", false, Optional.empty(), false);
+        ConfiguredProvider noPkce = Fixtures.provider("withings", Pkce.NONE, IssuerPolicy.none());
         PendingAuthorization withoutVerifier = new PendingAuthorization(stored().get().project(), stored().get().patient(),
                 stored().get().provider(), Optional.empty(), false, Optional.empty(), NOW.plus(TTL));
         StateReceived received = ok(Received.parse("withings", approved())

@@ -8,7 +8,9 @@ import java.util.Optional;
 /** The wearable providers the gateway ships with, and their documented OAuth settings. */
 public interface BuiltInProviders {
 
-    Optional<BuiltInProvider> defaults(ProviderSlug slug);
+    /** The built-in provider of this slug, if the gateway ships one. */
+    Optional<BuiltInProvider> find(ProviderSlug slug);
 
+    /** Every built-in provider, by slug. */
     List<BuiltInProvider> all();
 }

@@ -6,8 +6,13 @@ import health.wearables.domain.BuiltInProvider;
 import health.wearables.domain.ClientAuthentication;
 import health.wearables.domain.ClientSecret;
 import health.wearables.domain.ConfiguredProvider;
+import health.wearables.domain.IssuerPolicy;
 import health.wearables.domain.OAuthVersion;
+import health.wearables.domain.Pkce;
+import health.wearables.domain.ProviderClient;
+import health.wearables.domain.ProviderEndpoints;
 import health.wearables.domain.ProviderSlug;
+import health.wearables.domain.ScopePolicy;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.util.ArrayList;
@@ -54,7 +59,7 @@ public final class MicroProfileConfiguredProviders implements ConfiguredProvider
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException("wearables.providers lists '" + slug + "', which is not a provider slug", e);
             }
-            Optional<BuiltInProvider> defaults = builtIns.defaults(providerSlug);
+            Optional<BuiltInProvider> defaults = builtIns.find(providerSlug);
             List<String> lacking = new ArrayList<>();
             boolean oauth1 = config.value(prefix + "oauth-version")
                     .map(version -> version.equals(OAuthVersion.OAUTH_1_0A.label())).orElse(false);
@@ -95,53 +100,80 @@ public final class MicroProfileConfiguredProviders implements ConfiguredProvider
     }
 
     private static ConfiguredProvider read(ConfigKeys config, ProviderSlug slug, String prefix,
-                                       Optional<BuiltInProvider> defaults) {
-        URI authorization = url(config, prefix + "authorization-url")
-                .orElseGet(() -> defaults.orElseThrow().authorizationUri());
-        URI token = url(config, prefix + "token-url").orElseGet(() -> defaults.orElseThrow().tokenUri());
+                                           Optional<BuiltInProvider> defaults) {
         OAuthVersion version = config.value(prefix + "oauth-version").map(OAuthVersion::fromLabel)
                 .orElse(defaults.map(BuiltInProvider::oauthVersion).orElse(OAuthVersion.OAUTH_2_0));
-        Optional<URI> requestToken = version == OAuthVersion.OAUTH_1_0A
-                ? url(config, prefix + "request-token-url").or(() -> defaults.flatMap(BuiltInProvider::requestTokenUri))
-                : Optional.empty();
-        String pkce = config.value(prefix + "pkce")
-                .orElse(defaults.map(d -> d.pkce() ? "S256" : "none")
-                        .orElse(version == OAuthVersion.OAUTH_1_0A ? "none" : "S256"));
-        if (!pkce.equals("S256") && !pkce.equals("none")) {
-            throw new IllegalArgumentException(prefix + "pkce must be S256 or none (plain is not supported)");
-        }
-        if (version == OAuthVersion.OAUTH_1_0A && pkce.equals("S256")) {
-            throw new IllegalArgumentException(prefix + "pkce must be none for an OAuth 1.0a provider");
-        }
-        String clientAuth = config.value(prefix + "client-auth")
-                .orElse(defaults.map(d -> d.clientAuthentication().name()).orElse("basic")).toLowerCase(Locale.ROOT);
-        if (!clientAuth.equals("basic") && !clientAuth.equals("post")) {
-            throw new IllegalArgumentException(prefix + "client-auth must be basic or post");
-        }
-        List<String> scopes = config.value(prefix + "scopes").isPresent() ? config.scopes(prefix + "scopes")
-                : defaults.map(BuiltInProvider::scopes).orElse(List.of());
-        Optional<String> issuer = config.value(prefix + "issuer");
-        boolean requireIss = config.value(prefix + "require-iss").map(Boolean::parseBoolean).orElse(false);
-        URI apiBase = url(config, prefix + "api-base-url")
-                .or(() -> defaults.map(BuiltInProvider::apiBaseUri))
-                .orElse(URI.create(token.getScheme() + "://" + token.getRawAuthority() + "/"));
         return new ConfiguredProvider(
                 slug,
                 config.value(prefix + "display-name")
                         .orElse(defaults.map(BuiltInProvider::displayName).orElse(slug.value())),
                 version,
-                authorization,
-                token,
-                config.value(prefix + "client-id").orElseThrow(),
+                endpoints(config, prefix, version, defaults),
+                client(config, prefix, defaults),
+                scopes(config, prefix, defaults),
+                pkce(config, prefix, version, defaults),
+                issuer(config, prefix));
+    }
+
+    private static ProviderEndpoints endpoints(ConfigKeys config, String prefix, OAuthVersion version,
+                                               Optional<BuiltInProvider> defaults) {
+        Optional<ProviderEndpoints> documented = defaults.map(BuiltInProvider::endpoints);
+        URI authorization = url(config, prefix + "authorization-url")
+                .orElseGet(() -> documented.orElseThrow().authorization());
+        URI token = url(config, prefix + "token-url").orElseGet(() -> documented.orElseThrow().token());
+        Optional<URI> requestToken = version == OAuthVersion.OAUTH_1_0A
+                ? url(config, prefix + "request-token-url")
+                        .or(() -> documented.flatMap(ProviderEndpoints::requestToken))
+                : Optional.empty();
+        URI apiBase = url(config, prefix + "api-base-url")
+                .or(() -> documented.map(ProviderEndpoints::apiBase))
+                .orElse(URI.create(token.getScheme() + "://" + token.getRawAuthority() + "/"));
+        return new ProviderEndpoints(authorization, token, apiBase, requestToken);
+    }
+
+    private static ProviderClient client(ConfigKeys config, String prefix, Optional<BuiltInProvider> defaults) {
+        String clientAuth = config.value(prefix + "client-auth")
+                .orElse(defaults.map(d -> d.clientAuthentication().name()).orElse("basic")).toLowerCase(Locale.ROOT);
+        if (!clientAuth.equals("basic") && !clientAuth.equals("post")) {
+            throw new IllegalArgumentException(prefix + "client-auth must be basic or post");
+        }
+        return new ProviderClient(config.value(prefix + "client-id").orElseThrow(),
                 new ClientSecret(config.value(prefix + "client-secret").orElseThrow()),
-                scopes,
-                pkce.equals("S256"),
-                clientAuth.equals("post") ? ClientAuthentication.POST : ClientAuthentication.BASIC,
-                issuer,
-                requireIss,
-                apiBase,
-                config.scopes(prefix + "required-scopes"),
-                requestToken);
+                clientAuth.equals("post") ? ClientAuthentication.POST : ClientAuthentication.BASIC);
+    }
+
+    private static ScopePolicy scopes(ConfigKeys config, String prefix, Optional<BuiltInProvider> defaults) {
+        List<String> requested = config.value(prefix + "scopes").isPresent() ? config.scopes(prefix + "scopes")
+                : defaults.map(BuiltInProvider::scopes).orElse(List.of());
+        return ScopePolicy.requesting(requested).requiring(config.scopes(prefix + "required-scopes"));
+    }
+
+    private static Pkce pkce(ConfigKeys config, String prefix, OAuthVersion version,
+                             Optional<BuiltInProvider> defaults) {
+        Optional<String> configured = config.value(prefix + "pkce");
+        if (configured.isPresent() && !configured.get().equals("S256") && !configured.get().equals("none")) {
+            throw new IllegalArgumentException(prefix + "pkce must be S256 or none (plain is not supported)");
+        }
+        Pkce pkce = configured.map(label -> label.equals("S256") ? Pkce.S256 : Pkce.NONE)
+                .or(() -> defaults.map(BuiltInProvider::pkce))
+                .orElse(version == OAuthVersion.OAUTH_1_0A ? Pkce.NONE : Pkce.S256);
+        if (version == OAuthVersion.OAUTH_1_0A && pkce == Pkce.S256) {
+            throw new IllegalArgumentException(prefix + "pkce must be none for an OAuth 1.0a provider");
+        }
+        return pkce;
+    }
+
+    /** RFC 9207: {@code issuer} names the expected issuer, {@code require-iss=true} makes its {@code iss} required. */
+    private static IssuerPolicy issuer(ConfigKeys config, String prefix) {
+        Optional<String> issuer = config.value(prefix + "issuer");
+        boolean required = config.value(prefix + "require-iss").map(Boolean::parseBoolean).orElse(false);
+        if (issuer.isEmpty()) {
+            if (required) {
+                throw new IllegalArgumentException(prefix + "require-iss needs " + prefix + "issuer");
+            }
+            return IssuerPolicy.none();
+        }
+        return required ? IssuerPolicy.required(issuer.get()) : IssuerPolicy.expected(issuer.get());
     }
 
     private static Optional<URI> url(ConfigKeys config, String key) {

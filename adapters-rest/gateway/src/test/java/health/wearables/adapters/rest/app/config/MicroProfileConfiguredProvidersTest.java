@@ -7,8 +7,12 @@ import health.wearables.application.port.out.BuiltInProviders;
 import health.wearables.domain.BuiltInProvider;
 import health.wearables.domain.ClientAuthentication;
 import health.wearables.domain.ConfiguredProvider;
+import health.wearables.domain.IssuerPolicy;
+import health.wearables.domain.Pkce;
+import health.wearables.domain.ProviderEndpoints;
 import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.OAuthVersion;
+import health.wearables.domain.ScopePolicy;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,21 +28,24 @@ import org.junit.jupiter.api.Test;
 
 class MicroProfileConfiguredProvidersTest {
     private static final BuiltInProvider FITBIT = new BuiltInProvider("fitbit", "Fitbit", "Fitbit Web API",
-            URI.create("https://www.fitbit.com/oauth2/authorize"), URI.create("https://api.fitbit.com/oauth2/token"),
-            URI.create("https://api.fitbit.com/"), List.of("activity", "sleep"), true, ClientAuthentication.BASIC);
+            ProviderEndpoints.oauth2(URI.create("https://www.fitbit.com/oauth2/authorize"),
+                    URI.create("https://api.fitbit.com/oauth2/token"), URI.create("https://api.fitbit.com/")),
+            List.of("activity", "sleep"), Pkce.S256, ClientAuthentication.BASIC, Optional.empty());
     private static final BuiltInProvider OURA = new BuiltInProvider("oura", "Oura", "Oura API",
-            URI.create("https://cloud.ouraring.com/oauth/authorize"), URI.create("https://api.ouraring.com/oauth/token"),
-            URI.create("https://api.ouraring.com/"), List.of("daily"), false, ClientAuthentication.POST);
+            ProviderEndpoints.oauth2(URI.create("https://cloud.ouraring.com/oauth/authorize"),
+                    URI.create("https://api.ouraring.com/oauth/token"), URI.create("https://api.ouraring.com/")),
+            List.of("daily"), Pkce.NONE, ClientAuthentication.POST, Optional.empty());
 
     private static final BuiltInProvider LEGACY = new BuiltInProvider("legacy-watch", "Legacy Watch",
-            "Legacy Watch API, OAuth 1.0a, being retired", URI.create("https://legacy.example/oauth/authorize"),
-            URI.create("https://legacy.example/oauth/access_token"), URI.create("https://api.legacy.example/"),
-            List.of(), false, ClientAuthentication.BASIC,
-            Optional.of(URI.create("https://legacy.example/oauth/request_token")), Optional.of(LocalDate.of(2026, 12, 31)));
+            "Legacy Watch API, OAuth 1.0a, being retired",
+            ProviderEndpoints.oauth1(URI.create("https://legacy.example/oauth/request_token"),
+                    URI.create("https://legacy.example/oauth/authorize"),
+                    URI.create("https://legacy.example/oauth/access_token"), URI.create("https://api.legacy.example/")),
+            List.of(), Pkce.NONE, ClientAuthentication.BASIC, Optional.of(LocalDate.of(2026, 12, 31)));
 
-    private static final BuiltInProviders KNOWN = new BuiltInProviders() {
+    private static final BuiltInProviders BUILT_IN = new BuiltInProviders() {
         @Override
-        public Optional<BuiltInProvider> defaults(ProviderSlug slug) {
+        public Optional<BuiltInProvider> find(ProviderSlug slug) {
             return all().stream().filter(d -> d.slug().equals(slug.value())).findFirst();
         }
 
@@ -51,7 +58,8 @@ class MicroProfileConfiguredProvidersTest {
     private final Map<String, String> config = new HashMap<>();
 
     private MicroProfileConfiguredProviders configured() {
-        return MicroProfileConfiguredProviders.read(new ConfigKeys(key -> Optional.ofNullable(config.get(key))), KNOWN);
+        return MicroProfileConfiguredProviders.read(new ConfigKeys(key -> Optional.ofNullable(config.get(key))),
+                BUILT_IN);
     }
 
     @Test
@@ -62,13 +70,14 @@ class MicroProfileConfiguredProvidersTest {
 
         ConfiguredProvider fitbit = configured().find(new ProviderSlug("fitbit")).orElseThrow();
 
-        assertThat(fitbit.authorizationUri()).isEqualTo(FITBIT.authorizationUri());
-        assertThat(fitbit.tokenUri()).isEqualTo(FITBIT.tokenUri());
-        assertThat(fitbit.scopes()).containsExactly("activity", "sleep");
-        assertThat(fitbit.pkce()).isTrue();
-        assertThat(fitbit.clientAuthentication()).isEqualTo(ClientAuthentication.BASIC);
+        assertThat(fitbit.endpoints().authorization()).isEqualTo(FITBIT.endpoints().authorization());
+        assertThat(fitbit.endpoints().token()).isEqualTo(FITBIT.endpoints().token());
+        assertThat(fitbit.scopes()).isEqualTo(new ScopePolicy(List.of("activity", "sleep"), List.of()));
+        assertThat(fitbit.pkce()).isEqualTo(Pkce.S256);
+        assertThat(fitbit.client().authentication()).isEqualTo(ClientAuthentication.BASIC);
         assertThat(fitbit.displayName()).isEqualTo("Fitbit");
-        assertThat(fitbit.clientId()).isEqualTo("our-fitbit-client");
+        assertThat(fitbit.client().id()).isEqualTo("our-fitbit-client");
+        assertThat(fitbit.issuer()).isEqualTo(IssuerPolicy.none());
     }
 
     @Test
@@ -82,9 +91,9 @@ class MicroProfileConfiguredProvidersTest {
 
         ConfiguredProvider fitbit = configured().find(new ProviderSlug("fitbit")).orElseThrow();
 
-        assertThat(fitbit.scopes()).containsExactly("heartrate", "sleep");
-        assertThat(fitbit.clientAuthentication()).isEqualTo(ClientAuthentication.POST);
-        assertThat(fitbit.tokenUri()).isEqualTo(URI.create("https://proxy.example/fitbit/token"));
+        assertThat(fitbit.scopes().requested()).containsExactly("heartrate", "sleep");
+        assertThat(fitbit.client().authentication()).isEqualTo(ClientAuthentication.POST);
+        assertThat(fitbit.endpoints().token()).isEqualTo(URI.create("https://proxy.example/fitbit/token"));
     }
 
     @Test
@@ -156,9 +165,35 @@ class MicroProfileConfiguredProvidersTest {
         ConfiguredProvider tumbler = configured().find(new ProviderSlug("tumbler")).orElseThrow();
 
         assertThat(tumbler.oauthVersion()).isEqualTo(OAuthVersion.OAUTH_1_0A);
-        assertThat(tumbler.requestTokenUri()).contains(URI.create("https://tumbler.example/oauth/request_token"));
-        assertThat(tumbler.tokenUri()).isEqualTo(URI.create("https://tumbler.example/oauth/access_token"));
-        assertThat(tumbler.pkce()).isFalse();
+        assertThat(tumbler.endpoints().requestToken())
+                .contains(URI.create("https://tumbler.example/oauth/request_token"));
+        assertThat(tumbler.endpoints().token()).isEqualTo(URI.create("https://tumbler.example/oauth/access_token"));
+        assertThat(tumbler.pkce()).isEqualTo(Pkce.NONE);
+    }
+
+    @Test
+    void the_issuer_and_require_iss_make_the_rfc_9207_check_and_required_scopes_are_read() {
+        listedWithConsumer("fitbit");
+        config.put("wearables.providers.fitbit.issuer", "https://www.fitbit.com");
+        config.put("wearables.providers.fitbit.required-scopes", "activity");
+
+        assertThat(configured().find(new ProviderSlug("fitbit")).orElseThrow().issuer())
+                .isEqualTo(IssuerPolicy.expected("https://www.fitbit.com"));
+
+        config.put("wearables.providers.fitbit.require-iss", "true");
+        ConfiguredProvider fitbit = configured().find(new ProviderSlug("fitbit")).orElseThrow();
+
+        assertThat(fitbit.issuer()).isEqualTo(IssuerPolicy.required("https://www.fitbit.com"));
+        assertThat(fitbit.scopes()).isEqualTo(new ScopePolicy(List.of("activity", "sleep"), List.of("activity")));
+    }
+
+    @Test
+    void require_iss_without_an_issuer_stops_the_start() {
+        listedWithConsumer("fitbit");
+        config.put("wearables.providers.fitbit.require-iss", "true");
+
+        assertThatThrownBy(this::configured).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("wearables.providers.fitbit.require-iss needs wearables.providers.fitbit.issuer");
     }
 
     @Test
@@ -177,7 +212,7 @@ class MicroProfileConfiguredProvidersTest {
         ConfiguredProvider legacy = configured().find(new ProviderSlug("legacy-watch")).orElseThrow();
 
         assertThat(legacy.oauthVersion()).isEqualTo(OAuthVersion.OAUTH_1_0A);
-        assertThat(legacy.requestTokenUri()).isEqualTo(LEGACY.requestTokenUri());
+        assertThat(legacy.endpoints().requestToken()).isEqualTo(LEGACY.endpoints().requestToken());
         assertThat(warnings).singleElement().asString()
                 .contains("legacy-watch").contains("2026-12-31").doesNotContain("consumer-secret");
     }

@@ -2,8 +2,11 @@ package health.wearables.adapters.rest.out.provider;
 
 import health.wearables.domain.BuiltInProvider;
 import health.wearables.domain.ClientAuthentication;
+import health.wearables.domain.Pkce;
+import health.wearables.domain.ProviderEndpoints;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Dexcom API v3 data behind OAuth at {@code /v2/oauth2}: {@code offline_access} for a refresh token, client
@@ -18,7 +21,8 @@ final class DexcomQuirks implements ProviderQuirks {
             URI.create("https://sandbox-api.dexcom.com"));
 
     private static BuiltInProvider defaults(String slug, String name, URI host) {
-        return new BuiltInProvider(slug, name, name + " API", host.resolve("/v2/oauth2/login"),
-                host.resolve("/v2/oauth2/token"), host, List.of(OFFLINE_SCOPE), false, ClientAuthentication.POST);
+        return new BuiltInProvider(slug, name, name + " API",
+                ProviderEndpoints.oauth2(host.resolve("/v2/oauth2/login"), host.resolve("/v2/oauth2/token"), host),
+                List.of(OFFLINE_SCOPE), Pkce.NONE, ClientAuthentication.POST, Optional.empty());
     }
 }

@@ -58,7 +58,7 @@ public final class DocumentedBuiltInProviders implements BuiltInProviders {
     }
 
     @Override
-    public Optional<BuiltInProvider> defaults(ProviderSlug slug) {
+    public Optional<BuiltInProvider> find(ProviderSlug slug) {
         return builtIn(slug).map(BuiltIn::defaults);
     }
 

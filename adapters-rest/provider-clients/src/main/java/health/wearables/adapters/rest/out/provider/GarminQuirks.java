@@ -3,6 +3,8 @@ package health.wearables.adapters.rest.out.provider;
 import health.wearables.domain.BuiltInProvider;
 import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.ClientAuthentication;
+import health.wearables.domain.Pkce;
+import health.wearables.domain.ProviderEndpoints;
 import health.wearables.domain.TokenSet;
 import health.wearables.domain.callback.ExchangeResult;
 import java.net.URI;
@@ -22,13 +24,15 @@ final class GarminQuirks implements ProviderQuirks {
 
     static final BuiltInProvider DEFAULTS = new BuiltInProvider("garmin", "Garmin",
             "Garmin Connect Developer Program (Health API), OAuth 2.0 with PKCE",
-            URI.create("https://connect.garmin.com/oauth2Confirm"),
-            URI.create("https://diauth.garmin.com/di-oauth2-service/oauth/token"), URI.create("https://apis.garmin.com"),
-            List.of(), true, ClientAuthentication.POST);
+            ProviderEndpoints.oauth2(URI.create("https://connect.garmin.com/oauth2Confirm"),
+                    URI.create("https://diauth.garmin.com/di-oauth2-service/oauth/token"),
+                    URI.create("https://apis.garmin.com")),
+            List.of(), Pkce.S256, ClientAuthentication.POST, Optional.empty());
 
     @Override
     public ExchangeResult afterExchange(ConfiguredProvider provider, TokenSet tokens, ProviderCalls calls) {
-        return withUserId(tokens, calls.get(provider.apiBaseUri().resolve(USER_ID_PATH), tokens.accessToken()));
+        return withUserId(tokens,
+                calls.get(provider.endpoints().apiBase().resolve(USER_ID_PATH), tokens.accessToken()));
     }
 
     /** The tokens with the user id of Garmin's answer to {@value #USER_ID_PATH}; no usable id fails the exchange. */

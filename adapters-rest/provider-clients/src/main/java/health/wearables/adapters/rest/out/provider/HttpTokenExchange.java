@@ -100,7 +100,7 @@ public final class HttpTokenExchange implements TokenExchange {
         AuthorizationCodeGrant grant = new AuthorizationCodeGrant(
                 new com.nimbusds.oauth2.sdk.AuthorizationCode(code.value()), redirectUri,
                 verifier.map(v -> new CodeVerifier(v.value())).orElse(null));
-        HTTPRequest nimbus = new TokenRequest(provider.tokenUri(), clientAuthentication(provider), grant)
+        HTTPRequest nimbus = new TokenRequest(provider.endpoints().token(), clientAuthentication(provider), grant)
                 .toHTTPRequest();
         nimbus.setAccept("application/json");
 
@@ -126,9 +126,9 @@ public final class HttpTokenExchange implements TokenExchange {
     }
 
     private static ClientAuthentication clientAuthentication(ConfiguredProvider provider) {
-        ClientID id = new ClientID(provider.clientId());
-        Secret secret = new Secret(provider.clientSecret().value());
-        return switch (provider.clientAuthentication()) {
+        ClientID id = new ClientID(provider.client().id());
+        Secret secret = new Secret(provider.client().secret().value());
+        return switch (provider.client().authentication()) {
             case BASIC -> new ClientSecretBasic(id, secret);
             case POST -> new ClientSecretPost(id, secret);
         };

@@ -37,18 +37,18 @@ public final class NimbusAuthorizationUrls implements AuthorizationUrls {
     public URI authorizationUrl(ConfiguredProvider provider, StateToken state, Optional<PkceVerifier> verifier,
                                 URI redirectUri) {
         AuthorizationRequest.Builder request = new AuthorizationRequest.Builder(
-                new ResponseType(ResponseType.Value.CODE), new ClientID(provider.clientId()))
+                new ResponseType(ResponseType.Value.CODE), new ClientID(provider.client().id()))
                 .redirectionURI(redirectUri)
                 .state(new State(state.value()));
         ProviderQuirks quirks = providers.quirks(provider.slug());
-        if (!provider.scopes().isEmpty() && " ".equals(quirks.scopeSeparator())) {
-            request.scope(new Scope(provider.scopes().toArray(String[]::new)));
-        } else if (!provider.scopes().isEmpty()) {
-            request.customParameter("scope", String.join(quirks.scopeSeparator(), provider.scopes()));
+        if (!provider.scopes().requested().isEmpty() && " ".equals(quirks.scopeSeparator())) {
+            request.scope(new Scope(provider.scopes().requested().toArray(String[]::new)));
+        } else if (!provider.scopes().requested().isEmpty()) {
+            request.customParameter("scope", String.join(quirks.scopeSeparator(), provider.scopes().requested()));
         }
         quirks.authorizationParameters().forEach(request::customParameter);
         verifier.ifPresent(v -> request.codeChallenge(new CodeVerifier(v.value()), CodeChallengeMethod.S256));
-        return appendQuery(provider.authorizationUri(), request.build().toQueryString());
+        return appendQuery(provider.endpoints().authorization(), request.build().toQueryString());
     }
 
     /** Appends to the URL's own query, verbatim; a fragment is dropped (RFC 6749 §3.1 forbids one). */

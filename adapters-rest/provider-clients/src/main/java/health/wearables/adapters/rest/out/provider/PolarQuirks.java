@@ -3,6 +3,8 @@ package health.wearables.adapters.rest.out.provider;
 import health.wearables.domain.BuiltInProvider;
 import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.ClientAuthentication;
+import health.wearables.domain.Pkce;
+import health.wearables.domain.ProviderEndpoints;
 import health.wearables.domain.TokenSet;
 import health.wearables.domain.callback.ExchangeResult;
 import java.net.URI;
@@ -24,9 +26,10 @@ final class PolarQuirks implements ProviderQuirks {
     private static final String REGISTRATION = "Polar user registration";
 
     static final BuiltInProvider DEFAULTS = new BuiltInProvider("polar", "Polar", "Polar AccessLink API v3",
-            URI.create("https://flow.polar.com/oauth2/authorization"),
-            URI.create("https://polarremote.com/v2/oauth2/token"), URI.create("https://www.polaraccesslink.com"),
-            List.of("accesslink.read_all"), false, ClientAuthentication.BASIC);
+            ProviderEndpoints.oauth2(URI.create("https://flow.polar.com/oauth2/authorization"),
+                    URI.create("https://polarremote.com/v2/oauth2/token"),
+                    URI.create("https://www.polaraccesslink.com")),
+            List.of("accesslink.read_all"), Pkce.NONE, ClientAuthentication.BASIC, Optional.empty());
 
     @Override
     public TokenSet complete(JSONObject response, TokenSet tokens, Instant now) {
@@ -39,7 +42,7 @@ final class PolarQuirks implements ProviderQuirks {
         if (userId.isEmpty()) {
             return new ExchangeResult.Failed("Polar token response without a usable x_user_id");
         }
-        ProviderCalls.Answer answer = calls.postJson(provider.apiBaseUri().resolve(REGISTRATION_PATH),
+        ProviderCalls.Answer answer = calls.postJson(provider.endpoints().apiBase().resolve(REGISTRATION_PATH),
                 tokens.accessToken(), JSONObject.toJSONString(Map.of("member-id", userId.get())));
         return answer.fold(
                 answered -> answered.status() == 200 || answered.status() == 201 || answered.status() == 409

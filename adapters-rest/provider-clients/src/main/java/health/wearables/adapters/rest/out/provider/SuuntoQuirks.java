@@ -4,6 +4,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import health.wearables.domain.BuiltInProvider;
 import health.wearables.domain.ClientAuthentication;
+import health.wearables.domain.Pkce;
+import health.wearables.domain.ProviderEndpoints;
 import health.wearables.domain.TokenSet;
 import java.net.URI;
 import java.text.ParseException;
@@ -24,9 +26,10 @@ final class SuuntoQuirks implements ProviderQuirks {
     static final String SUBSCRIPTION_KEY_HEADER = "Ocp-Apim-Subscription-Key";
 
     static final BuiltInProvider DEFAULTS = new BuiltInProvider("suunto", "Suunto", "Suunto Cloud API",
-            URI.create("https://cloudapi-oauth.suunto.com/oauth/authorize"),
-            URI.create("https://cloudapi-oauth.suunto.com/oauth/token"), URI.create("https://cloudapi.suunto.com"),
-            List.of(), false, ClientAuthentication.BASIC);
+            ProviderEndpoints.oauth2(URI.create("https://cloudapi-oauth.suunto.com/oauth/authorize"),
+                    URI.create("https://cloudapi-oauth.suunto.com/oauth/token"),
+                    URI.create("https://cloudapi.suunto.com")),
+            List.of(), Pkce.NONE, ClientAuthentication.BASIC, Optional.empty());
 
     @Override
     public TokenSet complete(JSONObject response, TokenSet tokens, Instant now) {

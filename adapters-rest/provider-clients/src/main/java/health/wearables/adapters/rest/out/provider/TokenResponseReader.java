@@ -133,7 +133,7 @@ final class TokenResponseReader {
         }
         return new Exchanged(new TokenSet(accessToken, refreshToken,
                 TokenSet.expiryFrom(expiresIn(json.get("expires_in")), now),
-                scopes(json.get("scope"), provider.scopes()),
+                scopes(json.get("scope"), provider.scopes().requested()),
                 userId(json.get("user_id"))));
     }
 

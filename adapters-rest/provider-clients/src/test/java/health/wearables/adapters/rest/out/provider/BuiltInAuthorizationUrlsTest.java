@@ -22,8 +22,8 @@ class BuiltInAuthorizationUrlsTest {
     private final NimbusAuthorizationUrls urls = new NimbusAuthorizationUrls();
 
     private URI url(BuiltInProvider defaults) {
-        return urls.authorizationUrl(defaults.configuration(CLIENT_ID, new ClientSecret(CLIENT_SECRET)), STATE,
-                defaults.pkce() ? Optional.of(VERIFIER) : Optional.empty(), REDIRECT_URI);
+        return urls.authorizationUrl(defaults.configured(CLIENT_ID, new ClientSecret(CLIENT_SECRET)), STATE,
+                defaults.pkce().needsVerifier() ? Optional.of(VERIFIER) : Optional.empty(), REDIRECT_URI);
     }
 
     /** Query parameters, decoded; each name must appear once. */

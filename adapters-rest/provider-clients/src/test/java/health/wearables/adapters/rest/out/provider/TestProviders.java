@@ -4,13 +4,17 @@ import health.wearables.domain.AuthorizationCode;
 import health.wearables.domain.ClientAuthentication;
 import health.wearables.domain.ClientSecret;
 import health.wearables.domain.ConfiguredProvider;
+import health.wearables.domain.IssuerPolicy;
 import health.wearables.domain.OAuthVersion;
+import health.wearables.domain.Pkce;
 import health.wearables.domain.PkceVerifier;
+import health.wearables.domain.ProviderClient;
+import health.wearables.domain.ProviderEndpoints;
 import health.wearables.domain.ProviderSlug;
+import health.wearables.domain.ScopePolicy;
 import health.wearables.domain.StateToken;
 import java.net.URI;
 import java.util.List;
-import java.util.Optional;
 
 /** Provider configurations and OAuth values shared by the provider client tests; every secret is recognisable. */
 final class TestProviders {
@@ -37,9 +41,10 @@ final class TestProviders {
 
     static ConfiguredProvider provider(URI authorizationUri, URI tokenUri, ClientAuthentication authentication,
                                    String clientId, String clientSecret, List<String> scopes) {
-        return new ConfiguredProvider(new ProviderSlug(SLUG), "Acme Fit", OAuthVersion.OAUTH_2_0, authorizationUri,
-                tokenUri, clientId, new ClientSecret(clientSecret), scopes, true, authentication, Optional.empty(),
-                false, URI.create("https://api.acme-fit.example"));
+        return new ConfiguredProvider(new ProviderSlug(SLUG), "Acme Fit", OAuthVersion.OAUTH_2_0,
+                ProviderEndpoints.oauth2(authorizationUri, tokenUri, URI.create("https://api.acme-fit.example")),
+                new ProviderClient(clientId, new ClientSecret(clientSecret), authentication),
+                ScopePolicy.requesting(scopes), Pkce.S256, IssuerPolicy.none());
     }
 
     /** A provider whose token endpoint is the simulator's; the authorization URL is never called. */

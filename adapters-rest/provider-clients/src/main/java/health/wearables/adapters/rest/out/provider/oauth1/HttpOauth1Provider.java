@@ -27,7 +27,7 @@ public final class HttpOauth1Provider implements Oauth1Provider {
 
     @Override
     public TemporaryCredentialsResult temporaryCredentials(ConfiguredProvider provider, URI callbackUri) {
-        URI requestTokenUri = provider.requestTokenUri()
+        URI requestTokenUri = provider.endpoints().requestToken()
                 .orElseThrow(() -> new IllegalArgumentException("provider " + provider.slug() + " is not OAuth 1.0a"));
         return client.temporaryCredentials(requestTokenUri, consumer(provider), callbackUri).fold(
                 obtained -> issued(provider, obtained.credentials()),
@@ -37,12 +37,12 @@ public final class HttpOauth1Provider implements Oauth1Provider {
 
     private TemporaryCredentialsResult issued(ConfiguredProvider provider, TemporaryCredentials temporary) {
         return new Issued(temporary.token(), temporary.secret(),
-                client.authorizationUrl(provider.authorizationUri(), temporary.token()));
+                client.authorizationUrl(provider.endpoints().authorization(), temporary.token()));
     }
 
     @Override
     public ExchangeResult tokenCredentials(ConfiguredProvider provider, Grant.Oauth1Grant grant) {
-        return client.tokenCredentials(provider.tokenUri(), consumer(provider),
+        return client.tokenCredentials(provider.endpoints().token(), consumer(provider),
                 new TemporaryCredentials(grant.temporaryToken(), grant.temporarySecret()), grant.verifier()).fold(
                 obtained -> followUp(provider, obtained.credentials()),
                 refused -> new ExchangeResult.Refused("oauth1_refused"),
@@ -58,6 +58,6 @@ public final class HttpOauth1Provider implements Oauth1Provider {
     }
 
     private static ClientCredentials consumer(ConfiguredProvider provider) {
-        return new ClientCredentials(provider.clientId(), provider.clientSecret());
+        return new ClientCredentials(provider.client().id(), provider.client().secret());
     }
 }

@@ -9,9 +9,14 @@ import health.wearables.application.port.out.Oauth1Provider.TemporaryCredentials
 import health.wearables.domain.ClientAuthentication;
 import health.wearables.domain.ClientSecret;
 import health.wearables.domain.ConfiguredProvider;
+import health.wearables.domain.IssuerPolicy;
 import health.wearables.domain.OAuthVersion;
 import health.wearables.domain.Oauth1Verifier;
+import health.wearables.domain.Pkce;
+import health.wearables.domain.ProviderClient;
+import health.wearables.domain.ProviderEndpoints;
 import health.wearables.domain.ProviderSlug;
+import health.wearables.domain.ScopePolicy;
 import health.wearables.domain.TokenSet;
 import health.wearables.domain.callback.ExchangeResult;
 import health.wearables.domain.callback.Grant;
@@ -20,7 +25,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,10 +46,11 @@ class HttpOauth1ProviderTest {
                 new TokenEndpointLimits(Duration.ofSeconds(1), Duration.ofSeconds(2), 64 * 1024),
                 new Oauth1Signer(Clock.systemUTC(), NonceSource.secure(new SecureRandom()))), slug -> Oauth1FollowUp.NONE);
         provider = new ConfiguredProvider(new ProviderSlug("garmin-legacy"), "Garmin (legacy)", OAuthVersion.OAUTH_1_0A,
-                URI.create(simulator.uri(Oauth1ProviderSimulator.AUTHORIZE) + "?lang=en"),
-                simulator.uri(Oauth1ProviderSimulator.TOKEN), CONSUMER_KEY, new ClientSecret(CONSUMER_SECRET),
-                List.of(), false, ClientAuthentication.BASIC, Optional.empty(), false, simulator.uri("/"), List.of(),
-                Optional.of(simulator.uri(Oauth1ProviderSimulator.INITIATE)));
+                ProviderEndpoints.oauth1(simulator.uri(Oauth1ProviderSimulator.INITIATE),
+                        URI.create(simulator.uri(Oauth1ProviderSimulator.AUTHORIZE) + "?lang=en"),
+                        simulator.uri(Oauth1ProviderSimulator.TOKEN), simulator.uri("/")),
+                new ProviderClient(CONSUMER_KEY, new ClientSecret(CONSUMER_SECRET), ClientAuthentication.BASIC),
+                ScopePolicy.requesting(List.of()), Pkce.NONE, IssuerPolicy.none());
     }
 
     @AfterEach
