@@ -57,3 +57,32 @@ Feature: Integrating the gateway (technical, for integrators)
       When the Acme project starts a connection to the provider "fitbit"
       Then the answer is 404 with error code "UNKNOWN_PROVIDER"
       And the message names the missing key "wearables.providers.fitbit.client-secret"
+
+  Rule: A connection is started with one JSON object that says each thing once
+
+    Scenario: A body that is not declared as JSON
+      When the Acme project starts a Sandbox connection with a body of type "text/plain"
+      Then the answer is 415 with error code "UNSUPPORTED_MEDIA_TYPE"
+
+    Scenario: A body that names the patient twice
+      When the Acme project starts a Sandbox connection naming the patient twice
+      Then the answer is 422 with error code "VALIDATION_FAILED"
+
+  Rule: Every error the gateway answers is in its JSON error shape
+
+    Scenario: A path that no route can match
+      When a browser asks for "/v1/wearables/..%2F..%2Fx/callback"
+      Then the answer is 400 with error code "INVALID_REQUEST"
+      And the answer forbids caching and referrers
+
+    Scenario: A method the address does not take
+      When the Acme project sends DELETE to "/v1/wearables/providers"
+      Then the answer is 405 with error code "METHOD_NOT_ALLOWED"
+      And the answer allows only "GET, HEAD, OPTIONS"
+
+  Rule: The FHIR record answers in FHIR, and a refusal is a quiet line in the log
+
+    Scenario: Reading the FHIR record without an API key
+      When the FHIR record is read without an API key
+      Then the answer is a FHIR OperationOutcome with status 401
+      And the gateway logged the refusal in one INFO line, without a stack trace

@@ -73,11 +73,32 @@ public final class Gateway {
                 .header("Authorization", "Bearer " + apiKey).GET().build());
     }
 
+    /** A read or search of the FHIR record, with a project's API key, or without any when it is null. */
     HttpResponse<String> fhir(String apiKey, String pathAndQuery) {
-        return send(HttpRequest.newBuilder(base.resolve("/fhir/" + pathAndQuery))
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/fhir/" + pathAndQuery))
                 .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + apiKey)
-                .header("Accept", "application/fhir+json").GET().build());
+                .header("Accept", "application/fhir+json").GET();
+        if (apiKey != null) {
+            request.header("Authorization", "Bearer " + apiKey);
+        }
+        return send(request.build());
+    }
+
+    /**
+     * A request as any client could send it: a method, a raw path (sent as it is, percent-encoding included), and
+     * optionally a body with its Content-Type and a project's API key.
+     */
+    HttpResponse<String> request(String method, String rawPath, String contentType, String body, String apiKey) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + rawPath)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (apiKey != null) {
+            request.header("Authorization", "Bearer " + apiKey);
+        }
+        return send(request.build());
     }
 
     /** A further page of a FHIR search, by the absolute address the server put in the bundle's {@code next} link. */

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
 
 /** The HTTP contract, in an integrator's terms: status codes, error codes and headers. */
 public class IntegratorSteps {
@@ -13,6 +15,9 @@ public class IntegratorSteps {
 
     private final PatientJourney journey;
     private final Gateway gateway;
+    private final GatewayLog log = new GatewayLog();
+    private long logMark;
+    private String fhirPath;
 
     public IntegratorSteps(PatientJourney journey, Gateway gateway) {
         this.journey = journey;
@@ -117,5 +122,74 @@ public class IntegratorSteps {
     public void securityHeaders() {
         assertThat(journey.answer.headers().firstValue("Cache-Control")).contains("no-store");
         assertThat(journey.answer.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+    }
+
+    @When("the Acme project starts a Sandbox connection with a body of type {string}")
+    public void bodyOfType(String contentType) {
+        journey.answer = gateway.request("POST", "/v1/wearables/sandbox/connect", contentType, body(),
+                Settings.apiKeyOf("acme"));
+    }
+
+    @When("the Acme project starts a Sandbox connection naming the patient twice")
+    public void patientTwice() {
+        journey.answer = gateway.request("POST", "/v1/wearables/sandbox/connect", "application/json",
+                "{\"patientId\":\"" + journey.patientId + "\",\"patientId\":\"someone-else\"}",
+                Settings.apiKeyOf("acme"));
+    }
+
+    @When("a browser asks for {string}")
+    public void browserAsksFor(String rawPath) {
+        journey.answer = gateway.request("GET", rawPath, null, null, null);
+    }
+
+    @When("the Acme project sends {word} to {string}")
+    public void methodTo(String method, String rawPath) {
+        journey.answer = gateway.request(method, rawPath, null, null, Settings.apiKeyOf("acme"));
+    }
+
+    @Then("the answer allows only {string}")
+    public void allowsOnly(String methods) {
+        assertThat(journey.answer.headers().firstValue("Allow")).hasValueSatisfying(allow ->
+                assertThat(List.of(allow.split("\\s*,\\s*"))).containsExactlyInAnyOrder(methods.split("\\s*,\\s*")));
+    }
+
+    @When("the FHIR record is read without an API key")
+    public void fhirWithoutKey() {
+        logMark = log.mark();
+        fhirPath = "Endpoint/unauthenticated-" + UUID.randomUUID().toString().substring(0, 8);
+        journey.answer = gateway.fhir(null, fhirPath);
+    }
+
+    @Then("the answer is a FHIR OperationOutcome with status {int}")
+    public void operationOutcome(int status) {
+        HttpResponse<String> answer = journey.answer;
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/fhir+json"));
+        JsonNode outcome = Json.parse(answer.body());
+        assertThat(outcome.path("resourceType").asText()).isEqualTo("OperationOutcome");
+        assertThat(outcome.at("/issue/0/severity").asText()).isEqualTo("error");
+        assertThat(outcome.at("/issue/0/diagnostics").asText()).isNotBlank();
+        assertThat(answer.body()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Then("the gateway logged the refusal in one INFO line, without a stack trace")
+    public void refusalLoggedQuietly() {
+        String path = "/fhir/" + fhirPath;
+        List<String> lines = Poll.until("the refusal of " + path + " is in the log", () -> log.linesSince(logMark),
+                written -> written.stream().anyMatch(line -> line.contains(path)));
+        try {
+            Thread.sleep(1000); // whatever else the request logged is written by now
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        lines = log.linesSince(logMark);
+        String written = String.join("\n", lines);
+        assertThat(lines).as(written).filteredOn(line -> line.contains(path)).singleElement()
+                .satisfies(line -> assertThat(GatewayLog.level(line)).as(line).isEqualTo("I"));
+        assertThat(lines).as(written)
+                .noneMatch(line -> line.contains("AuthenticationException"))
+                .noneMatch(line -> line.startsWith("\tat ca.uhn.fhir") || line.startsWith("\tat health.wearables"));
     }
 }

@@ -26,7 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class FhirProducer {
     @Inject
-    @ConfigProperty(name = "wearables.data-dir", defaultValue = "data")
+    @ConfigProperty(name = "wearables.data-dir", defaultValue = FhirStoreSettings.DEFAULT_DATA_DIRECTORY)
     String dataDirectory;
 
     @Inject
@@ -50,7 +50,7 @@ public class FhirProducer {
     Optional<String> password;
 
     @Inject
-    @ConfigProperty(name = "wearables.fhir.pool-size", defaultValue = "10")
+    @ConfigProperty(name = "wearables.fhir.pool-size", defaultValue = FhirStoreSettings.DEFAULT_POOL_SIZE)
     int poolSize;
 
     @Inject

@@ -8,10 +8,15 @@ import java.util.Locale;
  * switches dialect and driver.
  */
 public record FhirStoreSettings(String jdbcUrl, String username, String password, int maxPoolSize) {
+    /** {@code wearables.data-dir}'s default: {@code data} in the server's directory. */
+    public static final String DEFAULT_DATA_DIRECTORY = "data";
+    /** {@code wearables.fhir.pool-size}'s default, for PostgreSQL and H2 alike. */
+    public static final String DEFAULT_POOL_SIZE = "10";
 
     public static FhirStoreSettings h2File(Path dataDirectory) {
         Path file = dataDirectory.toAbsolutePath().resolve("fhir");
-        return new FhirStoreSettings("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "", 10);
+        return new FhirStoreSettings("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "",
+                Integer.parseInt(DEFAULT_POOL_SIZE));
     }
 
     public boolean isPostgres() {

@@ -1,12 +1,26 @@
 package health.wearables.adapters.fhir;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.search.DatabaseBackedPagingProvider;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.RestfulServer;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.method.BaseMethodBinding;
+import ca.uhn.fhir.util.OperationOutcomeUtil;
 import health.wearables.application.port.out.ProjectDirectory;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import java.lang.System.Logger.Level;
+import org.hl7.fhir.instance.model.api.IBaseOperationOutcome;
 
-/** HAPI's own REST layer at {@code /fhir}: Endpoint read and search, per project. */
+/**
+ * HAPI's own REST layer at {@code /fhir}: Endpoint read and search, per project. Errors are FHIR OperationOutcomes.
+ * A refusal (no valid API key, an unknown resource, a bad parameter: any 4xx) is routine and logged in one INFO
+ * line; only a failure of the server (5xx) is logged as HAPI logs it, at ERROR with its stack trace.
+ */
 @WebServlet(urlPatterns = "/fhir/*", loadOnStartup = 1)
 public class ProjectFhirServlet extends RestfulServer {
     private static final long serialVersionUID = 1L;
@@ -17,13 +31,63 @@ public class ProjectFhirServlet extends RestfulServer {
     @Inject
     transient ProjectDirectory projects;
 
+    private transient ProjectAuthentication authentication;
+
     @Override
     protected void initialize() {
         EmbeddedFhirStore store = fhir.store();
+        authentication = new ProjectAuthentication(projects);
         setFhirContext(store.fhirContext());
         setPagingProvider(store.bean(DatabaseBackedPagingProvider.class));
         registerProvider(new EndpointReadProvider(store.endpoints()));
-        registerInterceptor(new ProjectAuthentication(projects));
+        registerInterceptor(new RoutineRefusals());
         setDefaultResponseEncoding(ca.uhn.fhir.rest.api.EncodingEnum.JSON);
+    }
+
+    /** The first thing HAPI does with a request inside its error handling: here the caller is authenticated first. */
+    @Override
+    public BaseMethodBinding determineResourceMethod(RequestDetails request, String requestPath) {
+        authentication.authenticate(request);
+        return super.determineResourceMethod(request, requestPath);
+    }
+
+    /**
+     * Takes over HAPI's handling of an outgoing 4xx before HAPI logs it at WARN: the OperationOutcome HAPI would make
+     * (each message an issue of severity error, code processing) and one INFO line. Anything else is left to HAPI.
+     */
+    static final class RoutineRefusals {
+        private static final System.Logger LOG = System.getLogger(ProjectFhirServlet.class.getName());
+        private static final int MAX_LOGGED = 300;
+
+        @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
+        public BaseServerResponseException refused(RequestDetails request, HttpServletRequest servletRequest,
+                                                   Throwable failure) {
+            if (!(failure instanceof BaseServerResponseException refusal) || refusal.getStatusCode() >= 500) {
+                return null;
+            }
+            if (refusal.getOperationOutcome() == null) {
+                FhirContext context = request.getServer().getFhirContext();
+                IBaseOperationOutcome outcome = OperationOutcomeUtil.newInstance(context);
+                OperationOutcomeUtil.addIssue(context, outcome, "error", refusal.getMessage(), null, "processing");
+                if (refusal.getAdditionalMessages() != null) {
+                    refusal.getAdditionalMessages().forEach(message ->
+                            OperationOutcomeUtil.addIssue(context, outcome, "error", message, null, "processing"));
+                }
+                refusal.setOperationOutcome(outcome);
+            }
+            LOG.log(Level.INFO, "FHIR request refused: {0} {1} {2}: {3}", refusal.getStatusCode(),
+                    servletRequest.getMethod(), loggable(servletRequest.getRequestURI()),
+                    loggable(refusal.getMessage()));
+            return refusal;
+        }
+
+        /** One line, bounded: control characters (a decoded %0A, say) cannot start a line of their own. */
+        static String loggable(String text) {
+            if (text == null) {
+                return "";
+            }
+            String line = text.replaceAll("\\p{Cntrl}", "?");
+            return line.length() > MAX_LOGGED ? line.substring(0, MAX_LOGGED) + "…" : line;
+        }
     }
 }

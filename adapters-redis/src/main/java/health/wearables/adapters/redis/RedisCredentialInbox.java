@@ -5,6 +5,7 @@ import health.wearables.application.port.out.CredentialInboxUnavailable;
 import health.wearables.domain.PatientId;
 import health.wearables.domain.ProjectId;
 import health.wearables.domain.SealedCredentials;
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.redisson.api.RMap;
 import org.redisson.api.RScript;
 import org.redisson.api.RType;
@@ -35,7 +34,7 @@ import org.redisson.client.codec.StringCodec;
  * scans the keys under the prefix.
  */
 public final class RedisCredentialInbox implements CredentialInbox {
-    private static final Logger LOG = Logger.getLogger(RedisCredentialInbox.class.getName());
+    private static final System.Logger LOG = System.getLogger(RedisCredentialInbox.class.getName());
 
     private static final String HOLD = "redis.call('hset', KEYS[1], ARGV[1], ARGV[2]); "
             + "redis.call('pexpire', KEYS[1], ARGV[3]); return 1";

@@ -2,12 +2,11 @@ package health.wearables.adapters.redis;
 
 import health.wearables.application.port.out.LeaseUnavailable;
 import health.wearables.application.port.out.Leases;
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.redisson.api.RBucket;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -18,7 +17,7 @@ import org.redisson.client.codec.StringCodec;
  * holder's). Ending a lease never fails: if Redis cannot be reached, the lease lapses by itself.
  */
 public final class RedisLeases implements Leases {
-    private static final Logger LOG = Logger.getLogger(RedisLeases.class.getName());
+    private static final System.Logger LOG = System.getLogger(RedisLeases.class.getName());
 
     private final RedissonClient client;
     private final String keyPrefix;
@@ -46,7 +45,7 @@ public final class RedisLeases implements Leases {
             RedisReply.await("lease release", timeout, () -> bucket.compareAndSetAsync(token, null),
                     LeaseUnavailable::new);
         } catch (LeaseUnavailable e) {
-            LOG.log(Level.FINE, "A lease could not be ended ({0}); it lapses by itself", e.getMessage());
+            LOG.log(Level.DEBUG, "A lease could not be ended ({0}); it lapses by itself", e.getMessage());
         }
     }
 }

@@ -4,11 +4,10 @@ import health.wearables.application.port.out.StateStore;
 import health.wearables.application.port.out.StateStoreUnavailable;
 import health.wearables.domain.PendingAuthorization;
 import health.wearables.domain.FlowKey;
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.client.protocol.RedisStrictCommand;
@@ -26,7 +25,7 @@ import org.redisson.command.CommandAsyncExecutor;
  * arguments, show the key and a buffer size but never the document.
  */
 public final class RedisStateStore implements StateStore {
-    private static final Logger LOG = Logger.getLogger(RedisStateStore.class.getName());
+    private static final System.Logger LOG = System.getLogger(RedisStateStore.class.getName());
 
     /** Not among Redisson 3.52's {@code RedisCommands}; the reply is the bulk string, or nil. */
     static final RedisStrictCommand<String> GETDEL = new RedisStrictCommand<>("GETDEL");

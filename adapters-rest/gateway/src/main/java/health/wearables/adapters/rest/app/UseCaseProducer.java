@@ -48,17 +48,25 @@ public class UseCaseProducer {
     /** Inbox entries, and recorded syncs, per recovery pass. */
     static final int RECOVERY_BATCH = 100;
 
+    static final String PUBLIC_BASE_URL = "wearables.public-base-url";
+    /** The one place each default is written; API.md and the README give the same values. */
+    static final String DEFAULT_PUBLIC_BASE_URL = "http://localhost:9080";
+    static final String STATE_TTL = "wearables.state.ttl";
+    static final String DEFAULT_STATE_TTL_SECONDS = "600";
+    static final String INBOX_TTL = "wearables.inbox.ttl";
+    /** How long credentials the FHIR store could not take wait in the inbox for a retry: 7 days. */
+    static final String DEFAULT_INBOX_TTL_SECONDS = "604800";
+
     @Inject
-    @ConfigProperty(name = "wearables.public-base-url", defaultValue = "http://localhost:9080")
+    @ConfigProperty(name = PUBLIC_BASE_URL, defaultValue = DEFAULT_PUBLIC_BASE_URL)
     String publicBaseUrl;
 
     @Inject
-    @ConfigProperty(name = "wearables.state.ttl", defaultValue = "600")
+    @ConfigProperty(name = STATE_TTL, defaultValue = DEFAULT_STATE_TTL_SECONDS)
     long stateTtlSeconds;
 
-    /** How long credentials the FHIR store could not take wait in the inbox for a retry: 7 days. */
     @Inject
-    @ConfigProperty(name = "wearables.inbox.ttl", defaultValue = "604800")
+    @ConfigProperty(name = INBOX_TTL, defaultValue = DEFAULT_INBOX_TTL_SECONDS)
     long inboxTtlSeconds;
 
     private final Clock clock = Clock.systemUTC();

@@ -27,13 +27,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class RecoveryScheduler {
     static final String INTERVAL = "wearables.recovery.interval";
+    /** The one place the default is written; the README gives the same value. */
+    static final String DEFAULT_INTERVAL_SECONDS = "30";
     private static final System.Logger LOG = System.getLogger(RecoveryScheduler.class.getName());
 
     @Inject
     RecoverPendingWork recovery;
 
     @Inject
-    @ConfigProperty(name = INTERVAL, defaultValue = "30")
+    @ConfigProperty(name = INTERVAL, defaultValue = DEFAULT_INTERVAL_SECONDS)
     long intervalSeconds;
 
     private ScheduledExecutorService scheduler;

@@ -116,4 +116,10 @@ class RecoverySchedulerTest {
 
         assertThatIllegalStateException().isThrownBy(scheduler::start).withMessageContaining("wearables.recovery.interval");
     }
+
+    @Test
+    void passes_run_every_30_seconds_by_default() {
+        assertThat(RecoveryScheduler.INTERVAL).isEqualTo("wearables.recovery.interval");
+        assertThat(RecoveryScheduler.DEFAULT_INTERVAL_SECONDS).isEqualTo("30");
+    }
 }

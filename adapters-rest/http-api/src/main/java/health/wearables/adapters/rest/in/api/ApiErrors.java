@@ -4,8 +4,6 @@ import health.wearables.domain.Rejection;
 import health.wearables.domain.RejectionCode;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** The one error shape of the API: {@code {"error": {"code", "message"}}}, with the status API.md gives each code. */
 final class ApiErrors {
@@ -36,9 +34,6 @@ final class ApiErrors {
     }
 
     static Response.ResponseBuilder json(int status, String code, String message) {
-        Map<String, String> error = new LinkedHashMap<>();
-        error.put("code", code);
-        error.put("message", message);
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("error", error));
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(ErrorShape.body(code, message));
     }
 }

@@ -80,7 +80,7 @@ public class CallbackResource {
     }
 
     private static Response onlyGet() {
-        return Response.status(405).header("Allow", "GET").build();
+        return ApiErrors.json(405, ErrorShape.code(405), ErrorShape.message(405)).header("Allow", "GET").build();
     }
 
     private Response answer(String provider, CallbackRoute route) {

@@ -6,15 +6,22 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The body of {@code /connect}, type-checked without guessing: malformed JSON or a field of the wrong type is a clear
- * problem, never a silent default. Unknown fields are ignored.
+ * The body of {@code /connect}, type-checked without guessing: malformed JSON, a key named twice in one object (which
+ * parsers resolve differently, so the gateway and a proxy in front of it could read different patients) or a field of
+ * the wrong type is a clear problem, never a silent default. Unknown fields are ignored.
  */
 record ConnectBody(Optional<ConnectCommand> command, Optional<String> problem) {
     static final int MAX_LENGTH = 16 * 1024;
+    private static final Set<String> KNOWN_KEYS = Set.of("patientId", "redirectUri", "redirectOnError");
 
     static ConnectBody parse(String text) {
         if (text == null || text.isBlank()) {
@@ -32,6 +39,10 @@ record ConnectBody(Optional<ConnectCommand> command, Optional<String> problem) {
         if (parsed.getValueType() != JsonValue.ValueType.OBJECT) {
             return problem("The body must be a JSON object.");
         }
+        Optional<String> repeated = repeatedKey(text);
+        if (repeated.isPresent()) {
+            return problem(repeated.get() + " appears more than once in the body.");
+        }
         JsonObject body = parsed.asJsonObject();
         if (!isType(body.get("patientId"), JsonValue.ValueType.STRING)) {
             return problem("patientId is required and must be a string.");
@@ -48,6 +59,35 @@ record ConnectBody(Optional<ConnectCommand> command, Optional<String> problem) {
         String redirectUri = isType(redirect, JsonValue.ValueType.STRING) ? body.getString("redirectUri") : null;
         return new ConnectBody(Optional.of(new ConnectCommand(body.getString("patientId"), redirectUri,
                 isType(onError, JsonValue.ValueType.TRUE))), Optional.empty());
+    }
+
+    /**
+     * The first key named twice in one object of a valid JSON text: one of ours by its name, any other as "A key" (the
+     * message never repeats what the caller sent).
+     */
+    private static Optional<String> repeatedKey(String json) {
+        Deque<Set<String>> objects = new ArrayDeque<>();
+        try (JsonParser parser = Json.createParser(new StringReader(json))) {
+            while (parser.hasNext()) {
+                switch (parser.next()) {
+                    case START_OBJECT:
+                        objects.push(new HashSet<>());
+                        break;
+                    case END_OBJECT:
+                        objects.pop();
+                        break;
+                    case KEY_NAME:
+                        String key = parser.getString();
+                        if (!objects.peek().add(key)) {
+                            return Optional.of(KNOWN_KEYS.contains(key) ? key : "A key");
+                        }
+                        break;
+                    default:
+                        break;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean isType(JsonValue value, JsonValue.ValueType type) {

@@ -6,6 +6,7 @@ import health.wearables.application.port.out.ProjectDirectory;
 import health.wearables.domain.Connecting;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,7 +18,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code POST /v1/wearables/{provider}/connect}: a platform starts connecting a patient's wearable. */
+/**
+ * {@code POST /v1/wearables/{provider}/connect}: a platform starts connecting a patient's wearable. The body is JSON:
+ * any other {@code Content-Type} is answered 415 before anything else is looked at.
+ */
 @Path("v1/wearables/{provider}/connect")
 @RequestScoped
 public class ConnectResource {
@@ -28,6 +32,7 @@ public class ConnectResource {
     ProjectDirectory projects;
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response connect(@PathParam("provider") String provider,
                             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,

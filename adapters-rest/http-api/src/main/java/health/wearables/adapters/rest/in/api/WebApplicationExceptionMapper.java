@@ -5,19 +5,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** JAX-RS's own answers (unknown route, wrong method, …) in the API's error shape. */
+/** JAX-RS's own answers (unknown route, wrong method, wrong media type, …) in the API's error shape. */
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
     @Override
     public Response toResponse(WebApplicationException e) {
         int status = e.getResponse().getStatus();
-        String code = switch (status) {
-            case 404 -> "NOT_FOUND";
-            case 405 -> "METHOD_NOT_ALLOWED";
-            case 406, 415 -> "UNSUPPORTED_MEDIA_TYPE";
-            default -> status < 500 ? "INVALID_REQUEST" : "INTERNAL_ERROR";
-        };
-        Response.ResponseBuilder response = ApiErrors.json(status, code, "The request could not be handled: " + code + ".");
+        Response.ResponseBuilder response = ApiErrors.json(status, ErrorShape.code(status), ErrorShape.message(status));
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (name.equalsIgnoreCase("Allow")) {
                 values.forEach(value -> response.header(name, value));

@@ -12,7 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Builds the outbound provider clients from MicroProfile Config; the beans are the port interfaces. */
@@ -25,13 +25,18 @@ public class ProviderClientProducer {
         this.limits = null;
     }
 
+    /** Each limit left unconfigured is its default in {@link TokenEndpointLimits#DEFAULTS}. */
     @Inject
     public ProviderClientProducer(
-            @ConfigProperty(name = "wearables.http.connect-timeout-ms", defaultValue = "3000") long connectTimeoutMs,
-            @ConfigProperty(name = "wearables.http.deadline-ms", defaultValue = "10000") long deadlineMs,
-            @ConfigProperty(name = "wearables.http.max-body-bytes", defaultValue = "65536") int maxBodyBytes) {
-        this.limits = new TokenEndpointLimits(Duration.ofMillis(connectTimeoutMs), Duration.ofMillis(deadlineMs),
-                maxBodyBytes);
+            @ConfigProperty(name = TokenEndpointLimits.CONNECT_TIMEOUT_MS) Optional<Long> connectTimeoutMs,
+            @ConfigProperty(name = TokenEndpointLimits.DEADLINE_MS) Optional<Long> deadlineMs,
+            @ConfigProperty(name = TokenEndpointLimits.MAX_BODY_BYTES) Optional<Integer> maxBodyBytes) {
+        this.limits = TokenEndpointLimits.configured(connectTimeoutMs, deadlineMs, maxBodyBytes);
+    }
+
+    /** The limits the clients are made with. */
+    TokenEndpointLimits limits() {
+        return limits;
     }
 
     @Produces

@@ -3,31 +3,48 @@ package health.wearables.adapters.rest.out.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ProviderClientProducerTest {
 
     @Test
     void produces_the_provider_clients_from_the_configured_limits() {
-        ProviderClientProducer producer = new ProviderClientProducer(3000, 10000, 65536);
+        ProviderClientProducer producer = new ProviderClientProducer(Optional.of(1000L), Optional.of(4000L),
+                Optional.of(16384));
 
+        assertThat(producer.limits()).isEqualTo(new TokenEndpointLimits(Duration.ofSeconds(1), Duration.ofSeconds(4),
+                16384));
         assertThat(producer.tokenExchange()).isInstanceOf(HttpTokenExchange.class);
         assertThat(producer.authorizationUrls()).isInstanceOf(NimbusAuthorizationUrls.class);
     }
 
     @Test
+    void a_limit_left_unconfigured_is_its_default() {
+        assertThat(new ProviderClientProducer(Optional.empty(), Optional.empty(), Optional.empty()).limits())
+                .isEqualTo(TokenEndpointLimits.DEFAULTS);
+        assertThat(new ProviderClientProducer(Optional.empty(), Optional.of(4000L), Optional.empty()).limits())
+                .isEqualTo(new TokenEndpointLimits(TokenEndpointLimits.DEFAULTS.connectTimeout(), Duration.ofSeconds(4),
+                        TokenEndpointLimits.DEFAULTS.maxBodyBytes()));
+    }
+
+    @Test
     void refuses_limits_that_are_not_positive() {
-        assertThatThrownBy(() -> new ProviderClientProducer(0, 10000, 65536))
+        assertThatThrownBy(() -> new ProviderClientProducer(Optional.of(0L), Optional.empty(), Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("connect timeout");
-        assertThatThrownBy(() -> new ProviderClientProducer(3000, -1, 65536))
+        assertThatThrownBy(() -> new ProviderClientProducer(Optional.empty(), Optional.of(-1L), Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("deadline");
-        assertThatThrownBy(() -> new ProviderClientProducer(3000, 10000, 0))
+        assertThatThrownBy(() -> new ProviderClientProducer(Optional.empty(), Optional.empty(), Optional.of(0)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("body");
     }
 
     @Test
-    void defaults_are_connect_3_s_deadline_10_s_and_64_kib() {
+    void the_defaults_are_what_the_readme_says_connect_3000_ms_deadline_10000_ms_and_65536_bytes() {
         assertThat(TokenEndpointLimits.DEFAULTS).isEqualTo(new TokenEndpointLimits(
-                java.time.Duration.ofMillis(3000), java.time.Duration.ofMillis(10000), 65536));
+                Duration.ofMillis(3000), Duration.ofMillis(10000), 65536));
+        assertThat(TokenEndpointLimits.CONNECT_TIMEOUT_MS).isEqualTo("wearables.http.connect-timeout-ms");
+        assertThat(TokenEndpointLimits.DEADLINE_MS).isEqualTo("wearables.http.deadline-ms");
+        assertThat(TokenEndpointLimits.MAX_BODY_BYTES).isEqualTo("wearables.http.max-body-bytes");
     }
 }
