@@ -1,9 +1,12 @@
 package health.wearables.application.service;
 
 import health.wearables.application.port.in.CompleteCallback;
+import health.wearables.application.port.in.Unavailable;
 import health.wearables.application.port.out.ConfiguredProviders;
 import health.wearables.application.port.out.ProjectDirectory;
 import health.wearables.application.port.out.StateStore;
+import health.wearables.application.port.out.StateStoreUnavailable;
+import health.wearables.domain.FlowKey;
 import health.wearables.domain.PendingAuthorization;
 import health.wearables.domain.Project;
 import health.wearables.domain.Rejection;
@@ -61,11 +64,20 @@ public final class CompleteCallbackService implements CompleteCallback {
     public CallbackAnswer complete(String provider, Map<String, List<String>> query) {
         return Received.parse(provider, query)
                 .then(received -> received.identify(received.providerSlug().flatMap(providers::find)))
-                .then(callback -> callback.verify(states.take(callback.key()), clock.instant()))        // state
+                .then(callback -> callback.verify(take(callback.key()), clock.instant()))                // state
                 .then(verified -> verified.exchanged(redemption.redeem(verified)))                     // exchange
                 .then(obtained -> Step.ok(keeping.keep(obtained, clock.instant())))                    // persist
                 .then(kept -> Step.ok(kept.<Concluded>fold(this::queueSync, this::stillHeld)))        // sync
                 .fold(this::answered, this::refused);                                                  // redirect
+    }
+
+    /** Fails closed: a state that cannot be taken is not verified, and nothing is exchanged. */
+    private Optional<PendingAuthorization> take(FlowKey key) {
+        try {
+            return states.take(key);
+        } catch (StateStoreUnavailable e) {
+            throw new Unavailable.StateStore(e.getMessage(), e);
+        }
     }
 
     private SyncQueued queueSync(Persisted persisted) {

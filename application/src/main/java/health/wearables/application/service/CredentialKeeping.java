@@ -1,5 +1,6 @@
 package health.wearables.application.service;
 
+import health.wearables.application.port.in.Unavailable;
 import health.wearables.application.port.out.ConnectionStore;
 import health.wearables.application.port.out.ConnectionStoreUnavailable;
 import health.wearables.application.port.out.CredentialInbox;
@@ -15,7 +16,7 @@ import java.time.Instant;
 /**
  * The persist step of the callback: the issued tokens are sealed and stored as the connection; when the connection
  * store cannot take them, the sealed credentials are held in the inbox for a retry. Only when the inbox fails too are
- * the tokens lost, and then {@link CredentialInboxUnavailable} goes up to the caller.
+ * the tokens lost, and then {@link Unavailable.CredentialInbox} goes up to the caller.
  */
 public final class CredentialKeeping {
     /** Logs as the callback it is a step of. */
@@ -55,7 +56,7 @@ public final class CredentialKeeping {
             LOG.log(Level.ERROR, "the tokens issued for project={0} provider={1} are lost: the connection store failed "
                     + "({2}) and so did the credential inbox ({3}); the patient must connect again",
                     sealed.key().project(), sealed.key().provider(), storeDown.getMessage(), inboxDown.getMessage());
-            throw inboxDown;
+            throw new Unavailable.CredentialInbox(inboxDown.getMessage(), inboxDown);
         }
         LOG.log(Level.WARNING, "connection store unavailable ({0}): the sealed credentials of project={1} provider={2} "
                 + "are held in the credential inbox for a retry", storeDown.getMessage(), sealed.key().project(),

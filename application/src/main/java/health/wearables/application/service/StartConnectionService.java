@@ -1,15 +1,18 @@
 package health.wearables.application.service;
 
 import health.wearables.application.port.in.StartConnection;
+import health.wearables.application.port.in.Unavailable;
 import health.wearables.application.port.out.AuthorizationUrls;
 import health.wearables.application.port.out.CallbackUris;
 import health.wearables.application.port.out.ConfiguredProviders;
 import health.wearables.application.port.out.Oauth1Provider;
 import health.wearables.application.port.out.ProjectDirectory;
 import health.wearables.application.port.out.StateStore;
+import health.wearables.application.port.out.StateStoreUnavailable;
 import health.wearables.domain.ApiKey;
 import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.Connecting;
+import health.wearables.domain.FlowKey;
 import health.wearables.domain.OAuthVersion;
 import health.wearables.domain.PendingAuthorization;
 import health.wearables.domain.ProviderSlug;
@@ -80,7 +83,7 @@ public final class StartConnectionService implements StartConnection {
 
     private Connecting.Started begin(Connecting connecting) {
         Connecting.Minted minted = connecting.mint(random, clock.instant(), stateTtl);
-        states.put(minted.state(), minted.pending(), stateTtl);
+        remember(minted.state(), minted.pending());
         ConfiguredProvider provider = connecting.provider();
         return new Connecting.Started(
                 authorizationUrls.authorizationUrl(provider, minted.state(), minted.pending().pkceVerifier(),
@@ -104,7 +107,16 @@ public final class StartConnectionService implements StartConnection {
     /** The temporary token takes the state's place; its secret waits in the stored record. */
     private Connecting.Started beginOauth1(Connecting connecting, Oauth1Provider.Issued issued) {
         PendingAuthorization pending = connecting.pendingOauth1(issued.secret(), clock.instant(), stateTtl);
-        states.put(issued.token(), pending, stateTtl);
+        remember(issued.token(), pending);
         return new Connecting.Started(issued.authorizationUrl(), pending.expiresAt());
+    }
+
+    /** Fails closed: without the stored record there is no authorization URL. */
+    private void remember(FlowKey key, PendingAuthorization pending) {
+        try {
+            states.put(key, pending, stateTtl);
+        } catch (StateStoreUnavailable e) {
+            throw new Unavailable.StateStore(e.getMessage(), e);
+        }
     }
 }

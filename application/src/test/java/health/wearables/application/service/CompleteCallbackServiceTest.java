@@ -14,6 +14,7 @@ import static health.wearables.application.service.Gateway.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import health.wearables.application.port.in.Unavailable;
 import health.wearables.application.port.out.CredentialInboxUnavailable;
 import health.wearables.application.port.out.StateStoreUnavailable;
 import health.wearables.application.port.out.SyncQueue;
@@ -21,7 +22,6 @@ import health.wearables.application.port.out.SyncQueueUnavailable;
 import health.wearables.application.port.out.TokenCipher.TokenKind;
 import health.wearables.domain.AuthorizationCode;
 import health.wearables.domain.ConnectionKey;
-import health.wearables.domain.PatientId;
 import health.wearables.domain.PendingAuthorization;
 import health.wearables.domain.PkceVerifier;
 import health.wearables.domain.ProviderSlug;
@@ -294,7 +294,8 @@ class CompleteCallbackServiceTest {
         StateToken state = gateway.startedFor("withings", DONE, false);
         gateway.stateStore.setAvailable(false);
 
-        assertThatThrownBy(() -> gateway.approves("withings", state)).isInstanceOf(StateStoreUnavailable.class);
+        assertThatThrownBy(() -> gateway.approves("withings", state)).isInstanceOf(Unavailable.StateStore.class)
+                .hasCauseInstanceOf(StateStoreUnavailable.class);
         assertNeverExchanged();
     }
 
@@ -453,7 +454,8 @@ class CompleteCallbackServiceTest {
         gateway.connections.setAvailable(false);
         gateway.inbox.setAvailable(false);
 
-        assertThatThrownBy(() -> gateway.approves("withings", state)).isInstanceOf(CredentialInboxUnavailable.class);
+        assertThatThrownBy(() -> gateway.approves("withings", state)).isInstanceOf(Unavailable.CredentialInbox.class)
+                .hasCauseInstanceOf(CredentialInboxUnavailable.class);
         assertThat(gateway.tokenExchange.calls()).isEqualTo(1);
         assertThat(gateway.syncQueue.jobs()).isEmpty();
     }

@@ -12,6 +12,7 @@ import static health.wearables.application.service.ScriptedOauth1Provider.tempor
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import health.wearables.application.port.in.Unavailable;
 import health.wearables.application.port.out.StateStoreUnavailable;
 import health.wearables.application.port.out.TokenCipher.TokenKind;
 import health.wearables.domain.ConnectionKey;
@@ -80,7 +81,7 @@ class Oauth1FlowTest {
         gateway.stateStore.setAvailable(false);
 
         assertThatThrownBy(() -> gateway.connect(PROVIDER, "123", DONE, false))
-                .isInstanceOf(StateStoreUnavailable.class);
+                .isInstanceOf(Unavailable.StateStore.class).hasCauseInstanceOf(StateStoreUnavailable.class);
     }
 
     @Test

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import health.wearables.application.port.in.StartConnection.ConnectCommand;
+import health.wearables.application.port.in.Unavailable;
 import health.wearables.application.port.out.StateStoreUnavailable;
 import health.wearables.domain.ApiKey;
 import health.wearables.domain.Connecting;
@@ -163,7 +164,8 @@ class StartConnectionServiceTest {
     void with_the_state_store_down_the_failure_propagates_and_no_url_is_handed_out() {
         gateway.stateStore.setAvailable(false);
 
-        assertThatThrownBy(() -> gateway.connect("withings", "123", DONE, false)).isInstanceOf(StateStoreUnavailable.class);
+        assertThatThrownBy(() -> gateway.connect("withings", "123", DONE, false))
+                .isInstanceOf(Unavailable.StateStore.class).hasCauseInstanceOf(StateStoreUnavailable.class);
         assertThat(gateway.authorizationUrls.calls()).isEmpty();
     }
 }

@@ -1,6 +1,7 @@
 package health.wearables.adapters.rest.app;
 
 import health.wearables.adapters.rest.in.api.CallbackResource;
+import health.wearables.application.port.in.AuthenticateProject;
 import health.wearables.application.port.in.CompleteCallback;
 import health.wearables.application.port.in.ListConnections;
 import health.wearables.application.port.in.ReencryptConnections;
@@ -22,6 +23,7 @@ import health.wearables.application.port.out.SyncMarks;
 import health.wearables.application.port.out.SyncQueue;
 import health.wearables.application.port.out.TokenCipher;
 import health.wearables.application.port.out.TokenExchange;
+import health.wearables.application.service.AuthenticateProjectService;
 import health.wearables.application.service.CompleteCallbackService;
 import health.wearables.application.service.CredentialKeeping;
 import health.wearables.application.service.GrantRedemption;
@@ -77,6 +79,12 @@ public class UseCaseProducer {
      */
     private CallbackUris callbackUris() {
         return new PublicCallbackUris(URI.create(publicBaseUrl), CallbackResource.OVOK_PATH);
+    }
+
+    @Produces
+    @ApplicationScoped
+    AuthenticateProject authenticateProject(ProjectDirectory projects) {
+        return new AuthenticateProjectService(projects);
     }
 
     @Produces

@@ -29,10 +29,6 @@ final class ApiErrors {
         return response.build();
     }
 
-    static Response unauthorized() {
-        return of(Rejection.of(RejectionCode.UNAUTHORIZED, "A valid project API key is required."));
-    }
-
     static Response.ResponseBuilder json(int status, String code, String message) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(ErrorShape.body(code, message));
     }

@@ -2,8 +2,7 @@ package health.wearables.adapters.rest.in.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import health.wearables.application.port.out.CredentialInboxUnavailable;
-import health.wearables.application.port.out.StateStoreUnavailable;
+import health.wearables.application.port.in.Unavailable;
 import health.wearables.domain.RejectionCode;
 import jakarta.json.JsonObject;
 import java.net.URI;
@@ -126,7 +125,7 @@ class CallbackEndpointTest {
 
     @Test
     void a_state_store_that_cannot_be_reached_is_503_with_retry_after() {
-        api.completeCallback.fails(new StateStoreUnavailable("GETDEL timed out", new RuntimeException()));
+        api.completeCallback.fails(new Unavailable.StateStore("GETDEL timed out", new RuntimeException()));
 
         Answer answer = api.get(OVOK + "?code=c&state=s");
 
@@ -136,7 +135,7 @@ class CallbackEndpointTest {
 
     @Test
     void tokens_that_neither_store_could_keep_are_503_state_store_unavailable() {
-        api.completeCallback.fails(new CredentialInboxUnavailable("HSET timed out", new RuntimeException()));
+        api.completeCallback.fails(new Unavailable.CredentialInbox("HSET timed out", new RuntimeException()));
 
         Answer answer = api.get(OVOK + "?code=c&state=s");
 
