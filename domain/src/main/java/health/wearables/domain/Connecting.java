@@ -10,11 +10,11 @@ import java.util.random.RandomGenerator;
  * The start of a connection: from a project's request to a minted state and the record stored under it. Pure: the
  * random source and the time are passed in.
  */
-public record Connecting(Project project, ProviderConfig provider, PatientId patient, Optional<ReturnUrl> returnUrl,
+public record Connecting(Project project, ConfiguredProvider provider, PatientId patient, Optional<ReturnUrl> returnUrl,
                          boolean redirectOnError) {
 
     /** Validates the platform's request against the project; the messages are safe to show to the platform. */
-    public static Step<Connecting> request(Project project, ProviderConfig provider, String patientId,
+    public static Step<Connecting> request(Project project, ConfiguredProvider provider, String patientId,
                                            String redirectUri, boolean redirectOnError) {
         PatientId patient;
         try {
@@ -46,7 +46,7 @@ public record Connecting(Project project, ProviderConfig provider, PatientId pat
     /** Mints the state (and the PKCE verifier where the provider uses PKCE) and the record to store under it. */
     public Minted mint(RandomGenerator random, Instant now, Duration ttl) {
         StateToken state = StateToken.mint(random);
-        Optional<PkceVerifier> verifier = provider.pkce() ? Optional.of(PkceVerifier.mint(random)) : Optional.empty();
+        Optional<PkceVerifier> verifier = provider.pkce().mint(random);
         PendingAuthorization pending = new PendingAuthorization(project.id(), patient, provider.slug(), returnUrl,
                 redirectOnError, verifier, now.plus(ttl));
         return new Minted(state, pending);

@@ -1,5 +1,7 @@
 package health.wearables.domain;
 
+import java.util.function.Function;
+
 /**
  * What a returning patient's browser carries that names the pending authorization: the OAuth 2.0 {@code state}, or
  * the OAuth 1.0a temporary {@code oauth_token}. Either is only ever stored as its fingerprint, in its own namespace.
@@ -11,4 +13,7 @@ public sealed interface FlowKey permits StateToken, Oauth1Token {
 
     /** SHA-256 of the value, hex. */
     String fingerprint();
+
+    /** Which key it is: an OAuth 2.0 state or an OAuth 1.0a temporary token. */
+    <R> R fold(Function<? super StateToken, R> onState, Function<? super Oauth1Token, R> onTemporaryToken);
 }

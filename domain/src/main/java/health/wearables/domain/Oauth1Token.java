@@ -1,5 +1,7 @@
 package health.wearables.domain;
 
+import java.util.function.Function;
+
 /**
  * An {@code oauth_token}: the identifier of temporary credentials (RFC 5849 §2.1) or of token credentials (§2.3).
  * As the identifier of temporary credentials it is what the OAuth 1.0a callback carries back, so it keys the pending
@@ -18,6 +20,11 @@ public record Oauth1Token(String value) implements FlowKey {
     @Override
     public String fingerprint() {
         return Hashing.sha256Hex(value);
+    }
+
+    @Override
+    public <R> R fold(Function<? super StateToken, R> onState, Function<? super Oauth1Token, R> onTemporaryToken) {
+        return onTemporaryToken.apply(this);
     }
 
     @Override

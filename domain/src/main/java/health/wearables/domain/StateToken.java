@@ -1,6 +1,7 @@
 package health.wearables.domain;
 
 import java.util.Base64;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 
@@ -34,6 +35,11 @@ public record StateToken(String value) implements FlowKey {
     @Override
     public String fingerprint() {
         return Hashing.sha256Hex(value);
+    }
+
+    @Override
+    public <R> R fold(Function<? super StateToken, R> onState, Function<? super Oauth1Token, R> onTemporaryToken) {
+        return onState.apply(this);
     }
 
     @Override

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ConnectingTest {
     private final Project project = Fixtures.project(DASHBOARD);
-    private final ProviderConfig withings = Fixtures.provider("withings");
+    private final ConfiguredProvider withings = Fixtures.provider("withings");
 
     private Step<Connecting> request(String patientId, String redirectUri, boolean redirectOnError) {
         return Connecting.request(project, withings, patientId, redirectUri, redirectOnError);
@@ -94,7 +94,7 @@ class ConnectingTest {
 
     @Test
     void a_provider_without_pkce_gets_no_verifier() {
-        ProviderConfig noPkce = Fixtures.provider("strava", false, Optional.empty(), false);
+        ConfiguredProvider noPkce = Fixtures.provider("strava", Pkce.NONE, IssuerPolicy.none());
         Connecting connecting = ok(Connecting.request(project, noPkce, "123", null, false));
 
         assertThat(connecting.mint(new Random(11), NOW, TTL).pending().pkceVerifier()).isEmpty();

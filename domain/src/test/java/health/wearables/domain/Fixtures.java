@@ -33,16 +33,20 @@ public final class Fixtures {
                 Arrays.stream(allowedPrefixes).map(ReturnUrl::parse).toList());
     }
 
-    /** A provider with PKCE and no issuer. */
-    public static ProviderConfig provider(String slug) {
-        return provider(slug, true, Optional.empty(), false);
+    /** A provider with PKCE and no issuer check. */
+    public static ConfiguredProvider provider(String slug) {
+        return provider(slug, Pkce.S256, IssuerPolicy.none());
     }
 
-    public static ProviderConfig provider(String slug, boolean pkce, Optional<String> issuer, boolean issuerRequired) {
-        return new ProviderConfig(new ProviderSlug(slug), slug, OAuthVersion.OAUTH_2_0,
-                URI.create("https://" + slug + ".example/authorize"), URI.create("https://" + slug + ".example/token"),
-                "client-" + slug, new ClientSecret("client-secret-of-" + slug), List.of("activity", "sleep"), pkce,
-                ClientAuthentication.BASIC, issuer, issuerRequired, URI.create("https://api." + slug + ".example/"));
+    /** An OAuth 2.0 provider asking for {@code activity} and {@code sleep}, requiring neither. */
+    public static ConfiguredProvider provider(String slug, Pkce pkce, IssuerPolicy issuer) {
+        return new ConfiguredProvider(new ProviderSlug(slug), slug, OAuthVersion.OAUTH_2_0,
+                ProviderEndpoints.oauth2(URI.create("https://" + slug + ".example/authorize"),
+                        URI.create("https://" + slug + ".example/token"),
+                        URI.create("https://api." + slug + ".example/")),
+                new ProviderClient("client-" + slug, new ClientSecret("client-secret-of-" + slug),
+                        ClientAuthentication.BASIC),
+                ScopePolicy.requesting(List.of("activity", "sleep")), pkce, issuer);
     }
 
     /** What {@code /connect} stored for patient 123 of {@code acme}, valid until {@code NOW + TTL}. */

@@ -3,7 +3,6 @@ package health.wearables.domain;
 import static health.wearables.domain.Fixtures.RFC7636_VERIFIER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import health.wearables.domain.callback.CallbackRoute;
 import health.wearables.domain.callback.Grant;
 import health.wearables.domain.callback.StateVerified;
 import java.util.Optional;
@@ -59,7 +58,7 @@ class SecretsTest {
 
     @Test
     void a_verified_callback_does_not_print_its_code_or_verifier() {
-        StateVerified verified = new StateVerified(Fixtures.provider("withings"), CallbackRoute.OVOK,
+        StateVerified verified = new StateVerified(Fixtures.provider("withings"),
                 Fixtures.pending("withings", Optional.empty(), false),
                 new Grant.AuthorizationCodeGrant(new AuthorizationCode(CODE), Optional.of(new PkceVerifier(RFC7636_VERIFIER))),
                 Optional.empty());

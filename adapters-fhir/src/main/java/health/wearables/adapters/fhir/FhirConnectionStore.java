@@ -7,12 +7,13 @@ import ca.uhn.fhir.rest.api.SortSpec;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
+import health.wearables.application.port.out.ConfiguredProviders;
 import health.wearables.application.port.out.ConnectionStore;
-import health.wearables.application.port.out.ProviderCatalog;
+import health.wearables.application.port.out.StoredCredentials;
+import health.wearables.application.port.out.SyncMarks;
 import health.wearables.domain.ConnectionKey;
 import health.wearables.domain.PatientId;
 import health.wearables.domain.ProjectId;
-import health.wearables.domain.ProviderConfig;
 import health.wearables.domain.SealedCredentials;
 import health.wearables.domain.StoredConnection;
 import java.net.URI;
@@ -23,7 +24,8 @@ import org.hl7.fhir.r4.model.Endpoint;
 import org.hl7.fhir.r4.model.Meta;
 
 /**
- * Connections as FHIR R4 Endpoints in HAPI's JPA store, through HAPI's DAO layer. One Endpoint per project, patient and
+ * Connections as FHIR R4 Endpoints in HAPI's JPA store, through HAPI's DAO layer; one store behind the three ports
+ * of its roles (saving and listing, the sealed credentials, the sync marks). One Endpoint per project, patient and
  * provider: a save is a conditional update on the connection identifier, so a reconnect makes a new version of the
  * same resource (and a second save of the same credentials is harmless).
  *
@@ -34,11 +36,11 @@ import org.hl7.fhir.r4.model.Meta;
  * <p>Every failure of the database becomes {@link health.wearables.application.port.out.ConnectionStoreUnavailable}
  * ({@link StoreFailures}).
  */
-public final class FhirConnectionStore implements ConnectionStore {
+public final class FhirConnectionStore implements ConnectionStore, StoredCredentials, SyncMarks {
     private final IFhirResourceDao<Endpoint> endpoints;
-    private final ProviderCatalog providers;
+    private final ConfiguredProviders providers;
 
-    public FhirConnectionStore(EmbeddedFhirStore store, ProviderCatalog providers) {
+    public FhirConnectionStore(EmbeddedFhirStore store, ConfiguredProviders providers) {
         this.endpoints = store.endpoints();
         this.providers = providers;
     }
@@ -62,7 +64,7 @@ public final class FhirConnectionStore implements ConnectionStore {
     }
 
     private URI address(ConnectionKey key) {
-        return providers.find(key.provider()).map(ProviderConfig::apiBaseUri)
+        return providers.find(key.provider()).map(provider -> provider.endpoints().apiBase())
                 .orElse(URI.create("urn:wearables:provider:" + key.provider().value()));
     }
 

@@ -2,8 +2,10 @@ package health.wearables.adapters.fhir;
 
 import health.wearables.adapters.fhir.crypto.TinkTokenCipher;
 import health.wearables.adapters.fhir.crypto.TokenKeysets;
+import health.wearables.application.port.out.ConfiguredProviders;
 import health.wearables.application.port.out.ConnectionStore;
-import health.wearables.application.port.out.ProviderCatalog;
+import health.wearables.application.port.out.StoredCredentials;
+import health.wearables.application.port.out.SyncMarks;
 import health.wearables.application.port.out.TokenCipher;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -18,7 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The FHIR adapter's one CDI producer: starts the embedded FHIR store when the application starts, and hands out the
- * {@link ConnectionStore} and {@link TokenCipher} ports.
+ * {@link ConnectionStore}, {@link StoredCredentials}, {@link SyncMarks} (all three the one {@link FhirConnectionStore})
+ * and {@link TokenCipher} ports.
  */
 @ApplicationScoped
 public class FhirProducer {
@@ -59,9 +62,10 @@ public class FhirProducer {
     Optional<String> keysetFile;
 
     @Inject
-    ProviderCatalog providers;
+    ConfiguredProviders providers;
 
     private EmbeddedFhirStore store;
+    private FhirConnectionStore connections;
     private TinkTokenCipher cipher;
 
     @PostConstruct
@@ -72,6 +76,7 @@ public class FhirProducer {
         store = EmbeddedFhirStore.start(jdbcUrl.filter(url -> !url.isBlank())
                 .map(url -> new FhirStoreSettings(url, username.orElse(""), password.orElse(""), poolSize))
                 .orElseGet(() -> FhirStoreSettings.h2File(data)));
+        connections = new FhirConnectionStore(store, providers);
     }
 
     /** Starts the store with the application rather than on the first request. */
@@ -93,7 +98,19 @@ public class FhirProducer {
     @Produces
     @ApplicationScoped
     ConnectionStore connectionStore() {
-        return new FhirConnectionStore(store, providers);
+        return connections;
+    }
+
+    @Produces
+    @ApplicationScoped
+    StoredCredentials storedCredentials() {
+        return connections;
+    }
+
+    @Produces
+    @ApplicationScoped
+    SyncMarks syncMarks() {
+        return connections;
     }
 
     @Produces

@@ -16,14 +16,12 @@ import health.wearables.adapters.fhir.crypto.TinkTokenCipher;
 import health.wearables.application.port.in.ReencryptConnections;
 import health.wearables.application.port.out.ConnectionStore;
 import health.wearables.application.port.out.ConnectionStoreContract;
-import health.wearables.application.port.out.ProviderCatalog;
 import health.wearables.application.port.out.Samples;
+import health.wearables.application.port.out.StoredCredentials;
 import health.wearables.application.port.out.TokenCipher.TokenKind;
 import health.wearables.application.service.ReencryptConnectionsService;
 import health.wearables.application.port.out.ReversibleTokenCipher;
 import health.wearables.domain.ConnectionKey;
-import health.wearables.domain.ProviderConfig;
-import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.SealedCredentials;
 import health.wearables.domain.StoredConnection;
 import java.time.Instant;
@@ -33,25 +31,21 @@ import java.util.Optional;
 import org.hl7.fhir.r4.model.Endpoint;
 import org.junit.jupiter.api.Test;
 
-/** The connection store contract against HAPI FHIR JPA on the real PostgreSQL, plus what only Endpoints can show. */
+/**
+ * The connection store contract against HAPI FHIR JPA on the real PostgreSQL, plus what only Endpoints can show (and a
+ * re-encryption pass over the stored credentials).
+ */
 class FhirConnectionStoreTest extends ConnectionStoreContract {
-    private static final ProviderCatalog NO_PROVIDERS = new ProviderCatalog() {
-        @Override
-        public Optional<ProviderConfig> find(ProviderSlug slug) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<ProviderConfig> all() {
-            return List.of();
-        }
-    };
-
     private final EmbeddedFhirStore fhir = SharedFhirStore.get();
-    private final FhirConnectionStore store = new FhirConnectionStore(fhir, NO_PROVIDERS);
+    private final FhirConnectionStore store = SharedFhirStore.connections();
 
     @Override
     protected ConnectionStore store() {
+        return store;
+    }
+
+    @Override
+    protected StoredCredentials stored() {
         return store;
     }
 

@@ -3,13 +3,13 @@ package health.wearables.adapters.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import health.wearables.application.port.out.ConfiguredProviders;
 import health.wearables.application.port.out.ConnectionStoreUnavailable;
-import health.wearables.application.port.out.ProviderCatalog;
 import health.wearables.application.port.out.ReversibleTokenCipher;
 import health.wearables.application.port.out.Samples;
 import health.wearables.application.port.out.TokenCipher.TokenKind;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.ConnectionKey;
-import health.wearables.domain.ProviderConfig;
 import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.SealedCredentials;
 import java.sql.Connection;
@@ -40,14 +40,14 @@ class FhirStoreOutageTest {
     private static final String DATABASE = "wearables_adapter_outage_test";
     private static final Duration SOON = Duration.ofSeconds(15);
     private static final ReversibleTokenCipher CIPHER = new ReversibleTokenCipher();
-    private static final ProviderCatalog NO_PROVIDERS = new ProviderCatalog() {
+    private static final ConfiguredProviders NO_PROVIDERS = new ConfiguredProviders() {
         @Override
-        public Optional<ProviderConfig> find(ProviderSlug slug) {
+        public Optional<ConfiguredProvider> find(ProviderSlug slug) {
             return Optional.empty();
         }
 
         @Override
-        public List<ProviderConfig> all() {
+        public List<ConfiguredProvider> all() {
             return List.of();
         }
     };

@@ -3,16 +3,16 @@ package health.wearables.adapters.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
+import health.wearables.application.port.out.ConfiguredProviders;
 import health.wearables.application.port.out.ProjectDirectory;
-import health.wearables.application.port.out.ProviderCatalog;
 import health.wearables.application.port.out.ReversibleTokenCipher;
 import health.wearables.application.port.out.Samples;
 import health.wearables.application.port.out.TokenCipher.TokenKind;
 import health.wearables.domain.ApiKey;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.ConnectionKey;
 import health.wearables.domain.Project;
 import health.wearables.domain.ProjectId;
-import health.wearables.domain.ProviderConfig;
 import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.SealedCredentials;
 import io.undertow.Undertow;
@@ -44,14 +44,14 @@ import org.junit.jupiter.api.Test;
 class ProjectFhirServletTest {
     private static final String KEY = "fhir-servlet-test-key";
     private static final String OTHER_KEY = "fhir-servlet-other-key";
-    private static final ProviderCatalog NO_PROVIDERS = new ProviderCatalog() {
+    private static final ConfiguredProviders NO_PROVIDERS = new ConfiguredProviders() {
         @Override
-        public Optional<ProviderConfig> find(ProviderSlug slug) {
+        public Optional<ConfiguredProvider> find(ProviderSlug slug) {
             return Optional.empty();
         }
 
         @Override
-        public List<ProviderConfig> all() {
+        public List<ConfiguredProvider> all() {
             return List.of();
         }
     };

@@ -1,170 +1,100 @@
 package health.wearables.application.service;
 
 import health.wearables.application.port.in.CompleteCallback;
-import health.wearables.application.port.out.ConnectionStore;
-import health.wearables.application.port.out.ConnectionStoreUnavailable;
-import health.wearables.application.port.out.CredentialInbox;
-import health.wearables.application.port.out.CredentialInboxUnavailable;
-import health.wearables.application.port.out.Oauth1Provider;
+import health.wearables.application.port.in.Unavailable;
+import health.wearables.application.port.out.ConfiguredProviders;
 import health.wearables.application.port.out.ProjectDirectory;
-import health.wearables.application.port.out.ProviderCatalog;
 import health.wearables.application.port.out.StateStore;
-import health.wearables.application.port.out.SyncQueue;
-import health.wearables.application.port.out.SyncQueueUnavailable;
-import health.wearables.application.port.out.TokenCipher;
-import health.wearables.application.port.out.TokenExchange;
+import health.wearables.application.port.out.StateStoreUnavailable;
+import health.wearables.domain.FlowKey;
 import health.wearables.domain.PendingAuthorization;
 import health.wearables.domain.Project;
-import health.wearables.domain.PublicBaseUrl;
 import health.wearables.domain.Rejection;
 import health.wearables.domain.Step;
-import health.wearables.domain.SealedCredentials;
-import health.wearables.domain.SyncJob;
 import health.wearables.domain.callback.CallbackAnswer;
 import health.wearables.domain.callback.Concluded;
-import health.wearables.domain.callback.ExchangeResult;
-import health.wearables.domain.callback.Grant;
-import health.wearables.domain.callback.CallbackRoute;
-import health.wearables.domain.callback.Kept;
+import health.wearables.domain.callback.HeldForRetry;
 import health.wearables.domain.callback.Persisted;
 import health.wearables.domain.callback.Received;
-import health.wearables.domain.callback.StateVerified;
 import health.wearables.domain.callback.SyncQueued;
-import health.wearables.domain.callback.TokensObtained;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The callback as one arrow chain: state → exchange → persist → sync → redirect. After a successful exchange nothing
- * is lost: when the connection store fails, the sealed credentials are held in the inbox for a retry and the answer is
- * pending; when the sync queue fails, the job is recorded with the stored connection for a retry and the answer is
- * connected.
+ * The callback as one arrow chain: state → exchange → persist → sync → redirect, one collaborator per step. After a
+ * successful exchange nothing is lost: when the connection store fails, the sealed credentials are held in the inbox
+ * for a retry and the answer is pending ({@link CredentialKeeping}); when the sync queue fails, the job is recorded
+ * with the stored connection for a retry and the answer is connected ({@link InitialSync}).
  */
 public final class CompleteCallbackService implements CompleteCallback {
     private static final System.Logger LOG = System.getLogger(CompleteCallbackService.class.getName());
 
-    private final ProviderCatalog providers;
+    private final ConfiguredProviders providers;
     private final StateStore states;
-    private final TokenExchange tokenExchange;
-    private final Oauth1Provider oauth1;
-    private final CredentialSealing sealing;
-    private final ConnectionStore connections;
-    private final CredentialInbox inbox;
-    private final Duration inboxTtl;
-    private final SyncQueue syncQueue;
+    private final GrantRedemption redemption;
+    private final CredentialKeeping keeping;
+    private final InitialSync initialSync;
     private final ProjectDirectory projects;
-    private final PublicBaseUrl publicBaseUrl;
     private final Clock clock;
 
     /**
-     * @param inboxTtl how long the inbox keeps credentials that the connection store could not take
+     * @param providers   which provider the callback is for
+     * @param states      the state (or temporary token), taken once
+     * @param redemption  the exchange of the grant at the provider
+     * @param keeping     the sealed credentials stored, or held for a retry
+     * @param initialSync the first sync queued, or recorded for a retry
+     * @param projects    the project as configured now, for the redirect
      */
-    public CompleteCallbackService(ProviderCatalog providers, StateStore states, TokenExchange tokenExchange,
-                                   Oauth1Provider oauth1, TokenCipher cipher, ConnectionStore connections,
-                                   CredentialInbox inbox, Duration inboxTtl, SyncQueue syncQueue,
-                                   ProjectDirectory projects, PublicBaseUrl publicBaseUrl, Clock clock) {
+    public CompleteCallbackService(ConfiguredProviders providers, StateStore states, GrantRedemption redemption,
+                                   CredentialKeeping keeping, InitialSync initialSync, ProjectDirectory projects,
+                                   Clock clock) {
         this.providers = providers;
         this.states = states;
-        this.tokenExchange = tokenExchange;
-        this.oauth1 = oauth1;
-        this.sealing = new CredentialSealing(cipher);
-        this.connections = connections;
-        this.inbox = inbox;
-        this.inboxTtl = inboxTtl;
-        this.syncQueue = syncQueue;
+        this.redemption = redemption;
+        this.keeping = keeping;
+        this.initialSync = initialSync;
         this.projects = projects;
-        this.publicBaseUrl = publicBaseUrl;
         this.clock = clock;
     }
 
     @Override
-    public CallbackAnswer complete(String provider, CallbackRoute route, Map<String, List<String>> query) {
-        return Received.parse(provider, route, query)
+    public CallbackAnswer complete(String provider, Map<String, List<String>> query) {
+        return Received.parse(provider, query)
                 .then(received -> received.identify(received.providerSlug().flatMap(providers::find)))
-                .then(callback -> callback.verify(states.take(callback.key()), clock.instant()))        // state
-                .then(verified -> verified.exchanged(exchange(verified)))                              // exchange
-                .then(obtained -> Step.ok(keep(obtained)))                                             // persist
-                .then(kept -> Step.ok(kept.<Concluded>fold(this::queueSync, held -> held)))           // sync
+                .then(callback -> callback.verify(take(callback.key()), clock.instant()))                // state
+                .then(verified -> verified.exchanged(redemption.redeem(verified)))                     // exchange
+                .then(obtained -> Step.ok(keeping.keep(obtained, clock.instant())))                    // persist
+                .then(kept -> Step.ok(kept.<Concluded>fold(this::queueSync, this::stillHeld)))        // sync
                 .fold(this::answered, this::refused);                                                  // redirect
     }
 
-    private ExchangeResult exchange(StateVerified verified) {
-        if (verified.grant() instanceof Grant.Oauth1Grant grant) {
-            return oauth1.tokenCredentials(verified.provider(), grant);
-        }
-        Grant.AuthorizationCodeGrant grant = (Grant.AuthorizationCodeGrant) verified.grant();
-        return tokenExchange.exchange(verified.provider(), grant.code(), grant.verifier(),
-                publicBaseUrl.callbackFor(verified.provider().slug()));
-    }
-
-    private SealedCredentials seal(TokensObtained obtained) {
-        return sealing.seal(obtained.key(), obtained.tokens(), clock.instant());
-    }
-
-    /** Stored as the connection; or, when the store cannot take it, held sealed in the inbox for a retry. */
-    private Kept keep(TokensObtained obtained) {
-        SealedCredentials sealed = seal(obtained);
+    /** Fails closed: a state that cannot be taken is not verified, and nothing is exchanged. */
+    private Optional<PendingAuthorization> take(FlowKey key) {
         try {
-            return obtained.persisted(connections.save(sealed));
-        } catch (ConnectionStoreUnavailable storeDown) {
-            holdForRetry(sealed, storeDown);
-            return obtained.heldForRetry();
+            return states.take(key);
+        } catch (StateStoreUnavailable e) {
+            throw new Unavailable.StateStore(e.getMessage(), e);
         }
     }
 
-    private void holdForRetry(SealedCredentials sealed, ConnectionStoreUnavailable storeDown) {
-        try {
-            inbox.hold(sealed, inboxTtl);
-        } catch (CredentialInboxUnavailable inboxDown) {
-            LOG.log(Level.ERROR, "the tokens issued for project={0} provider={1} are lost: the connection store failed "
-                    + "({2}) and so did the credential inbox ({3}); the patient must connect again",
-                    sealed.key().project(), sealed.key().provider(), storeDown.getMessage(), inboxDown.getMessage());
-            throw inboxDown;
-        }
-        LOG.log(Level.WARNING, "connection store unavailable ({0}): the sealed credentials of project={1} provider={2} "
-                + "are held in the credential inbox for a retry", storeDown.getMessage(), sealed.key().project(),
-                sealed.key().provider());
-    }
-
-    /** Queued; or, when the queue cannot take it, recorded with the stored connection for a retry. */
     private SyncQueued queueSync(Persisted persisted) {
-        SyncJob job = persisted.syncJob(clock.instant());
-        try {
-            syncQueue.enqueue(job);
-        } catch (SyncQueueUnavailable queueDown) {
-            recordSyncForRetry(job, queueDown);
-        }
-        return persisted.syncQueued();
+        SyncQueued connected = initialSync.queue(persisted, clock.instant());
+        LOG.log(Level.INFO, "connected: project={0} provider={1} endpoint={2}",
+                connected.pending().project(), connected.pending().provider(), connected.connection().endpointId());
+        return connected;
     }
 
-    private void recordSyncForRetry(SyncJob job, SyncQueueUnavailable queueDown) {
-        try {
-            connections.markSyncPending(job.key());
-        } catch (ConnectionStoreUnavailable storeDown) {
-            LOG.log(Level.ERROR, "the initial sync of project={0} provider={1} endpoint={2} could not be queued ({3}) "
-                    + "nor recorded for a retry ({4}); the connection is stored, its first sync must be requested "
-                    + "again",
-                    job.key().project(), job.key().provider(), job.endpointId(), queueDown.getMessage(),
-                    storeDown.getMessage());
-            return;
-        }
-        LOG.log(Level.WARNING, "sync queue unavailable ({0}): the initial sync of project={1} provider={2} "
-                + "endpoint={3} is recorded for a retry", queueDown.getMessage(), job.key().project(),
-                job.key().provider(), job.endpointId());
+    /** Nothing to queue: the retry that stores the held credentials also records their initial sync. */
+    private HeldForRetry stillHeld(HeldForRetry held) {
+        LOG.log(Level.INFO, "pending: project={0} provider={1} (credentials held for a retry)",
+                held.pending().project(), held.pending().provider());
+        return held;
     }
 
     private CallbackAnswer answered(Concluded done) {
-        if (done instanceof SyncQueued connected) {
-            LOG.log(Level.INFO, "connected: project={0} provider={1} endpoint={2}",
-                    connected.pending().project(), connected.pending().provider(), connected.connection().endpointId());
-        } else {
-            LOG.log(Level.INFO, "pending: project={0} provider={1} (credentials held for a retry)",
-                    done.pending().project(), done.pending().provider());
-        }
         return done.answer(projectNow(done.pending()));
     }
 

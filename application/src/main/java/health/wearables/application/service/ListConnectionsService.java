@@ -1,6 +1,7 @@
 package health.wearables.application.service;
 
 import health.wearables.application.port.in.ListConnections;
+import health.wearables.application.port.in.Unavailable;
 import health.wearables.application.port.out.ConnectionStore;
 import health.wearables.application.port.out.ConnectionStoreUnavailable;
 import health.wearables.application.port.out.CredentialInbox;
@@ -21,7 +22,7 @@ import java.util.Optional;
 /**
  * authenticate → the project's own connections: the stored ones and those held for a retry (pending). When one of the
  * two stores cannot be read, the other is listed and the listing says it is incomplete; when neither can, the
- * connection store's failure propagates.
+ * listing fails as {@link Unavailable.ConnectionStore}.
  */
 public final class ListConnectionsService implements ListConnections {
     private static final System.Logger LOG = System.getLogger(ListConnectionsService.class.getName());
@@ -48,7 +49,7 @@ public final class ListConnectionsService implements ListConnections {
             return ConnectionListing.of(connections.list(project, patient), held.orElse(List.of()), held.isPresent());
         } catch (ConnectionStoreUnavailable e) {
             if (held.isEmpty()) {
-                throw e;
+                throw new Unavailable.ConnectionStore(e.getMessage(), e);
             }
             LOG.log(Level.WARNING, "connection store unavailable ({0}): listing only the connections held for a retry",
                     e.getMessage());

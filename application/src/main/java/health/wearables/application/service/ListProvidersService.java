@@ -1,11 +1,11 @@
 package health.wearables.application.service;
 
 import health.wearables.application.port.in.ListProviders;
-import health.wearables.application.port.out.KnownProviders;
+import health.wearables.application.port.out.BuiltInProviders;
+import health.wearables.application.port.out.ConfiguredProviders;
 import health.wearables.application.port.out.ProjectDirectory;
-import health.wearables.application.port.out.ProviderCatalog;
 import health.wearables.domain.ApiKey;
-import health.wearables.domain.ProviderConfig;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.ProviderListing;
 import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.Step;
@@ -18,12 +18,12 @@ import java.util.TreeMap;
 /** authenticate → every known or configured provider, marked configured or not, by slug. */
 public final class ListProvidersService implements ListProviders {
     private final ProjectDirectory projects;
-    private final KnownProviders known;
-    private final ProviderCatalog configured;
+    private final BuiltInProviders builtIns;
+    private final ConfiguredProviders configured;
 
-    public ListProvidersService(ProjectDirectory projects, KnownProviders known, ProviderCatalog configured) {
+    public ListProvidersService(ProjectDirectory projects, BuiltInProviders builtIns, ConfiguredProviders configured) {
         this.projects = projects;
-        this.known = known;
+        this.builtIns = builtIns;
         this.configured = configured;
     }
 
@@ -34,9 +34,10 @@ public final class ListProvidersService implements ListProviders {
 
     private List<ProviderListing> listing() {
         Map<String, ProviderListing> bySlug = new TreeMap<>();
-        known.all().forEach(builtIn -> bySlug.put(builtIn.slug(), new ProviderListing(new ProviderSlug(builtIn.slug()),
-                builtIn.displayName(), builtIn.description(), builtIn.oauthVersion(), false)));
-        for (ProviderConfig provider : configured.all()) {
+        builtIns.all().forEach(builtIn -> bySlug.put(builtIn.slug(), new ProviderListing(
+                new ProviderSlug(builtIn.slug()), builtIn.displayName(), builtIn.description(), builtIn.oauthVersion(),
+                false)));
+        for (ConfiguredProvider provider : configured.all()) {
             String description = Optional.ofNullable(bySlug.get(provider.slug().value()))
                     .map(ProviderListing::description).orElse("OAuth " + provider.oauthVersion().label() + " provider");
             bySlug.put(provider.slug().value(), new ProviderListing(provider.slug(), provider.displayName(), description,

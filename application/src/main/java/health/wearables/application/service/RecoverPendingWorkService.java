@@ -7,6 +7,8 @@ import health.wearables.application.port.out.CredentialInbox;
 import health.wearables.application.port.out.CredentialInboxUnavailable;
 import health.wearables.application.port.out.LeaseUnavailable;
 import health.wearables.application.port.out.Leases;
+import health.wearables.application.port.out.StoredCredentials;
+import health.wearables.application.port.out.SyncMarks;
 import health.wearables.application.port.out.SyncQueue;
 import health.wearables.application.port.out.SyncQueueUnavailable;
 import health.wearables.domain.SealedCredentials;
@@ -29,6 +31,8 @@ public final class RecoverPendingWorkService implements RecoverPendingWork {
 
     private final CredentialInbox inbox;
     private final ConnectionStore connections;
+    private final StoredCredentials stored;
+    private final SyncMarks syncMarks;
     private final SyncQueue syncQueue;
     private final Leases leases;
     private final Duration leaseDuration;
@@ -39,13 +43,16 @@ public final class RecoverPendingWorkService implements RecoverPendingWork {
      * @param leaseDuration how long a pass may run before another instance may start one (should outlast a pass)
      * @param batchSize     at most this many inbox entries, and this many recorded syncs, per pass
      */
-    public RecoverPendingWorkService(CredentialInbox inbox, ConnectionStore connections, SyncQueue syncQueue,
-                                     Leases leases, Duration leaseDuration, int batchSize, Clock clock) {
+    public RecoverPendingWorkService(CredentialInbox inbox, ConnectionStore connections, StoredCredentials stored,
+                                     SyncMarks syncMarks, SyncQueue syncQueue, Leases leases, Duration leaseDuration,
+                                     int batchSize, Clock clock) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be at least 1");
         }
         this.inbox = inbox;
         this.connections = connections;
+        this.stored = stored;
+        this.syncMarks = syncMarks;
         this.syncQueue = syncQueue;
         this.leases = leases;
         this.leaseDuration = leaseDuration;
@@ -99,20 +106,20 @@ public final class RecoverPendingWorkService implements RecoverPendingWork {
      * the read and the write wins, and the entry is looked at again by the next pass.
      */
     private void write(SealedCredentials held, Pass pass) {
-        Optional<SealedCredentials> stored = connections.find(held.key());
-        Optional<Instant> storedAt = stored.map(SealedCredentials::connectedAt);
+        Optional<SealedCredentials> current = stored.find(held.key());
+        Optional<Instant> storedAt = current.map(SealedCredentials::connectedAt);
         if (storedAt.isPresent() && storedAt.get().isAfter(held.connectedAt())) {
             inbox.remove(held); // superseded: the newer connection had its own initial sync
             pass.superseded++;
             return;
         }
-        if (stored.isEmpty()) {
+        if (current.isEmpty()) {
             connections.save(held);
         } else if (storedAt.get().isBefore(held.connectedAt())
-                && !connections.replace(stored.get(), held.over(stored.get()))) {
+                && !stored.replace(current.get(), held.over(current.get()))) {
             return; // changed meanwhile: the next pass compares again
         } // else written by an earlier pass that could not remove the entry
-        connections.markSyncPending(held.key()); // the sync is recorded before the entry goes; queued below
+        syncMarks.markSyncPending(held.key()); // the sync is recorded before the entry goes; queued below
         inbox.remove(held);
         pass.written++;
     }
@@ -120,7 +127,7 @@ public final class RecoverPendingWorkService implements RecoverPendingWork {
     private void queueRecordedSyncs(Pass pass) {
         List<StoredConnection> recorded;
         try {
-            recorded = connections.syncPending(batchSize);
+            recorded = syncMarks.syncPending(batchSize);
         } catch (ConnectionStoreUnavailable e) {
             pass.problem("connection store", e);
             return;
@@ -133,7 +140,7 @@ public final class RecoverPendingWorkService implements RecoverPendingWork {
                 return;
             }
             try {
-                connections.clearSyncPending(connection.key());
+                syncMarks.clearSyncPending(connection.key());
             } catch (ConnectionStoreUnavailable e) {
                 pass.syncsQueued++; // queued; the mark stays, so a later pass queues it once more (harmless)
                 pass.problem("connection store", e);

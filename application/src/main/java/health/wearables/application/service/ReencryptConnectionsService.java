@@ -1,7 +1,7 @@
 package health.wearables.application.service;
 
 import health.wearables.application.port.in.ReencryptConnections;
-import health.wearables.application.port.out.ConnectionStore;
+import health.wearables.application.port.out.StoredCredentials;
 import health.wearables.application.port.out.TokenCipher;
 import health.wearables.application.port.out.TokenCipher.TokenKind;
 import health.wearables.domain.ConnectionKey;
@@ -19,10 +19,10 @@ import java.util.stream.Stream;
 public final class ReencryptConnectionsService implements ReencryptConnections {
     private static final System.Logger LOG = System.getLogger(ReencryptConnectionsService.class.getName());
 
-    private final ConnectionStore connections;
+    private final StoredCredentials connections;
     private final TokenCipher cipher;
 
-    public ReencryptConnectionsService(ConnectionStore connections, TokenCipher cipher) {
+    public ReencryptConnectionsService(StoredCredentials connections, TokenCipher cipher) {
         this.connections = connections;
         this.cipher = cipher;
     }

@@ -1,18 +1,21 @@
 package health.wearables.application.service;
 
 import health.wearables.application.port.in.StartConnection;
+import health.wearables.application.port.in.Unavailable;
 import health.wearables.application.port.out.AuthorizationUrls;
+import health.wearables.application.port.out.CallbackUris;
+import health.wearables.application.port.out.ConfiguredProviders;
 import health.wearables.application.port.out.Oauth1Provider;
 import health.wearables.application.port.out.ProjectDirectory;
-import health.wearables.application.port.out.ProviderCatalog;
 import health.wearables.application.port.out.StateStore;
+import health.wearables.application.port.out.StateStoreUnavailable;
 import health.wearables.domain.ApiKey;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.Connecting;
+import health.wearables.domain.FlowKey;
 import health.wearables.domain.OAuthVersion;
 import health.wearables.domain.PendingAuthorization;
-import health.wearables.domain.ProviderConfig;
 import health.wearables.domain.ProviderSlug;
-import health.wearables.domain.PublicBaseUrl;
 import health.wearables.domain.Rejection;
 import health.wearables.domain.RejectionCode;
 import health.wearables.domain.Step;
@@ -31,24 +34,24 @@ public final class StartConnectionService implements StartConnection {
     private static final String NO_SUCH_PROVIDER = "No such provider is configured.";
 
     private final ProjectDirectory projects;
-    private final ProviderCatalog providers;
+    private final ConfiguredProviders providers;
     private final StateStore states;
     private final AuthorizationUrls authorizationUrls;
     private final Oauth1Provider oauth1;
-    private final PublicBaseUrl publicBaseUrl;
+    private final CallbackUris callbackUris;
     private final Duration stateTtl;
     private final Clock clock;
     private final RandomGenerator random;
 
-    public StartConnectionService(ProjectDirectory projects, ProviderCatalog providers, StateStore states,
+    public StartConnectionService(ProjectDirectory projects, ConfiguredProviders providers, StateStore states,
                                   AuthorizationUrls authorizationUrls, Oauth1Provider oauth1,
-                                  PublicBaseUrl publicBaseUrl, Duration stateTtl, Clock clock, RandomGenerator random) {
+                                  CallbackUris callbackUris, Duration stateTtl, Clock clock, RandomGenerator random) {
         this.projects = projects;
         this.providers = providers;
         this.states = states;
         this.authorizationUrls = authorizationUrls;
         this.oauth1 = oauth1;
-        this.publicBaseUrl = publicBaseUrl;
+        this.callbackUris = callbackUris;
         this.stateTtl = stateTtl;
         this.clock = clock;
         this.random = random;
@@ -63,7 +66,7 @@ public final class StartConnectionService implements StartConnection {
                         ? beginOauth1(connecting) : Step.ok(begin(connecting)));
     }
 
-    private Step<ProviderConfig> provider(String slug) {
+    private Step<ConfiguredProvider> provider(String slug) {
         Optional<ProviderSlug> parsed = ProviderSlug.parse(slug);
         return parsed.flatMap(providers::find)
                 .map(Step::ok)
@@ -80,27 +83,40 @@ public final class StartConnectionService implements StartConnection {
 
     private Connecting.Started begin(Connecting connecting) {
         Connecting.Minted minted = connecting.mint(random, clock.instant(), stateTtl);
-        states.put(minted.state(), minted.pending(), stateTtl);
-        ProviderConfig provider = connecting.provider();
+        remember(minted.state(), minted.pending());
+        ConfiguredProvider provider = connecting.provider();
         return new Connecting.Started(
                 authorizationUrls.authorizationUrl(provider, minted.state(), minted.pending().pkceVerifier(),
-                        publicBaseUrl.callbackFor(provider.slug())),
+                        callbackUris.callbackFor(provider.slug())),
                 minted.pending().expiresAt());
     }
 
     /** RFC 5849 §2.1–2.2: no authorization URL without temporary credentials whose callback the provider confirmed. */
     private Step<Connecting.Started> beginOauth1(Connecting connecting) {
-        ProviderConfig provider = connecting.provider();
-        Oauth1Provider.TemporaryCredentialsResult result =
-                oauth1.temporaryCredentials(provider, publicBaseUrl.callbackFor(provider.slug()));
-        if (!(result instanceof Oauth1Provider.Issued issued)) {
-            LOG.log(System.Logger.Level.WARNING, "connect refused: provider={0} gave no temporary credentials ({1})",
-                    provider.slug(), ((Oauth1Provider.NotIssued) result).reason());
-            return Step.reject(Rejection.of(RejectionCode.TOKEN_EXCHANGE_FAILED, provider.displayName()
-                    + " did not start the authorization; try again later."));
-        }
+        ConfiguredProvider provider = connecting.provider();
+        return oauth1.temporaryCredentials(provider, callbackUris.callbackFor(provider.slug()))
+                .fold(issued -> Step.ok(beginOauth1(connecting, issued)), notIssued -> {
+                    LOG.log(System.Logger.Level.WARNING,
+                            "connect refused: provider={0} gave no temporary credentials ({1})", provider.slug(),
+                            notIssued.reason());
+                    return Step.reject(Rejection.of(RejectionCode.TOKEN_EXCHANGE_FAILED, provider.displayName()
+                            + " did not start the authorization; try again later."));
+                });
+    }
+
+    /** The temporary token takes the state's place; its secret waits in the stored record. */
+    private Connecting.Started beginOauth1(Connecting connecting, Oauth1Provider.Issued issued) {
         PendingAuthorization pending = connecting.pendingOauth1(issued.secret(), clock.instant(), stateTtl);
-        states.put(issued.token(), pending, stateTtl);
-        return Step.ok(new Connecting.Started(issued.authorizationUrl(), pending.expiresAt()));
+        remember(issued.token(), pending);
+        return new Connecting.Started(issued.authorizationUrl(), pending.expiresAt());
+    }
+
+    /** Fails closed: without the stored record there is no authorization URL. */
+    private void remember(FlowKey key, PendingAuthorization pending) {
+        try {
+            states.put(key, pending, stateTtl);
+        } catch (StateStoreUnavailable e) {
+            throw new Unavailable.StateStore(e.getMessage(), e);
+        }
     }
 }

@@ -5,12 +5,16 @@ import static health.wearables.application.service.Gateway.CODE;
 import static health.wearables.application.service.Gateway.DONE;
 import static health.wearables.application.service.Gateway.REFRESH;
 import static health.wearables.application.service.Gateway.TTL;
+import static health.wearables.application.service.Gateway.connected;
+import static health.wearables.application.service.Gateway.direct;
 import static health.wearables.application.service.Gateway.key;
 import static health.wearables.application.service.Gateway.location;
+import static health.wearables.application.service.Gateway.pending;
 import static health.wearables.application.service.Gateway.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import health.wearables.application.port.in.Unavailable;
 import health.wearables.application.port.out.CredentialInboxUnavailable;
 import health.wearables.application.port.out.StateStoreUnavailable;
 import health.wearables.application.port.out.SyncQueue;
@@ -18,7 +22,6 @@ import health.wearables.application.port.out.SyncQueueUnavailable;
 import health.wearables.application.port.out.TokenCipher.TokenKind;
 import health.wearables.domain.AuthorizationCode;
 import health.wearables.domain.ConnectionKey;
-import health.wearables.domain.PatientId;
 import health.wearables.domain.PendingAuthorization;
 import health.wearables.domain.PkceVerifier;
 import health.wearables.domain.ProviderSlug;
@@ -28,7 +31,6 @@ import health.wearables.domain.SealedCredentials;
 import health.wearables.domain.StateToken;
 import health.wearables.domain.SyncJob;
 import health.wearables.domain.callback.CallbackAnswer;
-import health.wearables.domain.callback.CallbackRoute;
 import health.wearables.domain.callback.ExchangeResult;
 import java.net.URI;
 import java.time.Duration;
@@ -41,8 +43,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 class CompleteCallbackServiceTest {
     private static final ConnectionKey ACME_123_WITHINGS = key("acme", "123", "withings");
@@ -114,14 +114,13 @@ class CompleteCallbackServiceTest {
         assertThat(gateway.syncQueue.jobs()).containsExactly(new SyncJob(ACME_123_WITHINGS, endpointId, Gateway.NOW));
     }
 
-    @ParameterizedTest
-    @EnumSource(CallbackRoute.class)
-    void without_a_return_url_the_answer_is_json_on_either_route(CallbackRoute route) {
+    @Test
+    void without_a_return_url_the_connected_outcome_is_answered_directly() {
         StateToken state = gateway.startedFor("withings", null, false);
 
-        CallbackAnswer answer = gateway.returns("withings", route, "state", state.value(), "code", CODE);
+        CallbackAnswer answer = gateway.returns("withings", "state", state.value(), "code", CODE);
 
-        assertThat(answer).isEqualTo(new CallbackAnswer.Connected(route, new ProviderSlug("withings"), new PatientId("123")));
+        assertThat(answer).isEqualTo(direct(connected("withings")));
     }
 
     @Test
@@ -129,15 +128,15 @@ class CompleteCallbackServiceTest {
         StateToken state = gateway.startedFor("withings", DONE, false);
         gateway.projects.configure(Gateway.project("acme", Gateway.ACME_KEY, "https://dashboard.example.com/other/"));
 
-        assertThat(gateway.approves("withings", state)).isInstanceOf(CallbackAnswer.Connected.class);
+        assertThat(gateway.approves("withings", state)).isEqualTo(direct(connected("withings")));
     }
 
     @Test
-    void the_exchange_gets_the_stored_verifier_and_the_public_redirect_uri_even_on_the_mirobody_route() {
+    void the_exchange_gets_the_stored_verifier_and_the_public_redirect_uri_whatever_the_callback_says() {
         StateToken state = gateway.startedFor("withings", null, false);
         RecordingAuthorizationUrls.Call authorization = gateway.authorizationUrls.last();
 
-        gateway.returns("withings", CallbackRoute.MIROBODY, "state", state.value(), "code", CODE,
+        gateway.returns("withings", "state", state.value(), "code", CODE,
                 "code_verifier", "attacker-chosen-verifier-0000000000000000000000", "redirect_uri", "https://evil.example/");
 
         ScriptedTokenExchange.Request request = gateway.tokenExchange.last();
@@ -152,7 +151,7 @@ class CompleteCallbackServiceTest {
     void tenant_parameters_in_the_callback_are_ignored_and_the_stored_record_decides() {
         StateToken state = gateway.startedFor("withings", DONE, false);
 
-        CallbackAnswer answer = gateway.returns("withings", CallbackRoute.OVOK, "state", state.value(), "code", CODE,
+        CallbackAnswer answer = gateway.returns("withings", "state", state.value(), "code", CODE,
                 "project", "globex", "tenant", "globex", "patientId", "999", "user_id", "999",
                 "redirect_uri", "https://globex.example/done");
 
@@ -195,9 +194,10 @@ class CompleteCallbackServiceTest {
                 all.add(answer.get(10, TimeUnit.SECONDS));
             }
 
-            assertThat(all).filteredOn(CallbackAnswer.Redirect.class::isInstance).hasSize(1);
-            assertThat(all).filteredOn(answer -> answer instanceof CallbackAnswer.Refused refused
-                    && refused.rejection().code() == RejectionCode.INVALID_STATE).hasSize(browsers - 1);
+            assertThat(all).filteredOn(answer -> answer.redirect().isPresent()).singleElement()
+                    .satisfies(answer -> assertThat(answer.outcome()).isEqualTo(connected("withings")));
+            assertThat(all).filteredOn(answer -> answer.outcome().fold(connected -> false, pending -> false,
+                    refused -> refused.rejection().code() == RejectionCode.INVALID_STATE)).hasSize(browsers - 1);
             assertThat(gateway.tokenExchange.calls()).isEqualTo(1);
             assertThat(gateway.syncQueue.jobs()).hasSize(1);
         } finally {
@@ -251,7 +251,7 @@ class CompleteCallbackServiceTest {
     void a_malformed_state_is_an_invalid_request_and_the_store_is_never_asked() {
         StateToken state = gateway.startedFor("withings", DONE, false);
 
-        Rejection rejection = refusal(gateway.returns("withings", CallbackRoute.OVOK,
+        Rejection rejection = refusal(gateway.returns("withings",
                 "state", "%25" + state.value().substring(3), "code", CODE));
 
         assertThat(rejection.code()).isEqualTo(RejectionCode.INVALID_REQUEST);
@@ -262,19 +262,19 @@ class CompleteCallbackServiceTest {
     void a_duplicated_state_is_an_invalid_request_that_leaves_the_state_usable() {
         StateToken state = gateway.startedFor("withings", DONE, false);
 
-        Rejection rejection = refusal(gateway.returns("withings", CallbackRoute.OVOK,
+        Rejection rejection = refusal(gateway.returns("withings",
                 "state", state.value(), "state", state.value(), "code", CODE));
 
         assertThat(rejection.code()).isEqualTo(RejectionCode.INVALID_REQUEST);
         assertStoreNeverAsked();
-        assertThat(gateway.approves("withings", state)).isInstanceOf(CallbackAnswer.Redirect.class);
+        assertThat(gateway.approves("withings", state).redirect()).isPresent();
     }
 
     @Test
     void a_code_without_state_is_a_missing_parameter_and_neither_store_nor_provider_is_asked() {
         gateway.startedFor("withings", DONE, false);
 
-        Rejection rejection = refusal(gateway.returns("withings", CallbackRoute.OVOK, "code", CODE));
+        Rejection rejection = refusal(gateway.returns("withings", "code", CODE));
 
         assertThat(rejection.code()).isEqualTo(RejectionCode.MISSING_PARAMETER);
         assertStoreNeverAsked();
@@ -294,7 +294,8 @@ class CompleteCallbackServiceTest {
         StateToken state = gateway.startedFor("withings", DONE, false);
         gateway.stateStore.setAvailable(false);
 
-        assertThatThrownBy(() -> gateway.approves("withings", state)).isInstanceOf(StateStoreUnavailable.class);
+        assertThatThrownBy(() -> gateway.approves("withings", state)).isInstanceOf(Unavailable.StateStore.class)
+                .hasCauseInstanceOf(StateStoreUnavailable.class);
         assertNeverExchanged();
     }
 
@@ -302,7 +303,7 @@ class CompleteCallbackServiceTest {
     void a_provider_configured_with_pkce_never_gets_a_token_request_without_a_verifier() {
         StateToken state = storedDirectly(Optional.empty(), TTL);
 
-        assertThat(gateway.approves("withings", state)).isInstanceOf(CallbackAnswer.Refused.class);
+        assertThat(refusal(gateway.approves("withings", state)).code()).isEqualTo(RejectionCode.PROVIDER_MISMATCH);
         assertNeverExchanged();
     }
 
@@ -329,7 +330,7 @@ class CompleteCallbackServiceTest {
         java.util.logging.Logger logger = java.util.logging.Logger.getLogger(CompleteCallbackService.class.getName());
         logger.addHandler(handler);
         try {
-            gateway.returns("withings", CallbackRoute.OVOK, "state", state.value(), "error", "access_denied");
+            gateway.returns("withings", "state", state.value(), "error", "access_denied");
         } finally {
             logger.removeHandler(handler);
         }
@@ -342,7 +343,7 @@ class CompleteCallbackServiceTest {
     void a_declined_consent_is_a_provider_error_and_nothing_is_exchanged_or_saved() {
         StateToken state = gateway.startedFor("withings", DONE, false);
 
-        Rejection rejection = refusal(gateway.returns("withings", CallbackRoute.OVOK,
+        Rejection rejection = refusal(gateway.returns("withings",
                 "state", state.value(), "error", "access_denied", "error_description", "The user <b>declined</b>"));
 
         assertThat(rejection.code()).isEqualTo(RejectionCode.PROVIDER_ERROR);
@@ -356,7 +357,7 @@ class CompleteCallbackServiceTest {
     void a_missing_code_is_a_missing_parameter_and_the_state_is_spent() {
         StateToken state = gateway.startedFor("withings", DONE, false);
 
-        Rejection rejection = refusal(gateway.returns("withings", CallbackRoute.OVOK, "state", state.value()));
+        Rejection rejection = refusal(gateway.returns("withings", "state", state.value()));
 
         assertThat(rejection.code()).isEqualTo(RejectionCode.MISSING_PARAMETER);
         assertThat(gateway.tokenExchange.calls()).isZero();
@@ -392,7 +393,7 @@ class CompleteCallbackServiceTest {
     void with_redirect_on_error_a_declined_consent_goes_back_to_the_dashboard_with_status_error() {
         StateToken state = gateway.startedFor("withings", DONE, true);
 
-        CallbackAnswer answer = gateway.returns("withings", CallbackRoute.OVOK, "state", state.value(), "error", "access_denied");
+        CallbackAnswer answer = gateway.returns("withings", "state", state.value(), "error", "access_denied");
 
         assertThat(location(answer)).isEqualTo(URI.create(DONE + "?status=error&error=provider_error&provider=withings"));
     }
@@ -437,15 +438,14 @@ class CompleteCallbackServiceTest {
         assertThat(gateway.connections.find(ACME_123_WITHINGS)).isEmpty();
     }
 
-    @ParameterizedTest
-    @EnumSource(CallbackRoute.class)
-    void with_the_connection_store_down_and_no_return_url_the_answer_is_pending_json_on_either_route(CallbackRoute route) {
+    @Test
+    void with_the_connection_store_down_and_no_return_url_the_pending_outcome_is_answered_directly() {
         StateToken state = gateway.startedFor("withings", null, false);
         gateway.connections.setAvailable(false);
 
-        CallbackAnswer answer = gateway.returns("withings", route, "state", state.value(), "code", CODE);
+        CallbackAnswer answer = gateway.returns("withings", "state", state.value(), "code", CODE);
 
-        assertThat(answer).isEqualTo(new CallbackAnswer.Pending(route, new ProviderSlug("withings"), new PatientId("123")));
+        assertThat(answer).isEqualTo(direct(pending("withings")));
     }
 
     @Test
@@ -454,7 +454,8 @@ class CompleteCallbackServiceTest {
         gateway.connections.setAvailable(false);
         gateway.inbox.setAvailable(false);
 
-        assertThatThrownBy(() -> gateway.approves("withings", state)).isInstanceOf(CredentialInboxUnavailable.class);
+        assertThatThrownBy(() -> gateway.approves("withings", state)).isInstanceOf(Unavailable.CredentialInbox.class)
+                .hasCauseInstanceOf(CredentialInboxUnavailable.class);
         assertThat(gateway.tokenExchange.calls()).isEqualTo(1);
         assertThat(gateway.syncQueue.jobs()).isEmpty();
     }
@@ -480,15 +481,14 @@ class CompleteCallbackServiceTest {
             throw new SyncQueueUnavailable("sync queue down", null);
         };
         CompleteCallbackService callback = new CompleteCallbackService(gateway.providers, gateway.states,
-                gateway.tokenExchange, gateway.oauth1, gateway.cipher, gateway.connections, gateway.inbox,
-                Gateway.INBOX_TTL,
-                queueFailingWithTheStore, gateway.projects, Gateway.PUBLIC_BASE_URL, gateway.clock);
+                new GrantRedemption(gateway.tokenExchange, gateway.oauth1, Gateway.CALLBACK_URIS),
+                new CredentialKeeping(gateway.cipher, gateway.connections, gateway.inbox, Gateway.INBOX_TTL),
+                new InitialSync(queueFailingWithTheStore, gateway.connections), gateway.projects, gateway.clock);
 
-        CallbackAnswer answer = callback.complete("withings", CallbackRoute.OVOK,
+        CallbackAnswer answer = callback.complete("withings",
                 java.util.Map.of("state", List.of(state.value()), "code", List.of(CODE)));
 
-        assertThat(answer).isEqualTo(new CallbackAnswer.Connected(CallbackRoute.OVOK, new ProviderSlug("withings"),
-                new PatientId("123")));
+        assertThat(answer).isEqualTo(direct(connected("withings")));
         gateway.connections.setAvailable(true);
         assertThat(gateway.connections.find(ACME_123_WITHINGS)).isPresent();
         assertThat(gateway.inbox.contents()).isEmpty();

@@ -1,6 +1,7 @@
 package health.wearables.application.service;
 
 import health.wearables.application.port.in.StartConnection.ConnectCommand;
+import health.wearables.application.port.out.CallbackUris;
 import health.wearables.application.port.out.InMemoryConnectionStore;
 import health.wearables.application.port.out.InMemoryCredentialInbox;
 import health.wearables.application.port.out.InMemoryLeases;
@@ -12,25 +13,28 @@ import health.wearables.domain.AccessToken;
 import health.wearables.domain.ApiKey;
 import health.wearables.domain.ClientAuthentication;
 import health.wearables.domain.ClientSecret;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.ConnectionKey;
 import health.wearables.domain.Connecting;
 import health.wearables.domain.Hashing;
+import health.wearables.domain.IssuerPolicy;
 import health.wearables.domain.OAuthVersion;
 import health.wearables.domain.PatientId;
+import health.wearables.domain.Pkce;
 import health.wearables.domain.Project;
 import health.wearables.domain.ProjectId;
-import health.wearables.domain.ProviderConfig;
+import health.wearables.domain.ProviderClient;
+import health.wearables.domain.ProviderEndpoints;
 import health.wearables.domain.ProviderSlug;
-import health.wearables.domain.PublicBaseUrl;
 import health.wearables.domain.RefreshToken;
 import health.wearables.domain.Rejection;
 import health.wearables.domain.ReturnUrl;
+import health.wearables.domain.ScopePolicy;
 import health.wearables.domain.SealedCredentials;
 import health.wearables.domain.StateToken;
 import health.wearables.domain.Step;
 import health.wearables.domain.TokenSet;
 import health.wearables.domain.callback.CallbackAnswer;
-import health.wearables.domain.callback.CallbackRoute;
 import health.wearables.domain.callback.ExchangeResult;
 import java.net.URI;
 import java.time.Duration;
@@ -57,7 +61,9 @@ final class Gateway {
     static final String CODE = "SplxlOBeZQQYbYS6WxSbIA";
     static final String ACCESS = "access-token-4f9c2e7b1d";
     static final String REFRESH = "refresh-token-8a7d6c5b4e";
-    static final PublicBaseUrl PUBLIC_BASE_URL = new PublicBaseUrl(URI.create("https://gateway.example.org"));
+    /** Where the edge says the providers send patients back. */
+    static final CallbackUris CALLBACK_URIS =
+            provider -> URI.create("https://gateway.example.org/v1/wearables/" + provider.value() + "/callback");
     static final Duration INBOX_TTL = Duration.ofDays(7);
     static final Duration LEASE = Duration.ofMinutes(1);
 
@@ -69,8 +75,8 @@ final class Gateway {
     final InMemoryCredentialInbox inbox = new InMemoryCredentialInbox(clock);
     final InMemoryLeases leases = new InMemoryLeases(clock);
     final ReversibleTokenCipher cipher = new ReversibleTokenCipher();
-    final FakeProviderCatalog providers = new FakeProviderCatalog(provider("withings", true), provider("fitbit", true),
-            provider("strava", false), oauth1Provider("garmin-legacy"));
+    final FakeConfiguredProviders providers = new FakeConfiguredProviders(provider("withings", Pkce.S256),
+            provider("fitbit", Pkce.S256), provider("strava", Pkce.NONE), oauth1Provider("garmin-legacy"));
     final FakeProjectDirectory projects = new FakeProjectDirectory(
             project("acme", ACME_KEY, DASHBOARD), project("globex", GLOBEX_KEY, "https://globex.example/"));
     final RecordingAuthorizationUrls authorizationUrls = new RecordingAuthorizationUrls();
@@ -78,27 +84,35 @@ final class Gateway {
     final ScriptedOauth1Provider oauth1 = new ScriptedOauth1Provider();
 
     final StartConnectionService start = new StartConnectionService(projects, providers, states, authorizationUrls,
-            oauth1, PUBLIC_BASE_URL, TTL, clock, new Random(42));
-    final CompleteCallbackService callback = new CompleteCallbackService(providers, states, tokenExchange, oauth1,
-            cipher, connections, inbox, INBOX_TTL, syncQueue, projects, PUBLIC_BASE_URL, clock);
+            oauth1, CALLBACK_URIS, TTL, clock, new Random(42));
+    final CompleteCallbackService callback = new CompleteCallbackService(providers, states,
+            new GrantRedemption(tokenExchange, oauth1, CALLBACK_URIS),
+            new CredentialKeeping(cipher, connections, inbox, INBOX_TTL), new InitialSync(syncQueue, connections),
+            projects, clock);
     final ListConnectionsService list = new ListConnectionsService(projects, connections, inbox);
-    final RecoverPendingWorkService recovery = new RecoverPendingWorkService(inbox, connections, syncQueue, leases,
-            LEASE, 100, clock);
+    final RecoverPendingWorkService recovery = new RecoverPendingWorkService(inbox, connections, connections,
+            connections, syncQueue, leases, LEASE, 100, clock);
 
-    static ProviderConfig provider(String slug, boolean pkce) {
-        return new ProviderConfig(new ProviderSlug(slug), slug, OAuthVersion.OAUTH_2_0,
-                URI.create("https://" + slug + ".example/authorize"), URI.create("https://" + slug + ".example/token"),
-                slug + "-client", new ClientSecret(slug + "-client-secret"), List.of("activity"), pkce,
-                ClientAuthentication.POST, Optional.empty(), false, URI.create("https://" + slug + ".example/api/"));
+    static ConfiguredProvider provider(String slug, Pkce pkce) {
+        return new ConfiguredProvider(new ProviderSlug(slug), slug, OAuthVersion.OAUTH_2_0,
+                ProviderEndpoints.oauth2(URI.create("https://" + slug + ".example/authorize"),
+                        URI.create("https://" + slug + ".example/token"),
+                        URI.create("https://" + slug + ".example/api/")),
+                new ProviderClient(slug + "-client", new ClientSecret(slug + "-client-secret"),
+                        ClientAuthentication.POST),
+                ScopePolicy.requesting(List.of("activity")), pkce, IssuerPolicy.none());
     }
 
     /** An OAuth 1.0a provider: request-token, authorize and access-token URLs, no PKCE, no scopes. */
-    static ProviderConfig oauth1Provider(String slug) {
-        return new ProviderConfig(new ProviderSlug(slug), slug, OAuthVersion.OAUTH_1_0A,
-                URI.create("https://" + slug + ".example/oauthConfirm"), URI.create("https://" + slug + ".example/access_token"),
-                slug + "-consumer", new ClientSecret(slug + "-consumer-secret"), List.of(), false,
-                ClientAuthentication.BASIC, Optional.empty(), false, URI.create("https://" + slug + ".example/api/"),
-                List.of(), Optional.of(URI.create("https://" + slug + ".example/request_token")));
+    static ConfiguredProvider oauth1Provider(String slug) {
+        return new ConfiguredProvider(new ProviderSlug(slug), slug, OAuthVersion.OAUTH_1_0A,
+                ProviderEndpoints.oauth1(URI.create("https://" + slug + ".example/request_token"),
+                        URI.create("https://" + slug + ".example/oauthConfirm"),
+                        URI.create("https://" + slug + ".example/access_token"),
+                        URI.create("https://" + slug + ".example/api/")),
+                new ProviderClient(slug + "-consumer", new ClientSecret(slug + "-consumer-secret"),
+                        ClientAuthentication.BASIC),
+                ScopePolicy.requesting(List.of()), Pkce.NONE, IssuerPolicy.none());
     }
 
     static Project project(String id, String apiKey, String... allowedPrefixes) {
@@ -126,18 +140,18 @@ final class Gateway {
         return authorizationUrls.last().state();
     }
 
-    /** The browser comes back on a callback route with the given name, value pairs. */
-    CallbackAnswer returns(String provider, CallbackRoute route, String... namesAndValues) {
+    /** The browser comes back with the given name, value pairs. */
+    CallbackAnswer returns(String provider, String... namesAndValues) {
         Map<String, List<String>> query = new LinkedHashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
             query.computeIfAbsent(namesAndValues[i], name -> new ArrayList<>()).add(namesAndValues[i + 1]);
         }
-        return callback.complete(provider, route, query);
+        return callback.complete(provider, query);
     }
 
     /** The patient approved: the provider sends the browser back with the state and a code. */
     CallbackAnswer approves(String provider, StateToken state) {
-        return returns(provider, CallbackRoute.OVOK, "state", state.value(), "code", CODE);
+        return returns(provider, "state", state.value(), "code", CODE);
     }
 
     /** Stores a connection directly, as an earlier callback would have. */
@@ -165,18 +179,35 @@ final class Gateway {
         }, rejection -> rejection);
     }
 
-    /** The rejection a JSON error answer carries. */
+    /** The rejection of a refusal answered directly (not back to the dashboard). */
     static Rejection refusal(CallbackAnswer answer) {
-        if (answer instanceof CallbackAnswer.Refused refused) {
-            return refused.rejection();
+        if (answer.redirect().isPresent()) {
+            throw new AssertionError("expected a refusal answered directly, got " + answer);
         }
-        throw new AssertionError("expected a JSON refusal, got " + answer);
+        return answer.outcome().fold(Gateway::unexpected, Gateway::unexpected, CallbackAnswer.Refused::rejection);
     }
 
+    /** Where the answer sends the browser back to the dashboard. */
     static URI location(CallbackAnswer answer) {
-        if (answer instanceof CallbackAnswer.Redirect redirect) {
-            return redirect.location();
-        }
-        throw new AssertionError("expected a redirect, got " + answer);
+        return answer.redirect().orElseThrow(() -> new AssertionError("expected a redirect, got " + answer));
+    }
+
+    /** An outcome answered directly, without a redirect. */
+    static CallbackAnswer direct(CallbackAnswer.Outcome outcome) {
+        return new CallbackAnswer(outcome, Optional.empty());
+    }
+
+    /** Patient 123 connected to the provider. */
+    static CallbackAnswer.Connected connected(String provider) {
+        return new CallbackAnswer.Connected(new ProviderSlug(provider), new PatientId("123"));
+    }
+
+    /** Patient 123's connection to the provider pending a retry. */
+    static CallbackAnswer.Pending pending(String provider) {
+        return new CallbackAnswer.Pending(new ProviderSlug(provider), new PatientId("123"));
+    }
+
+    private static <T> T unexpected(CallbackAnswer.Outcome outcome) {
+        throw new AssertionError("expected another outcome, got " + outcome);
     }
 }

@@ -8,6 +8,7 @@ import static health.wearables.application.service.Gateway.rejection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import health.wearables.application.port.in.Unavailable;
 import health.wearables.application.port.out.ConnectionStoreUnavailable;
 
 import health.wearables.domain.ApiKey;
@@ -146,6 +147,7 @@ class ListConnectionsServiceTest {
         gateway.inbox.setAvailable(false);
         gateway.connections.setAvailable(false);
 
-        assertThatThrownBy(() -> listing(ACME_KEY, Optional.of("123"))).isInstanceOf(ConnectionStoreUnavailable.class);
+        assertThatThrownBy(() -> listing(ACME_KEY, Optional.of("123"))).isInstanceOf(Unavailable.ConnectionStore.class)
+                .hasCauseInstanceOf(ConnectionStoreUnavailable.class);
     }
 }

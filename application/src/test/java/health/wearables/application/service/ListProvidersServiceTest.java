@@ -4,11 +4,13 @@ import static health.wearables.application.service.Gateway.ok;
 import static health.wearables.application.service.Gateway.rejection;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import health.wearables.application.port.out.KnownProviders;
+import health.wearables.application.port.out.BuiltInProviders;
 import health.wearables.domain.ApiKey;
+import health.wearables.domain.BuiltInProvider;
 import health.wearables.domain.ClientAuthentication;
 import health.wearables.domain.OAuthVersion;
-import health.wearables.domain.ProviderDefaults;
+import health.wearables.domain.Pkce;
+import health.wearables.domain.ProviderEndpoints;
 import health.wearables.domain.ProviderListing;
 import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.RejectionCode;
@@ -18,27 +20,30 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ListProvidersServiceTest {
-    private static final ProviderDefaults FITBIT = defaults("fitbit", "Fitbit");
-    private static final ProviderDefaults OURA = defaults("oura", "Oura");
+    private static final BuiltInProvider FITBIT = defaults("fitbit", "Fitbit");
+    private static final BuiltInProvider OURA = defaults("oura", "Oura");
 
     private final Gateway gateway = new Gateway();
-    private final KnownProviders known = new KnownProviders() {
+    private final BuiltInProviders builtIns = new BuiltInProviders() {
         @Override
-        public Optional<ProviderDefaults> defaults(ProviderSlug slug) {
+        public Optional<BuiltInProvider> find(ProviderSlug slug) {
             return all().stream().filter(d -> d.slug().equals(slug.value())).findFirst();
         }
 
         @Override
-        public List<ProviderDefaults> all() {
+        public List<BuiltInProvider> all() {
             return List.of(FITBIT, OURA);
         }
     };
-    private final ListProvidersService service = new ListProvidersService(gateway.projects, known, gateway.providers);
+    private final ListProvidersService service =
+            new ListProvidersService(gateway.projects, builtIns, gateway.providers);
 
-    private static ProviderDefaults defaults(String slug, String name) {
-        return new ProviderDefaults(slug, name, name + " API", URI.create("https://" + slug + ".example/authorize"),
-                URI.create("https://" + slug + ".example/token"), URI.create("https://api." + slug + ".example/"),
-                List.of("activity"), true, ClientAuthentication.BASIC);
+    private static BuiltInProvider defaults(String slug, String name) {
+        return new BuiltInProvider(slug, name, name + " API",
+                ProviderEndpoints.oauth2(URI.create("https://" + slug + ".example/authorize"),
+                        URI.create("https://" + slug + ".example/token"),
+                        URI.create("https://api." + slug + ".example/")),
+                List.of("activity"), Pkce.S256, ClientAuthentication.BASIC, Optional.empty());
     }
 
     @Test

@@ -1,7 +1,7 @@
 package health.wearables.application.service;
 
 import static health.wearables.application.service.Gateway.DONE;
-import static health.wearables.application.service.Gateway.PUBLIC_BASE_URL;
+import static health.wearables.application.service.Gateway.CALLBACK_URIS;
 import static health.wearables.application.service.Gateway.key;
 import static health.wearables.application.service.Gateway.ok;
 import static health.wearables.application.service.Gateway.rejection;
@@ -12,6 +12,7 @@ import static health.wearables.application.service.ScriptedOauth1Provider.tempor
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import health.wearables.application.port.in.Unavailable;
 import health.wearables.application.port.out.StateStoreUnavailable;
 import health.wearables.application.port.out.TokenCipher.TokenKind;
 import health.wearables.domain.ConnectionKey;
@@ -24,7 +25,6 @@ import health.wearables.domain.RejectionCode;
 import health.wearables.domain.SealedCredentials;
 import health.wearables.domain.StateToken;
 import health.wearables.domain.callback.CallbackAnswer;
-import health.wearables.domain.callback.CallbackRoute;
 import health.wearables.domain.callback.ExchangeResult;
 import health.wearables.domain.callback.Grant;
 import java.net.URI;
@@ -40,7 +40,7 @@ class Oauth1FlowTest {
     private final Gateway gateway = new Gateway();
 
     private CallbackAnswer comesBack(String... namesAndValues) {
-        return gateway.returns(PROVIDER, CallbackRoute.OVOK, namesAndValues);
+        return gateway.returns(PROVIDER, namesAndValues);
     }
 
     @Test
@@ -48,7 +48,7 @@ class Oauth1FlowTest {
         Connecting.Started started = ok(gateway.connect(PROVIDER, "123", DONE, false));
 
         assertThat(gateway.oauth1.temporaryRequests()).singleElement().satisfies(request ->
-                assertThat(request.callbackUri()).isEqualTo(PUBLIC_BASE_URL.callbackFor(ACME_123.provider())));
+                assertThat(request.callbackUri()).isEqualTo(CALLBACK_URIS.callbackFor(ACME_123.provider())));
         assertThat(started.authorizationUrl())
                 .isEqualTo(URI.create("https://garmin-legacy.example/oauthConfirm?oauth_token=" + temporaryToken(1)));
         assertThat(started.expiresAt()).isEqualTo(Gateway.NOW.plus(Gateway.TTL));
@@ -81,7 +81,7 @@ class Oauth1FlowTest {
         gateway.stateStore.setAvailable(false);
 
         assertThatThrownBy(() -> gateway.connect(PROVIDER, "123", DONE, false))
-                .isInstanceOf(StateStoreUnavailable.class);
+                .isInstanceOf(Unavailable.StateStore.class).hasCauseInstanceOf(StateStoreUnavailable.class);
     }
 
     @Test
@@ -90,8 +90,8 @@ class Oauth1FlowTest {
 
         CallbackAnswer answer = comesBack("oauth_token", temporaryToken(1), "oauth_verifier", VERIFIER);
 
-        assertThat(answer).isEqualTo(new CallbackAnswer.Redirect(
-                URI.create(DONE + "?status=connected&provider=garmin-legacy&patientId=123")));
+        assertThat(answer).isEqualTo(new CallbackAnswer(Gateway.connected(PROVIDER),
+                Optional.of(URI.create(DONE + "?status=connected&provider=garmin-legacy&patientId=123"))));
         assertThat(gateway.oauth1.tokenRequests()).containsExactly(new Grant.Oauth1Grant(
                 new Oauth1Token(temporaryToken(1)), new Oauth1TokenSecret(temporarySecret(1)),
                 new Oauth1Verifier(VERIFIER)));
@@ -112,8 +112,7 @@ class Oauth1FlowTest {
 
         CallbackAnswer replay = comesBack("oauth_token", temporaryToken(1), "oauth_verifier", VERIFIER);
 
-        assertThat(replay).isInstanceOfSatisfying(CallbackAnswer.Refused.class, refused ->
-                assertThat(refused.rejection().code()).isEqualTo(RejectionCode.INVALID_STATE));
+        assertThat(Gateway.refusal(replay).code()).isEqualTo(RejectionCode.INVALID_STATE);
         assertThat(gateway.oauth1.tokenRequests()).hasSize(1);
     }
 
@@ -121,8 +120,7 @@ class Oauth1FlowTest {
     void an_unknown_oauth_token_is_refused_and_the_provider_never_asked() {
         CallbackAnswer answer = comesBack("oauth_token", "never-issued", "oauth_verifier", VERIFIER);
 
-        assertThat(answer).isInstanceOfSatisfying(CallbackAnswer.Refused.class, refused ->
-                assertThat(refused.rejection().code()).isEqualTo(RejectionCode.INVALID_STATE));
+        assertThat(Gateway.refusal(answer).code()).isEqualTo(RejectionCode.INVALID_STATE);
         assertThat(gateway.oauth1.tokenRequests()).isEmpty();
     }
 
@@ -132,23 +130,20 @@ class Oauth1FlowTest {
 
         for (CallbackAnswer answer : new CallbackAnswer[] {
                 comesBack("oauth_token", temporaryToken(1)), comesBack("oauth_verifier", VERIFIER), comesBack()}) {
-            assertThat(answer).isInstanceOfSatisfying(CallbackAnswer.Refused.class, refused ->
-                    assertThat(refused.rejection().code()).isEqualTo(RejectionCode.MISSING_PARAMETER));
+            assertThat(Gateway.refusal(answer).code()).isEqualTo(RejectionCode.MISSING_PARAMETER);
         }
         assertThat(gateway.states.takes()).isZero();
-        assertThat(comesBack("oauth_token", temporaryToken(1), "oauth_verifier", VERIFIER))
-                .isInstanceOf(CallbackAnswer.Redirect.class);
+        assertThat(comesBack("oauth_token", temporaryToken(1), "oauth_verifier", VERIFIER).redirect()).isPresent();
     }
 
     @Test
     void an_oauth_token_brought_to_an_oauth2_provider_is_not_a_state() {
         ok(gateway.connect(PROVIDER, "123", DONE, false));
 
-        CallbackAnswer answer = gateway.returns("withings", CallbackRoute.OVOK,
+        CallbackAnswer answer = gateway.returns("withings",
                 "oauth_token", temporaryToken(1), "oauth_verifier", VERIFIER);
 
-        assertThat(answer).isInstanceOfSatisfying(CallbackAnswer.Refused.class, refused ->
-                assertThat(refused.rejection().code()).isEqualTo(RejectionCode.MISSING_PARAMETER));
+        assertThat(Gateway.refusal(answer).code()).isEqualTo(RejectionCode.MISSING_PARAMETER);
         assertThat(gateway.states.takes()).isZero();
     }
 
@@ -170,8 +165,7 @@ class Oauth1FlowTest {
 
         CallbackAnswer answer = comesBack("oauth_token", temporaryToken(1), "oauth_verifier", VERIFIER);
 
-        assertThat(answer).isInstanceOfSatisfying(CallbackAnswer.Refused.class, refused ->
-                assertThat(refused.rejection().code()).isEqualTo(RejectionCode.TOKEN_EXCHANGE_FAILED));
+        assertThat(Gateway.refusal(answer).code()).isEqualTo(RejectionCode.TOKEN_EXCHANGE_FAILED);
         assertThat(gateway.connections.find(ACME_123)).isEmpty();
         assertThat(gateway.syncQueue.jobs()).isEmpty();
     }
@@ -185,8 +179,7 @@ class Oauth1FlowTest {
 
         CallbackAnswer answer = comesBack("oauth_token", token.value(), "oauth_verifier", VERIFIER);
 
-        assertThat(answer).isInstanceOfSatisfying(CallbackAnswer.Refused.class, refused ->
-                assertThat(refused.rejection().code()).isEqualTo(RejectionCode.PROVIDER_MISMATCH));
+        assertThat(Gateway.refusal(answer).code()).isEqualTo(RejectionCode.PROVIDER_MISMATCH);
         assertThat(gateway.oauth1.tokenRequests()).isEmpty();
     }
 }

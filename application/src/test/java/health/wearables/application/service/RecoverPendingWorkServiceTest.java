@@ -1,8 +1,5 @@
 package health.wearables.application.service;
 
-import health.wearables.domain.ProjectId;
-import health.wearables.domain.PatientId;
-import health.wearables.application.port.out.ConnectionStore;
 import static health.wearables.application.service.Gateway.ACCESS;
 import static health.wearables.application.service.Gateway.ACME_KEY;
 import static health.wearables.application.service.Gateway.DONE;
@@ -14,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import health.wearables.application.port.in.RecoverPendingWork.Recovery;
 import health.wearables.application.port.out.Leases;
+import health.wearables.application.port.out.StoredCredentials;
 import health.wearables.application.port.out.TokenCipher.TokenKind;
 import health.wearables.domain.AccessToken;
 import health.wearables.domain.ApiKey;
@@ -202,21 +200,11 @@ class RecoverPendingWorkServiceTest {
         gateway.clock.advance(Duration.ofSeconds(10));
         approvedWhileTheStoreIsDown();
         gateway.clock.advance(Duration.ofSeconds(10));
-        ConnectionStore racing = new ConnectionStore() {
+        StoredCredentials racing = new StoredCredentials() {
             @Override
             public boolean replace(SealedCredentials expected, SealedCredentials replacement) {
                 gateway.connections.save(gateway.sealedNow(ACME_123_WITHINGS, "reconnected")); // lands in between
                 return gateway.connections.replace(expected, replacement);
-            }
-
-            @Override
-            public StoredConnection save(SealedCredentials credentials) {
-                return gateway.connections.save(credentials);
-            }
-
-            @Override
-            public List<StoredConnection> list(ProjectId project, Optional<PatientId> patient) {
-                return gateway.connections.list(project, patient);
             }
 
             @Override
@@ -228,25 +216,10 @@ class RecoverPendingWorkServiceTest {
             public List<ConnectionKey> keys() {
                 return gateway.connections.keys();
             }
-
-            @Override
-            public void markSyncPending(ConnectionKey key) {
-                gateway.connections.markSyncPending(key);
-            }
-
-            @Override
-            public List<StoredConnection> syncPending(int max) {
-                return gateway.connections.syncPending(max);
-            }
-
-            @Override
-            public void clearSyncPending(ConnectionKey key) {
-                gateway.connections.clearSyncPending(key);
-            }
         };
 
-        Recovery first = new RecoverPendingWorkService(gateway.inbox, racing, gateway.syncQueue, gateway.leases,
-                Gateway.LEASE, 100, gateway.clock).runOnce();
+        Recovery first = new RecoverPendingWorkService(gateway.inbox, gateway.connections, racing, gateway.connections,
+                gateway.syncQueue, gateway.leases, Gateway.LEASE, 100, gateway.clock).runOnce();
 
         assertThat(first.credentialsWritten()).isZero();
         assertThat(gateway.inbox.contents()).hasSize(1);

@@ -3,17 +3,14 @@ package health.wearables.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import health.wearables.application.port.in.ReencryptConnections.Report;
-import health.wearables.application.port.out.ConnectionStore;
 import health.wearables.application.port.out.InMemoryConnectionStore;
 import health.wearables.application.port.out.ReversibleTokenCipher;
 import health.wearables.application.port.out.Samples;
+import health.wearables.application.port.out.StoredCredentials;
 import health.wearables.application.port.out.TokenCipher.TokenKind;
 import health.wearables.domain.ConnectionKey;
-import health.wearables.domain.PatientId;
-import health.wearables.domain.ProjectId;
 import health.wearables.domain.SealedCredentials;
 import health.wearables.domain.SealedToken;
-import health.wearables.domain.StoredConnection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -81,7 +78,7 @@ class ReencryptConnectionsServiceTest {
         ConnectionKey key = Samples.connectionKey();
         saved(key, "old", Optional.empty());
         cipher.rotate();
-        ConnectionStore racing = new ConnectionStore() {
+        StoredCredentials racing = new StoredCredentials() {
             @Override
             public boolean replace(SealedCredentials expected, SealedCredentials replacement) {
                 store.save(new SealedCredentials(key, cipher.seal(key, TokenKind.ACCESS, "reconnected"),
@@ -97,31 +94,6 @@ class ReencryptConnectionsServiceTest {
             @Override
             public Optional<SealedCredentials> find(ConnectionKey wanted) {
                 return store.find(wanted);
-            }
-
-            @Override
-            public StoredConnection save(SealedCredentials credentials) {
-                return store.save(credentials);
-            }
-
-            @Override
-            public List<StoredConnection> list(ProjectId project, Optional<PatientId> patient) {
-                return store.list(project, patient);
-            }
-
-            @Override
-            public void markSyncPending(ConnectionKey wanted) {
-                store.markSyncPending(wanted);
-            }
-
-            @Override
-            public List<StoredConnection> syncPending(int max) {
-                return store.syncPending(max);
-            }
-
-            @Override
-            public void clearSyncPending(ConnectionKey wanted) {
-                store.clearSyncPending(wanted);
             }
         };
 

@@ -1,9 +1,9 @@
 package health.wearables.application.service;
 
 import health.wearables.application.port.out.Oauth1Provider;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.Oauth1Token;
 import health.wearables.domain.Oauth1TokenSecret;
-import health.wearables.domain.ProviderConfig;
 import health.wearables.domain.TokenSet;
 import health.wearables.domain.callback.ExchangeResult;
 import health.wearables.domain.callback.Grant;
@@ -21,7 +21,7 @@ final class ScriptedOauth1Provider implements Oauth1Provider {
     static final String TOKEN = "token-credentials-5d1e";
     static final String TOKEN_SECRET = "token-secret-0c9b8a";
 
-    record TemporaryRequest(ProviderConfig provider, URI callbackUri) {
+    record TemporaryRequest(ConfiguredProvider provider, URI callbackUri) {
     }
 
     private final AtomicInteger issued = new AtomicInteger();
@@ -48,18 +48,18 @@ final class ScriptedOauth1Provider implements Oauth1Provider {
     }
 
     @Override
-    public TemporaryCredentialsResult temporaryCredentials(ProviderConfig provider, URI callbackUri) {
+    public TemporaryCredentialsResult temporaryCredentials(ConfiguredProvider provider, URI callbackUri) {
         temporaryRequests.add(new TemporaryRequest(provider, callbackUri));
         if (!issuing) {
             return new NotIssued("the provider did not confirm the callback");
         }
         int n = issued.incrementAndGet();
         return new Issued(new Oauth1Token(temporaryToken(n)), new Oauth1TokenSecret(temporarySecret(n)),
-                URI.create(provider.authorizationUri() + "?oauth_token=" + temporaryToken(n)));
+                URI.create(provider.endpoints().authorization() + "?oauth_token=" + temporaryToken(n)));
     }
 
     @Override
-    public ExchangeResult tokenCredentials(ProviderConfig provider, Grant.Oauth1Grant grant) {
+    public ExchangeResult tokenCredentials(ConfiguredProvider provider, Grant.Oauth1Grant grant) {
         tokenRequests.add(grant);
         return answer;
     }

@@ -2,8 +2,8 @@ package health.wearables.application.service;
 
 import health.wearables.application.port.out.TokenExchange;
 import health.wearables.domain.AuthorizationCode;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.PkceVerifier;
-import health.wearables.domain.ProviderConfig;
 import health.wearables.domain.callback.ExchangeResult;
 import java.net.URI;
 import java.util.List;
@@ -12,7 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The provider's token endpoint: answers what the test scripted and counts every request. */
 final class ScriptedTokenExchange implements TokenExchange {
-    record Request(ProviderConfig provider, AuthorizationCode code, Optional<PkceVerifier> verifier, URI redirectUri) {
+    record Request(ConfiguredProvider provider, AuthorizationCode code, Optional<PkceVerifier> verifier,
+                   URI redirectUri) {
     }
 
     private final List<Request> requests = new CopyOnWriteArrayList<>();
@@ -27,7 +28,7 @@ final class ScriptedTokenExchange implements TokenExchange {
     }
 
     @Override
-    public ExchangeResult exchange(ProviderConfig provider, AuthorizationCode code, Optional<PkceVerifier> verifier,
+    public ExchangeResult exchange(ConfiguredProvider provider, AuthorizationCode code, Optional<PkceVerifier> verifier,
                                    URI redirectUri) {
         requests.add(new Request(provider, code, verifier, redirectUri));
         return answer;

@@ -10,11 +10,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import health.wearables.application.port.in.StartConnection.ConnectCommand;
+import health.wearables.application.port.in.Unavailable;
 import health.wearables.application.port.out.StateStoreUnavailable;
 import health.wearables.domain.ApiKey;
 import health.wearables.domain.Connecting;
 import health.wearables.domain.PatientId;
 import health.wearables.domain.PendingAuthorization;
+import health.wearables.domain.Pkce;
 import health.wearables.domain.ProjectId;
 import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.Rejection;
@@ -128,7 +130,7 @@ class StartConnectionServiceTest {
                 .startsWith("https://withings.example/authorize?client_id=withings-client&state=" + call.state().value());
         assertThat(started.expiresAt()).isEqualTo(NOW.plus(TTL));
         assertThat(call.redirectUri()).isEqualTo(URI.create("https://gateway.example.org/v1/wearables/withings/callback"));
-        assertThat(call.provider()).isEqualTo(Gateway.provider("withings", true));
+        assertThat(call.provider()).isEqualTo(Gateway.provider("withings", Pkce.S256));
     }
 
     @Test
@@ -162,7 +164,8 @@ class StartConnectionServiceTest {
     void with_the_state_store_down_the_failure_propagates_and_no_url_is_handed_out() {
         gateway.stateStore.setAvailable(false);
 
-        assertThatThrownBy(() -> gateway.connect("withings", "123", DONE, false)).isInstanceOf(StateStoreUnavailable.class);
+        assertThatThrownBy(() -> gateway.connect("withings", "123", DONE, false))
+                .isInstanceOf(Unavailable.StateStore.class).hasCauseInstanceOf(StateStoreUnavailable.class);
         assertThat(gateway.authorizationUrls.calls()).isEmpty();
     }
 }

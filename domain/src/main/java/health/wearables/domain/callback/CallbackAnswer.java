@@ -11,66 +11,87 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
-/** State 7: what the patient's browser gets. */
-public sealed interface CallbackAnswer {
+/**
+ * State 7: what the patient's browser gets: the outcome of the callback, and where the browser goes back to the
+ * dashboard, if it does. Without a redirect the outcome is answered directly (as JSON, shaped by the HTTP adapter).
+ *
+ * @param redirect back to the dashboard; the location carries only status, provider and patient (or the error), never
+ *                 a code or a token
+ */
+public record CallbackAnswer(Outcome outcome, Optional<URI> redirect) {
 
-    /** Back to the dashboard; the location carries only status, provider and patient, never a code or token. */
-    record Redirect(URI location) implements CallbackAnswer {
+    /** How the callback ended. */
+    public sealed interface Outcome {
+        /** Consumes the outcome: one function per way a callback ends. */
+        <R> R fold(Function<? super Connected, R> onConnected, Function<? super Pending, R> onPending,
+                   Function<? super Refused, R> onRefused);
     }
 
-    /** Connected, answered as JSON (no redirectUri was given, or it is no longer allowed). */
-    record Connected(CallbackRoute route, ProviderSlug provider, PatientId patient) implements CallbackAnswer {
+    /** Connected: the connection is stored and its initial sync queued (or recorded for a retry). */
+    public record Connected(ProviderSlug provider, PatientId patient) implements Outcome {
+        @Override
+        public <R> R fold(Function<? super Connected, R> onConnected, Function<? super Pending, R> onPending,
+                          Function<? super Refused, R> onRefused) {
+            return onConnected.apply(this);
+        }
     }
 
     /**
      * The tokens were issued but the connection could not be stored yet: they are held sealed and a retry stores them.
-     * Answered as JSON when there is no (allowed) redirectUri.
      */
-    record Pending(CallbackRoute route, ProviderSlug provider, PatientId patient) implements CallbackAnswer {
+    public record Pending(ProviderSlug provider, PatientId patient) implements Outcome {
+        @Override
+        public <R> R fold(Function<? super Connected, R> onConnected, Function<? super Pending, R> onPending,
+                          Function<? super Refused, R> onRefused) {
+            return onPending.apply(this);
+        }
     }
 
-    /** Refused, answered as a JSON error. */
-    record Refused(Rejection rejection) implements CallbackAnswer {
+    /** Refused: the flow ended without a connection. */
+    public record Refused(Rejection rejection) implements Outcome {
+        @Override
+        public <R> R fold(Function<? super Connected, R> onConnected, Function<? super Pending, R> onPending,
+                          Function<? super Refused, R> onRefused) {
+            return onRefused.apply(this);
+        }
     }
 
-    static CallbackAnswer connected(CallbackRoute route, PendingAuthorization pending, Optional<Project> projectNow) {
-        return back("connected", pending, projectNow)
-                .orElseGet(() -> new Connected(route, pending.provider(), pending.patient()));
+    /** Connected; back to the dashboard with {@code status=connected} where the return URL is still allowed. */
+    public static CallbackAnswer connected(PendingAuthorization pending, Optional<Project> projectNow) {
+        return new CallbackAnswer(new Connected(pending.provider(), pending.patient()),
+                back("connected", pending, projectNow));
     }
 
     /** Like {@link #connected}, with {@code status=pending}: the connection is stored by a retry. */
-    static CallbackAnswer pending(CallbackRoute route, PendingAuthorization pending, Optional<Project> projectNow) {
-        return back("pending", pending, projectNow)
-                .orElseGet(() -> new Pending(route, pending.provider(), pending.patient()));
+    public static CallbackAnswer pending(PendingAuthorization pending, Optional<Project> projectNow) {
+        return new CallbackAnswer(new Pending(pending.provider(), pending.patient()),
+                back("pending", pending, projectNow));
     }
 
     /** Back to the dashboard with status, provider and patient, if the return URL is still allowed. */
-    private static Optional<CallbackAnswer> back(String status, PendingAuthorization pending,
-                                                 Optional<Project> projectNow) {
+    private static Optional<URI> back(String status, PendingAuthorization pending, Optional<Project> projectNow) {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("status", status);
         parameters.put("provider", pending.provider().value());
         parameters.put("patientId", pending.patient().value());
-        return allowedReturnUrl(pending, projectNow).map(url -> new Redirect(url.withParameters(parameters)));
+        return allowedReturnUrl(pending, projectNow).map(url -> url.withParameters(parameters));
     }
 
     /**
      * A rejection goes back to the dashboard only when the state was verified, the connect call asked for
      * {@code redirectOnError}, and the redirectUri is still allowed.
      */
-    static CallbackAnswer refused(Rejection rejection, Optional<Project> projectNow) {
-        Optional<PendingAuthorization> pending = rejection.pending().filter(PendingAuthorization::redirectOnError);
-        if (pending.isEmpty()) {
-            return new Refused(rejection);
-        }
-        Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put("status", "error");
-        parameters.put("error", rejection.code().name().toLowerCase(Locale.ROOT));
-        parameters.put("provider", pending.get().provider().value());
-        return allowedReturnUrl(pending.get(), projectNow)
-                .<CallbackAnswer>map(url -> new Redirect(url.withParameters(parameters)))
-                .orElseGet(() -> new Refused(rejection));
+    public static CallbackAnswer refused(Rejection rejection, Optional<Project> projectNow) {
+        Optional<URI> back = rejection.pending().filter(PendingAuthorization::redirectOnError).flatMap(pending -> {
+            Map<String, String> parameters = new LinkedHashMap<>();
+            parameters.put("status", "error");
+            parameters.put("error", rejection.code().name().toLowerCase(Locale.ROOT));
+            parameters.put("provider", pending.provider().value());
+            return allowedReturnUrl(pending, projectNow).map(url -> url.withParameters(parameters));
+        });
+        return new CallbackAnswer(new Refused(rejection), back);
     }
 
     private static Optional<ReturnUrl> allowedReturnUrl(PendingAuthorization pending, Optional<Project> projectNow) {

@@ -6,12 +6,22 @@ import health.wearables.domain.Oauth1TokenSecret;
 import health.wearables.domain.Oauth1Verifier;
 import health.wearables.domain.PkceVerifier;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** What the patient's approval gives the gateway to redeem, once, at the provider's token endpoint. */
 public sealed interface Grant {
 
+    /** Consumes the grant: one function per protocol. */
+    <R> R fold(Function<? super AuthorizationCodeGrant, R> onAuthorizationCode,
+               Function<? super Oauth1Grant, R> onOauth1);
+
     /** OAuth 2.0: the authorization code, with the PKCE verifier stored at connect where the provider uses PKCE. */
     record AuthorizationCodeGrant(AuthorizationCode code, Optional<PkceVerifier> verifier) implements Grant {
+        @Override
+        public <R> R fold(Function<? super AuthorizationCodeGrant, R> onAuthorizationCode,
+                          Function<? super Oauth1Grant, R> onOauth1) {
+            return onAuthorizationCode.apply(this);
+        }
     }
 
     /**
@@ -20,5 +30,10 @@ public sealed interface Grant {
      */
     record Oauth1Grant(Oauth1Token temporaryToken, Oauth1TokenSecret temporarySecret, Oauth1Verifier verifier)
             implements Grant {
+        @Override
+        public <R> R fold(Function<? super AuthorizationCodeGrant, R> onAuthorizationCode,
+                          Function<? super Oauth1Grant, R> onOauth1) {
+            return onOauth1.apply(this);
+        }
     }
 }

@@ -9,7 +9,7 @@ import java.util.function.Function;
  * State 5 when the connection store failed after the exchange: the tokens are sealed and held for a retry, which
  * stores them and queues the initial sync. The patient is told the connection is pending.
  */
-public record HeldForRetry(CallbackRoute route, PendingAuthorization pending) implements Kept, Concluded {
+public record HeldForRetry(PendingAuthorization pending) implements Kept, Concluded {
 
     @Override
     public <R> R fold(Function<? super Persisted, R> onPersisted, Function<? super HeldForRetry, R> onHeld) {
@@ -18,6 +18,6 @@ public record HeldForRetry(CallbackRoute route, PendingAuthorization pending) im
 
     @Override
     public CallbackAnswer answer(Optional<Project> projectNow) {
-        return CallbackAnswer.pending(route, pending, projectNow);
+        return CallbackAnswer.pending(pending, projectNow);
     }
 }

@@ -7,8 +7,7 @@ import java.time.Instant;
 import java.util.function.Function;
 
 /** State 5: the connection is stored; the initial sync is to be queued. */
-public record Persisted(CallbackRoute route, PendingAuthorization pending, StoredConnection connection)
-        implements Kept {
+public record Persisted(PendingAuthorization pending, StoredConnection connection) implements Kept {
 
     @Override
     public <R> R fold(Function<? super Persisted, R> onPersisted, Function<? super HeldForRetry, R> onHeld) {
@@ -24,6 +23,6 @@ public record Persisted(CallbackRoute route, PendingAuthorization pending, Store
      * a retry; either way the connection is a success.
      */
     public SyncQueued syncQueued() {
-        return new SyncQueued(route, pending, connection);
+        return new SyncQueued(pending, connection);
     }
 }

@@ -1,11 +1,11 @@
 package health.wearables.domain.callback;
 
 import health.wearables.domain.AuthorizationCode;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.FlowKey;
 import health.wearables.domain.OAuthVersion;
 import health.wearables.domain.Oauth1Token;
 import health.wearables.domain.Oauth1Verifier;
-import health.wearables.domain.ProviderConfig;
 import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.Rejection;
 import health.wearables.domain.RejectionCode;
@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
  */
 public record Received(
         String providerPath,
-        CallbackRoute route,
         Optional<StateToken> state,
         Optional<AuthorizationCode> code,
         Optional<ProviderError> error,
@@ -34,11 +33,11 @@ public record Received(
     private static final Pattern ISS = Pattern.compile("[\\x21-\\x7E]{1,2048}");
     private static final Pattern SCOPE = Pattern.compile("[\\x20-\\x7E]{0,2048}");
 
-    public static Step<Received> parse(String providerPath, CallbackRoute route, Map<String, List<String>> query) {
-        return CallbackQuery.of(query).then(q -> parse(providerPath, route, q));
+    public static Step<Received> parse(String providerPath, Map<String, List<String>> query) {
+        return CallbackQuery.of(query).then(q -> parse(providerPath, q));
     }
 
-    private static Step<Received> parse(String providerPath, CallbackRoute route, CallbackQuery q) {
+    private static Step<Received> parse(String providerPath, CallbackQuery q) {
         Optional<StateToken> state;
         Optional<AuthorizationCode> code;
         try {
@@ -75,7 +74,7 @@ public record Received(
         } catch (IllegalArgumentException e) {
             return invalid("The oauth_verifier parameter is malformed.");
         }
-        return Step.ok(new Received(providerPath, route, state, code,
+        return Step.ok(new Received(providerPath, state, code,
                 error.map(e -> ProviderError.of(e, q.get("error_description"))), iss, scope, oauthToken,
                 oauthVerifier));
     }
@@ -94,7 +93,7 @@ public record Received(
      * (OAuth 2.0), or the temporary {@code oauth_token} with its {@code oauth_verifier} (OAuth 1.0a). A provider's
      * error without any state cannot be tied to a flow, and is answered as the provider's error.
      */
-    public Step<StateReceived> identify(Optional<ProviderConfig> provider) {
+    public Step<StateReceived> identify(Optional<ConfiguredProvider> provider) {
         if (provider.isEmpty()) {
             return Step.reject(Rejection.of(RejectionCode.UNKNOWN_PROVIDER, "No such provider is configured."));
         }
@@ -108,12 +107,12 @@ public record Received(
             }
             return Step.reject(Rejection.of(RejectionCode.MISSING_PARAMETER, "The state parameter is missing."));
         }
-        return Step.ok(new StateReceived(provider.get(), route, state.get(), code, error, iss, grantedScope,
+        return Step.ok(new StateReceived(provider.get(), state.get(), code, error, iss, grantedScope,
                 Optional.empty()));
     }
 
     /** RFC 5849 §2.2: the callback carries the temporary token and the verifier; both are needed, neither is spent. */
-    private Step<StateReceived> identifyOauth1(ProviderConfig provider) {
+    private Step<StateReceived> identifyOauth1(ConfiguredProvider provider) {
         if (oauthToken.isEmpty()) {
             return Step.reject(Rejection.of(RejectionCode.MISSING_PARAMETER, "The oauth_token parameter is missing."));
         }
@@ -122,7 +121,7 @@ public record Received(
                     "The oauth_verifier parameter is missing."));
         }
         FlowKey key = oauthToken.get();
-        return Step.ok(new StateReceived(provider, route, key, Optional.empty(), Optional.empty(), Optional.empty(),
+        return Step.ok(new StateReceived(provider, key, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), oauthVerifier));
     }
 }

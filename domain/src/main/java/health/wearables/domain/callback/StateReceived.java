@@ -1,11 +1,11 @@
 package health.wearables.domain.callback;
 
 import health.wearables.domain.AuthorizationCode;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.FlowKey;
 import health.wearables.domain.Oauth1Token;
 import health.wearables.domain.Oauth1Verifier;
 import health.wearables.domain.PendingAuthorization;
-import health.wearables.domain.ProviderConfig;
 import health.wearables.domain.Rejection;
 import health.wearables.domain.RejectionCode;
 import health.wearables.domain.Step;
@@ -17,8 +17,7 @@ import java.util.Optional;
  * to be consumed.
  */
 public record StateReceived(
-        ProviderConfig provider,
-        CallbackRoute route,
+        ConfiguredProvider provider,
         FlowKey key,
         Optional<AuthorizationCode> code,
         Optional<ProviderError> error,
@@ -41,13 +40,15 @@ public record StateReceived(
             return Step.reject(Rejection.of(RejectionCode.PROVIDER_MISMATCH,
                     "This authorization was started for another provider.").after(pending));
         }
-        if (!provider.acceptsIssuer(iss)) {
+        if (!provider.issuer().accepts(iss)) {
             return Step.reject(Rejection.of(RejectionCode.PROVIDER_MISMATCH,
                     "The authorization response does not come from the provider's issuer.").after(pending));
         }
-        if (key instanceof Oauth1Token temporaryToken) {
-            return verifiedOauth1(pending, temporaryToken);
-        }
+        return key.fold(state -> verifiedOauth2(pending), temporaryToken -> verifiedOauth1(pending, temporaryToken));
+    }
+
+    /** The OAuth 2.0 callback: the provider's error, or a code to redeem (with the verifier where PKCE is used). */
+    private Step<StateVerified> verifiedOauth2(PendingAuthorization pending) {
         if (error.isPresent()) {
             Rejection rejection = Rejection.of(RejectionCode.PROVIDER_ERROR,
                     error.get().isDeclinedConsent() ? "Access was not granted at the provider."
@@ -58,13 +59,13 @@ public record StateReceived(
         if (code.isEmpty()) {
             return Step.reject(Rejection.of(RejectionCode.MISSING_PARAMETER, "The code parameter is missing.").after(pending));
         }
-        if (provider.pkce() && pending.pkceVerifier().isEmpty()) {
+        if (provider.pkce().needsVerifier() && pending.pkceVerifier().isEmpty()) {
             // Minted while the provider was configured without PKCE: never send it a token request without a verifier.
             return Step.reject(Rejection.of(RejectionCode.PROVIDER_MISMATCH,
                     "This authorization was started under another configuration of the provider; start connecting again.")
                     .after(pending));
         }
-        return Step.ok(new StateVerified(provider, route, pending,
+        return Step.ok(new StateVerified(provider, pending,
                 new Grant.AuthorizationCodeGrant(code.get(), pending.pkceVerifier()), grantedScope));
     }
 
@@ -75,7 +76,7 @@ public record StateReceived(
                     "This authorization was started under another configuration of the provider; start connecting again.")
                     .after(pending));
         }
-        return Step.ok(new StateVerified(provider, route, pending,
+        return Step.ok(new StateVerified(provider, pending,
                 new Grant.Oauth1Grant(temporaryToken, pending.temporarySecret().get(), oauthVerifier.get()),
                 Optional.empty()));
     }

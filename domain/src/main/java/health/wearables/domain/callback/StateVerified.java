@@ -1,7 +1,7 @@
 package health.wearables.domain.callback;
 
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.PendingAuthorization;
-import health.wearables.domain.ProviderConfig;
 import health.wearables.domain.Rejection;
 import health.wearables.domain.RejectionCode;
 import health.wearables.domain.Step;
@@ -14,28 +14,37 @@ import java.util.Optional;
  * redeemed exactly once.
  */
 public record StateVerified(
-        ProviderConfig provider,
-        CallbackRoute route,
+        ConfiguredProvider provider,
         PendingAuthorization pending,
         Grant grant,
         Optional<String> grantedScope) {
 
+    private static final String CODE_REFUSED =
+            "The provider did not accept the authorization code (used or expired); start connecting again.";
+    private static final String NOT_ISSUED =
+            "The provider's token endpoint did not issue tokens; start connecting again later.";
+
     /** Transition to {@link TokensObtained}, given the token endpoint's answer. */
     public Step<TokensObtained> exchanged(ExchangeResult result) {
-        if (result instanceof ExchangeResult.Exchanged exchanged) {
-            // Where the provider reports the granted scopes on the callback (Strava), that report is authoritative.
-            TokenSet tokens = grantedScope.map(exchanged.tokens()::withGrantedScopes).orElse(exchanged.tokens());
-            List<String> missing = provider.missingScopes(tokens.scopes());
-            if (!missing.isEmpty()) {
-                return Step.reject(Rejection.of(RejectionCode.PROVIDER_ERROR, "The access granted at "
-                        + provider.displayName() + " lacks what the connection needs (" + String.join(", ", missing)
-                        + "); connect again and allow all requested access.").after(pending));
-            }
-            return Step.ok(new TokensObtained(route, pending, tokens));
+        return result.fold(
+                exchanged -> obtained(exchanged.tokens()),
+                refused -> notExchanged(refused.isInvalidGrant() ? CODE_REFUSED : NOT_ISSUED),
+                failed -> notExchanged(NOT_ISSUED));
+    }
+
+    private Step<TokensObtained> obtained(TokenSet issued) {
+        // Where the provider reports the granted scopes on the callback (Strava), that report is authoritative.
+        TokenSet tokens = grantedScope.map(issued::withGrantedScopes).orElse(issued);
+        List<String> missing = provider.scopes().missingScopes(tokens.scopes());
+        if (!missing.isEmpty()) {
+            return Step.reject(Rejection.of(RejectionCode.PROVIDER_ERROR, "The access granted at "
+                    + provider.displayName() + " lacks what the connection needs (" + String.join(", ", missing)
+                    + "); connect again and allow all requested access.").after(pending));
         }
-        String message = result instanceof ExchangeResult.Refused refused && refused.isInvalidGrant()
-                ? "The provider did not accept the authorization code (used or expired); start connecting again."
-                : "The provider's token endpoint did not issue tokens; start connecting again later.";
+        return Step.ok(new TokensObtained(pending, tokens));
+    }
+
+    private Step<TokensObtained> notExchanged(String message) {
         return Step.reject(Rejection.of(RejectionCode.TOKEN_EXCHANGE_FAILED, message).after(pending));
     }
 }

@@ -6,8 +6,7 @@ import health.wearables.domain.StoredConnection;
 import java.util.Optional;
 
 /** State 6: connected and the sync queued; only the answer is left. */
-public record SyncQueued(CallbackRoute route, PendingAuthorization pending, StoredConnection connection)
-        implements Concluded {
+public record SyncQueued(PendingAuthorization pending, StoredConnection connection) implements Concluded {
 
     /**
      * The answer, given the project as configured now: the redirect is checked against the allow-list again, and
@@ -15,6 +14,6 @@ public record SyncQueued(CallbackRoute route, PendingAuthorization pending, Stor
      */
     @Override
     public CallbackAnswer answer(Optional<Project> projectNow) {
-        return CallbackAnswer.connected(route, pending, projectNow);
+        return CallbackAnswer.connected(pending, projectNow);
     }
 }

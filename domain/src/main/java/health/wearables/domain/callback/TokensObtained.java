@@ -6,7 +6,7 @@ import health.wearables.domain.StoredConnection;
 import health.wearables.domain.TokenSet;
 
 /** State 4: tokens in hand (in memory only), to be sealed and stored. */
-public record TokensObtained(CallbackRoute route, PendingAuthorization pending, TokenSet tokens) {
+public record TokensObtained(PendingAuthorization pending, TokenSet tokens) {
 
     public ConnectionKey key() {
         return pending.connectionKey();
@@ -17,12 +17,12 @@ public record TokensObtained(CallbackRoute route, PendingAuthorization pending, 
         if (!connection.key().equals(key())) {
             throw new IllegalStateException("the store answered for another connection");
         }
-        return new Persisted(route, pending, connection);
+        return new Persisted(pending, connection);
     }
 
     /** Transition to {@link HeldForRetry}: the store failed, the sealed tokens are held for a retry. */
     public HeldForRetry heldForRetry() {
-        return new HeldForRetry(route, pending);
+        return new HeldForRetry(pending);
     }
 
     @Override

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** States 4 → 5 → 6: stored (or held for a retry), then the initial sync queued, then the answer. */
 class AfterTheExchangeTest {
-    private final TokensObtained obtained = new TokensObtained(CallbackRoute.MIROBODY,
+    private final TokensObtained obtained = new TokensObtained(
             Fixtures.pending("withings", Optional.of(Fixtures.DONE), false),
             Fixtures.tokens("access-secret-1", Optional.of("refresh-secret-1")));
 
@@ -31,7 +31,6 @@ class AfterTheExchangeTest {
 
         assertThat(persisted.connection().endpointId()).isEqualTo("endpoint-7");
         assertThat(persisted.pending()).isEqualTo(obtained.pending());
-        assertThat(persisted.route()).isEqualTo(CallbackRoute.MIROBODY);
     }
 
     @Test
@@ -53,9 +52,10 @@ class AfterTheExchangeTest {
         SyncQueued queued = obtained.persisted(storedAs(obtained.key())).syncQueued();
 
         assertThat(queued.answer(Optional.of(Fixtures.project(Fixtures.DASHBOARD))))
-                .isEqualTo(CallbackAnswer.connected(CallbackRoute.MIROBODY, obtained.pending(),
+                .isEqualTo(CallbackAnswer.connected(obtained.pending(),
                         Optional.of(Fixtures.project(Fixtures.DASHBOARD))));
-        assertThat(queued.answer(Optional.empty())).isInstanceOf(CallbackAnswer.Connected.class);
+        assertThat(queued.answer(Optional.empty())).isEqualTo(new CallbackAnswer(
+                new CallbackAnswer.Connected(new ProviderSlug("withings"), new PatientId("123")), Optional.empty()));
     }
 
     @Test
@@ -65,7 +65,8 @@ class AfterTheExchangeTest {
 
         assertThat(concluded).isInstanceOf(SyncQueued.class);
         assertThat(concluded.answer(Optional.empty()))
-                .isEqualTo(new CallbackAnswer.Connected(CallbackRoute.MIROBODY, new ProviderSlug("withings"), new PatientId("123")));
+                .isEqualTo(new CallbackAnswer(new CallbackAnswer.Connected(new ProviderSlug("withings"),
+                        new PatientId("123")), Optional.empty()));
     }
 
     @Test
@@ -74,17 +75,15 @@ class AfterTheExchangeTest {
 
         Concluded concluded = kept.<Concluded>fold(Persisted::syncQueued, held -> held);
 
-        assertThat(concluded).isEqualTo(new HeldForRetry(CallbackRoute.MIROBODY, obtained.pending()));
+        assertThat(concluded).isEqualTo(new HeldForRetry(obtained.pending()));
         assertThat(concluded.answer(Optional.of(Fixtures.project(Fixtures.DASHBOARD))))
-                .isEqualTo(CallbackAnswer.pending(CallbackRoute.MIROBODY, obtained.pending(),
+                .isEqualTo(CallbackAnswer.pending(obtained.pending(),
                         Optional.of(Fixtures.project(Fixtures.DASHBOARD))));
-        assertThat(location(concluded.answer(Optional.of(Fixtures.project(Fixtures.DASHBOARD)))))
-                .hasToString(Fixtures.DONE + "?status=pending&provider=withings&patientId=123");
-    }
-
-    private static java.net.URI location(CallbackAnswer answer) {
-        assertThat(answer).isInstanceOf(CallbackAnswer.Redirect.class);
-        return ((CallbackAnswer.Redirect) answer).location();
+        CallbackAnswer answer = concluded.answer(Optional.of(Fixtures.project(Fixtures.DASHBOARD)));
+        assertThat(answer.outcome())
+                .isEqualTo(new CallbackAnswer.Pending(new ProviderSlug("withings"), new PatientId("123")));
+        assertThat(answer.redirect()).hasValueSatisfying(location -> assertThat(location)
+                .hasToString(Fixtures.DONE + "?status=pending&provider=withings&patientId=123"));
     }
 
     @Test

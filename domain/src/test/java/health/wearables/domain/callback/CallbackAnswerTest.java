@@ -21,7 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** State 7: redirect or JSON, decided by the stored record and the project's allow-list as it is now. */
+/**
+ * State 7: the outcome, and a redirect or a direct answer, decided by the stored record and the project's allow-list as
+ * it is now.
+ */
 class CallbackAnswerTest {
     private static final Optional<Project> ALLOWING = Optional.of(Fixtures.project(DASHBOARD));
     private static final Rejection DECLINED = Rejection.of(RejectionCode.PROVIDER_ERROR, "Access was not granted at the provider.")
@@ -31,79 +34,87 @@ class CallbackAnswerTest {
         return Fixtures.pending("withings", returnUrl, redirectOnError);
     }
 
+    private static final CallbackAnswer.Connected CONNECTED =
+            new CallbackAnswer.Connected(new ProviderSlug("withings"), new PatientId("123"));
+    private static final CallbackAnswer.Pending PENDING =
+            new CallbackAnswer.Pending(new ProviderSlug("withings"), new PatientId("123"));
+
     private static URI location(CallbackAnswer answer) {
-        assertThat(answer).isInstanceOf(CallbackAnswer.Redirect.class);
-        return ((CallbackAnswer.Redirect) answer).location();
+        assertThat(answer.redirect()).as("a redirect").isPresent();
+        return answer.redirect().orElseThrow();
+    }
+
+    private static CallbackAnswer direct(CallbackAnswer.Outcome outcome) {
+        return new CallbackAnswer(outcome, Optional.empty());
     }
 
     @Test
     void connected_with_an_allowed_return_url_redirects_with_status_provider_and_patient_only() {
-        CallbackAnswer answer = CallbackAnswer.connected(CallbackRoute.OVOK, pending(Optional.of(DONE), false), ALLOWING);
+        CallbackAnswer answer = CallbackAnswer.connected(pending(Optional.of(DONE), false), ALLOWING);
 
         assertThat(location(answer)).hasToString(DONE + "?status=connected&provider=withings&patientId=123");
+        assertThat(answer.outcome()).isEqualTo(CONNECTED);
     }
 
     @Test
     void connected_keeps_the_return_urls_own_query_and_fragment() {
         String withQuery = "https://dashboard.example.com/wearables/done?tab=devices#list";
-        CallbackAnswer answer = CallbackAnswer.connected(CallbackRoute.OVOK, pending(Optional.of(withQuery), false), ALLOWING);
+        CallbackAnswer answer = CallbackAnswer.connected(pending(Optional.of(withQuery), false), ALLOWING);
 
         assertThat(location(answer))
                 .hasToString("https://dashboard.example.com/wearables/done?tab=devices&status=connected&provider=withings&patientId=123#list");
     }
 
     @Test
-    void connected_without_a_return_url_answers_json_on_either_route() {
-        for (CallbackRoute route : CallbackRoute.values()) {
-            CallbackAnswer answer = CallbackAnswer.connected(route, pending(Optional.empty(), false), ALLOWING);
+    void connected_without_a_return_url_is_answered_directly() {
+        CallbackAnswer answer = CallbackAnswer.connected(pending(Optional.empty(), false), ALLOWING);
 
-            assertThat(answer).isEqualTo(new CallbackAnswer.Connected(route, new ProviderSlug("withings"), new PatientId("123")));
-        }
+        assertThat(answer).isEqualTo(direct(CONNECTED));
     }
 
     @Test
-    void connected_answers_json_when_the_allow_list_no_longer_allows_the_return_url() {
+    void connected_is_answered_directly_when_the_allow_list_no_longer_allows_the_return_url() {
         Optional<Project> narrowed = Optional.of(Fixtures.project("https://dashboard.example.com/other/"));
 
-        CallbackAnswer answer = CallbackAnswer.connected(CallbackRoute.MIROBODY, pending(Optional.of(DONE), true), narrowed);
+        CallbackAnswer answer = CallbackAnswer.connected(pending(Optional.of(DONE), true), narrowed);
 
-        assertThat(answer).isEqualTo(new CallbackAnswer.Connected(CallbackRoute.MIROBODY, new ProviderSlug("withings"), new PatientId("123")));
+        assertThat(answer).isEqualTo(direct(CONNECTED));
     }
 
     @Test
-    void connected_answers_json_when_the_project_is_gone_or_is_another_project() {
+    void connected_is_answered_directly_when_the_project_is_gone_or_is_another_project() {
         Project otherAllowing = new Project(new ProjectId("other"), List.of(Hashing.sha256("k")), List.of(ReturnUrl.parse(DASHBOARD)));
 
-        assertThat(CallbackAnswer.connected(CallbackRoute.OVOK, pending(Optional.of(DONE), false), Optional.empty()))
-                .isInstanceOf(CallbackAnswer.Connected.class);
-        assertThat(CallbackAnswer.connected(CallbackRoute.OVOK, pending(Optional.of(DONE), false), Optional.of(otherAllowing)))
-                .isInstanceOf(CallbackAnswer.Connected.class);
+        assertThat(CallbackAnswer.connected(pending(Optional.of(DONE), false), Optional.empty()))
+                .isEqualTo(direct(CONNECTED));
+        assertThat(CallbackAnswer.connected(pending(Optional.of(DONE), false), Optional.of(otherAllowing)))
+                .isEqualTo(direct(CONNECTED));
     }
 
     @Test
     void pending_with_an_allowed_return_url_redirects_with_status_pending_provider_and_patient_only() {
-        CallbackAnswer answer = CallbackAnswer.pending(CallbackRoute.OVOK, pending(Optional.of(DONE), false), ALLOWING);
+        CallbackAnswer answer = CallbackAnswer.pending(pending(Optional.of(DONE), false), ALLOWING);
 
         assertThat(location(answer)).hasToString(DONE + "?status=pending&provider=withings&patientId=123");
+        assertThat(answer.outcome()).isEqualTo(PENDING);
     }
 
     @Test
-    void pending_without_an_allowed_return_url_answers_json_on_either_route() {
+    void pending_without_an_allowed_return_url_is_answered_directly() {
         Optional<Project> narrowed = Optional.of(Fixtures.project("https://dashboard.example.com/other/"));
-        for (CallbackRoute route : CallbackRoute.values()) {
-            CallbackAnswer.Pending expected = new CallbackAnswer.Pending(route, new ProviderSlug("withings"), new PatientId("123"));
 
-            assertThat(CallbackAnswer.pending(route, pending(Optional.empty(), false), ALLOWING)).isEqualTo(expected);
-            assertThat(CallbackAnswer.pending(route, pending(Optional.of(DONE), false), narrowed)).isEqualTo(expected);
-        }
+        assertThat(CallbackAnswer.pending(pending(Optional.empty(), false), ALLOWING)).isEqualTo(direct(PENDING));
+        assertThat(CallbackAnswer.pending(pending(Optional.of(DONE), false), narrowed)).isEqualTo(direct(PENDING));
     }
 
     @Test
     void a_refusal_after_the_state_check_goes_back_to_the_dashboard_when_asked_to() {
         Rejection rejection = DECLINED.after(pending(Optional.of(DONE), true));
 
-        assertThat(location(CallbackAnswer.refused(rejection, ALLOWING)))
-                .hasToString(DONE + "?status=error&error=provider_error&provider=withings");
+        CallbackAnswer answer = CallbackAnswer.refused(rejection, ALLOWING);
+
+        assertThat(location(answer)).hasToString(DONE + "?status=error&error=provider_error&provider=withings");
+        assertThat(answer.outcome()).isEqualTo(new CallbackAnswer.Refused(rejection));
     }
 
     @ParameterizedTest
@@ -116,24 +127,28 @@ class CallbackAnswerTest {
     }
 
     @Test
-    void a_refusal_is_json_when_redirect_on_error_was_not_asked_for() {
+    void a_refusal_is_answered_directly_when_redirect_on_error_was_not_asked_for() {
         Rejection rejection = DECLINED.after(pending(Optional.of(DONE), false));
 
-        assertThat(CallbackAnswer.refused(rejection, ALLOWING)).isEqualTo(new CallbackAnswer.Refused(rejection));
+        assertThat(CallbackAnswer.refused(rejection, ALLOWING))
+                .isEqualTo(direct(new CallbackAnswer.Refused(rejection)));
     }
 
     @Test
-    void a_refusal_before_the_state_was_verified_is_json() {
+    void a_refusal_before_the_state_was_verified_is_answered_directly() {
         Rejection invalidState = Rejection.of(RejectionCode.INVALID_STATE, "The authorization link is invalid.");
 
-        assertThat(CallbackAnswer.refused(invalidState, ALLOWING)).isEqualTo(new CallbackAnswer.Refused(invalidState));
+        assertThat(CallbackAnswer.refused(invalidState, ALLOWING))
+                .isEqualTo(direct(new CallbackAnswer.Refused(invalidState)));
     }
 
     @Test
-    void a_refusal_is_json_when_the_allow_list_no_longer_allows_the_return_url() {
+    void a_refusal_is_answered_directly_when_the_allow_list_no_longer_allows_the_return_url() {
         Rejection rejection = DECLINED.after(pending(Optional.of(DONE), true));
 
-        assertThat(CallbackAnswer.refused(rejection, Optional.of(Fixtures.project()))).isEqualTo(new CallbackAnswer.Refused(rejection));
-        assertThat(CallbackAnswer.refused(rejection, Optional.empty())).isEqualTo(new CallbackAnswer.Refused(rejection));
+        assertThat(CallbackAnswer.refused(rejection, Optional.of(Fixtures.project())))
+                .isEqualTo(direct(new CallbackAnswer.Refused(rejection)));
+        assertThat(CallbackAnswer.refused(rejection, Optional.empty()))
+                .isEqualTo(direct(new CallbackAnswer.Refused(rejection)));
     }
 }

@@ -2,9 +2,9 @@ package health.wearables.domain.callback;
 
 import static health.wearables.domain.Fixtures.NOW;
 
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.Fixtures;
 import health.wearables.domain.PendingAuthorization;
-import health.wearables.domain.ProviderConfig;
 import health.wearables.domain.StateToken;
 import health.wearables.domain.Step;
 import java.util.List;
@@ -15,7 +15,7 @@ import java.util.Optional;
 final class Callbacks {
     static final StateToken STATE = Fixtures.state(1);
     static final String CODE = "SplxlOBeZQQYbYS6WxSbIA";
-    static final ProviderConfig WITHINGS = Fixtures.provider("withings");
+    static final ConfiguredProvider WITHINGS = Fixtures.provider("withings");
 
     private Callbacks() {
     }
@@ -25,9 +25,9 @@ final class Callbacks {
         return Fixtures.query(concat(new String[] {"state", STATE.value(), "code", CODE}, extra));
     }
 
-    /** Parses the query and identifies the provider, which the catalog knows only when it is withings. */
+    /** Parses the query and identifies the provider, which the configuration knows only when it is withings. */
     static Step<StateReceived> arrive(String providerPath, Map<String, List<String>> query) {
-        return Received.parse(providerPath, CallbackRoute.OVOK, query)
+        return Received.parse(providerPath, query)
                 .then(received -> received.identify(received.providerSlug().filter(WITHINGS.slug()::equals).map(slug -> WITHINGS)));
     }
 

@@ -10,16 +10,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import health.wearables.domain.AccessToken;
 import health.wearables.domain.ClientAuthentication;
 import health.wearables.domain.ClientSecret;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.Fixtures;
+import health.wearables.domain.IssuerPolicy;
 import health.wearables.domain.OAuthVersion;
 import health.wearables.domain.Oauth1Token;
 import health.wearables.domain.Oauth1TokenSecret;
 import health.wearables.domain.Oauth1Verifier;
 import health.wearables.domain.PendingAuthorization;
-import health.wearables.domain.ProviderConfig;
+import health.wearables.domain.Pkce;
+import health.wearables.domain.ProviderClient;
+import health.wearables.domain.ProviderEndpoints;
 import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.RefreshToken;
 import health.wearables.domain.RejectionCode;
+import health.wearables.domain.ScopePolicy;
 import health.wearables.domain.Step;
 import health.wearables.domain.TokenSet;
 import java.net.URI;
@@ -32,19 +37,21 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** RFC 5849 §2.2–2.3 callbacks: the temporary token keys the flow, the verifier and the stored secret make the grant. */
 class Oauth1CallbackTest {
-    private static final ProviderConfig LEGACY = new ProviderConfig(new ProviderSlug("garmin-legacy"), "Garmin (legacy)",
-            OAuthVersion.OAUTH_1_0A, URI.create("https://connect.example/oauthConfirm"),
-            URI.create("https://connectapi.example/oauth-service/oauth/access_token"), "consumer-key",
-            new ClientSecret("consumer-secret"), List.of(), false, ClientAuthentication.BASIC, Optional.empty(), false,
-            URI.create("https://apis.example/"), List.of(),
-            Optional.of(URI.create("https://connectapi.example/oauth-service/oauth/request_token")));
+    private static final ConfiguredProvider LEGACY = new ConfiguredProvider(new ProviderSlug("garmin-legacy"),
+            "Garmin (legacy)", OAuthVersion.OAUTH_1_0A,
+            ProviderEndpoints.oauth1(URI.create("https://connectapi.example/oauth-service/oauth/request_token"),
+                    URI.create("https://connect.example/oauthConfirm"),
+                    URI.create("https://connectapi.example/oauth-service/oauth/access_token"),
+                    URI.create("https://apis.example/")),
+            new ProviderClient("consumer-key", new ClientSecret("consumer-secret"), ClientAuthentication.BASIC),
+            ScopePolicy.requesting(List.of()), Pkce.NONE, IssuerPolicy.none());
     private static final String TOKEN = "hh5s93j4hdidpola";
     private static final String VERIFIER = "hfdp7dh39dks9884";
     private static final String SECRET = "hdhd0244k9j7ao03";
 
     private static Step<StateReceived> arrive(String... namesAndValues) {
         Map<String, List<String>> query = Fixtures.query(namesAndValues);
-        return Received.parse("garmin-legacy", CallbackRoute.OVOK, query)
+        return Received.parse("garmin-legacy", query)
                 .then(received -> received.identify(Optional.of(LEGACY)));
     }
 
@@ -118,9 +125,11 @@ class Oauth1CallbackTest {
 
     @Test
     void an_oauth1_provider_needs_its_request_token_url() {
-        assertThatThrownBy(() -> new ProviderConfig(LEGACY.slug(), "x", OAuthVersion.OAUTH_1_0A,
-                LEGACY.authorizationUri(), LEGACY.tokenUri(), "k", new ClientSecret("s"), List.of(), false,
-                ClientAuthentication.BASIC, Optional.empty(), false, LEGACY.apiBaseUri()))
+        ProviderEndpoints withoutRequestToken = ProviderEndpoints.oauth2(LEGACY.endpoints().authorization(),
+                LEGACY.endpoints().token(), LEGACY.endpoints().apiBase());
+
+        assertThatThrownBy(() -> new ConfiguredProvider(LEGACY.slug(), "x", OAuthVersion.OAUTH_1_0A,
+                withoutRequestToken, LEGACY.client(), LEGACY.scopes(), Pkce.NONE, IssuerPolicy.none()))
                 .hasMessageContaining("request-token-url");
     }
 

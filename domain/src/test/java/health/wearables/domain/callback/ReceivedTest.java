@@ -35,7 +35,6 @@ class ReceivedTest {
                 approved("iss", "https://account.withings.example", "scope", "user.activity user.metrics")));
 
         assertThat(received.provider()).isEqualTo(Callbacks.WITHINGS);
-        assertThat(received.route()).isEqualTo(CallbackRoute.OVOK);
         assertThat(received.key()).isEqualTo(STATE);
         assertThat(received.code()).contains(new AuthorizationCode(CODE));
         assertThat(received.error()).isEmpty();

@@ -5,8 +5,8 @@ import static health.wearables.domain.Fixtures.rejection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import health.wearables.domain.AuthorizationCode;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.Fixtures;
-import health.wearables.domain.ProviderConfig;
 import health.wearables.domain.Rejection;
 import health.wearables.domain.RejectionCode;
 import health.wearables.domain.TokenSet;
@@ -19,12 +19,10 @@ class RequiredScopesTest {
     private static final TokenSet TOKENS = Fixtures.tokens("access-1", Optional.of("refresh-1")); // scopes: activity
 
     private static StateVerified verified(List<String> required, Optional<String> callbackScope) {
-        ProviderConfig base = Fixtures.provider("withings");
-        ProviderConfig provider = new ProviderConfig(base.slug(), "Withings", base.oauthVersion(),
-                base.authorizationUri(), base.tokenUri(), base.clientId(), base.clientSecret(), base.scopes(),
-                base.pkce(), base.clientAuthentication(), base.issuer(), base.issuerRequired(), base.apiBaseUri(),
-                required);
-        return new StateVerified(provider, CallbackRoute.OVOK, Fixtures.pending("withings", Optional.empty(), false),
+        ConfiguredProvider base = Fixtures.provider("withings");
+        ConfiguredProvider provider = new ConfiguredProvider(base.slug(), "Withings", base.oauthVersion(),
+                base.endpoints(), base.client(), base.scopes().requiring(required), base.pkce(), base.issuer());
+        return new StateVerified(provider, Fixtures.pending("withings", Optional.empty(), false),
                 new Grant.AuthorizationCodeGrant(new AuthorizationCode("code-1"), Optional.empty()), callbackScope);
     }
 

@@ -13,9 +13,11 @@ import static health.wearables.domain.callback.Callbacks.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import health.wearables.domain.AuthorizationCode;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.Fixtures;
+import health.wearables.domain.IssuerPolicy;
 import health.wearables.domain.PendingAuthorization;
-import health.wearables.domain.ProviderConfig;
+import health.wearables.domain.Pkce;
 import health.wearables.domain.Rejection;
 import health.wearables.domain.RejectionCode;
 import java.util.List;
@@ -39,7 +41,6 @@ class StateReceivedTest {
         assertThat(verified.pending()).isEqualTo(stored().orElseThrow());
         assertThat(verified.grant()).isEqualTo(
                 new Grant.AuthorizationCodeGrant(new AuthorizationCode(CODE), stored().orElseThrow().pkceVerifier()));
-        assertThat(verified.route()).isEqualTo(CallbackRoute.OVOK);
         assertThat(verified.grantedScope()).contains("activity");
     }
 
@@ -92,8 +93,8 @@ class StateReceivedTest {
     @ParameterizedTest
     @MethodSource("wrongIssuer")
     void an_iss_other_than_the_providers_issuer_or_missing_where_required_is_a_mismatch(Map<String, List<String>> query) {
-        ProviderConfig strict = Fixtures.provider("withings", true, Optional.of(ISSUER), true);
-        StateReceived received = ok(Received.parse("withings", CallbackRoute.OVOK, query)
+        ConfiguredProvider strict = Fixtures.provider("withings", Pkce.S256, IssuerPolicy.required(ISSUER));
+        StateReceived received = ok(Received.parse("withings", query)
                 .then(r -> r.identify(Optional.of(strict))));
 
         Rejection rejection = rejection(received.verify(stored(), NOW));
@@ -162,10 +163,10 @@ class StateReceivedTest {
 
     @Test
     void a_record_without_verifier_verifies_at_a_provider_without_pkce() {
-        ProviderConfig noPkce = Fixtures.provider("withings", false, Optional.empty(), false);
+        ConfiguredProvider noPkce = Fixtures.provider("withings", Pkce.NONE, IssuerPolicy.none());
         PendingAuthorization withoutVerifier = new PendingAuthorization(stored().get().project(), stored().get().patient(),
                 stored().get().provider(), Optional.empty(), false, Optional.empty(), NOW.plus(TTL));
-        StateReceived received = ok(Received.parse("withings", CallbackRoute.OVOK, approved())
+        StateReceived received = ok(Received.parse("withings", approved())
                 .then(r -> r.identify(Optional.of(noPkce))));
 
         assertThat(ok(received.verify(Optional.of(withoutVerifier), NOW)).pending().pkceVerifier()).isEmpty();

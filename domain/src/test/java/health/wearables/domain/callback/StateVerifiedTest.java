@@ -28,7 +28,6 @@ class StateVerifiedTest {
 
         assertThat(obtained.tokens()).isEqualTo(tokens);
         assertThat(obtained.pending()).isEqualTo(stored().orElseThrow());
-        assertThat(obtained.route()).isEqualTo(CallbackRoute.OVOK);
         assertThat(obtained.key().canonical()).isEqualTo("acme/123/withings");
     }
 

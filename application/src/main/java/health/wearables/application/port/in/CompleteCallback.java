@@ -1,7 +1,6 @@
 package health.wearables.application.port.in;
 
 import health.wearables.domain.callback.CallbackAnswer;
-import health.wearables.domain.callback.CallbackRoute;
 import java.util.List;
 import java.util.Map;
 
@@ -9,5 +8,5 @@ import java.util.Map;
 @FunctionalInterface
 public interface CompleteCallback {
 
-    CallbackAnswer complete(String provider, CallbackRoute route, Map<String, List<String>> query);
+    CallbackAnswer complete(String provider, Map<String, List<String>> query);
 }

@@ -1,7 +1,7 @@
 package health.wearables.application.port.out;
 
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.PkceVerifier;
-import health.wearables.domain.ProviderConfig;
 import health.wearables.domain.StateToken;
 import java.net.URI;
 import java.util.Optional;
@@ -10,5 +10,6 @@ import java.util.Optional;
 @FunctionalInterface
 public interface AuthorizationUrls {
 
-    URI authorizationUrl(ProviderConfig provider, StateToken state, Optional<PkceVerifier> verifier, URI redirectUri);
+    URI authorizationUrl(ConfiguredProvider provider, StateToken state, Optional<PkceVerifier> verifier,
+                         URI redirectUri);
 }

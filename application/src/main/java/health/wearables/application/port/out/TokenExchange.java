@@ -1,8 +1,8 @@
 package health.wearables.application.port.out;
 
 import health.wearables.domain.AuthorizationCode;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.PkceVerifier;
-import health.wearables.domain.ProviderConfig;
 import health.wearables.domain.callback.ExchangeResult;
 import java.net.URI;
 import java.util.Optional;
@@ -14,6 +14,6 @@ import java.util.Optional;
 @FunctionalInterface
 public interface TokenExchange {
 
-    ExchangeResult exchange(ProviderConfig provider, AuthorizationCode code, Optional<PkceVerifier> verifier,
+    ExchangeResult exchange(ConfiguredProvider provider, AuthorizationCode code, Optional<PkceVerifier> verifier,
                             URI redirectUri);
 }

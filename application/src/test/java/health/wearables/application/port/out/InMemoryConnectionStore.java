@@ -14,8 +14,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Connections in a map; can be switched off, when every call fails as an unreachable store would. */
-public final class InMemoryConnectionStore implements ConnectionStore {
+/**
+ * Connections in a map, with their sealed credentials and sync marks: one store behind the three ports, as the FHIR
+ * store is. Can be switched off, when every call fails as an unreachable store would.
+ */
+public final class InMemoryConnectionStore implements ConnectionStore, StoredCredentials, SyncMarks {
     private record Row(String id, SealedCredentials credentials) {
     }
 

@@ -7,4 +7,9 @@ class InMemoryConnectionStoreTest extends ConnectionStoreContract {
     protected ConnectionStore store() {
         return store;
     }
+
+    @Override
+    protected StoredCredentials stored() {
+        return store;
+    }
 }

@@ -1,5 +1,6 @@
 package health.wearables.application.port.out;
 
+import health.wearables.application.port.out.TokenCipher.TokenKind;
 import health.wearables.domain.ConnectionKey;
 import health.wearables.domain.Oauth1TokenSecret;
 import health.wearables.domain.PatientId;
@@ -8,8 +9,10 @@ import health.wearables.domain.PkceVerifier;
 import health.wearables.domain.ProjectId;
 import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.ReturnUrl;
+import health.wearables.domain.SealedCredentials;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -39,5 +42,26 @@ public final class Samples {
                 new ProviderSlug("garmin-legacy"), Optional.empty(), false, Optional.empty(),
                 Optional.of(new Oauth1TokenSecret("temporary-secret-" + unique("s"))),
                 expiresAt.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    /**
+     * OAuth 2.0 credentials of the connection, sealed with the cipher, connected now (to the second): scopes
+     * {@code activity} and {@code sleep}, provider user {@code user-7}, expiring in an hour.
+     */
+    public static SealedCredentials sealed(TokenCipher cipher, ConnectionKey key, String access,
+                                           Optional<String> refresh) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        return new SealedCredentials(key,
+                cipher.seal(key, TokenKind.ACCESS, access),
+                refresh.map(r -> cipher.seal(key, TokenKind.REFRESH, r)), Optional.empty(),
+                Optional.of(now.plusSeconds(3600)), List.of("activity", "sleep"), Optional.of("user-7"), now);
+    }
+
+    /** OAuth 1.0a token credentials of the connection, sealed with the cipher, connected now (to the second). */
+    public static SealedCredentials oauth1Sealed(TokenCipher cipher, ConnectionKey key, String token, String secret) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        return new SealedCredentials(key, cipher.seal(key, TokenKind.ACCESS, token), Optional.empty(),
+                Optional.of(cipher.seal(key, TokenKind.TOKEN_SECRET, secret)), Optional.empty(), List.of(),
+                Optional.of("user-" + token), now);
     }
 }

@@ -3,13 +3,12 @@ package health.wearables.adapters.rest.app;
 import health.wearables.application.port.out.Oauth1Provider;
 import health.wearables.application.port.out.TokenExchange;
 import health.wearables.domain.AuthorizationCode;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.PkceVerifier;
-import health.wearables.domain.ProviderConfig;
 import health.wearables.domain.callback.ExchangeResult;
 import health.wearables.domain.callback.Grant;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -29,25 +28,26 @@ final class TimedTokenExchange implements TokenExchange, Oauth1Provider {
     }
 
     @Override
-    public ExchangeResult exchange(ProviderConfig provider, AuthorizationCode code, Optional<PkceVerifier> verifier,
+    public ExchangeResult exchange(ConfiguredProvider provider, AuthorizationCode code, Optional<PkceVerifier> verifier,
                                    URI redirectUri) {
         return timed(provider, () -> oauth2.exchange(provider, code, verifier, redirectUri));
     }
 
     @Override
-    public ExchangeResult tokenCredentials(ProviderConfig provider, Grant.Oauth1Grant grant) {
+    public ExchangeResult tokenCredentials(ConfiguredProvider provider, Grant.Oauth1Grant grant) {
         return timed(provider, () -> oauth1.tokenCredentials(provider, grant));
     }
 
     @Override
-    public TemporaryCredentialsResult temporaryCredentials(ProviderConfig provider, URI callbackUri) {
+    public TemporaryCredentialsResult temporaryCredentials(ConfiguredProvider provider, URI callbackUri) {
         return oauth1.temporaryCredentials(provider, callbackUri);
     }
 
-    private ExchangeResult timed(ProviderConfig provider, Supplier<ExchangeResult> exchange) {
+    private ExchangeResult timed(ConfiguredProvider provider, Supplier<ExchangeResult> exchange) {
         long started = System.nanoTime();
         ExchangeResult result = exchange.get();
-        metrics.tokenExchangeTook(provider.slug().value(), result.getClass().getSimpleName().toLowerCase(Locale.ROOT),
+        metrics.tokenExchangeTook(provider.slug().value(),
+                result.fold(exchanged -> "exchanged", refused -> "refused", failed -> "failed"),
                 Duration.ofNanos(System.nanoTime() - started));
         return result;
     }

@@ -1,5 +1,7 @@
 package health.wearables.adapters.rest.app;
 
+import health.wearables.adapters.rest.in.api.CallbackResource;
+import health.wearables.application.port.in.AuthenticateProject;
 import health.wearables.application.port.in.CompleteCallback;
 import health.wearables.application.port.in.ListConnections;
 import health.wearables.application.port.in.ReencryptConnections;
@@ -7,24 +9,30 @@ import health.wearables.application.port.in.ListProviders;
 import health.wearables.application.port.in.RecoverPendingWork;
 import health.wearables.application.port.in.StartConnection;
 import health.wearables.application.port.out.AuthorizationUrls;
+import health.wearables.application.port.out.BuiltInProviders;
+import health.wearables.application.port.out.CallbackUris;
+import health.wearables.application.port.out.ConfiguredProviders;
 import health.wearables.application.port.out.ConnectionStore;
 import health.wearables.application.port.out.CredentialInbox;
-import health.wearables.application.port.out.KnownProviders;
 import health.wearables.application.port.out.Leases;
 import health.wearables.application.port.out.Oauth1Provider;
 import health.wearables.application.port.out.ProjectDirectory;
-import health.wearables.application.port.out.ProviderCatalog;
 import health.wearables.application.port.out.StateStore;
+import health.wearables.application.port.out.StoredCredentials;
+import health.wearables.application.port.out.SyncMarks;
 import health.wearables.application.port.out.SyncQueue;
 import health.wearables.application.port.out.TokenCipher;
 import health.wearables.application.port.out.TokenExchange;
+import health.wearables.application.service.AuthenticateProjectService;
 import health.wearables.application.service.CompleteCallbackService;
+import health.wearables.application.service.CredentialKeeping;
+import health.wearables.application.service.GrantRedemption;
+import health.wearables.application.service.InitialSync;
 import health.wearables.application.service.ListConnectionsService;
 import health.wearables.application.service.ReencryptConnectionsService;
 import health.wearables.application.service.ListProvidersService;
 import health.wearables.application.service.RecoverPendingWorkService;
 import health.wearables.application.service.StartConnectionService;
-import health.wearables.domain.PublicBaseUrl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -65,47 +73,61 @@ public class UseCaseProducer {
 
     private final Clock clock = Clock.systemUTC();
 
-    private PublicBaseUrl baseUrl() {
-        return new PublicBaseUrl(URI.create(publicBaseUrl));
+    /**
+     * The base URL is the operator's, the route the HTTP API's. {@link CallbackResource#OVOK_PATH} is a compile-time
+     * constant, copied into this class by the compiler: the wiring loads no class of the HTTP API.
+     */
+    private CallbackUris callbackUris() {
+        return new PublicCallbackUris(URI.create(publicBaseUrl), CallbackResource.OVOK_PATH);
     }
 
     @Produces
     @ApplicationScoped
-    StartConnection startConnection(ProjectDirectory projects, ProviderCatalog providers, StateStore states,
+    AuthenticateProject authenticateProject(ProjectDirectory projects) {
+        return new AuthenticateProjectService(projects);
+    }
+
+    @Produces
+    @ApplicationScoped
+    StartConnection startConnection(ProjectDirectory projects, ConfiguredProviders providers, StateStore states,
                                     AuthorizationUrls authorizationUrls, Oauth1Provider oauth1) {
         if (stateTtlSeconds < 1 || stateTtlSeconds > 3600) {
             throw new IllegalStateException("wearables.state.ttl must be between 1 and 3600 seconds");
         }
-        return new StartConnectionService(projects, providers, states, authorizationUrls, oauth1, baseUrl(),
+        return new StartConnectionService(projects, providers, states, authorizationUrls, oauth1, callbackUris(),
                 Duration.ofSeconds(stateTtlSeconds), clock, new SecureRandom());
     }
 
     @Produces
     @ApplicationScoped
-    CompleteCallback completeCallback(ProviderCatalog providers, StateStore states, TokenExchange tokenExchange,
+    CompleteCallback completeCallback(ConfiguredProviders providers, StateStore states, TokenExchange tokenExchange,
                                       Oauth1Provider oauth1, TokenCipher cipher, ConnectionStore connections,
-                                      CredentialInbox inbox,
-                                      SyncQueue syncQueue, ProjectDirectory projects, ProviderCallMetrics metrics) {
+                                      CredentialInbox inbox, SyncQueue syncQueue, SyncMarks syncMarks,
+                                      ProjectDirectory projects, ProviderCallMetrics metrics) {
         if (inboxTtlSeconds < 60) {
             throw new IllegalStateException("wearables.inbox.ttl must be at least 60 seconds");
         }
         TimedTokenExchange timed = new TimedTokenExchange(tokenExchange, oauth1, metrics);
-        return new CompleteCallbackService(providers, states, timed, timed, cipher, connections, inbox,
-                Duration.ofSeconds(inboxTtlSeconds), syncQueue, projects, baseUrl(), clock);
+        return new CompleteCallbackService(providers, states,
+                new GrantRedemption(timed, timed, callbackUris()),
+                new CredentialKeeping(cipher, connections, inbox, Duration.ofSeconds(inboxTtlSeconds)),
+                new InitialSync(syncQueue, syncMarks),
+                projects, clock);
     }
 
     @Produces
     @ApplicationScoped
-    RecoverPendingWork recoverPendingWork(CredentialInbox inbox, ConnectionStore connections, SyncQueue syncQueue,
+    RecoverPendingWork recoverPendingWork(CredentialInbox inbox, ConnectionStore connections,
+                                          StoredCredentials stored, SyncMarks syncMarks, SyncQueue syncQueue,
                                           Leases leases) {
-        return new RecoverPendingWorkService(inbox, connections, syncQueue, leases, RECOVERY_LEASE, RECOVERY_BATCH,
-                clock);
+        return new RecoverPendingWorkService(inbox, connections, stored, syncMarks, syncQueue, leases, RECOVERY_LEASE,
+                RECOVERY_BATCH, clock);
     }
 
     @Produces
     @ApplicationScoped
-    ListProviders listProviders(ProjectDirectory projects, KnownProviders known, ProviderCatalog providers) {
-        return new ListProvidersService(projects, known, providers);
+    ListProviders listProviders(ProjectDirectory projects, BuiltInProviders builtIns, ConfiguredProviders providers) {
+        return new ListProvidersService(projects, builtIns, providers);
     }
 
     @Produces
@@ -116,7 +138,7 @@ public class UseCaseProducer {
 
     @Produces
     @ApplicationScoped
-    ReencryptConnections reencryptConnections(ConnectionStore connections, TokenCipher cipher) {
-        return new ReencryptConnectionsService(connections, cipher);
+    ReencryptConnections reencryptConnections(StoredCredentials stored, TokenCipher cipher) {
+        return new ReencryptConnectionsService(stored, cipher);
     }
 }

@@ -2,8 +2,8 @@ package health.wearables.adapters.rest.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import health.wearables.adapters.rest.in.api.CallbackResource;
 import health.wearables.domain.ProviderSlug;
-import health.wearables.domain.PublicBaseUrl;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -14,8 +14,10 @@ class UseCaseProducerTest {
     @Test
     void the_public_base_url_defaults_to_localhost_9080() {
         assertThat(UseCaseProducer.PUBLIC_BASE_URL).isEqualTo("wearables.public-base-url");
-        assertThat(new PublicBaseUrl(URI.create(UseCaseProducer.DEFAULT_PUBLIC_BASE_URL)).callbackFor(
-                new ProviderSlug("withings"))).isEqualTo(URI.create("http://localhost:9080/v1/wearables/withings/callback"));
+        PublicCallbackUris byDefault =
+                new PublicCallbackUris(URI.create(UseCaseProducer.DEFAULT_PUBLIC_BASE_URL), CallbackResource.OVOK_PATH);
+        assertThat(byDefault.callbackFor(new ProviderSlug("withings")))
+                .isEqualTo(URI.create("http://localhost:9080/v1/wearables/withings/callback"));
     }
 
     @Test

@@ -1,10 +1,10 @@
 package health.wearables.adapters.rest.app.config;
 
-import health.wearables.application.port.out.KnownProviders;
+import health.wearables.application.port.out.BuiltInProviders;
+import health.wearables.application.port.out.ConfiguredProviders;
 import health.wearables.application.port.out.ProjectDirectory;
-import health.wearables.application.port.out.ProviderCatalog;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.Project;
-import health.wearables.domain.ProviderConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +28,7 @@ public class ConfigProducer {
     Config config;
 
     @Inject
-    KnownProviders knownProviders;
+    BuiltInProviders builtInProviders;
 
     /** Satisfied only in the demo WAR. */
     @Inject
@@ -36,15 +36,15 @@ public class ConfigProducer {
 
     private DemoMode demo;
     private List<Project> projects;
-    private List<ProviderConfig> providers;
-    private MicroProfileProviderCatalog catalog;
+    private List<ConfiguredProvider> providers;
+    private MicroProfileConfiguredProviders configured;
 
     @PostConstruct
     void read() {
         ConfigKeys keys = new ConfigKeys(key -> config.getOptionalValue(key, String.class));
         projects = new ArrayList<>(MicroProfileProjectDirectory.read(keys));
-        catalog = MicroProfileProviderCatalog.read(keys, knownProviders);
-        providers = new ArrayList<>(catalog.all());
+        configured = MicroProfileConfiguredProviders.read(keys, builtInProviders);
+        providers = new ArrayList<>(configured.all());
         if (keys.value("wearables.demo").map(Boolean::parseBoolean).orElse(false)) {
             int port = keys.value("wearables.demo.provider-port").map(Integer::parseInt).orElse(9090);
             if (demoStarter.isUnsatisfied()) {
@@ -86,7 +86,7 @@ public class ConfigProducer {
 
     @Produces
     @ApplicationScoped
-    ProviderCatalog providerCatalog() {
-        return new MicroProfileProviderCatalog(providers, catalog.missingKeysBySlug());
+    ConfiguredProviders configuredProviders() {
+        return new MicroProfileConfiguredProviders(providers, configured.missingKeysBySlug());
     }
 }

@@ -1,8 +1,8 @@
 package health.wearables.adapters.rest.app.config;
 
 import health.wearables.domain.ApiKey;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.Project;
-import health.wearables.domain.ProviderConfig;
 import java.util.Optional;
 
 /**
@@ -16,7 +16,7 @@ public interface DemoMode extends AutoCloseable {
 
     Project project();
 
-    ProviderConfig provider();
+    ConfiguredProvider provider();
 
     @Override
     void close();

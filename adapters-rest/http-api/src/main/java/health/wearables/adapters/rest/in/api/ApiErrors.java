@@ -10,25 +10,15 @@ final class ApiErrors {
     private ApiErrors() {
     }
 
+    /** Exhaustive without a default: a new rejection code does not compile until it has its status here. */
     static int status(RejectionCode code) {
-        switch (code) {
-            case INVALID_REQUEST:
-            case PROVIDER_ERROR:
-                return 400;
-            case INVALID_STATE:
-            case UNAUTHORIZED:
-                return 401;
-            case UNKNOWN_PROVIDER:
-                return 404;
-            case MISSING_PARAMETER:
-            case PROVIDER_MISMATCH:
-            case VALIDATION_FAILED:
-                return 422;
-            case TOKEN_EXCHANGE_FAILED:
-                return 502;
-            default:
-                return 500;
-        }
+        return switch (code) {
+            case INVALID_REQUEST, PROVIDER_ERROR -> 400;
+            case INVALID_STATE, UNAUTHORIZED -> 401;
+            case UNKNOWN_PROVIDER -> 404;
+            case MISSING_PARAMETER, PROVIDER_MISMATCH, VALIDATION_FAILED -> 422;
+            case TOKEN_EXCHANGE_FAILED -> 502;
+        };
     }
 
     static Response of(Rejection rejection) {
@@ -37,10 +27,6 @@ final class ApiErrors {
             response.header("WWW-Authenticate", "Bearer realm=\"wearables\"");
         }
         return response.build();
-    }
-
-    static Response unauthorized() {
-        return of(Rejection.of(RejectionCode.UNAUTHORIZED, "A valid project API key is required."));
     }
 
     static Response.ResponseBuilder json(int status, String code, String message) {

@@ -2,7 +2,6 @@ package health.wearables.adapters.rest.in.api;
 
 import health.wearables.application.port.in.CompleteCallback;
 import health.wearables.domain.callback.CallbackAnswer;
-import health.wearables.domain.callback.CallbackRoute;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -15,7 +14,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +24,14 @@ import java.util.Map;
 @Path("/")
 @RequestScoped
 public class CallbackResource {
+    /**
+     * The route the gateway gives providers as its {@code redirect_uri} (the wiring appends it to
+     * {@code wearables.public-base-url}); a compile-time constant, so reading it loads no class of this module.
+     */
+    public static final String OVOK_PATH = "v1/wearables/{provider}/callback";
+    /** The Mirobody-compatible alias: the same flow, Mirobody's JSON. */
+    public static final String MIROBODY_PATH = "api/v1/pulse/theta/{provider_slug}/callback";
+
     @Inject
     CompleteCallback completeCallback;
 
@@ -36,39 +42,39 @@ public class CallbackResource {
     UriInfo uriInfo;
 
     @GET
-    @Path("v1/wearables/{provider}/callback")
+    @Path(OVOK_PATH)
     @Produces(MediaType.APPLICATION_JSON)
     public Response ovok(@PathParam("provider") String provider) {
         return answer(provider, CallbackRoute.OVOK);
     }
 
     @GET
-    @Path("api/v1/pulse/theta/{provider_slug}/callback")
+    @Path(MIROBODY_PATH)
     @Produces(MediaType.APPLICATION_JSON)
     public Response mirobody(@PathParam("provider_slug") String provider) {
         return answer(provider, CallbackRoute.MIROBODY);
     }
 
     @HEAD
-    @Path("v1/wearables/{provider}/callback")
+    @Path(OVOK_PATH)
     public Response ovokHead(@PathParam("provider") String provider) {
         return onlyGet();
     }
 
     @HEAD
-    @Path("api/v1/pulse/theta/{provider_slug}/callback")
+    @Path(MIROBODY_PATH)
     public Response mirobodyHead(@PathParam("provider_slug") String provider) {
         return onlyGet();
     }
 
     @OPTIONS
-    @Path("v1/wearables/{provider}/callback")
+    @Path(OVOK_PATH)
     public Response ovokOptions(@PathParam("provider") String provider) {
         return onlyGet();
     }
 
     @OPTIONS
-    @Path("api/v1/pulse/theta/{provider_slug}/callback")
+    @Path(MIROBODY_PATH)
     public Response mirobodyOptions(@PathParam("provider_slug") String provider) {
         return onlyGet();
     }
@@ -79,45 +85,14 @@ public class CallbackResource {
 
     private Response answer(String provider, CallbackRoute route) {
         Map<String, List<String>> query = uriInfo.getQueryParameters(true);
-        CallbackAnswer answer = completeCallback.complete(provider, route, query);
+        CallbackAnswer answer = completeCallback.complete(provider, query);
         metrics.callbackAnswered(route, answer);
-        if (answer instanceof CallbackAnswer.Redirect redirect) {
-            return Response.status(302).location(redirect.location()).build();
-        }
-        if (answer instanceof CallbackAnswer.Connected connected) {
-            return Response.ok(connectedBody(connected), MediaType.APPLICATION_JSON_TYPE).build();
-        }
-        if (answer instanceof CallbackAnswer.Pending pending) {
-            return Response.accepted(pendingBody(pending)).type(MediaType.APPLICATION_JSON_TYPE).build();
-        }
-        return ApiErrors.of(((CallbackAnswer.Refused) answer).rejection());
-    }
-
-    private static Map<String, Object> connectedBody(CallbackAnswer.Connected connected) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        if (connected.route() == CallbackRoute.MIROBODY) {
-            body.put("provider_slug", connected.provider().value());
-            body.put("stage", "completed");
-        } else {
-            body.put("ok", true);
-            body.put("provider", connected.provider().value());
-            body.put("patientId", connected.patient().value());
-        }
-        return body;
-    }
-
-    /** 202: the tokens were issued and are kept sealed; a retry stores the connection. */
-    private static Map<String, Object> pendingBody(CallbackAnswer.Pending pending) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        if (pending.route() == CallbackRoute.MIROBODY) {
-            body.put("provider_slug", pending.provider().value());
-            body.put("stage", "pending");
-        } else {
-            body.put("ok", true);
-            body.put("provider", pending.provider().value());
-            body.put("patientId", pending.patient().value());
-            body.put("pending", true);
-        }
-        return body;
+        return answer.redirect()
+                .map(location -> Response.status(302).location(location).build())
+                .orElseGet(() -> answer.outcome().fold(
+                        connected -> Response.ok(route.connected(connected), MediaType.APPLICATION_JSON_TYPE).build(),
+                        pending -> Response.accepted(route.pending(pending)).type(MediaType.APPLICATION_JSON_TYPE)
+                                .build(),
+                        refused -> ApiErrors.of(refused.rejection())));
     }
 }

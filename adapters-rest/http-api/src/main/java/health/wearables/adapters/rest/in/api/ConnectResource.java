@@ -1,8 +1,8 @@
 package health.wearables.adapters.rest.in.api;
 
+import health.wearables.application.port.in.AuthenticateProject;
 import health.wearables.application.port.in.StartConnection;
 import health.wearables.domain.ApiKey;
-import health.wearables.application.port.out.ProjectDirectory;
 import health.wearables.domain.Connecting;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -29,7 +29,7 @@ public class ConnectResource {
     StartConnection startConnection;
 
     @Inject
-    ProjectDirectory projects;
+    AuthenticateProject authenticateProject;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -40,10 +40,9 @@ public class ConnectResource {
         ConnectBody parsed = ConnectBody.parse(body);
         if (parsed.problem().isPresent()) {
             // The caller is authenticated before being told anything about its body.
-            if (ApiKey.fromBearer(authorization).flatMap(projects::authenticate).isEmpty()) {
-                return ApiErrors.unauthorized();
-            }
-            return ApiErrors.json(422, "VALIDATION_FAILED", parsed.problem().get()).build();
+            return authenticateProject.authenticate(ApiKey.fromBearer(authorization)).fold(
+                    project -> ApiErrors.json(422, "VALIDATION_FAILED", parsed.problem().get()).build(),
+                    ApiErrors::of);
         }
         return startConnection.start(ApiKey.fromBearer(authorization), provider, parsed.command().orElseThrow())
                 .fold(ConnectResource::created, ApiErrors::of);

@@ -1,7 +1,6 @@
 package health.wearables.adapters.rest.in.api;
 
 import health.wearables.domain.callback.CallbackAnswer;
-import health.wearables.domain.callback.CallbackRoute;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Locale;
@@ -20,18 +19,9 @@ public class GatewayMetrics {
                 new Tag("outcome", outcome(answer))).inc();
     }
 
+    /** From the answer's outcome: a refusal sent back to the dashboard is counted as one, else by its code. */
     private static String outcome(CallbackAnswer answer) {
-        if (answer instanceof CallbackAnswer.Refused refused) {
-            return refused.rejection().code().name();
-        }
-        if (answer instanceof CallbackAnswer.Pending) {
-            return "PENDING";
-        }
-        if (answer instanceof CallbackAnswer.Redirect redirect) {
-            String query = redirect.location().getRawQuery();
-            return query.contains("status=connected") ? "CONNECTED"
-                    : query.contains("status=pending") ? "PENDING" : "REDIRECTED_ERROR";
-        }
-        return "CONNECTED";
+        return answer.outcome().fold(connected -> "CONNECTED", pending -> "PENDING",
+                refused -> answer.redirect().isPresent() ? "REDIRECTED_ERROR" : refused.rejection().code().name());
     }
 }

@@ -113,7 +113,7 @@ final class ApiServer implements AutoCloseable {
     private Map<Class<?>, Object> resources() {
         ConnectResource connect = new ConnectResource();
         connect.startConnection = startConnection;
-        connect.projects = projects;
+        connect.authenticateProject = projects;
 
         GatewayMetrics gatewayMetrics = new GatewayMetrics();
         gatewayMetrics.registry = metrics.registry();

@@ -2,8 +2,7 @@ package health.wearables.adapters.rest.in.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import health.wearables.application.port.out.CredentialInboxUnavailable;
-import health.wearables.application.port.out.StateStoreUnavailable;
+import health.wearables.application.port.in.Unavailable;
 import health.wearables.domain.RejectionCode;
 import jakarta.json.JsonObject;
 import java.net.URI;
@@ -98,7 +97,7 @@ class CallbackEndpointTest {
     @ValueSource(strings = {OVOK, MIROBODY})
     void back_to_the_dashboard_is_302_to_exactly_the_location_the_use_case_built(String route) {
         URI location = URI.create("https://dash.example/done?x=1&status=connected&provider=withings&patientId=p-1");
-        api.completeCallback.redirects(location);
+        api.completeCallback.connectsBackTo("withings", "p-1", location);
 
         Answer answer = api.get(route + "?code=c&state=s");
 
@@ -126,7 +125,7 @@ class CallbackEndpointTest {
 
     @Test
     void a_state_store_that_cannot_be_reached_is_503_with_retry_after() {
-        api.completeCallback.fails(new StateStoreUnavailable("GETDEL timed out", new RuntimeException()));
+        api.completeCallback.fails(new Unavailable.StateStore("GETDEL timed out", new RuntimeException()));
 
         Answer answer = api.get(OVOK + "?code=c&state=s");
 
@@ -136,7 +135,7 @@ class CallbackEndpointTest {
 
     @Test
     void tokens_that_neither_store_could_keep_are_503_state_store_unavailable() {
-        api.completeCallback.fails(new CredentialInboxUnavailable("HSET timed out", new RuntimeException()));
+        api.completeCallback.fails(new Unavailable.CredentialInbox("HSET timed out", new RuntimeException()));
 
         Answer answer = api.get(OVOK + "?code=c&state=s");
 
@@ -202,7 +201,8 @@ class CallbackEndpointTest {
         api.get(MIROBODY + "?code=c&state=s");
         api.completeCallback.holdsForRetry("withings", "p-1");
         api.get(OVOK + "?code=c&state=s");
-        api.completeCallback.redirects(URI.create("https://dash.example/?status=error&error=provider_error"));
+        api.completeCallback.refusesBackTo(RejectionCode.PROVIDER_ERROR,
+                URI.create("https://dash.example/?status=error&error=provider_error"));
         api.get(OVOK + "?error=access_denied&state=s");
 
         assertThat(api.metrics.increments()).containsExactly(

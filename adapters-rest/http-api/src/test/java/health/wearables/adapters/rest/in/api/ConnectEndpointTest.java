@@ -3,7 +3,7 @@ package health.wearables.adapters.rest.in.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import health.wearables.application.port.in.StartConnection.ConnectCommand;
-import health.wearables.application.port.out.StateStoreUnavailable;
+import health.wearables.application.port.in.Unavailable;
 import health.wearables.domain.ApiKey;
 import health.wearables.domain.RejectionCode;
 import jakarta.json.JsonObject;
@@ -111,7 +111,8 @@ class ConnectEndpointTest {
 
     @Test
     void a_state_store_that_cannot_be_reached_is_503_with_retry_after_and_no_authorization_url() {
-        api.startConnection.fails(new StateStoreUnavailable("redis://10.0.0.7:6379 timed out", new RuntimeException()));
+        api.startConnection.fails(
+                new Unavailable.StateStore("redis://10.0.0.7:6379 timed out", new RuntimeException()));
 
         Answer answer = api.connect("withings", "{\"patientId\":\"p-1\"}");
 

@@ -2,7 +2,7 @@ package health.wearables.adapters.rest.in.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import health.wearables.application.port.out.ConnectionStoreUnavailable;
+import health.wearables.application.port.in.Unavailable;
 import health.wearables.domain.ApiKey;
 import health.wearables.domain.ConnectionKey;
 import health.wearables.domain.ConnectionStatus;
@@ -115,7 +115,7 @@ class ConnectionsEndpointTest {
 
     @Test
     void with_both_stores_unreadable_it_is_503_with_retry_after() {
-        api.listConnections.fails(new ConnectionStoreUnavailable("select failed: 08006", new RuntimeException()));
+        api.listConnections.fails(new Unavailable.ConnectionStore("select failed: 08006", new RuntimeException()));
 
         Answer answer = api.get("/v1/wearables/connections", "Authorization", "Bearer " + ApiServer.API_KEY);
 

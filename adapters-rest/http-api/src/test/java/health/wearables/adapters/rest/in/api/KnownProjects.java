@@ -1,14 +1,17 @@
 package health.wearables.adapters.rest.in.api;
 
-import health.wearables.application.port.out.ProjectDirectory;
+import health.wearables.application.port.in.AuthenticateProject;
 import health.wearables.domain.ApiKey;
 import health.wearables.domain.Project;
 import health.wearables.domain.ProjectId;
+import health.wearables.domain.Rejection;
+import health.wearables.domain.RejectionCode;
+import health.wearables.domain.Step;
 import java.util.List;
 import java.util.Optional;
 
 /** One project, {@code acme}, with one API key: what {@code /connect} checks before it says what is wrong with a body. */
-final class KnownProjects implements ProjectDirectory {
+final class KnownProjects implements AuthenticateProject {
     private final Project acme;
 
     KnownProjects(String apiKey) {
@@ -16,12 +19,9 @@ final class KnownProjects implements ProjectDirectory {
     }
 
     @Override
-    public Optional<Project> find(ProjectId id) {
-        return Optional.of(acme).filter(project -> project.id().equals(id));
-    }
-
-    @Override
-    public Optional<Project> authenticate(ApiKey key) {
-        return Optional.of(acme).filter(project -> project.authenticates(key));
+    public Step<ProjectId> authenticate(Optional<ApiKey> key) {
+        return key.filter(acme::authenticates).<Step<ProjectId>>map(known -> Step.ok(acme.id()))
+                .orElseGet(() -> Step.reject(Rejection.of(RejectionCode.UNAUTHORIZED,
+                        "A valid project API key is required.")));
     }
 }

@@ -6,12 +6,12 @@ import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.Rejection;
 import health.wearables.domain.RejectionCode;
 import health.wearables.domain.callback.CallbackAnswer;
-import health.wearables.domain.callback.CallbackRoute;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@link CompleteCallback} that answers what the test tells it to and remembers the provider and query it was given.
@@ -24,7 +24,7 @@ final class ScriptedCompleteCallback implements CompleteCallback {
     }
 
     private final List<Call> calls = new ArrayList<>();
-    private Function<CallbackRoute, CallbackAnswer> answer;
+    private Supplier<CallbackAnswer> answer;
 
     ScriptedCompleteCallback() {
         reset();
@@ -32,31 +32,46 @@ final class ScriptedCompleteCallback implements CompleteCallback {
 
     void reset() {
         calls.clear();
-        answer = route -> {
+        answer = () -> {
             throw new AssertionError("the test did not say how the callback ends");
         };
     }
 
     void connects(String provider, String patient) {
-        answer = route -> new CallbackAnswer.Connected(route, new ProviderSlug(provider), new PatientId(patient));
+        answer = () -> new CallbackAnswer(connected(provider, patient), Optional.empty());
     }
 
     void holdsForRetry(String provider, String patient) {
-        answer = route -> new CallbackAnswer.Pending(route, new ProviderSlug(provider), new PatientId(patient));
+        answer = () -> new CallbackAnswer(
+                new CallbackAnswer.Pending(new ProviderSlug(provider), new PatientId(patient)), Optional.empty());
     }
 
-    void redirects(URI location) {
-        answer = route -> new CallbackAnswer.Redirect(location);
+    /** Connected, and the browser goes back to the dashboard at {@code location}. */
+    void connectsBackTo(String provider, String patient, URI location) {
+        answer = () -> new CallbackAnswer(connected(provider, patient), Optional.of(location));
     }
 
     void refuses(RejectionCode code) {
-        answer = route -> new CallbackAnswer.Refused(Rejection.of(code, "Refused with " + code + " by the use case."));
+        answer = () -> new CallbackAnswer(refused(code), Optional.empty());
+    }
+
+    /** Refused, and the browser goes back to the dashboard at {@code location}. */
+    void refusesBackTo(RejectionCode code, URI location) {
+        answer = () -> new CallbackAnswer(refused(code), Optional.of(location));
     }
 
     void fails(RuntimeException failure) {
-        answer = route -> {
+        answer = () -> {
             throw failure;
         };
+    }
+
+    private static CallbackAnswer.Connected connected(String provider, String patient) {
+        return new CallbackAnswer.Connected(new ProviderSlug(provider), new PatientId(patient));
+    }
+
+    private static CallbackAnswer.Refused refused(RejectionCode code) {
+        return new CallbackAnswer.Refused(Rejection.of(code, "Refused with " + code + " by the use case."));
     }
 
     List<Call> calls() {
@@ -64,8 +79,8 @@ final class ScriptedCompleteCallback implements CompleteCallback {
     }
 
     @Override
-    public CallbackAnswer complete(String provider, CallbackRoute route, Map<String, List<String>> query) {
+    public CallbackAnswer complete(String provider, Map<String, List<String>> query) {
         calls.add(new Call(provider, query));
-        return answer.apply(route);
+        return answer.get();
     }
 }

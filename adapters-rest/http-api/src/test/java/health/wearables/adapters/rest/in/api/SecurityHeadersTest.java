@@ -35,7 +35,7 @@ class SecurityHeadersTest {
 
     @Test
     void on_a_redirect_back_to_the_dashboard() {
-        api.completeCallback.redirects(URI.create("https://dash.example/?status=connected"));
+        api.completeCallback.connectsBackTo("withings", "p-1", URI.create("https://dash.example/?status=connected"));
 
         assertSecurityHeaders(api.get("/v1/wearables/withings/callback?code=c&state=s"));
     }

@@ -1,9 +1,12 @@
 package health.wearables.adapters.rest.out.provider;
 
-import health.wearables.domain.ProviderDefaults;
+import health.wearables.domain.BuiltInProvider;
 import health.wearables.domain.ClientAuthentication;
+import health.wearables.domain.Pkce;
+import health.wearables.domain.ProviderEndpoints;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Dexcom API v3 data behind OAuth at {@code /v2/oauth2}: {@code offline_access} for a refresh token, client
@@ -13,12 +16,13 @@ import java.util.List;
 final class DexcomQuirks implements ProviderQuirks {
 
     static final String OFFLINE_SCOPE = "offline_access";
-    static final ProviderDefaults PRODUCTION = defaults("dexcom", "Dexcom", URI.create("https://api.dexcom.com"));
-    static final ProviderDefaults SANDBOX = defaults("dexcom-sandbox", "Dexcom (sandbox)",
+    static final BuiltInProvider PRODUCTION = defaults("dexcom", "Dexcom", URI.create("https://api.dexcom.com"));
+    static final BuiltInProvider SANDBOX = defaults("dexcom-sandbox", "Dexcom (sandbox)",
             URI.create("https://sandbox-api.dexcom.com"));
 
-    private static ProviderDefaults defaults(String slug, String name, URI host) {
-        return new ProviderDefaults(slug, name, name + " API", host.resolve("/v2/oauth2/login"),
-                host.resolve("/v2/oauth2/token"), host, List.of(OFFLINE_SCOPE), false, ClientAuthentication.POST);
+    private static BuiltInProvider defaults(String slug, String name, URI host) {
+        return new BuiltInProvider(slug, name, name + " API",
+                ProviderEndpoints.oauth2(host.resolve("/v2/oauth2/login"), host.resolve("/v2/oauth2/token"), host),
+                List.of(OFFLINE_SCOPE), Pkce.NONE, ClientAuthentication.POST, Optional.empty());
     }
 }

@@ -1,9 +1,12 @@
 package health.wearables.adapters.rest.out.provider;
 
-import health.wearables.domain.ProviderDefaults;
+import health.wearables.domain.BuiltInProvider;
 import health.wearables.domain.ClientAuthentication;
+import health.wearables.domain.Pkce;
+import health.wearables.domain.ProviderEndpoints;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import net.minidev.json.JSONObject;
 
 /**
@@ -13,12 +16,13 @@ import net.minidev.json.JSONObject;
  */
 final class FitbitQuirks implements ProviderQuirks {
 
-    static final ProviderDefaults DEFAULTS = new ProviderDefaults("fitbit", "Fitbit",
+    static final BuiltInProvider DEFAULTS = new BuiltInProvider("fitbit", "Fitbit",
             "Fitbit Web API (legacy): shutting down, the legacy Web API ends in autumn 2026; connect through"
                     + " google-health instead",
-            URI.create("https://www.fitbit.com/oauth2/authorize"), URI.create("https://api.fitbit.com/oauth2/token"),
-            URI.create("https://api.fitbit.com"), List.of("activity", "heartrate", "sleep", "weight"), true,
-            ClientAuthentication.BASIC);
+            ProviderEndpoints.oauth2(URI.create("https://www.fitbit.com/oauth2/authorize"),
+                    URI.create("https://api.fitbit.com/oauth2/token"), URI.create("https://api.fitbit.com")),
+            List.of("activity", "heartrate", "sleep", "weight"), Pkce.S256, ClientAuthentication.BASIC,
+            Optional.empty());
 
     @Override
     public Unwrapped unwrap(JSONObject response) {

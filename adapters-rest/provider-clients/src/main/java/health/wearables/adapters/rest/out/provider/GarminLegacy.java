@@ -1,8 +1,10 @@
 package health.wearables.adapters.rest.out.provider;
 
 import health.wearables.adapters.rest.out.provider.oauth1.Oauth1FollowUp;
+import health.wearables.domain.BuiltInProvider;
 import health.wearables.domain.ClientAuthentication;
-import health.wearables.domain.ProviderDefaults;
+import health.wearables.domain.Pkce;
+import health.wearables.domain.ProviderEndpoints;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,18 +19,18 @@ import java.util.Optional;
 final class GarminLegacy {
     /** The user-id lookup after the token credentials were issued; without a usable id the exchange fails. */
     static final Oauth1FollowUp USER_ID = (provider, tokens, get) ->
-            GarminQuirks.withUserId(tokens, get.get(provider.apiBaseUri().resolve(GarminQuirks.USER_ID_PATH)));
+            GarminQuirks.withUserId(tokens, get.get(provider.endpoints().apiBase().resolve(GarminQuirks.USER_ID_PATH)));
 
     static final LocalDate RETIRED_ON = LocalDate.of(2026, 12, 31);
 
-    static final ProviderDefaults DEFAULTS = new ProviderDefaults("garmin-legacy", "Garmin (legacy OAuth 1.0a)",
+    static final BuiltInProvider DEFAULTS = new BuiltInProvider("garmin-legacy", "Garmin (legacy OAuth 1.0a)",
             "Garmin Connect Health API over OAuth 1.0a; retired by Garmin on " + RETIRED_ON
                     + ": move patients to 'garmin' (OAuth 2.0 with PKCE)",
-            URI.create("https://connect.garmin.com/oauthConfirm"),
-            URI.create("https://connectapi.garmin.com/oauth-service/oauth/access_token"),
-            URI.create("https://apis.garmin.com"), List.of(), false, ClientAuthentication.BASIC,
-            Optional.of(URI.create("https://connectapi.garmin.com/oauth-service/oauth/request_token")),
-            Optional.of(RETIRED_ON));
+            ProviderEndpoints.oauth1(URI.create("https://connectapi.garmin.com/oauth-service/oauth/request_token"),
+                    URI.create("https://connect.garmin.com/oauthConfirm"),
+                    URI.create("https://connectapi.garmin.com/oauth-service/oauth/access_token"),
+                    URI.create("https://apis.garmin.com")),
+            List.of(), Pkce.NONE, ClientAuthentication.BASIC, Optional.of(RETIRED_ON));
 
     private GarminLegacy() {
     }

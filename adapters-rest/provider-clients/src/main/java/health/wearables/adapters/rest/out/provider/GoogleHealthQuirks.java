@@ -1,10 +1,13 @@
 package health.wearables.adapters.rest.out.provider;
 
-import health.wearables.domain.ProviderDefaults;
+import health.wearables.domain.BuiltInProvider;
 import health.wearables.domain.ClientAuthentication;
+import health.wearables.domain.Pkce;
+import health.wearables.domain.ProviderEndpoints;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Google Health API, Fitbit's successor, behind Google's OAuth 2.0: a refresh token is only issued with
@@ -12,14 +15,14 @@ import java.util.Map;
  */
 final class GoogleHealthQuirks implements ProviderQuirks {
 
-    static final ProviderDefaults DEFAULTS = new ProviderDefaults("google-health", "Google Health",
+    static final BuiltInProvider DEFAULTS = new BuiltInProvider("google-health", "Google Health",
             "Google Health API (successor of the Fitbit Web API), Google OAuth 2.0",
-            URI.create("https://accounts.google.com/o/oauth2/v2/auth"),
-            URI.create("https://oauth2.googleapis.com/token"), URI.create("https://health.googleapis.com"),
+            ProviderEndpoints.oauth2(URI.create("https://accounts.google.com/o/oauth2/v2/auth"),
+                    URI.create("https://oauth2.googleapis.com/token"), URI.create("https://health.googleapis.com")),
             List.of("https://www.googleapis.com/auth/googlehealth.activity_and_fitness.readonly",
                     "https://www.googleapis.com/auth/googlehealth.health_metrics_and_measurements.readonly",
                     "https://www.googleapis.com/auth/googlehealth.sleep.readonly"),
-            true, ClientAuthentication.POST);
+            Pkce.S256, ClientAuthentication.POST, Optional.empty());
 
     private static final Map<String, String> OFFLINE_WITH_CONSENT = Map.of("access_type", "offline",
             "prompt", "consent");

@@ -10,17 +10,13 @@ import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.util.URLUtils;
-import health.wearables.adapters.rest.out.provider.ProviderCalls.Answer.Answered;
-import health.wearables.adapters.rest.out.provider.ProviderCalls.Answer.Unanswered;
 import health.wearables.application.port.out.TokenExchange;
 import health.wearables.domain.AccessToken;
 import health.wearables.domain.AuthorizationCode;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.PkceVerifier;
-import health.wearables.domain.ProviderConfig;
 import health.wearables.domain.callback.ExchangeResult;
-import health.wearables.domain.callback.ExchangeResult.Exchanged;
 import health.wearables.domain.callback.ExchangeResult.Failed;
-import health.wearables.domain.callback.ExchangeResult.Refused;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.net.URI;
@@ -43,9 +39,9 @@ import java.util.TreeMap;
  * which this gateway must not do).
  *
  * <p>Providers that bend OAuth 2.0 are met through their {@link ProviderQuirks}, found by slug in
- * {@link BuiltInProviders}: extra form fields, an envelope around the answer, extra response fields, and a follow-up
- * call after a successful exchange, which is made with the same client under the same limits. Any other slug is
- * plain OAuth 2.0.
+ * {@link DocumentedBuiltInProviders}: extra form fields, an envelope around the answer, extra response fields, and a
+ * follow-up call after a successful exchange, which is made with the same client under the same limits. Any other slug
+ * is plain OAuth 2.0.
  *
  * <p>Every outcome is an {@link ExchangeResult}. Logs name the provider and our own reason, never the body, a token,
  * the code, the verifier or the client secret; exception messages are not logged either, since parsers and HTTP
@@ -63,30 +59,29 @@ public final class HttpTokenExchange implements TokenExchange {
     private final ProviderTransport transport;
     private final Clock clock;
     private final TokenResponseReader reader = new TokenResponseReader();
-    private final BuiltInProviders providers;
+    private final DocumentedBuiltInProviders providers;
     private final ProviderCalls followUps = new FollowUpCalls();
 
     public HttpTokenExchange(TokenEndpointLimits limits, Clock clock) {
-        this(limits, clock, BuiltInProviders.standard());
+        this(limits, clock, DocumentedBuiltInProviders.standard());
     }
 
     /** With the given providers' quirks, looked up by slug; any other slug is plain OAuth 2.0. */
-    public HttpTokenExchange(TokenEndpointLimits limits, Clock clock, BuiltInProviders providers) {
+    public HttpTokenExchange(TokenEndpointLimits limits, Clock clock, DocumentedBuiltInProviders providers) {
         this.transport = new ProviderTransport(limits);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.providers = Objects.requireNonNull(providers, "providers");
     }
 
     @Override
-    public ExchangeResult exchange(ProviderConfig provider, AuthorizationCode code, Optional<PkceVerifier> verifier,
+    public ExchangeResult exchange(ConfiguredProvider provider, AuthorizationCode code, Optional<PkceVerifier> verifier,
                                    URI redirectUri) {
         ProviderQuirks quirks = providers.quirks(provider.slug());
         ExchangeResult result;
         try {
-            result = read(provider, quirks, transport.send(tokenRequest(provider, quirks, code, verifier, redirectUri)));
-            if (result instanceof Exchanged exchanged) {
-                result = quirks.afterExchange(provider, exchanged.tokens(), followUps);
-            }
+            result = read(provider, quirks, transport.send(tokenRequest(provider, quirks, code, verifier, redirectUri)))
+                    .fold(exchanged -> quirks.afterExchange(provider, exchanged.tokens(), followUps),
+                            refused -> refused, failed -> failed);
         } catch (RuntimeException e) {
             result = new Failed("token request could not be made (" + e.getClass().getSimpleName() + ")");
         }
@@ -94,19 +89,18 @@ public final class HttpTokenExchange implements TokenExchange {
         return result;
     }
 
-    private ExchangeResult read(ProviderConfig provider, ProviderQuirks quirks, ProviderCalls.Answer answer) {
-        if (answer instanceof Answered answered) {
-            return reader.read(provider, quirks, answered.status(), answered.body(), clock.instant());
-        }
-        return new Failed(((Unanswered) answer).reason());
+    private ExchangeResult read(ConfiguredProvider provider, ProviderQuirks quirks, ProviderCalls.Answer answer) {
+        return answer.fold(
+                answered -> reader.read(provider, quirks, answered.status(), answered.body(), clock.instant()),
+                unanswered -> new Failed(unanswered.reason()));
     }
 
-    private HttpRequest tokenRequest(ProviderConfig provider, ProviderQuirks quirks, AuthorizationCode code,
+    private HttpRequest tokenRequest(ConfiguredProvider provider, ProviderQuirks quirks, AuthorizationCode code,
                                      Optional<PkceVerifier> verifier, URI redirectUri) {
         AuthorizationCodeGrant grant = new AuthorizationCodeGrant(
                 new com.nimbusds.oauth2.sdk.AuthorizationCode(code.value()), redirectUri,
                 verifier.map(v -> new CodeVerifier(v.value())).orElse(null));
-        HTTPRequest nimbus = new TokenRequest(provider.tokenUri(), clientAuthentication(provider), grant)
+        HTTPRequest nimbus = new TokenRequest(provider.endpoints().token(), clientAuthentication(provider), grant)
                 .toHTTPRequest();
         nimbus.setAccept("application/json");
 
@@ -131,10 +125,10 @@ public final class HttpTokenExchange implements TokenExchange {
         return form + "&" + URLUtils.serializeParameters(extra);
     }
 
-    private static ClientAuthentication clientAuthentication(ProviderConfig provider) {
-        ClientID id = new ClientID(provider.clientId());
-        Secret secret = new Secret(provider.clientSecret().value());
-        return switch (provider.clientAuthentication()) {
+    private static ClientAuthentication clientAuthentication(ConfiguredProvider provider) {
+        ClientID id = new ClientID(provider.client().id());
+        Secret secret = new Secret(provider.client().secret().value());
+        return switch (provider.client().authentication()) {
             case BASIC -> new ClientSecretBasic(id, secret);
             case POST -> new ClientSecretPost(id, secret);
         };
@@ -169,18 +163,21 @@ public final class HttpTokenExchange implements TokenExchange {
                 : "an unregistered error code (" + oauthError.length() + " characters)";
     }
 
-    private static void log(ProviderConfig provider, ExchangeResult result) {
+    private static void log(ConfiguredProvider provider, ExchangeResult result) {
         String slug = provider.slug().value();
-        if (result instanceof Refused refused && "invalid_client".equals(refused.oauthError())) {
-            LOG.log(Level.ERROR, "token endpoint rejected our client credentials for provider " + slug
-                    + ": check wearables.providers." + slug + ".client-id / client-secret");
-        } else if (result instanceof Refused refused) {
-            LOG.log(Level.WARNING, "token endpoint of provider " + slug + " refused the code: "
-                    + loggable(refused.oauthError()));
-        } else if (result instanceof Failed failed) {
-            LOG.log(Level.WARNING, "token exchange with provider " + slug + " failed: " + failed.reason());
-        } else {
-            LOG.log(Level.DEBUG, "token exchange with provider " + slug + " succeeded");
-        }
+        LogLine line = result.fold(
+                exchanged -> new LogLine(Level.DEBUG, "token exchange with provider " + slug + " succeeded"),
+                refused -> "invalid_client".equals(refused.oauthError())
+                        ? new LogLine(Level.ERROR, "token endpoint rejected our client credentials for provider "
+                                + slug + ": check wearables.providers." + slug + ".client-id / client-secret")
+                        : new LogLine(Level.WARNING, "token endpoint of provider " + slug + " refused the code: "
+                                + loggable(refused.oauthError())),
+                failed -> new LogLine(Level.WARNING, "token exchange with provider " + slug + " failed: "
+                        + failed.reason()));
+        LOG.log(line.level(), line.message());
+    }
+
+    /** What the log says about one exchange. */
+    private record LogLine(Level level, String message) {
     }
 }

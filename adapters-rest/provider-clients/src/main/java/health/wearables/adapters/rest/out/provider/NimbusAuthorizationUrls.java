@@ -8,8 +8,8 @@ import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import health.wearables.application.port.out.AuthorizationUrls;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.PkceVerifier;
-import health.wearables.domain.ProviderConfig;
 import health.wearables.domain.StateToken;
 import java.net.URI;
 import java.util.Objects;
@@ -22,33 +22,33 @@ import java.util.Optional;
  * the request parameters are appended to it.
  */
 public final class NimbusAuthorizationUrls implements AuthorizationUrls {
-    private final BuiltInProviders providers;
+    private final DocumentedBuiltInProviders providers;
 
     public NimbusAuthorizationUrls() {
-        this(BuiltInProviders.standard());
+        this(DocumentedBuiltInProviders.standard());
     }
 
     /** With the given providers' quirks (scope separator, extra parameters), looked up by slug. */
-    public NimbusAuthorizationUrls(BuiltInProviders providers) {
+    public NimbusAuthorizationUrls(DocumentedBuiltInProviders providers) {
         this.providers = Objects.requireNonNull(providers, "providers");
     }
 
     @Override
-    public URI authorizationUrl(ProviderConfig provider, StateToken state, Optional<PkceVerifier> verifier,
+    public URI authorizationUrl(ConfiguredProvider provider, StateToken state, Optional<PkceVerifier> verifier,
                                 URI redirectUri) {
         AuthorizationRequest.Builder request = new AuthorizationRequest.Builder(
-                new ResponseType(ResponseType.Value.CODE), new ClientID(provider.clientId()))
+                new ResponseType(ResponseType.Value.CODE), new ClientID(provider.client().id()))
                 .redirectionURI(redirectUri)
                 .state(new State(state.value()));
         ProviderQuirks quirks = providers.quirks(provider.slug());
-        if (!provider.scopes().isEmpty() && " ".equals(quirks.scopeSeparator())) {
-            request.scope(new Scope(provider.scopes().toArray(String[]::new)));
-        } else if (!provider.scopes().isEmpty()) {
-            request.customParameter("scope", String.join(quirks.scopeSeparator(), provider.scopes()));
+        if (!provider.scopes().requested().isEmpty() && " ".equals(quirks.scopeSeparator())) {
+            request.scope(new Scope(provider.scopes().requested().toArray(String[]::new)));
+        } else if (!provider.scopes().requested().isEmpty()) {
+            request.customParameter("scope", String.join(quirks.scopeSeparator(), provider.scopes().requested()));
         }
         quirks.authorizationParameters().forEach(request::customParameter);
         verifier.ifPresent(v -> request.codeChallenge(new CodeVerifier(v.value()), CodeChallengeMethod.S256));
-        return appendQuery(provider.authorizationUri(), request.build().toQueryString());
+        return appendQuery(provider.endpoints().authorization(), request.build().toQueryString());
     }
 
     /** Appends to the URL's own query, verbatim; a fragment is dropped (RFC 6749 §3.1 forbids one). */

@@ -1,8 +1,10 @@
 package health.wearables.adapters.rest.out.provider;
 
-import health.wearables.domain.ProviderDefaults;
+import health.wearables.domain.BuiltInProvider;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.ClientAuthentication;
-import health.wearables.domain.ProviderConfig;
+import health.wearables.domain.Pkce;
+import health.wearables.domain.ProviderEndpoints;
 import health.wearables.domain.TokenSet;
 import health.wearables.domain.callback.ExchangeResult;
 import java.net.URI;
@@ -21,11 +23,13 @@ import net.minidev.json.JSONObject;
 final class PolarQuirks implements ProviderQuirks {
 
     static final String REGISTRATION_PATH = "/v3/users";
+    private static final String REGISTRATION = "Polar user registration";
 
-    static final ProviderDefaults DEFAULTS = new ProviderDefaults("polar", "Polar", "Polar AccessLink API v3",
-            URI.create("https://flow.polar.com/oauth2/authorization"),
-            URI.create("https://polarremote.com/v2/oauth2/token"), URI.create("https://www.polaraccesslink.com"),
-            List.of("accesslink.read_all"), false, ClientAuthentication.BASIC);
+    static final BuiltInProvider DEFAULTS = new BuiltInProvider("polar", "Polar", "Polar AccessLink API v3",
+            ProviderEndpoints.oauth2(URI.create("https://flow.polar.com/oauth2/authorization"),
+                    URI.create("https://polarremote.com/v2/oauth2/token"),
+                    URI.create("https://www.polaraccesslink.com")),
+            List.of("accesslink.read_all"), Pkce.NONE, ClientAuthentication.BASIC, Optional.empty());
 
     @Override
     public TokenSet complete(JSONObject response, TokenSet tokens, Instant now) {
@@ -33,17 +37,17 @@ final class PolarQuirks implements ProviderQuirks {
     }
 
     @Override
-    public ExchangeResult afterExchange(ProviderConfig provider, TokenSet tokens, ProviderCalls calls) {
+    public ExchangeResult afterExchange(ConfiguredProvider provider, TokenSet tokens, ProviderCalls calls) {
         Optional<String> userId = tokens.providerUserId();
         if (userId.isEmpty()) {
             return new ExchangeResult.Failed("Polar token response without a usable x_user_id");
         }
-        ProviderCalls.Answer answer = calls.postJson(provider.apiBaseUri().resolve(REGISTRATION_PATH),
+        ProviderCalls.Answer answer = calls.postJson(provider.endpoints().apiBase().resolve(REGISTRATION_PATH),
                 tokens.accessToken(), JSONObject.toJSONString(Map.of("member-id", userId.get())));
-        if (answer instanceof ProviderCalls.Answer.Answered answered
-                && (answered.status() == 200 || answered.status() == 201 || answered.status() == 409)) {
-            return new ExchangeResult.Exchanged(tokens);
-        }
-        return ProviderResponses.followUpFailed("Polar user registration", answer);
+        return answer.fold(
+                answered -> answered.status() == 200 || answered.status() == 201 || answered.status() == 409
+                        ? new ExchangeResult.Exchanged(tokens)
+                        : ProviderResponses.followUpFailed(REGISTRATION, answered),
+                unanswered -> ProviderResponses.followUpFailed(REGISTRATION, unanswered));
     }
 }

@@ -2,6 +2,7 @@ package health.wearables.adapters.rest.out.provider;
 
 import health.wearables.domain.AccessToken;
 import java.net.URI;
+import java.util.function.Function;
 
 /**
  * The provider calls a strategy may make after the exchange, with the new access token as a bearer. They run under
@@ -15,12 +16,22 @@ public interface ProviderCalls {
 
     /** How a call ended. */
     sealed interface Answer {
+        <R> R fold(Function<? super Answered, R> onAnswered, Function<? super Unanswered, R> onUnanswered);
+
         /** The provider answered (any status); the body is capped. */
         record Answered(int status, byte[] body) implements Answer {
+            @Override
+            public <R> R fold(Function<? super Answered, R> onAnswered, Function<? super Unanswered, R> onUnanswered) {
+                return onAnswered.apply(this);
+            }
         }
 
         /** No complete answer: timeout, connection failure, body over the cap. The reason is ours. */
         record Unanswered(String reason) implements Answer {
+            @Override
+            public <R> R fold(Function<? super Answered, R> onAnswered, Function<? super Unanswered, R> onUnanswered) {
+                return onUnanswered.apply(this);
+            }
         }
     }
 }

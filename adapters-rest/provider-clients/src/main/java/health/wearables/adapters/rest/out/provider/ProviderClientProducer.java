@@ -5,7 +5,7 @@ import health.wearables.adapters.rest.out.provider.oauth1.HttpOauth1Client;
 import health.wearables.adapters.rest.out.provider.oauth1.HttpOauth1Provider;
 import health.wearables.adapters.rest.out.provider.oauth1.NonceSource;
 import health.wearables.adapters.rest.out.provider.oauth1.Oauth1Signer;
-import health.wearables.application.port.out.KnownProviders;
+import health.wearables.application.port.out.BuiltInProviders;
 import health.wearables.application.port.out.Oauth1Provider;
 import health.wearables.application.port.out.TokenExchange;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,13 +50,13 @@ public class ProviderClientProducer {
     public Oauth1Provider oauth1Provider() {
         return new HttpOauth1Provider(new HttpOauth1Client(limits,
                 new Oauth1Signer(Clock.systemUTC(), NonceSource.secure(new java.security.SecureRandom()))),
-                BuiltInProviders.standard()::oauth1FollowUp);
+                DocumentedBuiltInProviders.standard()::oauth1FollowUp);
     }
 
     @Produces
     @ApplicationScoped
-    public KnownProviders knownProviders() {
-        return BuiltInProviders.standard();
+    public BuiltInProviders builtInProviders() {
+        return DocumentedBuiltInProviders.standard();
     }
 
     @Produces

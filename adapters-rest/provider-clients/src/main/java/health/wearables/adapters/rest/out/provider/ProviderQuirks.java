@@ -1,10 +1,11 @@
 package health.wearables.adapters.rest.out.provider;
 
-import health.wearables.domain.ProviderConfig;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.TokenSet;
 import health.wearables.domain.callback.ExchangeResult;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Function;
 import net.minidev.json.JSONObject;
 
 /**
@@ -53,18 +54,28 @@ public interface ProviderQuirks {
      * A call the provider needs right after a successful exchange (registration, a user-id lookup), made under the
      * same transport rules as the token call. It may fail the exchange.
      */
-    default ExchangeResult afterExchange(ProviderConfig provider, TokenSet tokens, ProviderCalls calls) {
+    default ExchangeResult afterExchange(ConfiguredProvider provider, TokenSet tokens, ProviderCalls calls) {
         return new ExchangeResult.Exchanged(tokens);
     }
 
     /** What {@link #unwrap} made of a response body. */
     sealed interface Unwrapped {
+        <R> R fold(Function<? super Standard, R> onStandard, Function<? super Failure, R> onFailure);
+
         /** A body to read as RFC 6749 says. */
         record Standard(JSONObject response) implements Unwrapped {
+            @Override
+            public <R> R fold(Function<? super Standard, R> onStandard, Function<? super Failure, R> onFailure) {
+                return onStandard.apply(this);
+            }
         }
 
         /** The provider's envelope reports a failure; the reason is ours and quotes nothing from the body. */
         record Failure(String reason) implements Unwrapped {
+            @Override
+            public <R> R fold(Function<? super Standard, R> onStandard, Function<? super Failure, R> onFailure) {
+                return onFailure.apply(this);
+            }
         }
     }
 }

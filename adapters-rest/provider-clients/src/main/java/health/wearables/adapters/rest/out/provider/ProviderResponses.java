@@ -46,10 +46,8 @@ final class ProviderResponses {
 
     /** A follow-up call that did not end well, in our words: the status or the transport reason, never the body. */
     static Failed followUpFailed(String call, ProviderCalls.Answer answer) {
-        if (answer instanceof ProviderCalls.Answer.Answered answered) {
-            return new Failed(call + " answered HTTP " + answered.status());
-        }
-        return new Failed(call + " failed: " + ((ProviderCalls.Answer.Unanswered) answer).reason());
+        return answer.fold(answered -> new Failed(call + " answered HTTP " + answered.status()),
+                unanswered -> new Failed(call + " failed: " + unanswered.reason()));
     }
 
     /** A body that is a JSON object, or empty. */

@@ -1,11 +1,14 @@
 package health.wearables.adapters.rest.out.provider;
 
-import health.wearables.domain.ProviderDefaults;
+import health.wearables.domain.BuiltInProvider;
 import health.wearables.domain.ClientAuthentication;
+import health.wearables.domain.Pkce;
+import health.wearables.domain.ProviderEndpoints;
 import health.wearables.domain.TokenSet;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import net.minidev.json.JSONObject;
 
 /**
@@ -16,10 +19,10 @@ import net.minidev.json.JSONObject;
  */
 final class StravaQuirks implements ProviderQuirks {
 
-    static final ProviderDefaults DEFAULTS = new ProviderDefaults("strava", "Strava", "Strava API v3",
-            URI.create("https://www.strava.com/oauth/authorize"), URI.create("https://www.strava.com/oauth/token"),
-            URI.create("https://www.strava.com/api/v3"), List.of("read", "activity:read_all"), false,
-            ClientAuthentication.POST);
+    static final BuiltInProvider DEFAULTS = new BuiltInProvider("strava", "Strava", "Strava API v3",
+            ProviderEndpoints.oauth2(URI.create("https://www.strava.com/oauth/authorize"),
+                    URI.create("https://www.strava.com/oauth/token"), URI.create("https://www.strava.com/api/v3")),
+            List.of("read", "activity:read_all"), Pkce.NONE, ClientAuthentication.POST, Optional.empty());
 
     @Override
     public String scopeSeparator() {

@@ -1,9 +1,11 @@
 package health.wearables.adapters.rest.out.provider;
 
-import health.wearables.domain.ProviderDefaults;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
+import health.wearables.domain.BuiltInProvider;
 import health.wearables.domain.ClientAuthentication;
+import health.wearables.domain.Pkce;
+import health.wearables.domain.ProviderEndpoints;
 import health.wearables.domain.TokenSet;
 import java.net.URI;
 import java.text.ParseException;
@@ -23,10 +25,11 @@ final class SuuntoQuirks implements ProviderQuirks {
     /** Header for Suunto API calls, with the subscription key of the Suunto API Zone. Not used by the token call. */
     static final String SUBSCRIPTION_KEY_HEADER = "Ocp-Apim-Subscription-Key";
 
-    static final ProviderDefaults DEFAULTS = new ProviderDefaults("suunto", "Suunto", "Suunto Cloud API",
-            URI.create("https://cloudapi-oauth.suunto.com/oauth/authorize"),
-            URI.create("https://cloudapi-oauth.suunto.com/oauth/token"), URI.create("https://cloudapi.suunto.com"),
-            List.of(), false, ClientAuthentication.BASIC);
+    static final BuiltInProvider DEFAULTS = new BuiltInProvider("suunto", "Suunto", "Suunto Cloud API",
+            ProviderEndpoints.oauth2(URI.create("https://cloudapi-oauth.suunto.com/oauth/authorize"),
+                    URI.create("https://cloudapi-oauth.suunto.com/oauth/token"),
+                    URI.create("https://cloudapi.suunto.com")),
+            List.of(), Pkce.NONE, ClientAuthentication.BASIC, Optional.empty());
 
     @Override
     public TokenSet complete(JSONObject response, TokenSet tokens, Instant now) {

@@ -6,7 +6,7 @@ import com.nimbusds.oauth2.sdk.TokenErrorResponse;
 import com.nimbusds.oauth2.sdk.token.Tokens;
 import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
 import health.wearables.domain.AccessToken;
-import health.wearables.domain.ProviderConfig;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.RefreshToken;
 import health.wearables.domain.TokenSet;
 import health.wearables.domain.callback.ExchangeResult;
@@ -41,12 +41,12 @@ final class TokenResponseReader {
     private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
     private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
-    ExchangeResult read(ProviderConfig provider, int status, byte[] body, Instant now) {
+    ExchangeResult read(ConfiguredProvider provider, int status, byte[] body, Instant now) {
         return read(provider, ProviderQuirks.GENERIC, status, body, now);
     }
 
     /** The same, with the provider's quirks: its envelope unwrapped first, its extra fields read last. */
-    ExchangeResult read(ProviderConfig provider, ProviderQuirks quirks, int status, byte[] body, Instant now) {
+    ExchangeResult read(ConfiguredProvider provider, ProviderQuirks quirks, int status, byte[] body, Instant now) {
         if (status >= 300 && status < 400) {
             return failed("token endpoint redirected (HTTP " + status + "); redirects are not followed");
         }
@@ -66,22 +66,23 @@ final class TokenResponseReader {
         } catch (ParseException e) {
             return failed("body is not a JSON object (HTTP " + status + ")");
         }
-        ProviderQuirks.Unwrapped unwrapped = quirks.unwrap(json);
-        if (unwrapped instanceof ProviderQuirks.Unwrapped.Failure failure) {
-            return failed(failure.reason() + " (HTTP " + status + ")");
-        }
-        json = ((ProviderQuirks.Unwrapped.Standard) unwrapped).response();
+        return quirks.unwrap(json).fold(
+                standard -> standard(provider, quirks, standard.response(), status, now),
+                failure -> failed(failure.reason() + " (HTTP " + status + ")"));
+    }
+
+    /** A response in RFC 6749's shape: an error (with any status it came with), or tokens (only with a 2xx). */
+    private static ExchangeResult standard(ConfiguredProvider provider, ProviderQuirks quirks, JSONObject json,
+                                           int status, Instant now) {
         if (json.containsKey("error")) {
             return refusal(json, status);
         }
-        if (!success) {
+        if (status >= 300) {
             return failed("HTTP " + status + " without an OAuth error");
         }
-        ExchangeResult result = tokens(provider, json, now);
-        if (result instanceof Exchanged exchanged) {
-            return new Exchanged(quirks.complete(json, exchanged.tokens(), now));
-        }
-        return result;
+        return tokens(provider, json, now).fold(
+                exchanged -> new Exchanged(quirks.complete(json, exchanged.tokens(), now)),
+                refused -> refused, failed -> failed);
     }
 
     /** RFC 6749 §5.2, also when it arrives with 200 (some providers do that). */
@@ -98,7 +99,7 @@ final class TokenResponseReader {
         return new Refused(code);
     }
 
-    private static ExchangeResult tokens(ProviderConfig provider, JSONObject json, Instant now) {
+    private static ExchangeResult tokens(ConfiguredProvider provider, JSONObject json, Instant now) {
         if (!(json.get("token_type") instanceof String type) || !"bearer".equalsIgnoreCase(type)) {
             return failed("token_type is missing or not Bearer");
         }
@@ -132,7 +133,7 @@ final class TokenResponseReader {
         }
         return new Exchanged(new TokenSet(accessToken, refreshToken,
                 TokenSet.expiryFrom(expiresIn(json.get("expires_in")), now),
-                scopes(json.get("scope"), provider.scopes()),
+                scopes(json.get("scope"), provider.scopes().requested()),
                 userId(json.get("user_id"))));
     }
 

@@ -1,12 +1,15 @@
 package health.wearables.adapters.rest.out.provider;
 
-import health.wearables.domain.ProviderDefaults;
+import health.wearables.domain.BuiltInProvider;
 import health.wearables.domain.ClientAuthentication;
+import health.wearables.domain.Pkce;
+import health.wearables.domain.ProviderEndpoints;
 import health.wearables.domain.TokenSet;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import net.minidev.json.JSONObject;
 
 /**
@@ -18,10 +21,11 @@ import net.minidev.json.JSONObject;
  */
 final class WithingsQuirks implements ProviderQuirks {
 
-    static final ProviderDefaults DEFAULTS = new ProviderDefaults("withings", "Withings", "Withings Public API",
-            URI.create("https://account.withings.com/oauth2_user/authorize2"),
-            URI.create("https://wbsapi.withings.net/v2/oauth2"), URI.create("https://wbsapi.withings.net"),
-            List.of("user.info", "user.metrics", "user.activity"), false, ClientAuthentication.POST);
+    static final BuiltInProvider DEFAULTS = new BuiltInProvider("withings", "Withings", "Withings Public API",
+            ProviderEndpoints.oauth2(URI.create("https://account.withings.com/oauth2_user/authorize2"),
+                    URI.create("https://wbsapi.withings.net/v2/oauth2"), URI.create("https://wbsapi.withings.net")),
+            List.of("user.info", "user.metrics", "user.activity"), Pkce.NONE, ClientAuthentication.POST,
+            Optional.empty());
 
     private static final Map<String, String> REQUEST_TOKEN = Map.of("action", "requesttoken");
 

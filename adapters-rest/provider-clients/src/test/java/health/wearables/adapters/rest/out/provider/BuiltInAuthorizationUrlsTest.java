@@ -1,6 +1,5 @@
 package health.wearables.adapters.rest.out.provider;
 
-import health.wearables.domain.ProviderDefaults;
 import static health.wearables.adapters.rest.out.provider.TestProviders.CLIENT_ID;
 import static health.wearables.adapters.rest.out.provider.TestProviders.CLIENT_SECRET;
 import static health.wearables.adapters.rest.out.provider.TestProviders.REDIRECT_URI;
@@ -8,6 +7,7 @@ import static health.wearables.adapters.rest.out.provider.TestProviders.STATE;
 import static health.wearables.adapters.rest.out.provider.TestProviders.VERIFIER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import health.wearables.domain.BuiltInProvider;
 import health.wearables.domain.ClientSecret;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 class BuiltInAuthorizationUrlsTest {
     private final NimbusAuthorizationUrls urls = new NimbusAuthorizationUrls();
 
-    private URI url(ProviderDefaults defaults) {
-        return urls.authorizationUrl(defaults.configuration(CLIENT_ID, new ClientSecret(CLIENT_SECRET)), STATE,
-                defaults.pkce() ? Optional.of(VERIFIER) : Optional.empty(), REDIRECT_URI);
+    private URI url(BuiltInProvider defaults) {
+        return urls.authorizationUrl(defaults.configured(CLIENT_ID, new ClientSecret(CLIENT_SECRET)), STATE,
+                defaults.pkce().needsVerifier() ? Optional.of(VERIFIER) : Optional.empty(), REDIRECT_URI);
     }
 
     /** Query parameters, decoded; each name must appear once. */

@@ -15,11 +15,12 @@ class DexcomQuirksTest extends SimulatedProviderTest {
 
     @Test
     void production_and_sandbox_are_two_slugs_on_two_hosts() {
-        assertThat(DexcomQuirks.PRODUCTION.tokenUri()).hasToString("https://api.dexcom.com/v2/oauth2/token");
-        assertThat(DexcomQuirks.SANDBOX.tokenUri()).hasToString("https://sandbox-api.dexcom.com/v2/oauth2/token");
-        assertThat(DexcomQuirks.SANDBOX.authorizationUri())
+        assertThat(DexcomQuirks.PRODUCTION.endpoints().token()).hasToString("https://api.dexcom.com/v2/oauth2/token");
+        assertThat(DexcomQuirks.SANDBOX.endpoints().token())
+                .hasToString("https://sandbox-api.dexcom.com/v2/oauth2/token");
+        assertThat(DexcomQuirks.SANDBOX.endpoints().authorization())
                 .hasToString("https://sandbox-api.dexcom.com/v2/oauth2/login");
-        assertThat(BuiltInProviders.standard().defaults(new ProviderSlug("dexcom-sandbox")))
+        assertThat(DocumentedBuiltInProviders.standard().find(new ProviderSlug("dexcom-sandbox")))
                 .contains(DexcomQuirks.SANDBOX);
         assertThat(DexcomQuirks.PRODUCTION.scopes()).containsExactly("offline_access");
     }

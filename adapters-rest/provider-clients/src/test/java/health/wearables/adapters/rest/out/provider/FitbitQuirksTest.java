@@ -4,6 +4,7 @@ import static health.wearables.adapters.rest.out.provider.ProviderSimulator.Answ
 import static org.assertj.core.api.Assertions.assertThat;
 
 import health.wearables.domain.ClientAuthentication;
+import health.wearables.domain.Pkce;
 import health.wearables.domain.TokenSet;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,7 @@ class FitbitQuirksTest extends SimulatedProviderTest {
     @Test
     void documented_defaults_basic_auth_pkce_and_marked_as_shutting_down() {
         assertThat(FitbitQuirks.DEFAULTS.clientAuthentication()).isEqualTo(ClientAuthentication.BASIC);
-        assertThat(FitbitQuirks.DEFAULTS.pkce()).isTrue();
+        assertThat(FitbitQuirks.DEFAULTS.pkce()).isEqualTo(Pkce.S256);
         assertThat(FitbitQuirks.DEFAULTS.description()).contains("shutting down").contains("autumn 2026");
     }
 

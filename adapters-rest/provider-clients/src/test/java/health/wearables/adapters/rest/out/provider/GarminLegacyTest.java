@@ -9,8 +9,9 @@ import health.wearables.adapters.rest.out.provider.oauth1.Oauth1ProviderSimulato
 import health.wearables.adapters.rest.out.provider.oauth1.Oauth1Signer;
 import health.wearables.application.port.out.Oauth1Provider.Issued;
 import health.wearables.domain.ClientSecret;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.Oauth1Verifier;
-import health.wearables.domain.ProviderConfig;
+import health.wearables.domain.ProviderEndpoints;
 import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.callback.ExchangeResult;
 import health.wearables.domain.callback.Grant;
@@ -30,7 +31,7 @@ class GarminLegacyTest {
 
     private Oauth1ProviderSimulator garmin;
     private HttpOauth1Provider port;
-    private ProviderConfig provider;
+    private ConfiguredProvider provider;
 
     @BeforeEach
     void start() {
@@ -38,14 +39,14 @@ class GarminLegacyTest {
         port = new HttpOauth1Provider(new HttpOauth1Client(
                 new TokenEndpointLimits(Duration.ofSeconds(1), Duration.ofSeconds(2), 64 * 1024),
                 new Oauth1Signer(Clock.systemUTC(), NonceSource.secure(new SecureRandom()))),
-                BuiltInProviders.standard()::oauth1FollowUp);
-        ProviderConfig defaults = BuiltInProviders.standard().defaults(new ProviderSlug("garmin-legacy")).orElseThrow()
-                .configuration(CONSUMER_KEY, new ClientSecret(CONSUMER_SECRET));
-        provider = new ProviderConfig(defaults.slug(), defaults.displayName(), defaults.oauthVersion(),
-                garmin.uri(Oauth1ProviderSimulator.AUTHORIZE), garmin.uri(Oauth1ProviderSimulator.TOKEN),
-                defaults.clientId(), defaults.clientSecret(), defaults.scopes(), defaults.pkce(),
-                defaults.clientAuthentication(), defaults.issuer(), false, garmin.uri("/"), defaults.requiredScopes(),
-                java.util.Optional.of(garmin.uri(Oauth1ProviderSimulator.INITIATE)));
+                DocumentedBuiltInProviders.standard()::oauth1FollowUp);
+        ConfiguredProvider defaults = DocumentedBuiltInProviders.standard().find(new ProviderSlug("garmin-legacy"))
+                .orElseThrow().configured(CONSUMER_KEY, new ClientSecret(CONSUMER_SECRET));
+        provider = new ConfiguredProvider(defaults.slug(), defaults.displayName(), defaults.oauthVersion(),
+                ProviderEndpoints.oauth1(garmin.uri(Oauth1ProviderSimulator.INITIATE),
+                        garmin.uri(Oauth1ProviderSimulator.AUTHORIZE), garmin.uri(Oauth1ProviderSimulator.TOKEN),
+                        garmin.uri("/")),
+                defaults.client(), defaults.scopes(), defaults.pkce(), defaults.issuer());
     }
 
     @AfterEach

@@ -4,6 +4,7 @@ import static health.wearables.adapters.rest.out.provider.ProviderSimulator.Answ
 import static org.assertj.core.api.Assertions.assertThat;
 
 import health.wearables.domain.ClientAuthentication;
+import health.wearables.domain.Pkce;
 import health.wearables.domain.TokenSet;
 import health.wearables.domain.callback.ExchangeResult;
 import health.wearables.domain.callback.ExchangeResult.Failed;
@@ -21,7 +22,7 @@ class GarminQuirksTest extends SimulatedProviderTest {
 
     @Test
     void pkce_is_required_and_the_credentials_go_in_the_body() {
-        assertThat(GarminQuirks.DEFAULTS.pkce()).isTrue();
+        assertThat(GarminQuirks.DEFAULTS.pkce()).isEqualTo(Pkce.S256);
         assertThat(GarminQuirks.DEFAULTS.clientAuthentication()).isEqualTo(ClientAuthentication.POST);
     }
 

@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import health.wearables.domain.AuthorizationCode;
 import health.wearables.domain.ClientAuthentication;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.PkceVerifier;
-import health.wearables.domain.ProviderConfig;
 import health.wearables.domain.TokenSet;
 import health.wearables.domain.callback.ExchangeResult;
 import health.wearables.domain.callback.ExchangeResult.Exchanged;
@@ -66,7 +66,7 @@ class HttpTokenExchangeAgainstMockOAuth2ServerTest {
     @EnumSource(ClientAuthentication.class)
     void code_obtained_with_our_authorization_url_is_exchanged_once_for_tokens(ClientAuthentication authentication)
             throws Exception {
-        ProviderConfig provider = TestProviders.provider(server.authorizationEndpointUrl(ISSUER).uri(),
+        ConfiguredProvider provider = TestProviders.provider(server.authorizationEndpointUrl(ISSUER).uri(),
                 server.tokenEndpointUrl(ISSUER).uri(), authentication, CLIENT_ID, CLIENT_SECRET, SCOPES);
         Instant before = Instant.now();
 
@@ -100,7 +100,7 @@ class HttpTokenExchangeAgainstMockOAuth2ServerTest {
     }
 
     /** Plays the patient's browser: follows our authorization URL and reads the code off the redirect. */
-    private AuthorizationCode approve(ProviderConfig provider, PkceVerifier verifier)
+    private AuthorizationCode approve(ConfiguredProvider provider, PkceVerifier verifier)
             throws IOException, InterruptedException {
         URI authorizationUrl = new NimbusAuthorizationUrls().authorizationUrl(provider, STATE, Optional.of(verifier),
                 REDIRECT_URI);

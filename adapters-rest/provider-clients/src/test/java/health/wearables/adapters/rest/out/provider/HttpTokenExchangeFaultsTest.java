@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import health.wearables.domain.AccessToken;
 import health.wearables.domain.ClientAuthentication;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.PkceVerifier;
-import health.wearables.domain.ProviderConfig;
 import health.wearables.domain.TokenSet;
 import health.wearables.domain.callback.ExchangeResult;
 import health.wearables.domain.callback.ExchangeResult.Exchanged;
@@ -63,7 +63,7 @@ class HttpTokenExchangeFaultsTest {
 
     private ExchangeResult exchange(TokenEndpointLimits limits, ClientAuthentication authentication,
                                     Optional<PkceVerifier> verifier) {
-        ProviderConfig provider = TestProviders.simulated(simulator, authentication);
+        ConfiguredProvider provider = TestProviders.simulated(simulator, authentication);
         return new HttpTokenExchange(limits, Clock.fixed(NOW, ZoneOffset.UTC))
                 .exchange(provider, CODE, verifier, REDIRECT_URI);
     }
@@ -131,7 +131,7 @@ class HttpTokenExchangeFaultsTest {
         void connection_refused_fails() {
             URI closedPort = simulator.tokenUri();
             simulator.close();
-            ProviderConfig provider = TestProviders.provider(URI.create("https://acme-fit.example/authorize"),
+            ConfiguredProvider provider = TestProviders.provider(URI.create("https://acme-fit.example/authorize"),
                     closedPort, ClientAuthentication.BASIC);
 
             ExchangeResult result = new HttpTokenExchange(LIMITS, Clock.systemUTC())
@@ -389,7 +389,7 @@ class HttpTokenExchangeFaultsTest {
         void basic_authentication_url_encodes_id_and_secret_as_rfc6749_requires() {
             String clientId = "gateway client:1";
             String secret = "s3cr/t+:é%";
-            ProviderConfig provider = TestProviders.provider(URI.create("https://acme-fit.example/authorize"),
+            ConfiguredProvider provider = TestProviders.provider(URI.create("https://acme-fit.example/authorize"),
                     simulator.tokenUri(), ClientAuthentication.BASIC, clientId, secret);
             simulator.answer(bearer("at-1", "rt-1", 3600));
 

@@ -7,7 +7,7 @@ import static health.wearables.adapters.rest.out.provider.TestProviders.VERIFIER
 import static org.assertj.core.api.Assertions.assertThat;
 
 import health.wearables.domain.ClientAuthentication;
-import health.wearables.domain.ProviderConfig;
+import health.wearables.domain.ConfiguredProvider;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +23,7 @@ class NimbusAuthorizationUrlsTest {
 
     private final NimbusAuthorizationUrls urls = new NimbusAuthorizationUrls();
 
-    private static ProviderConfig provider(String authorizationUrl) {
+    private static ConfiguredProvider provider(String authorizationUrl) {
         return TestProviders.provider(URI.create(authorizationUrl), TOKEN_URI, ClientAuthentication.BASIC);
     }
 
@@ -79,8 +79,8 @@ class NimbusAuthorizationUrlsTest {
     @Test
     void encodes_values_that_need_it() {
         URI redirect = URI.create("https://gateway.example.com/v1/wearables/acme-fit/callback?tenant=a&b=c%20d");
-        ProviderConfig provider = TestProviders.provider(URI.create("https://acme-fit.example/authorize"), TOKEN_URI,
-                ClientAuthentication.POST, "client id&x=1", "secret");
+        ConfiguredProvider provider = TestProviders.provider(URI.create("https://acme-fit.example/authorize"),
+                TOKEN_URI, ClientAuthentication.POST, "client id&x=1", "secret");
 
         URI url = urls.authorizationUrl(provider, STATE, Optional.empty(), redirect);
 

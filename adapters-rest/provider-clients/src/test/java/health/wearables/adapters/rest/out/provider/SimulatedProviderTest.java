@@ -1,6 +1,7 @@
 package health.wearables.adapters.rest.out.provider;
 
-import health.wearables.domain.ProviderDefaults;
+import health.wearables.domain.BuiltInProvider;
+import health.wearables.domain.ConfiguredProvider;
 import static health.wearables.adapters.rest.out.provider.TestProviders.CLIENT_ID;
 import static health.wearables.adapters.rest.out.provider.TestProviders.CLIENT_SECRET;
 import static health.wearables.adapters.rest.out.provider.TestProviders.CODE;
@@ -10,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import health.wearables.adapters.rest.out.provider.ProviderSimulator.RecordedRequest;
 import health.wearables.domain.ClientSecret;
-import health.wearables.domain.ProviderConfig;
+import health.wearables.domain.ProviderEndpoints;
 import health.wearables.domain.TokenSet;
 import health.wearables.domain.callback.ExchangeResult;
 import health.wearables.domain.callback.ExchangeResult.Exchanged;
@@ -37,10 +38,10 @@ abstract class SimulatedProviderTest {
     static final TokenEndpointLimits LIMITS =
             new TokenEndpointLimits(Duration.ofSeconds(1), Duration.ofSeconds(5), 64 * 1024);
 
-    private final ProviderDefaults defaults;
+    private final BuiltInProvider defaults;
     ProviderSimulator simulator;
 
-    SimulatedProviderTest(ProviderDefaults defaults) {
+    SimulatedProviderTest(BuiltInProvider defaults) {
         this.defaults = defaults;
     }
 
@@ -55,12 +56,12 @@ abstract class SimulatedProviderTest {
     }
 
     /** The provider's defaults, with every URL moved to the simulator (same paths). */
-    ProviderConfig provider() {
-        ProviderConfig documented = defaults.configuration(CLIENT_ID, new ClientSecret(CLIENT_SECRET));
-        return new ProviderConfig(documented.slug(), documented.displayName(), documented.oauthVersion(),
-                documented.authorizationUri(), onSimulator(documented.tokenUri()), CLIENT_ID,
-                documented.clientSecret(), documented.scopes(), documented.pkce(), documented.clientAuthentication(),
-                documented.issuer(), documented.issuerRequired(), onSimulator(documented.apiBaseUri()));
+    ConfiguredProvider provider() {
+        ConfiguredProvider documented = defaults.configured(CLIENT_ID, new ClientSecret(CLIENT_SECRET));
+        return new ConfiguredProvider(documented.slug(), documented.displayName(), documented.oauthVersion(),
+                ProviderEndpoints.oauth2(documented.endpoints().authorization(),
+                        onSimulator(documented.endpoints().token()), onSimulator(documented.endpoints().apiBase())),
+                documented.client(), documented.scopes(), documented.pkce(), documented.issuer());
     }
 
     private URI onSimulator(URI documented) {
@@ -68,7 +69,7 @@ abstract class SimulatedProviderTest {
     }
 
     String tokenPath() {
-        return defaults.tokenUri().getPath();
+        return defaults.endpoints().token().getPath();
     }
 
     void tokenAnswers(ProviderSimulator.Answer answer) {
@@ -81,9 +82,9 @@ abstract class SimulatedProviderTest {
     }
 
     ExchangeResult exchange(TokenEndpointLimits limits) {
-        ProviderConfig provider = provider();
+        ConfiguredProvider provider = provider();
         return new HttpTokenExchange(limits, Clock.fixed(NOW, ZoneOffset.UTC))
-                .exchange(provider, CODE, provider.pkce() ? Optional.of(VERIFIER) : Optional.empty(),
+                .exchange(provider, CODE, provider.pkce().needsVerifier() ? Optional.of(VERIFIER) : Optional.empty(),
                         REDIRECT_URI);
     }
 
@@ -117,7 +118,7 @@ abstract class SimulatedProviderTest {
         assertThat(form).containsEntry("grant_type", "authorization_code")
                 .containsEntry("code", CODE.value())
                 .containsEntry("redirect_uri", REDIRECT_URI.toString());
-        if (defaults.pkce()) {
+        if (defaults.pkce().needsVerifier()) {
             assertThat(form).containsEntry("code_verifier", VERIFIER.value());
         } else {
             assertThat(form).doesNotContainKey("code_verifier");

@@ -3,14 +3,18 @@ package health.wearables.adapters.rest.out.provider;
 import health.wearables.domain.AuthorizationCode;
 import health.wearables.domain.ClientAuthentication;
 import health.wearables.domain.ClientSecret;
+import health.wearables.domain.ConfiguredProvider;
+import health.wearables.domain.IssuerPolicy;
 import health.wearables.domain.OAuthVersion;
+import health.wearables.domain.Pkce;
 import health.wearables.domain.PkceVerifier;
-import health.wearables.domain.ProviderConfig;
+import health.wearables.domain.ProviderClient;
+import health.wearables.domain.ProviderEndpoints;
 import health.wearables.domain.ProviderSlug;
+import health.wearables.domain.ScopePolicy;
 import health.wearables.domain.StateToken;
 import java.net.URI;
 import java.util.List;
-import java.util.Optional;
 
 /** Provider configurations and OAuth values shared by the provider client tests; every secret is recognisable. */
 final class TestProviders {
@@ -26,24 +30,25 @@ final class TestProviders {
     private TestProviders() {
     }
 
-    static ProviderConfig provider(URI authorizationUri, URI tokenUri, ClientAuthentication authentication) {
+    static ConfiguredProvider provider(URI authorizationUri, URI tokenUri, ClientAuthentication authentication) {
         return provider(authorizationUri, tokenUri, authentication, CLIENT_ID, CLIENT_SECRET);
     }
 
-    static ProviderConfig provider(URI authorizationUri, URI tokenUri, ClientAuthentication authentication,
+    static ConfiguredProvider provider(URI authorizationUri, URI tokenUri, ClientAuthentication authentication,
                                    String clientId, String clientSecret) {
         return provider(authorizationUri, tokenUri, authentication, clientId, clientSecret, SCOPES);
     }
 
-    static ProviderConfig provider(URI authorizationUri, URI tokenUri, ClientAuthentication authentication,
+    static ConfiguredProvider provider(URI authorizationUri, URI tokenUri, ClientAuthentication authentication,
                                    String clientId, String clientSecret, List<String> scopes) {
-        return new ProviderConfig(new ProviderSlug(SLUG), "Acme Fit", OAuthVersion.OAUTH_2_0, authorizationUri,
-                tokenUri, clientId, new ClientSecret(clientSecret), scopes, true, authentication, Optional.empty(),
-                false, URI.create("https://api.acme-fit.example"));
+        return new ConfiguredProvider(new ProviderSlug(SLUG), "Acme Fit", OAuthVersion.OAUTH_2_0,
+                ProviderEndpoints.oauth2(authorizationUri, tokenUri, URI.create("https://api.acme-fit.example")),
+                new ProviderClient(clientId, new ClientSecret(clientSecret), authentication),
+                ScopePolicy.requesting(scopes), Pkce.S256, IssuerPolicy.none());
     }
 
     /** A provider whose token endpoint is the simulator's; the authorization URL is never called. */
-    static ProviderConfig simulated(ProviderSimulator simulator, ClientAuthentication authentication) {
+    static ConfiguredProvider simulated(ProviderSimulator simulator, ClientAuthentication authentication) {
         return provider(URI.create("https://acme-fit.example/oauth2/authorize"), simulator.tokenUri(), authentication);
     }
 }

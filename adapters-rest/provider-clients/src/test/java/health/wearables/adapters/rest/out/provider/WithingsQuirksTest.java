@@ -16,7 +16,7 @@ class WithingsQuirksTest extends SimulatedProviderTest {
 
     @Test
     void the_token_call_is_requesttoken_to_v2_oauth2_with_the_credentials_in_the_body() {
-        assertThat(WithingsQuirks.DEFAULTS.tokenUri().getPath()).isEqualTo("/v2/oauth2");
+        assertThat(WithingsQuirks.DEFAULTS.endpoints().token().getPath()).isEqualTo("/v2/oauth2");
         tokenAnswers(json(200, "{\"status\":0,\"body\":{\"userid\":\"363\",\"access_token\":\"withings-access\","
                 + "\"refresh_token\":\"withings-refresh\",\"scope\":\"user.info,user.metrics\",\"expires_in\":10800,"
                 + "\"csrf_token\":\"csrf\",\"token_type\":\"Bearer\"}}"));

@@ -4,12 +4,17 @@ import health.wearables.adapters.rest.app.config.DemoMode;
 import health.wearables.domain.ApiKey;
 import health.wearables.domain.ClientAuthentication;
 import health.wearables.domain.ClientSecret;
+import health.wearables.domain.ConfiguredProvider;
+import health.wearables.domain.IssuerPolicy;
 import health.wearables.domain.OAuthVersion;
+import health.wearables.domain.Pkce;
 import health.wearables.domain.Project;
 import health.wearables.domain.ProjectId;
-import health.wearables.domain.ProviderConfig;
+import health.wearables.domain.ProviderClient;
+import health.wearables.domain.ProviderEndpoints;
 import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.ReturnUrl;
+import health.wearables.domain.ScopePolicy;
 import java.net.InetAddress;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -62,14 +67,14 @@ final class DemoEnvironment implements DemoMode {
     }
 
     @Override
-    public ProviderConfig provider() {
-        return new ProviderConfig(new ProviderSlug("demo"), "Demo wearable (in-process OAuth 2.0 server)",
+    public ConfiguredProvider provider() {
+        return new ConfiguredProvider(new ProviderSlug("demo"), "Demo wearable (in-process OAuth 2.0 server)",
                 OAuthVersion.OAUTH_2_0,
-                URI.create(server.authorizationEndpointUrl(ISSUER).toString()),
-                URI.create(server.tokenEndpointUrl(ISSUER).toString()),
-                "demo-client", new ClientSecret("demo-client-secret"),
-                List.of("openid", "offline_access"), true, ClientAuthentication.BASIC,
-                Optional.empty(), false, URI.create(server.issuerUrl(ISSUER).toString()));
+                ProviderEndpoints.oauth2(URI.create(server.authorizationEndpointUrl(ISSUER).toString()),
+                        URI.create(server.tokenEndpointUrl(ISSUER).toString()),
+                        URI.create(server.issuerUrl(ISSUER).toString())),
+                new ProviderClient("demo-client", new ClientSecret("demo-client-secret"), ClientAuthentication.BASIC),
+                ScopePolicy.requesting(List.of("openid", "offline_access")), Pkce.S256, IssuerPolicy.none());
     }
 
     @Override

@@ -123,10 +123,11 @@ public final class HttpOauth1Client {
 
     private static <C extends Oauth1Credentials> Oauth1Result<C> read(
             Answer answer, Function<Map<String, String>, Oauth1Result<C>> reader) {
-        if (answer instanceof Unanswered unanswered) {
-            return new Failed<>(unanswered.reason());
-        }
-        Answered answered = (Answered) answer;
+        return answer.fold(answered -> read(answered, reader), unanswered -> new Failed<>(unanswered.reason()));
+    }
+
+    private static <C extends Oauth1Credentials> Oauth1Result<C> read(
+            Answered answered, Function<Map<String, String>, Oauth1Result<C>> reader) {
         if (answered.status() == 401) {
             return new Refused<>("the provider answered 401");
         }
@@ -146,6 +147,10 @@ public final class HttpOauth1Client {
         }
     }
 
+    /** What the log says about one call. */
+    private record LogLine(Level level, String message) {
+    }
+
     /** The answer's fields; a field given twice makes the answer ambiguous, so it is refused. */
     private static Map<String, String> fields(String form) {
         Map<String, String> fields = new HashMap<>();
@@ -160,13 +165,13 @@ public final class HttpOauth1Client {
     private static <C extends Oauth1Credentials> Oauth1Result<C> log(String what, URI endpoint,
                                                                      Oauth1Result<C> result) {
         String host = endpoint.getHost();
-        if (result instanceof Refused<C> refused) {
-            LOG.log(Level.WARNING, "OAuth 1.0a " + what + " request to " + host + " was refused: " + refused.reason());
-        } else if (result instanceof Failed<C> failed) {
-            LOG.log(Level.WARNING, "OAuth 1.0a " + what + " request to " + host + " failed: " + failed.reason());
-        } else {
-            LOG.log(Level.DEBUG, "OAuth 1.0a " + what + " obtained from " + host);
-        }
+        String prefix = "OAuth 1.0a " + what;
+        LogLine line = result.fold(
+                obtained -> new LogLine(Level.DEBUG, prefix + " obtained from " + host),
+                refused -> new LogLine(Level.WARNING, prefix + " request to " + host + " was refused: "
+                        + refused.reason()),
+                failed -> new LogLine(Level.WARNING, prefix + " request to " + host + " failed: " + failed.reason()));
+        LOG.log(line.level(), line.message());
         return result;
     }
 }

@@ -1,9 +1,7 @@
 package health.wearables.adapters.rest.out.provider.oauth1;
 
-import health.wearables.adapters.rest.out.provider.oauth1.Oauth1Result.Failed;
-import health.wearables.adapters.rest.out.provider.oauth1.Oauth1Result.Obtained;
 import health.wearables.application.port.out.Oauth1Provider;
-import health.wearables.domain.ProviderConfig;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.TokenSet;
 import health.wearables.domain.callback.ExchangeResult;
 import health.wearables.domain.callback.Grant;
@@ -28,44 +26,38 @@ public final class HttpOauth1Provider implements Oauth1Provider {
     }
 
     @Override
-    public TemporaryCredentialsResult temporaryCredentials(ProviderConfig provider, URI callbackUri) {
-        URI requestTokenUri = provider.requestTokenUri()
+    public TemporaryCredentialsResult temporaryCredentials(ConfiguredProvider provider, URI callbackUri) {
+        URI requestTokenUri = provider.endpoints().requestToken()
                 .orElseThrow(() -> new IllegalArgumentException("provider " + provider.slug() + " is not OAuth 1.0a"));
-        Oauth1Result<TemporaryCredentials> result =
-                client.temporaryCredentials(requestTokenUri, consumer(provider), callbackUri);
-        if (result instanceof Obtained<TemporaryCredentials> obtained) {
-            TemporaryCredentials temporary = obtained.credentials();
-            return new Issued(temporary.token(), temporary.secret(),
-                    client.authorizationUrl(provider.authorizationUri(), temporary.token()));
-        }
-        return new NotIssued(reason(result));
+        return client.temporaryCredentials(requestTokenUri, consumer(provider), callbackUri).fold(
+                obtained -> issued(provider, obtained.credentials()),
+                refused -> new NotIssued(refused.reason()),
+                failed -> new NotIssued(failed.reason()));
+    }
+
+    private TemporaryCredentialsResult issued(ConfiguredProvider provider, TemporaryCredentials temporary) {
+        return new Issued(temporary.token(), temporary.secret(),
+                client.authorizationUrl(provider.endpoints().authorization(), temporary.token()));
     }
 
     @Override
-    public ExchangeResult tokenCredentials(ProviderConfig provider, Grant.Oauth1Grant grant) {
-        Oauth1Result<TokenCredentials> result = client.tokenCredentials(provider.tokenUri(), consumer(provider),
-                new TemporaryCredentials(grant.temporaryToken(), grant.temporarySecret()), grant.verifier());
-        if (result instanceof Obtained<TokenCredentials> obtained) {
-            TokenCredentials credentials = obtained.credentials();
-            ClientCredentials consumer = consumer(provider);
-            return followUps.apply(provider.slug()).afterExchange(provider,
-                    TokenSet.oauth1(credentials.token(), credentials.secret(), Optional.empty()),
-                    uri -> client.signedGet(uri, consumer, credentials));
-        }
-        if (result instanceof Oauth1Result.Refused<TokenCredentials> refused) {
-            return new ExchangeResult.Refused("oauth1_refused");
-        }
-        return new ExchangeResult.Failed(reason(result));
+    public ExchangeResult tokenCredentials(ConfiguredProvider provider, Grant.Oauth1Grant grant) {
+        return client.tokenCredentials(provider.endpoints().token(), consumer(provider),
+                new TemporaryCredentials(grant.temporaryToken(), grant.temporarySecret()), grant.verifier()).fold(
+                obtained -> followUp(provider, obtained.credentials()),
+                refused -> new ExchangeResult.Refused("oauth1_refused"),
+                failed -> new ExchangeResult.Failed(failed.reason()));
     }
 
-    private static ClientCredentials consumer(ProviderConfig provider) {
-        return new ClientCredentials(provider.clientId(), provider.clientSecret());
+    /** The provider's follow-up, signed with the new token credentials, before the exchange counts as done. */
+    private ExchangeResult followUp(ConfiguredProvider provider, TokenCredentials credentials) {
+        ClientCredentials consumer = consumer(provider);
+        return followUps.apply(provider.slug()).afterExchange(provider,
+                TokenSet.oauth1(credentials.token(), credentials.secret(), Optional.empty()),
+                uri -> client.signedGet(uri, consumer, credentials));
     }
 
-    private static String reason(Oauth1Result<?> result) {
-        if (result instanceof Failed<?> failed) {
-            return failed.reason();
-        }
-        return ((Oauth1Result.Refused<?>) result).reason();
+    private static ClientCredentials consumer(ConfiguredProvider provider) {
+        return new ClientCredentials(provider.client().id(), provider.client().secret());
     }
 }

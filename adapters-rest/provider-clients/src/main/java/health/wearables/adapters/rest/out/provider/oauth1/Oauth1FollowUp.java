@@ -1,7 +1,7 @@
 package health.wearables.adapters.rest.out.provider.oauth1;
 
 import health.wearables.adapters.rest.out.provider.ProviderCalls.Answer;
-import health.wearables.domain.ProviderConfig;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.TokenSet;
 import health.wearables.domain.callback.ExchangeResult;
 import java.net.URI;
@@ -15,7 +15,7 @@ public interface Oauth1FollowUp {
     /** Nothing after the exchange. */
     Oauth1FollowUp NONE = (provider, tokens, get) -> new ExchangeResult.Exchanged(tokens);
 
-    ExchangeResult afterExchange(ProviderConfig provider, TokenSet tokens, SignedGet get);
+    ExchangeResult afterExchange(ConfiguredProvider provider, TokenSet tokens, SignedGet get);
 
     /** A {@code GET} signed with the consumer's and the new token credentials. */
     @FunctionalInterface

@@ -8,10 +8,15 @@ import health.wearables.application.port.out.Oauth1Provider.NotIssued;
 import health.wearables.application.port.out.Oauth1Provider.TemporaryCredentialsResult;
 import health.wearables.domain.ClientAuthentication;
 import health.wearables.domain.ClientSecret;
+import health.wearables.domain.ConfiguredProvider;
+import health.wearables.domain.IssuerPolicy;
 import health.wearables.domain.OAuthVersion;
 import health.wearables.domain.Oauth1Verifier;
-import health.wearables.domain.ProviderConfig;
+import health.wearables.domain.Pkce;
+import health.wearables.domain.ProviderClient;
+import health.wearables.domain.ProviderEndpoints;
 import health.wearables.domain.ProviderSlug;
+import health.wearables.domain.ScopePolicy;
 import health.wearables.domain.TokenSet;
 import health.wearables.domain.callback.ExchangeResult;
 import health.wearables.domain.callback.Grant;
@@ -20,7 +25,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +37,7 @@ class HttpOauth1ProviderTest {
 
     private Oauth1ProviderSimulator simulator;
     private HttpOauth1Provider port;
-    private ProviderConfig provider;
+    private ConfiguredProvider provider;
 
     @BeforeEach
     void start() {
@@ -41,11 +45,12 @@ class HttpOauth1ProviderTest {
         port = new HttpOauth1Provider(new HttpOauth1Client(
                 new TokenEndpointLimits(Duration.ofSeconds(1), Duration.ofSeconds(2), 64 * 1024),
                 new Oauth1Signer(Clock.systemUTC(), NonceSource.secure(new SecureRandom()))), slug -> Oauth1FollowUp.NONE);
-        provider = new ProviderConfig(new ProviderSlug("garmin-legacy"), "Garmin (legacy)", OAuthVersion.OAUTH_1_0A,
-                URI.create(simulator.uri(Oauth1ProviderSimulator.AUTHORIZE) + "?lang=en"),
-                simulator.uri(Oauth1ProviderSimulator.TOKEN), CONSUMER_KEY, new ClientSecret(CONSUMER_SECRET),
-                List.of(), false, ClientAuthentication.BASIC, Optional.empty(), false, simulator.uri("/"), List.of(),
-                Optional.of(simulator.uri(Oauth1ProviderSimulator.INITIATE)));
+        provider = new ConfiguredProvider(new ProviderSlug("garmin-legacy"), "Garmin (legacy)", OAuthVersion.OAUTH_1_0A,
+                ProviderEndpoints.oauth1(simulator.uri(Oauth1ProviderSimulator.INITIATE),
+                        URI.create(simulator.uri(Oauth1ProviderSimulator.AUTHORIZE) + "?lang=en"),
+                        simulator.uri(Oauth1ProviderSimulator.TOKEN), simulator.uri("/")),
+                new ProviderClient(CONSUMER_KEY, new ClientSecret(CONSUMER_SECRET), ClientAuthentication.BASIC),
+                ScopePolicy.requesting(List.of()), Pkce.NONE, IssuerPolicy.none());
     }
 
     @AfterEach

@@ -1,35 +1,35 @@
 package health.wearables.application.service;
 
-import health.wearables.application.port.out.ProviderCatalog;
-import health.wearables.domain.ProviderConfig;
+import health.wearables.application.port.out.ConfiguredProviders;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.ProviderSlug;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-final class FakeProviderCatalog implements ProviderCatalog {
-    private final Map<ProviderSlug, ProviderConfig> providers = new LinkedHashMap<>();
+final class FakeConfiguredProviders implements ConfiguredProviders {
+    private final Map<ProviderSlug, ConfiguredProvider> providers = new LinkedHashMap<>();
     private final Map<ProviderSlug, List<String>> missing = new LinkedHashMap<>();
 
-    FakeProviderCatalog(ProviderConfig... providers) {
-        for (ProviderConfig provider : providers) {
+    FakeConfiguredProviders(ConfiguredProvider... providers) {
+        for (ConfiguredProvider provider : providers) {
             this.providers.put(provider.slug(), provider);
         }
     }
 
     @Override
-    public Optional<ProviderConfig> find(ProviderSlug slug) {
+    public Optional<ConfiguredProvider> find(ProviderSlug slug) {
         return Optional.ofNullable(providers.get(slug));
     }
 
     @Override
-    public List<ProviderConfig> all() {
+    public List<ConfiguredProvider> all() {
         return List.copyOf(providers.values());
     }
 
     /** A provider known to the gateway but not configured, lacking these keys. */
-    FakeProviderCatalog unconfigured(String slug, String... missingKeys) {
+    FakeConfiguredProviders unconfigured(String slug, String... missingKeys) {
         missing.put(new ProviderSlug(slug), List.of(missingKeys));
         return this;
     }

@@ -3,15 +3,16 @@ package health.wearables.adapters.rest.out.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import health.wearables.domain.ClientSecret;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.OAuthVersion;
-import health.wearables.domain.ProviderConfig;
+import health.wearables.domain.Pkce;
 import health.wearables.domain.ProviderSlug;
 import java.net.URI;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
-class BuiltInProvidersTest {
-    private final BuiltInProviders providers = BuiltInProviders.standard();
+class DocumentedBuiltInProvidersTest {
+    private final DocumentedBuiltInProviders providers = DocumentedBuiltInProviders.standard();
 
     @Test
     void knows_the_built_in_slugs() {
@@ -21,18 +22,19 @@ class BuiltInProvidersTest {
 
     @Test
     void garmin_legacy_is_oauth_1_0a_through_garmins_three_urls_and_retires_at_the_end_of_2026() {
-        ProviderConfig legacy = providers.defaults(new ProviderSlug("garmin-legacy")).orElseThrow()
-                .configuration("consumer-key", new ClientSecret("consumer-secret"));
+        ConfiguredProvider legacy = providers.find(new ProviderSlug("garmin-legacy")).orElseThrow()
+                .configured("consumer-key", new ClientSecret("consumer-secret"));
 
         assertThat(legacy.oauthVersion()).isEqualTo(OAuthVersion.OAUTH_1_0A);
-        assertThat(legacy.requestTokenUri())
+        assertThat(legacy.endpoints().requestToken())
                 .contains(URI.create("https://connectapi.garmin.com/oauth-service/oauth/request_token"));
-        assertThat(legacy.authorizationUri()).isEqualTo(URI.create("https://connect.garmin.com/oauthConfirm"));
-        assertThat(legacy.tokenUri())
+        assertThat(legacy.endpoints().authorization())
+                .isEqualTo(URI.create("https://connect.garmin.com/oauthConfirm"));
+        assertThat(legacy.endpoints().token())
                 .isEqualTo(URI.create("https://connectapi.garmin.com/oauth-service/oauth/access_token"));
-        assertThat(legacy.pkce()).isFalse();
-        assertThat(providers.defaults(legacy.slug()).orElseThrow().retiresOn()).contains(LocalDate.of(2026, 12, 31));
-        assertThat(providers.defaults(new ProviderSlug("garmin")).orElseThrow().oauthVersion())
+        assertThat(legacy.pkce()).isEqualTo(Pkce.NONE);
+        assertThat(providers.find(legacy.slug()).orElseThrow().retiresOn()).contains(LocalDate.of(2026, 12, 31));
+        assertThat(providers.find(new ProviderSlug("garmin")).orElseThrow().oauthVersion())
                 .isEqualTo(OAuthVersion.OAUTH_2_0);
     }
 
@@ -41,7 +43,7 @@ class BuiltInProvidersTest {
         ProviderSlug other = new ProviderSlug(TestProviders.SLUG);
 
         assertThat(providers.quirks(other)).isSameAs(ProviderQuirks.GENERIC);
-        assertThat(providers.defaults(other)).isEmpty();
+        assertThat(providers.find(other)).isEmpty();
         assertThat(ProviderQuirks.GENERIC.scopeSeparator()).isEqualTo(" ");
         assertThat(ProviderQuirks.GENERIC.authorizationParameters()).isEmpty();
         assertThat(ProviderQuirks.GENERIC.tokenFormFields()).isEmpty();
@@ -50,12 +52,12 @@ class BuiltInProvidersTest {
     @Test
     void every_default_becomes_a_valid_https_configuration_under_its_own_slug() {
         providers.bySlug().forEach((slug, builtIn) -> {
-            ProviderConfig config = builtIn.defaults().configuration("id", new ClientSecret("secret"));
+            ConfiguredProvider config = builtIn.defaults().configured("id", new ClientSecret("secret"));
             assertThat(config.slug().value()).isEqualTo(slug);
             assertThat(providers.quirks(config.slug())).isSameAs(builtIn.quirks());
-            assertThat(config.authorizationUri().getScheme()).as(slug).isEqualTo("https");
-            assertThat(config.tokenUri().getScheme()).as(slug).isEqualTo("https");
-            assertThat(config.apiBaseUri().getScheme()).as(slug).isEqualTo("https");
+            assertThat(config.endpoints().authorization().getScheme()).as(slug).isEqualTo("https");
+            assertThat(config.endpoints().token().getScheme()).as(slug).isEqualTo("https");
+            assertThat(config.endpoints().apiBase().getScheme()).as(slug).isEqualTo("https");
             assertThat(builtIn.defaults().description()).as(slug).isNotBlank();
         });
     }

@@ -1,8 +1,8 @@
 package health.wearables.adapters.rest.out.provider;
 
 import health.wearables.adapters.rest.out.provider.oauth1.Oauth1FollowUp;
-import health.wearables.domain.ProviderDefaults;
-import health.wearables.application.port.out.KnownProviders;
+import health.wearables.application.port.out.BuiltInProviders;
+import health.wearables.domain.BuiltInProvider;
 import health.wearables.domain.ProviderSlug;
 import java.util.Comparator;
 import java.util.List;
@@ -16,13 +16,13 @@ import java.util.stream.Stream;
  * The wearable providers the gateway knows by slug: each one's quirks and documented defaults. Any other slug is
  * plain OAuth 2.0 ({@link ProviderQuirks#GENERIC}) and has no defaults.
  */
-public final class BuiltInProviders implements KnownProviders {
+public final class DocumentedBuiltInProviders implements BuiltInProviders {
 
     /** A built-in provider: its documented settings and how it bends OAuth 2.0. */
-    public record BuiltIn(ProviderDefaults defaults, ProviderQuirks quirks) {
+    public record BuiltIn(BuiltInProvider defaults, ProviderQuirks quirks) {
     }
 
-    private static final BuiltInProviders STANDARD = new BuiltInProviders(Stream.of(
+    private static final DocumentedBuiltInProviders STANDARD = new DocumentedBuiltInProviders(Stream.of(
             new BuiltIn(FitbitQuirks.DEFAULTS, new FitbitQuirks()),
             new BuiltIn(GoogleHealthQuirks.DEFAULTS, new GoogleHealthQuirks()),
             new BuiltIn(GarminQuirks.DEFAULTS, new GarminQuirks()),
@@ -38,13 +38,13 @@ public final class BuiltInProviders implements KnownProviders {
 
     private final Map<String, BuiltIn> bySlug;
 
-    private BuiltInProviders(Stream<BuiltIn> builtIns) {
+    private DocumentedBuiltInProviders(Stream<BuiltIn> builtIns) {
         this.bySlug = builtIns.collect(Collectors.toUnmodifiableMap(builtIn -> builtIn.defaults().slug(),
                 Function.identity()));
     }
 
     /** The providers this gateway ships with. */
-    public static BuiltInProviders standard() {
+    public static DocumentedBuiltInProviders standard() {
         return STANDARD;
     }
 
@@ -58,7 +58,7 @@ public final class BuiltInProviders implements KnownProviders {
     }
 
     @Override
-    public Optional<ProviderDefaults> defaults(ProviderSlug slug) {
+    public Optional<BuiltInProvider> find(ProviderSlug slug) {
         return builtIn(slug).map(BuiltIn::defaults);
     }
 
@@ -72,7 +72,8 @@ public final class BuiltInProviders implements KnownProviders {
     }
 
     @Override
-    public List<ProviderDefaults> all() {
-        return bySlug.values().stream().map(BuiltIn::defaults).sorted(Comparator.comparing(ProviderDefaults::slug)).toList();
+    public List<BuiltInProvider> all() {
+        return bySlug.values().stream().map(BuiltIn::defaults).sorted(Comparator.comparing(BuiltInProvider::slug))
+                .toList();
     }
 }

@@ -1,16 +1,16 @@
 package health.wearables.application.port.out;
 
-import health.wearables.domain.ProviderConfig;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.ProviderSlug;
 import java.util.List;
 import java.util.Optional;
 
 /** The configured providers. */
-public interface ProviderCatalog {
+public interface ConfiguredProviders {
 
-    Optional<ProviderConfig> find(ProviderSlug slug);
+    Optional<ConfiguredProvider> find(ProviderSlug slug);
 
-    List<ProviderConfig> all();
+    List<ConfiguredProvider> all();
 
     /**
      * For a provider the gateway knows but cannot use: the configuration keys it lacks. Empty for a configured provider
