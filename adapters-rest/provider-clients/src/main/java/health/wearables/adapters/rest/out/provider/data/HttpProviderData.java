@@ -37,7 +37,8 @@ public final class HttpProviderData implements ProviderData {
     public static HttpProviderData standard(TokenEndpointLimits limits, Clock clock) {
         DataCalls calls = new DataCalls(new ProviderTransport(limits), clock);
         return new HttpProviderData(Map.of(
-                "oura", new OuraData(calls)));
+                "oura", new OuraData(calls),
+                "withings", new WithingsData(calls)));
     }
 
     @Override
