@@ -38,7 +38,8 @@ public final class HttpProviderData implements ProviderData {
         DataCalls calls = new DataCalls(new ProviderTransport(limits), clock);
         return new HttpProviderData(Map.of(
                 "oura", new OuraData(calls),
-                "withings", new WithingsData(calls)));
+                "withings", new WithingsData(calls),
+                "whoop", new WhoopData(calls)));
     }
 
     @Override
