@@ -36,10 +36,13 @@ public final class HttpProviderData implements ProviderData {
     /** The data clients this gateway ships with, by provider slug. */
     public static HttpProviderData standard(TokenEndpointLimits limits, Clock clock) {
         DataCalls calls = new DataCalls(new ProviderTransport(limits), clock);
+        DexcomData dexcom = new DexcomData(calls);
         return new HttpProviderData(Map.of(
                 "oura", new OuraData(calls),
                 "withings", new WithingsData(calls),
-                "whoop", new WhoopData(calls)));
+                "whoop", new WhoopData(calls),
+                "dexcom", dexcom,
+                "dexcom-sandbox", dexcom));
     }
 
     @Override
