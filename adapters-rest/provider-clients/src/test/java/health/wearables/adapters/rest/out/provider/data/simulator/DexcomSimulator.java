@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,13 +38,14 @@ public final class DexcomSimulator extends DataSimulator {
 
     /** An EGV from a phone app ({@code systemTime} with its UTC offset). */
     public DexcomSimulator egv(String recordId, Instant systemTime, Integer value, String unit) {
-        return add(recordId, systemTime.atOffset(ZoneOffset.UTC).toString(), systemTime, value, unit, "iOS");
+        String time = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(systemTime.atOffset(ZoneOffset.UTC));
+        return add(recordId, time, systemTime, value, unit, "iOS");
     }
 
     /** An EGV from a receiver ({@code systemTime} without an offset). */
     public DexcomSimulator receiverEgv(String recordId, Instant systemTime, Integer value) {
-        return add(recordId, LocalDateTime.ofInstant(systemTime, ZoneOffset.UTC).toString(), systemTime, value,
-                "mg/dL", "receiver");
+        String time = DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(LocalDateTime.ofInstant(systemTime, ZoneOffset.UTC));
+        return add(recordId, time, systemTime, value, "mg/dL", "receiver");
     }
 
     private DexcomSimulator add(String recordId, String time, Instant at, Integer value, String unit, String device) {

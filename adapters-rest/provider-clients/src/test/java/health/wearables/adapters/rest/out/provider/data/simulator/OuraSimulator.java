@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,6 +27,8 @@ public final class OuraSimulator extends DataSimulator {
     public static final String DAILY_SPO2 = "/v2/usercollection/daily_spo2";
     /** The longest span of a heart-rate request. */
     public static final Duration HEART_RATE_SPAN = Duration.ofDays(30);
+
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     private final List<JSONObject> dailyActivity = new CopyOnWriteArrayList<>();
     private final List<JSONObject> heartRate = new CopyOnWriteArrayList<>();
@@ -57,7 +60,7 @@ public final class OuraSimulator extends DataSimulator {
         record.put("steps", steps);
         record.put("total_calories", 2200 + activeCalories);
         record.put("day", day.toString());
-        record.put("timestamp", timestamp.toString());
+        record.put("timestamp", ISO.format(timestamp));
         dailyActivity.add(record);
         return this;
     }
@@ -85,8 +88,8 @@ public final class OuraSimulator extends DataSimulator {
         record.put("average_heart_rate", 55.25);
         record.put("average_hrv", averageHrv);
         record.put("awake_time", 1800);
-        record.put("bedtime_start", bedtimeStart.toString());
-        record.put("bedtime_end", bedtimeEnd.toString());
+        record.put("bedtime_start", ISO.format(bedtimeStart));
+        record.put("bedtime_end", ISO.format(bedtimeEnd));
         record.put("day", bedtimeEnd.toLocalDate().toString());
         record.put("deep_sleep_duration", deepSeconds);
         record.put("efficiency", 91);
