@@ -42,7 +42,8 @@ public final class HttpProviderData implements ProviderData {
                 "withings", new WithingsData(calls),
                 "whoop", new WhoopData(calls),
                 "dexcom", dexcom,
-                "dexcom-sandbox", dexcom));
+                "dexcom-sandbox", dexcom,
+                "google-health", new GoogleHealthData(calls)));
     }
 
     @Override
