@@ -43,7 +43,8 @@ public final class HttpProviderData implements ProviderData {
                 "whoop", new WhoopData(calls),
                 "dexcom", dexcom,
                 "dexcom-sandbox", dexcom,
-                "google-health", new GoogleHealthData(calls)));
+                "google-health", new GoogleHealthData(calls),
+                "demo", new DemoData(calls)));
     }
 
     @Override
