@@ -2,6 +2,8 @@ package health.wearables.adapters.rest.out.provider;
 
 import health.wearables.domain.AccessToken;
 import java.net.URI;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -18,8 +20,22 @@ public interface ProviderCalls {
     sealed interface Answer {
         <R> R fold(Function<? super Answered, R> onAnswered, Function<? super Unanswered, R> onUnanswered);
 
-        /** The provider answered (any status); the body is capped. */
-        record Answered(int status, byte[] body) implements Answer {
+        /**
+         * The provider answered (any status); the body is capped. {@code retryAfter} is the raw {@code Retry-After}
+         * header (delay-seconds or an HTTP date, RFC 9110 §10.2.3) when the provider sent one: the one header a client
+         * needs, to honour a 429 or a 503.
+         */
+        record Answered(int status, byte[] body, Optional<String> retryAfter) implements Answer {
+            public Answered {
+                Objects.requireNonNull(body, "body");
+                Objects.requireNonNull(retryAfter, "retryAfter");
+            }
+
+            /** An answer without a {@code Retry-After} header. */
+            public Answered(int status, byte[] body) {
+                this(status, body, Optional.empty());
+            }
+
             @Override
             public <R> R fold(Function<? super Answered, R> onAnswered, Function<? super Unanswered, R> onUnanswered) {
                 return onAnswered.apply(this);

@@ -5,38 +5,69 @@ import health.wearables.adapters.rest.out.provider.oauth1.HttpOauth1Client;
 import health.wearables.adapters.rest.out.provider.oauth1.HttpOauth1Provider;
 import health.wearables.adapters.rest.out.provider.oauth1.NonceSource;
 import health.wearables.adapters.rest.out.provider.oauth1.Oauth1Signer;
+import health.wearables.adapters.rest.out.provider.data.HttpProviderData;
 import health.wearables.application.port.out.BuiltInProviders;
 import health.wearables.application.port.out.Oauth1Provider;
+import health.wearables.application.port.out.ProviderData;
 import health.wearables.application.port.out.TokenExchange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Builds the outbound provider clients from MicroProfile Config; the beans are the port interfaces. */
 @ApplicationScoped
 public class ProviderClientProducer {
+    static final String DATA_DEADLINE_KEY = "wearables.http.data-deadline-ms";
+    static final String DATA_MAX_BODY_KEY = "wearables.http.data-max-body-bytes";
+    /** A data page's whole answer: 30 s by default (a 30-day slice of Dexcom glucose is a few megabytes). */
+    static final long DATA_DEADLINE_MS = 30_000;
+    /** A data page's body: 16 MiB by default. */
+    static final int DATA_MAX_BODY_BYTES = 16 * 1024 * 1024;
+
     private final TokenEndpointLimits limits;
+    private final TokenEndpointLimits dataLimits;
 
     /** For the CDI client proxy only. */
     protected ProviderClientProducer() {
         this.limits = null;
+        this.dataLimits = null;
     }
 
-    /** Each limit left unconfigured is its default in {@link TokenEndpointLimits#DEFAULTS}. */
+    /**
+     * Each limit left unconfigured is its default: {@link TokenEndpointLimits#DEFAULTS} for the token calls,
+     * {@link #DATA_DEADLINE_MS} and {@link #DATA_MAX_BODY_BYTES} for the data calls. The token calls and the data calls
+     * share the connect timeout; a data page may take longer and be much larger than a token answer, so it has its own
+     * deadline and body cap.
+     */
     @Inject
     public ProviderClientProducer(
             @ConfigProperty(name = TokenEndpointLimits.CONNECT_TIMEOUT_MS) Optional<Long> connectTimeoutMs,
             @ConfigProperty(name = TokenEndpointLimits.DEADLINE_MS) Optional<Long> deadlineMs,
-            @ConfigProperty(name = TokenEndpointLimits.MAX_BODY_BYTES) Optional<Integer> maxBodyBytes) {
+            @ConfigProperty(name = TokenEndpointLimits.MAX_BODY_BYTES) Optional<Integer> maxBodyBytes,
+            @ConfigProperty(name = DATA_DEADLINE_KEY) Optional<Long> dataDeadlineMs,
+            @ConfigProperty(name = DATA_MAX_BODY_KEY) Optional<Integer> dataMaxBodyBytes) {
         this.limits = TokenEndpointLimits.configured(connectTimeoutMs, deadlineMs, maxBodyBytes);
+        this.dataLimits = new TokenEndpointLimits(limits.connectTimeout(),
+                Duration.ofMillis(dataDeadlineMs.orElse(DATA_DEADLINE_MS)), dataMaxBodyBytes.orElse(DATA_MAX_BODY_BYTES));
     }
 
-    /** The limits the clients are made with. */
+    /** The data calls with their default limits. */
+    ProviderClientProducer(Optional<Long> connectTimeoutMs, Optional<Long> deadlineMs, Optional<Integer> maxBodyBytes) {
+        this(connectTimeoutMs, deadlineMs, maxBodyBytes, Optional.empty(), Optional.empty());
+    }
+
+    /** The limits the token clients are made with. */
     TokenEndpointLimits limits() {
         return limits;
+    }
+
+    /** The limits the data clients are made with. */
+    TokenEndpointLimits dataLimits() {
+        return dataLimits;
     }
 
     @Produces
@@ -51,6 +82,13 @@ public class ProviderClientProducer {
         return new HttpOauth1Provider(new HttpOauth1Client(limits,
                 new Oauth1Signer(Clock.systemUTC(), NonceSource.secure(new java.security.SecureRandom()))),
                 DocumentedBuiltInProviders.standard()::oauth1FollowUp);
+    }
+
+    /** The providers' data APIs (Oura, Withings, WHOOP, Dexcom, Google Health, the demo provider). */
+    @Produces
+    @ApplicationScoped
+    public ProviderData providerData() {
+        return HttpProviderData.standard(dataLimits, Clock.systemUTC());
     }
 
     @Produces

@@ -3,7 +3,11 @@ package health.wearables.adapters.rest.out.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import health.wearables.adapters.rest.out.provider.data.HttpProviderData;
+import health.wearables.application.port.out.ProviderData;
+import health.wearables.domain.ProviderSlug;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +31,32 @@ class ProviderClientProducerTest {
         assertThat(new ProviderClientProducer(Optional.empty(), Optional.of(4000L), Optional.empty()).limits())
                 .isEqualTo(new TokenEndpointLimits(TokenEndpointLimits.DEFAULTS.connectTimeout(), Duration.ofSeconds(4),
                         TokenEndpointLimits.DEFAULTS.maxBodyBytes()));
+        assertThat(new ProviderClientProducer(Optional.empty(), Optional.empty(), Optional.empty()).dataLimits())
+                .isEqualTo(new TokenEndpointLimits(TokenEndpointLimits.DEFAULTS.connectTimeout(),
+                        Duration.ofMillis(ProviderClientProducer.DATA_DEADLINE_MS),
+                        ProviderClientProducer.DATA_MAX_BODY_BYTES));
+    }
+
+    @Test
+    void produces_the_data_clients_for_the_providers_it_reads() {
+        ProviderData data = new ProviderClientProducer(Optional.empty(), Optional.empty(), Optional.empty())
+                .providerData();
+
+        assertThat(data).isInstanceOf(HttpProviderData.class);
+        assertThat(List.of("oura", "withings", "whoop", "dexcom", "dexcom-sandbox", "google-health", "demo"))
+                .allSatisfy(slug -> assertThat(data.reads(new ProviderSlug(slug))).as(slug).isTrue());
+        assertThat(List.of("fitbit", "garmin", "polar", "strava", "acme"))
+                .allSatisfy(slug -> assertThat(data.reads(new ProviderSlug(slug))).as(slug).isFalse());
+    }
+
+    @Test
+    void refuses_data_limits_that_are_not_positive() {
+        assertThatThrownBy(() -> new ProviderClientProducer(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(0L), Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("deadline");
+        assertThatThrownBy(() -> new ProviderClientProducer(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.of(0)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("body");
     }
 
     @Test

@@ -27,7 +27,8 @@ import no.nav.security.mock.oauth2.OAuth2Config;
 /**
  * Demo mode ({@code wearables.demo=true}) only: a project {@code demo} with an API key made at start, and a provider
  * {@code demo} that is a real OAuth 2.0 authorization server running in this process (with a login page), so a
- * newcomer can connect a patient without any vendor account.
+ * newcomer can connect a patient without any vendor account. The provider's data API is the demo WAR's own
+ * {@link DemoProviderResource}, under {@code /demo-provider} of the gateway's base URL.
  */
 final class DemoEnvironment implements DemoMode {
     static final String ISSUER = "demo";
@@ -35,18 +36,22 @@ final class DemoEnvironment implements DemoMode {
     private final MockOAuth2Server server;
     private final ApiKey apiKey;
     private final int port;
+    private final URI dataApi;
 
-    private DemoEnvironment(MockOAuth2Server server, ApiKey apiKey, int port) {
+    private DemoEnvironment(MockOAuth2Server server, ApiKey apiKey, int port, URI dataApi) {
         this.server = server;
         this.apiKey = apiKey;
         this.port = port;
+        this.dataApi = dataApi;
     }
 
-    static DemoEnvironment start(int port, Optional<String> configuredApiKey) {
+    /** The demo provider's authorization server on {@code port}; its data API under the gateway's base URL. */
+    static DemoEnvironment start(int port, Optional<String> configuredApiKey, URI gatewayBaseUrl) {
         MockOAuth2Server server = new MockOAuth2Server(OAuth2Config.Companion.fromJson("{\"interactiveLogin\": true}"));
         server.start(InetAddress.getLoopbackAddress(), port);
         ApiKey key = new ApiKey(configuredApiKey.orElseGet(DemoEnvironment::randomKey));
-        return new DemoEnvironment(server, key, port);
+        String base = gatewayBaseUrl.toString().replaceAll("/+$", "");
+        return new DemoEnvironment(server, key, port, URI.create(base + "/demo-provider"));
     }
 
     private static String randomKey() {
@@ -72,7 +77,7 @@ final class DemoEnvironment implements DemoMode {
                 OAuthVersion.OAUTH_2_0,
                 ProviderEndpoints.oauth2(URI.create(server.authorizationEndpointUrl(ISSUER).toString()),
                         URI.create(server.tokenEndpointUrl(ISSUER).toString()),
-                        URI.create(server.issuerUrl(ISSUER).toString())),
+                        dataApi),
                 new ProviderClient("demo-client", new ClientSecret("demo-client-secret"), ClientAuthentication.BASIC),
                 ScopePolicy.requesting(List.of("openid", "offline_access")), Pkce.S256, IssuerPolicy.none());
     }
