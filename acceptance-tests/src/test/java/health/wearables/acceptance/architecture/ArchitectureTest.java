@@ -52,6 +52,7 @@ class ArchitectureTest {
     static final String WIRING = "health.wearables.adapters.rest.app";
     static final String REDIS = "health.wearables.adapters.redis..";
     static final String FHIR = "health.wearables.adapters.fhir..";
+    static final String SEALING = "health.wearables.adapters.sealing..";
 
     private static JavaClasses gateway;
 
@@ -65,7 +66,7 @@ class ArchitectureTest {
     @Test
     void every_ring_is_present_so_no_rule_passes_on_nothing() {
         for (String ring : List.of(DOMAIN, PORTS, PORTS_IN, PORTS_OUT, SERVICES, HTTP_API, PROVIDER_CLIENTS,
-                CONFIGURATION, BACKGROUND, WIRING, REDIS, FHIR)) {
+                CONFIGURATION, BACKGROUND, WIRING, REDIS, FHIR, SEALING)) {
             boolean withSubpackages = ring.endsWith("..");
             String prefix = withSubpackages ? ring.substring(0, ring.length() - 2) : ring;
             assertThat(gateway.stream().filter(c -> withSubpackages ? c.getPackageName().startsWith(prefix)
@@ -87,6 +88,7 @@ class ArchitectureTest {
                 .adapter("wiring", WIRING)
                 .adapter("redis", REDIS)
                 .adapter("fhir store", FHIR)
+                .adapter("token sealing", SEALING)
                 .because("the gateway's rules live in the domain and the use cases; each technology is an adapter that "
                         + "plugs into a port and knows no other adapter")
                 .check(gateway);

@@ -2,8 +2,8 @@ package health.wearables.acceptance.steps;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import health.wearables.acceptance.sweep.SecretKind;
-import health.wearables.adapters.fhir.crypto.TinkTokenCipher;
-import health.wearables.adapters.fhir.crypto.TokenKeysets;
+import health.wearables.adapters.sealing.TinkTokenCipher;
+import health.wearables.adapters.sealing.TokenKeysets;
 import health.wearables.application.port.out.TokenCipher.TokenKind;
 import health.wearables.domain.ConnectionKey;
 import health.wearables.domain.PatientId;

@@ -1,12 +1,9 @@
 package health.wearables.adapters.fhir;
 
-import health.wearables.adapters.fhir.crypto.TinkTokenCipher;
-import health.wearables.adapters.fhir.crypto.TokenKeysets;
 import health.wearables.application.port.out.ConfiguredProviders;
 import health.wearables.application.port.out.ConnectionStore;
 import health.wearables.application.port.out.StoredCredentials;
 import health.wearables.application.port.out.SyncMarks;
-import health.wearables.application.port.out.TokenCipher;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,22 +17,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The FHIR adapter's one CDI producer: starts the embedded FHIR store when the application starts, and hands out the
- * {@link ConnectionStore}, {@link StoredCredentials}, {@link SyncMarks} (all three the one {@link FhirConnectionStore})
- * and {@link TokenCipher} ports.
+ * {@link ConnectionStore}, {@link StoredCredentials} and {@link SyncMarks} ports (all three the one
+ * {@link FhirConnectionStore}).
  */
 @ApplicationScoped
 public class FhirProducer {
     @Inject
     @ConfigProperty(name = "wearables.data-dir", defaultValue = FhirStoreSettings.DEFAULT_DATA_DIRECTORY)
     String dataDirectory;
-
-    @Inject
-    @ConfigProperty(name = "wearables.demo", defaultValue = "false")
-    boolean demo;
-
-    @Inject
-    @ConfigProperty(name = "wearables.crypto.create-if-missing", defaultValue = "false")
-    boolean createKeysetIfMissing;
 
     @Inject
     @ConfigProperty(name = "wearables.fhir.jdbc-url")
@@ -54,25 +43,14 @@ public class FhirProducer {
     int poolSize;
 
     @Inject
-    @ConfigProperty(name = "wearables.crypto.keyset")
-    Optional<String> keysetJson;
-
-    @Inject
-    @ConfigProperty(name = "wearables.crypto.keyset-file")
-    Optional<String> keysetFile;
-
-    @Inject
     ConfiguredProviders providers;
 
     private EmbeddedFhirStore store;
     private FhirConnectionStore connections;
-    private TinkTokenCipher cipher;
 
     @PostConstruct
     void start() {
         Path data = Path.of(dataDirectory);
-        cipher = new TinkTokenCipher(TokenKeysets.load(keysetJson,
-                keysetFile.map(Path::of).orElse(data.resolve("token-keyset.json")), demo || createKeysetIfMissing));
         store = EmbeddedFhirStore.start(jdbcUrl.filter(url -> !url.isBlank())
                 .map(url -> new FhirStoreSettings(url, username.orElse(""), password.orElse(""), poolSize))
                 .orElseGet(() -> FhirStoreSettings.h2File(data)));
@@ -111,11 +89,5 @@ public class FhirProducer {
     @ApplicationScoped
     SyncMarks syncMarks() {
         return connections;
-    }
-
-    @Produces
-    @ApplicationScoped
-    TokenCipher tokenCipher() {
-        return cipher;
     }
 }

@@ -12,7 +12,7 @@ import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ValidationResult;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
-import health.wearables.adapters.fhir.crypto.TinkTokenCipher;
+import health.wearables.adapters.sealing.TinkTokenCipher;
 import health.wearables.application.port.in.ReencryptConnections;
 import health.wearables.application.port.out.ConnectionStore;
 import health.wearables.application.port.out.ConnectionStoreContract;

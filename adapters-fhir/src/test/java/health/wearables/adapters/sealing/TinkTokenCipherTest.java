@@ -1,4 +1,4 @@
-package health.wearables.adapters.fhir.crypto;
+package health.wearables.adapters.sealing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package health.wearables.adapters.fhir.crypto;
+package health.wearables.adapters.sealing;
 
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
