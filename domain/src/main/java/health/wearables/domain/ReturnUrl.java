@@ -36,7 +36,11 @@ public final class ReturnUrl {
         this.rawFragment = rawFragment;
     }
 
-    /** @throws IllegalArgumentException with a message fit for the caller, naming the rule that failed */
+    /**
+     * Parses and checks a return URL.
+     *
+     * @throws IllegalArgumentException with a message fit for the caller, naming the rule that failed
+     */
     public static ReturnUrl parse(String text) {
         if (text == null || text.isEmpty()) {
             throw new IllegalArgumentException("redirectUri is empty");
@@ -93,7 +97,7 @@ public final class ReturnUrl {
      * then resolve the dot segment, which would lead out of the allowed prefix.
      */
     private static boolean hasDotSegmentWithParameters(String rawPath) {
-        for (String segment : rawPath.split("/")) {
+        for (String segment : rawPath.split("/", -1)) {
             int parameters = segment.indexOf(';');
             String name = parameters < 0 ? segment : segment.substring(0, parameters);
             if (name.equals(".") || name.equals("..")) {

@@ -3,6 +3,7 @@ package health.wearables.domain;
 import java.util.Arrays;
 
 /** A token as AEAD ciphertext, with the id of the key that sealed it. Only this form is ever stored. */
+@SuppressWarnings("ArrayRecordComponent") // copied in and out; equals, hashCode and toString below use its content
 public record SealedToken(byte[] ciphertext, long keyId) {
     public SealedToken {
         ciphertext = ciphertext.clone();

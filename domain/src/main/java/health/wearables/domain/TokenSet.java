@@ -64,7 +64,7 @@ public record TokenSet(
      */
     public static Optional<Instant> expiryFrom(Optional<Long> expiresInSeconds, Instant now) {
         return expiresInSeconds.map(seconds -> {
-            long clamped = Math.max(MIN_LIFETIME.getSeconds(), Math.min(MAX_LIFETIME.getSeconds(), seconds));
+            long clamped = Math.max(MIN_LIFETIME.toSeconds(), Math.min(MAX_LIFETIME.toSeconds(), seconds));
             return now.plusSeconds(clamped);
         });
     }

@@ -3,6 +3,7 @@ package health.wearables.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class IssuerPolicyTest {
             assertThat(policy.accepts(Optional.of(ISSUER))).isTrue();
             assertThat(policy.accepts(Optional.of("https://evil.example"))).isFalse();
             assertThat(policy.accepts(Optional.of(ISSUER + "/"))).isFalse();
-            assertThat(policy.accepts(Optional.of(ISSUER.toUpperCase()))).isFalse();
+            assertThat(policy.accepts(Optional.of(ISSUER.toUpperCase(Locale.ROOT)))).isFalse();
         }
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class ProjectTest {
@@ -22,7 +23,7 @@ class ProjectTest {
     @Test
     void a_key_whose_sha256_is_not_configured_does_not() {
         assertThat(withKeys(API_KEY).authenticates(new ApiKey(API_KEY + "x"))).isFalse();
-        assertThat(withKeys(API_KEY).authenticates(new ApiKey(API_KEY.toUpperCase()))).isFalse();
+        assertThat(withKeys(API_KEY).authenticates(new ApiKey(API_KEY.toUpperCase(Locale.ROOT)))).isFalse();
     }
 
     @Test

@@ -176,7 +176,7 @@ public class IntegratorSteps {
     @Then("the gateway logged the refusal in one INFO line, without a stack trace")
     public void refusalLoggedQuietly() {
         String path = "/fhir/" + fhirPath;
-        List<String> lines = Poll.until("the refusal of " + path + " is in the log", () -> log.linesSince(logMark),
+        Poll.until("the refusal of " + path + " is in the log", () -> log.linesSince(logMark),
                 written -> written.stream().anyMatch(line -> line.contains(path)));
         try {
             Thread.sleep(1000); // whatever else the request logged is written by now
@@ -184,7 +184,7 @@ public class IntegratorSteps {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        lines = log.linesSince(logMark);
+        List<String> lines = log.linesSince(logMark);
         String written = String.join("\n", lines);
         assertThat(lines).as(written).filteredOn(line -> line.contains(path)).singleElement()
                 .satisfies(line -> assertThat(GatewayLog.level(line)).as(line).isEqualTo("I"));

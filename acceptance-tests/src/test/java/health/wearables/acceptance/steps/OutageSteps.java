@@ -115,7 +115,7 @@ public class OutageSteps {
     }
 
     private static String issuerOf(String jwt) {
-        String payload = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
+        String payload = new String(Base64.getUrlDecoder().decode(jwt.split("\\.", -1)[1]), StandardCharsets.UTF_8);
         return Json.parse(payload).path("iss").asText();
     }
 

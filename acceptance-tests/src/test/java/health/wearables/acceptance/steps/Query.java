@@ -29,7 +29,7 @@ final class Query {
         if (raw == null || raw.isEmpty()) {
             return pairs;
         }
-        for (String pair : raw.split("&")) {
+        for (String pair : raw.split("&", -1)) {
             String[] parts = pair.split("=", 2);
             pairs.add(Map.entry(decode(parts[0]), parts.length > 1 ? decode(parts[1]) : ""));
         }

@@ -65,7 +65,6 @@ public class HapiJpaConfiguration {
         settings.setEnforceReferentialIntegrityOnDelete(false);
         settings.setAutoCreatePlaceholderReferenceTargets(false);
         settings.setAllowExternalReferences(true);
-        settings.setAdvancedHSearchIndexing(false);
         settings.setHibernateSearchIndexFullText(false);
         settings.setHibernateSearchIndexSearchParams(false);
         settings.setSchedulingDisabled(true);

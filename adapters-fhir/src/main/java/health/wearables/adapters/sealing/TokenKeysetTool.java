@@ -2,6 +2,7 @@ package health.wearables.adapters.sealing;
 
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
@@ -61,19 +62,16 @@ public final class TokenKeysetTool {
         try {
             AeadConfig.register();
             String command = arguments.isEmpty() ? "" : arguments.get(0);
-            switch (command) {
-                case "generate":
-                    return generate(arguments, out, err);
-                case "rotate":
-                    return rotate(arguments, in, out, err);
-                case "list":
-                    return list(arguments, in, out, err);
-                case "remove":
-                    return remove(arguments, out, err);
-                default:
+            return switch (command) {
+                case "generate" -> generate(arguments, out, err);
+                case "rotate" -> rotate(arguments, in, out, err);
+                case "list" -> list(arguments, in, out, err);
+                case "remove" -> remove(arguments, out, err);
+                default -> {
                     err.println(USAGE);
-                    return 2;
-            }
+                    yield 2;
+                }
+            };
         } catch (Failure e) {
             err.println(e.getMessage());
             return 1;
@@ -192,7 +190,8 @@ public final class TokenKeysetTool {
         }
         try {
             // read exactly as the gateway reads it (TokenKeysets)
-            return TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get());
+            return TinkJsonProtoKeysetFormat.parseKeyset(json, RegistryConfiguration.get(),
+                    InsecureSecretKeyAccess.get());
         } catch (GeneralSecurityException | RuntimeException e) {
             // the parser's message may quote the input, which is key material
             throw new Failure("The keyset " + describe(source) + " is not a cleartext Tink JSON keyset.");

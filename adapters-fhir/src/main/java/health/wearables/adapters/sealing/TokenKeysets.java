@@ -2,6 +2,7 @@ package health.wearables.adapters.sealing;
 
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
@@ -54,15 +55,16 @@ public final class TokenKeysets {
 
     public static KeysetHandle generate() throws GeneralSecurityException {
         AeadConfig.register();
-        return KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
+        return KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM, RegistryConfiguration.get());
     }
 
     public static String toJson(KeysetHandle keyset) throws GeneralSecurityException {
-        return TinkJsonProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get());
+        return TinkJsonProtoKeysetFormat.serializeKeyset(keyset, RegistryConfiguration.get(),
+                InsecureSecretKeyAccess.get());
     }
 
     private static KeysetHandle parse(String json) throws GeneralSecurityException {
-        return TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get());
+        return TinkJsonProtoKeysetFormat.parseKeyset(json, RegistryConfiguration.get(), InsecureSecretKeyAccess.get());
     }
 
     private static void write(Path file, KeysetHandle keyset) throws IOException, GeneralSecurityException {

@@ -11,6 +11,7 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ValidationResult;
 import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import health.wearables.adapters.sealing.TinkTokenCipher;
 import health.wearables.application.port.in.ReencryptConnections;
@@ -123,7 +124,8 @@ class FhirConnectionStoreTest extends ConnectionStoreContract {
 
     @Test
     void after_a_key_rotation_one_pass_moves_every_token_to_the_new_key_and_the_old_key_can_go() throws Exception {
-        KeysetHandle oldKeys = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
+        KeysetHandle oldKeys = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM,
+                RegistryConfiguration.get());
         TinkTokenCipher before = new TinkTokenCipher(oldKeys);
         ConnectionKey oauth2 = Samples.connectionKey();
         ConnectionKey oauth1 = Samples.connectionKey();

@@ -63,6 +63,7 @@ class ProjectFhirServletTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
+    @SuppressWarnings("UnnecessaryAssignment") // builds the CDI bean by hand: no container sets its @Inject fields
     static void start() throws Exception {
         EmbeddedFhirStore store = SharedFhirStore.get();
         stored = Samples.connectionKey();

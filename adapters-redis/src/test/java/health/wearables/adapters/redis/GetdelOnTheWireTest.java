@@ -8,6 +8,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -32,12 +33,12 @@ class GetdelOnTheWireTest {
     @Test
     void a_take_is_one_GETDEL_of_the_hashed_key_and_no_script() throws IOException {
         StateToken state = StateToken.mint(new SecureRandom());
-        store.put(state, Samples.pending(Instant.now().plusSeconds(600)), Duration.ofSeconds(600));
+        store.put(state, Samples.pending(Instant.now().plusSeconds(600)), Duration.ofMinutes(10));
         String key = store.keyOf(state);
         String marker = REDIS.prefix() + "end-of-take-" + UUID.randomUUID();
 
         List<String> linesAboutKey = new ArrayList<>();
-        try (Socket monitor = new Socket(LocalRedis.HOST, LocalRedis.PORT)) {
+        try (Socket monitor = new Socket(InetAddress.getLoopbackAddress(), LocalRedis.PORT)) {
             monitor.setSoTimeout(5_000);
             BufferedReader replies = new BufferedReader(new InputStreamReader(monitor.getInputStream(), StandardCharsets.UTF_8));
             send(monitor.getOutputStream(), "MONITOR");

@@ -28,7 +28,7 @@ class RedisLeasesTest extends LeasesContract {
         String name = Samples.unique("lease");
         RBucket<String> key = REDIS.client().getBucket(REDIS.prefix() + "lease:" + name, StringCodec.INSTANCE);
 
-        Leases.Lease lease = leases.take(name, Duration.ofMillis(45_000)).orElseThrow();
+        Leases.Lease lease = leases.take(name, Duration.ofSeconds(45)).orElseThrow();
 
         assertThat(key.remainTimeToLive()).isPositive().isLessThanOrEqualTo(45_000).isGreaterThan(40_000);
         lease.close();

@@ -9,6 +9,7 @@ import health.wearables.application.port.out.StateStoreUnavailable;
 import health.wearables.domain.PendingAuthorization;
 import health.wearables.domain.StateToken;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,7 +105,7 @@ class RedisReconnectTest {
     }
 
     private boolean listening() {
-        try (Socket ignored = new Socket("127.0.0.1", port)) {
+        try (Socket ignored = new Socket(InetAddress.getLoopbackAddress(), port)) {
             return true;
         } catch (IOException e) {
             return false;
@@ -116,7 +117,7 @@ class RedisReconnectTest {
         if (path == null) {
             return false;
         }
-        for (String dir : path.split(java.io.File.pathSeparator)) {
+        for (String dir : path.split(java.io.File.pathSeparator, -1)) {
             if (Files.isExecutable(Path.of(dir, program))) {
                 return true;
             }

@@ -77,6 +77,7 @@ class RedisSettingsTest {
     }
 
     @Test
+    @SuppressWarnings("UnnecessaryAssignment") // builds the CDI bean by hand: no container sets its @Inject fields
     void the_readiness_check_is_up_while_redis_answers() {
         RedissonClient client = LocalRedis.connect(PREFIX);
         try {

@@ -28,7 +28,7 @@ import org.redisson.client.codec.StringCodec;
 /** The state store contract, and what is special to Redis, against the real Redis. */
 class RedisStateStoreTest extends StateStoreContract {
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Duration TTL = Duration.ofSeconds(600);
+    private static final Duration TTL = Duration.ofMinutes(10);
 
     @RegisterExtension
     static final LocalRedis REDIS = new LocalRedis();

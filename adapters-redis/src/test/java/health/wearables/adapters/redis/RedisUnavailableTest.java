@@ -52,7 +52,7 @@ class RedisUnavailableTest {
         PendingAuthorization pending = Samples.pending(Instant.now().plusSeconds(600));
         String verifier = pending.pkceVerifier().orElseThrow().value();
 
-        Throwable put = soon(() -> catchThrowable(() -> store.put(state, pending, Duration.ofSeconds(600))));
+        Throwable put = soon(() -> catchThrowable(() -> store.put(state, pending, Duration.ofMinutes(10))));
         Throwable take = soon(() -> catchThrowable(() -> store.take(state)));
 
         for (Throwable failure : new Throwable[] {put, take}) {
@@ -122,6 +122,7 @@ class RedisUnavailableTest {
     }
 
     @Test
+    @SuppressWarnings("UnnecessaryAssignment") // builds the CDI bean by hand: no container sets its @Inject fields
     void the_readiness_check_is_down() {
         RedisHealthCheck check = new RedisHealthCheck();
         check.client = client;

@@ -53,7 +53,7 @@ import java.util.Random;
  */
 final class Gateway {
     static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
-    static final Duration TTL = Duration.ofSeconds(600);
+    static final Duration TTL = Duration.ofMinutes(10);
     static final String ACME_KEY = "acme-live-key-7f3a9c";
     static final String GLOBEX_KEY = "globex-live-key-21b8e0";
     static final String DASHBOARD = "https://dashboard.example.com/wearables/";
@@ -207,7 +207,7 @@ final class Gateway {
         return new CallbackAnswer.Pending(new ProviderSlug(provider), new PatientId("123"));
     }
 
-    private static <T> T unexpected(CallbackAnswer.Outcome outcome) {
+    private static Rejection unexpected(CallbackAnswer.Outcome outcome) {
         throw new AssertionError("expected another outcome, got " + outcome);
     }
 }

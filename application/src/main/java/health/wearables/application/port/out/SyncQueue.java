@@ -6,6 +6,10 @@ import health.wearables.domain.SyncJob;
 @FunctionalInterface
 public interface SyncQueue {
 
-    /** @throws SyncQueueUnavailable when the queue cannot be reached; the job is then not queued */
+    /**
+     * Queues the job for a worker.
+     *
+     * @throws SyncQueueUnavailable when the queue cannot be reached; the job is then not queued
+     */
     void enqueue(SyncJob job);
 }

@@ -11,7 +11,11 @@ public interface TokenCipher {
 
     SealedToken seal(ConnectionKey key, TokenKind kind, String plaintext);
 
-    /** @throws SecurityException when the ciphertext was not sealed for this key and kind, or was altered */
+    /**
+     * Opens a token sealed for this connection and kind.
+     *
+     * @throws SecurityException when the ciphertext was not sealed for this key and kind, or was altered
+     */
     String open(ConnectionKey key, TokenKind kind, SealedToken sealed);
 
     /** The id of the key {@link #seal} uses now; tokens sealed under another key are due for re-encryption. */

@@ -5,29 +5,30 @@ import health.wearables.domain.Hashing;
 import health.wearables.domain.SealedToken;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A test double that keeps the rules of the real cipher (a ciphertext opens only for its own connection and kind, and
  * not at all once altered) without any secret: a checksum stands in for the tag. Only ever used in tests.
  */
 public final class ReversibleTokenCipher implements TokenCipher {
-    private volatile long primaryKeyId = 1;
+    private final AtomicLong primaryKeyId = new AtomicLong(1);
 
     @Override
     public SealedToken seal(ConnectionKey key, TokenKind kind, String plaintext) {
         String body = Base64.getEncoder().encodeToString(plaintext.getBytes(StandardCharsets.UTF_8));
         String boxed = body + "\n" + Hashing.sha256Hex(binding(key, kind) + body);
-        return new SealedToken(boxed.getBytes(StandardCharsets.UTF_8), primaryKeyId);
+        return new SealedToken(boxed.getBytes(StandardCharsets.UTF_8), primaryKeyId.get());
     }
 
     @Override
     public long primaryKeyId() {
-        return primaryKeyId;
+        return primaryKeyId.get();
     }
 
     /** A new primary key: later seals carry its id; every earlier ciphertext still opens. */
     public void rotate() {
-        primaryKeyId++;
+        primaryKeyId.incrementAndGet();
     }
 
     @Override

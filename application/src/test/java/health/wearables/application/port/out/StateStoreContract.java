@@ -24,7 +24,7 @@ public abstract class StateStoreContract {
 
     protected abstract StateStore store();
 
-    private final Duration ttl = Duration.ofSeconds(600);
+    private final Duration ttl = Duration.ofMinutes(10);
 
     @Test
     void a_stored_state_is_taken_back_with_its_whole_record() {

@@ -44,6 +44,7 @@ public class RecoveryScheduler {
         start();
     }
 
+    @SuppressWarnings("FutureReturnValueIgnored") // runOnce catches everything, so the future never holds a failure
     synchronized void start() {
         if (intervalSeconds < 1 || intervalSeconds > 86_400) {
             throw new IllegalStateException(INTERVAL + " must be between 1 and 86400 seconds");

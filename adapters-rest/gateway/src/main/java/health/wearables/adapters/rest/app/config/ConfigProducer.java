@@ -70,7 +70,7 @@ public class ConfigProducer {
 
     /** Reads (and in demo mode starts) everything with the application, not on the first request. */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        projects.size();
+        // Nothing else to do: to deliver the event the container creates this bean, and its @PostConstruct reads.
     }
 
     @PreDestroy

@@ -50,7 +50,7 @@ class RecoverySchedulerTest {
 
     private synchronized List<String> lines(Level level) {
         SimpleFormatter formatter = new SimpleFormatter();
-        return logged.stream().filter(record -> record.getLevel() == level).map(formatter::formatMessage).toList();
+        return logged.stream().filter(record -> record.getLevel().equals(level)).map(formatter::formatMessage).toList();
     }
 
     /** Waits until the condition holds, for at most 10 seconds. */
@@ -63,6 +63,7 @@ class RecoverySchedulerTest {
     }
 
     @Test
+    @SuppressWarnings("UnnecessaryAssignment") // builds the CDI bean by hand: no container sets its @Inject fields
     void passes_run_one_after_another_until_the_application_stops_and_a_failing_pass_does_not_end_them()
             throws InterruptedException {
         AtomicInteger passes = new AtomicInteger();
@@ -84,6 +85,7 @@ class RecoverySchedulerTest {
     }
 
     @Test
+    @SuppressWarnings("UnnecessaryAssignment") // builds the CDI bean by hand: no container sets its @Inject fields
     void a_pass_whose_stores_failed_is_one_warning_naming_the_problems() {
         scheduler.recovery = () -> new Recovery(true, 1, 0, 0,
                 List.of("sync queue: sync queue enqueue: Redis failed (RedisException)"));
@@ -96,6 +98,7 @@ class RecoverySchedulerTest {
     }
 
     @Test
+    @SuppressWarnings("UnnecessaryAssignment") // builds the CDI bean by hand: no container sets its @Inject fields
     void a_pass_that_did_something_is_one_info_line_and_an_idle_pass_says_nothing() {
         scheduler.recovery = () -> new Recovery(true, 2, 1, 3, List.of());
         scheduler.runOnce();
@@ -110,6 +113,7 @@ class RecoverySchedulerTest {
     }
 
     @Test
+    @SuppressWarnings("UnnecessaryAssignment") // builds the CDI bean by hand: no container sets its @Inject fields
     void an_interval_outside_one_second_to_one_day_is_refused() {
         scheduler.recovery = Recovery::skipped;
         scheduler.intervalSeconds = 0;

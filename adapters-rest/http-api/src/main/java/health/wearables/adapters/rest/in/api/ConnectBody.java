@@ -70,20 +70,17 @@ record ConnectBody(Optional<ConnectCommand> command, Optional<String> problem) {
         try (JsonParser parser = Json.createParser(new StringReader(json))) {
             while (parser.hasNext()) {
                 switch (parser.next()) {
-                    case START_OBJECT:
-                        objects.push(new HashSet<>());
-                        break;
-                    case END_OBJECT:
-                        objects.pop();
-                        break;
-                    case KEY_NAME:
+                    case START_OBJECT -> objects.push(new HashSet<>());
+                    case END_OBJECT -> objects.pop();
+                    case KEY_NAME -> {
                         String key = parser.getString();
                         if (!objects.peek().add(key)) {
                             return Optional.of(KNOWN_KEYS.contains(key) ? key : "A key");
                         }
-                        break;
-                    default:
-                        break;
+                    }
+                    default -> {
+                        // other events change neither the objects nor their keys
+                    }
                 }
             }
         }

@@ -110,6 +110,7 @@ final class ApiServer implements AutoCloseable {
      * The one place that knows how each resource gets its use cases (CDI injects the same fields under Liberty).
      * Every {@code @Path} class of the API must be here.
      */
+    @SuppressWarnings("UnnecessaryAssignment") // builds the JAX-RS resources by hand, with no CDI container
     private Map<Class<?>, Object> resources() {
         ConnectResource connect = new ConnectResource();
         connect.startConnection = startConnection;

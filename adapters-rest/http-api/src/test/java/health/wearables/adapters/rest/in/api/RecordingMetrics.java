@@ -65,16 +65,12 @@ final class RecordingMetrics {
     }
 
     private static Object objectMethod(Object self, Method method, Object[] args, String what) {
-        switch (method.getName()) {
-            case "toString":
-                return what;
-            case "hashCode":
-                return System.identityHashCode(self);
-            case "equals":
-                return self == args[0];
-            default:
-                throw new UnsupportedOperationException(what + " is not expected to be asked " + method);
-        }
+        return switch (method.getName()) {
+            case "toString" -> what;
+            case "hashCode" -> System.identityHashCode(self);
+            case "equals" -> self == args[0];
+            default -> throw new UnsupportedOperationException(what + " is not expected to be asked " + method);
+        };
     }
 
     @SuppressWarnings("unchecked")

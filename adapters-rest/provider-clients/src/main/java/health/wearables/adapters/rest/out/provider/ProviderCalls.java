@@ -25,6 +25,7 @@ public interface ProviderCalls {
          * header (delay-seconds or an HTTP date, RFC 9110 §10.2.3) when the provider sent one: the one header a client
          * needs, to honour a 429 or a 503.
          */
+        @SuppressWarnings("ArrayRecordComponent") // a response body, handed on once; answers are never compared
         record Answered(int status, byte[] body, Optional<String> retryAfter) implements Answer {
             public Answered {
                 Objects.requireNonNull(body, "body");

@@ -29,7 +29,7 @@ class BuiltInAuthorizationUrlsTest {
     /** Query parameters, decoded; each name must appear once. */
     private static Map<String, String> query(URI uri) {
         Map<String, String> parameters = new LinkedHashMap<>();
-        for (String pair : uri.getRawQuery().split("&")) {
+        for (String pair : uri.getRawQuery().split("&", -1)) {
             int eq = pair.indexOf('=');
             String previous = parameters.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                     URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));

@@ -121,7 +121,7 @@ class HttpTokenExchangeAgainstMockOAuth2ServerTest {
 
     private static Map<String, String> form(String encoded) {
         Map<String, String> values = new LinkedHashMap<>();
-        for (String pair : encoded.split("&")) {
+        for (String pair : encoded.split("&", -1)) {
             int eq = pair.indexOf('=');
             values.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                     URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));

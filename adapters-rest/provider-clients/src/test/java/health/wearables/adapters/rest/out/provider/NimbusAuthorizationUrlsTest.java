@@ -30,7 +30,7 @@ class NimbusAuthorizationUrlsTest {
     /** Query parameters, decoded, in order; repeated names keep every value. */
     private static Map<String, List<String>> query(URI uri) {
         Map<String, List<String>> parameters = new LinkedHashMap<>();
-        for (String pair : uri.getRawQuery().split("&")) {
+        for (String pair : uri.getRawQuery().split("&", -1)) {
             int eq = pair.indexOf('=');
             parameters.computeIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                     name -> new ArrayList<>()).add(URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));

@@ -72,7 +72,7 @@ class ProviderClientProducerTest {
     @Test
     void the_defaults_are_what_the_readme_says_connect_3000_ms_deadline_10000_ms_and_65536_bytes() {
         assertThat(TokenEndpointLimits.DEFAULTS).isEqualTo(new TokenEndpointLimits(
-                Duration.ofMillis(3000), Duration.ofMillis(10000), 65536));
+                Duration.ofSeconds(3), Duration.ofSeconds(10), 65536));
         assertThat(TokenEndpointLimits.CONNECT_TIMEOUT_MS).isEqualTo("wearables.http.connect-timeout-ms");
         assertThat(TokenEndpointLimits.DEADLINE_MS).isEqualTo("wearables.http.deadline-ms");
         assertThat(TokenEndpointLimits.MAX_BODY_BYTES).isEqualTo("wearables.http.max-body-bytes");

@@ -133,7 +133,7 @@ public final class ProviderSimulator implements AutoCloseable {
             if (body.isEmpty()) {
                 return form;
             }
-            for (String pair : body.split("&")) {
+            for (String pair : body.split("&", -1)) {
                 int eq = pair.indexOf('=');
                 String name = eq < 0 ? pair : pair.substring(0, eq);
                 String value = eq < 0 ? "" : pair.substring(eq + 1);
@@ -162,7 +162,7 @@ public final class ProviderSimulator implements AutoCloseable {
         server.createContext(TOKEN_PATH, this::token);
         server.createContext("/", exchange -> {
             otherCalls.incrementAndGet();
-            RecordedRequest request = record(exchange);
+            record(exchange);
             Answer route = routes.get(exchange.getRequestURI().getPath());
             if (route == null) {
                 exchange.sendResponseHeaders(404, -1);

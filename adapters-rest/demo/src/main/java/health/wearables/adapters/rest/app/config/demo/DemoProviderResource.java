@@ -94,8 +94,12 @@ public class DemoProviderResource {
 
     /** Who the token was issued to: its {@code sub} claim when it is a JWT that has one. */
     static String user(String token) {
-        String[] parts = token.split("\\.");
-        if (parts.length != 3) {
+        String[] parts = token.split("\\.", -1);
+        int count = parts.length;
+        while (count > 0 && parts[count - 1].isEmpty()) {
+            count--; // empty parts at the end are not counted, as before
+        }
+        if (count != 3) {
             return ANONYMOUS;
         }
         try {

@@ -28,7 +28,7 @@ public record Parameter(String name, String value) {
         if (encoded == null || encoded.isEmpty()) {
             return pairs;
         }
-        for (String pair : encoded.split("&")) {
+        for (String pair : encoded.split("&", -1)) {
             if (pair.isEmpty()) {
                 continue;
             }

@@ -46,7 +46,7 @@ class DexcomDataTest extends ProviderDataContract<DexcomSimulator> {
     int seedSeveralPages() {
         Instant from = window().from();
         for (int record = 0; record < 3; record++) {
-            simulator.egv("a-" + record, from.plus(Duration.ofDays(10 * record)), 100 + record, "mg/dL");
+            simulator.egv("a-" + record, from.plus(Duration.ofDays(10L * record)), 100 + record, "mg/dL");
         }
         simulator.egv("b-0", from.plus(Duration.ofDays(31)), 140, "mg/dL")
                 .receiverEgv("b-1", from.plus(Duration.ofDays(45)), 150)

@@ -40,7 +40,7 @@ class OuraDataTest extends ProviderDataContract<OuraSimulator> {
                 9999, 999);
         Instant from = window().from();
         for (int sample = 0; sample < 7; sample++) {
-            simulator.heartRate(from.plus(Duration.ofDays(3 * sample)).plusSeconds(60), 60 + sample);
+            simulator.heartRate(from.plus(Duration.ofDays(3L * sample)).plusSeconds(60), 60 + sample);
         }
         for (int sample = 0; sample < 4; sample++) {
             simulator.heartRate(from.plus(Duration.ofDays(31 + 2 * sample)), 70 + sample);

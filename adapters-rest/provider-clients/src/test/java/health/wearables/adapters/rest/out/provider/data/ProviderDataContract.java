@@ -198,7 +198,7 @@ abstract class ProviderDataContract<S extends DataSimulator> {
         simulator.failNext(Fault.rateLimited("120")).failNext(Fault.rateLimited(inNinetySeconds))
                 .failNext(Fault.rateLimited("whenever"));
 
-        assertThat(read(Optional.empty())).isEqualTo(new RateLimited(Optional.of(Duration.ofSeconds(120))));
+        assertThat(read(Optional.empty())).isEqualTo(new RateLimited(Optional.of(Duration.ofMinutes(2))));
         assertThat(read(Optional.empty())).isEqualTo(new RateLimited(Optional.of(Duration.ofSeconds(90))));
         assertThat(read(Optional.empty())).isEqualTo(new RateLimited(Optional.empty()));
     }

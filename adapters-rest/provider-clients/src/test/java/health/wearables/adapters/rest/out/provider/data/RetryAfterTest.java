@@ -13,7 +13,7 @@ class RetryAfterTest {
     @Test
     void delay_seconds_are_the_delay() {
         assertThat(RetryAfter.parse(Optional.of("0"), NOW)).contains(Duration.ZERO);
-        assertThat(RetryAfter.parse(Optional.of(" 120 "), NOW)).contains(Duration.ofSeconds(120));
+        assertThat(RetryAfter.parse(Optional.of(" 120 "), NOW)).contains(Duration.ofMinutes(2));
     }
 
     @Test

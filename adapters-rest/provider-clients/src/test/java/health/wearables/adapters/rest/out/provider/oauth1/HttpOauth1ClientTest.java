@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Handler;
@@ -294,7 +295,8 @@ class HttpOauth1ClientTest {
         Handler capture = new Handler() {
             @Override
             public void publish(LogRecord record) {
-                lines.add(record.getMessage() + " " + record.getParameters() + " " + record.getThrown());
+                lines.add(record.getMessage() + " " + Arrays.toString(record.getParameters()) + " "
+                        + record.getThrown());
             }
 
             @Override

@@ -340,7 +340,7 @@ public final class Oauth1ProviderSimulator implements AutoCloseable {
         if (raw == null) {
             return parameters;
         }
-        for (String pair : raw.split("&")) {
+        for (String pair : raw.split("&", -1)) {
             if (!pair.isEmpty()) {
                 String[] nameValue = pair.split("=", 2);
                 parameters.add(new String[] {decode(nameValue[0]), nameValue.length == 2 ? decode(nameValue[1]) : ""});

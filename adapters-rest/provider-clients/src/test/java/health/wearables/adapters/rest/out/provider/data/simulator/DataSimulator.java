@@ -305,7 +305,7 @@ public abstract class DataSimulator implements AutoCloseable {
         if (encoded == null || encoded.isEmpty()) {
             return decoded;
         }
-        for (String pair : encoded.split("&")) {
+        for (String pair : encoded.split("&", -1)) {
             int eq = pair.indexOf('=');
             String name = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);

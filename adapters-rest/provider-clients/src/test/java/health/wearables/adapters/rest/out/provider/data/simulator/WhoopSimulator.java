@@ -1,6 +1,7 @@
 package health.wearables.adapters.rest.out.provider.data.simulator;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -143,7 +144,8 @@ public final class WhoopSimulator extends DataSimulator {
     private static JSONObject record(Instant createdAt, String state, JSONObject score, long cycleId) {
         JSONObject recovery = new JSONObject();
         recovery.put("cycle_id", cycleId);
-        recovery.put("sleep_id", UUID.nameUUIDFromBytes(Long.toString(cycleId).getBytes()).toString());
+        recovery.put("sleep_id",
+                UUID.nameUUIDFromBytes(Long.toString(cycleId).getBytes(StandardCharsets.UTF_8)).toString());
         recovery.put("user_id", 10_129);
         recovery.put("created_at", createdAt.toString());
         recovery.put("updated_at", createdAt.plusSeconds(60).toString());
