@@ -14,5 +14,4 @@ import org.junit.platform.suite.api.Suite;
 @SelectClasspathResource("features")
 @ConfigurationParameter(key = GLUE_PROPERTY_NAME, value = "health.wearables.acceptance.steps")
 @ConfigurationParameter(key = PLUGIN_PROPERTY_NAME, value = "pretty, summary")
-public class RunCucumberIT {
-}
+public class RunCucumberIT {}

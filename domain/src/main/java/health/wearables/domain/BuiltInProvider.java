@@ -38,8 +38,14 @@ public record BuiltInProvider(
 
     /** The provider configured with these defaults and the operator's client credentials, no issuer check. */
     public ConfiguredProvider configured(String clientId, ClientSecret clientSecret) {
-        return new ConfiguredProvider(new ProviderSlug(slug), displayName, oauthVersion(), endpoints,
-                new ProviderClient(clientId, clientSecret, clientAuthentication), ScopePolicy.requesting(scopes), pkce,
+        return new ConfiguredProvider(
+                new ProviderSlug(slug),
+                displayName,
+                oauthVersion(),
+                endpoints,
+                new ProviderClient(clientId, clientSecret, clientAuthentication),
+                ScopePolicy.requesting(scopes),
+                pkce,
                 IssuerPolicy.none());
     }
 }

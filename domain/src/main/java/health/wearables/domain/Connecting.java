@@ -10,12 +10,20 @@ import java.util.random.RandomGenerator;
  * The start of a connection: from a project's request to a minted state and the record stored under it. Pure: the
  * random source and the time are passed in.
  */
-public record Connecting(Project project, ConfiguredProvider provider, PatientId patient, Optional<ReturnUrl> returnUrl,
-                         boolean redirectOnError) {
+public record Connecting(
+        Project project,
+        ConfiguredProvider provider,
+        PatientId patient,
+        Optional<ReturnUrl> returnUrl,
+        boolean redirectOnError) {
 
     /** Validates the platform's request against the project; the messages are safe to show to the platform. */
-    public static Step<Connecting> request(Project project, ConfiguredProvider provider, String patientId,
-                                           String redirectUri, boolean redirectOnError) {
+    public static Step<Connecting> request(
+            Project project,
+            ConfiguredProvider provider,
+            String patientId,
+            String redirectUri,
+            boolean redirectOnError) {
         PatientId patient;
         try {
             patient = new PatientId(patientId);
@@ -47,8 +55,8 @@ public record Connecting(Project project, ConfiguredProvider provider, PatientId
     public Minted mint(RandomGenerator random, Instant now, Duration ttl) {
         StateToken state = StateToken.mint(random);
         Optional<PkceVerifier> verifier = provider.pkce().mint(random);
-        PendingAuthorization pending = new PendingAuthorization(project.id(), patient, provider.slug(), returnUrl,
-                redirectOnError, verifier, now.plus(ttl));
+        PendingAuthorization pending = new PendingAuthorization(
+                project.id(), patient, provider.slug(), returnUrl, redirectOnError, verifier, now.plus(ttl));
         return new Minted(state, pending);
     }
 
@@ -57,15 +65,20 @@ public record Connecting(Project project, ConfiguredProvider provider, PatientId
      * their secret, which signs the token request when the patient comes back with the verifier.
      */
     public PendingAuthorization pendingOauth1(Oauth1TokenSecret temporarySecret, Instant now, Duration ttl) {
-        return new PendingAuthorization(project.id(), patient, provider.slug(), returnUrl, redirectOnError,
-                Optional.empty(), Optional.of(temporarySecret), now.plus(ttl));
+        return new PendingAuthorization(
+                project.id(),
+                patient,
+                provider.slug(),
+                returnUrl,
+                redirectOnError,
+                Optional.empty(),
+                Optional.of(temporarySecret),
+                now.plus(ttl));
     }
 
     /** A state and the record it stands for. */
-    public record Minted(StateToken state, PendingAuthorization pending) {
-    }
+    public record Minted(StateToken state, PendingAuthorization pending) {}
 
     /** What {@code /connect} answers. */
-    public record Started(URI authorizationUrl, Instant expiresAt) {
-    }
+    public record Started(URI authorizationUrl, Instant expiresAt) {}
 }

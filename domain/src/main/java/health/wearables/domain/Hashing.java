@@ -7,8 +7,7 @@ import java.util.HexFormat;
 
 /** SHA-256, which every Java runtime ships. */
 public final class Hashing {
-    private Hashing() {
-    }
+    private Hashing() {}
 
     public static byte[] sha256(String text) {
         try {

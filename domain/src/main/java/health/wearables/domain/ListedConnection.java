@@ -21,12 +21,22 @@ public record ListedConnection(
     }
 
     public static ListedConnection stored(StoredConnection connection) {
-        return new ListedConnection(connection.key(), Optional.of(connection.endpointId()), connection.status(),
-                connection.connectedAt(), connection.accessTokenExpiresAt(), connection.scopes());
+        return new ListedConnection(
+                connection.key(),
+                Optional.of(connection.endpointId()),
+                connection.status(),
+                connection.connectedAt(),
+                connection.accessTokenExpiresAt(),
+                connection.scopes());
     }
 
     public static ListedConnection held(SealedCredentials credentials) {
-        return new ListedConnection(credentials.key(), Optional.empty(), ConnectionStatus.PENDING,
-                credentials.connectedAt(), credentials.accessTokenExpiresAt(), credentials.scopes());
+        return new ListedConnection(
+                credentials.key(),
+                Optional.empty(),
+                ConnectionStatus.PENDING,
+                credentials.connectedAt(),
+                credentials.accessTokenExpiresAt(),
+                credentials.scopes());
     }
 }

@@ -19,9 +19,14 @@ public record PendingAuthorization(
         Instant expiresAt) {
 
     /** An OAuth 2.0 authorization: no temporary secret. */
-    public PendingAuthorization(ProjectId project, PatientId patient, ProviderSlug provider,
-                                Optional<ReturnUrl> returnUrl, boolean redirectOnError,
-                                Optional<PkceVerifier> pkceVerifier, Instant expiresAt) {
+    public PendingAuthorization(
+            ProjectId project,
+            PatientId patient,
+            ProviderSlug provider,
+            Optional<ReturnUrl> returnUrl,
+            boolean redirectOnError,
+            Optional<PkceVerifier> pkceVerifier,
+            Instant expiresAt) {
         this(project, patient, provider, returnUrl, redirectOnError, pkceVerifier, Optional.empty(), expiresAt);
     }
 

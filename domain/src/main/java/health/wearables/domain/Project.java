@@ -12,7 +12,8 @@ public record Project(ProjectId id, List<byte[]> apiKeySha256, List<ReturnUrl> a
         allowedReturnUrls = List.copyOf(allowedReturnUrls);
         for (ReturnUrl prefix : allowedReturnUrls) {
             if (!prefix.endsWithSlash()) {
-                throw new IllegalArgumentException("project " + id + ": allowed redirect prefix must end in '/': " + prefix);
+                throw new IllegalArgumentException(
+                        "project " + id + ": allowed redirect prefix must end in '/': " + prefix);
             }
         }
     }

@@ -4,8 +4,7 @@ package health.wearables.domain;
 final class Redacted {
     static final String TEXT = "[redacted]";
 
-    private Redacted() {
-    }
+    private Redacted() {}
 
     static String of(String typeName) {
         return typeName + TEXT;

@@ -9,8 +9,12 @@ import java.util.Optional;
  * {@code pending} is the verified state's record, present once the state has been consumed and checked, so the answer
  * may go back to the platform's dashboard.
  */
-public record Rejection(RejectionCode code, String message, Optional<String> providerError,
-                        Optional<PendingAuthorization> pending, Optional<String> detailForLog) {
+public record Rejection(
+        RejectionCode code,
+        String message,
+        Optional<String> providerError,
+        Optional<PendingAuthorization> pending,
+        Optional<String> detailForLog) {
 
     public static Rejection of(RejectionCode code, String message) {
         return new Rejection(code, message, Optional.empty(), Optional.empty(), Optional.empty());
@@ -32,7 +36,8 @@ public record Rejection(RejectionCode code, String message, Optional<String> pro
     /** Leaves out what the provider said: it reaches a log only where a log line asks for it on purpose. */
     @Override
     public String toString() {
-        return "Rejection[" + code + ", " + message + providerError.map(error -> ", providerError=" + error).orElse("")
+        return "Rejection[" + code + ", " + message
+                + providerError.map(error -> ", providerError=" + error).orElse("")
                 + (pending.isPresent() ? ", after verified state" : "") + "]";
     }
 }

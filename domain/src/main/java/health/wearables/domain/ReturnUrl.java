@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * parameters, never by pasting input.
  */
 public final class ReturnUrl {
-    private static final Pattern HOST = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
+    private static final Pattern HOST =
+            Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1");
 
     private final String scheme;
@@ -51,7 +52,8 @@ public final class ReturnUrl {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c <= 0x20 || c >= 0x7F || c == '\\') {
-                throw new IllegalArgumentException("redirectUri contains a control, space, backslash or non-ASCII character");
+                throw new IllegalArgumentException(
+                        "redirectUri contains a control, space, backslash or non-ASCII character");
             }
         }
         URI uri;
@@ -80,8 +82,11 @@ public final class ReturnUrl {
         }
         String rawPath = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         String lowerPath = rawPath.toLowerCase(Locale.ROOT);
-        if (lowerPath.contains("%2e") || lowerPath.contains("%2f") || lowerPath.contains("%5c")
-                || !URI.create(rawPath).normalize().getRawPath().equals(rawPath) || rawPath.startsWith("//")
+        if (lowerPath.contains("%2e")
+                || lowerPath.contains("%2f")
+                || lowerPath.contains("%5c")
+                || !URI.create(rawPath).normalize().getRawPath().equals(rawPath)
+                || rawPath.startsWith("//")
                 || hasDotSegmentWithParameters(rawPath)) {
             throw new IllegalArgumentException("redirectUri path has dot segments or encoded separators");
         }

@@ -34,7 +34,14 @@ public record SealedCredentials(
         if (isWhole()) {
             return this;
         }
-        return new SealedCredentials(key, accessToken, stored.refreshToken(), tokenSecret, accessTokenExpiresAt, scopes,
-                providerUserId.or(stored::providerUserId), connectedAt);
+        return new SealedCredentials(
+                key,
+                accessToken,
+                stored.refreshToken(),
+                tokenSecret,
+                accessTokenExpiresAt,
+                scopes,
+                providerUserId.or(stored::providerUserId),
+                connectedAt);
     }
 }

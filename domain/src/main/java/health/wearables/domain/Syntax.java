@@ -8,8 +8,7 @@ final class Syntax {
     /** Longest OAuth 1.0a token, secret or verifier accepted. */
     static final int OAUTH1_MAX_LENGTH = 1024;
 
-    private Syntax() {
-    }
+    private Syntax() {}
 
     static String require(String value, Pattern pattern, int maxLength, String what) {
         if (value == null || value.isEmpty()) {

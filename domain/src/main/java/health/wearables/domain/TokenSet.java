@@ -31,21 +31,36 @@ public record TokenSet(
     }
 
     /** OAuth 2.0 tokens. */
-    public TokenSet(AccessToken accessToken, Optional<RefreshToken> refreshToken, Optional<Instant> accessTokenExpiresAt,
-                    List<String> scopes, Optional<String> providerUserId) {
+    public TokenSet(
+            AccessToken accessToken,
+            Optional<RefreshToken> refreshToken,
+            Optional<Instant> accessTokenExpiresAt,
+            List<String> scopes,
+            Optional<String> providerUserId) {
         this(accessToken, refreshToken, Optional.empty(), accessTokenExpiresAt, scopes, providerUserId);
     }
 
     /** OAuth 1.0a token credentials (RFC 5849 §2.3). */
     public static TokenSet oauth1(Oauth1Token token, Oauth1TokenSecret secret, Optional<String> providerUserId) {
-        return new TokenSet(new AccessToken(token.value()), Optional.empty(), Optional.of(secret), Optional.empty(),
-                List.of(), providerUserId);
+        return new TokenSet(
+                new AccessToken(token.value()),
+                Optional.empty(),
+                Optional.of(secret),
+                Optional.empty(),
+                List.of(),
+                providerUserId);
     }
 
     /** The same tokens with the scopes the provider reports as granted (a list separated by spaces or commas). */
     public TokenSet withGrantedScopes(String granted) {
-        return new TokenSet(accessToken, refreshToken, tokenSecret, accessTokenExpiresAt,
-                java.util.Arrays.stream(granted.split("[,\\s]+")).filter(scope -> !scope.isEmpty()).toList(),
+        return new TokenSet(
+                accessToken,
+                refreshToken,
+                tokenSecret,
+                accessTokenExpiresAt,
+                java.util.Arrays.stream(granted.split("[,\\s]+"))
+                        .filter(scope -> !scope.isEmpty())
+                        .toList(),
                 providerUserId);
     }
 

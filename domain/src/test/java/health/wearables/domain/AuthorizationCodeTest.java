@@ -24,7 +24,18 @@ class AuthorizationCodeTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"abc def", " abc", "abc\t", "abc\u0000", "abc\r\n", "abc\u007F", "cod\u00E9", "\u0441ode", "code\u200B"})
+    @ValueSource(
+            strings = {
+                "abc def",
+                " abc",
+                "abc\t",
+                "abc\u0000",
+                "abc\r\n",
+                "abc\u007F",
+                "cod\u00E9",
+                "\u0441ode",
+                "code\u200B"
+            })
     void a_code_with_spaces_control_or_non_ascii_characters_is_refused(String code) {
         assertThatIllegalArgumentException().isThrownBy(() -> new AuthorizationCode(code));
     }

@@ -51,8 +51,15 @@ class ConnectingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "javascript:alert(1)", "/wearables/done", "https://good@evil.example/",
-            "https://dashboard.example.com/done\r\nx", "http://dashboard.example.com/done"})
+    @ValueSource(
+            strings = {
+                "",
+                "javascript:alert(1)",
+                "/wearables/done",
+                "https://good@evil.example/",
+                "https://dashboard.example.com/done\r\nx",
+                "http://dashboard.example.com/done"
+            })
     void a_bad_redirect_uri_fails_validation_with_the_rule_and_without_echoing_it(String redirectUri) {
         Rejection rejection = rejection(request("123", redirectUri, false));
 
@@ -68,7 +75,8 @@ class ConnectingTest {
         Rejection rejection = rejection(request("123", "https://dashboard.example.com.evil.example/done", false));
 
         assertThat(rejection.code()).isEqualTo(RejectionCode.VALIDATION_FAILED);
-        assertThat(rejection.message()).isEqualTo("redirectUri is not under any of the project's allowed redirect prefixes.");
+        assertThat(rejection.message())
+                .isEqualTo("redirectUri is not under any of the project's allowed redirect prefixes.");
     }
 
     @Test
@@ -85,9 +93,15 @@ class ConnectingTest {
         Connecting.Minted minted = ok(request("123", DONE, true)).mint(new Random(11), NOW, TTL);
 
         assertThat(minted.state().value()).hasSize(StateToken.LENGTH);
-        assertThat(minted.pending()).isEqualTo(new PendingAuthorization(new ProjectId("acme"), new PatientId("123"),
-                new ProviderSlug("withings"), Optional.of(ReturnUrl.parse(DONE)), true,
-                minted.pending().pkceVerifier(), NOW.plus(TTL)));
+        assertThat(minted.pending())
+                .isEqualTo(new PendingAuthorization(
+                        new ProjectId("acme"),
+                        new PatientId("123"),
+                        new ProviderSlug("withings"),
+                        Optional.of(ReturnUrl.parse(DONE)),
+                        true,
+                        minted.pending().pkceVerifier(),
+                        NOW.plus(TTL)));
         assertThat(minted.pending().pkceVerifier()).isPresent();
         assertThat(minted.pending().expiresAt()).isEqualTo(Instant.parse("2026-11-21T10:10:00Z"));
     }
@@ -97,7 +111,8 @@ class ConnectingTest {
         ConfiguredProvider noPkce = Fixtures.provider("strava", Pkce.NONE, IssuerPolicy.none());
         Connecting connecting = ok(Connecting.request(project, noPkce, "123", null, false));
 
-        assertThat(connecting.mint(new Random(11), NOW, TTL).pending().pkceVerifier()).isEmpty();
+        assertThat(connecting.mint(new Random(11), NOW, TTL).pending().pkceVerifier())
+                .isEmpty();
     }
 
     @Test
@@ -107,6 +122,7 @@ class ConnectingTest {
         Connecting.Minted again = connecting.mint(new Random(11), NOW, TTL);
 
         assertThat(again).isEqualTo(first);
-        assertThat(first.pending().pkceVerifier().orElseThrow().value()).isNotEqualTo(first.state().value());
+        assertThat(first.pending().pkceVerifier().orElseThrow().value())
+                .isNotEqualTo(first.state().value());
     }
 }

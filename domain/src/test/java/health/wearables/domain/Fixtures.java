@@ -20,8 +20,7 @@ public final class Fixtures {
     /** RFC 7636 Appendix B. */
     public static final String RFC7636_VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static ProjectId acme() {
         return new ProjectId("acme");
@@ -29,7 +28,9 @@ public final class Fixtures {
 
     /** The project {@code acme}, whose one API key is {@link #API_KEY}, allowed to send patients to the given prefixes. */
     public static Project project(String... allowedPrefixes) {
-        return new Project(acme(), List.of(Hashing.sha256(API_KEY)),
+        return new Project(
+                acme(),
+                List.of(Hashing.sha256(API_KEY)),
                 Arrays.stream(allowedPrefixes).map(ReturnUrl::parse).toList());
     }
 
@@ -40,19 +41,30 @@ public final class Fixtures {
 
     /** An OAuth 2.0 provider asking for {@code activity} and {@code sleep}, requiring neither. */
     public static ConfiguredProvider provider(String slug, Pkce pkce, IssuerPolicy issuer) {
-        return new ConfiguredProvider(new ProviderSlug(slug), slug, OAuthVersion.OAUTH_2_0,
-                ProviderEndpoints.oauth2(URI.create("https://" + slug + ".example/authorize"),
+        return new ConfiguredProvider(
+                new ProviderSlug(slug),
+                slug,
+                OAuthVersion.OAUTH_2_0,
+                ProviderEndpoints.oauth2(
+                        URI.create("https://" + slug + ".example/authorize"),
                         URI.create("https://" + slug + ".example/token"),
                         URI.create("https://api." + slug + ".example/")),
-                new ProviderClient("client-" + slug, new ClientSecret("client-secret-of-" + slug),
-                        ClientAuthentication.BASIC),
-                ScopePolicy.requesting(List.of("activity", "sleep")), pkce, issuer);
+                new ProviderClient(
+                        "client-" + slug, new ClientSecret("client-secret-of-" + slug), ClientAuthentication.BASIC),
+                ScopePolicy.requesting(List.of("activity", "sleep")),
+                pkce,
+                issuer);
     }
 
     /** What {@code /connect} stored for patient 123 of {@code acme}, valid until {@code NOW + TTL}. */
     public static PendingAuthorization pending(String provider, Optional<String> returnUrl, boolean redirectOnError) {
-        return new PendingAuthorization(acme(), new PatientId("123"), new ProviderSlug(provider),
-                returnUrl.map(ReturnUrl::parse), redirectOnError, Optional.of(new PkceVerifier(RFC7636_VERIFIER)),
+        return new PendingAuthorization(
+                acme(),
+                new PatientId("123"),
+                new ProviderSlug(provider),
+                returnUrl.map(ReturnUrl::parse),
+                redirectOnError,
+                Optional.of(new PkceVerifier(RFC7636_VERIFIER)),
                 NOW.plus(TTL));
     }
 
@@ -61,15 +73,20 @@ public final class Fixtures {
     }
 
     public static TokenSet tokens(String access, Optional<String> refresh) {
-        return new TokenSet(new AccessToken(access), refresh.map(RefreshToken::new),
-                Optional.of(NOW.plusSeconds(3600)), List.of("activity"), Optional.of("user-42"));
+        return new TokenSet(
+                new AccessToken(access),
+                refresh.map(RefreshToken::new),
+                Optional.of(NOW.plusSeconds(3600)),
+                List.of("activity"),
+                Optional.of("user-42"));
     }
 
     /** A callback query from name, value pairs; a name given twice appears twice. */
     public static Map<String, List<String>> query(String... namesAndValues) {
         Map<String, List<String>> query = new LinkedHashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
-            query.computeIfAbsent(namesAndValues[i], name -> new java.util.ArrayList<>()).add(namesAndValues[i + 1]);
+            query.computeIfAbsent(namesAndValues[i], name -> new java.util.ArrayList<>())
+                    .add(namesAndValues[i + 1]);
         }
         return query;
     }
@@ -81,8 +98,10 @@ public final class Fixtures {
     }
 
     public static Rejection rejection(Step<?> step) {
-        return step.fold(value -> {
-            throw new AssertionError("expected a rejection, got " + value);
-        }, rejection -> rejection);
+        return step.fold(
+                value -> {
+                    throw new AssertionError("expected a rejection, got " + value);
+                },
+                rejection -> rejection);
     }
 }

@@ -19,7 +19,8 @@ class IdentifiersTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"Acme", "acme_health", "acme health", "acme.health", "acme/other", "acmé", "acme\n", SIXTY_FIVE})
+    @ValueSource(
+            strings = {"Acme", "acme_health", "acme health", "acme.health", "acme/other", "acmé", "acme\n", SIXTY_FIVE})
     void a_project_id_outside_that_syntax_is_refused(String id) {
         assertThatIllegalArgumentException().isThrownBy(() -> new ProjectId(id));
     }

@@ -25,7 +25,8 @@ class IssuerPolicyTest {
             assertThat(policy.accepts(Optional.of(ISSUER))).isTrue();
             assertThat(policy.accepts(Optional.of("https://evil.example"))).isFalse();
             assertThat(policy.accepts(Optional.of(ISSUER + "/"))).isFalse();
-            assertThat(policy.accepts(Optional.of(ISSUER.toUpperCase(Locale.ROOT)))).isFalse();
+            assertThat(policy.accepts(Optional.of(ISSUER.toUpperCase(Locale.ROOT))))
+                    .isFalse();
         }
     }
 

@@ -58,9 +58,11 @@ class SecretsTest {
 
     @Test
     void a_verified_callback_does_not_print_its_code_or_verifier() {
-        StateVerified verified = new StateVerified(Fixtures.provider("withings"),
+        StateVerified verified = new StateVerified(
+                Fixtures.provider("withings"),
                 Fixtures.pending("withings", Optional.empty(), false),
-                new Grant.AuthorizationCodeGrant(new AuthorizationCode(CODE), Optional.of(new PkceVerifier(RFC7636_VERIFIER))),
+                new Grant.AuthorizationCodeGrant(
+                        new AuthorizationCode(CODE), Optional.of(new PkceVerifier(RFC7636_VERIFIER))),
                 Optional.empty());
 
         assertThat(verified.toString()).doesNotContain(CODE).doesNotContain(RFC7636_VERIFIER);

@@ -37,26 +37,29 @@ class StateTokenTest {
     void the_storage_key_is_the_sha256_of_the_state_never_the_state() {
         StateToken state = new StateToken(VALID);
 
-        assertThat(state.fingerprint()).isEqualTo(Hashing.sha256Hex(VALID)).hasSize(64).doesNotContain(VALID);
+        assertThat(state.fingerprint())
+                .isEqualTo(Hashing.sha256Hex(VALID))
+                .hasSize(64)
+                .doesNotContain(VALID);
     }
 
     static Stream<String> malformed() {
         return Stream.of(
-                VALID.substring(1),                                    // 42 characters
-                VALID + "A",                                           // 44 characters
-                VALID.substring(0, 42) + "+",                          // base64, not base64url
+                VALID.substring(1), // 42 characters
+                VALID + "A", // 44 characters
+                VALID.substring(0, 42) + "+", // base64, not base64url
                 VALID.substring(0, 42) + "/",
-                VALID.substring(0, 42) + "=",                          // padding
+                VALID.substring(0, 42) + "=", // padding
                 VALID.substring(0, 20) + "\u0000" + VALID.substring(21),
                 VALID.substring(0, 20) + "\r" + VALID.substring(21),
                 VALID.substring(0, 20) + "\n" + VALID.substring(21),
                 VALID.substring(0, 42) + "\n",
-                "A".repeat(513),                                       // over 512 bytes
-                "%41" + VALID.substring(3),                            // percent-encoded, 43 characters long
-                "%2541" + VALID.substring(5),                          // percent-encoded twice
-                "\u0410" + VALID.substring(1),                         // Cyrillic capital A
-                "\uFF21" + VALID.substring(1),                         // fullwidth A
-                "\u0661" + VALID.substring(1),                         // Arabic-Indic digit one
+                "A".repeat(513), // over 512 bytes
+                "%41" + VALID.substring(3), // percent-encoded, 43 characters long
+                "%2541" + VALID.substring(5), // percent-encoded twice
+                "\u0410" + VALID.substring(1), // Cyrillic capital A
+                "\uFF21" + VALID.substring(1), // fullwidth A
+                "\u0661" + VALID.substring(1), // Arabic-Indic digit one
                 VALID.substring(0, 21) + " " + VALID.substring(22));
     }
 

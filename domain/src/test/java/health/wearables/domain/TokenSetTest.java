@@ -19,14 +19,15 @@ class TokenSetTest {
 
     @ParameterizedTest
     @CsvSource({
-            "3600, 3600",
-            "1, 1",
-            "0, 0",
-            "-5, 0",
-            "-9223372036854775808, 0",
-            "31622400, 31622400",
-            "31622401, 31622400",
-            "9223372036854775807, 31622400"})
+        "3600, 3600",
+        "1, 1",
+        "0, 0",
+        "-5, 0",
+        "-9223372036854775808, 0",
+        "31622400, 31622400",
+        "31622401, 31622400",
+        "9223372036854775807, 31622400"
+    })
     void expires_in_becomes_an_absolute_instant_clamped_between_now_and_366_days(long expiresIn, long expectedSeconds) {
         assertThat(TokenSet.expiryFrom(Optional.of(expiresIn), NOW)).contains(NOW.plusSeconds(expectedSeconds));
     }
@@ -44,7 +45,8 @@ class TokenSetTest {
 
     @Test
     void an_absolute_expiry_beyond_366_days_becomes_366_days() {
-        assertThat(TokenSet.clampAbsolute(NOW.plusSeconds(YEAR_AND_A_DAY + 1), NOW)).isEqualTo(NOW.plusSeconds(YEAR_AND_A_DAY));
+        assertThat(TokenSet.clampAbsolute(NOW.plusSeconds(YEAR_AND_A_DAY + 1), NOW))
+                .isEqualTo(NOW.plusSeconds(YEAR_AND_A_DAY));
         assertThat(TokenSet.clampAbsolute(java.time.Instant.MAX, NOW)).isEqualTo(NOW.plusSeconds(YEAR_AND_A_DAY));
     }
 }

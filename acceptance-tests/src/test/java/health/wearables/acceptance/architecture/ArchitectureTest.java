@@ -50,6 +50,7 @@ class ArchitectureTest {
     static final String BACKGROUND = "health.wearables.adapters.rest.app.background..";
     /** The WAR's wiring: the use cases built from the ports (this package only, not the adapters beside it). */
     static final String WIRING = "health.wearables.adapters.rest.app";
+
     static final String REDIS = "health.wearables.adapters.redis..";
     static final String FHIR = "health.wearables.adapters.fhir..";
     static final String SEALING = "health.wearables.adapters.sealing..";
@@ -65,13 +66,29 @@ class ArchitectureTest {
 
     @Test
     void every_ring_is_present_so_no_rule_passes_on_nothing() {
-        for (String ring : List.of(DOMAIN, PORTS, PORTS_IN, PORTS_OUT, SERVICES, HTTP_API, PROVIDER_CLIENTS,
-                CONFIGURATION, BACKGROUND, WIRING, REDIS, FHIR, SEALING)) {
+        for (String ring : List.of(
+                DOMAIN,
+                PORTS,
+                PORTS_IN,
+                PORTS_OUT,
+                SERVICES,
+                HTTP_API,
+                PROVIDER_CLIENTS,
+                CONFIGURATION,
+                BACKGROUND,
+                WIRING,
+                REDIS,
+                FHIR,
+                SEALING)) {
             boolean withSubpackages = ring.endsWith("..");
             String prefix = withSubpackages ? ring.substring(0, ring.length() - 2) : ring;
-            assertThat(gateway.stream().filter(c -> withSubpackages ? c.getPackageName().startsWith(prefix)
-                            : c.getPackageName().equals(prefix)).count())
-                    .as("classes in " + ring).isPositive();
+            assertThat(gateway.stream()
+                            .filter(c -> withSubpackages
+                                    ? c.getPackageName().startsWith(prefix)
+                                    : c.getPackageName().equals(prefix))
+                            .count())
+                    .as("classes in " + ring)
+                    .isPositive();
         }
     }
 
@@ -96,8 +113,11 @@ class ArchitectureTest {
 
     @Test
     void inbound_adapters_only_drive_use_cases() {
-        classes().that().resideInAnyPackage(HTTP_API, BACKGROUND)
-                .should().onlyDependOnClassesThat(resideOutsideOfPackage("health.wearables..")
+        classes()
+                .that()
+                .resideInAnyPackage(HTTP_API, BACKGROUND)
+                .should()
+                .onlyDependOnClassesThat(resideOutsideOfPackage("health.wearables..")
                         .or(resideInAnyPackage(PORTS_IN, DOMAIN, HTTP_API, BACKGROUND)))
                 .because("a request or a scheduled pass asks a use case (port.in) and speaks the domain's types; "
                         + "what the use case needs from outside (port.out) and how it is built (the services) are "
@@ -107,32 +127,56 @@ class ArchitectureTest {
 
     @Test
     void the_domain_is_plain_java() {
-        classes().that().resideInAPackage(DOMAIN)
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", DOMAIN)
+        classes()
+                .that()
+                .resideInAPackage(DOMAIN)
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", DOMAIN)
                 .because("the state machine must be testable and readable without any framework")
                 .check(gateway);
     }
 
     @Test
     void the_domain_does_no_io_and_takes_time_and_randomness_as_given() {
-        noClasses().that().resideInAPackage(DOMAIN)
-                .should().dependOnClassesThat(resideInAPackage("java.net..")
-                        .and(not(belongToAnyOf(URI.class, URISyntaxException.class, URLEncoder.class,
-                                URLDecoder.class))))
-                .orShould().dependOnClassesThat().resideInAnyPackage("java.sql..", "java.nio.file..")
-                .orShould().dependOnClassesThat().areAssignableTo(Executor.class)
-                .orShould().dependOnClassesThat().belongToAnyOf(Executors.class, Thread.class)
-                .orShould().callMethod(Instant.class, "now")
-                .orShould().callMethod(Clock.class, "systemUTC")
-                .orShould().callMethod(Clock.class, "systemDefaultZone")
-                .orShould().callMethod(System.class, "currentTimeMillis")
-                .orShould().callMethod(System.class, "nanoTime")
-                .orShould().callMethod(LocalDate.class, "now")
-                .orShould().callMethod(LocalDateTime.class, "now")
-                .orShould().callMethod(OffsetDateTime.class, "now")
-                .orShould().callMethod(ZonedDateTime.class, "now")
-                .orShould().callConstructor(Random.class)
-                .orShould().callConstructor(SecureRandom.class)
+        noClasses()
+                .that()
+                .resideInAPackage(DOMAIN)
+                .should()
+                .dependOnClassesThat(resideInAPackage("java.net..")
+                        .and(not(belongToAnyOf(
+                                URI.class, URISyntaxException.class, URLEncoder.class, URLDecoder.class))))
+                .orShould()
+                .dependOnClassesThat()
+                .resideInAnyPackage("java.sql..", "java.nio.file..")
+                .orShould()
+                .dependOnClassesThat()
+                .areAssignableTo(Executor.class)
+                .orShould()
+                .dependOnClassesThat()
+                .belongToAnyOf(Executors.class, Thread.class)
+                .orShould()
+                .callMethod(Instant.class, "now")
+                .orShould()
+                .callMethod(Clock.class, "systemUTC")
+                .orShould()
+                .callMethod(Clock.class, "systemDefaultZone")
+                .orShould()
+                .callMethod(System.class, "currentTimeMillis")
+                .orShould()
+                .callMethod(System.class, "nanoTime")
+                .orShould()
+                .callMethod(LocalDate.class, "now")
+                .orShould()
+                .callMethod(LocalDateTime.class, "now")
+                .orShould()
+                .callMethod(OffsetDateTime.class, "now")
+                .orShould()
+                .callMethod(ZonedDateTime.class, "now")
+                .orShould()
+                .callConstructor(Random.class)
+                .orShould()
+                .callConstructor(SecureRandom.class)
                 .because("a transition takes the results of I/O and the time and randomness it is given, so it is "
                         + "pure: URIs are values (URI, its exception, URL encoding), but no socket, HTTP client, "
                         + "database, file, thread, clock or random source of its own")
@@ -141,17 +185,27 @@ class ArchitectureTest {
 
     @Test
     void the_application_knows_only_the_domain() {
-        classes().that().resideInAnyPackage(PORTS, SERVICES)
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", DOMAIN, PORTS, SERVICES)
+        classes()
+                .that()
+                .resideInAnyPackage(PORTS, SERVICES)
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", DOMAIN, PORTS, SERVICES)
                 .because("use cases orchestrate ports; technology stays in the adapters")
                 .check(gateway);
     }
 
     @Test
     void a_port_is_an_interface() {
-        classes().that().resideInAPackage(PORTS).and().areTopLevelClasses()
-                .and().areNotAssignableTo(Throwable.class)
-                .should().beInterfaces()
+        classes()
+                .that()
+                .resideInAPackage(PORTS)
+                .and()
+                .areTopLevelClasses()
+                .and()
+                .areNotAssignableTo(Throwable.class)
+                .should()
+                .beInterfaces()
                 .because("a port is a role (a use case the adapters drive, or something the use cases need), never "
                         + "an implementation; the only classes beside the ports are the faults a port may throw or a "
                         + "use case may let through, and the values a port speaks in are nested in it")
@@ -160,16 +214,23 @@ class ArchitectureTest {
 
     @Test
     void the_use_cases_are_final() {
-        classes().that().resideInAPackage(SERVICES)
-                .should().haveModifier(JavaModifier.FINAL)
+        classes()
+                .that()
+                .resideInAPackage(SERVICES)
+                .should()
+                .haveModifier(JavaModifier.FINAL)
                 .because("a use case is used through its port.in interface and extended by nobody")
                 .check(gateway);
     }
 
     @Test
     void only_the_wiring_builds_the_use_cases() {
-        classes().that().resideInAPackage(SERVICES)
-                .should().onlyHaveDependentClassesThat().resideInAnyPackage(SERVICES, WIRING)
+        classes()
+                .that()
+                .resideInAPackage(SERVICES)
+                .should()
+                .onlyHaveDependentClassesThat()
+                .resideInAnyPackage(SERVICES, WIRING)
                 .because("the use cases are built in one place, the WAR's wiring, from the ports the adapters "
                         + "produce; everyone else knows them by their port.in interfaces")
                 .check(gateway);
@@ -177,11 +238,17 @@ class ArchitectureTest {
 
     @Test
     void nothing_is_named_after_a_vague_role() {
-        classes().that().resideInAPackage("health.wearables..")
-                .should().haveSimpleNameNotEndingWith("Impl")
-                .andShould().haveSimpleNameNotEndingWith("Manager")
-                .andShould().haveSimpleNameNotEndingWith("Helper")
-                .andShould().haveSimpleNameNotEndingWith("Util")
+        classes()
+                .that()
+                .resideInAPackage("health.wearables..")
+                .should()
+                .haveSimpleNameNotEndingWith("Impl")
+                .andShould()
+                .haveSimpleNameNotEndingWith("Manager")
+                .andShould()
+                .haveSimpleNameNotEndingWith("Helper")
+                .andShould()
+                .haveSimpleNameNotEndingWith("Util")
                 .check(gateway);
     }
 }

@@ -69,7 +69,9 @@ public class ConnectingSteps {
     /** The consent screen of the vendor the journey is connecting to, which sends the browser back the same way. */
     URI approveAtVendor() {
         HttpResponse<String> consent = gateway.browse(journey.authorizationUrl);
-        assertThat(consent.statusCode()).as("the vendor redirects back after consent").isEqualTo(302);
+        assertThat(consent.statusCode())
+                .as("the vendor redirects back after consent")
+                .isEqualTo(302);
         journey.returnLink = URI.create(consent.headers().firstValue("Location").orElseThrow());
         Map<String, String> query = Query.of(journey.returnLink);
         assertThat(query.get("state")).isEqualTo(journey.state);
@@ -97,7 +99,8 @@ public class ConnectingSteps {
 
     @When("she declines access at Sandbox")
     public void declines() {
-        journey.answer = gateway.callback("/v1/wearables/sandbox/callback",
+        journey.answer = gateway.callback(
+                "/v1/wearables/sandbox/callback",
                 "error=access_denied&error_description=" + Gateway.encode("The user <b>denied</b>\r\naccess")
                         + "&state=" + journey.state);
     }
@@ -135,11 +138,15 @@ public class ConnectingSteps {
         started();
         approves();
         assertThat(journey.answer.statusCode()).as(journey.answer.body()).isEqualTo(200);
-        journey.endpointId = RecordSteps.onlyConnection(gateway, journey).get("endpointId").asText();
-        HttpResponse<String> endpoint = gateway.fhir(Settings.apiKeyOf(journey.project), "Endpoint/" + journey.endpointId);
+        journey.endpointId =
+                RecordSteps.onlyConnection(gateway, journey).get("endpointId").asText();
+        HttpResponse<String> endpoint =
+                gateway.fhir(Settings.apiKeyOf(journey.project), "Endpoint/" + journey.endpointId);
         journey.issuedTokens = java.util.Optional.of(
                 SealedCredentials.open(Json.parse(endpoint.body()), journey.project, journey.patientId, "sandbox"));
-        assertThat(journey.issuedTokens.get().accessToken()).as("Sandbox issues JWT access tokens").startsWith("eyJ");
+        assertThat(journey.issuedTokens.get().accessToken())
+                .as("Sandbox issues JWT access tokens")
+                .startsWith("eyJ");
     }
 
     @Given("Amara's Sandbox account is already connected to her record")
@@ -147,7 +154,8 @@ public class ConnectingSteps {
         started();
         approves();
         assertThat(journey.answer.statusCode()).as(journey.answer.body()).isEqualTo(200);
-        journey.endpointId = RecordSteps.onlyConnection(gateway, journey).get("endpointId").asText();
+        journey.endpointId =
+                RecordSteps.onlyConnection(gateway, journey).get("endpointId").asText();
     }
 
     @When("her care team connects her Sandbox wearable again and she approves access")

@@ -77,18 +77,20 @@ public final class FaultyProvider {
         }
 
         static Answer of(String phrase) {
-            return Arrays.stream(values()).filter(answer -> answer.phrase.equals(phrase)).findFirst()
+            return Arrays.stream(values())
+                    .filter(answer -> answer.phrase.equals(phrase))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("Faulty knows no answer '" + phrase + "'; known: "
-                            + Arrays.stream(values()).map(answer -> answer.phrase).toList()));
+                            + Arrays.stream(values())
+                                    .map(answer -> answer.phrase)
+                                    .toList()));
         }
     }
 
     /** The tokens of the last well-formed token answer, to compare with what the gateway stored. */
-    record Issued(String accessToken, Optional<String> refreshToken, long expiresIn) {
-    }
+    record Issued(String accessToken, Optional<String> refreshToken, long expiresIn) {}
 
-    private record Grant(String redirectUri, String challenge) {
-    }
+    private record Grant(String redirectUri, String challenge) {}
 
     @BeforeAll
     public static void start() throws IOException {
@@ -97,7 +99,8 @@ public final class FaultyProvider {
             thread.setDaemon(true);
             return thread;
         });
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), Settings.faultyProviderPort()), 32);
+        server = HttpServer.create(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), Settings.faultyProviderPort()), 32);
         server.setExecutor(threads);
         server.createContext("/authorize", exchange -> handle(exchange, FaultyProvider::authorize));
         server.createContext("/token", exchange -> handle(exchange, FaultyProvider::token));
@@ -153,14 +156,22 @@ public final class FaultyProvider {
 
     private static void authorize(HttpExchange exchange) throws IOException {
         Map<String, String> query = Query.of(exchange.getRequestURI());
-        String expectedRedirect = Settings.gatewayBaseUrl().resolve(CALLBACK_PATH).toString();
-        String problem = !"GET".equals(exchange.getRequestMethod()) ? "authorize: not a GET"
-                : !"code".equals(query.get("response_type")) ? "authorize: response_type is not code"
-                : !Settings.clientIdOf("faulty").equals(query.get("client_id")) ? "authorize: unknown client_id"
-                : !expectedRedirect.equals(query.get("redirect_uri")) ? "authorize: redirect_uri is not the registered one"
-                : isBlank(query.get("state")) ? "authorize: no state"
-                : !"S256".equals(query.get("code_challenge_method")) || isBlank(query.get("code_challenge"))
-                        ? "authorize: no S256 code challenge" : null;
+        String expectedRedirect =
+                Settings.gatewayBaseUrl().resolve(CALLBACK_PATH).toString();
+        String problem = !"GET".equals(exchange.getRequestMethod())
+                ? "authorize: not a GET"
+                : !"code".equals(query.get("response_type"))
+                        ? "authorize: response_type is not code"
+                        : !Settings.clientIdOf("faulty").equals(query.get("client_id"))
+                                ? "authorize: unknown client_id"
+                                : !expectedRedirect.equals(query.get("redirect_uri"))
+                                        ? "authorize: redirect_uri is not the registered one"
+                                        : isBlank(query.get("state"))
+                                                ? "authorize: no state"
+                                                : !"S256".equals(query.get("code_challenge_method"))
+                                                                || isBlank(query.get("code_challenge"))
+                                                        ? "authorize: no S256 code challenge"
+                                                        : null;
         if (problem != null) {
             VIOLATIONS.add(problem);
             reply(exchange, 400, "text/plain", problem);
@@ -169,8 +180,8 @@ public final class FaultyProvider {
         String code = random(32);
         RunSecrets.remember(SecretKind.AUTHORIZATION_CODE, code);
         GRANTS.put(code, new Grant(expectedRedirect, query.get("code_challenge")));
-        exchange.getResponseHeaders().set("Location", expectedRedirect + "?code=" + encode(code) + "&state="
-                + encode(query.get("state")));
+        exchange.getResponseHeaders()
+                .set("Location", expectedRedirect + "?code=" + encode(code) + "&state=" + encode(query.get("state")));
         exchange.sendResponseHeaders(302, -1);
     }
 
@@ -190,7 +201,8 @@ public final class FaultyProvider {
     /** What a strict token endpoint would refuse in the request; the messages never quote a value. */
     private static Optional<String> problemWith(HttpExchange exchange, Map<String, String> form) {
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-        if (!"POST".equals(exchange.getRequestMethod()) || contentType == null
+        if (!"POST".equals(exchange.getRequestMethod())
+                || contentType == null
                 || !contentType.startsWith("application/x-www-form-urlencoded")) {
             return Optional.of("token: not a form POST");
         }
@@ -217,39 +229,64 @@ public final class FaultyProvider {
     private static void respond(HttpExchange exchange, Answer chosen) throws IOException, InterruptedException {
         switch (chosen) {
             case SERVER_ERROR -> reply(exchange, 500, "text/plain", "upstream failure");
-            case HANG -> Thread.sleep(Settings.tokenEndpointDeadline().plusSeconds(5).toMillis());
+            case HANG ->
+                Thread.sleep(Settings.tokenEndpointDeadline().plusSeconds(5).toMillis());
             case SLOW_DRIP -> drip(exchange, tokens(3600, true), Duration.ofMillis(250));
             case HUGE_BODY -> {
                 String tokens = tokens(3600, true);
-                reply(exchange, 200, "application/json", tokens.substring(0, tokens.length() - 1)
-                        + ",\"padding\":\"" + "x".repeat(1024 * 1024) + "\"}");
+                reply(
+                        exchange,
+                        200,
+                        "application/json",
+                        tokens.substring(0, tokens.length() - 1) + ",\"padding\":\"" + "x".repeat(1024 * 1024) + "\"}");
             }
             case TRUNCATED_JSON -> {
                 String tokens = tokens(3600, true);
                 reply(exchange, 200, "application/json", tokens.substring(0, tokens.length() - 12));
             }
-            case HTML_PAGE -> reply(exchange, 200, "text/html",
-                    "<!DOCTYPE html><html><head><title>Faulty: sign in</title></head><body><form method=\"post\">"
-                            + "<input name=\"user\"></form></body></html>");
+            case HTML_PAGE ->
+                reply(
+                        exchange,
+                        200,
+                        "text/html",
+                        "<!DOCTYPE html><html><head><title>Faulty: sign in</title></head><body><form method=\"post\">"
+                                + "<input name=\"user\"></form></body></html>");
             case EMPTY_200 -> exchange.sendResponseHeaders(200, -1);
             case REDIRECT_ELSEWHERE -> {
                 // another host name for the same simulator, so a request that followed would be counted
-                exchange.getResponseHeaders().set("Location",
-                        "http://localhost:" + Settings.faultyProviderPort() + "/elsewhere/token");
+                exchange.getResponseHeaders()
+                        .set("Location", "http://localhost:" + Settings.faultyProviderPort() + "/elsewhere/token");
                 exchange.sendResponseHeaders(302, -1);
             }
-            case ERROR_IN_200 -> reply(exchange, 200, "application/json",
-                    "{\"error\":\"invalid_request\",\"error_description\":\"The code has expired\"}");
+            case ERROR_IN_200 ->
+                reply(
+                        exchange,
+                        200,
+                        "application/json",
+                        "{\"error\":\"invalid_request\",\"error_description\":\"The code has expired\"}");
             case INVALID_CLIENT -> reply(exchange, 401, "application/json", "{\"error\":\"invalid_client\"}");
-            case NOT_BEARER -> reply(exchange, 200, "application/json", "{\"access_token\":\"" + accessToken()
-                    + "\",\"token_type\":\"mac\",\"mac_algorithm\":\"hmac-sha-256\",\"expires_in\":3600}");
-            case NO_ACCESS_TOKEN -> reply(exchange, 200, "application/json", "{\"token_type\":\"Bearer\","
-                    + "\"expires_in\":3600,\"refresh_token\":\"" + refreshToken() + "\"}");
+            case NOT_BEARER ->
+                reply(
+                        exchange,
+                        200,
+                        "application/json",
+                        "{\"access_token\":\"" + accessToken()
+                                + "\",\"token_type\":\"mac\",\"mac_algorithm\":\"hmac-sha-256\",\"expires_in\":3600}");
+            case NO_ACCESS_TOKEN ->
+                reply(
+                        exchange,
+                        200,
+                        "application/json",
+                        "{\"token_type\":\"Bearer\"," + "\"expires_in\":3600,\"refresh_token\":\"" + refreshToken()
+                                + "\"}");
             case OVERSIZED_ACCESS_TOKEN -> {
                 String huge = "faulty-at-" + random(6750); // 9010 characters, over the 8 KiB a token may have
                 RunSecrets.remember(SecretKind.ACCESS_TOKEN, huge);
-                reply(exchange, 200, "application/json", "{\"access_token\":\"" + huge
-                        + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
+                reply(
+                        exchange,
+                        200,
+                        "application/json",
+                        "{\"access_token\":\"" + huge + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
             }
             case NO_REFRESH_TOKEN -> reply(exchange, 200, "application/json", tokens(3600, false));
             case TEN_THOUSAND_YEARS -> reply(exchange, 200, "application/json", tokens(315_576_000_000L, true));
@@ -280,7 +317,8 @@ public final class FaultyProvider {
     }
 
     /** Headers at once, then the body one byte at a time; stops when the gateway hangs up. */
-    private static void drip(HttpExchange exchange, String body, Duration pause) throws IOException, InterruptedException {
+    private static void drip(HttpExchange exchange, String body, Duration pause)
+            throws IOException, InterruptedException {
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();

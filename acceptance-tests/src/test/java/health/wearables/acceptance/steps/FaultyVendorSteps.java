@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 public class FaultyVendorSteps {
     /** Time the gateway may take beyond its deadline to answer the patient (its own work, a loaded machine). */
     private static final Duration SLACK = Duration.ofSeconds(3);
+
     private static final String CLIENT_CONFIGURATION_ERROR =
             "check wearables.providers.faulty.client-id / client-secret";
 
@@ -35,8 +36,12 @@ public class FaultyVendorSteps {
     private Duration callbackTook;
     private Instant approvedAt;
 
-    public FaultyVendorSteps(PatientJourney journey, Gateway gateway, ConnectingSteps connecting, FaultyProvider faulty,
-                             RedisProbe redis) {
+    public FaultyVendorSteps(
+            PatientJourney journey,
+            Gateway gateway,
+            ConnectingSteps connecting,
+            FaultyProvider faulty,
+            RedisProbe redis) {
         this.journey = journey;
         this.gateway = gateway;
         this.connecting = connecting;
@@ -70,32 +75,46 @@ public class FaultyVendorSteps {
     @Then("she is told that connecting Faulty failed, within the gateway's deadline")
     public void toldItFailed() {
         IntegratorSteps.assertError(journey.answer, 502, "TOKEN_EXCHANGE_FAILED");
-        assertThat(callbackTook).as("time the patient waited").isLessThan(Settings.tokenEndpointDeadline().plus(SLACK));
+        assertThat(callbackTook)
+                .as("time the patient waited")
+                .isLessThan(Settings.tokenEndpointDeadline().plus(SLACK));
     }
 
     @Then("Faulty was asked for her tokens exactly once")
     public void askedOnce() {
-        assertThat(faulty.tokenRequests() - tokenRequestsBefore).as("token requests at Faulty").isEqualTo(1);
+        assertThat(faulty.tokenRequests() - tokenRequestsBefore)
+                .as("token requests at Faulty")
+                .isEqualTo(1);
         assertThat(faulty.redirectTargetRequests() - redirectTargetRequestsBefore)
-                .as("requests at the address Faulty redirected to").isZero();
-        assertThat(faulty.violations().subList(violationsBefore, faulty.violations().size()))
-                .as("what Faulty found wrong with the gateway's requests").isEmpty();
+                .as("requests at the address Faulty redirected to")
+                .isZero();
+        assertThat(faulty.violations()
+                        .subList(violationsBefore, faulty.violations().size()))
+                .as("what Faulty found wrong with the gateway's requests")
+                .isEmpty();
     }
 
     @Then("her record holds no Faulty connection")
     public void noConnection() {
-        assertThat(RecordSteps.connections(gateway, journey).size()).as("her connections").isZero();
-        assertThat(redis.syncJobsFor(journey.patientId)).as("sync jobs queued for her").isZero();
+        assertThat(RecordSteps.connections(gateway, journey).size())
+                .as("her connections")
+                .isZero();
+        assertThat(redis.syncJobsFor(journey.patientId))
+                .as("sync jobs queued for her")
+                .isZero();
     }
 
     @Then("the operators' log points at Faulty's client configuration without revealing the secret")
     public void configurationErrorLogged() {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (occurrencesInLogOfFirstInstance(CLIENT_CONFIGURATION_ERROR) <= configurationErrorsBefore) {
-            assertThat(System.nanoTime()).as("the configuration error is logged within 10 s").isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("the configuration error is logged within 10 s")
+                    .isLessThan(deadline);
             sleep(Duration.ofMillis(200));
         }
-        assertThat(occurrencesInLogOfFirstInstance(Settings.clientSecretOf("faulty"))).as("the client secret in the log")
+        assertThat(occurrencesInLogOfFirstInstance(Settings.clientSecretOf("faulty")))
+                .as("the client secret in the log")
                 .isZero();
     }
 
@@ -106,37 +125,51 @@ public class FaultyVendorSteps {
         assertThat(connection.get("provider").asText()).isEqualTo("faulty");
         assertThat(connection.get("status").asText()).isEqualTo("active");
         journey.endpointId = connection.get("endpointId").asText();
-        assertThat(faulty.violations().subList(violationsBefore, faulty.violations().size()))
-                .as("what Faulty found wrong with the gateway's requests").isEmpty();
+        assertThat(faulty.violations()
+                        .subList(violationsBefore, faulty.violations().size()))
+                .as("what Faulty found wrong with the gateway's requests")
+                .isEmpty();
     }
 
     @Then("her Faulty connection holds the access token Faulty issued, expiring in an hour, and no refresh token")
     public void nonRefreshable() {
         FaultyProvider.Issued issued = faulty.lastIssued();
-        assertThat(issued.refreshToken().isPresent()).as("Faulty issued a refresh token").isFalse();
+        assertThat(issued.refreshToken().isPresent())
+                .as("Faulty issued a refresh token")
+                .isFalse();
         SealedCredentials.Opened stored = storedCredentials();
-        assertThat(stored.accessToken().equals(issued.accessToken())).as("the stored access token is the one Faulty "
-                + "issued (tokens are compared, never shown)").isTrue();
-        assertThat(stored.refreshToken().isPresent()).as("a refresh token in her record").isFalse();
-        Instant expiresAt = Instant.parse(RecordSteps.onlyConnection(gateway, journey).get("accessTokenExpiresAt").asText());
-        assertThat(expiresAt).isBetween(approvedAt.plusSeconds(3600 - 60), Instant.now().plusSeconds(3600 + 60));
+        assertThat(stored.accessToken().equals(issued.accessToken()))
+                .as("the stored access token is the one Faulty " + "issued (tokens are compared, never shown)")
+                .isTrue();
+        assertThat(stored.refreshToken().isPresent())
+                .as("a refresh token in her record")
+                .isFalse();
+        Instant expiresAt = Instant.parse(RecordSteps.onlyConnection(gateway, journey)
+                .get("accessTokenExpiresAt")
+                .asText());
+        assertThat(expiresAt)
+                .isBetween(approvedAt.plusSeconds(3600 - 60), Instant.now().plusSeconds(3600 + 60));
     }
 
     @Then("her Faulty connection's access token counts as expiring within 366 days")
     public void clampedExpiry() {
-        assertThat(faulty.lastIssued().expiresIn()).as("what Faulty claimed, in seconds")
+        assertThat(faulty.lastIssued().expiresIn())
+                .as("what Faulty claimed, in seconds")
                 .isGreaterThan(Duration.ofDays(3650).toSeconds());
         JsonNode connection = RecordSteps.onlyConnection(gateway, journey);
         Instant expiresAt = Instant.parse(connection.get("accessTokenExpiresAt").asText());
-        assertThat(expiresAt).as("the expiry her care team sees")
+        assertThat(expiresAt)
+                .as("the expiry her care team sees")
                 .isAfter(approvedAt.plus(Duration.ofDays(365)))
                 .isBeforeOrEqualTo(Instant.now().plus(Duration.ofDays(366)));
         assertThat(storedCredentials().accessToken().equals(faulty.lastIssued().accessToken()))
-                .as("the stored access token is the one Faulty issued").isTrue();
+                .as("the stored access token is the one Faulty issued")
+                .isTrue();
     }
 
     private SealedCredentials.Opened storedCredentials() {
-        HttpResponse<String> endpoint = gateway.fhir(Settings.apiKeyOf(journey.project), "Endpoint/" + journey.endpointId);
+        HttpResponse<String> endpoint =
+                gateway.fhir(Settings.apiKeyOf(journey.project), "Endpoint/" + journey.endpointId);
         assertThat(endpoint.statusCode()).as(endpoint.body()).isEqualTo(200);
         return SealedCredentials.openWhatIsThere(Json.parse(endpoint.body()));
     }
@@ -145,7 +178,9 @@ public class FaultyVendorSteps {
     private static long occurrencesInLogOfFirstInstance(String text) {
         Path logs = Settings.gatewayLogDirectories().get(0);
         try (Stream<Path> files = Files.walk(logs)) {
-            return files.filter(Files::isRegularFile).mapToLong(file -> count(read(file), text)).sum();
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(file -> count(read(file), text))
+                    .sum();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

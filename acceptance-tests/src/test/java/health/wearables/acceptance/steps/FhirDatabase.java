@@ -10,12 +10,12 @@ import java.sql.Statement;
  * (no new connections, the open ones ended), as an outage of the database looks from the gateway, and allow it again.
  */
 final class FhirDatabase {
-    private FhirDatabase() {
-    }
+    private FhirDatabase() {}
 
     static void refuseConnections() throws SQLException {
         allowConnections(false);
-        try (Connection owner = owner(); Statement statement = owner.createStatement()) {
+        try (Connection owner = owner();
+                Statement statement = owner.createStatement()) {
             statement.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + name()
                     + "' and pid <> pg_backend_pid()");
         }
@@ -26,7 +26,8 @@ final class FhirDatabase {
     }
 
     private static void allowConnections(boolean allow) throws SQLException {
-        try (Connection owner = owner(); Statement statement = owner.createStatement()) {
+        try (Connection owner = owner();
+                Statement statement = owner.createStatement()) {
             statement.execute("alter database " + name() + " with allow_connections " + allow);
         }
     }

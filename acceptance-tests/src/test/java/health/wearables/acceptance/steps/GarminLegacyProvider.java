@@ -14,8 +14,10 @@ public final class GarminLegacyProvider {
 
     @BeforeAll
     public static void start() {
-        simulator = Oauth1ProviderSimulator.start(Settings.get("oauth1.consumer-key"),
-                Settings.get("oauth1.consumer-secret"), Integer.parseInt(Settings.get("oauth1.port")));
+        simulator = Oauth1ProviderSimulator.start(
+                Settings.get("oauth1.consumer-key"),
+                Settings.get("oauth1.consumer-secret"),
+                Integer.parseInt(Settings.get("oauth1.port")));
     }
 
     @AfterAll

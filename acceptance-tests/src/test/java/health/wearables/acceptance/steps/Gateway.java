@@ -54,13 +54,18 @@ public final class Gateway {
     }
 
     HttpResponse<String> browse(URI uri) {
-        return send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build());
+        return send(HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(30))
+                .GET()
+                .build());
     }
 
     /** A request without side effects as link scanners and prefetchers send it (HEAD, OPTIONS). */
     HttpResponse<String> probe(String method, URI uri) {
-        return send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                .method(method, HttpRequest.BodyPublishers.noBody()).build());
+        return send(HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(30))
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build());
     }
 
     HttpResponse<String> callback(String path, String rawQuery) {
@@ -70,14 +75,17 @@ public final class Gateway {
     HttpResponse<String> connections(String apiKey, String patientId) {
         return send(HttpRequest.newBuilder(base.resolve("/v1/wearables/connections?patientId=" + encode(patientId)))
                 .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + apiKey).GET().build());
+                .header("Authorization", "Bearer " + apiKey)
+                .GET()
+                .build());
     }
 
     /** A read or search of the FHIR record, with a project's API key, or without any when it is null. */
     HttpResponse<String> fhir(String apiKey, String pathAndQuery) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/fhir/" + pathAndQuery))
                 .timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/fhir+json").GET();
+                .header("Accept", "application/fhir+json")
+                .GET();
         if (apiKey != null) {
             request.header("Authorization", "Bearer " + apiKey);
         }
@@ -89,9 +97,11 @@ public final class Gateway {
      * optionally a body with its Content-Type and a project's API key.
      */
     HttpResponse<String> request(String method, String rawPath, String contentType, String body, String apiKey) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + rawPath)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + rawPath))
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
@@ -103,25 +113,37 @@ public final class Gateway {
 
     /** A further page of a FHIR search, by the absolute address the server put in the bundle's {@code next} link. */
     HttpResponse<String> fhirPage(String apiKey, URI page) {
-        return send(HttpRequest.newBuilder(page).timeout(Duration.ofSeconds(30))
+        return send(HttpRequest.newBuilder(page)
+                .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + apiKey)
-                .header("Accept", "application/fhir+json").GET().build());
+                .header("Accept", "application/fhir+json")
+                .GET()
+                .build());
     }
 
     HttpResponse<String> providers(String apiKey) {
-        return send(HttpRequest.newBuilder(base.resolve("/v1/wearables/providers")).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + apiKey).GET().build());
+        return send(HttpRequest.newBuilder(base.resolve("/v1/wearables/providers"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + apiKey)
+                .GET()
+                .build());
     }
 
     /** MicroProfile Health readiness of an instance. */
     HttpResponse<String> readiness(URI instance) {
-        return send(HttpRequest.newBuilder(instance.resolve("/health/ready")).timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json").GET().build());
+        return send(HttpRequest.newBuilder(instance.resolve("/health/ready"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json")
+                .GET()
+                .build());
     }
 
     HttpResponse<String> metrics() {
-        return send(HttpRequest.newBuilder(base.resolve("/metrics?scope=application")).timeout(Duration.ofSeconds(30))
-                .header("Accept", "text/plain").GET().build());
+        return send(HttpRequest.newBuilder(base.resolve("/metrics?scope=application"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "text/plain")
+                .GET()
+                .build());
     }
 
     static String encode(String value) {

@@ -54,7 +54,9 @@ public class IntegratorSteps {
 
     @When("the Acme project starts a Sandbox connection returning to {string}")
     public void returningTo(String redirectUri) {
-        journey.answer = gateway.connect(Settings.apiKeyOf("acme"), "sandbox",
+        journey.answer = gateway.connect(
+                Settings.apiKeyOf("acme"),
+                "sandbox",
                 "{\"patientId\":\"" + journey.patientId + "\",\"redirectUri\":\"" + redirectUri + "\"}");
     }
 
@@ -77,11 +79,14 @@ public class IntegratorSteps {
     public void metricsCount(String code) {
         HttpResponse<String> metrics = gateway.metrics();
         assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.body().lines()
-                .filter(line -> line.startsWith("wearables_callback_outcomes_total{"))
-                .filter(line -> line.contains("outcome=\"" + code + "\""))
-                .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))))
-                .as(metrics.body()).isNotEmpty().allSatisfy(count -> assertThat(count).isPositive());
+        assertThat(metrics.body()
+                        .lines()
+                        .filter(line -> line.startsWith("wearables_callback_outcomes_total{"))
+                        .filter(line -> line.contains("outcome=\"" + code + "\""))
+                        .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))))
+                .as(metrics.body())
+                .isNotEmpty()
+                .allSatisfy(count -> assertThat(count).isPositive());
     }
 
     @When("the Acme project lists the providers")
@@ -115,7 +120,8 @@ public class IntegratorSteps {
 
     @Then("the message names the missing key {string}")
     public void namesMissingKey(String key) {
-        assertThat(Json.parse(journey.answer.body()).at("/error/message").asText()).contains(key);
+        assertThat(Json.parse(journey.answer.body()).at("/error/message").asText())
+                .contains(key);
     }
 
     @Then("the answer forbids caching and referrers")
@@ -126,13 +132,16 @@ public class IntegratorSteps {
 
     @When("the Acme project starts a Sandbox connection with a body of type {string}")
     public void bodyOfType(String contentType) {
-        journey.answer = gateway.request("POST", "/v1/wearables/sandbox/connect", contentType, body(),
-                Settings.apiKeyOf("acme"));
+        journey.answer = gateway.request(
+                "POST", "/v1/wearables/sandbox/connect", contentType, body(), Settings.apiKeyOf("acme"));
     }
 
     @When("the Acme project starts a Sandbox connection naming the patient twice")
     public void patientTwice() {
-        journey.answer = gateway.request("POST", "/v1/wearables/sandbox/connect", "application/json",
+        journey.answer = gateway.request(
+                "POST",
+                "/v1/wearables/sandbox/connect",
+                "application/json",
                 "{\"patientId\":\"" + journey.patientId + "\",\"patientId\":\"someone-else\"}",
                 Settings.apiKeyOf("acme"));
     }
@@ -149,8 +158,9 @@ public class IntegratorSteps {
 
     @Then("the answer allows only {string}")
     public void allowsOnly(String methods) {
-        assertThat(journey.answer.headers().firstValue("Allow")).hasValueSatisfying(allow ->
-                assertThat(List.of(allow.split("\\s*,\\s*"))).containsExactlyInAnyOrder(methods.split("\\s*,\\s*")));
+        assertThat(journey.answer.headers().firstValue("Allow"))
+                .hasValueSatisfying(allow -> assertThat(List.of(allow.split("\\s*,\\s*")))
+                        .containsExactlyInAnyOrder(methods.split("\\s*,\\s*")));
     }
 
     @When("the FHIR record is read without an API key")
@@ -164,8 +174,8 @@ public class IntegratorSteps {
     public void operationOutcome(int status) {
         HttpResponse<String> answer = journey.answer;
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
-        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-                assertThat(type).startsWith("application/fhir+json"));
+        assertThat(answer.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/fhir+json"));
         JsonNode outcome = Json.parse(answer.body());
         assertThat(outcome.path("resourceType").asText()).isEqualTo("OperationOutcome");
         assertThat(outcome.at("/issue/0/severity").asText()).isEqualTo("error");
@@ -176,7 +186,9 @@ public class IntegratorSteps {
     @Then("the gateway logged the refusal in one INFO line, without a stack trace")
     public void refusalLoggedQuietly() {
         String path = "/fhir/" + fhirPath;
-        Poll.until("the refusal of " + path + " is in the log", () -> log.linesSince(logMark),
+        Poll.until(
+                "the refusal of " + path + " is in the log",
+                () -> log.linesSince(logMark),
                 written -> written.stream().anyMatch(line -> line.contains(path)));
         try {
             Thread.sleep(1000); // whatever else the request logged is written by now
@@ -186,9 +198,13 @@ public class IntegratorSteps {
         }
         List<String> lines = log.linesSince(logMark);
         String written = String.join("\n", lines);
-        assertThat(lines).as(written).filteredOn(line -> line.contains(path)).singleElement()
+        assertThat(lines)
+                .as(written)
+                .filteredOn(line -> line.contains(path))
+                .singleElement()
                 .satisfies(line -> assertThat(GatewayLog.level(line)).as(line).isEqualTo("I"));
-        assertThat(lines).as(written)
+        assertThat(lines)
+                .as(written)
                 .noneMatch(line -> line.contains("AuthenticationException"))
                 .noneMatch(line -> line.startsWith("\tat ca.uhn.fhir") || line.startsWith("\tat health.wearables"));
     }

@@ -8,8 +8,7 @@ import java.io.UncheckedIOException;
 final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Json() {
-    }
+    private Json() {}
 
     static JsonNode parse(String text) {
         try {

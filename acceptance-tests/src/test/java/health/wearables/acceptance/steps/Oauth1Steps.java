@@ -48,10 +48,13 @@ public class Oauth1Steps {
     public void started() {
         tokenCallsBefore = garmin.calls(Oauth1ProviderSimulator.TOKEN);
         rejectedBefore = garmin.signaturesRejected();
-        journey.answer = gateway.connect(Settings.apiKeyOf(journey.project), PROVIDER,
+        journey.answer = gateway.connect(
+                Settings.apiKeyOf(journey.project),
+                PROVIDER,
                 "{\"patientId\":\"" + journey.patientId + "\",\"redirectUri\":\"" + ConnectingSteps.DASHBOARD + "\"}");
         assertThat(journey.answer.statusCode()).as(journey.answer.body()).isEqualTo(201);
-        journey.authorizationUrl = URI.create(Json.parse(journey.answer.body()).get("authorizationUrl").asText());
+        journey.authorizationUrl = URI.create(
+                Json.parse(journey.answer.body()).get("authorizationUrl").asText());
         assertThat(journey.authorizationUrl.getPath()).isEqualTo(Oauth1ProviderSimulator.AUTHORIZE);
         temporaryToken = Query.of(journey.authorizationUrl).get("oauth_token");
         assertThat(temporaryToken).isNotBlank();
@@ -65,7 +68,9 @@ public class Oauth1Steps {
     /** Garmin's consent page sends the browser back to the gateway with the temporary token and a verifier. */
     private URI approveAtGarmin() {
         HttpResponse<String> consent = gateway.browse(journey.authorizationUrl);
-        assertThat(consent.statusCode()).as("Garmin redirects back after consent").isEqualTo(302);
+        assertThat(consent.statusCode())
+                .as("Garmin redirects back after consent")
+                .isEqualTo(302);
         journey.returnLink = URI.create(consent.headers().firstValue("Location").orElseThrow());
         assertThat(journey.returnLink.getPath()).isEqualTo("/v1/wearables/" + PROVIDER + "/callback");
         Map<String, String> query = Query.of(journey.returnLink);
@@ -82,36 +87,58 @@ public class Oauth1Steps {
         journey.answer = gateway.callback(journey.returnLink.getRawPath(), "oauth_token=" + temporaryToken);
     }
 
-    @Then("her Garmin account is connected to her record with the token credentials Garmin issued, sealed, and her Garmin user id")
+    @Then(
+            "her Garmin account is connected to her record with the token credentials Garmin issued, sealed, and her Garmin user id")
     public void connected() {
         JsonNode connection = RecordSteps.onlyConnection(gateway, journey);
         assertThat(connection.get("provider").asText()).isEqualTo(PROVIDER);
         assertThat(connection.get("status").asText()).isEqualTo("active");
         journey.endpointId = connection.get("endpointId").asText();
-        HttpResponse<String> endpoint = gateway.fhir(Settings.apiKeyOf(journey.project), "Endpoint/" + journey.endpointId);
+        HttpResponse<String> endpoint =
+                gateway.fhir(Settings.apiKeyOf(journey.project), "Endpoint/" + journey.endpointId);
         assertThat(endpoint.statusCode()).as(endpoint.body()).isEqualTo(200);
         JsonNode resource = Json.parse(endpoint.body());
-        String token = SealedCredentials.open(resource, journey.project, journey.patientId, PROVIDER,
-                TokenKind.ACCESS, "access", SecretKind.OAUTH_TOKEN);
-        String secret = SealedCredentials.open(resource, journey.project, journey.patientId, PROVIDER,
-                TokenKind.TOKEN_SECRET, "token-secret", SecretKind.OAUTH_TOKEN_SECRET);
-        assertThat(garmin.issued(token, secret)).as("the Endpoint holds what Garmin issued").isTrue();
+        String token = SealedCredentials.open(
+                resource,
+                journey.project,
+                journey.patientId,
+                PROVIDER,
+                TokenKind.ACCESS,
+                "access",
+                SecretKind.OAUTH_TOKEN);
+        String secret = SealedCredentials.open(
+                resource,
+                journey.project,
+                journey.patientId,
+                PROVIDER,
+                TokenKind.TOKEN_SECRET,
+                "token-secret",
+                SecretKind.OAUTH_TOKEN_SECRET);
+        assertThat(garmin.issued(token, secret))
+                .as("the Endpoint holds what Garmin issued")
+                .isTrue();
         assertThat(resource.path("identifier").findValuesAsText("system"))
                 .contains("https://wearables.health/fhir/NamingSystem/provider-user/" + PROVIDER);
-        assertThat(resource.path("identifier").findValuesAsText("value")).as("Garmin's user id, read with the new token")
+        assertThat(resource.path("identifier").findValuesAsText("value"))
+                .as("Garmin's user id, read with the new token")
                 .contains(garmin.userIdOf(token));
-        assertThat(resource.toString()).doesNotContain(token).doesNotContain(secret).doesNotContain(verifier);
+        assertThat(resource.toString())
+                .doesNotContain(token)
+                .doesNotContain(secret)
+                .doesNotContain(verifier);
     }
 
     @Then("Garmin checked every signed request of the gateway and was asked for token credentials once")
     public void signaturesChecked() {
         assertThat(garmin.signaturesRejected()).isEqualTo(rejectedBefore);
-        assertThat(garmin.calls(Oauth1ProviderSimulator.TOKEN) - tokenCallsBefore).isEqualTo(1);
+        assertThat(garmin.calls(Oauth1ProviderSimulator.TOKEN) - tokenCallsBefore)
+                .isEqualTo(1);
     }
 
     @Then("Garmin was not asked for token credentials")
     public void notAsked() {
-        assertThat(garmin.calls(Oauth1ProviderSimulator.TOKEN) - tokenCallsBefore).isZero();
+        assertThat(garmin.calls(Oauth1ProviderSimulator.TOKEN) - tokenCallsBefore)
+                .isZero();
     }
 
     @When("she opens the same return link from Garmin again")
@@ -127,8 +154,8 @@ public class Oauth1Steps {
     @When("a return arrives from Garmin with a token it never issued")
     public void unknownToken() {
         tokenCallsBefore = garmin.calls(Oauth1ProviderSimulator.TOKEN);
-        journey.answer = gateway.callback("/v1/wearables/" + PROVIDER + "/callback",
-                "oauth_token=never-issued-token&oauth_verifier=guessed");
+        journey.answer = gateway.callback(
+                "/v1/wearables/" + PROVIDER + "/callback", "oauth_token=never-issued-token&oauth_verifier=guessed");
     }
 
     @Given("Garmin does not confirm the gateway's callback address")
@@ -138,8 +165,8 @@ public class Oauth1Steps {
 
     @When("Amara's care team starts connecting her Garmin through the legacy flow")
     public void startsAnyway() {
-        journey.answer = gateway.connect(Settings.apiKeyOf(journey.project), PROVIDER,
-                "{\"patientId\":\"" + journey.patientId + "\"}");
+        journey.answer = gateway.connect(
+                Settings.apiKeyOf(journey.project), PROVIDER, "{\"patientId\":\"" + journey.patientId + "\"}");
     }
 
     @Then("no authorization link is handed out")
@@ -153,7 +180,8 @@ public class Oauth1Steps {
             Path messages = logs.resolve("messages.log");
             try (Stream<String> lines = Files.lines(messages)) {
                 assertThat(lines.filter(line -> line.contains("garmin-legacy") && line.contains("2026-12-31")))
-                        .as(messages.toString()).isNotEmpty();
+                        .as(messages.toString())
+                        .isNotEmpty();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -66,8 +66,10 @@ public class OutageSteps {
     @Then("she is back on the dashboard, told that the connection is pending")
     public void backOnDashboardPending() {
         assertThat(journey.answer.statusCode()).as(journey.answer.body()).isEqualTo(302);
-        URI location = URI.create(journey.answer.headers().firstValue("Location").orElseThrow());
-        assertThat(location.getScheme() + "://" + location.getHost() + location.getPath()).isEqualTo(ConnectingSteps.DASHBOARD);
+        URI location =
+                URI.create(journey.answer.headers().firstValue("Location").orElseThrow());
+        assertThat(location.getScheme() + "://" + location.getHost() + location.getPath())
+                .isEqualTo(ConnectingSteps.DASHBOARD);
         Map<String, String> expected = new LinkedHashMap<>();
         expected.put("status", "pending");
         expected.put("provider", "sandbox");
@@ -100,8 +102,11 @@ public class OutageSteps {
         PatientJourney.IssuedTokens issued = heldTokens();
         journey.issuedTokens = java.util.Optional.of(issued);
         assertThat(issued.accessToken()).as("Sandbox issues JWT access tokens").startsWith("eyJ");
-        assertThat(issuerOf(issued.accessToken())).as("the access token was issued by Sandbox").endsWith("/sandbox");
-        assertThat(redis.everything()).as("everything the gateway keeps in Redis")
+        assertThat(issuerOf(issued.accessToken()))
+                .as("the access token was issued by Sandbox")
+                .endsWith("/sandbox");
+        assertThat(redis.everything())
+                .as("everything the gateway keeps in Redis")
                 .contains(journey.patientId)
                 .doesNotContain(issued.accessToken())
                 .doesNotContain(issued.refreshToken());
@@ -124,33 +129,42 @@ public class OutageSteps {
         HttpResponse<String> response = gateway.connections(Settings.apiKeyOf(journey.project), journey.patientId);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(response.headers().firstValue("X-Listing-Incomplete"))
-                .as("the FHIR store could not be asked, and the listing says so").contains("true");
+                .as("the FHIR store could not be asked, and the listing says so")
+                .contains("true");
         JsonNode list = Json.parse(response.body());
         assertThat(list.size()).as(response.body()).isEqualTo(1);
         assertThat(list.get(0).get("provider").asText()).isEqualTo("sandbox");
         assertThat(list.get(0).get("status").asText()).isEqualTo("pending");
-        assertThat(list.get(0).path("endpointId").isNull()).as("no Endpoint yet").isTrue();
-        journey.issuedTokens.ifPresent(tokens -> assertThat(response.body())
-                .doesNotContain(tokens.accessToken()).doesNotContain(tokens.refreshToken()));
+        assertThat(list.get(0).path("endpointId").isNull())
+                .as("no Endpoint yet")
+                .isTrue();
+        journey.issuedTokens.ifPresent(tokens ->
+                assertThat(response.body()).doesNotContain(tokens.accessToken()).doesNotContain(tokens.refreshToken()));
     }
 
     @Then("her Sandbox account is soon connected to her record, with the credentials Sandbox issued")
     public void soonConnected() {
-        JsonNode connection = Poll.until("her Sandbox connection is listed as active",
-                () -> RecordSteps.connections(gateway, journey),
-                list -> list.size() == 1 && "active".equals(list.get(0).path("status").asText())).get(0);
+        JsonNode connection = Poll.until(
+                        "her Sandbox connection is listed as active",
+                        () -> RecordSteps.connections(gateway, journey),
+                        list -> list.size() == 1
+                                && "active".equals(list.get(0).path("status").asText()))
+                .get(0);
         journey.endpointId = connection.get("endpointId").asText();
-        HttpResponse<String> endpoint = gateway.fhir(Settings.apiKeyOf(journey.project), "Endpoint/" + journey.endpointId);
+        HttpResponse<String> endpoint =
+                gateway.fhir(Settings.apiKeyOf(journey.project), "Endpoint/" + journey.endpointId);
         assertThat(endpoint.statusCode()).as(endpoint.body()).isEqualTo(200);
-        PatientJourney.IssuedTokens stored = SealedCredentials.open(Json.parse(endpoint.body()), journey.project,
-                journey.patientId, "sandbox");
+        PatientJourney.IssuedTokens stored =
+                SealedCredentials.open(Json.parse(endpoint.body()), journey.project, journey.patientId, "sandbox");
         assertThat(stored).isEqualTo(journey.issuedTokens.orElseThrow());
     }
 
     @Then("nothing is kept for her in the gateway's Redis any more")
     public void nothingHeld() {
-        Poll.until("the gateway holds nothing more for her Sandbox connection",
-                () -> redis.heldCredentials(journey.project, journey.patientId, "sandbox"), java.util.Optional::isEmpty);
+        Poll.until(
+                "the gateway holds nothing more for her Sandbox connection",
+                () -> redis.heldCredentials(journey.project, journey.patientId, "sandbox"),
+                java.util.Optional::isEmpty);
     }
 
     // The sync queue
@@ -169,27 +183,34 @@ public class OutageSteps {
 
     @Then("her record notes that her first data sync is still to be queued")
     public void syncNoted() {
-        assertThat(syncTagged()).as("the Endpoint carries the tag " + SYNC_TAG + "|pending").isTrue();
+        assertThat(syncTagged())
+                .as("the Endpoint carries the tag " + SYNC_TAG + "|pending")
+                .isTrue();
     }
 
     @Then("the first data sync of her Sandbox account is soon queued")
     public void syncSoonQueued() {
-        Poll.until("one data sync of her Sandbox account is queued", () -> redis.syncJobsFor(journey.patientId),
+        Poll.until(
+                "one data sync of her Sandbox account is queued",
+                () -> redis.syncJobsFor(journey.patientId),
                 jobs -> jobs == 1);
     }
 
     @Then("her record no longer notes a data sync to be queued")
     public void syncNoLongerNoted() {
-        Poll.until("the Endpoint no longer carries the tag " + SYNC_TAG + "|pending", this::syncTagged, tagged -> !tagged);
+        Poll.until(
+                "the Endpoint no longer carries the tag " + SYNC_TAG + "|pending", this::syncTagged, tagged -> !tagged);
     }
 
     private boolean syncTagged() {
-        String endpointId = journey.endpointId != null ? journey.endpointId
+        String endpointId = journey.endpointId != null
+                ? journey.endpointId
                 : RecordSteps.onlyConnection(gateway, journey).get("endpointId").asText();
         HttpResponse<String> endpoint = gateway.fhir(Settings.apiKeyOf(journey.project), "Endpoint/" + endpointId);
         assertThat(endpoint.statusCode()).as(endpoint.body()).isEqualTo(200);
         for (JsonNode tag : Json.parse(endpoint.body()).path("meta").path("tag")) {
-            if (SYNC_TAG.equals(tag.path("system").asText()) && "pending".equals(tag.path("code").asText())) {
+            if (SYNC_TAG.equals(tag.path("system").asText())
+                    && "pending".equals(tag.path("code").asText())) {
                 return true;
             }
         }

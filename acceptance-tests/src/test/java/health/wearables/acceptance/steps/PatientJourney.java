@@ -19,6 +19,5 @@ public final class PatientJourney {
     Optional<IssuedTokens> issuedTokens = Optional.empty();
 
     /** Tokens the test made Sandbox issue, so it can look for them where they must not be. */
-    record IssuedTokens(String accessToken, String refreshToken) {
-    }
+    record IssuedTokens(String accessToken, String refreshToken) {}
 }

@@ -12,8 +12,7 @@ import java.util.function.Supplier;
 final class Poll {
     static final Duration RECOVERY = Duration.ofSeconds(30);
 
-    private Poll() {
-    }
+    private Poll() {}
 
     static <T> T until(String what, Supplier<T> look, Predicate<T> expected) {
         long deadline = System.nanoTime() + RECOVERY.toNanos();

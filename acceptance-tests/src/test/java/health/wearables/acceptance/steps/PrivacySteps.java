@@ -48,7 +48,8 @@ public class PrivacySteps {
 
     @When("the Globex project lists Amara's connections")
     public void globexLists() {
-        journey.endpointId = RecordSteps.onlyConnection(gateway, journey).get("endpointId").asText();
+        journey.endpointId =
+                RecordSteps.onlyConnection(gateway, journey).get("endpointId").asText();
         journey.answer = gateway.connections(Settings.apiKeyOf("globex"), journey.patientId);
     }
 
@@ -63,28 +64,38 @@ public class PrivacySteps {
         HttpResponse<String> read = gateway.fhir(Settings.apiKeyOf("globex"), "Endpoint/" + journey.endpointId);
         assertThat(read.statusCode()).isEqualTo(404);
         assertThat(read.body()).doesNotContain(journey.patientId);
-        HttpResponse<String> search = gateway.fhir(Settings.apiKeyOf("globex"),
-                "Endpoint?identifier=" + Gateway.encode("https://wearables.health/fhir/NamingSystem/connection|acme/"
-                        + journey.patientId + "/sandbox"));
+        HttpResponse<String> search = gateway.fhir(
+                Settings.apiKeyOf("globex"),
+                "Endpoint?identifier="
+                        + Gateway.encode("https://wearables.health/fhir/NamingSystem/connection|acme/"
+                                + journey.patientId + "/sandbox"));
         assertThat(search.statusCode()).isEqualTo(200);
         JsonNode bundle = Json.parse(search.body());
         assertThat(bundle.path("total").asInt()).isZero();
         assertThat(bundle.has("entry")).isFalse();
-        HttpResponse<String> ownSearch = gateway.fhir(Settings.apiKeyOf("acme"),
-                "Endpoint?identifier=" + Gateway.encode("https://wearables.health/fhir/NamingSystem/connection|acme/"
-                        + journey.patientId + "/sandbox"));
-        assertThat(Json.parse(ownSearch.body()).path("total").asInt()).as("the owner finds it with the same search").isEqualTo(1);
+        HttpResponse<String> ownSearch = gateway.fhir(
+                Settings.apiKeyOf("acme"),
+                "Endpoint?identifier="
+                        + Gateway.encode("https://wearables.health/fhir/NamingSystem/connection|acme/"
+                                + journey.patientId + "/sandbox"));
+        assertThat(Json.parse(ownSearch.body()).path("total").asInt())
+                .as("the owner finds it with the same search")
+                .isEqualTo(1);
         HttpResponse<String> own = gateway.fhir(Settings.apiKeyOf("acme"), "Endpoint/" + journey.endpointId);
-        assertThat(own.statusCode()).as("the owner can read it, so the 404 above is about the project").isEqualTo(200);
+        assertThat(own.statusCode())
+                .as("the owner can read it, so the 404 above is about the project")
+                .isEqualTo(200);
         assertThat(own.headers().firstValue("Cache-Control")).contains("no-store");
     }
 
     @Then("Sandbox's credentials for Amara appear nowhere in the FHIR store's database")
     public void notInDatabase() throws SQLException {
         PatientJourney.IssuedTokens tokens = journey.issuedTokens.orElseThrow();
-        try (Connection db = DriverManager.getConnection(Settings.get("fhir.jdbc-url"), Settings.get("fhir.jdbc-user"), "")) {
+        try (Connection db =
+                DriverManager.getConnection(Settings.get("fhir.jdbc-url"), Settings.get("fhir.jdbc-user"), "")) {
             assertThat(tablesContaining(db, journey.patientId))
-                    .as("the search reads the stored resources: the patient's connection is found in them").isNotEmpty();
+                    .as("the search reads the stored resources: the patient's connection is found in them")
+                    .isNotEmpty();
             assertThat(tablesContaining(db, tokens.accessToken())).isEmpty();
             assertThat(tablesContaining(db, tokens.refreshToken())).isEmpty();
         }
@@ -94,9 +105,9 @@ public class PrivacySteps {
     private static List<String> tablesContaining(Connection db, String needle) throws SQLException {
         List<String> tables = new ArrayList<>();
         try (Statement statement = db.createStatement();
-             ResultSet names = statement.executeQuery(
-                     "select table_schema, table_name from information_schema.tables "
-                             + "where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')")) {
+                ResultSet names = statement.executeQuery(
+                        "select table_schema, table_name from information_schema.tables "
+                                + "where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')")) {
             while (names.next()) {
                 tables.add("\"" + names.getString(1) + "\".\"" + names.getString(2) + "\"");
             }
@@ -104,8 +115,8 @@ public class PrivacySteps {
         List<String> containing = new ArrayList<>();
         for (String table : tables) {
             try (Statement statement = db.createStatement();
-                 ResultSet found = statement.executeQuery("select 1 from " + table + " t where strpos(t::text, '"
-                         + needle.replace("'", "''") + "') > 0 limit 1")) {
+                    ResultSet found = statement.executeQuery("select 1 from " + table + " t where strpos(t::text, '"
+                            + needle.replace("'", "''") + "') > 0 limit 1")) {
                 if (found.next()) {
                     containing.add(table);
                 }
@@ -126,7 +137,8 @@ public class PrivacySteps {
         assertThat(logs).as("the gateway's log files").isNotEmpty();
         String all = logs.stream().map(PrivacySteps::read).reduce("", String::concat);
         assertThat(all).as("the logs record the gateway's work").contains("connected: project=acme");
-        assertThat(all).doesNotContain(tokens.accessToken())
+        assertThat(all)
+                .doesNotContain(tokens.accessToken())
                 .doesNotContain(tokens.refreshToken())
                 .doesNotContain(journey.code)
                 .doesNotContain(journey.state);

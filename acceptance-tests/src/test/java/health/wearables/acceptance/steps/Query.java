@@ -9,8 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 final class Query {
-    private Query() {
-    }
+    private Query() {}
 
     static Map<String, String> of(URI uri) {
         return parse(uri.getRawQuery());

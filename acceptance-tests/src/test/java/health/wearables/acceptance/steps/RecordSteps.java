@@ -44,7 +44,8 @@ public class RecordSteps {
         assertThat(connection.get("scopes").toString()).contains("offline_access");
         journey.endpointId = connection.get("endpointId").asText();
 
-        HttpResponse<String> endpoint = gateway.fhir(Settings.apiKeyOf(journey.project), "Endpoint/" + journey.endpointId);
+        HttpResponse<String> endpoint =
+                gateway.fhir(Settings.apiKeyOf(journey.project), "Endpoint/" + journey.endpointId);
         assertThat(endpoint.statusCode()).as(endpoint.body()).isEqualTo(200);
         JsonNode resource = Json.parse(endpoint.body());
         assertThat(resource.get("resourceType").asText()).isEqualTo("Endpoint");
@@ -66,8 +67,10 @@ public class RecordSteps {
 
     private URI backOnDashboard(String provider) {
         assertThat(journey.answer.statusCode()).as(journey.answer.body()).isEqualTo(302);
-        URI location = URI.create(journey.answer.headers().firstValue("Location").orElseThrow());
-        assertThat(location.getScheme() + "://" + location.getHost() + location.getPath()).isEqualTo(ConnectingSteps.DASHBOARD);
+        URI location =
+                URI.create(journey.answer.headers().firstValue("Location").orElseThrow());
+        assertThat(location.getScheme() + "://" + location.getHost() + location.getPath())
+                .isEqualTo(ConnectingSteps.DASHBOARD);
         Map<String, String> expected = new LinkedHashMap<>();
         expected.put("status", "connected");
         expected.put("provider", provider);
@@ -104,7 +107,8 @@ public class RecordSteps {
     public void renewed() {
         JsonNode connection = onlyConnection(gateway, journey);
         assertThat(connection.get("endpointId").asText()).isEqualTo(journey.endpointId);
-        HttpResponse<String> endpoint = gateway.fhir(Settings.apiKeyOf(journey.project), "Endpoint/" + journey.endpointId);
+        HttpResponse<String> endpoint =
+                gateway.fhir(Settings.apiKeyOf(journey.project), "Endpoint/" + journey.endpointId);
         assertThat(Json.parse(endpoint.body()).at("/meta/versionId").asText()).isEqualTo("2");
     }
 
@@ -127,7 +131,8 @@ public class RecordSteps {
     @Then("she is told that Sandbox did not grant the access the connection needs")
     public void notEnoughAccess() {
         IntegratorSteps.assertError(journey.answer, 400, "PROVIDER_ERROR");
-        assertThat(Json.parse(journey.answer.body()).at("/error/message").asText()).contains("offline_access");
+        assertThat(Json.parse(journey.answer.body()).at("/error/message").asText())
+                .contains("offline_access");
     }
 
     @Then("her record holds no Sandbox connection")
@@ -149,7 +154,9 @@ public class RecordSteps {
     @Then("nothing is connected for her")
     public void nothingConnected() {
         assertThat(connections(gateway, journey).size()).isZero();
-        assertThat(sandbox.tokenRequests() - journey.tokenRequestsBefore).as("no token request was made").isZero();
+        assertThat(sandbox.tokenRequests() - journey.tokenRequestsBefore)
+                .as("no token request was made")
+                .isZero();
         assertThat(redis.syncJobsFor(journey.patientId)).isZero();
     }
 }

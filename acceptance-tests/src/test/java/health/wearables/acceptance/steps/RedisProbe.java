@@ -51,16 +51,19 @@ public final class RedisProbe {
 
     /** The sync jobs queued for a patient. */
     long syncJobsFor(String patientId) {
-        Map<StreamMessageId, Map<String, String>> entries = client()
-                .<String, String>getStream("wearables:sync", StringCodec.INSTANCE)
+        Map<StreamMessageId, Map<String, String>> entries = client().<String, String>getStream(
+                        "wearables:sync", StringCodec.INSTANCE)
                 .range(StreamMessageId.MIN, StreamMessageId.MAX);
-        return entries.values().stream().filter(fields -> patientId.equals(fields.get("patient"))).count();
+        return entries.values().stream()
+                .filter(fields -> patientId.equals(fields.get("patient")))
+                .count();
     }
 
     /** The credentials the gateway holds for a connection while the FHIR store cannot take them: the stored text. */
     Optional<String> heldCredentials(String project, String patientId, String provider) {
-        return Optional.ofNullable(client().<String, String>getMap("wearables:inbox:" + project + "/" + patientId,
-                StringCodec.INSTANCE).get(provider));
+        return Optional.ofNullable(
+                client().<String, String>getMap("wearables:inbox:" + project + "/" + patientId, StringCodec.INSTANCE)
+                        .get(provider));
     }
 
     /** Every value under the gateway's prefix, as text: strings, hash fields and stream entries. */
@@ -73,7 +76,8 @@ public final class RedisProbe {
             } else if (type == RType.MAP) {
                 all.append(client().getMap(key, StringCodec.INSTANCE).readAllMap());
             } else if (type == RType.STREAM) {
-                all.append(client().getStream(key, StringCodec.INSTANCE).range(StreamMessageId.MIN, StreamMessageId.MAX));
+                all.append(
+                        client().getStream(key, StringCodec.INSTANCE).range(StreamMessageId.MIN, StreamMessageId.MAX));
             }
             all.append('\n');
         }

@@ -34,11 +34,9 @@ public final class RunSecrets {
     private static final List<ErrorBody> ERROR_BODIES = new CopyOnWriteArrayList<>();
 
     /** An error answer of the gateway: which request got it, and its body. */
-    public record ErrorBody(String request, String body) {
-    }
+    public record ErrorBody(String request, String body) {}
 
-    private RunSecrets() {
-    }
+    private RunSecrets() {}
 
     /** Registers a secret; null and empty values are ignored (the sweep also skips very short ones). */
     public static void remember(SecretKind kind, String value) {

@@ -22,8 +22,7 @@ final class SealedCredentials {
     private static final String SEALED_TOKEN = "https://wearables.health/fhir/StructureDefinition/sealed-token";
     private static final String CONNECTION_SYSTEM = "https://wearables.health/fhir/NamingSystem/connection";
 
-    private SealedCredentials() {
-    }
+    private SealedCredentials() {}
 
     static PatientJourney.IssuedTokens open(JsonNode endpoint, String project, String patient, String provider) {
         return open(sealed(endpoint, "access"), sealed(endpoint, "refresh"), key(project, patient, provider));
@@ -47,7 +46,8 @@ final class SealedCredentials {
     static Opened openWhatIsThere(JsonNode endpoint) {
         ConnectionKey key = keyOf(endpoint);
         TinkTokenCipher cipher = cipher();
-        Opened opened = new Opened(cipher.open(key, TokenKind.ACCESS, sealed(endpoint, "access")),
+        Opened opened = new Opened(
+                cipher.open(key, TokenKind.ACCESS, sealed(endpoint, "access")),
                 holds(endpoint, "refresh")
                         ? Optional.of(cipher.open(key, TokenKind.REFRESH, sealed(endpoint, "refresh")))
                         : Optional.empty());
@@ -56,12 +56,17 @@ final class SealedCredentials {
         return opened;
     }
 
-    record Opened(String accessToken, Optional<String> refreshToken) {
-    }
+    record Opened(String accessToken, Optional<String> refreshToken) {}
 
     /** One sealed token of the Endpoint, by its kind on the Endpoint ({@code access}, {@code token-secret}, …). */
-    static String open(JsonNode endpoint, String project, String patient, String provider, TokenKind kind,
-                       String endpointKind, SecretKind secretKind) {
+    static String open(
+            JsonNode endpoint,
+            String project,
+            String patient,
+            String provider,
+            TokenKind kind,
+            String endpointKind,
+            SecretKind secretKind) {
         String opened = cipher().open(key(project, patient, provider), kind, sealed(endpoint, endpointKind));
         RunSecrets.remember(secretKind, opened);
         return opened;
@@ -79,15 +84,16 @@ final class SealedCredentials {
     }
 
     private static TinkTokenCipher cipher() {
-        return new TinkTokenCipher(TokenKeysets.load(Optional.empty(),
-                Settings.gatewayDataDirectory().resolve("token-keyset.json"), false));
+        return new TinkTokenCipher(TokenKeysets.load(
+                Optional.empty(), Settings.gatewayDataDirectory().resolve("token-keyset.json"), false));
     }
 
     private static boolean holds(JsonNode endpoint, String kind) {
         for (JsonNode extension : endpoint.path("extension")) {
             if (SEALED_TOKEN.equals(extension.path("url").asText())) {
                 for (JsonNode part : extension.path("extension")) {
-                    if ("kind".equals(part.path("url").asText()) && kind.equals(part.path("valueCode").asText())) {
+                    if ("kind".equals(part.path("url").asText())
+                            && kind.equals(part.path("valueCode").asText())) {
                         return true;
                     }
                 }
@@ -106,7 +112,9 @@ final class SealedCredentials {
         if (!token.path("ciphertext").isTextual() || !token.path("keyId").canConvertToLong()) {
             throw new AssertionError("the held credentials have no sealed " + field + ": " + held);
         }
-        return new SealedToken(Base64.getDecoder().decode(token.path("ciphertext").asText()), token.path("keyId").asLong());
+        return new SealedToken(
+                Base64.getDecoder().decode(token.path("ciphertext").asText()),
+                token.path("keyId").asLong());
     }
 
     private static SealedToken sealed(JsonNode endpoint, String kind) {
@@ -121,8 +129,9 @@ final class SealedCredentials {
                 switch (part.path("url").asText()) {
                     case "kind" -> foundKind = part.path("valueCode").asText();
                     case "keyId" -> keyId = part.path("valueString").asText();
-                    case "ciphertext" -> ciphertext = part.path("valueBase64Binary").asText();
-                    default -> { }
+                    case "ciphertext" ->
+                        ciphertext = part.path("valueBase64Binary").asText();
+                    default -> {}
                 }
             }
             if (kind.equals(foundKind)) {

@@ -8,13 +8,13 @@ import java.util.List;
 
 /** What the build tells the tests about the gateway it started (failsafe system properties). */
 final class Settings {
-    private Settings() {
-    }
+    private Settings() {}
 
     static String get(String name) {
         String value = System.getProperty(name);
         if (value == null || value.isBlank()) {
-            throw new IllegalStateException("System property " + name + " is not set: run the acceptance tests with Maven (mvn verify)");
+            throw new IllegalStateException(
+                    "System property " + name + " is not set: run the acceptance tests with Maven (mvn verify)");
         }
         return value;
     }
@@ -91,6 +91,9 @@ final class Settings {
     }
 
     private static List<String> list(String name) {
-        return Arrays.stream(get(name).split(",")).map(String::trim).filter(item -> !item.isEmpty()).toList();
+        return Arrays.stream(get(name).split(","))
+                .map(String::trim)
+                .filter(item -> !item.isEmpty())
+                .toList();
     }
 }

@@ -39,7 +39,8 @@ public class StateStoreOutageSteps {
     @Given("she has approved access at Sandbox and is on her way back")
     public void approvedAndOnHerWayBack() {
         URI link = connecting.approveAtVendor();
-        assertThat(link.getPort()).as("Sandbox sends her back to the instance that started the connection")
+        assertThat(link.getPort())
+                .as("Sandbox sends her back to the instance that started the connection")
                 .isEqualTo(third.getPort());
     }
 
@@ -93,8 +94,9 @@ public class StateStoreOutageSteps {
             pause();
             answer = gateway.connect(third, Settings.apiKeyOf(journey.project), "sandbox", body());
         }
-        assertThat(answer.statusCode()).as("a connection started " + seconds + " s after Redis came back: "
-                + answer.body()).isEqualTo(201);
+        assertThat(answer.statusCode())
+                .as("a connection started " + seconds + " s after Redis came back: " + answer.body())
+                .isEqualTo(201);
     }
 
     @Then("Amara can connect her Sandbox wearable on the third instance")
@@ -112,9 +114,13 @@ public class StateStoreOutageSteps {
 
     private static void refusedForWantOfStateStore(HttpResponse<String> answer) {
         // the status first, without the body: a connection that did start would show its state
-        assertThat(answer.statusCode()).as("the status of an answer that must be a refusal").isEqualTo(503);
+        assertThat(answer.statusCode())
+                .as("the status of an answer that must be a refusal")
+                .isEqualTo(503);
         IntegratorSteps.assertError(answer, 503, "STATE_STORE_UNAVAILABLE");
-        assertThat(answer.body()).as("no authorization address is handed out").doesNotContain("authorizationUrl")
+        assertThat(answer.body())
+                .as("no authorization address is handed out")
+                .doesNotContain("authorizationUrl")
                 .doesNotContain("http");
     }
 

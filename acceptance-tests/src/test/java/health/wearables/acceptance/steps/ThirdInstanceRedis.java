@@ -31,11 +31,24 @@ public final class ThirdInstanceRedis {
 
     /** Starts the server (the same arguments as the build's) and waits until it answers PING. */
     void start() {
-        run(List.of("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1", "--daemonize", "yes",
-                "--save", "", "--appendonly", "no",
-                "--pidfile", directory.resolve("redis.pid").toString(),
-                "--dir", directory.toString(),
-                "--logfile", directory.resolve("redis.log").toString()));
+        run(List.of(
+                "redis-server",
+                "--port",
+                Integer.toString(port),
+                "--bind",
+                "127.0.0.1",
+                "--daemonize",
+                "yes",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--pidfile",
+                directory.resolve("redis.pid").toString(),
+                "--dir",
+                directory.toString(),
+                "--logfile",
+                directory.resolve("redis.log").toString()));
         awaitAnswering(true);
     }
 
@@ -65,8 +78,9 @@ public final class ThirdInstanceRedis {
         long deadline = System.nanoTime() + BOUND.toNanos();
         while (answersPing() != answering) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("the third instance's Redis on port " + port + (answering ? " did not start"
-                        : " did not stop") + " within " + BOUND.toSeconds() + " s; see " + directory.resolve("redis.log"));
+                throw new AssertionError(
+                        "the third instance's Redis on port " + port + (answering ? " did not start" : " did not stop")
+                                + " within " + BOUND.toSeconds() + " s; see " + directory.resolve("redis.log"));
             }
             pause();
         }
@@ -74,8 +88,10 @@ public final class ThirdInstanceRedis {
 
     private void run(List<String> command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             if (!process.waitFor(BOUND.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new AssertionError(command.get(0) + " did not return within " + BOUND.toSeconds() + " s");

@@ -64,8 +64,11 @@ public class TwoInstancesSteps {
     public void exactlyOneConnects(int others) {
         Map<Integer, Integer> byStatus = new TreeMap<>();
         arrivals.forEach(response -> byStatus.merge(response.statusCode(), 1, Integer::sum));
-        assertThat(byStatus).as("answers by status").containsExactlyEntriesOf(new TreeMap<>(Map.of(200, 1, 401, others)));
-        arrivals.stream().filter(response -> response.statusCode() == 401)
+        assertThat(byStatus)
+                .as("answers by status")
+                .containsExactlyEntriesOf(new TreeMap<>(Map.of(200, 1, 401, others)));
+        arrivals.stream()
+                .filter(response -> response.statusCode() == 401)
                 .forEach(response -> IntegratorSteps.assertError(response, 401, "INVALID_STATE"));
     }
 }

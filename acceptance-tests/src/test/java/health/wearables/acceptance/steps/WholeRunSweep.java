@@ -38,9 +38,15 @@ import java.util.Set;
  */
 public final class WholeRunSweep {
     /** Kinds a full run cannot help handling; a run filtered by tags may handle fewer. */
-    private static final Set<SecretKind> A_FULL_RUN_HANDLES = EnumSet.of(SecretKind.STATE,
-            SecretKind.AUTHORIZATION_CODE, SecretKind.PKCE_VERIFIER, SecretKind.ACCESS_TOKEN, SecretKind.REFRESH_TOKEN,
-            SecretKind.CLIENT_SECRET, SecretKind.API_KEY, SecretKind.TOKEN_KEY);
+    private static final Set<SecretKind> A_FULL_RUN_HANDLES = EnumSet.of(
+            SecretKind.STATE,
+            SecretKind.AUTHORIZATION_CODE,
+            SecretKind.PKCE_VERIFIER,
+            SecretKind.ACCESS_TOKEN,
+            SecretKind.REFRESH_TOKEN,
+            SecretKind.CLIENT_SECRET,
+            SecretKind.API_KEY,
+            SecretKind.TOKEN_KEY);
 
     /** The last after-all hook (lower orders run later): the providers have handed over what they received. */
     @AfterAll(order = 0)
@@ -63,11 +69,15 @@ public final class WholeRunSweep {
 
         System.out.println("[secrets sweep] " + sweep.summary() + "; " + tables + " tables, " + endpointVersions
                 + " Endpoint versions opened");
-        assertThat(sweep.findings()).as("secrets of the run found where they must never be").isEmpty();
-        assertThat(sweep.missingControls()).as("texts every sweep must meet, or it did not read that source")
+        assertThat(sweep.findings())
+                .as("secrets of the run found where they must never be")
+                .isEmpty();
+        assertThat(sweep.missingControls())
+                .as("texts every sweep must meet, or it did not read that source")
                 .isEmpty();
         if (System.getProperty("cucumber.filter.tags") == null) {
-            assertThat(sweep.secretsByKind().keySet()).as("kinds of secrets the run handled")
+            assertThat(sweep.secretsByKind().keySet())
+                    .as("kinds of secrets the run handled")
                     .containsAll(A_FULL_RUN_HANDLES);
         }
     }
@@ -84,7 +94,8 @@ public final class WholeRunSweep {
                 JsonNode bundle = Json.parse(page.body());
                 for (JsonNode entry : bundle.path("entry")) {
                     String id = entry.at("/resource/id").asText();
-                    int latest = Integer.parseInt(entry.at("/resource/meta/versionId").asText());
+                    int latest = Integer.parseInt(
+                            entry.at("/resource/meta/versionId").asText());
                     for (int version = 1; version <= latest; version++) {
                         HttpResponse<String> read = gateway.fhir(apiKey, "Endpoint/" + id + "/_history/" + version);
                         assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
@@ -95,7 +106,8 @@ public final class WholeRunSweep {
                 page = null;
                 for (JsonNode link : bundle.path("link")) {
                     if ("next".equals(link.path("relation").asText())) {
-                        page = gateway.fhirPage(apiKey, URI.create(link.path("url").asText()));
+                        page = gateway.fhirPage(
+                                apiKey, URI.create(link.path("url").asText()));
                     }
                 }
             }
@@ -111,28 +123,32 @@ public final class WholeRunSweep {
             // RFC 6749 §2.3.1: HTTP Basic of the form-encoded id and secret
             String basic = URLEncoder.encode(Settings.clientIdOf(provider), StandardCharsets.UTF_8) + ":"
                     + URLEncoder.encode(secret, StandardCharsets.UTF_8);
-            secrets.add(new Secret(SecretKind.CLIENT_SECRET,
+            secrets.add(new Secret(
+                    SecretKind.CLIENT_SECRET,
                     Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8))));
         }
         for (String project : Settings.projects()) {
             secrets.add(new Secret(SecretKind.API_KEY, Settings.apiKeyOf(project)));
         }
-        JsonNode keyset = Json.parse(Files.readString(Settings.gatewayDataDirectory().resolve("token-keyset.json")));
+        JsonNode keyset =
+                Json.parse(Files.readString(Settings.gatewayDataDirectory().resolve("token-keyset.json")));
         for (JsonNode key : keyset.path("key")) {
-            secrets.add(new Secret(SecretKind.TOKEN_KEY, key.at("/keyData/value").asText()));
+            secrets.add(
+                    new Secret(SecretKind.TOKEN_KEY, key.at("/keyData/value").asText()));
         }
         return secrets;
     }
 
     /** Every row of every table as text, and every large object; returns the number of tables. */
     private static int searchDatabase(SecretsSweep sweep) throws SQLException {
-        try (Connection db = DriverManager.getConnection(Settings.get("fhir.jdbc-url"), Settings.get("fhir.jdbc-user"), "")) {
+        try (Connection db =
+                DriverManager.getConnection(Settings.get("fhir.jdbc-url"), Settings.get("fhir.jdbc-user"), "")) {
             db.setAutoCommit(false); // so that the driver streams rows in batches of the fetch size
             List<String> tables = new ArrayList<>();
             try (Statement statement = db.createStatement();
-                 ResultSet names = statement.executeQuery(
-                         "select table_schema, table_name from information_schema.tables where table_type = 'BASE TABLE' "
-                                 + "and table_schema not in ('pg_catalog', 'information_schema') order by 1, 2")) {
+                    ResultSet names = statement.executeQuery(
+                            "select table_schema, table_name from information_schema.tables where table_type = 'BASE TABLE' "
+                                    + "and table_schema not in ('pg_catalog', 'information_schema') order by 1, 2")) {
                 while (names.next()) {
                     tables.add("\"" + names.getString(1) + "\".\"" + names.getString(2) + "\"");
                 }
@@ -140,7 +156,10 @@ public final class WholeRunSweep {
             for (String table : tables) {
                 searchRows(db, sweep, table, "select t::text from " + table + " t");
             }
-            searchRows(db, sweep, "pg_largeobject",
+            searchRows(
+                    db,
+                    sweep,
+                    "pg_largeobject",
                     "select string_agg(encode(data, 'escape'), '' order by pageno) from pg_largeobject group by loid");
             db.rollback();
             return tables.size();

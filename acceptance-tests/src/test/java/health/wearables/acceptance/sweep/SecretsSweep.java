@@ -30,7 +30,11 @@ public final class SecretsSweep {
     public static final int MIN_LENGTH = 8;
 
     /** Where text came from. */
-    public enum Source { LOG_FILE, ERROR_BODY, DATABASE_ROW }
+    public enum Source {
+        LOG_FILE,
+        ERROR_BODY,
+        DATABASE_ROW
+    }
 
     /** A secret met where it must not be. */
     public record Finding(Secret secret, Source source, String where) {
@@ -40,8 +44,7 @@ public final class SecretsSweep {
         }
     }
 
-    private record Needle(Secret secret, String text) {
-    }
+    private record Needle(Secret secret, String text) {}
 
     private final Map<String, Secret> secrets = new LinkedHashMap<>();
     private final List<Needle> needles = new ArrayList<>();

@@ -24,16 +24,19 @@ class SecretsSweepTest {
     void a_secret_planted_in_a_nested_log_file_is_found_and_named_without_its_value() throws IOException {
         Files.writeString(logs.resolve("messages.log"), "[INFO] connected: project=acme\n");
         Path ffdc = Files.createDirectories(logs.resolve("ffdc"));
-        Files.writeString(ffdc.resolve("incident_1.txt"), "Exception: body was {\"access_token\":\"" + TOKEN.value()
-                + "\"}\n");
+        Files.writeString(
+                ffdc.resolve("incident_1.txt"), "Exception: body was {\"access_token\":\"" + TOKEN.value() + "\"}\n");
         SecretsSweep sweep = new SecretsSweep(List.of(TOKEN, VERIFIER));
 
         sweep.searchFilesUnder(logs);
 
-        assertThat(sweep.findings()).extracting(Finding::secret, Finding::source, Finding::where)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(TOKEN, Source.LOG_FILE,
-                        ffdc.resolve("incident_1.txt").toString()));
-        assertThat(sweep.findings().get(0).toString()).contains("ACCESS_TOKEN").contains("incident_1.txt")
+        assertThat(sweep.findings())
+                .extracting(Finding::secret, Finding::source, Finding::where)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        TOKEN, Source.LOG_FILE, ffdc.resolve("incident_1.txt").toString()));
+        assertThat(sweep.findings().get(0).toString())
+                .contains("ACCESS_TOKEN")
+                .contains("incident_1.txt")
                 .doesNotContain(TOKEN.value());
         assertThat(sweep.searched(Source.LOG_FILE)).isEqualTo(2);
         assertThat(sweep.summary()).doesNotContain(TOKEN.value()).contains("1 found");
@@ -53,9 +56,11 @@ class SecretsSweepTest {
         SecretsSweep sweep = new SecretsSweep(List.of(TOKEN));
 
         sweep.search(Source.ERROR_BODY, "GET /callback", "{\"error\":{\"code\":\"TOKEN_EXCHANGE_FAILED\"}}");
-        sweep.search(Source.DATABASE_ROW, "public.hfj_res_ver", "(1,\"{\"\"token\"\":\"\"" + TOKEN.value() + "\"\"}\")");
+        sweep.search(
+                Source.DATABASE_ROW, "public.hfj_res_ver", "(1,\"{\"\"token\"\":\"\"" + TOKEN.value() + "\"\"}\")");
 
-        assertThat(sweep.findings()).extracting(Finding::source, Finding::where)
+        assertThat(sweep.findings())
+                .extracting(Finding::source, Finding::where)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(Source.DATABASE_ROW, "public.hfj_res_ver"));
         assertThat(sweep.searched(Source.ERROR_BODY)).isEqualTo(1);
         assertThat(sweep.searched(Source.DATABASE_ROW)).isEqualTo(1);
@@ -63,7 +68,9 @@ class SecretsSweepTest {
 
     @Test
     void clean_text_gives_no_finding() throws IOException {
-        Files.writeString(logs.resolve("messages.log"), "token exchange with provider faulty failed: HTTP 500\n",
+        Files.writeString(
+                logs.resolve("messages.log"),
+                "token exchange with provider faulty failed: HTTP 500\n",
                 StandardCharsets.UTF_8);
         SecretsSweep sweep = new SecretsSweep(List.of(TOKEN, VERIFIER));
 
@@ -75,8 +82,10 @@ class SecretsSweepTest {
 
     @Test
     void short_values_are_left_out_and_a_value_known_under_two_kinds_counts_once() {
-        SecretsSweep sweep = new SecretsSweep(List.of(new Secret(SecretKind.AUTHORIZATION_CODE, "abc"),
-                TOKEN, new Secret(SecretKind.REFRESH_TOKEN, TOKEN.value())));
+        SecretsSweep sweep = new SecretsSweep(List.of(
+                new Secret(SecretKind.AUTHORIZATION_CODE, "abc"),
+                TOKEN,
+                new Secret(SecretKind.REFRESH_TOKEN, TOKEN.value())));
 
         sweep.search(Source.ERROR_BODY, "GET /callback", "code=abc");
 
@@ -97,7 +106,9 @@ class SecretsSweepTest {
 
     @Test
     void a_secret_prints_as_its_kind_length_and_fingerprint_only() {
-        assertThat(TOKEN.toString()).startsWith("ACCESS_TOKEN(23 chars, sha256 ").doesNotContain(TOKEN.value());
+        assertThat(TOKEN.toString())
+                .startsWith("ACCESS_TOKEN(23 chars, sha256 ")
+                .doesNotContain(TOKEN.value());
         assertThat(TOKEN.fingerprint()).hasSize(12).isNotEqualTo(VERIFIER.fingerprint());
     }
 }

@@ -38,6 +38,7 @@ final class EndpointMapping {
     static final String PROJECT_TAG_SYSTEM = BASE + "CodeSystem/project";
     /** The meta tag {@code sync|pending}: the connection's initial sync could not be queued yet. */
     static final String SYNC_TAG_SYSTEM = BASE + "CodeSystem/sync";
+
     static final String SYNC_PENDING = "pending";
     static final String CONNECTION_TYPE_SYSTEM = BASE + "CodeSystem/endpoint-connection-type";
     static final String PAYLOAD_TYPE_SYSTEM = "http://terminology.hl7.org/CodeSystem/endpoint-payload-type";
@@ -52,8 +53,7 @@ final class EndpointMapping {
     private static final String KIND_REFRESH = "refresh";
     private static final String KIND_TOKEN_SECRET = "token-secret";
 
-    private EndpointMapping() {
-    }
+    private EndpointMapping() {}
 
     static String identifierSearch(ConnectionKey key) {
         return CONNECTION_SYSTEM + "|" + key.canonical();
@@ -64,23 +64,31 @@ final class EndpointMapping {
         Endpoint endpoint = new Endpoint();
         endpoint.getMeta().addTag(PROJECT_TAG_SYSTEM, key.project().value(), null);
         endpoint.addIdentifier(new Identifier().setSystem(CONNECTION_SYSTEM).setValue(key.canonical()));
-        endpoint.addIdentifier(new Identifier().setSystem(PROJECT_PATIENT_SYSTEM)
+        endpoint.addIdentifier(new Identifier()
+                .setSystem(PROJECT_PATIENT_SYSTEM)
                 .setValue(key.project().value() + "/" + key.patient().value()));
-        credentials.providerUserId().ifPresent(user -> endpoint.addIdentifier(
-                new Identifier().setSystem(PROVIDER_USER_SYSTEM + "/" + key.provider().value()).setValue(user)));
+        credentials
+                .providerUserId()
+                .ifPresent(user -> endpoint.addIdentifier(new Identifier()
+                        .setSystem(PROVIDER_USER_SYSTEM + "/" + key.provider().value())
+                        .setValue(user)));
         endpoint.setStatus(Endpoint.EndpointStatus.ACTIVE);
-        endpoint.setConnectionType(new Coding(CONNECTION_TYPE_SYSTEM, "wearable-oauth", "Wearable provider API (OAuth)"));
-        endpoint.setName(key.provider().value() + " connection of Patient/" + key.patient().value());
+        endpoint.setConnectionType(
+                new Coding(CONNECTION_TYPE_SYSTEM, "wearable-oauth", "Wearable provider API (OAuth)"));
+        endpoint.setName(key.provider().value() + " connection of Patient/"
+                + key.patient().value());
         endpoint.addPayloadType(new CodeableConcept(new Coding(PAYLOAD_TYPE_SYSTEM, "any", "Any")));
         endpoint.setAddress(address.toString());
         endpoint.setPeriod(new Period().setStart(Date.from(credentials.connectedAt())));
-        endpoint.addExtension(EXT_PATIENT, new Reference("Patient/" + key.patient().value()));
+        endpoint.addExtension(
+                EXT_PATIENT, new Reference("Patient/" + key.patient().value()));
         endpoint.addExtension(EXT_PROVIDER, new CodeType(key.provider().value()));
         endpoint.addExtension(sealed(KIND_ACCESS, credentials.accessToken()));
         credentials.refreshToken().ifPresent(refresh -> endpoint.addExtension(sealed(KIND_REFRESH, refresh)));
         credentials.tokenSecret().ifPresent(secret -> endpoint.addExtension(sealed(KIND_TOKEN_SECRET, secret)));
-        credentials.accessTokenExpiresAt().ifPresent(expiry ->
-                endpoint.addExtension(EXT_ACCESS_EXPIRES, new InstantType(Date.from(expiry))));
+        credentials
+                .accessTokenExpiresAt()
+                .ifPresent(expiry -> endpoint.addExtension(EXT_ACCESS_EXPIRES, new InstantType(Date.from(expiry))));
         credentials.scopes().forEach(scope -> endpoint.addExtension(EXT_SCOPE, new StringType(scope)));
         return endpoint;
     }
@@ -95,11 +103,13 @@ final class EndpointMapping {
 
     private static Optional<SealedToken> sealedToken(Endpoint endpoint, String wanted) {
         return endpoint.getExtensionsByUrl(EXT_SEALED_TOKEN).stream()
-                .filter(ext -> wanted.equals(ext.getExtensionByUrl("kind").getValue().primitiveValue()))
+                .filter(ext ->
+                        wanted.equals(ext.getExtensionByUrl("kind").getValue().primitiveValue()))
                 .findFirst()
                 .map(ext -> new SealedToken(
                         ((Base64BinaryType) ext.getExtensionByUrl("ciphertext").getValue()).getValue(),
-                        Long.parseUnsignedLong(ext.getExtensionByUrl("keyId").getValue().primitiveValue())));
+                        Long.parseUnsignedLong(
+                                ext.getExtensionByUrl("keyId").getValue().primitiveValue())));
     }
 
     static ConnectionKey key(Endpoint endpoint) {
@@ -118,15 +128,26 @@ final class EndpointMapping {
                 .filter(id -> (PROVIDER_USER_SYSTEM + "/" + key.provider().value()).equals(id.getSystem()))
                 .map(Identifier::getValue)
                 .findFirst();
-        return new SealedCredentials(key,
+        return new SealedCredentials(
+                key,
                 sealedToken(endpoint, KIND_ACCESS)
                         .orElseThrow(() -> new IllegalStateException("Endpoint without access token")),
-                sealedToken(endpoint, KIND_REFRESH), sealedToken(endpoint, KIND_TOKEN_SECRET), expiry(endpoint), scopes(endpoint), providerUser, connectedAt(endpoint));
+                sealedToken(endpoint, KIND_REFRESH),
+                sealedToken(endpoint, KIND_TOKEN_SECRET),
+                expiry(endpoint),
+                scopes(endpoint),
+                providerUser,
+                connectedAt(endpoint));
     }
 
     static StoredConnection toStoredConnection(Endpoint endpoint) {
-        return new StoredConnection(key(endpoint), endpoint.getIdElement().getIdPart(), status(endpoint),
-                connectedAt(endpoint), expiry(endpoint), scopes(endpoint));
+        return new StoredConnection(
+                key(endpoint),
+                endpoint.getIdElement().getIdPart(),
+                status(endpoint),
+                connectedAt(endpoint),
+                expiry(endpoint),
+                scopes(endpoint));
     }
 
     private static ConnectionStatus status(Endpoint endpoint) {
@@ -148,7 +169,8 @@ final class EndpointMapping {
 
     private static List<String> scopes(Endpoint endpoint) {
         List<String> scopes = new ArrayList<>();
-        endpoint.getExtensionsByUrl(EXT_SCOPE).forEach(ext -> scopes.add(ext.getValue().primitiveValue()));
+        endpoint.getExtensionsByUrl(EXT_SCOPE)
+                .forEach(ext -> scopes.add(ext.getValue().primitiveValue()));
         return scopes;
     }
 }

@@ -44,11 +44,12 @@ final class EndpointReadProvider implements IResourceProvider {
     }
 
     @Search
-    public IBundleProvider search(@OptionalParam(name = Endpoint.SP_IDENTIFIER) TokenAndListParam identifier,
-                                  RequestDetails request) {
+    public IBundleProvider search(
+            @OptionalParam(name = Endpoint.SP_IDENTIFIER) TokenAndListParam identifier, RequestDetails request) {
         SearchParameterMap search = SearchParameterMap.newSynchronous();
         search.setLoadSynchronousUpTo(500);
-        search.add("_tag", new TokenParam(EndpointMapping.PROJECT_TAG_SYSTEM, ProjectAuthentication.projectOf(request)));
+        search.add(
+                "_tag", new TokenParam(EndpointMapping.PROJECT_TAG_SYSTEM, ProjectAuthentication.projectOf(request)));
         if (identifier != null) {
             search.add(Endpoint.SP_IDENTIFIER, identifier);
         }

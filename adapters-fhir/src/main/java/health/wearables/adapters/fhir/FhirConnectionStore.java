@@ -53,18 +53,23 @@ public final class FhirConnectionStore implements ConnectionStore, StoredCredent
     private StoredConnection write(SealedCredentials credentials) {
         // Only an OAuth 2.0 reconnect without a refresh token needs the stored one (never overwritten with nothing);
         // OAuth 1.0a token credentials are whole on their own.
-        SealedCredentials merged = credentials.isWhole() ? credentials
+        SealedCredentials merged = credentials.isWhole()
+                ? credentials
                 : find(credentials.key()).map(credentials::over).orElse(credentials);
         Endpoint endpoint = EndpointMapping.toEndpoint(merged, address(credentials.key()));
-        DaoMethodOutcome outcome = endpoints.update(endpoint,
-                "Endpoint?identifier=" + EndpointMapping.identifierSearch(credentials.key()), new SystemRequestDetails());
+        DaoMethodOutcome outcome = endpoints.update(
+                endpoint,
+                "Endpoint?identifier=" + EndpointMapping.identifierSearch(credentials.key()),
+                new SystemRequestDetails());
         Endpoint saved = (Endpoint) outcome.getResource();
         saved.setId(outcome.getId().toUnqualifiedVersionless());
         return EndpointMapping.toStoredConnection(saved);
     }
 
     private URI address(ConnectionKey key) {
-        return providers.find(key.provider()).map(provider -> provider.endpoints().apiBase())
+        return providers
+                .find(key.provider())
+                .map(provider -> provider.endpoints().apiBase())
                 .orElse(URI.create("urn:wearables:provider:" + key.provider().value()));
     }
 
@@ -76,8 +81,11 @@ public final class FhirConnectionStore implements ConnectionStore, StoredCredent
     private List<StoredConnection> listed(ProjectId project, Optional<PatientId> patient) {
         SearchParameterMap search = SearchParameterMap.newSynchronous();
         if (patient.isPresent()) {
-            search.add("identifier", new TokenParam(EndpointMapping.PROJECT_PATIENT_SYSTEM,
-                    project.value() + "/" + patient.get().value()));
+            search.add(
+                    "identifier",
+                    new TokenParam(
+                            EndpointMapping.PROJECT_PATIENT_SYSTEM,
+                            project.value() + "/" + patient.get().value()));
         } else {
             search.add("_tag", new TokenParam(EndpointMapping.PROJECT_TAG_SYSTEM, project.value()));
         }
@@ -95,9 +103,13 @@ public final class FhirConnectionStore implements ConnectionStore, StoredCredent
 
     @Override
     public void markSyncPending(ConnectionKey key) {
-        StoreFailures.translated("sync mark", () -> endpointOf(key).ifPresent(endpoint ->
-                endpoints.metaAddOperation(endpoint.getIdElement().toUnqualifiedVersionless(), syncPendingTag(),
-                        new SystemRequestDetails())));
+        StoreFailures.translated(
+                "sync mark",
+                () -> endpointOf(key)
+                        .ifPresent(endpoint -> endpoints.metaAddOperation(
+                                endpoint.getIdElement().toUnqualifiedVersionless(),
+                                syncPendingTag(),
+                                new SystemRequestDetails())));
     }
 
     @Override
@@ -107,15 +119,21 @@ public final class FhirConnectionStore implements ConnectionStore, StoredCredent
             search.add("_tag", new TokenParam(EndpointMapping.SYNC_TAG_SYSTEM, EndpointMapping.SYNC_PENDING));
             search.setLoadSynchronousUpTo(max);
             search.setSort(new SortSpec("_id"));
-            return search(search).stream().map(EndpointMapping::toStoredConnection).toList();
+            return search(search).stream()
+                    .map(EndpointMapping::toStoredConnection)
+                    .toList();
         });
     }
 
     @Override
     public void clearSyncPending(ConnectionKey key) {
-        StoreFailures.translated("sync unmark", () -> endpointOf(key).ifPresent(endpoint ->
-                endpoints.metaDeleteOperation(endpoint.getIdElement().toUnqualifiedVersionless(), syncPendingTag(),
-                        new SystemRequestDetails())));
+        StoreFailures.translated(
+                "sync unmark",
+                () -> endpointOf(key)
+                        .ifPresent(endpoint -> endpoints.metaDeleteOperation(
+                                endpoint.getIdElement().toUnqualifiedVersionless(),
+                                syncPendingTag(),
+                                new SystemRequestDetails())));
     }
 
     private static Meta syncPendingTag() {
@@ -155,7 +173,9 @@ public final class FhirConnectionStore implements ConnectionStore, StoredCredent
             return false;
         }
         SearchParameterMap search = SearchParameterMap.newSynchronous();
-        search.add("identifier", new TokenParam(EndpointMapping.CONNECTION_SYSTEM, expected.key().canonical()));
+        search.add(
+                "identifier",
+                new TokenParam(EndpointMapping.CONNECTION_SYSTEM, expected.key().canonical()));
         Optional<Endpoint> stored = search(search).stream().findFirst();
         if (stored.isEmpty() || !EndpointMapping.toCredentials(stored.get()).equals(expected)) {
             return false;
@@ -171,7 +191,8 @@ public final class FhirConnectionStore implements ConnectionStore, StoredCredent
     }
 
     private List<Endpoint> search(SearchParameterMap search) {
-        List<IBaseResource> found = endpoints.search(search, new SystemRequestDetails()).getAllResources();
+        List<IBaseResource> found =
+                endpoints.search(search, new SystemRequestDetails()).getAllResources();
         return found.stream().map(Endpoint.class::cast).toList();
     }
 }

@@ -18,7 +18,9 @@ public class FhirStoreHealthCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         try (Connection connection = fhir.store().bean(DataSource.class).getConnection()) {
-            return HealthCheckResponse.named("fhir-store").status(connection.isValid(2)).build();
+            return HealthCheckResponse.named("fhir-store")
+                    .status(connection.isValid(2))
+                    .build();
         } catch (Exception e) {
             return HealthCheckResponse.named("fhir-store").down().build();
         }

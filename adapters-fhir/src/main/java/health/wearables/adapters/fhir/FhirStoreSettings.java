@@ -15,8 +15,8 @@ public record FhirStoreSettings(String jdbcUrl, String username, String password
 
     public static FhirStoreSettings h2File(Path dataDirectory) {
         Path file = dataDirectory.toAbsolutePath().resolve("fhir");
-        return new FhirStoreSettings("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "",
-                Integer.parseInt(DEFAULT_POOL_SIZE));
+        return new FhirStoreSettings(
+                "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "", Integer.parseInt(DEFAULT_POOL_SIZE));
     }
 
     public boolean isPostgres() {
@@ -28,7 +28,8 @@ public record FhirStoreSettings(String jdbcUrl, String username, String password
     }
 
     public String dialectClassName() {
-        return isPostgres() ? "ca.uhn.fhir.jpa.model.dialect.HapiFhirPostgresDialect"
+        return isPostgres()
+                ? "ca.uhn.fhir.jpa.model.dialect.HapiFhirPostgresDialect"
                 : "ca.uhn.fhir.jpa.model.dialect.HapiFhirH2Dialect";
     }
 

@@ -25,7 +25,8 @@ final class ProjectAuthentication {
 
     /** Remembers the caller's project on the request, or refuses it. */
     void authenticate(RequestDetails request) {
-        Optional<Project> project = ApiKey.fromBearer(request.getHeader("Authorization")).flatMap(projects::authenticate);
+        Optional<Project> project =
+                ApiKey.fromBearer(request.getHeader("Authorization")).flatMap(projects::authenticate);
         if (project.isEmpty()) {
             throw new AuthenticationException(REFUSED);
         }

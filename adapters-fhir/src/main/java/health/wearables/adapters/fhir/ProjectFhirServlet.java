@@ -60,8 +60,8 @@ public class ProjectFhirServlet extends RestfulServer {
         private static final int MAX_LOGGED = 300;
 
         @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
-        public BaseServerResponseException refused(RequestDetails request, HttpServletRequest servletRequest,
-                                                   Throwable failure) {
+        public BaseServerResponseException refused(
+                RequestDetails request, HttpServletRequest servletRequest, Throwable failure) {
             if (!(failure instanceof BaseServerResponseException refusal) || refusal.getStatusCode() >= 500) {
                 return null;
             }
@@ -70,13 +70,18 @@ public class ProjectFhirServlet extends RestfulServer {
                 IBaseOperationOutcome outcome = OperationOutcomeUtil.newInstance(context);
                 OperationOutcomeUtil.addIssue(context, outcome, "error", refusal.getMessage(), null, "processing");
                 if (refusal.getAdditionalMessages() != null) {
-                    refusal.getAdditionalMessages().forEach(message ->
-                            OperationOutcomeUtil.addIssue(context, outcome, "error", message, null, "processing"));
+                    refusal.getAdditionalMessages()
+                            .forEach(message -> OperationOutcomeUtil.addIssue(
+                                    context, outcome, "error", message, null, "processing"));
                 }
                 refusal.setOperationOutcome(outcome);
             }
-            LOG.log(Level.INFO, "FHIR request refused: {0} {1} {2}: {3}", refusal.getStatusCode(),
-                    servletRequest.getMethod(), loggable(servletRequest.getRequestURI()),
+            LOG.log(
+                    Level.INFO,
+                    "FHIR request refused: {0} {1} {2}: {3}",
+                    refusal.getStatusCode(),
+                    servletRequest.getMethod(),
+                    loggable(servletRequest.getRequestURI()),
                     loggable(refusal.getMessage()));
             return refusal;
         }

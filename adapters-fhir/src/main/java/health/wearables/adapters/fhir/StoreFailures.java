@@ -18,8 +18,7 @@ import org.springframework.transaction.TransactionException;
  * else (a bug) propagates as it is.
  */
 final class StoreFailures {
-    private StoreFailures() {
-    }
+    private StoreFailures() {}
 
     static <T> T translated(String operation, Supplier<T> call) {
         try {
@@ -28,8 +27,12 @@ final class StoreFailures {
             throw alreadyTranslated;
         } catch (RuntimeException e) {
             if (isStoreFailure(e)) {
-                throw new ConnectionStoreUnavailable("connection store " + operation + ": the database failed ("
-                        + kinds(e) + sqlState(e).map(state -> ", SQL state " + state).orElse("") + ")", e);
+                throw new ConnectionStoreUnavailable(
+                        "connection store " + operation + ": the database failed (" + kinds(e)
+                                + sqlState(e)
+                                        .map(state -> ", SQL state " + state)
+                                        .orElse("") + ")",
+                        e);
             }
             throw e;
         }
@@ -44,8 +47,10 @@ final class StoreFailures {
 
     static boolean isStoreFailure(Throwable failure) {
         for (Throwable each = failure; each != null; each = each.getCause()) {
-            if (each instanceof SQLException || each instanceof DataAccessException
-                    || each instanceof TransactionException || each instanceof PersistenceException
+            if (each instanceof SQLException
+                    || each instanceof DataAccessException
+                    || each instanceof TransactionException
+                    || each instanceof PersistenceException
                     || each instanceof ResourceVersionConflictException) {
                 return true;
             }

@@ -43,7 +43,8 @@ public class SealingProducer {
 
     @PostConstruct
     void load() {
-        cipher = new TinkTokenCipher(TokenKeysets.load(keysetJson,
+        cipher = new TinkTokenCipher(TokenKeysets.load(
+                keysetJson,
                 keysetFile.map(Path::of).orElse(Path.of(dataDirectory).resolve("token-keyset.json")),
                 demo || createKeysetIfMissing));
     }

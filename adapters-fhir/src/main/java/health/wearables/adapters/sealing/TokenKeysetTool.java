@@ -40,14 +40,14 @@ import java.util.Locale;
  */
 public final class TokenKeysetTool {
     static final String STDIN = "-";
-    private static final String USAGE = String.join(System.lineSeparator(),
+    private static final String USAGE = String.join(
+            System.lineSeparator(),
             "usage: TokenKeysetTool generate [file]",
             "       TokenKeysetTool rotate <file|->",
             "       TokenKeysetTool list <file|->",
             "       TokenKeysetTool remove <file> <key-id>");
 
-    private TokenKeysetTool() {
-    }
+    private TokenKeysetTool() {}
 
     public static void main(String[] args) {
         int status = run(args, System.in, System.out, System.err);
@@ -120,7 +120,8 @@ public final class TokenKeysetTool {
             return 0;
         }
         replace(Path.of(source), TokenKeysets.toJson(rotated));
-        out.println("New primary key " + newPrimary + " (was " + keyId(keyset.getPrimary().getId()) + ").");
+        out.println("New primary key " + newPrimary + " (was "
+                + keyId(keyset.getPrimary().getId()) + ").");
         print(rotated, out);
         return 0;
     }
@@ -166,9 +167,12 @@ public final class TokenKeysetTool {
     private static void print(KeysetHandle keyset, PrintStream out) {
         for (int i = 0; i < keyset.size(); i++) {
             KeysetHandle.Entry entry = keyset.getAt(i);
-            out.println(String.format("%-10s %-8s %-7s %s", keyId(entry.getId()),
+            out.println(String.format(
+                    "%-10s %-8s %-7s %s",
+                    keyId(entry.getId()),
                     entry.getStatus().toString().toLowerCase(Locale.ROOT),
-                    entry.isPrimary() ? "primary" : "-", entry.getKey().getParameters()));
+                    entry.isPrimary() ? "primary" : "-",
+                    entry.getKey().getParameters()));
         }
     }
 
@@ -180,18 +184,19 @@ public final class TokenKeysetTool {
     private static KeysetHandle read(String source, InputStream in) {
         String json;
         try {
-            json = source.equals(STDIN) ? new String(in.readAllBytes(), StandardCharsets.UTF_8)
+            json = source.equals(STDIN)
+                    ? new String(in.readAllBytes(), StandardCharsets.UTF_8)
                     : Files.readString(Path.of(source), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new Failure("No keyset file " + source + ".");
         } catch (IOException e) {
-            throw new Failure("Cannot read the keyset " + describe(source) + " (" + e.getClass().getSimpleName()
-                    + ").");
+            throw new Failure("Cannot read the keyset " + describe(source) + " ("
+                    + e.getClass().getSimpleName() + ").");
         }
         try {
             // read exactly as the gateway reads it (TokenKeysets)
-            return TinkJsonProtoKeysetFormat.parseKeyset(json, RegistryConfiguration.get(),
-                    InsecureSecretKeyAccess.get());
+            return TinkJsonProtoKeysetFormat.parseKeyset(
+                    json, RegistryConfiguration.get(), InsecureSecretKeyAccess.get());
         } catch (GeneralSecurityException | RuntimeException e) {
             // the parser's message may quote the input, which is key material
             throw new Failure("The keyset " + describe(source) + " is not a cleartext Tink JSON keyset.");
@@ -206,8 +211,8 @@ public final class TokenKeysetTool {
         try {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
-            Files.writeString(file, json, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE);
+            Files.writeString(
+                    file, json, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             ownerOnly(file);
         } catch (FileAlreadyExistsException e) {
             throw new Failure("The file " + file + " exists already; a keyset is never overwritten by generate.");

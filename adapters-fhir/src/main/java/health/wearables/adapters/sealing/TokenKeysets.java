@@ -24,8 +24,7 @@ import java.util.Optional;
 public final class TokenKeysets {
     private static final System.Logger LOG = System.getLogger(TokenKeysets.class.getName());
 
-    private TokenKeysets() {
-    }
+    private TokenKeysets() {}
 
     public static KeysetHandle load(Optional<String> keysetJson, Path keysetFile, boolean createIfMissing) {
         try {
@@ -42,9 +41,12 @@ public final class TokenKeysets {
             }
             KeysetHandle generated = generate();
             write(keysetFile, generated);
-            LOG.log(Level.WARNING, "Generated a new token encryption keyset at {0} (demo mode or "
-                    + "wearables.crypto.create-if-missing). Tokens sealed with it are lost if the file is lost; "
-                    + "configure wearables.crypto.keyset in production.", keysetFile);
+            LOG.log(
+                    Level.WARNING,
+                    "Generated a new token encryption keyset at {0} (demo mode or "
+                            + "wearables.crypto.create-if-missing). Tokens sealed with it are lost if the file is lost; "
+                            + "configure wearables.crypto.keyset in production.",
+                    keysetFile);
             return generated;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("The token keyset is not a valid Tink AEAD keyset", e);
@@ -59,8 +61,8 @@ public final class TokenKeysets {
     }
 
     public static String toJson(KeysetHandle keyset) throws GeneralSecurityException {
-        return TinkJsonProtoKeysetFormat.serializeKeyset(keyset, RegistryConfiguration.get(),
-                InsecureSecretKeyAccess.get());
+        return TinkJsonProtoKeysetFormat.serializeKeyset(
+                keyset, RegistryConfiguration.get(), InsecureSecretKeyAccess.get());
     }
 
     private static KeysetHandle parse(String json) throws GeneralSecurityException {

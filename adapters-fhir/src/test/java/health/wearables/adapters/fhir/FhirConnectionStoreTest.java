@@ -17,11 +17,11 @@ import health.wearables.adapters.sealing.TinkTokenCipher;
 import health.wearables.application.port.in.ReencryptConnections;
 import health.wearables.application.port.out.ConnectionStore;
 import health.wearables.application.port.out.ConnectionStoreContract;
+import health.wearables.application.port.out.ReversibleTokenCipher;
 import health.wearables.application.port.out.Samples;
 import health.wearables.application.port.out.StoredCredentials;
 import health.wearables.application.port.out.TokenCipher.TokenKind;
 import health.wearables.application.service.ReencryptConnectionsService;
-import health.wearables.application.port.out.ReversibleTokenCipher;
 import health.wearables.domain.ConnectionKey;
 import health.wearables.domain.SealedCredentials;
 import health.wearables.domain.StoredConnection;
@@ -53,7 +53,8 @@ class FhirConnectionStoreTest extends ConnectionStoreContract {
     private Endpoint endpointOf(ConnectionKey key) {
         SearchParameterMap search = SearchParameterMap.newSynchronous();
         search.add("identifier", new TokenParam(EndpointMapping.CONNECTION_SYSTEM, key.canonical()));
-        List<?> found = fhir.endpoints().search(search, new SystemRequestDetails()).getAllResources();
+        List<?> found =
+                fhir.endpoints().search(search, new SystemRequestDetails()).getAllResources();
         assertThat(found).hasSize(1);
         return (Endpoint) found.get(0);
     }
@@ -61,10 +62,15 @@ class FhirConnectionStoreTest extends ConnectionStoreContract {
     private SealedCredentials sample(ConnectionKey key, String access) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         ReversibleTokenCipher cipher = new ReversibleTokenCipher();
-        return new SealedCredentials(key, cipher.seal(key, TokenKind.ACCESS, access),
-                Optional.of(cipher.seal(key, TokenKind.REFRESH, "r-" + access)), Optional.empty(),
+        return new SealedCredentials(
+                key,
+                cipher.seal(key, TokenKind.ACCESS, access),
+                Optional.of(cipher.seal(key, TokenKind.REFRESH, "r-" + access)),
+                Optional.empty(),
                 Optional.of(now.plusSeconds(60)),
-                List.of("activity"), Optional.of("user-1"), now);
+                List.of("activity"),
+                Optional.of("user-1"),
+                now);
     }
 
     @Test
@@ -78,7 +84,11 @@ class FhirConnectionStoreTest extends ConnectionStoreContract {
         assertThat(endpoint.getConnectionType().getCode()).isEqualTo("wearable-oauth");
         assertThat(endpoint.getPayloadType()).isNotEmpty();
         assertThat(endpoint.getAddress()).isEqualTo("urn:wearables:provider:fitbit");
-        assertThat(endpoint.getMeta().getTag(EndpointMapping.PROJECT_TAG_SYSTEM, key.project().value())).isNotNull();
+        assertThat(endpoint.getMeta()
+                        .getTag(
+                                EndpointMapping.PROJECT_TAG_SYSTEM,
+                                key.project().value()))
+                .isNotNull();
         assertThat(endpoint.getIdentifier()).anySatisfy(id -> {
             assertThat(id.getSystem()).isEqualTo(EndpointMapping.CONNECTION_SYSTEM);
             assertThat(id.getValue()).isEqualTo(key.canonical());
@@ -124,21 +134,34 @@ class FhirConnectionStoreTest extends ConnectionStoreContract {
 
     @Test
     void after_a_key_rotation_one_pass_moves_every_token_to_the_new_key_and_the_old_key_can_go() throws Exception {
-        KeysetHandle oldKeys = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM,
-                RegistryConfiguration.get());
+        KeysetHandle oldKeys =
+                KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM, RegistryConfiguration.get());
         TinkTokenCipher before = new TinkTokenCipher(oldKeys);
         ConnectionKey oauth2 = Samples.connectionKey();
         ConnectionKey oauth1 = Samples.connectionKey();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        store.save(new SealedCredentials(oauth2, before.seal(oauth2, TokenKind.ACCESS, "access-x"),
-                Optional.of(before.seal(oauth2, TokenKind.REFRESH, "refresh-x")), Optional.empty(),
-                Optional.of(now.plusSeconds(60)), List.of("activity"), Optional.of("user-x"), now));
-        store.save(new SealedCredentials(oauth1, before.seal(oauth1, TokenKind.ACCESS, "token-y"), Optional.empty(),
-                Optional.of(before.seal(oauth1, TokenKind.TOKEN_SECRET, "secret-y")), Optional.empty(), List.of(),
-                Optional.empty(), now));
+        store.save(new SealedCredentials(
+                oauth2,
+                before.seal(oauth2, TokenKind.ACCESS, "access-x"),
+                Optional.of(before.seal(oauth2, TokenKind.REFRESH, "refresh-x")),
+                Optional.empty(),
+                Optional.of(now.plusSeconds(60)),
+                List.of("activity"),
+                Optional.of("user-x"),
+                now));
+        store.save(new SealedCredentials(
+                oauth1,
+                before.seal(oauth1, TokenKind.ACCESS, "token-y"),
+                Optional.empty(),
+                Optional.of(before.seal(oauth1, TokenKind.TOKEN_SECRET, "secret-y")),
+                Optional.empty(),
+                List.of(),
+                Optional.empty(),
+                now));
         KeysetHandle rotated = KeysetHandle.newBuilder(oldKeys)
                 .addEntry(KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM)
-                        .withRandomId().makePrimary())
+                        .withRandomId()
+                        .makePrimary())
                 .build();
         TinkTokenCipher after = new TinkTokenCipher(rotated);
 
@@ -147,23 +170,32 @@ class FhirConnectionStoreTest extends ConnectionStoreContract {
         // The shared test database also holds other tests' connections, sealed by the test cipher: this keyset cannot
         // open them, so they are counted as failed and left as they were.
         assertThat(report.moved()).isGreaterThanOrEqualTo(2);
-        assertThat(report.connections()).isEqualTo(report.moved() + report.current() + report.overtaken() + report.failed());
+        assertThat(report.connections())
+                .isEqualTo(report.moved() + report.current() + report.overtaken() + report.failed());
         KeysetHandle newKeyOnly = KeysetHandle.newBuilder()
-                .addEntry(KeysetHandle.importKey(rotated.getPrimary().getKey()).withFixedId(rotated.getPrimary().getId())
+                .addEntry(KeysetHandle.importKey(rotated.getPrimary().getKey())
+                        .withFixedId(rotated.getPrimary().getId())
                         .makePrimary())
                 .build();
         TinkTokenCipher onlyNew = new TinkTokenCipher(newKeyOnly);
         SealedCredentials x = store.find(oauth2).orElseThrow();
         SealedCredentials y = store.find(oauth1).orElseThrow();
-        assertThat(List.of(x.accessToken(), x.refreshToken().orElseThrow(), y.accessToken(), y.tokenSecret().orElseThrow()))
+        assertThat(List.of(
+                        x.accessToken(),
+                        x.refreshToken().orElseThrow(),
+                        y.accessToken(),
+                        y.tokenSecret().orElseThrow()))
                 .allSatisfy(token -> assertThat(token.keyId()).isEqualTo(after.primaryKeyId()));
         assertThat(onlyNew.open(oauth2, TokenKind.ACCESS, x.accessToken())).isEqualTo("access-x");
-        assertThat(onlyNew.open(oauth2, TokenKind.REFRESH, x.refreshToken().orElseThrow())).isEqualTo("refresh-x");
+        assertThat(onlyNew.open(oauth2, TokenKind.REFRESH, x.refreshToken().orElseThrow()))
+                .isEqualTo("refresh-x");
         assertThat(onlyNew.open(oauth1, TokenKind.ACCESS, y.accessToken())).isEqualTo("token-y");
-        assertThat(onlyNew.open(oauth1, TokenKind.TOKEN_SECRET, y.tokenSecret().orElseThrow())).isEqualTo("secret-y");
+        assertThat(onlyNew.open(oauth1, TokenKind.TOKEN_SECRET, y.tokenSecret().orElseThrow()))
+                .isEqualTo("secret-y");
         assertThat(x.connectedAt()).isEqualTo(now);
         assertThat(x.providerUserId()).contains("user-x");
-        assertThat(new ReencryptConnectionsService(store, after).run().moved()).as("a second pass has nothing to do")
+        assertThat(new ReencryptConnectionsService(store, after).run().moved())
+                .as("a second pass has nothing to do")
                 .isZero();
     }
 }

@@ -24,11 +24,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /**
  * The FHIR store's database refuses the gateway (its own PostgreSQL database, {@code ALLOW_CONNECTIONS false} and its
@@ -76,18 +76,25 @@ class FhirStoreOutageTest {
 
     private static SealedCredentials sample(ConnectionKey key, String access) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        return new SealedCredentials(key, CIPHER.seal(key, TokenKind.ACCESS, access),
-                Optional.of(CIPHER.seal(key, TokenKind.REFRESH, "r-" + access)), Optional.empty(),
+        return new SealedCredentials(
+                key,
+                CIPHER.seal(key, TokenKind.ACCESS, access),
+                Optional.of(CIPHER.seal(key, TokenKind.REFRESH, "r-" + access)),
+                Optional.empty(),
                 Optional.of(now.plusSeconds(60)),
-                List.of("activity"), Optional.of("user-1"), now);
+                List.of("activity"),
+                Optional.of("user-1"),
+                now);
     }
 
     @Test
-    void while_the_database_refuses_every_operation_fails_soon_as_unavailable_and_afterwards_works_again() throws Exception {
+    void while_the_database_refuses_every_operation_fails_soon_as_unavailable_and_afterwards_works_again()
+            throws Exception {
         ConnectionKey key = Samples.connectionKey();
         store.save(sample(key, "before-the-outage"));
         SealedCredentials during = sample(key, "issued-during-the-outage");
-        String ciphertext = Base64.getEncoder().encodeToString(during.accessToken().ciphertext());
+        String ciphertext =
+                Base64.getEncoder().encodeToString(during.accessToken().ciphertext());
 
         refuseConnections();
 
@@ -101,10 +108,16 @@ class FhirStoreOutageTest {
         for (Map.Entry<String, ThrowingCallable> operation : operations.entrySet()) {
             long started = System.nanoTime();
             Throwable failure = catchThrowable(operation.getValue());
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).as(operation.getKey()).isLessThan(SOON);
-            assertThat(failure).as(operation.getKey()).isInstanceOf(ConnectionStoreUnavailable.class)
+            assertThat(Duration.ofNanos(System.nanoTime() - started))
+                    .as(operation.getKey())
+                    .isLessThan(SOON);
+            assertThat(failure)
+                    .as(operation.getKey())
+                    .isInstanceOf(ConnectionStoreUnavailable.class)
                     .hasMessageStartingWith("connection store " + operation.getKey() + ": the database failed");
-            assertThat(failure.getMessage()).doesNotContain("issued-during-the-outage").doesNotContain(ciphertext);
+            assertThat(failure.getMessage())
+                    .doesNotContain("issued-during-the-outage")
+                    .doesNotContain(ciphertext);
         }
 
         allowConnections(true);
@@ -132,7 +145,8 @@ class FhirStoreOutageTest {
 
     private static void refuseConnections() throws SQLException {
         allowConnections(false);
-        try (Connection admin = admin(); Statement statement = admin.createStatement()) {
+        try (Connection admin = admin();
+                Statement statement = admin.createStatement()) {
             statement.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + DATABASE
                     + "' and pid <> pg_backend_pid()");
         }
@@ -140,12 +154,14 @@ class FhirStoreOutageTest {
 
     private static void allowConnections(boolean allow) throws SQLException {
         TestDatabases.ensure(DATABASE);
-        try (Connection admin = admin(); Statement statement = admin.createStatement()) {
+        try (Connection admin = admin();
+                Statement statement = admin.createStatement()) {
             statement.execute("alter database " + DATABASE + " with allow_connections " + allow);
         }
     }
 
     private static Connection admin() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://" + TestDatabases.HOST + "/postgres", TestDatabases.USER, "");
+        return DriverManager.getConnection(
+                "jdbc:postgresql://" + TestDatabases.HOST + "/postgres", TestDatabases.USER, "");
     }
 }

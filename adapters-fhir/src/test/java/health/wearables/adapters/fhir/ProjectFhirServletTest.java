@@ -68,8 +68,8 @@ class ProjectFhirServletTest {
         EmbeddedFhirStore store = SharedFhirStore.get();
         stored = Samples.connectionKey();
         Project owner = new Project(stored.project(), List.of(new ApiKey(KEY).sha256()), List.of());
-        Project other = new Project(new ProjectId(Samples.unique("other")), List.of(new ApiKey(OTHER_KEY).sha256()),
-                List.of());
+        Project other =
+                new Project(new ProjectId(Samples.unique("other")), List.of(new ApiKey(OTHER_KEY).sha256()), List.of());
         new FhirConnectionStore(store, NO_PROVIDERS).save(sealed(stored));
 
         ProjectFhirServlet servlet = new ProjectFhirServlet();
@@ -82,22 +82,32 @@ class ProjectFhirServletTest {
         servlet.projects = new ProjectDirectory() {
             @Override
             public Optional<Project> find(ProjectId id) {
-                return List.of(owner, other).stream().filter(project -> project.id().equals(id)).findFirst();
+                return List.of(owner, other).stream()
+                        .filter(project -> project.id().equals(id))
+                        .findFirst();
             }
 
             @Override
             public Optional<Project> authenticate(ApiKey key) {
-                return List.of(owner, other).stream().filter(project -> project.authenticates(key)).findFirst();
+                return List.of(owner, other).stream()
+                        .filter(project -> project.authenticates(key))
+                        .findFirst();
             }
         };
-        deployment = Servlets.defaultContainer().addDeployment(Servlets.deployment()
-                .setClassLoader(ProjectFhirServletTest.class.getClassLoader())
-                .setContextPath("/")
-                .setDeploymentName("fhir")
-                .addServlet(Servlets.servlet("fhir", ProjectFhirServlet.class, new ImmediateInstanceFactory<>(servlet))
-                        .addMapping("/fhir/*").setLoadOnStartup(1)));
+        deployment = Servlets.defaultContainer()
+                .addDeployment(Servlets.deployment()
+                        .setClassLoader(ProjectFhirServletTest.class.getClassLoader())
+                        .setContextPath("/")
+                        .setDeploymentName("fhir")
+                        .addServlet(Servlets.servlet(
+                                        "fhir", ProjectFhirServlet.class, new ImmediateInstanceFactory<>(servlet))
+                                .addMapping("/fhir/*")
+                                .setLoadOnStartup(1)));
         deployment.deploy();
-        server = Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(deployment.start()).build();
+        server = Undertow.builder()
+                .addHttpListener(0, "127.0.0.1")
+                .setHandler(deployment.start())
+                .build();
         server.start();
         base = URI.create("http://127.0.0.1:"
                 + ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort());
@@ -113,12 +123,20 @@ class ProjectFhirServletTest {
     private static SealedCredentials sealed(ConnectionKey key) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         ReversibleTokenCipher cipher = new ReversibleTokenCipher();
-        return new SealedCredentials(key, cipher.seal(key, TokenKind.ACCESS, "access"), Optional.empty(),
-                Optional.empty(), Optional.of(now.plusSeconds(60)), List.of("activity"), Optional.empty(), now);
+        return new SealedCredentials(
+                key,
+                cipher.seal(key, TokenKind.ACCESS, "access"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(now.plusSeconds(60)),
+                List.of("activity"),
+                Optional.empty(),
+                now);
     }
 
     private HttpResponse<String> get(String path, String apiKey) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/fhir+json");
         if (apiKey != null) {
             request.header("Authorization", "Bearer " + apiKey);
@@ -127,8 +145,8 @@ class ProjectFhirServletTest {
     }
 
     private String endpointId() throws IOException, InterruptedException {
-        HttpResponse<String> search = get("/fhir/Endpoint?identifier="
-                + EndpointMapping.CONNECTION_SYSTEM + "%7C" + stored.canonical(), KEY);
+        HttpResponse<String> search =
+                get("/fhir/Endpoint?identifier=" + EndpointMapping.CONNECTION_SYSTEM + "%7C" + stored.canonical(), KEY);
         assertThat(search.statusCode()).as(search.body()).isEqualTo(200);
         String body = search.body();
         int at = body.indexOf("\"resourceType\":\"Endpoint\",\"id\":\"");
@@ -163,7 +181,8 @@ class ProjectFhirServletTest {
 
             assertOperationOutcome(unknownType, 401, ProjectAuthentication.REFUSED);
             assertOperationOutcome(metadata, 401, ProjectAuthentication.REFUSED);
-            assertThat(log.records()).filteredOn(record -> record.getLevel().intValue() >= Level.WARNING.intValue())
+            assertThat(log.records())
+                    .filteredOn(record -> record.getLevel().intValue() >= Level.WARNING.intValue())
                     .isEmpty();
         }
     }
@@ -199,34 +218,48 @@ class ProjectFhirServletTest {
     void a_failure_of_the_server_is_left_to_hap_is_error_handling() {
         ProjectFhirServlet.RoutineRefusals refusals = new ProjectFhirServlet.RoutineRefusals();
 
-        assertThat(refusals.refused(null, null, new InternalErrorException("disk full"))).isNull();
-        assertThat(refusals.refused(null, null, new IllegalStateException("bug"))).isNull();
+        assertThat(refusals.refused(null, null, new InternalErrorException("disk full")))
+                .isNull();
+        assertThat(refusals.refused(null, null, new IllegalStateException("bug")))
+                .isNull();
     }
 
     @Test
     void what_a_refusal_logs_stays_on_one_bounded_line() {
         assertThat(ProjectFhirServlet.RoutineRefusals.loggable("a\nb\rc\td")).isEqualTo("a?b?c?d");
-        assertThat(ProjectFhirServlet.RoutineRefusals.loggable("x".repeat(1000))).hasSize(301);
+        assertThat(ProjectFhirServlet.RoutineRefusals.loggable("x".repeat(1000)))
+                .hasSize(301);
         assertThat(ProjectFhirServlet.RoutineRefusals.loggable(null)).isEmpty();
     }
 
     private static void assertOperationOutcome(HttpResponse<String> answer, int status, String diagnostics) {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
-        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/fhir+json"));
-        assertThat(answer.body()).startsWith("{\"resourceType\":\"OperationOutcome\"")
-                .contains("\"severity\":\"error\"").contains("\"code\":\"processing\"").contains(diagnostics)
-                .doesNotContain("\tat ").doesNotContain("Exception");
+        assertThat(answer.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/fhir+json"));
+        assertThat(answer.body())
+                .startsWith("{\"resourceType\":\"OperationOutcome\"")
+                .contains("\"severity\":\"error\"")
+                .contains("\"code\":\"processing\"")
+                .contains(diagnostics)
+                .doesNotContain("\tat ")
+                .doesNotContain("Exception");
     }
 
     /** The request left exactly one line, at INFO, saying what was refused; nothing at WARN or above, no trace. */
     private static void assertOneInfoLine(LogCapture log, String refusal) {
         List<LogRecord> records = log.records();
-        assertThat(records).as(String.join("", log.lines()))
-                .filteredOn(record -> record.getLevel().intValue() >= Level.WARNING.intValue()).isEmpty();
-        assertThat(records).as(String.join("", log.lines())).filteredOn(record -> record.getThrown() != null).isEmpty();
-        assertThat(log.lines()).as(String.join("", log.lines()))
-                .filteredOn(line -> line.contains("FHIR request refused")).singleElement()
+        assertThat(records)
+                .as(String.join("", log.lines()))
+                .filteredOn(record -> record.getLevel().intValue() >= Level.WARNING.intValue())
+                .isEmpty();
+        assertThat(records)
+                .as(String.join("", log.lines()))
+                .filteredOn(record -> record.getThrown() != null)
+                .isEmpty();
+        assertThat(log.lines())
+                .as(String.join("", log.lines()))
+                .filteredOn(line -> line.contains("FHIR request refused"))
+                .singleElement()
                 .satisfies(line -> assertThat(line).contains("INFO").contains(refusal));
         assertThat(String.join("", log.lines())).doesNotContain("\tat ");
     }

@@ -23,8 +23,7 @@ final class SharedFhirStore {
 
     private static EmbeddedFhirStore store;
 
-    private SharedFhirStore() {
-    }
+    private SharedFhirStore() {}
 
     static synchronized EmbeddedFhirStore get() {
         if (store == null) {

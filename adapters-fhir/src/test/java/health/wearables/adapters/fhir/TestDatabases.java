@@ -11,8 +11,7 @@ final class TestDatabases {
     static final String HOST = System.getProperty("wearables.test.pg.host", "127.0.0.1:5432");
     static final String USER = System.getProperty("wearables.test.pg.user", "postgres");
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     static FhirStoreSettings postgres(String database) {
         ensure(database);
@@ -21,8 +20,9 @@ final class TestDatabases {
 
     static void ensure(String database) {
         try (Connection connection = DriverManager.getConnection("jdbc:postgresql://" + HOST + "/postgres", USER, "");
-             Statement statement = connection.createStatement()) {
-            try (ResultSet found = statement.executeQuery("select 1 from pg_database where datname = '" + database + "'")) {
+                Statement statement = connection.createStatement()) {
+            try (ResultSet found =
+                    statement.executeQuery("select 1 from pg_database where datname = '" + database + "'")) {
                 if (!found.next()) {
                     statement.execute("create database " + database);
                 }

@@ -9,7 +9,8 @@ class SealingProducerTest {
 
     @Test
     void a_generated_keyset_goes_into_the_same_data_directory_as_the_fhir_stores_h2_file() {
-        assertThat(SealingProducer.DEFAULT_DATA_DIRECTORY).isEqualTo("data")
+        assertThat(SealingProducer.DEFAULT_DATA_DIRECTORY)
+                .isEqualTo("data")
                 .isEqualTo(FhirStoreSettings.DEFAULT_DATA_DIRECTORY);
     }
 }

@@ -39,7 +39,8 @@ class TinkTokenCipherTest extends TokenCipherContract {
     void the_sealed_token_records_the_id_of_the_primary_key() {
         SealedToken sealed = cipher.seal(Samples.connectionKey(), TokenKind.ACCESS, "at");
 
-        assertThat(sealed.keyId()).isEqualTo(Integer.toUnsignedLong(keyset.getPrimary().getId()));
+        assertThat(sealed.keyId())
+                .isEqualTo(Integer.toUnsignedLong(keyset.getPrimary().getId()));
     }
 
     @Test
@@ -48,7 +49,9 @@ class TinkTokenCipherTest extends TokenCipherContract {
         SealedToken old = cipher.seal(key, TokenKind.ACCESS, "old-token");
 
         KeysetHandle rotated = KeysetHandle.newBuilder(keyset)
-                .addEntry(KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM).withRandomId().makePrimary())
+                .addEntry(KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM)
+                        .withRandomId()
+                        .makePrimary())
                 .build();
         TinkTokenCipher after = new TinkTokenCipher(rotated);
         SealedToken fresh = after.seal(key, TokenKind.ACCESS, "new-token");
@@ -76,7 +79,8 @@ class TinkTokenCipherTest extends TokenCipherContract {
         assertThat(second.getPrimary().getId()).isEqualTo(first.getPrimary().getId());
         ConnectionKey key = Samples.connectionKey();
         SealedToken sealed = new TinkTokenCipher(first).seal(key, TokenKind.REFRESH, "rt");
-        assertThat(new TinkTokenCipher(second).open(key, TokenKind.REFRESH, sealed)).isEqualTo("rt");
+        assertThat(new TinkTokenCipher(second).open(key, TokenKind.REFRESH, sealed))
+                .isEqualTo("rt");
     }
 
     @Test

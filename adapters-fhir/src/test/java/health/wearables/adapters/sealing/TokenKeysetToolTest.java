@@ -52,9 +52,11 @@ class TokenKeysetToolTest {
 
         assertThat(generate.status).isZero();
         assertThat(generate.out).isEmpty();
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         KeysetHandle keyset = TokenKeysets.load(Optional.empty(), file, false);
-        assertThat(generate.err).contains(TokenKeysetTool.keyId(keyset.getPrimary().getId()));
+        assertThat(generate.err)
+                .contains(TokenKeysetTool.keyId(keyset.getPrimary().getId()));
         assertNoKeyMaterialOf(Files.readString(file), generate.err);
 
         String before = Files.readString(file);
@@ -82,9 +84,12 @@ class TokenKeysetToolTest {
         assertThat(rotated.open(key, TokenKind.REFRESH, old)).isEqualTo("old-refresh-token");
         SealedToken fresh = rotated.seal(key, TokenKind.REFRESH, "new-refresh-token");
         assertThat(fresh.keyId()).isEqualTo(rotated.primaryKeyId()).isNotEqualTo(old.keyId());
-        assertThat(rotate.out).contains("New primary key " + TokenKeysetTool.keyId(after.getPrimary().getId()))
+        assertThat(rotate.out)
+                .contains("New primary key "
+                        + TokenKeysetTool.keyId(after.getPrimary().getId()))
                 .contains(TokenKeysetTool.keyId(before.getPrimary().getId()));
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         assertNoKeyMaterialOf(Files.readString(file), rotate.out + rotate.err);
         try (var siblings = Files.list(dir)) {
             assertThat(siblings).containsExactly(file);
@@ -120,8 +125,11 @@ class TokenKeysetToolTest {
         for (int i = 0; i < keyset.size(); i++) {
             KeysetHandle.Entry entry = keyset.getAt(i);
             String id = TokenKeysetTool.keyId(entry.getId());
-            assertThat(lines).anySatisfy(line -> assertThat(line).startsWith(id).contains("enabled")
-                    .contains(entry.isPrimary() ? "primary" : " - "));
+            assertThat(lines)
+                    .anySatisfy(line -> assertThat(line)
+                            .startsWith(id)
+                            .contains("enabled")
+                            .contains(entry.isPrimary() ? "primary" : " - "));
         }
         assertNoKeyMaterialOf(Files.readString(file), list.out + list.err);
         assertThat(list.out).doesNotContain("\"value\"").doesNotContain("keyData");
@@ -132,9 +140,11 @@ class TokenKeysetToolTest {
     void remove_drops_an_old_key_but_never_the_primary() throws Exception {
         Path file = dir.resolve("token-keyset.json");
         run("generate", file.toString());
-        String old = TokenKeysetTool.keyId(TokenKeysets.load(Optional.empty(), file, false).getPrimary().getId());
+        String old = TokenKeysetTool.keyId(
+                TokenKeysets.load(Optional.empty(), file, false).getPrimary().getId());
         run("rotate", file.toString());
-        String primary = TokenKeysetTool.keyId(TokenKeysets.load(Optional.empty(), file, false).getPrimary().getId());
+        String primary = TokenKeysetTool.keyId(
+                TokenKeysets.load(Optional.empty(), file, false).getPrimary().getId());
 
         Run refused = run("remove", file.toString(), primary);
         assertThat(refused.status).isEqualTo(1);
@@ -190,12 +200,11 @@ class TokenKeysetToolTest {
         InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
         int status;
         try (PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+                PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             status = TokenKeysetTool.run(args, in, outStream, errStream);
         }
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    private record Run(int status, String out, String err) {
-    }
+    private record Run(int status, String out, String err) {}
 }

@@ -33,8 +33,7 @@ final class PendingAuthorizationJson {
     static final int VERSION = 1;
     static final int VERSION_WITH_TEMPORARY_SECRET = 2;
 
-    private PendingAuthorizationJson() {
-    }
+    private PendingAuthorizationJson() {}
 
     static String write(PendingAuthorization pending) {
         ObjectNode document = StoredJson.newDocument(
@@ -44,7 +43,9 @@ final class PendingAuthorizationJson {
                 .put("provider", pending.provider().value())
                 .put("returnUrl", pending.returnUrl().map(ReturnUrl::value).orElse(null))
                 .put("redirectOnError", pending.redirectOnError())
-                .put("pkceVerifier", pending.pkceVerifier().map(PkceVerifier::value).orElse(null))
+                .put(
+                        "pkceVerifier",
+                        pending.pkceVerifier().map(PkceVerifier::value).orElse(null))
                 .put("expiresAt", pending.expiresAt().toEpochMilli());
         pending.temporarySecret().ifPresent(secret -> document.put("temporarySecret", secret.value()));
         return StoredJson.write(document);

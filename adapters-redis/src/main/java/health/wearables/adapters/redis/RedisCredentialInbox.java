@@ -36,8 +36,8 @@ import org.redisson.client.codec.StringCodec;
 public final class RedisCredentialInbox implements CredentialInbox {
     private static final System.Logger LOG = System.getLogger(RedisCredentialInbox.class.getName());
 
-    private static final String HOLD = "redis.call('hset', KEYS[1], ARGV[1], ARGV[2]); "
-            + "redis.call('pexpire', KEYS[1], ARGV[3]); return 1";
+    private static final String HOLD =
+            "redis.call('hset', KEYS[1], ARGV[1], ARGV[2]); " + "redis.call('pexpire', KEYS[1], ARGV[3]); return 1";
     private static final int SCAN_CHUNK = 100;
 
     private final RedissonClient client;
@@ -59,10 +59,19 @@ public final class RedisCredentialInbox implements CredentialInbox {
         Duration lifetime = RedisSettings.positive(ttl, "ttl");
         String key = keyOf(credentials.key().project(), credentials.key().patient());
         String document = SealedCredentialsJson.write(credentials);
-        RedisReply.<Long, CredentialInboxUnavailable>await("credential inbox hold", timeout,
-                () -> client.getScript(StringCodec.INSTANCE).evalAsync(key, RScript.Mode.READ_WRITE, HOLD,
-                        RScript.ReturnType.INTEGER, List.of(key), credentials.key().provider().value(), document,
-                        Long.toString(lifetime.toMillis())),
+        RedisReply.<Long, CredentialInboxUnavailable>await(
+                "credential inbox hold",
+                timeout,
+                () -> client.getScript(StringCodec.INSTANCE)
+                        .evalAsync(
+                                key,
+                                RScript.Mode.READ_WRITE,
+                                HOLD,
+                                RScript.ReturnType.INTEGER,
+                                List.of(key),
+                                credentials.key().provider().value(),
+                                document,
+                                Long.toString(lifetime.toMillis())),
                 CredentialInboxUnavailable::new);
     }
 
@@ -83,7 +92,9 @@ public final class RedisCredentialInbox implements CredentialInbox {
     public void remove(SealedCredentials written) {
         String key = keyOf(written.key().project(), written.key().patient());
         String document = SealedCredentialsJson.write(written);
-        RedisReply.await("credential inbox remove", timeout,
+        RedisReply.await(
+                "credential inbox remove",
+                timeout,
                 () -> map(key).removeAsync(written.key().provider().value(), document),
                 CredentialInboxUnavailable::new);
     }
@@ -104,8 +115,11 @@ public final class RedisCredentialInbox implements CredentialInbox {
     private List<SealedCredentials> scan(String pattern, int max) {
         List<SealedCredentials> found = new ArrayList<>();
         try {
-            for (String key : client.getKeys().getKeys(KeysScanOptions.defaults().pattern(pattern).type(RType.MAP)
-                    .chunkSize(SCAN_CHUNK))) {
+            for (String key : client.getKeys()
+                    .getKeys(KeysScanOptions.defaults()
+                            .pattern(pattern)
+                            .type(RType.MAP)
+                            .chunkSize(SCAN_CHUNK))) {
                 for (SealedCredentials entry : entriesOf(key)) {
                     if (found.size() == max) {
                         return found;
@@ -114,25 +128,28 @@ public final class RedisCredentialInbox implements CredentialInbox {
                 }
             }
         } catch (RedisException e) {
-            throw new CredentialInboxUnavailable("credential inbox scan: Redis failed (" + e.getClass().getSimpleName()
-                    + ")", e);
+            throw new CredentialInboxUnavailable(
+                    "credential inbox scan: Redis failed (" + e.getClass().getSimpleName() + ")", e);
         }
         return found;
     }
 
     private List<SealedCredentials> entriesOf(String key) {
-        Map<String, String> fields = RedisReply.await("credential inbox read", timeout,
-                () -> map(key).readAllMapAsync(), CredentialInboxUnavailable::new);
+        Map<String, String> fields = RedisReply.await(
+                "credential inbox read", timeout, () -> map(key).readAllMapAsync(), CredentialInboxUnavailable::new);
         List<SealedCredentials> entries = new ArrayList<>();
         fields.values().forEach(document -> {
             try {
                 entries.add(SealedCredentialsJson.read(document));
             } catch (StoredJson.Unreadable e) {
-                LOG.log(Level.WARNING, "Skipped an unreadable credential inbox entry ({0}); it stays until its TTL",
+                LOG.log(
+                        Level.WARNING,
+                        "Skipped an unreadable credential inbox entry ({0}); it stays until its TTL",
                         e.getMessage());
             }
         });
-        entries.sort(Comparator.comparing((SealedCredentials entry) -> entry.key().canonical()));
+        entries.sort(
+                Comparator.comparing((SealedCredentials entry) -> entry.key().canonical()));
         return entries;
     }
 }

@@ -32,18 +32,18 @@ public final class RedisLeases implements Leases {
     @Override
     public Optional<Lease> take(String name, Duration duration) {
         Duration lifetime = RedisSettings.positive(duration, "duration");
-        RBucket<String> bucket = client.getBucket(keyPrefix + Objects.requireNonNull(name, "name"),
-                StringCodec.INSTANCE);
+        RBucket<String> bucket =
+                client.getBucket(keyPrefix + Objects.requireNonNull(name, "name"), StringCodec.INSTANCE);
         String token = UUID.randomUUID().toString();
-        boolean taken = RedisReply.await("lease take", timeout, () -> bucket.setIfAbsentAsync(token, lifetime),
-                LeaseUnavailable::new);
+        boolean taken = RedisReply.await(
+                "lease take", timeout, () -> bucket.setIfAbsentAsync(token, lifetime), LeaseUnavailable::new);
         return taken ? Optional.of(() -> release(bucket, token)) : Optional.empty();
     }
 
     private void release(RBucket<String> bucket, String token) {
         try {
-            RedisReply.await("lease release", timeout, () -> bucket.compareAndSetAsync(token, null),
-                    LeaseUnavailable::new);
+            RedisReply.await(
+                    "lease release", timeout, () -> bucket.compareAndSetAsync(token, null), LeaseUnavailable::new);
         } catch (LeaseUnavailable e) {
             LOG.log(Level.DEBUG, "A lease could not be ended ({0}); it lapses by itself", e.getMessage());
         }

@@ -44,8 +44,11 @@ public class RedisProducer {
     /** The configuration, read once here for the adapters and the readiness check. */
     @Produces
     RedisSettings settings() {
-        return new RedisSettings(address, configFile.filter(file -> !file.isBlank()).map(Path::of),
-                Duration.ofMillis(timeoutMs), keyPrefix);
+        return new RedisSettings(
+                address,
+                configFile.filter(file -> !file.isBlank()).map(Path::of),
+                Duration.ofMillis(timeoutMs),
+                keyPrefix);
     }
 
     /**

@@ -22,8 +22,7 @@ import org.redisson.command.CommandAsyncExecutor;
  */
 final class RedisReply {
 
-    private RedisReply() {
-    }
+    private RedisReply() {}
 
     /**
      * Sends a command and waits at most {@code bound} for its reply.
@@ -31,7 +30,10 @@ final class RedisReply {
      * @param what        the operation, for the message ("state store put")
      * @param unavailable builds the caller's exception from a message and a cause
      */
-    static <T, X extends RuntimeException> T await(String what, Duration bound, Supplier<? extends CompletionStage<T>> command,
+    static <T, X extends RuntimeException> T await(
+            String what,
+            Duration bound,
+            Supplier<? extends CompletionStage<T>> command,
             BiFunction<String, Throwable, X> unavailable) {
         CompletableFuture<T> reply;
         try {
@@ -54,12 +56,14 @@ final class RedisReply {
         }
     }
 
-    private static <X extends RuntimeException> RuntimeException failure(String what, Throwable cause,
-            BiFunction<String, Throwable, X> unavailable) {
+    private static <X extends RuntimeException> RuntimeException failure(
+            String what, Throwable cause, BiFunction<String, Throwable, X> unavailable) {
         if (cause instanceof RedisException) {
-            return unavailable.apply(what + ": Redis failed (" + cause.getClass().getSimpleName() + ")", cause);
+            return unavailable.apply(
+                    what + ": Redis failed (" + cause.getClass().getSimpleName() + ")", cause);
         }
-        return new IllegalStateException(what + ": unexpected failure (" + cause.getClass().getSimpleName() + ")", cause);
+        return new IllegalStateException(
+                what + ": unexpected failure (" + cause.getClass().getSimpleName() + ")", cause);
     }
 
     /** Redisson's own command executor, which sends commands that its object API does not offer. */
@@ -76,11 +80,14 @@ final class RedisReply {
      *
      * @throws X when Redis does not answer
      */
-    static <X extends RuntimeException> void ping(RedissonClient client, RedisSettings settings,
-            BiFunction<String, Throwable, X> unavailable) {
+    static <X extends RuntimeException> void ping(
+            RedissonClient client, RedisSettings settings, BiFunction<String, Throwable, X> unavailable) {
         CommandAsyncExecutor commands = executorOf(client);
         String routingKey = settings.keyPrefix() + "ping";
-        await("PING", settings.timeout(),
-                () -> commands.<String, String>writeAsync(routingKey, StringCodec.INSTANCE, RedisCommands.PING), unavailable);
+        await(
+                "PING",
+                settings.timeout(),
+                () -> commands.<String, String>writeAsync(routingKey, StringCodec.INSTANCE, RedisCommands.PING),
+                unavailable);
     }
 }

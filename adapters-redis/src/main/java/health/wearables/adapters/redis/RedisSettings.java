@@ -34,6 +34,7 @@ public record RedisSettings(String address, Optional<Path> configFile, Duration 
 
     /** Retries of a failed command (mostly: no connection yet); with the short delay an outage answers quickly. */
     private static final int RETRY_ATTEMPTS = 2;
+
     private static final Duration RETRY_DELAY = Duration.ofMillis(200);
 
     public RedisSettings {
@@ -45,7 +46,10 @@ public record RedisSettings(String address, Optional<Path> configFile, Duration 
 
     /** The defaults: the local Redis on port 6379, two seconds, keys under {@code wearables:}. */
     public static RedisSettings defaults() {
-        return new RedisSettings(DEFAULT_ADDRESS, Optional.empty(), Duration.ofMillis(Long.parseLong(DEFAULT_TIMEOUT_MS)),
+        return new RedisSettings(
+                DEFAULT_ADDRESS,
+                Optional.empty(),
+                Duration.ofMillis(Long.parseLong(DEFAULT_TIMEOUT_MS)),
                 DEFAULT_KEY_PREFIX);
     }
 
@@ -105,9 +109,10 @@ public record RedisSettings(String address, Optional<Path> configFile, Duration 
         } catch (IOException e) {
             // the parser's own message may quote the file, which can hold a password: say only where it failed
             String where = e instanceof JsonProcessingException parse && parse.getLocation() != null
-                    ? " at " + position(parse.getLocation()) : "";
-            throw new IllegalStateException("Cannot read the Redisson configuration " + file + " (" + CONFIG_FILE + "): "
-                    + e.getClass().getSimpleName() + where);
+                    ? " at " + position(parse.getLocation())
+                    : "";
+            throw new IllegalStateException("Cannot read the Redisson configuration " + file + " (" + CONFIG_FILE
+                    + "): " + e.getClass().getSimpleName() + where);
         }
     }
 
@@ -117,9 +122,11 @@ public record RedisSettings(String address, Optional<Path> configFile, Duration 
 
     private IllegalStateException notReachable(Throwable cause) {
         String message = configFile
-                .map(file -> "Redis is not reachable with the servers in " + file + " — start them or fix " + CONFIG_FILE)
-                .orElseGet(() -> "Redis is not reachable at " + withoutCredentials(address) + " — start it (redis-server "
-                        + "--daemonize yes --port " + portOf(address) + ") or set " + ADDRESS);
+                .map(file ->
+                        "Redis is not reachable with the servers in " + file + " — start them or fix " + CONFIG_FILE)
+                .orElseGet(
+                        () -> "Redis is not reachable at " + withoutCredentials(address) + " — start it (redis-server "
+                                + "--daemonize yes --port " + portOf(address) + ") or set " + ADDRESS);
         return new IllegalStateException(message, cause);
     }
 

@@ -2,8 +2,8 @@ package health.wearables.adapters.redis;
 
 import health.wearables.application.port.out.StateStore;
 import health.wearables.application.port.out.StateStoreUnavailable;
-import health.wearables.domain.PendingAuthorization;
 import health.wearables.domain.FlowKey;
+import health.wearables.domain.PendingAuthorization;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Objects;
@@ -53,7 +53,9 @@ public final class RedisStateStore implements StateStore {
         Duration lifetime = RedisSettings.positive(ttl, "ttl");
         String key = keyOf(flowKey);
         String document = PendingAuthorizationJson.write(pending);
-        RedisReply.await("state store put", timeout,
+        RedisReply.await(
+                "state store put",
+                timeout,
                 () -> client.<String>getBucket(key, StringCodec.INSTANCE).setAsync(document, lifetime),
                 StateStoreUnavailable::new);
     }
@@ -61,7 +63,9 @@ public final class RedisStateStore implements StateStore {
     @Override
     public Optional<PendingAuthorization> take(FlowKey flowKey) {
         String key = keyOf(flowKey);
-        String document = RedisReply.await("state store take", timeout,
+        String document = RedisReply.await(
+                "state store take",
+                timeout,
                 () -> commands.<String, String>writeAsync(key, StringCodec.INSTANCE, GETDEL, key),
                 StateStoreUnavailable::new);
         if (document == null) {
@@ -70,8 +74,10 @@ public final class RedisStateStore implements StateStore {
         try {
             return Optional.of(PendingAuthorizationJson.read(document));
         } catch (StoredJson.Unreadable e) {
-            LOG.log(Level.WARNING, "Discarded an unreadable pending authorization record ({0}); the state is treated "
-                    + "as unknown", e.getMessage());
+            LOG.log(
+                    Level.WARNING,
+                    "Discarded an unreadable pending authorization record ({0}); the state is treated " + "as unknown",
+                    e.getMessage());
             return Optional.empty();
         }
     }

@@ -52,23 +52,32 @@ public final class RedisSyncQueue implements SyncQueue {
 
     private void createGroupUnlessPresent() {
         // Looked up first because Redisson takes the BUSYGROUP error for a busy server and retries it
-        List<StreamGroup> groups = RedisReply.await("sync queue group lookup", timeout,
-                () -> whenRedisSays("no such key", stream.listGroupsAsync(), List.of()), SyncQueueUnavailable::new);
+        List<StreamGroup> groups = RedisReply.await(
+                "sync queue group lookup",
+                timeout,
+                () -> whenRedisSays("no such key", stream.listGroupsAsync(), List.of()),
+                SyncQueueUnavailable::new);
         if (groups.stream().anyMatch(group -> group.getName().equals(GROUP))) {
             return;
         }
         // from the stream's start: entries added before the group existed still reach a worker
-        StreamCreateGroupArgs group = StreamCreateGroupArgs.name(GROUP).id(StreamMessageId.ALL).makeStream();
-        RedisReply.await("sync queue group creation", timeout,
-                () -> whenRedisSays("BUSYGROUP", stream.createGroupAsync(group), null), // made just now by another instance
+        StreamCreateGroupArgs group =
+                StreamCreateGroupArgs.name(GROUP).id(StreamMessageId.ALL).makeStream();
+        RedisReply.await(
+                "sync queue group creation",
+                timeout,
+                () -> whenRedisSays(
+                        "BUSYGROUP", stream.createGroupAsync(group), null), // made just now by another instance
                 SyncQueueUnavailable::new);
     }
 
     /** The reply, or {@code instead} when Redis answers with an error that contains {@code error}. */
     private static <T> CompletionStage<T> whenRedisSays(String error, CompletionStage<T> reply, T instead) {
         return reply.exceptionally(failure -> {
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-            if (cause instanceof RedisException && String.valueOf(cause.getMessage()).contains(error)) {
+            Throwable cause =
+                    failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            if (cause instanceof RedisException
+                    && String.valueOf(cause.getMessage()).contains(error)) {
                 return instead;
             }
             throw new CompletionException(cause);
@@ -85,8 +94,8 @@ public final class RedisSyncQueue implements SyncQueue {
         if (addToExistingStream(entry) == null) {
             createGroupUnlessPresent();
             if (addToExistingStream(entry) == null) {
-                throw new SyncQueueUnavailable("sync queue enqueue: the stream was deleted again while it was made",
-                        null);
+                throw new SyncQueueUnavailable(
+                        "sync queue enqueue: the stream was deleted again while it was made", null);
             }
         }
     }
@@ -101,9 +110,11 @@ public final class RedisSyncQueue implements SyncQueue {
             arguments.add(field);
             arguments.add(value);
         });
-        return RedisReply.await("sync queue enqueue", timeout,
-                () -> commands.<String, String>writeAsync(stream.getName(), StringCodec.INSTANCE, XADD,
-                        arguments.toArray()),
+        return RedisReply.await(
+                "sync queue enqueue",
+                timeout,
+                () -> commands.<String, String>writeAsync(
+                        stream.getName(), StringCodec.INSTANCE, XADD, arguments.toArray()),
                 SyncQueueUnavailable::new);
     }
 

@@ -20,9 +20,7 @@ import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.SealedCredentials;
 import health.wearables.domain.SealedToken;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -39,8 +37,7 @@ import java.util.Optional;
 final class SealedCredentialsJson {
     static final int VERSION = 1;
 
-    private SealedCredentialsJson() {
-    }
+    private SealedCredentialsJson() {}
 
     static String write(SealedCredentials credentials) {
         ObjectNode document = StoredJson.newDocument(VERSION);
@@ -49,9 +46,14 @@ final class SealedCredentialsJson {
         key.put("patient", credentials.key().patient().value());
         key.put("provider", credentials.key().provider().value());
         document.set("accessToken", token(credentials.accessToken()));
-        document.set("refreshToken", credentials.refreshToken().map(SealedCredentialsJson::token).orElse(null));
-        document.set("tokenSecret", credentials.tokenSecret().map(SealedCredentialsJson::token).orElse(null));
-        document.put("accessTokenExpiresAt",
+        document.set(
+                "refreshToken",
+                credentials.refreshToken().map(SealedCredentialsJson::token).orElse(null));
+        document.set(
+                "tokenSecret",
+                credentials.tokenSecret().map(SealedCredentialsJson::token).orElse(null));
+        document.put(
+                "accessTokenExpiresAt",
                 credentials.accessTokenExpiresAt().map(Instant::toEpochMilli).orElse(null));
         ArrayNode scopes = document.putArray("scopes");
         credentials.scopes().forEach(scopes::add);
@@ -76,7 +78,9 @@ final class SealedCredentialsJson {
         JsonNode key = object(document, "key");
         try {
             return new SealedCredentials(
-                    new ConnectionKey(new ProjectId(text(key, "project")), new PatientId(text(key, "patient")),
+                    new ConnectionKey(
+                            new ProjectId(text(key, "project")),
+                            new PatientId(text(key, "patient")),
                             new ProviderSlug(text(key, "provider"))),
                     token(object(document, "accessToken"), "accessToken"),
                     optionalToken(document, "refreshToken"),

@@ -16,8 +16,7 @@ import java.util.Optional;
 final class StoredJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private StoredJson() {
-    }
+    private StoredJson() {}
 
     static ObjectNode newDocument(int version) {
         return MAPPER.createObjectNode().put("v", version);
@@ -97,7 +96,8 @@ final class StoredJson {
     }
 
     static Optional<Instant> optionalEpochMillis(JsonNode document, String field) throws Unreadable {
-        return absent(document, field) ? Optional.empty()
+        return absent(document, field)
+                ? Optional.empty()
                 : Optional.of(Instant.ofEpochMilli(wholeNumber(document, field)));
     }
 

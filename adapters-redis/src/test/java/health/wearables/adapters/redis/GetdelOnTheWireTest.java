@@ -40,7 +40,8 @@ class GetdelOnTheWireTest {
         List<String> linesAboutKey = new ArrayList<>();
         try (Socket monitor = new Socket(InetAddress.getLoopbackAddress(), LocalRedis.PORT)) {
             monitor.setSoTimeout(5_000);
-            BufferedReader replies = new BufferedReader(new InputStreamReader(monitor.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader replies =
+                    new BufferedReader(new InputStreamReader(monitor.getInputStream(), StandardCharsets.UTF_8));
             send(monitor.getOutputStream(), "MONITOR");
             assertThat(replies.readLine()).isEqualTo("+OK");
 
@@ -65,7 +66,11 @@ class GetdelOnTheWireTest {
     private static void send(OutputStream out, String... words) throws IOException {
         StringBuilder command = new StringBuilder("*").append(words.length).append("\r\n");
         for (String word : words) {
-            command.append('$').append(word.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(word).append("\r\n");
+            command.append('$')
+                    .append(word.getBytes(StandardCharsets.UTF_8).length)
+                    .append("\r\n")
+                    .append(word)
+                    .append("\r\n");
         }
         out.write(command.toString().getBytes(StandardCharsets.UTF_8));
         out.flush();

@@ -49,7 +49,8 @@ final class LocalRedis implements BeforeAllCallback, AfterAllCallback {
     }
 
     static String uniquePrefix(Class<?> testClass) {
-        return "test:" + testClass.getSimpleName() + ":" + UUID.randomUUID().toString().substring(0, 8) + ":";
+        return "test:" + testClass.getSimpleName() + ":"
+                + UUID.randomUUID().toString().substring(0, 8) + ":";
     }
 
     static RedisSettings settings(String prefix) {

@@ -20,18 +20,27 @@ class PendingAuthorizationJsonTest {
     void a_full_record_reads_back_equal() throws Exception {
         PendingAuthorization pending = Samples.pending(Instant.parse("2026-03-04T05:06:07.089Z"));
 
-        assertThat(PendingAuthorizationJson.read(PendingAuthorizationJson.write(pending))).isEqualTo(pending);
+        assertThat(PendingAuthorizationJson.read(PendingAuthorizationJson.write(pending)))
+                .isEqualTo(pending);
     }
 
     @Test
     void a_record_without_return_url_or_verifier_stores_nulls_and_reads_back_equal() throws Exception {
-        PendingAuthorization pending = new PendingAuthorization(new ProjectId("acme"), new PatientId("p-1"),
-                new ProviderSlug("fitbit"), Optional.empty(), false, Optional.empty(), Instant.ofEpochMilli(1_767_225_600_000L));
+        PendingAuthorization pending = new PendingAuthorization(
+                new ProjectId("acme"),
+                new PatientId("p-1"),
+                new ProviderSlug("fitbit"),
+                Optional.empty(),
+                false,
+                Optional.empty(),
+                Instant.ofEpochMilli(1_767_225_600_000L));
 
         String document = PendingAuthorizationJson.write(pending);
 
-        assertThat(document).isEqualTo("{\"v\":1,\"project\":\"acme\",\"patient\":\"p-1\",\"provider\":\"fitbit\","
-                + "\"returnUrl\":null,\"redirectOnError\":false,\"pkceVerifier\":null,\"expiresAt\":1767225600000}");
+        assertThat(document)
+                .isEqualTo(
+                        "{\"v\":1,\"project\":\"acme\",\"patient\":\"p-1\",\"provider\":\"fitbit\","
+                                + "\"returnUrl\":null,\"redirectOnError\":false,\"pkceVerifier\":null,\"expiresAt\":1767225600000}");
         assertThat(PendingAuthorizationJson.read(document)).isEqualTo(pending);
     }
 
@@ -46,27 +55,30 @@ class PendingAuthorizationJsonTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "",
-        "{\"v\":2,\"project\":\"acme\",\"patient\":\"p\",\"provider\":\"fitbit\",\"redirectOnError\":true,\"expiresAt\":1,"
-                + "\"temporarySecret\":\"has space\"}",
-        "not json",
-        "[1,2]",
-        "{\"project\":\"acme\"}",
-        "{\"v\":2,\"project\":\"acme\",\"patient\":\"p\",\"provider\":\"fitbit\",\"redirectOnError\":true,\"expiresAt\":1}",
-        "{\"v\":1,\"project\":\"acme\",\"patient\":\"p\",\"provider\":\"fitbit\",\"redirectOnError\":\"yes\",\"expiresAt\":1}",
-        "{\"v\":1,\"project\":\"acme\",\"patient\":\"p\",\"provider\":\"fitbit\",\"redirectOnError\":true,\"expiresAt\":\"1\"}",
-        "{\"v\":1,\"project\":\"acme\",\"patient\":\"p\",\"provider\":\"fitbit\",\"redirectOnError\":true,\"expiresAt\":1.5}",
-        "{\"v\":1,\"project\":\"ACME!\",\"patient\":\"p\",\"provider\":\"fitbit\",\"redirectOnError\":true,\"expiresAt\":1}",
-        "{\"v\":1,\"project\":\"acme\",\"patient\":\"p\",\"provider\":\"fitbit\",\"redirectOnError\":true,\"expiresAt\":1,"
-                + "\"pkceVerifier\":\"short-secret-value\"}",
-        "{\"v\":1,\"project\":\"acme\",\"patient\":\"p\",\"provider\":\"fitbit\",\"redirectOnError\":true,\"expiresAt\":1,"
-                + "\"returnUrl\":\"http://evil.example.com/\"}",
-    })
+    @ValueSource(
+            strings = {
+                "",
+                "{\"v\":2,\"project\":\"acme\",\"patient\":\"p\",\"provider\":\"fitbit\",\"redirectOnError\":true,\"expiresAt\":1,"
+                        + "\"temporarySecret\":\"has space\"}",
+                "not json",
+                "[1,2]",
+                "{\"project\":\"acme\"}",
+                "{\"v\":2,\"project\":\"acme\",\"patient\":\"p\",\"provider\":\"fitbit\",\"redirectOnError\":true,\"expiresAt\":1}",
+                "{\"v\":1,\"project\":\"acme\",\"patient\":\"p\",\"provider\":\"fitbit\",\"redirectOnError\":\"yes\",\"expiresAt\":1}",
+                "{\"v\":1,\"project\":\"acme\",\"patient\":\"p\",\"provider\":\"fitbit\",\"redirectOnError\":true,\"expiresAt\":\"1\"}",
+                "{\"v\":1,\"project\":\"acme\",\"patient\":\"p\",\"provider\":\"fitbit\",\"redirectOnError\":true,\"expiresAt\":1.5}",
+                "{\"v\":1,\"project\":\"ACME!\",\"patient\":\"p\",\"provider\":\"fitbit\",\"redirectOnError\":true,\"expiresAt\":1}",
+                "{\"v\":1,\"project\":\"acme\",\"patient\":\"p\",\"provider\":\"fitbit\",\"redirectOnError\":true,\"expiresAt\":1,"
+                        + "\"pkceVerifier\":\"short-secret-value\"}",
+                "{\"v\":1,\"project\":\"acme\",\"patient\":\"p\",\"provider\":\"fitbit\",\"redirectOnError\":true,\"expiresAt\":1,"
+                        + "\"returnUrl\":\"http://evil.example.com/\"}",
+            })
     void anything_else_is_unreadable_and_the_reason_does_not_quote_it(String text) {
         assertThatThrownBy(() -> PendingAuthorizationJson.read(text))
                 .isInstanceOf(StoredJson.Unreadable.class)
-                .satisfies(failure -> assertThat(failure.getMessage()).doesNotContain("short-secret-value")
-                        .doesNotContain("ACME!").doesNotContain("evil"));
+                .satisfies(failure -> assertThat(failure.getMessage())
+                        .doesNotContain("short-secret-value")
+                        .doesNotContain("ACME!")
+                        .doesNotContain("evil"));
     }
 }

@@ -45,23 +45,36 @@ class RedisCredentialInboxTest extends CredentialInboxContract {
         inbox.hold(credentials(key, Instant.now()), Duration.ofMillis(123_456));
 
         RMap<String, String> hash = hashOf(key);
-        assertThat(hash.getName()).isEqualTo(REDIS.prefix() + "inbox:" + key.project().value() + "/" + key.patient().value());
+        assertThat(hash.getName())
+                .isEqualTo(REDIS.prefix() + "inbox:" + key.project().value() + "/"
+                        + key.patient().value());
         assertThat(hash.readAllKeySet()).containsExactly("fitbit");
-        assertThat(hash.remainTimeToLive()).isPositive().isLessThanOrEqualTo(123_456).isGreaterThan(123_456 - 5_000);
+        assertThat(hash.remainTimeToLive())
+                .isPositive()
+                .isLessThanOrEqualTo(123_456)
+                .isGreaterThan(123_456 - 5_000);
     }
 
     @Test
     void the_stored_entry_holds_the_ciphertext_and_never_the_token() {
         ConnectionKey key = Samples.connectionKey();
         String token = "plain-access-token-that-must-not-be-stored";
-        SealedCredentials credentials = new SealedCredentials(key,
-                new ReversibleTokenCipher().seal(key, TokenKind.ACCESS, token), Optional.empty(), Optional.empty(),
-                Optional.empty(), List.of(), Optional.empty(), Instant.now());
+        SealedCredentials credentials = new SealedCredentials(
+                key,
+                new ReversibleTokenCipher().seal(key, TokenKind.ACCESS, token),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                Optional.empty(),
+                Instant.now());
         inbox.hold(credentials, TTL);
 
         String document = hashOf(key).get("fitbit");
-        assertThat(document).doesNotContain(token)
-                .contains(Base64.getEncoder().encodeToString(credentials.accessToken().ciphertext()));
+        assertThat(document)
+                .doesNotContain(token)
+                .contains(Base64.getEncoder()
+                        .encodeToString(credentials.accessToken().ciphertext()));
     }
 
     @Test
@@ -69,7 +82,8 @@ class RedisCredentialInboxTest extends CredentialInboxContract {
         ConnectionKey key = Samples.connectionKey();
         SealedCredentials held = credentials(key, Instant.now());
         inbox.hold(held, TTL);
-        SealedCredentials readBack = inbox.held(key.project(), Optional.of(key.patient())).get(0);
+        SealedCredentials readBack =
+                inbox.held(key.project(), Optional.of(key.patient())).get(0);
 
         inbox.remove(readBack);
 
@@ -94,7 +108,8 @@ class RedisCredentialInboxTest extends CredentialInboxContract {
         try {
             SealedCredentials elsewhere = credentials(Samples.connectionKey(), Instant.now());
             other.hold(elsewhere, TTL);
-            client.getBucket(REDIS.prefix() + "inbox-lookalike", StringCodec.INSTANCE).set("x");
+            client.getBucket(REDIS.prefix() + "inbox-lookalike", StringCodec.INSTANCE)
+                    .set("x");
 
             assertThat(inbox.waiting(10_000)).doesNotContain(elsewhere);
             assertThat(other.waiting(10_000)).containsExactly(elsewhere);
@@ -106,7 +121,8 @@ class RedisCredentialInboxTest extends CredentialInboxContract {
     @Test
     void entries_of_many_patients_are_all_found_by_the_scan() {
         List<SealedCredentials> many = java.util.stream.IntStream.range(0, 250)
-                .mapToObj(i -> credentials(Samples.connectionKey(), Instant.now())).toList();
+                .mapToObj(i -> credentials(Samples.connectionKey(), Instant.now()))
+                .toList();
         many.forEach(credentials -> inbox.hold(credentials, TTL));
 
         assertThat(inbox.waiting(100_000)).containsAll(many);

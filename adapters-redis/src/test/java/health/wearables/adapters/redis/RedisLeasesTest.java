@@ -30,7 +30,10 @@ class RedisLeasesTest extends LeasesContract {
 
         Leases.Lease lease = leases.take(name, Duration.ofSeconds(45)).orElseThrow();
 
-        assertThat(key.remainTimeToLive()).isPositive().isLessThanOrEqualTo(45_000).isGreaterThan(40_000);
+        assertThat(key.remainTimeToLive())
+                .isPositive()
+                .isLessThanOrEqualTo(45_000)
+                .isGreaterThan(40_000);
         lease.close();
         assertThat(key.isExists()).isFalse();
     }

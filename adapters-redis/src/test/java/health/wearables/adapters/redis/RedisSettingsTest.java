@@ -21,8 +21,9 @@ class RedisSettingsTest {
 
     @Test
     void the_defaults_are_the_local_redis_two_seconds_and_the_wearables_prefix() {
-        assertThat(RedisSettings.defaults()).isEqualTo(new RedisSettings("redis://127.0.0.1:6379", Optional.empty(),
-                Duration.ofSeconds(2), "wearables:"));
+        assertThat(RedisSettings.defaults())
+                .isEqualTo(new RedisSettings(
+                        "redis://127.0.0.1:6379", Optional.empty(), Duration.ofSeconds(2), "wearables:"));
     }
 
     @Test
@@ -33,7 +34,8 @@ class RedisSettingsTest {
                   timeout: 2000
                 """.formatted(LocalRedis.HOST, LocalRedis.PORT));
         int closed = LocalRedis.closedPort();
-        RedisSettings settings = new RedisSettings("redis://127.0.0.1:" + closed, Optional.of(file), LocalRedis.TIMEOUT, PREFIX);
+        RedisSettings settings =
+                new RedisSettings("redis://127.0.0.1:" + closed, Optional.of(file), LocalRedis.TIMEOUT, PREFIX);
 
         RedissonClient client = settings.connect();
         try {
@@ -45,28 +47,35 @@ class RedisSettingsTest {
 
     @Test
     void an_unreadable_config_file_is_named_without_quoting_it() throws IOException {
-        Path file = Files.writeString(dir.resolve("broken.yaml"), "singleServerConfig:\n  password: hunter2\n  address: [\n");
-        RedisSettings settings = new RedisSettings("redis://127.0.0.1:6379", Optional.of(file), LocalRedis.TIMEOUT, PREFIX);
+        Path file = Files.writeString(
+                dir.resolve("broken.yaml"), "singleServerConfig:\n  password: hunter2\n  address: [\n");
+        RedisSettings settings =
+                new RedisSettings("redis://127.0.0.1:6379", Optional.of(file), LocalRedis.TIMEOUT, PREFIX);
 
         assertThatThrownBy(settings::connect)
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageStartingWith("Cannot read the Redisson configuration " + file + " (wearables.redis.config-file)")
+                .hasMessageStartingWith(
+                        "Cannot read the Redisson configuration " + file + " (wearables.redis.config-file)")
                 .satisfies(failure -> assertThat(LocalRedis.messagesOf(failure)).doesNotContain("hunter2"));
     }
 
     @Test
     void a_missing_config_file_is_named() {
         Path file = dir.resolve("absent.yaml");
-        RedisSettings settings = new RedisSettings("redis://127.0.0.1:6379", Optional.of(file), LocalRedis.TIMEOUT, PREFIX);
+        RedisSettings settings =
+                new RedisSettings("redis://127.0.0.1:6379", Optional.of(file), LocalRedis.TIMEOUT, PREFIX);
 
-        assertThatThrownBy(settings::connect).isInstanceOf(IllegalStateException.class).hasMessageContaining(file.toString());
+        assertThatThrownBy(settings::connect)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(file.toString());
     }
 
     @Test
     void credentials_are_cut_from_an_address_before_it_is_shown() {
         assertThat(RedisSettings.withoutCredentials("rediss://user:secret@redis.example.com:6380"))
                 .isEqualTo("rediss://redis.example.com:6380");
-        assertThat(RedisSettings.withoutCredentials("redis://:secret@10.0.0.1:6379")).isEqualTo("redis://10.0.0.1:6379");
+        assertThat(RedisSettings.withoutCredentials("redis://:secret@10.0.0.1:6379"))
+                .isEqualTo("redis://10.0.0.1:6379");
         assertThat(RedisSettings.withoutCredentials("redis://10.0.0.1:6379")).isEqualTo("redis://10.0.0.1:6379");
     }
 

@@ -56,7 +56,8 @@ class RedisStateStoreTest extends StateStoreContract {
         StateToken state = StateToken.mint(RANDOM);
         store.put(state, Samples.pending(Instant.now().plus(TTL)), TTL);
 
-        byte[] digest = MessageDigest.getInstance("SHA-256").digest(state.value().getBytes(StandardCharsets.US_ASCII));
+        byte[] digest =
+                MessageDigest.getInstance("SHA-256").digest(state.value().getBytes(StandardCharsets.US_ASCII));
         String expectedKey = REDIS.prefix() + "state:" + HexFormat.of().formatHex(digest);
         assertThat(keysUnderPrefix()).contains(expectedKey).noneMatch(key -> key.contains(state.value()));
         assertThat(bucket(expectedKey).get()).isNotNull().doesNotContain(state.value());
@@ -64,16 +65,19 @@ class RedisStateStoreTest extends StateStoreContract {
 
     @Test
     void an_oauth1_token_is_keyed_by_its_sha256_in_its_own_namespace_and_its_record_is_version_2() throws Exception {
-        Oauth1Token token = new Oauth1Token("hh5s93j4hdidpola-" + StateToken.mint(RANDOM).value());
+        Oauth1Token token =
+                new Oauth1Token("hh5s93j4hdidpola-" + StateToken.mint(RANDOM).value());
         PendingAuthorization pending = Samples.pendingOauth1(Instant.now().plus(TTL));
         store.put(token, pending, TTL);
 
-        byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.value().getBytes(StandardCharsets.US_ASCII));
+        byte[] digest =
+                MessageDigest.getInstance("SHA-256").digest(token.value().getBytes(StandardCharsets.US_ASCII));
         String expectedKey = REDIS.prefix() + "oauth1-token:" + HexFormat.of().formatHex(digest);
         assertThat(store.keyOf(token)).isEqualTo(expectedKey);
         JsonNode document = new ObjectMapper().readTree(bucket(expectedKey).get());
         assertThat(document.get("v").intValue()).isEqualTo(2);
-        assertThat(document.get("temporarySecret").textValue()).isEqualTo(pending.temporarySecret().orElseThrow().value());
+        assertThat(document.get("temporarySecret").textValue())
+                .isEqualTo(pending.temporarySecret().orElseThrow().value());
         assertThat(document.toString()).doesNotContain(token.value());
         assertThat(store.take(token)).contains(pending);
         assertThat(bucket(expectedKey).isExists()).isFalse();
@@ -95,15 +99,27 @@ class RedisStateStoreTest extends StateStoreContract {
         PendingAuthorization pending = Samples.pending(Instant.now().plus(TTL));
         store.put(state, pending, TTL);
 
-        JsonNode document = new ObjectMapper().readTree(bucket(store.keyOf(state)).get());
+        JsonNode document =
+                new ObjectMapper().readTree(bucket(store.keyOf(state)).get());
         List<String> fields = new ArrayList<>();
         document.fieldNames().forEachRemaining(fields::add);
-        assertThat(fields).containsExactlyInAnyOrder("v", "project", "patient", "provider", "returnUrl",
-                "redirectOnError", "pkceVerifier", "expiresAt");
+        assertThat(fields)
+                .containsExactlyInAnyOrder(
+                        "v",
+                        "project",
+                        "patient",
+                        "provider",
+                        "returnUrl",
+                        "redirectOnError",
+                        "pkceVerifier",
+                        "expiresAt");
         assertThat(document.get("v").intValue()).isEqualTo(1);
-        assertThat(document.get("pkceVerifier").textValue()).isEqualTo(pending.pkceVerifier().orElseThrow().value());
-        assertThat(document.get("returnUrl").textValue()).isEqualTo(pending.returnUrl().orElseThrow().value());
-        assertThat(document.get("expiresAt").longValue()).isEqualTo(pending.expiresAt().toEpochMilli());
+        assertThat(document.get("pkceVerifier").textValue())
+                .isEqualTo(pending.pkceVerifier().orElseThrow().value());
+        assertThat(document.get("returnUrl").textValue())
+                .isEqualTo(pending.returnUrl().orElseThrow().value());
+        assertThat(document.get("expiresAt").longValue())
+                .isEqualTo(pending.expiresAt().toEpochMilli());
     }
 
     @Test
@@ -118,7 +134,9 @@ class RedisStateStoreTest extends StateStoreContract {
     @Test
     void a_record_of_another_version_counts_as_absent() {
         StateToken state = StateToken.mint(RANDOM);
-        String future = PendingAuthorizationJson.write(Samples.pending(Instant.now().plus(TTL))).replace("\"v\":1", "\"v\":3");
+        String future = PendingAuthorizationJson.write(
+                        Samples.pending(Instant.now().plus(TTL)))
+                .replace("\"v\":1", "\"v\":3");
         bucket(store.keyOf(state)).set(future, TTL);
 
         assertThat(store.take(state)).isEmpty();
@@ -130,7 +148,8 @@ class RedisStateStoreTest extends StateStoreContract {
         PendingAuthorization pending = Samples.pending(Instant.now().plus(TTL));
 
         assertThatThrownBy(() -> store.put(state, pending, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> store.put(state, pending, Duration.ofMillis(-5))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.put(state, pending, Duration.ofMillis(-5)))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(bucket(store.keyOf(state)).isExists()).isFalse();
     }
 }

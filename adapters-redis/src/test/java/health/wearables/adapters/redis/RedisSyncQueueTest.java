@@ -54,22 +54,31 @@ class RedisSyncQueueTest extends SyncQueueContract {
     @Override
     protected List<SyncJob> queuedFor(ConnectionKey key) {
         Map<StreamMessageId, Map<String, String>> entries = stream().range(StreamMessageId.MIN, StreamMessageId.MAX);
-        return entries.values().stream().map(RedisSyncQueueTest::jobOf).filter(job -> job.key().equals(key)).toList();
+        return entries.values().stream()
+                .map(RedisSyncQueueTest::jobOf)
+                .filter(job -> job.key().equals(key))
+                .toList();
     }
 
     private static SyncJob jobOf(Map<String, String> fields) {
-        ConnectionKey key = new ConnectionKey(new ProjectId(fields.get("project")), new PatientId(fields.get("patient")),
+        ConnectionKey key = new ConnectionKey(
+                new ProjectId(fields.get("project")),
+                new PatientId(fields.get("patient")),
                 new ProviderSlug(fields.get("provider")));
-        return new SyncJob(key, fields.get("endpointId"), Instant.ofEpochMilli(Long.parseLong(fields.get("requestedAt"))));
+        return new SyncJob(
+                key, fields.get("endpointId"), Instant.ofEpochMilli(Long.parseLong(fields.get("requestedAt"))));
     }
 
     @Test
     void the_first_job_makes_the_stream_with_its_consumer_group() {
         String fresh = REDIS.prefix() + "first:";
         RedisSyncQueue first = new RedisSyncQueue(client, fresh, LocalRedis.TIMEOUT);
-        assertThat(stream(fresh).isExists()).as("construction asks nothing of Redis").isFalse();
+        assertThat(stream(fresh).isExists())
+                .as("construction asks nothing of Redis")
+                .isFalse();
 
-        first.enqueue(new SyncJob(Samples.connectionKey(), "Endpoint/1", Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+        first.enqueue(
+                new SyncJob(Samples.connectionKey(), "Endpoint/1", Instant.now().truncatedTo(ChronoUnit.MILLIS)));
 
         assertThat(stream(fresh).listGroups()).extracting(StreamGroup::getName).containsExactly(RedisSyncQueue.GROUP);
         assertThat(stream(fresh).size()).isEqualTo(1);
@@ -81,23 +90,29 @@ class RedisSyncQueueTest extends SyncQueueContract {
         stream(foreign).add(org.redisson.api.stream.StreamAddArgs.entry("made", "elsewhere"));
 
         new RedisSyncQueue(client, foreign, LocalRedis.TIMEOUT)
-                .enqueue(new SyncJob(Samples.connectionKey(), "Endpoint/5", Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+                .enqueue(new SyncJob(
+                        Samples.connectionKey(), "Endpoint/5", Instant.now().truncatedTo(ChronoUnit.MILLIS)));
 
-        assertThat(stream(foreign).listGroups()).extracting(StreamGroup::getName).containsExactly(RedisSyncQueue.GROUP);
+        assertThat(stream(foreign).listGroups())
+                .extracting(StreamGroup::getName)
+                .containsExactly(RedisSyncQueue.GROUP);
         assertThat(stream(foreign).size()).isEqualTo(2);
     }
 
     @Test
     void a_deleted_stream_comes_back_with_its_group_at_the_next_job_which_the_workers_then_read() {
-        queue.enqueue(new SyncJob(Samples.connectionKey(), "Endpoint/2", Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+        queue.enqueue(
+                new SyncJob(Samples.connectionKey(), "Endpoint/2", Instant.now().truncatedTo(ChronoUnit.MILLIS)));
         stream().delete();
 
-        SyncJob job = new SyncJob(Samples.connectionKey(), "Endpoint/3", Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        SyncJob job =
+                new SyncJob(Samples.connectionKey(), "Endpoint/3", Instant.now().truncatedTo(ChronoUnit.MILLIS));
         queue.enqueue(job);
 
         assertThat(stream().listGroups()).singleElement().satisfies(group -> {
             assertThat(group.getName()).isEqualTo(RedisSyncQueue.GROUP);
-            assertThat(group.getLastDeliveredId()).as("the group starts at the stream's start")
+            assertThat(group.getLastDeliveredId())
+                    .as("the group starts at the stream's start")
                     .isEqualTo(new StreamMessageId(0, 0));
         });
         assertThat(queuedFor(job.key())).containsExactly(job);
@@ -108,20 +123,27 @@ class RedisSyncQueueTest extends SyncQueueContract {
         String blocked = REDIS.prefix() + "blocked:";
         RedisSyncQueue queue = new RedisSyncQueue(client, blocked, LocalRedis.TIMEOUT);
         client.getBucket(blocked + "sync", StringCodec.INSTANCE).set("not a stream");
-        SyncJob job = new SyncJob(Samples.connectionKey(), "Endpoint/4", Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        SyncJob job =
+                new SyncJob(Samples.connectionKey(), "Endpoint/4", Instant.now().truncatedTo(ChronoUnit.MILLIS));
 
-        assertThatThrownBy(() -> queue.enqueue(job)).isInstanceOf(SyncQueueUnavailable.class)
-                .hasMessageStartingWith("sync queue ").hasMessageContaining(": Redis failed");
+        assertThatThrownBy(() -> queue.enqueue(job))
+                .isInstanceOf(SyncQueueUnavailable.class)
+                .hasMessageStartingWith("sync queue ")
+                .hasMessageContaining(": Redis failed");
 
         client.getBucket(blocked + "sync", StringCodec.INSTANCE).delete();
         queue.enqueue(job);
-        assertThat(stream(blocked).listGroups()).extracting(StreamGroup::getName).containsExactly(RedisSyncQueue.GROUP);
-        assertThat(stream(blocked).range(StreamMessageId.MIN, StreamMessageId.MAX)).hasSize(1);
+        assertThat(stream(blocked).listGroups())
+                .extracting(StreamGroup::getName)
+                .containsExactly(RedisSyncQueue.GROUP);
+        assertThat(stream(blocked).range(StreamMessageId.MIN, StreamMessageId.MAX))
+                .hasSize(1);
     }
 
     @Test
     void a_second_queue_on_the_same_stream_keeps_the_group_and_its_jobs() {
-        SyncJob job = new SyncJob(Samples.connectionKey(), "Endpoint/7", Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        SyncJob job =
+                new SyncJob(Samples.connectionKey(), "Endpoint/7", Instant.now().truncatedTo(ChronoUnit.MILLIS));
         queue.enqueue(job);
 
         new RedisSyncQueue(client, REDIS.prefix(), LocalRedis.TIMEOUT);
@@ -131,7 +153,8 @@ class RedisSyncQueueTest extends SyncQueueContract {
     }
 
     @Test
-    void first_jobs_of_several_instances_at_the_same_time_on_a_new_stream_all_queue_and_leave_one_group() throws Exception {
+    void first_jobs_of_several_instances_at_the_same_time_on_a_new_stream_all_queue_and_leave_one_group()
+            throws Exception {
         String fresh = REDIS.prefix() + "race:";
         int instances = 6;
         ExecutorService pool = Executors.newFixedThreadPool(instances);
@@ -140,7 +163,8 @@ class RedisSyncQueueTest extends SyncQueueContract {
             List<Future<?>> made = new ArrayList<>();
             for (int i = 0; i < instances; i++) {
                 RedisSyncQueue instance = new RedisSyncQueue(client, fresh, LocalRedis.TIMEOUT);
-                SyncJob job = new SyncJob(Samples.connectionKey(), "Endpoint/" + i, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+                SyncJob job = new SyncJob(
+                        Samples.connectionKey(), "Endpoint/" + i, Instant.now().truncatedTo(ChronoUnit.MILLIS));
                 made.add(pool.submit(() -> {
                     start.await();
                     instance.enqueue(job);
@@ -155,8 +179,7 @@ class RedisSyncQueueTest extends SyncQueueContract {
             pool.shutdownNow();
         }
 
-        assertThat(stream(fresh).listGroups())
-                .extracting(StreamGroup::getName).containsExactly(RedisSyncQueue.GROUP);
+        assertThat(stream(fresh).listGroups()).extracting(StreamGroup::getName).containsExactly(RedisSyncQueue.GROUP);
         assertThat(stream(fresh).size()).isEqualTo(instances);
     }
 
@@ -168,12 +191,14 @@ class RedisSyncQueueTest extends SyncQueueContract {
 
         Map<String, String> entry = stream().range(StreamMessageId.MIN, StreamMessageId.MAX).values().stream()
                 .filter(fields -> key.patient().value().equals(fields.get("patient")))
-                .findFirst().orElseThrow();
-        assertThat(entry).containsOnly(
-                Map.entry("project", key.project().value()),
-                Map.entry("patient", key.patient().value()),
-                Map.entry("provider", "fitbit"),
-                Map.entry("endpointId", "Endpoint/9"),
-                Map.entry("requestedAt", Long.toString(at.toEpochMilli())));
+                .findFirst()
+                .orElseThrow();
+        assertThat(entry)
+                .containsOnly(
+                        Map.entry("project", key.project().value()),
+                        Map.entry("patient", key.patient().value()),
+                        Map.entry("provider", "fitbit"),
+                        Map.entry("endpointId", "Endpoint/9"),
+                        Map.entry("requestedAt", Long.toString(at.toEpochMilli())));
     }
 }

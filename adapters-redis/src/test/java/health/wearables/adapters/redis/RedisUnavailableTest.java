@@ -12,8 +12,8 @@ import health.wearables.application.port.out.StateStoreUnavailable;
 import health.wearables.application.port.out.SyncQueueUnavailable;
 import health.wearables.domain.PendingAuthorization;
 import health.wearables.domain.SealedCredentials;
-import health.wearables.domain.SyncJob;
 import health.wearables.domain.StateToken;
+import health.wearables.domain.SyncJob;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +29,7 @@ import org.redisson.api.RedissonClient;
 class RedisUnavailableTest {
     /** The calls wait at most the 2 s timeout; the rest is room for a cold JVM on a busy machine. */
     private static final Duration SOON = Duration.ofSeconds(4);
+
     private static final String PREFIX = "test:unavailable:";
 
     private static String address;
@@ -57,7 +58,9 @@ class RedisUnavailableTest {
 
         for (Throwable failure : new Throwable[] {put, take}) {
             assertThat(failure).isInstanceOf(StateStoreUnavailable.class);
-            assertThat(LocalRedis.messagesOf(failure)).doesNotContain(state.value()).doesNotContain(verifier);
+            assertThat(LocalRedis.messagesOf(failure))
+                    .doesNotContain(state.value())
+                    .doesNotContain(verifier);
         }
         assertThat(put).hasMessageStartingWith("state store put:");
         assertThat(take).hasMessageStartingWith("state store take:");
@@ -77,16 +80,19 @@ class RedisUnavailableTest {
     void the_credential_inbox_fails_with_its_own_exception_and_shows_no_ciphertext() {
         RedisCredentialInbox inbox = new RedisCredentialInbox(client, PREFIX, LocalRedis.TIMEOUT);
         SealedCredentials credentials = CredentialInboxContract.credentials(Samples.connectionKey(), Instant.now());
-        String ciphertext = java.util.Base64.getEncoder().encodeToString(credentials.accessToken().ciphertext());
+        String ciphertext = java.util.Base64.getEncoder()
+                .encodeToString(credentials.accessToken().ciphertext());
 
         Throwable hold = soon(() -> catchThrowable(() -> inbox.hold(credentials, Duration.ofDays(7))));
-        Throwable held = soon(() -> catchThrowable(() -> inbox.held(credentials.key().project(),
-                Optional.of(credentials.key().patient()))));
+        Throwable held = soon(() -> catchThrowable(() -> inbox.held(
+                credentials.key().project(), Optional.of(credentials.key().patient()))));
         Throwable waiting = soon(() -> catchThrowable(() -> inbox.waiting(10)));
         Throwable remove = soon(() -> catchThrowable(() -> inbox.remove(credentials)));
 
         for (Throwable failure : new Throwable[] {hold, held, waiting, remove}) {
-            assertThat(failure).isInstanceOf(CredentialInboxUnavailable.class).hasMessageStartingWith("credential inbox ");
+            assertThat(failure)
+                    .isInstanceOf(CredentialInboxUnavailable.class)
+                    .hasMessageStartingWith("credential inbox ");
             assertThat(LocalRedis.messagesOf(failure)).doesNotContain(ciphertext);
         }
     }
@@ -106,7 +112,8 @@ class RedisUnavailableTest {
 
         Throwable failure = soon(() -> catchThrowable(settings::connect));
 
-        assertThat(failure).isInstanceOf(IllegalStateException.class)
+        assertThat(failure)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("Redis is not reachable at " + address + " — start it (redis-server --daemonize yes --port "
                         + address.substring(address.lastIndexOf(':') + 1) + ") or set wearables.redis.address");
     }

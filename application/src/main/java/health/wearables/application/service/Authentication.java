@@ -10,12 +10,12 @@ import java.util.Optional;
 
 /** The first step of every project call: the API key decides the project. */
 final class Authentication {
-    private Authentication() {
-    }
+    private Authentication() {}
 
     static Step<Project> of(ProjectDirectory projects, Optional<ApiKey> key) {
         return key.flatMap(projects::authenticate)
                 .map(Step::ok)
-                .orElseGet(() -> Step.reject(Rejection.of(RejectionCode.UNAUTHORIZED, "A valid project API key is required.")));
+                .orElseGet(() ->
+                        Step.reject(Rejection.of(RejectionCode.UNAUTHORIZED, "A valid project API key is required.")));
     }
 }

@@ -48,9 +48,14 @@ public final class CompleteCallbackService implements CompleteCallback {
      * @param initialSync the first sync queued, or recorded for a retry
      * @param projects    the project as configured now, for the redirect
      */
-    public CompleteCallbackService(ConfiguredProviders providers, StateStore states, GrantRedemption redemption,
-                                   CredentialKeeping keeping, InitialSync initialSync, ProjectDirectory projects,
-                                   Clock clock) {
+    public CompleteCallbackService(
+            ConfiguredProviders providers,
+            StateStore states,
+            GrantRedemption redemption,
+            CredentialKeeping keeping,
+            InitialSync initialSync,
+            ProjectDirectory projects,
+            Clock clock) {
         this.providers = providers;
         this.states = states;
         this.redemption = redemption;
@@ -64,11 +69,11 @@ public final class CompleteCallbackService implements CompleteCallback {
     public CallbackAnswer complete(String provider, Map<String, List<String>> query) {
         return Received.parse(provider, query)
                 .then(received -> received.identify(received.providerSlug().flatMap(providers::find)))
-                .then(callback -> callback.verify(take(callback.key()), clock.instant()))                // state
-                .then(verified -> verified.exchanged(redemption.redeem(verified)))                     // exchange
-                .then(obtained -> Step.ok(keeping.keep(obtained, clock.instant())))                    // persist
-                .then(kept -> Step.ok(kept.<Concluded>fold(this::queueSync, this::stillHeld)))        // sync
-                .fold(this::answered, this::refused);                                                  // redirect
+                .then(callback -> callback.verify(take(callback.key()), clock.instant())) // state
+                .then(verified -> verified.exchanged(redemption.redeem(verified))) // exchange
+                .then(obtained -> Step.ok(keeping.keep(obtained, clock.instant()))) // persist
+                .then(kept -> Step.ok(kept.<Concluded>fold(this::queueSync, this::stillHeld))) // sync
+                .fold(this::answered, this::refused); // redirect
     }
 
     /** Fails closed: a state that cannot be taken is not verified, and nothing is exchanged. */
@@ -82,15 +87,22 @@ public final class CompleteCallbackService implements CompleteCallback {
 
     private SyncQueued queueSync(Persisted persisted) {
         SyncQueued connected = initialSync.queue(persisted, clock.instant());
-        LOG.log(Level.INFO, "connected: project={0} provider={1} endpoint={2}",
-                connected.pending().project(), connected.pending().provider(), connected.connection().endpointId());
+        LOG.log(
+                Level.INFO,
+                "connected: project={0} provider={1} endpoint={2}",
+                connected.pending().project(),
+                connected.pending().provider(),
+                connected.connection().endpointId());
         return connected;
     }
 
     /** Nothing to queue: the retry that stores the held credentials also records their initial sync. */
     private HeldForRetry stillHeld(HeldForRetry held) {
-        LOG.log(Level.INFO, "pending: project={0} provider={1} (credentials held for a retry)",
-                held.pending().project(), held.pending().provider());
+        LOG.log(
+                Level.INFO,
+                "pending: project={0} provider={1} (credentials held for a retry)",
+                held.pending().project(),
+                held.pending().provider());
         return held;
     }
 
@@ -99,9 +111,18 @@ public final class CompleteCallbackService implements CompleteCallback {
     }
 
     private CallbackAnswer refused(Rejection rejection) {
-        LOG.log(Level.INFO, "callback refused: {0}{1}{2}", rejection.code(),
-                rejection.pending().map(p -> " project=" + p.project() + " provider=" + p.provider()).orElse(""),
-                rejection.detailForLog().map(detail -> " (provider said: " + detail + ")").orElse(""));
+        LOG.log(
+                Level.INFO,
+                "callback refused: {0}{1}{2}",
+                rejection.code(),
+                rejection
+                        .pending()
+                        .map(p -> " project=" + p.project() + " provider=" + p.provider())
+                        .orElse(""),
+                rejection
+                        .detailForLog()
+                        .map(detail -> " (provider said: " + detail + ")")
+                        .orElse(""));
         return CallbackAnswer.refused(rejection, rejection.pending().flatMap(this::projectNow));
     }
 

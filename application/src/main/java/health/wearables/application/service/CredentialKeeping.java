@@ -30,8 +30,8 @@ public final class CredentialKeeping {
     /**
      * @param inboxTtl how long the inbox keeps credentials that the connection store could not take
      */
-    public CredentialKeeping(TokenCipher cipher, ConnectionStore connections, CredentialInbox inbox,
-                             Duration inboxTtl) {
+    public CredentialKeeping(
+            TokenCipher cipher, ConnectionStore connections, CredentialInbox inbox, Duration inboxTtl) {
         this.sealing = new CredentialSealing(cipher);
         this.connections = connections;
         this.inbox = inbox;
@@ -53,13 +53,22 @@ public final class CredentialKeeping {
         try {
             inbox.hold(sealed, inboxTtl);
         } catch (CredentialInboxUnavailable inboxDown) {
-            LOG.log(Level.ERROR, "the tokens issued for project={0} provider={1} are lost: the connection store failed "
-                    + "({2}) and so did the credential inbox ({3}); the patient must connect again",
-                    sealed.key().project(), sealed.key().provider(), storeDown.getMessage(), inboxDown.getMessage());
+            LOG.log(
+                    Level.ERROR,
+                    "the tokens issued for project={0} provider={1} are lost: the connection store failed "
+                            + "({2}) and so did the credential inbox ({3}); the patient must connect again",
+                    sealed.key().project(),
+                    sealed.key().provider(),
+                    storeDown.getMessage(),
+                    inboxDown.getMessage());
             throw new Unavailable.CredentialInbox(inboxDown.getMessage(), inboxDown);
         }
-        LOG.log(Level.WARNING, "connection store unavailable ({0}): the sealed credentials of project={1} provider={2} "
-                + "are held in the credential inbox for a retry", storeDown.getMessage(), sealed.key().project(),
+        LOG.log(
+                Level.WARNING,
+                "connection store unavailable ({0}): the sealed credentials of project={1} provider={2} "
+                        + "are held in the credential inbox for a retry",
+                storeDown.getMessage(),
+                sealed.key().project(),
                 sealed.key().provider());
     }
 }

@@ -23,9 +23,13 @@ public final class GrantRedemption {
     }
 
     ExchangeResult redeem(StateVerified verified) {
-        return verified.grant().fold(
-                code -> tokenExchange.exchange(verified.provider(), code.code(), code.verifier(),
-                        callbackUris.callbackFor(verified.provider().slug())),
-                temporaryCredentials -> oauth1.tokenCredentials(verified.provider(), temporaryCredentials));
+        return verified.grant()
+                .fold(
+                        code -> tokenExchange.exchange(
+                                verified.provider(),
+                                code.code(),
+                                code.verifier(),
+                                callbackUris.callbackFor(verified.provider().slug())),
+                        temporaryCredentials -> oauth1.tokenCredentials(verified.provider(), temporaryCredentials));
     }
 }

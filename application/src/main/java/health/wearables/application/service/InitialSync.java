@@ -41,15 +41,25 @@ public final class InitialSync {
         try {
             syncMarks.markSyncPending(job.key());
         } catch (ConnectionStoreUnavailable storeDown) {
-            LOG.log(Level.ERROR, "the initial sync of project={0} provider={1} endpoint={2} could not be queued ({3}) "
-                    + "nor recorded for a retry ({4}); the connection is stored, its first sync must be requested "
-                    + "again",
-                    job.key().project(), job.key().provider(), job.endpointId(), queueDown.getMessage(),
+            LOG.log(
+                    Level.ERROR,
+                    "the initial sync of project={0} provider={1} endpoint={2} could not be queued ({3}) "
+                            + "nor recorded for a retry ({4}); the connection is stored, its first sync must be requested "
+                            + "again",
+                    job.key().project(),
+                    job.key().provider(),
+                    job.endpointId(),
+                    queueDown.getMessage(),
                     storeDown.getMessage());
             return;
         }
-        LOG.log(Level.WARNING, "sync queue unavailable ({0}): the initial sync of project={1} provider={2} "
-                + "endpoint={3} is recorded for a retry", queueDown.getMessage(), job.key().project(),
-                job.key().provider(), job.endpointId());
+        LOG.log(
+                Level.WARNING,
+                "sync queue unavailable ({0}): the initial sync of project={1} provider={2} "
+                        + "endpoint={3} is recorded for a retry",
+                queueDown.getMessage(),
+                job.key().project(),
+                job.key().provider(),
+                job.endpointId());
     }
 }

@@ -51,7 +51,9 @@ public final class ListConnectionsService implements ListConnections {
             if (held.isEmpty()) {
                 throw new Unavailable.ConnectionStore(e.getMessage(), e);
             }
-            LOG.log(Level.WARNING, "connection store unavailable ({0}): listing only the connections held for a retry",
+            LOG.log(
+                    Level.WARNING,
+                    "connection store unavailable ({0}): listing only the connections held for a retry",
                     e.getMessage());
             return ConnectionListing.of(List.of(), held.get(), false);
         }
@@ -61,7 +63,9 @@ public final class ListConnectionsService implements ListConnections {
         try {
             return Optional.of(inbox.held(project, patient));
         } catch (CredentialInboxUnavailable e) {
-            LOG.log(Level.WARNING, "credential inbox unavailable ({0}): listing only the stored connections",
+            LOG.log(
+                    Level.WARNING,
+                    "credential inbox unavailable ({0}): listing only the stored connections",
                     e.getMessage());
             return Optional.empty();
         }
@@ -71,7 +75,8 @@ public final class ListConnectionsService implements ListConnections {
         try {
             return Step.ok(patientId.map(PatientId::new));
         } catch (IllegalArgumentException e) {
-            return Step.reject(Rejection.of(RejectionCode.VALIDATION_FAILED,
+            return Step.reject(Rejection.of(
+                    RejectionCode.VALIDATION_FAILED,
                     "patientId must be 1-64 characters of A-Z, a-z, 0-9, '-' and '.'."));
         }
     }

@@ -34,15 +34,26 @@ public final class ListProvidersService implements ListProviders {
 
     private List<ProviderListing> listing() {
         Map<String, ProviderListing> bySlug = new TreeMap<>();
-        builtIns.all().forEach(builtIn -> bySlug.put(builtIn.slug(), new ProviderListing(
-                new ProviderSlug(builtIn.slug()), builtIn.displayName(), builtIn.description(), builtIn.oauthVersion(),
-                false)));
+        builtIns.all()
+                .forEach(builtIn -> bySlug.put(
+                        builtIn.slug(),
+                        new ProviderListing(
+                                new ProviderSlug(builtIn.slug()),
+                                builtIn.displayName(),
+                                builtIn.description(),
+                                builtIn.oauthVersion(),
+                                false)));
         for (ConfiguredProvider provider : configured.all()) {
             String description = Optional.ofNullable(bySlug.get(provider.slug().value()))
-                    .map(ProviderListing::description).orElse("OAuth " + provider.oauthVersion().label() + " provider");
-            bySlug.put(provider.slug().value(), new ProviderListing(provider.slug(), provider.displayName(), description,
-                    provider.oauthVersion(), true));
+                    .map(ProviderListing::description)
+                    .orElse("OAuth " + provider.oauthVersion().label() + " provider");
+            bySlug.put(
+                    provider.slug().value(),
+                    new ProviderListing(
+                            provider.slug(), provider.displayName(), description, provider.oauthVersion(), true));
         }
-        return bySlug.values().stream().sorted(Comparator.comparing(listing -> listing.slug().value())).toList();
+        return bySlug.values().stream()
+                .sorted(Comparator.comparing(listing -> listing.slug().value()))
+                .toList();
     }
 }

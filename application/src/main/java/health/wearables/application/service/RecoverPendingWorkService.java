@@ -43,9 +43,16 @@ public final class RecoverPendingWorkService implements RecoverPendingWork {
      * @param leaseDuration how long a pass may run before another instance may start one (should outlast a pass)
      * @param batchSize     at most this many inbox entries, and this many recorded syncs, per pass
      */
-    public RecoverPendingWorkService(CredentialInbox inbox, ConnectionStore connections, StoredCredentials stored,
-                                     SyncMarks syncMarks, SyncQueue syncQueue, Leases leases, Duration leaseDuration,
-                                     int batchSize, Clock clock) {
+    public RecoverPendingWorkService(
+            CredentialInbox inbox,
+            ConnectionStore connections,
+            StoredCredentials stored,
+            SyncMarks syncMarks,
+            SyncQueue syncQueue,
+            Leases leases,
+            Duration leaseDuration,
+            int batchSize,
+            Clock clock) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be at least 1");
         }

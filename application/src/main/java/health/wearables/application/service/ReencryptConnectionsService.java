@@ -50,8 +50,12 @@ public final class ReencryptConnectionsService implements ReencryptConnections {
                 }
             } catch (RuntimeException e) {
                 failed++;
-                LOG.log(Level.WARNING, "re-encryption left a connection as it was: project={0} provider={1} ({2})",
-                        key.project(), key.provider(), e.getClass().getSimpleName());
+                LOG.log(
+                        Level.WARNING,
+                        "re-encryption left a connection as it was: project={0} provider={1} ({2})",
+                        key.project(),
+                        key.provider(),
+                        e.getClass().getSimpleName());
             }
         }
         Report report = new Report(seen, moved, current, overtaken, failed);
@@ -70,11 +74,14 @@ public final class ReencryptConnectionsService implements ReencryptConnections {
 
     private SealedCredentials resealed(SealedCredentials credentials) {
         ConnectionKey key = credentials.key();
-        return new SealedCredentials(key,
+        return new SealedCredentials(
+                key,
                 reseal(key, TokenKind.ACCESS, credentials.accessToken()),
                 credentials.refreshToken().map(token -> reseal(key, TokenKind.REFRESH, token)),
                 credentials.tokenSecret().map(token -> reseal(key, TokenKind.TOKEN_SECRET, token)),
-                credentials.accessTokenExpiresAt(), credentials.scopes(), credentials.providerUserId(),
+                credentials.accessTokenExpiresAt(),
+                credentials.scopes(),
+                credentials.providerUserId(),
                 credentials.connectedAt());
     }
 

@@ -43,9 +43,16 @@ public final class StartConnectionService implements StartConnection {
     private final Clock clock;
     private final RandomGenerator random;
 
-    public StartConnectionService(ProjectDirectory projects, ConfiguredProviders providers, StateStore states,
-                                  AuthorizationUrls authorizationUrls, Oauth1Provider oauth1,
-                                  CallbackUris callbackUris, Duration stateTtl, Clock clock, RandomGenerator random) {
+    public StartConnectionService(
+            ProjectDirectory projects,
+            ConfiguredProviders providers,
+            StateStore states,
+            AuthorizationUrls authorizationUrls,
+            Oauth1Provider oauth1,
+            CallbackUris callbackUris,
+            Duration stateTtl,
+            Clock clock,
+            RandomGenerator random) {
         this.projects = projects;
         this.providers = providers;
         this.states = states;
@@ -60,24 +67,32 @@ public final class StartConnectionService implements StartConnection {
     @Override
     public Step<Connecting.Started> start(Optional<ApiKey> apiKey, String provider, ConnectCommand command) {
         return Authentication.of(projects, apiKey)
-                .then(project -> provider(provider).then(config -> Connecting.request(
-                        project, config, command.patientId(), command.redirectUri(), command.redirectOnError())))
+                .then(project -> provider(provider)
+                        .then(config -> Connecting.request(
+                                project,
+                                config,
+                                command.patientId(),
+                                command.redirectUri(),
+                                command.redirectOnError())))
                 .then(connecting -> connecting.provider().oauthVersion() == OAuthVersion.OAUTH_1_0A
-                        ? beginOauth1(connecting) : Step.ok(begin(connecting)));
+                        ? beginOauth1(connecting)
+                        : Step.ok(begin(connecting)));
     }
 
     private Step<ConfiguredProvider> provider(String slug) {
         Optional<ProviderSlug> parsed = ProviderSlug.parse(slug);
         return parsed.flatMap(providers::find)
                 .map(Step::ok)
-                .orElseGet(() -> Step.reject(Rejection.of(RejectionCode.UNKNOWN_PROVIDER,
+                .orElseGet(() -> Step.reject(Rejection.of(
+                        RejectionCode.UNKNOWN_PROVIDER,
                         parsed.map(this::notConfigured).orElse(NO_SUCH_PROVIDER))));
     }
 
     /** A provider the gateway knows is named with the keys it lacks; an unknown slug is never echoed. */
     private String notConfigured(ProviderSlug slug) {
         List<String> missing = providers.missingKeys(slug);
-        return missing.isEmpty() ? NO_SUCH_PROVIDER
+        return missing.isEmpty()
+                ? NO_SUCH_PROVIDER
                 : "Provider '" + slug.value() + "' is not configured; missing: " + String.join(", ", missing) + ".";
     }
 
@@ -86,7 +101,10 @@ public final class StartConnectionService implements StartConnection {
         remember(minted.state(), minted.pending());
         ConfiguredProvider provider = connecting.provider();
         return new Connecting.Started(
-                authorizationUrls.authorizationUrl(provider, minted.state(), minted.pending().pkceVerifier(),
+                authorizationUrls.authorizationUrl(
+                        provider,
+                        minted.state(),
+                        minted.pending().pkceVerifier(),
                         callbackUris.callbackFor(provider.slug())),
                 minted.pending().expiresAt());
     }
@@ -96,11 +114,14 @@ public final class StartConnectionService implements StartConnection {
         ConfiguredProvider provider = connecting.provider();
         return oauth1.temporaryCredentials(provider, callbackUris.callbackFor(provider.slug()))
                 .fold(issued -> Step.ok(beginOauth1(connecting, issued)), notIssued -> {
-                    LOG.log(System.Logger.Level.WARNING,
-                            "connect refused: provider={0} gave no temporary credentials ({1})", provider.slug(),
+                    LOG.log(
+                            System.Logger.Level.WARNING,
+                            "connect refused: provider={0} gave no temporary credentials ({1})",
+                            provider.slug(),
                             notIssued.reason());
-                    return Step.reject(Rejection.of(RejectionCode.TOKEN_EXCHANGE_FAILED, provider.displayName()
-                            + " did not start the authorization; try again later."));
+                    return Step.reject(Rejection.of(
+                            RejectionCode.TOKEN_EXCHANGE_FAILED,
+                            provider.displayName() + " did not start the authorization; try again later."));
                 });
     }
 

@@ -18,7 +18,8 @@ class AuthenticateProjectServiceTest {
 
     @Test
     void the_api_key_names_its_own_project() {
-        assertThat(ok(authenticate.authenticate(Optional.of(new ApiKey(ACME_KEY))))).isEqualTo(new ProjectId("acme"));
+        assertThat(ok(authenticate.authenticate(Optional.of(new ApiKey(ACME_KEY)))))
+                .isEqualTo(new ProjectId("acme"));
         assertThat(ok(authenticate.authenticate(Optional.of(new ApiKey(GLOBEX_KEY)))))
                 .isEqualTo(new ProjectId("globex"));
     }
@@ -27,7 +28,8 @@ class AuthenticateProjectServiceTest {
     void no_key_or_an_unknown_key_is_unauthorized() {
         assertThat(rejection(authenticate.authenticate(Optional.empty())).code())
                 .isEqualTo(RejectionCode.UNAUTHORIZED);
-        assertThat(rejection(authenticate.authenticate(Optional.of(new ApiKey("acme-live-key-7f3a9d")))).code())
+        assertThat(rejection(authenticate.authenticate(Optional.of(new ApiKey("acme-live-key-7f3a9d"))))
+                        .code())
                 .isEqualTo(RejectionCode.UNAUTHORIZED);
     }
 }

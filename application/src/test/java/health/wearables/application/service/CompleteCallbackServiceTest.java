@@ -58,15 +58,25 @@ class CompleteCallbackServiceTest {
     }
 
     private void assertNothingPersisted() {
-        assertThat(gateway.connections.list(ACME_123_WITHINGS.project(), Optional.empty())).isEmpty();
+        assertThat(gateway.connections.list(ACME_123_WITHINGS.project(), Optional.empty()))
+                .isEmpty();
         assertThat(gateway.syncQueue.jobs()).isEmpty();
     }
 
     /** A record for acme's patient 123 at withings, expiring after the service's TTL, put straight into the store. */
     private StateToken storedDirectly(Optional<PkceVerifier> verifier, Duration storeTtl) {
         StateToken state = StateToken.mint(new java.util.Random(7));
-        gateway.stateStore.put(state, new PendingAuthorization(ACME_123_WITHINGS.project(), ACME_123_WITHINGS.patient(),
-                ACME_123_WITHINGS.provider(), Optional.empty(), false, verifier, Gateway.NOW.plus(TTL)), storeTtl);
+        gateway.stateStore.put(
+                state,
+                new PendingAuthorization(
+                        ACME_123_WITHINGS.project(),
+                        ACME_123_WITHINGS.patient(),
+                        ACME_123_WITHINGS.provider(),
+                        Optional.empty(),
+                        false,
+                        verifier,
+                        Gateway.NOW.plus(TTL)),
+                storeTtl);
         return state;
     }
 
@@ -97,12 +107,20 @@ class CompleteCallbackServiceTest {
         gateway.approves("withings", gateway.startedFor("withings", DONE, false));
 
         assertThat(gateway.connections.list(ACME_123_WITHINGS.project(), Optional.empty()))
-                .singleElement().satisfies(connection -> assertThat(connection.key()).isEqualTo(ACME_123_WITHINGS));
+                .singleElement()
+                .satisfies(connection -> assertThat(connection.key()).isEqualTo(ACME_123_WITHINGS));
         SealedCredentials sealed = gateway.connections.find(ACME_123_WITHINGS).orElseThrow();
-        assertThat(new String(sealed.accessToken().ciphertext(), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain(ACCESS);
-        assertThat(gateway.cipher.open(ACME_123_WITHINGS, TokenKind.ACCESS, sealed.accessToken())).isEqualTo(ACCESS);
-        assertThat(gateway.cipher.open(ACME_123_WITHINGS, TokenKind.REFRESH, sealed.refreshToken().orElseThrow())).isEqualTo(REFRESH);
-        assertThat(sealed.accessTokenExpiresAt()).isEqualTo(Gateway.issuedTokens().accessTokenExpiresAt());
+        assertThat(new String(sealed.accessToken().ciphertext(), java.nio.charset.StandardCharsets.UTF_8))
+                .doesNotContain(ACCESS);
+        assertThat(gateway.cipher.open(ACME_123_WITHINGS, TokenKind.ACCESS, sealed.accessToken()))
+                .isEqualTo(ACCESS);
+        assertThat(gateway.cipher.open(
+                        ACME_123_WITHINGS,
+                        TokenKind.REFRESH,
+                        sealed.refreshToken().orElseThrow()))
+                .isEqualTo(REFRESH);
+        assertThat(sealed.accessTokenExpiresAt())
+                .isEqualTo(Gateway.issuedTokens().accessTokenExpiresAt());
         assertThat(sealed.connectedAt()).isEqualTo(Gateway.NOW);
     }
 
@@ -110,7 +128,10 @@ class CompleteCallbackServiceTest {
     void an_approved_callback_queues_one_initial_sync_for_the_saved_connection() {
         gateway.approves("withings", gateway.startedFor("withings", DONE, false));
 
-        String endpointId = gateway.connections.list(ACME_123_WITHINGS.project(), Optional.empty()).get(0).endpointId();
+        String endpointId = gateway.connections
+                .list(ACME_123_WITHINGS.project(), Optional.empty())
+                .get(0)
+                .endpointId();
         assertThat(gateway.syncQueue.jobs()).containsExactly(new SyncJob(ACME_123_WITHINGS, endpointId, Gateway.NOW));
     }
 
@@ -136,13 +157,22 @@ class CompleteCallbackServiceTest {
         StateToken state = gateway.startedFor("withings", null, false);
         RecordingAuthorizationUrls.Call authorization = gateway.authorizationUrls.last();
 
-        gateway.returns("withings", "state", state.value(), "code", CODE,
-                "code_verifier", "attacker-chosen-verifier-0000000000000000000000", "redirect_uri", "https://evil.example/");
+        gateway.returns(
+                "withings",
+                "state",
+                state.value(),
+                "code",
+                CODE,
+                "code_verifier",
+                "attacker-chosen-verifier-0000000000000000000000",
+                "redirect_uri",
+                "https://evil.example/");
 
         ScriptedTokenExchange.Request request = gateway.tokenExchange.last();
         assertThat(request.code()).isEqualTo(new AuthorizationCode(CODE));
         assertThat(request.verifier()).isPresent().isEqualTo(authorization.verifier());
-        assertThat(request.redirectUri()).isEqualTo(URI.create("https://gateway.example.org/v1/wearables/withings/callback"))
+        assertThat(request.redirectUri())
+                .isEqualTo(URI.create("https://gateway.example.org/v1/wearables/withings/callback"))
                 .isEqualTo(authorization.redirectUri());
         assertThat(request.provider().slug()).isEqualTo(new ProviderSlug("withings"));
     }
@@ -151,13 +181,27 @@ class CompleteCallbackServiceTest {
     void tenant_parameters_in_the_callback_are_ignored_and_the_stored_record_decides() {
         StateToken state = gateway.startedFor("withings", DONE, false);
 
-        CallbackAnswer answer = gateway.returns("withings", "state", state.value(), "code", CODE,
-                "project", "globex", "tenant", "globex", "patientId", "999", "user_id", "999",
-                "redirect_uri", "https://globex.example/done");
+        CallbackAnswer answer = gateway.returns(
+                "withings",
+                "state",
+                state.value(),
+                "code",
+                CODE,
+                "project",
+                "globex",
+                "tenant",
+                "globex",
+                "patientId",
+                "999",
+                "user_id",
+                "999",
+                "redirect_uri",
+                "https://globex.example/done");
 
         assertThat(location(answer)).isEqualTo(URI.create(DONE + "?status=connected&provider=withings&patientId=123"));
         assertThat(gateway.connections.find(ACME_123_WITHINGS)).isPresent();
-        assertThat(gateway.connections.list(key("globex", "999", "withings").project(), Optional.empty())).isEmpty();
+        assertThat(gateway.connections.list(key("globex", "999", "withings").project(), Optional.empty()))
+                .isEmpty();
     }
 
     // The state
@@ -175,7 +219,8 @@ class CompleteCallbackServiceTest {
     }
 
     @Test
-    void of_many_concurrent_callbacks_with_one_state_exactly_one_connects_and_one_token_request_is_made() throws Exception {
+    void of_many_concurrent_callbacks_with_one_state_exactly_one_connects_and_one_token_request_is_made()
+            throws Exception {
         StateToken state = gateway.startedFor("withings", DONE, false);
         int browsers = 16;
         CountDownLatch release = new CountDownLatch(1);
@@ -194,10 +239,17 @@ class CompleteCallbackServiceTest {
                 all.add(answer.get(10, TimeUnit.SECONDS));
             }
 
-            assertThat(all).filteredOn(answer -> answer.redirect().isPresent()).singleElement()
+            assertThat(all)
+                    .filteredOn(answer -> answer.redirect().isPresent())
+                    .singleElement()
                     .satisfies(answer -> assertThat(answer.outcome()).isEqualTo(connected("withings")));
-            assertThat(all).filteredOn(answer -> answer.outcome().fold(connected -> false, pending -> false,
-                    refused -> refused.rejection().code() == RejectionCode.INVALID_STATE)).hasSize(browsers - 1);
+            assertThat(all)
+                    .filteredOn(answer -> answer.outcome()
+                            .fold(
+                                    connected -> false,
+                                    pending -> false,
+                                    refused -> refused.rejection().code() == RejectionCode.INVALID_STATE))
+                    .hasSize(browsers - 1);
             assertThat(gateway.tokenExchange.calls()).isEqualTo(1);
             assertThat(gateway.syncQueue.jobs()).hasSize(1);
         } finally {
@@ -251,8 +303,8 @@ class CompleteCallbackServiceTest {
     void a_malformed_state_is_an_invalid_request_and_the_store_is_never_asked() {
         StateToken state = gateway.startedFor("withings", DONE, false);
 
-        Rejection rejection = refusal(gateway.returns("withings",
-                "state", "%25" + state.value().substring(3), "code", CODE));
+        Rejection rejection = refusal(
+                gateway.returns("withings", "state", "%25" + state.value().substring(3), "code", CODE));
 
         assertThat(rejection.code()).isEqualTo(RejectionCode.INVALID_REQUEST);
         assertStoreNeverAsked();
@@ -262,8 +314,8 @@ class CompleteCallbackServiceTest {
     void a_duplicated_state_is_an_invalid_request_that_leaves_the_state_usable() {
         StateToken state = gateway.startedFor("withings", DONE, false);
 
-        Rejection rejection = refusal(gateway.returns("withings",
-                "state", state.value(), "state", state.value(), "code", CODE));
+        Rejection rejection =
+                refusal(gateway.returns("withings", "state", state.value(), "state", state.value(), "code", CODE));
 
         assertThat(rejection.code()).isEqualTo(RejectionCode.INVALID_REQUEST);
         assertStoreNeverAsked();
@@ -294,7 +346,8 @@ class CompleteCallbackServiceTest {
         StateToken state = gateway.startedFor("withings", DONE, false);
         gateway.stateStore.setAvailable(false);
 
-        assertThatThrownBy(() -> gateway.approves("withings", state)).isInstanceOf(Unavailable.StateStore.class)
+        assertThatThrownBy(() -> gateway.approves("withings", state))
+                .isInstanceOf(Unavailable.StateStore.class)
                 .hasCauseInstanceOf(StateStoreUnavailable.class);
         assertNeverExchanged();
     }
@@ -320,12 +373,10 @@ class CompleteCallbackServiceTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         java.util.logging.Logger logger = java.util.logging.Logger.getLogger(CompleteCallbackService.class.getName());
         logger.addHandler(handler);
@@ -335,7 +386,8 @@ class CompleteCallbackServiceTest {
             logger.removeHandler(handler);
         }
 
-        assertThat(records).isNotEmpty()
+        assertThat(records)
+                .isNotEmpty()
                 .allSatisfy(record -> assertThat(record.getLevel()).isEqualTo(java.util.logging.Level.INFO));
     }
 
@@ -343,8 +395,14 @@ class CompleteCallbackServiceTest {
     void a_declined_consent_is_a_provider_error_and_nothing_is_exchanged_or_saved() {
         StateToken state = gateway.startedFor("withings", DONE, false);
 
-        Rejection rejection = refusal(gateway.returns("withings",
-                "state", state.value(), "error", "access_denied", "error_description", "The user <b>declined</b>"));
+        Rejection rejection = refusal(gateway.returns(
+                "withings",
+                "state",
+                state.value(),
+                "error",
+                "access_denied",
+                "error_description",
+                "The user <b>declined</b>"));
 
         assertThat(rejection.code()).isEqualTo(RejectionCode.PROVIDER_ERROR);
         assertThat(rejection.providerError()).contains("access_denied");
@@ -395,7 +453,8 @@ class CompleteCallbackServiceTest {
 
         CallbackAnswer answer = gateway.returns("withings", "state", state.value(), "error", "access_denied");
 
-        assertThat(location(answer)).isEqualTo(URI.create(DONE + "?status=error&error=provider_error&provider=withings"));
+        assertThat(location(answer))
+                .isEqualTo(URI.create(DONE + "?status=error&error=provider_error&provider=withings"));
     }
 
     @Test
@@ -427,13 +486,20 @@ class CompleteCallbackServiceTest {
         assertThat(location(answer)).isEqualTo(URI.create(DONE + "?status=pending&provider=withings&patientId=123"));
         assertThat(gateway.inbox.contents()).singleElement().satisfies(held -> {
             assertThat(held.key()).isEqualTo(ACME_123_WITHINGS);
-            assertThat(new String(held.accessToken().ciphertext(), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain(ACCESS);
-            assertThat(gateway.cipher.open(ACME_123_WITHINGS, TokenKind.ACCESS, held.accessToken())).isEqualTo(ACCESS);
-            assertThat(gateway.cipher.open(ACME_123_WITHINGS, TokenKind.REFRESH, held.refreshToken().orElseThrow()))
+            assertThat(new String(held.accessToken().ciphertext(), java.nio.charset.StandardCharsets.UTF_8))
+                    .doesNotContain(ACCESS);
+            assertThat(gateway.cipher.open(ACME_123_WITHINGS, TokenKind.ACCESS, held.accessToken()))
+                    .isEqualTo(ACCESS);
+            assertThat(gateway.cipher.open(
+                            ACME_123_WITHINGS,
+                            TokenKind.REFRESH,
+                            held.refreshToken().orElseThrow()))
                     .isEqualTo(REFRESH);
             assertThat(held.connectedAt()).isEqualTo(Gateway.NOW);
         });
-        assertThat(gateway.syncQueue.jobs()).as("the sync is queued when the connection is written").isEmpty();
+        assertThat(gateway.syncQueue.jobs())
+                .as("the sync is queued when the connection is written")
+                .isEmpty();
         gateway.connections.setAvailable(true);
         assertThat(gateway.connections.find(ACME_123_WITHINGS)).isEmpty();
     }
@@ -454,7 +520,8 @@ class CompleteCallbackServiceTest {
         gateway.connections.setAvailable(false);
         gateway.inbox.setAvailable(false);
 
-        assertThatThrownBy(() -> gateway.approves("withings", state)).isInstanceOf(Unavailable.CredentialInbox.class)
+        assertThatThrownBy(() -> gateway.approves("withings", state))
+                .isInstanceOf(Unavailable.CredentialInbox.class)
                 .hasCauseInstanceOf(CredentialInboxUnavailable.class);
         assertThat(gateway.tokenExchange.calls()).isEqualTo(1);
         assertThat(gateway.syncQueue.jobs()).isEmpty();
@@ -469,7 +536,9 @@ class CompleteCallbackServiceTest {
 
         assertThat(location(answer)).isEqualTo(URI.create(DONE + "?status=connected&provider=withings&patientId=123"));
         assertThat(gateway.connections.find(ACME_123_WITHINGS)).isPresent();
-        assertThat(gateway.connections.syncPending(10)).extracting(connection -> connection.key()).containsExactly(ACME_123_WITHINGS);
+        assertThat(gateway.connections.syncPending(10))
+                .extracting(connection -> connection.key())
+                .containsExactly(ACME_123_WITHINGS);
         assertThat(gateway.inbox.contents()).isEmpty();
     }
 
@@ -480,13 +549,17 @@ class CompleteCallbackServiceTest {
             gateway.connections.setAvailable(false); // the store goes down right after the save
             throw new SyncQueueUnavailable("sync queue down", null);
         };
-        CompleteCallbackService callback = new CompleteCallbackService(gateway.providers, gateway.states,
+        CompleteCallbackService callback = new CompleteCallbackService(
+                gateway.providers,
+                gateway.states,
                 new GrantRedemption(gateway.tokenExchange, gateway.oauth1, Gateway.CALLBACK_URIS),
                 new CredentialKeeping(gateway.cipher, gateway.connections, gateway.inbox, Gateway.INBOX_TTL),
-                new InitialSync(queueFailingWithTheStore, gateway.connections), gateway.projects, gateway.clock);
+                new InitialSync(queueFailingWithTheStore, gateway.connections),
+                gateway.projects,
+                gateway.clock);
 
-        CallbackAnswer answer = callback.complete("withings",
-                java.util.Map.of("state", List.of(state.value()), "code", List.of(CODE)));
+        CallbackAnswer answer =
+                callback.complete("withings", java.util.Map.of("state", List.of(state.value()), "code", List.of(CODE)));
 
         assertThat(answer).isEqualTo(direct(connected("withings")));
         gateway.connections.setAvailable(true);

@@ -29,6 +29,8 @@ final class FakeProjectDirectory implements ProjectDirectory {
 
     @Override
     public Optional<Project> authenticate(ApiKey key) {
-        return projects.values().stream().filter(project -> project.authenticates(key)).findFirst();
+        return projects.values().stream()
+                .filter(project -> project.authenticates(key))
+                .findFirst();
     }
 }

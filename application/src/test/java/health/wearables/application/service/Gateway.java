@@ -14,8 +14,8 @@ import health.wearables.domain.ApiKey;
 import health.wearables.domain.ClientAuthentication;
 import health.wearables.domain.ClientSecret;
 import health.wearables.domain.ConfiguredProvider;
-import health.wearables.domain.ConnectionKey;
 import health.wearables.domain.Connecting;
+import health.wearables.domain.ConnectionKey;
 import health.wearables.domain.Hashing;
 import health.wearables.domain.IssuerPolicy;
 import health.wearables.domain.OAuthVersion;
@@ -64,6 +64,7 @@ final class Gateway {
     /** Where the edge says the providers send patients back. */
     static final CallbackUris CALLBACK_URIS =
             provider -> URI.create("https://gateway.example.org/v1/wearables/" + provider.value() + "/callback");
+
     static final Duration INBOX_TTL = Duration.ofDays(7);
     static final Duration LEASE = Duration.ofMinutes(1);
 
@@ -75,54 +76,79 @@ final class Gateway {
     final InMemoryCredentialInbox inbox = new InMemoryCredentialInbox(clock);
     final InMemoryLeases leases = new InMemoryLeases(clock);
     final ReversibleTokenCipher cipher = new ReversibleTokenCipher();
-    final FakeConfiguredProviders providers = new FakeConfiguredProviders(provider("withings", Pkce.S256),
-            provider("fitbit", Pkce.S256), provider("strava", Pkce.NONE), oauth1Provider("garmin-legacy"));
+    final FakeConfiguredProviders providers = new FakeConfiguredProviders(
+            provider("withings", Pkce.S256),
+            provider("fitbit", Pkce.S256),
+            provider("strava", Pkce.NONE),
+            oauth1Provider("garmin-legacy"));
     final FakeProjectDirectory projects = new FakeProjectDirectory(
             project("acme", ACME_KEY, DASHBOARD), project("globex", GLOBEX_KEY, "https://globex.example/"));
     final RecordingAuthorizationUrls authorizationUrls = new RecordingAuthorizationUrls();
     final ScriptedTokenExchange tokenExchange = new ScriptedTokenExchange(new ExchangeResult.Exchanged(issuedTokens()));
     final ScriptedOauth1Provider oauth1 = new ScriptedOauth1Provider();
 
-    final StartConnectionService start = new StartConnectionService(projects, providers, states, authorizationUrls,
-            oauth1, CALLBACK_URIS, TTL, clock, new Random(42));
-    final CompleteCallbackService callback = new CompleteCallbackService(providers, states,
+    final StartConnectionService start = new StartConnectionService(
+            projects, providers, states, authorizationUrls, oauth1, CALLBACK_URIS, TTL, clock, new Random(42));
+    final CompleteCallbackService callback = new CompleteCallbackService(
+            providers,
+            states,
             new GrantRedemption(tokenExchange, oauth1, CALLBACK_URIS),
-            new CredentialKeeping(cipher, connections, inbox, INBOX_TTL), new InitialSync(syncQueue, connections),
-            projects, clock);
+            new CredentialKeeping(cipher, connections, inbox, INBOX_TTL),
+            new InitialSync(syncQueue, connections),
+            projects,
+            clock);
     final ListConnectionsService list = new ListConnectionsService(projects, connections, inbox);
-    final RecoverPendingWorkService recovery = new RecoverPendingWorkService(inbox, connections, connections,
-            connections, syncQueue, leases, LEASE, 100, clock);
+    final RecoverPendingWorkService recovery = new RecoverPendingWorkService(
+            inbox, connections, connections, connections, syncQueue, leases, LEASE, 100, clock);
 
     static ConfiguredProvider provider(String slug, Pkce pkce) {
-        return new ConfiguredProvider(new ProviderSlug(slug), slug, OAuthVersion.OAUTH_2_0,
-                ProviderEndpoints.oauth2(URI.create("https://" + slug + ".example/authorize"),
+        return new ConfiguredProvider(
+                new ProviderSlug(slug),
+                slug,
+                OAuthVersion.OAUTH_2_0,
+                ProviderEndpoints.oauth2(
+                        URI.create("https://" + slug + ".example/authorize"),
                         URI.create("https://" + slug + ".example/token"),
                         URI.create("https://" + slug + ".example/api/")),
-                new ProviderClient(slug + "-client", new ClientSecret(slug + "-client-secret"),
-                        ClientAuthentication.POST),
-                ScopePolicy.requesting(List.of("activity")), pkce, IssuerPolicy.none());
+                new ProviderClient(
+                        slug + "-client", new ClientSecret(slug + "-client-secret"), ClientAuthentication.POST),
+                ScopePolicy.requesting(List.of("activity")),
+                pkce,
+                IssuerPolicy.none());
     }
 
     /** An OAuth 1.0a provider: request-token, authorize and access-token URLs, no PKCE, no scopes. */
     static ConfiguredProvider oauth1Provider(String slug) {
-        return new ConfiguredProvider(new ProviderSlug(slug), slug, OAuthVersion.OAUTH_1_0A,
-                ProviderEndpoints.oauth1(URI.create("https://" + slug + ".example/request_token"),
+        return new ConfiguredProvider(
+                new ProviderSlug(slug),
+                slug,
+                OAuthVersion.OAUTH_1_0A,
+                ProviderEndpoints.oauth1(
+                        URI.create("https://" + slug + ".example/request_token"),
                         URI.create("https://" + slug + ".example/oauthConfirm"),
                         URI.create("https://" + slug + ".example/access_token"),
                         URI.create("https://" + slug + ".example/api/")),
-                new ProviderClient(slug + "-consumer", new ClientSecret(slug + "-consumer-secret"),
-                        ClientAuthentication.BASIC),
-                ScopePolicy.requesting(List.of()), Pkce.NONE, IssuerPolicy.none());
+                new ProviderClient(
+                        slug + "-consumer", new ClientSecret(slug + "-consumer-secret"), ClientAuthentication.BASIC),
+                ScopePolicy.requesting(List.of()),
+                Pkce.NONE,
+                IssuerPolicy.none());
     }
 
     static Project project(String id, String apiKey, String... allowedPrefixes) {
-        return new Project(new ProjectId(id), List.of(Hashing.sha256(apiKey)),
+        return new Project(
+                new ProjectId(id),
+                List.of(Hashing.sha256(apiKey)),
                 java.util.Arrays.stream(allowedPrefixes).map(ReturnUrl::parse).toList());
     }
 
     static TokenSet issuedTokens() {
-        return new TokenSet(new AccessToken(ACCESS), Optional.of(new RefreshToken(REFRESH)),
-                Optional.of(NOW.plusSeconds(3600)), List.of("activity"), Optional.of("withings-user-42"));
+        return new TokenSet(
+                new AccessToken(ACCESS),
+                Optional.of(new RefreshToken(REFRESH)),
+                Optional.of(NOW.plusSeconds(3600)),
+                List.of("activity"),
+                Optional.of("withings-user-42"));
     }
 
     static ConnectionKey key(String project, String patient, String provider) {
@@ -131,7 +157,10 @@ final class Gateway {
 
     /** {@code POST /connect} with acme's key. */
     Step<Connecting.Started> connect(String provider, String patientId, String redirectUri, boolean redirectOnError) {
-        return start.start(Optional.of(new ApiKey(ACME_KEY)), provider, new ConnectCommand(patientId, redirectUri, redirectOnError));
+        return start.start(
+                Optional.of(new ApiKey(ACME_KEY)),
+                provider,
+                new ConnectCommand(patientId, redirectUri, redirectOnError));
     }
 
     /** Acme connects patient 123 to the provider and the patient's browser carries the state to the provider. */
@@ -156,15 +185,28 @@ final class Gateway {
 
     /** Stores a connection directly, as an earlier callback would have. */
     void connected(ConnectionKey key) {
-        connections.save(new SealedCredentials(key, cipher.seal(key, TokenKind.ACCESS, ACCESS), Optional.empty(),
-                Optional.empty(), Optional.empty(), List.of("activity"), Optional.empty(), clock.instant()));
+        connections.save(new SealedCredentials(
+                key,
+                cipher.seal(key, TokenKind.ACCESS, ACCESS),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                List.of("activity"),
+                Optional.empty(),
+                clock.instant()));
     }
 
     /** Credentials of the connection as a callback at this moment would have sealed them. */
     SealedCredentials sealedNow(ConnectionKey key, String access) {
-        return new SealedCredentials(key, cipher.seal(key, TokenKind.ACCESS, access),
-                Optional.of(cipher.seal(key, TokenKind.REFRESH, "refresh-of-" + access)), Optional.empty(),
-                Optional.empty(), List.of("activity"), Optional.empty(), clock.instant());
+        return new SealedCredentials(
+                key,
+                cipher.seal(key, TokenKind.ACCESS, access),
+                Optional.of(cipher.seal(key, TokenKind.REFRESH, "refresh-of-" + access)),
+                Optional.empty(),
+                Optional.empty(),
+                List.of("activity"),
+                Optional.empty(),
+                clock.instant());
     }
 
     static <T> T ok(Step<T> step) {
@@ -174,9 +216,11 @@ final class Gateway {
     }
 
     static Rejection rejection(Step<?> step) {
-        return step.fold(value -> {
-            throw new AssertionError("expected a rejection, got " + value);
-        }, rejection -> rejection);
+        return step.fold(
+                value -> {
+                    throw new AssertionError("expected a rejection, got " + value);
+                },
+                rejection -> rejection);
     }
 
     /** The rejection of a refusal answered directly (not back to the dashboard). */

@@ -10,13 +10,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import health.wearables.application.port.in.Unavailable;
 import health.wearables.application.port.out.ConnectionStoreUnavailable;
-
 import health.wearables.domain.ApiKey;
 import health.wearables.domain.ConnectionKey;
-import health.wearables.domain.RejectionCode;
 import health.wearables.domain.ConnectionListing;
 import health.wearables.domain.ConnectionStatus;
 import health.wearables.domain.ListedConnection;
+import health.wearables.domain.RejectionCode;
 import health.wearables.domain.SealedCredentials;
 import java.time.Duration;
 import java.util.List;
@@ -42,24 +41,30 @@ class ListConnectionsServiceTest {
     }
 
     private List<ConnectionKey> keys(String apiKey, Optional<String> patientId) {
-        return listing(apiKey, patientId).connections().stream().map(ListedConnection::key).toList();
+        return listing(apiKey, patientId).connections().stream()
+                .map(ListedConnection::key)
+                .toList();
     }
 
     @Test
     void a_call_without_an_api_key_is_unauthorized() {
-        assertThat(rejection(gateway.list.list(Optional.empty(), Optional.empty())).code()).isEqualTo(RejectionCode.UNAUTHORIZED);
+        assertThat(rejection(gateway.list.list(Optional.empty(), Optional.empty()))
+                        .code())
+                .isEqualTo(RejectionCode.UNAUTHORIZED);
     }
 
     @Test
     void a_call_with_an_unknown_api_key_is_unauthorized() {
-        assertThat(rejection(gateway.list.list(Optional.of(new ApiKey("wrong-key")), Optional.of("123"))).code())
+        assertThat(rejection(gateway.list.list(Optional.of(new ApiKey("wrong-key")), Optional.of("123")))
+                        .code())
                 .isEqualTo(RejectionCode.UNAUTHORIZED);
     }
 
     @Test
     void a_project_sees_only_its_own_connections() {
-        assertThat(keys(ACME_KEY, Optional.empty())).containsExactlyInAnyOrder(
-                key("acme", "123", "withings"), key("acme", "123", "fitbit"), key("acme", "456", "withings"));
+        assertThat(keys(ACME_KEY, Optional.empty()))
+                .containsExactlyInAnyOrder(
+                        key("acme", "123", "withings"), key("acme", "123", "fitbit"), key("acme", "456", "withings"));
         assertThat(keys(GLOBEX_KEY, Optional.empty())).containsExactly(key("globex", "123", "withings"));
     }
 
@@ -73,13 +78,16 @@ class ListConnectionsServiceTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "12 3", "123&patientId=456", "p\u00E4tient"})
     void an_invalid_patient_id_fails_validation(String patientId) {
-        assertThat(rejection(gateway.list.list(Optional.of(new ApiKey(ACME_KEY)), Optional.of(patientId))).code())
+        assertThat(rejection(gateway.list.list(Optional.of(new ApiKey(ACME_KEY)), Optional.of(patientId)))
+                        .code())
                 .isEqualTo(RejectionCode.VALIDATION_FAILED);
     }
 
     @Test
     void the_api_key_is_checked_before_the_patient_id() {
-        assertThat(rejection(gateway.list.list(Optional.empty(), Optional.of("12 3"))).code()).isEqualTo(RejectionCode.UNAUTHORIZED);
+        assertThat(rejection(gateway.list.list(Optional.empty(), Optional.of("12 3")))
+                        .code())
+                .isEqualTo(RejectionCode.UNAUTHORIZED);
     }
 
     // Credentials held for a retry
@@ -93,9 +101,12 @@ class ListConnectionsServiceTest {
         ConnectionListing listing = listing(ACME_KEY, Optional.of("123"));
 
         assertThat(listing.complete()).isTrue();
-        assertThat(listing.connections()).extracting(ListedConnection::key)
+        assertThat(listing.connections())
+                .extracting(ListedConnection::key)
                 .containsExactlyInAnyOrder(key("acme", "123", "withings"), key("acme", "123", "fitbit"), polar);
-        assertThat(listing.connections()).filteredOn(line -> line.key().equals(polar)).singleElement()
+        assertThat(listing.connections())
+                .filteredOn(line -> line.key().equals(polar))
+                .singleElement()
                 .satisfies(line -> {
                     assertThat(line.status()).isEqualTo(ConnectionStatus.PENDING);
                     assertThat(line.endpointId()).isEmpty();
@@ -106,7 +117,8 @@ class ListConnectionsServiceTest {
     void a_stored_connection_hides_held_credentials_that_are_not_newer() {
         gateway.inbox.hold(gateway.sealedNow(key("acme", "123", "withings"), "held-access"), Gateway.INBOX_TTL);
 
-        assertThat(listing(ACME_KEY, Optional.of("123")).connections()).extracting(ListedConnection::status)
+        assertThat(listing(ACME_KEY, Optional.of("123")).connections())
+                .extracting(ListedConnection::status)
                 .containsOnly(ConnectionStatus.ACTIVE);
     }
 
@@ -117,7 +129,8 @@ class ListConnectionsServiceTest {
 
         assertThat(listing(ACME_KEY, Optional.of("123")).connections())
                 .filteredOn(line -> line.key().equals(key("acme", "123", "withings")))
-                .extracting(ListedConnection::status).containsExactly(ConnectionStatus.PENDING);
+                .extracting(ListedConnection::status)
+                .containsExactly(ConnectionStatus.PENDING);
     }
 
     @Test
@@ -147,7 +160,8 @@ class ListConnectionsServiceTest {
         gateway.inbox.setAvailable(false);
         gateway.connections.setAvailable(false);
 
-        assertThatThrownBy(() -> listing(ACME_KEY, Optional.of("123"))).isInstanceOf(Unavailable.ConnectionStore.class)
+        assertThatThrownBy(() -> listing(ACME_KEY, Optional.of("123")))
+                .isInstanceOf(Unavailable.ConnectionStore.class)
                 .hasCauseInstanceOf(ConnectionStoreUnavailable.class);
     }
 }

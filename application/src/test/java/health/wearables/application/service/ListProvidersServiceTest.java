@@ -39,30 +39,44 @@ class ListProvidersServiceTest {
             new ListProvidersService(gateway.projects, builtIns, gateway.providers);
 
     private static BuiltInProvider defaults(String slug, String name) {
-        return new BuiltInProvider(slug, name, name + " API",
-                ProviderEndpoints.oauth2(URI.create("https://" + slug + ".example/authorize"),
+        return new BuiltInProvider(
+                slug,
+                name,
+                name + " API",
+                ProviderEndpoints.oauth2(
+                        URI.create("https://" + slug + ".example/authorize"),
                         URI.create("https://" + slug + ".example/token"),
                         URI.create("https://api." + slug + ".example/")),
-                List.of("activity"), Pkce.S256, ClientAuthentication.BASIC, Optional.empty());
+                List.of("activity"),
+                Pkce.S256,
+                ClientAuthentication.BASIC,
+                Optional.empty());
     }
 
     @Test
     void built_in_and_configured_providers_are_listed_by_slug_with_whether_they_can_be_connected() {
         List<ProviderListing> listing = ok(service.list(Optional.of(new ApiKey(Gateway.ACME_KEY))));
 
-        assertThat(listing).extracting(p -> p.slug().value())
+        assertThat(listing)
+                .extracting(p -> p.slug().value())
                 .containsExactly("fitbit", "garmin-legacy", "oura", "strava", "withings");
-        assertThat(listing).filteredOn(ProviderListing::configured).extracting(p -> p.slug().value())
+        assertThat(listing)
+                .filteredOn(ProviderListing::configured)
+                .extracting(p -> p.slug().value())
                 .containsExactly("fitbit", "garmin-legacy", "strava", "withings");
         assertThat(listing.get(1).oauthVersion()).isEqualTo(OAuthVersion.OAUTH_1_0A);
-        assertThat(listing.get(2)).isEqualTo(new ProviderListing(new ProviderSlug("oura"), "Oura", "Oura API",
-                OAuthVersion.OAUTH_2_0, false));
-        assertThat(listing.get(0).description()).as("a configured built-in keeps its description").isEqualTo("Fitbit API");
+        assertThat(listing.get(2))
+                .isEqualTo(new ProviderListing(
+                        new ProviderSlug("oura"), "Oura", "Oura API", OAuthVersion.OAUTH_2_0, false));
+        assertThat(listing.get(0).description())
+                .as("a configured built-in keeps its description")
+                .isEqualTo("Fitbit API");
     }
 
     @Test
     void listing_needs_a_project_api_key() {
         assertThat(rejection(service.list(Optional.empty())).code()).isEqualTo(RejectionCode.UNAUTHORIZED);
-        assertThat(rejection(service.list(Optional.of(new ApiKey("nope")))).code()).isEqualTo(RejectionCode.UNAUTHORIZED);
+        assertThat(rejection(service.list(Optional.of(new ApiKey("nope")))).code())
+                .isEqualTo(RejectionCode.UNAUTHORIZED);
     }
 }

@@ -1,7 +1,7 @@
 package health.wearables.application.service;
 
-import static health.wearables.application.service.Gateway.DONE;
 import static health.wearables.application.service.Gateway.CALLBACK_URIS;
+import static health.wearables.application.service.Gateway.DONE;
 import static health.wearables.application.service.Gateway.key;
 import static health.wearables.application.service.Gateway.ok;
 import static health.wearables.application.service.Gateway.rejection;
@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import health.wearables.application.port.in.Unavailable;
 import health.wearables.application.port.out.StateStoreUnavailable;
 import health.wearables.application.port.out.TokenCipher.TokenKind;
-import health.wearables.domain.ConnectionKey;
 import health.wearables.domain.Connecting;
+import health.wearables.domain.ConnectionKey;
 import health.wearables.domain.Oauth1Token;
 import health.wearables.domain.Oauth1TokenSecret;
 import health.wearables.domain.Oauth1Verifier;
@@ -47,8 +47,10 @@ class Oauth1FlowTest {
     void connect_asks_for_temporary_credentials_with_the_public_callback_and_answers_the_providers_url() {
         Connecting.Started started = ok(gateway.connect(PROVIDER, "123", DONE, false));
 
-        assertThat(gateway.oauth1.temporaryRequests()).singleElement().satisfies(request ->
-                assertThat(request.callbackUri()).isEqualTo(CALLBACK_URIS.callbackFor(ACME_123.provider())));
+        assertThat(gateway.oauth1.temporaryRequests())
+                .singleElement()
+                .satisfies(request ->
+                        assertThat(request.callbackUri()).isEqualTo(CALLBACK_URIS.callbackFor(ACME_123.provider())));
         assertThat(started.authorizationUrl())
                 .isEqualTo(URI.create("https://garmin-legacy.example/oauthConfirm?oauth_token=" + temporaryToken(1)));
         assertThat(started.expiresAt()).isEqualTo(Gateway.NOW.plus(Gateway.TTL));
@@ -59,7 +61,8 @@ class Oauth1FlowTest {
     void the_temporary_secret_is_stored_single_use_under_the_temporary_token_for_this_patient() {
         ok(gateway.connect(PROVIDER, "123", DONE, true));
 
-        PendingAuthorization stored = gateway.stateStore.take(new Oauth1Token(temporaryToken(1))).orElseThrow();
+        PendingAuthorization stored =
+                gateway.stateStore.take(new Oauth1Token(temporaryToken(1))).orElseThrow();
         assertThat(stored.connectionKey()).isEqualTo(ACME_123);
         assertThat(stored.temporarySecret()).contains(new Oauth1TokenSecret(temporarySecret(1)));
         assertThat(stored.pkceVerifier()).isEmpty();
@@ -81,7 +84,8 @@ class Oauth1FlowTest {
         gateway.stateStore.setAvailable(false);
 
         assertThatThrownBy(() -> gateway.connect(PROVIDER, "123", DONE, false))
-                .isInstanceOf(Unavailable.StateStore.class).hasCauseInstanceOf(StateStoreUnavailable.class);
+                .isInstanceOf(Unavailable.StateStore.class)
+                .hasCauseInstanceOf(StateStoreUnavailable.class);
     }
 
     @Test
@@ -90,14 +94,20 @@ class Oauth1FlowTest {
 
         CallbackAnswer answer = comesBack("oauth_token", temporaryToken(1), "oauth_verifier", VERIFIER);
 
-        assertThat(answer).isEqualTo(new CallbackAnswer(Gateway.connected(PROVIDER),
-                Optional.of(URI.create(DONE + "?status=connected&provider=garmin-legacy&patientId=123"))));
-        assertThat(gateway.oauth1.tokenRequests()).containsExactly(new Grant.Oauth1Grant(
-                new Oauth1Token(temporaryToken(1)), new Oauth1TokenSecret(temporarySecret(1)),
-                new Oauth1Verifier(VERIFIER)));
+        assertThat(answer)
+                .isEqualTo(new CallbackAnswer(
+                        Gateway.connected(PROVIDER),
+                        Optional.of(URI.create(DONE + "?status=connected&provider=garmin-legacy&patientId=123"))));
+        assertThat(gateway.oauth1.tokenRequests())
+                .containsExactly(new Grant.Oauth1Grant(
+                        new Oauth1Token(temporaryToken(1)),
+                        new Oauth1TokenSecret(temporarySecret(1)),
+                        new Oauth1Verifier(VERIFIER)));
         SealedCredentials saved = gateway.connections.find(ACME_123).orElseThrow();
-        assertThat(gateway.cipher.open(ACME_123, TokenKind.ACCESS, saved.accessToken())).isEqualTo(TOKEN);
-        assertThat(gateway.cipher.open(ACME_123, TokenKind.TOKEN_SECRET, saved.tokenSecret().orElseThrow()))
+        assertThat(gateway.cipher.open(ACME_123, TokenKind.ACCESS, saved.accessToken()))
+                .isEqualTo(TOKEN);
+        assertThat(gateway.cipher.open(
+                        ACME_123, TokenKind.TOKEN_SECRET, saved.tokenSecret().orElseThrow()))
                 .isEqualTo(TOKEN_SECRET);
         assertThat(saved.refreshToken()).isEmpty();
         assertThat(saved.accessTokenExpiresAt()).isEmpty();
@@ -129,19 +139,22 @@ class Oauth1FlowTest {
         ok(gateway.connect(PROVIDER, "123", DONE, false));
 
         for (CallbackAnswer answer : new CallbackAnswer[] {
-                comesBack("oauth_token", temporaryToken(1)), comesBack("oauth_verifier", VERIFIER), comesBack()}) {
+            comesBack("oauth_token", temporaryToken(1)), comesBack("oauth_verifier", VERIFIER), comesBack()
+        }) {
             assertThat(Gateway.refusal(answer).code()).isEqualTo(RejectionCode.MISSING_PARAMETER);
         }
         assertThat(gateway.states.takes()).isZero();
-        assertThat(comesBack("oauth_token", temporaryToken(1), "oauth_verifier", VERIFIER).redirect()).isPresent();
+        assertThat(comesBack("oauth_token", temporaryToken(1), "oauth_verifier", VERIFIER)
+                        .redirect())
+                .isPresent();
     }
 
     @Test
     void an_oauth_token_brought_to_an_oauth2_provider_is_not_a_state() {
         ok(gateway.connect(PROVIDER, "123", DONE, false));
 
-        CallbackAnswer answer = gateway.returns("withings",
-                "oauth_token", temporaryToken(1), "oauth_verifier", VERIFIER);
+        CallbackAnswer answer =
+                gateway.returns("withings", "oauth_token", temporaryToken(1), "oauth_verifier", VERIFIER);
 
         assertThat(Gateway.refusal(answer).code()).isEqualTo(RejectionCode.MISSING_PARAMETER);
         assertThat(gateway.states.takes()).isZero();
@@ -173,8 +186,16 @@ class Oauth1FlowTest {
     @Test
     void a_record_minted_for_an_oauth2_provider_under_the_same_text_is_a_mismatch() {
         Oauth1Token token = new Oauth1Token("shared-text-token");
-        gateway.stateStore.put(token, new PendingAuthorization(ACME_123.project(), ACME_123.patient(),
-                ACME_123.provider(), Optional.empty(), false, Optional.empty(), Gateway.NOW.plus(Gateway.TTL)),
+        gateway.stateStore.put(
+                token,
+                new PendingAuthorization(
+                        ACME_123.project(),
+                        ACME_123.patient(),
+                        ACME_123.provider(),
+                        Optional.empty(),
+                        false,
+                        Optional.empty(),
+                        Gateway.NOW.plus(Gateway.TTL)),
                 Gateway.TTL);
 
         CallbackAnswer answer = comesBack("oauth_token", token.value(), "oauth_verifier", VERIFIER);

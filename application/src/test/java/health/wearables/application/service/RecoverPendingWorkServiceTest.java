@@ -39,7 +39,8 @@ class RecoverPendingWorkServiceTest {
     /** Patient 123 approves while the connection store is down: her sealed credentials wait in the inbox. */
     private void approvedWhileTheStoreIsDown() {
         gateway.connections.setAvailable(false);
-        assertThat(location(gateway.approves("withings", gateway.startedFor("withings", DONE, false))).getRawQuery())
+        assertThat(location(gateway.approves("withings", gateway.startedFor("withings", DONE, false)))
+                        .getRawQuery())
                 .startsWith("status=pending");
         gateway.connections.setAvailable(true);
     }
@@ -59,16 +60,24 @@ class RecoverPendingWorkServiceTest {
 
         assertThat(recovery).isEqualTo(new Recovery(true, 1, 0, 1, List.of()));
         SealedCredentials written = gateway.connections.find(ACME_123_WITHINGS).orElseThrow();
-        assertThat(gateway.cipher.open(ACME_123_WITHINGS, TokenKind.ACCESS, written.accessToken())).isEqualTo(ACCESS);
-        assertThat(gateway.cipher.open(ACME_123_WITHINGS, TokenKind.REFRESH, written.refreshToken().orElseThrow()))
+        assertThat(gateway.cipher.open(ACME_123_WITHINGS, TokenKind.ACCESS, written.accessToken()))
+                .isEqualTo(ACCESS);
+        assertThat(gateway.cipher.open(
+                        ACME_123_WITHINGS,
+                        TokenKind.REFRESH,
+                        written.refreshToken().orElseThrow()))
                 .isEqualTo(REFRESH);
-        assertThat(written.connectedAt()).as("connected when the patient came back").isEqualTo(Gateway.NOW);
-        assertThat(gateway.syncQueue.jobs()).containsExactly(new SyncJob(ACME_123_WITHINGS, stored().endpointId(),
-                Gateway.NOW.plusSeconds(30)));
+        assertThat(written.connectedAt())
+                .as("connected when the patient came back")
+                .isEqualTo(Gateway.NOW);
+        assertThat(gateway.syncQueue.jobs())
+                .containsExactly(new SyncJob(ACME_123_WITHINGS, stored().endpointId(), Gateway.NOW.plusSeconds(30)));
         assertThat(gateway.inbox.contents()).isEmpty();
         assertThat(gateway.connections.syncPending(10)).isEmpty();
-        assertThat(ok(gateway.list.list(Optional.of(new ApiKey(ACME_KEY)), Optional.of("123"))).connections())
-                .extracting(ListedConnection::status).containsExactly(ConnectionStatus.ACTIVE);
+        assertThat(ok(gateway.list.list(Optional.of(new ApiKey(ACME_KEY)), Optional.of("123")))
+                        .connections())
+                .extracting(ListedConnection::status)
+                .containsExactly(ConnectionStatus.ACTIVE);
     }
 
     @Test
@@ -80,8 +89,12 @@ class RecoverPendingWorkServiceTest {
 
         assertThat(recovery.ran()).isTrue();
         assertThat(recovery.credentialsWritten()).isZero();
-        assertThat(recovery.problems()).isNotEmpty().allSatisfy(problem -> assertThat(problem)
-                .startsWith("connection store: ").doesNotContain(ACCESS).doesNotContain(REFRESH));
+        assertThat(recovery.problems())
+                .isNotEmpty()
+                .allSatisfy(problem -> assertThat(problem)
+                        .startsWith("connection store: ")
+                        .doesNotContain(ACCESS)
+                        .doesNotContain(REFRESH));
         assertThat(gateway.inbox.contents()).hasSize(1);
         assertThat(gateway.syncQueue.jobs()).isEmpty();
     }
@@ -90,8 +103,11 @@ class RecoverPendingWorkServiceTest {
     void a_newer_connection_stored_meanwhile_is_never_overwritten_by_older_held_credentials() {
         approvedWhileTheStoreIsDown();
         gateway.clock.advance(Duration.ofMinutes(2));
-        gateway.tokenExchange.answerWith(new ExchangeResult.Exchanged(new TokenSet(new AccessToken("newer-access-token"),
-                Optional.of(new RefreshToken("newer-refresh-token")), Optional.empty(), List.of("activity"),
+        gateway.tokenExchange.answerWith(new ExchangeResult.Exchanged(new TokenSet(
+                new AccessToken("newer-access-token"),
+                Optional.of(new RefreshToken("newer-refresh-token")),
+                Optional.empty(),
+                List.of("activity"),
                 Optional.empty())));
         gateway.approves("withings", gateway.startedFor("withings", DONE, false)); // she connects again, store up
 
@@ -99,9 +115,12 @@ class RecoverPendingWorkServiceTest {
 
         assertThat(recovery).isEqualTo(new Recovery(true, 0, 1, 0, List.of()));
         SealedCredentials stored = gateway.connections.find(ACME_123_WITHINGS).orElseThrow();
-        assertThat(gateway.cipher.open(ACME_123_WITHINGS, TokenKind.ACCESS, stored.accessToken())).isEqualTo("newer-access-token");
+        assertThat(gateway.cipher.open(ACME_123_WITHINGS, TokenKind.ACCESS, stored.accessToken()))
+                .isEqualTo("newer-access-token");
         assertThat(gateway.inbox.contents()).isEmpty();
-        assertThat(gateway.syncQueue.jobs()).as("only the newer connection's own sync").hasSize(1);
+        assertThat(gateway.syncQueue.jobs())
+                .as("only the newer connection's own sync")
+                .hasSize(1);
     }
 
     @Test
@@ -128,7 +147,9 @@ class RecoverPendingWorkServiceTest {
         assertThat(first.syncsQueued()).isZero();
         assertThat(first.problems()).singleElement().asString().startsWith("sync queue: ");
         assertThat(gateway.inbox.contents()).as("written, so the entry is gone").isEmpty();
-        assertThat(gateway.connections.syncPending(10)).extracting(StoredConnection::key).containsExactly(ACME_123_WITHINGS);
+        assertThat(gateway.connections.syncPending(10))
+                .extracting(StoredConnection::key)
+                .containsExactly(ACME_123_WITHINGS);
 
         gateway.syncQueue.setAvailable(true);
         Recovery second = gateway.recovery.runOnce();
@@ -148,7 +169,8 @@ class RecoverPendingWorkServiceTest {
         Recovery recovery = gateway.recovery.runOnce();
 
         assertThat(recovery).isEqualTo(new Recovery(true, 0, 0, 1, List.of()));
-        assertThat(gateway.syncQueue.jobs()).containsExactly(new SyncJob(ACME_123_WITHINGS, stored().endpointId(), Gateway.NOW));
+        assertThat(gateway.syncQueue.jobs())
+                .containsExactly(new SyncJob(ACME_123_WITHINGS, stored().endpointId(), Gateway.NOW));
         assertThat(gateway.recovery.runOnce().syncsQueued()).as("once only").isZero();
     }
 
@@ -167,14 +189,18 @@ class RecoverPendingWorkServiceTest {
     @Test
     void only_one_gateway_instance_runs_a_pass_at_a_time() {
         approvedWhileTheStoreIsDown();
-        Leases.Lease otherInstance = gateway.leases.take(RecoverPendingWorkService.LEASE, Duration.ofMinutes(1)).orElseThrow();
+        Leases.Lease otherInstance = gateway.leases
+                .take(RecoverPendingWorkService.LEASE, Duration.ofMinutes(1))
+                .orElseThrow();
 
         assertThat(gateway.recovery.runOnce()).isEqualTo(Recovery.skipped());
         assertThat(gateway.inbox.contents()).hasSize(1);
 
         otherInstance.close();
         assertThat(gateway.recovery.runOnce().credentialsWritten()).isEqualTo(1);
-        assertThat(gateway.recovery.runOnce().ran()).as("each pass gives the lease back").isTrue();
+        assertThat(gateway.recovery.runOnce().ran())
+                .as("each pass gives the lease back")
+                .isTrue();
     }
 
     @Test
@@ -218,20 +244,41 @@ class RecoverPendingWorkServiceTest {
             }
         };
 
-        Recovery first = new RecoverPendingWorkService(gateway.inbox, gateway.connections, racing, gateway.connections,
-                gateway.syncQueue, gateway.leases, Gateway.LEASE, 100, gateway.clock).runOnce();
+        Recovery first = new RecoverPendingWorkService(
+                        gateway.inbox,
+                        gateway.connections,
+                        racing,
+                        gateway.connections,
+                        gateway.syncQueue,
+                        gateway.leases,
+                        Gateway.LEASE,
+                        100,
+                        gateway.clock)
+                .runOnce();
 
         assertThat(first.credentialsWritten()).isZero();
         assertThat(gateway.inbox.contents()).hasSize(1);
-        assertThat(gateway.cipher.open(ACME_123_WITHINGS, TokenKind.ACCESS,
-                gateway.connections.find(ACME_123_WITHINGS).orElseThrow().accessToken())).isEqualTo("reconnected");
+        assertThat(gateway.cipher.open(
+                        ACME_123_WITHINGS,
+                        TokenKind.ACCESS,
+                        gateway.connections
+                                .find(ACME_123_WITHINGS)
+                                .orElseThrow()
+                                .accessToken()))
+                .isEqualTo("reconnected");
 
         gateway.clock.advance(Gateway.LEASE);
         Recovery second = gateway.recovery.runOnce();
 
         assertThat(second.credentialsSuperseded()).isEqualTo(1);
         assertThat(gateway.inbox.contents()).isEmpty();
-        assertThat(gateway.cipher.open(ACME_123_WITHINGS, TokenKind.ACCESS,
-                gateway.connections.find(ACME_123_WITHINGS).orElseThrow().accessToken())).isEqualTo("reconnected");
+        assertThat(gateway.cipher.open(
+                        ACME_123_WITHINGS,
+                        TokenKind.ACCESS,
+                        gateway.connections
+                                .find(ACME_123_WITHINGS)
+                                .orElseThrow()
+                                .accessToken()))
+                .isEqualTo("reconnected");
     }
 }

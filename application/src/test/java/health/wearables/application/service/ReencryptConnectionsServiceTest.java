@@ -24,9 +24,15 @@ class ReencryptConnectionsServiceTest {
     private final ReencryptConnectionsService pass = new ReencryptConnectionsService(store, cipher);
 
     private SealedCredentials saved(ConnectionKey key, String access, Optional<String> refresh) {
-        SealedCredentials credentials = new SealedCredentials(key, cipher.seal(key, TokenKind.ACCESS, access),
-                refresh.map(r -> cipher.seal(key, TokenKind.REFRESH, r)), Optional.empty(),
-                Optional.of(CONNECTED.plusSeconds(3600)), List.of("activity"), Optional.of("user-1"), CONNECTED);
+        SealedCredentials credentials = new SealedCredentials(
+                key,
+                cipher.seal(key, TokenKind.ACCESS, access),
+                refresh.map(r -> cipher.seal(key, TokenKind.REFRESH, r)),
+                Optional.empty(),
+                Optional.of(CONNECTED.plusSeconds(3600)),
+                List.of("activity"),
+                Optional.of("user-1"),
+                CONNECTED);
         store.save(credentials);
         return credentials;
     }
@@ -44,7 +50,8 @@ class ReencryptConnectionsServiceTest {
         assertThat(after.accessToken().keyId()).isEqualTo(cipher.primaryKeyId());
         assertThat(after.refreshToken().map(SealedToken::keyId)).contains(cipher.primaryKeyId());
         assertThat(cipher.open(key, TokenKind.ACCESS, after.accessToken())).isEqualTo("access-1");
-        assertThat(cipher.open(key, TokenKind.REFRESH, after.refreshToken().orElseThrow())).isEqualTo("refresh-1");
+        assertThat(cipher.open(key, TokenKind.REFRESH, after.refreshToken().orElseThrow()))
+                .isEqualTo("refresh-1");
         assertThat(after.connectedAt()).isEqualTo(before.connectedAt());
         assertThat(after.scopes()).isEqualTo(before.scopes());
         assertThat(after.accessTokenExpiresAt()).isEqualTo(before.accessTokenExpiresAt());
@@ -64,8 +71,15 @@ class ReencryptConnectionsServiceTest {
     void a_connection_whose_tokens_do_not_open_is_counted_and_left_as_it_was() {
         ConnectionKey key = Samples.connectionKey();
         ConnectionKey other = Samples.connectionKey();
-        SealedCredentials foreign = new SealedCredentials(key, cipher.seal(other, TokenKind.ACCESS, "x"),
-                Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(), CONNECTED);
+        SealedCredentials foreign = new SealedCredentials(
+                key,
+                cipher.seal(other, TokenKind.ACCESS, "x"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                Optional.empty(),
+                CONNECTED);
         store.save(foreign);
         cipher.rotate();
 
@@ -81,8 +95,15 @@ class ReencryptConnectionsServiceTest {
         StoredCredentials racing = new StoredCredentials() {
             @Override
             public boolean replace(SealedCredentials expected, SealedCredentials replacement) {
-                store.save(new SealedCredentials(key, cipher.seal(key, TokenKind.ACCESS, "reconnected"),
-                        Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(), CONNECTED));
+                store.save(new SealedCredentials(
+                        key,
+                        cipher.seal(key, TokenKind.ACCESS, "reconnected"),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        List.of(),
+                        Optional.empty(),
+                        CONNECTED));
                 return store.replace(expected, replacement);
             }
 
@@ -98,7 +119,8 @@ class ReencryptConnectionsServiceTest {
         };
 
         assertThat(new ReencryptConnectionsService(racing, cipher).run()).isEqualTo(new Report(1, 0, 0, 1, 0));
-        assertThat(cipher.open(key, TokenKind.ACCESS, store.find(key).orElseThrow().accessToken()))
+        assertThat(cipher.open(
+                        key, TokenKind.ACCESS, store.find(key).orElseThrow().accessToken()))
                 .isEqualTo("reconnected");
     }
 }

@@ -21,8 +21,7 @@ final class ScriptedOauth1Provider implements Oauth1Provider {
     static final String TOKEN = "token-credentials-5d1e";
     static final String TOKEN_SECRET = "token-secret-0c9b8a";
 
-    record TemporaryRequest(ConfiguredProvider provider, URI callbackUri) {
-    }
+    record TemporaryRequest(ConfiguredProvider provider, URI callbackUri) {}
 
     private final AtomicInteger issued = new AtomicInteger();
     private final List<TemporaryRequest> temporaryRequests = new CopyOnWriteArrayList<>();
@@ -54,7 +53,9 @@ final class ScriptedOauth1Provider implements Oauth1Provider {
             return new NotIssued("the provider did not confirm the callback");
         }
         int n = issued.incrementAndGet();
-        return new Issued(new Oauth1Token(temporaryToken(n)), new Oauth1TokenSecret(temporarySecret(n)),
+        return new Issued(
+                new Oauth1Token(temporaryToken(n)),
+                new Oauth1TokenSecret(temporarySecret(n)),
                 URI.create(provider.endpoints().authorization() + "?oauth_token=" + temporaryToken(n)));
     }
 
@@ -71,5 +72,4 @@ final class ScriptedOauth1Provider implements Oauth1Provider {
     List<Grant.Oauth1Grant> tokenRequests() {
         return tokenRequests;
     }
-
 }

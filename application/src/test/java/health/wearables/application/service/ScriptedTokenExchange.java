@@ -12,9 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The provider's token endpoint: answers what the test scripted and counts every request. */
 final class ScriptedTokenExchange implements TokenExchange {
-    record Request(ConfiguredProvider provider, AuthorizationCode code, Optional<PkceVerifier> verifier,
-                   URI redirectUri) {
-    }
+    record Request(
+            ConfiguredProvider provider, AuthorizationCode code, Optional<PkceVerifier> verifier, URI redirectUri) {}
 
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private volatile ExchangeResult answer;
@@ -28,8 +27,8 @@ final class ScriptedTokenExchange implements TokenExchange {
     }
 
     @Override
-    public ExchangeResult exchange(ConfiguredProvider provider, AuthorizationCode code, Optional<PkceVerifier> verifier,
-                                   URI redirectUri) {
+    public ExchangeResult exchange(
+            ConfiguredProvider provider, AuthorizationCode code, Optional<PkceVerifier> verifier, URI redirectUri) {
         requests.add(new Request(provider, code, verifier, redirectUri));
         return answer;
     }

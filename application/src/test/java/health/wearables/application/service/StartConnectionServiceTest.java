@@ -63,19 +63,22 @@ class StartConnectionServiceTest {
 
     @Test
     void the_api_key_is_checked_before_the_provider_so_strangers_learn_nothing_about_providers() {
-        assertThat(rejection(startWithKey(Optional.of(new ApiKey("wrong-key")), "garmin")).code())
+        assertThat(rejection(startWithKey(Optional.of(new ApiKey("wrong-key")), "garmin"))
+                        .code())
                 .isEqualTo(RejectionCode.UNAUTHORIZED);
     }
 
     @Test
     void a_known_provider_that_is_not_configured_is_refused_naming_the_missing_keys() {
-        gateway.providers.unconfigured("oura", "wearables.providers.oura.client-id", "wearables.providers.oura.client-secret");
+        gateway.providers.unconfigured(
+                "oura", "wearables.providers.oura.client-id", "wearables.providers.oura.client-secret");
 
         Rejection rejection = rejection(gateway.connect("oura", "123", DONE, false));
 
         assertThat(rejection.code()).isEqualTo(RejectionCode.UNKNOWN_PROVIDER);
-        assertThat(rejection.message()).isEqualTo("Provider 'oura' is not configured; missing: "
-                + "wearables.providers.oura.client-id, wearables.providers.oura.client-secret.");
+        assertThat(rejection.message())
+                .isEqualTo("Provider 'oura' is not configured; missing: "
+                        + "wearables.providers.oura.client-id, wearables.providers.oura.client-secret.");
         assertNothingHandedOut();
     }
 
@@ -90,14 +93,17 @@ class StartConnectionServiceTest {
     }
 
     @ParameterizedTest
-    @CsvSource(nullValues = "null", value = {
-            "12 3, null, false",
-            "null, null, false",
-            "123, javascript:alert(1), false",
-            "123, https://dashboard.example.com.evil.example/wearables/done, false",
-            "123, https://dashboard.example.com/admin, false",
-            "123, https://globex.example/done, false",
-            "123, null, true"})
+    @CsvSource(
+            nullValues = "null",
+            value = {
+                "12 3, null, false",
+                "null, null, false",
+                "123, javascript:alert(1), false",
+                "123, https://dashboard.example.com.evil.example/wearables/done, false",
+                "123, https://dashboard.example.com/admin, false",
+                "123, https://globex.example/done, false",
+                "123, null, true"
+            })
     void a_request_that_fails_validation_stores_nothing(String patientId, String redirectUri, boolean redirectOnError) {
         Rejection rejection = rejection(gateway.connect("withings", patientId, redirectUri, redirectOnError));
 
@@ -117,7 +123,9 @@ class StartConnectionServiceTest {
         assertThat(stored.provider()).isEqualTo(new ProviderSlug("withings"));
         assertThat(stored.returnUrl()).contains(ReturnUrl.parse(DONE));
         assertThat(stored.redirectOnError()).isTrue();
-        assertThat(stored.pkceVerifier()).isPresent().isEqualTo(gateway.authorizationUrls.last().verifier());
+        assertThat(stored.pkceVerifier())
+                .isPresent()
+                .isEqualTo(gateway.authorizationUrls.last().verifier());
         assertThat(stored.expiresAt()).isEqualTo(started.expiresAt());
     }
 
@@ -127,9 +135,11 @@ class StartConnectionServiceTest {
         RecordingAuthorizationUrls.Call call = gateway.authorizationUrls.last();
 
         assertThat(started.authorizationUrl().toString())
-                .startsWith("https://withings.example/authorize?client_id=withings-client&state=" + call.state().value());
+                .startsWith("https://withings.example/authorize?client_id=withings-client&state="
+                        + call.state().value());
         assertThat(started.expiresAt()).isEqualTo(NOW.plus(TTL));
-        assertThat(call.redirectUri()).isEqualTo(URI.create("https://gateway.example.org/v1/wearables/withings/callback"));
+        assertThat(call.redirectUri())
+                .isEqualTo(URI.create("https://gateway.example.org/v1/wearables/withings/callback"));
         assertThat(call.provider()).isEqualTo(Gateway.provider("withings", Pkce.S256));
     }
 
@@ -139,7 +149,8 @@ class StartConnectionServiceTest {
         RecordingAuthorizationUrls.Call call = gateway.authorizationUrls.last();
 
         assertThat(call.verifier()).isEmpty();
-        assertThat(gateway.stateStore.take(call.state()).orElseThrow().pkceVerifier()).isEmpty();
+        assertThat(gateway.stateStore.take(call.state()).orElseThrow().pkceVerifier())
+                .isEmpty();
     }
 
     @Test
@@ -153,10 +164,14 @@ class StartConnectionServiceTest {
 
     @Test
     void the_api_key_decides_the_project_of_the_record() {
-        ok(gateway.start.start(Optional.of(new ApiKey(GLOBEX_KEY)), "withings",
+        ok(gateway.start.start(
+                Optional.of(new ApiKey(GLOBEX_KEY)),
+                "withings",
                 new ConnectCommand("123", "https://globex.example/done", false)));
 
-        PendingAuthorization stored = gateway.stateStore.take(gateway.authorizationUrls.last().state()).orElseThrow();
+        PendingAuthorization stored = gateway.stateStore
+                .take(gateway.authorizationUrls.last().state())
+                .orElseThrow();
         assertThat(stored.project()).isEqualTo(new ProjectId("globex"));
     }
 
@@ -165,7 +180,8 @@ class StartConnectionServiceTest {
         gateway.stateStore.setAvailable(false);
 
         assertThatThrownBy(() -> gateway.connect("withings", "123", DONE, false))
-                .isInstanceOf(Unavailable.StateStore.class).hasCauseInstanceOf(StateStoreUnavailable.class);
+                .isInstanceOf(Unavailable.StateStore.class)
+                .hasCauseInstanceOf(StateStoreUnavailable.class);
         assertThat(gateway.authorizationUrls.calls()).isEmpty();
     }
 }

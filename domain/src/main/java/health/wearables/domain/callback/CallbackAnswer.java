@@ -25,15 +25,19 @@ public record CallbackAnswer(Outcome outcome, Optional<URI> redirect) {
     /** How the callback ended. */
     public sealed interface Outcome {
         /** Consumes the outcome: one function per way a callback ends. */
-        <R> R fold(Function<? super Connected, R> onConnected, Function<? super Pending, R> onPending,
-                   Function<? super Refused, R> onRefused);
+        <R> R fold(
+                Function<? super Connected, R> onConnected,
+                Function<? super Pending, R> onPending,
+                Function<? super Refused, R> onRefused);
     }
 
     /** Connected: the connection is stored and its initial sync queued (or recorded for a retry). */
     public record Connected(ProviderSlug provider, PatientId patient) implements Outcome {
         @Override
-        public <R> R fold(Function<? super Connected, R> onConnected, Function<? super Pending, R> onPending,
-                          Function<? super Refused, R> onRefused) {
+        public <R> R fold(
+                Function<? super Connected, R> onConnected,
+                Function<? super Pending, R> onPending,
+                Function<? super Refused, R> onRefused) {
             return onConnected.apply(this);
         }
     }
@@ -43,8 +47,10 @@ public record CallbackAnswer(Outcome outcome, Optional<URI> redirect) {
      */
     public record Pending(ProviderSlug provider, PatientId patient) implements Outcome {
         @Override
-        public <R> R fold(Function<? super Connected, R> onConnected, Function<? super Pending, R> onPending,
-                          Function<? super Refused, R> onRefused) {
+        public <R> R fold(
+                Function<? super Connected, R> onConnected,
+                Function<? super Pending, R> onPending,
+                Function<? super Refused, R> onRefused) {
             return onPending.apply(this);
         }
     }
@@ -52,22 +58,24 @@ public record CallbackAnswer(Outcome outcome, Optional<URI> redirect) {
     /** Refused: the flow ended without a connection. */
     public record Refused(Rejection rejection) implements Outcome {
         @Override
-        public <R> R fold(Function<? super Connected, R> onConnected, Function<? super Pending, R> onPending,
-                          Function<? super Refused, R> onRefused) {
+        public <R> R fold(
+                Function<? super Connected, R> onConnected,
+                Function<? super Pending, R> onPending,
+                Function<? super Refused, R> onRefused) {
             return onRefused.apply(this);
         }
     }
 
     /** Connected; back to the dashboard with {@code status=connected} where the return URL is still allowed. */
     public static CallbackAnswer connected(PendingAuthorization pending, Optional<Project> projectNow) {
-        return new CallbackAnswer(new Connected(pending.provider(), pending.patient()),
-                back("connected", pending, projectNow));
+        return new CallbackAnswer(
+                new Connected(pending.provider(), pending.patient()), back("connected", pending, projectNow));
     }
 
     /** Like {@link #connected}, with {@code status=pending}: the connection is stored by a retry. */
     public static CallbackAnswer pending(PendingAuthorization pending, Optional<Project> projectNow) {
-        return new CallbackAnswer(new Pending(pending.provider(), pending.patient()),
-                back("pending", pending, projectNow));
+        return new CallbackAnswer(
+                new Pending(pending.provider(), pending.patient()), back("pending", pending, projectNow));
     }
 
     /** Back to the dashboard with status, provider and patient, if the return URL is still allowed. */
@@ -84,19 +92,23 @@ public record CallbackAnswer(Outcome outcome, Optional<URI> redirect) {
      * {@code redirectOnError}, and the redirectUri is still allowed.
      */
     public static CallbackAnswer refused(Rejection rejection, Optional<Project> projectNow) {
-        Optional<URI> back = rejection.pending().filter(PendingAuthorization::redirectOnError).flatMap(pending -> {
-            Map<String, String> parameters = new LinkedHashMap<>();
-            parameters.put("status", "error");
-            parameters.put("error", rejection.code().name().toLowerCase(Locale.ROOT));
-            parameters.put("provider", pending.provider().value());
-            return allowedReturnUrl(pending, projectNow).map(url -> url.withParameters(parameters));
-        });
+        Optional<URI> back = rejection
+                .pending()
+                .filter(PendingAuthorization::redirectOnError)
+                .flatMap(pending -> {
+                    Map<String, String> parameters = new LinkedHashMap<>();
+                    parameters.put("status", "error");
+                    parameters.put("error", rejection.code().name().toLowerCase(Locale.ROOT));
+                    parameters.put("provider", pending.provider().value());
+                    return allowedReturnUrl(pending, projectNow).map(url -> url.withParameters(parameters));
+                });
         return new CallbackAnswer(new Refused(rejection), back);
     }
 
     private static Optional<ReturnUrl> allowedReturnUrl(PendingAuthorization pending, Optional<Project> projectNow) {
         return pending.returnUrl()
-                .filter(url -> projectNow.filter(project -> project.id().equals(pending.project()))
+                .filter(url -> projectNow
+                        .filter(project -> project.id().equals(pending.project()))
                         .map(project -> project.allows(url))
                         .orElse(false));
     }

@@ -15,15 +15,23 @@ import java.util.Set;
  */
 public record CallbackQuery(Map<String, String> single) {
     static final Set<String> READ = Set.of(
-            "state", "code", "error", "error_description", "error_uri", "iss", "scope", "oauth_token", "oauth_verifier");
+            "state",
+            "code",
+            "error",
+            "error_description",
+            "error_uri",
+            "iss",
+            "scope",
+            "oauth_token",
+            "oauth_verifier");
 
     public static Step<CallbackQuery> of(Map<String, List<String>> raw) {
         java.util.HashMap<String, String> single = new java.util.HashMap<>();
         for (String name : READ) {
             List<String> values = raw.getOrDefault(name, List.of());
             if (values.size() > 1) {
-                return Step.reject(Rejection.of(RejectionCode.INVALID_REQUEST,
-                        "The parameter '" + name + "' appears more than once."));
+                return Step.reject(Rejection.of(
+                        RejectionCode.INVALID_REQUEST, "The parameter '" + name + "' appears more than once."));
             }
             if (values.size() == 1) {
                 single.put(name, values.get(0) == null ? "" : values.get(0));

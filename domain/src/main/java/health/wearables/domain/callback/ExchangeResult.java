@@ -7,14 +7,18 @@ import java.util.function.Function;
 public sealed interface ExchangeResult {
 
     /** Consumes the result: one function per kind of answer. */
-    <R> R fold(Function<? super Exchanged, R> onExchanged, Function<? super Refused, R> onRefused,
-               Function<? super Failed, R> onFailed);
+    <R> R fold(
+            Function<? super Exchanged, R> onExchanged,
+            Function<? super Refused, R> onRefused,
+            Function<? super Failed, R> onFailed);
 
     /** A valid bearer token response. */
     record Exchanged(TokenSet tokens) implements ExchangeResult {
         @Override
-        public <R> R fold(Function<? super Exchanged, R> onExchanged, Function<? super Refused, R> onRefused,
-                          Function<? super Failed, R> onFailed) {
+        public <R> R fold(
+                Function<? super Exchanged, R> onExchanged,
+                Function<? super Refused, R> onRefused,
+                Function<? super Failed, R> onFailed) {
             return onExchanged.apply(this);
         }
     }
@@ -29,8 +33,10 @@ public sealed interface ExchangeResult {
         }
 
         @Override
-        public <R> R fold(Function<? super Exchanged, R> onExchanged, Function<? super Refused, R> onRefused,
-                          Function<? super Failed, R> onFailed) {
+        public <R> R fold(
+                Function<? super Exchanged, R> onExchanged,
+                Function<? super Refused, R> onRefused,
+                Function<? super Failed, R> onFailed) {
             return onRefused.apply(this);
         }
     }
@@ -38,8 +44,10 @@ public sealed interface ExchangeResult {
     /** No usable answer: transport error, timeout, 5xx, body too big, not JSON, not a bearer token response. */
     record Failed(String reason) implements ExchangeResult {
         @Override
-        public <R> R fold(Function<? super Exchanged, R> onExchanged, Function<? super Refused, R> onRefused,
-                          Function<? super Failed, R> onFailed) {
+        public <R> R fold(
+                Function<? super Exchanged, R> onExchanged,
+                Function<? super Refused, R> onRefused,
+                Function<? super Failed, R> onFailed) {
             return onFailed.apply(this);
         }
     }

@@ -12,14 +12,15 @@ import java.util.function.Function;
 public sealed interface Grant {
 
     /** Consumes the grant: one function per protocol. */
-    <R> R fold(Function<? super AuthorizationCodeGrant, R> onAuthorizationCode,
-               Function<? super Oauth1Grant, R> onOauth1);
+    <R> R fold(
+            Function<? super AuthorizationCodeGrant, R> onAuthorizationCode, Function<? super Oauth1Grant, R> onOauth1);
 
     /** OAuth 2.0: the authorization code, with the PKCE verifier stored at connect where the provider uses PKCE. */
     record AuthorizationCodeGrant(AuthorizationCode code, Optional<PkceVerifier> verifier) implements Grant {
         @Override
-        public <R> R fold(Function<? super AuthorizationCodeGrant, R> onAuthorizationCode,
-                          Function<? super Oauth1Grant, R> onOauth1) {
+        public <R> R fold(
+                Function<? super AuthorizationCodeGrant, R> onAuthorizationCode,
+                Function<? super Oauth1Grant, R> onOauth1) {
             return onAuthorizationCode.apply(this);
         }
     }
@@ -31,8 +32,9 @@ public sealed interface Grant {
     record Oauth1Grant(Oauth1Token temporaryToken, Oauth1TokenSecret temporarySecret, Oauth1Verifier verifier)
             implements Grant {
         @Override
-        public <R> R fold(Function<? super AuthorizationCodeGrant, R> onAuthorizationCode,
-                          Function<? super Oauth1Grant, R> onOauth1) {
+        public <R> R fold(
+                Function<? super AuthorizationCodeGrant, R> onAuthorizationCode,
+                Function<? super Oauth1Grant, R> onOauth1) {
             return onOauth1.apply(this);
         }
     }

@@ -6,11 +6,15 @@ import java.util.Set;
 /** The provider's {@code error} is named back only if it is one of RFC 6749 §4.1.2.1's registered codes. */
 final class ProviderErrors {
     private static final Set<String> REGISTERED = Set.of(
-            "invalid_request", "unauthorized_client", "access_denied", "unsupported_response_type",
-            "invalid_scope", "server_error", "temporarily_unavailable");
+            "invalid_request",
+            "unauthorized_client",
+            "access_denied",
+            "unsupported_response_type",
+            "invalid_scope",
+            "server_error",
+            "temporarily_unavailable");
 
-    private ProviderErrors() {
-    }
+    private ProviderErrors() {}
 
     static Optional<String> registered(String error) {
         return REGISTERED.contains(error) ? Optional.of(error) : Optional.empty();

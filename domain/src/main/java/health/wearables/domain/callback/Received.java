@@ -74,8 +74,14 @@ public record Received(
         } catch (IllegalArgumentException e) {
             return invalid("The oauth_verifier parameter is malformed.");
         }
-        return Step.ok(new Received(providerPath, state, code,
-                error.map(e -> ProviderError.of(e, q.get("error_description"))), iss, scope, oauthToken,
+        return Step.ok(new Received(
+                providerPath,
+                state,
+                code,
+                error.map(e -> ProviderError.of(e, q.get("error_description"))),
+                iss,
+                scope,
+                oauthToken,
                 oauthVerifier));
     }
 
@@ -103,12 +109,15 @@ public record Received(
         if (state.isEmpty()) {
             if (error.isPresent()) {
                 Rejection rejection = Rejection.of(RejectionCode.PROVIDER_ERROR, "The provider reported an error.");
-                return Step.reject(error.get().registeredCode().map(rejection::withProviderError).orElse(rejection));
+                return Step.reject(error.get()
+                        .registeredCode()
+                        .map(rejection::withProviderError)
+                        .orElse(rejection));
             }
             return Step.reject(Rejection.of(RejectionCode.MISSING_PARAMETER, "The state parameter is missing."));
         }
-        return Step.ok(new StateReceived(provider.get(), state.get(), code, error, iss, grantedScope,
-                Optional.empty()));
+        return Step.ok(
+                new StateReceived(provider.get(), state.get(), code, error, iss, grantedScope, Optional.empty()));
     }
 
     /** RFC 5849 §2.2: the callback carries the temporary token and the verifier; both are needed, neither is spent. */
@@ -117,11 +126,11 @@ public record Received(
             return Step.reject(Rejection.of(RejectionCode.MISSING_PARAMETER, "The oauth_token parameter is missing."));
         }
         if (oauthVerifier.isEmpty()) {
-            return Step.reject(Rejection.of(RejectionCode.MISSING_PARAMETER,
-                    "The oauth_verifier parameter is missing."));
+            return Step.reject(
+                    Rejection.of(RejectionCode.MISSING_PARAMETER, "The oauth_verifier parameter is missing."));
         }
         FlowKey key = oauthToken.get();
-        return Step.ok(new StateReceived(provider, key, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), oauthVerifier));
+        return Step.ok(new StateReceived(
+                provider, key, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), oauthVerifier));
     }
 }

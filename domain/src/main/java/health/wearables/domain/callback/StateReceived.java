@@ -25,7 +25,8 @@ public record StateReceived(
         Optional<String> grantedScope,
         Optional<Oauth1Verifier> oauthVerifier) {
 
-    static final String INVALID_STATE = "The authorization link is invalid, expired or already used; start connecting again.";
+    static final String INVALID_STATE =
+            "The authorization link is invalid, expired or already used; start connecting again.";
 
     /**
      * Transition to {@link StateVerified}, given what the atomic take returned. From here the state is spent: every
@@ -37,12 +38,15 @@ public record StateReceived(
         }
         PendingAuthorization pending = taken.get();
         if (!pending.provider().equals(provider.slug())) {
-            return Step.reject(Rejection.of(RejectionCode.PROVIDER_MISMATCH,
-                    "This authorization was started for another provider.").after(pending));
+            return Step.reject(Rejection.of(
+                            RejectionCode.PROVIDER_MISMATCH, "This authorization was started for another provider.")
+                    .after(pending));
         }
         if (!provider.issuer().accepts(iss)) {
-            return Step.reject(Rejection.of(RejectionCode.PROVIDER_MISMATCH,
-                    "The authorization response does not come from the provider's issuer.").after(pending));
+            return Step.reject(Rejection.of(
+                            RejectionCode.PROVIDER_MISMATCH,
+                            "The authorization response does not come from the provider's issuer.")
+                    .after(pending));
         }
         return key.fold(state -> verifiedOauth2(pending), temporaryToken -> verifiedOauth1(pending, temporaryToken));
     }
@@ -50,33 +54,45 @@ public record StateReceived(
     /** The OAuth 2.0 callback: the provider's error, or a code to redeem (with the verifier where PKCE is used). */
     private Step<StateVerified> verifiedOauth2(PendingAuthorization pending) {
         if (error.isPresent()) {
-            Rejection rejection = Rejection.of(RejectionCode.PROVIDER_ERROR,
-                    error.get().isDeclinedConsent() ? "Access was not granted at the provider."
-                            : "The provider reported an error.").after(pending)
-                    .withDetailForLog(error.get().errorForLog() + ": " + error.get().descriptionForLog());
-            return Step.reject(error.get().registeredCode().map(rejection::withProviderError).orElse(rejection));
+            Rejection rejection = Rejection.of(
+                            RejectionCode.PROVIDER_ERROR,
+                            error.get().isDeclinedConsent()
+                                    ? "Access was not granted at the provider."
+                                    : "The provider reported an error.")
+                    .after(pending)
+                    .withDetailForLog(
+                            error.get().errorForLog() + ": " + error.get().descriptionForLog());
+            return Step.reject(error.get()
+                    .registeredCode()
+                    .map(rejection::withProviderError)
+                    .orElse(rejection));
         }
         if (code.isEmpty()) {
-            return Step.reject(Rejection.of(RejectionCode.MISSING_PARAMETER, "The code parameter is missing.").after(pending));
+            return Step.reject(Rejection.of(RejectionCode.MISSING_PARAMETER, "The code parameter is missing.")
+                    .after(pending));
         }
         if (provider.pkce().needsVerifier() && pending.pkceVerifier().isEmpty()) {
             // Minted while the provider was configured without PKCE: never send it a token request without a verifier.
-            return Step.reject(Rejection.of(RejectionCode.PROVIDER_MISMATCH,
-                    "This authorization was started under another configuration of the provider; start connecting again.")
+            return Step.reject(Rejection.of(
+                            RejectionCode.PROVIDER_MISMATCH,
+                            "This authorization was started under another configuration of the provider; start connecting again.")
                     .after(pending));
         }
-        return Step.ok(new StateVerified(provider, pending,
-                new Grant.AuthorizationCodeGrant(code.get(), pending.pkceVerifier()), grantedScope));
+        return Step.ok(new StateVerified(
+                provider, pending, new Grant.AuthorizationCodeGrant(code.get(), pending.pkceVerifier()), grantedScope));
     }
 
     private Step<StateVerified> verifiedOauth1(PendingAuthorization pending, Oauth1Token temporaryToken) {
         if (pending.temporarySecret().isEmpty() || oauthVerifier.isEmpty()) {
             // Stored by an OAuth 2.0 /connect: there is no temporary secret to sign the token request with.
-            return Step.reject(Rejection.of(RejectionCode.PROVIDER_MISMATCH,
-                    "This authorization was started under another configuration of the provider; start connecting again.")
+            return Step.reject(Rejection.of(
+                            RejectionCode.PROVIDER_MISMATCH,
+                            "This authorization was started under another configuration of the provider; start connecting again.")
                     .after(pending));
         }
-        return Step.ok(new StateVerified(provider, pending,
+        return Step.ok(new StateVerified(
+                provider,
+                pending,
                 new Grant.Oauth1Grant(temporaryToken, pending.temporarySecret().get(), oauthVerifier.get()),
                 Optional.empty()));
     }

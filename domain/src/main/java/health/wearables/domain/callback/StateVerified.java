@@ -14,10 +14,7 @@ import java.util.Optional;
  * redeemed exactly once.
  */
 public record StateVerified(
-        ConfiguredProvider provider,
-        PendingAuthorization pending,
-        Grant grant,
-        Optional<String> grantedScope) {
+        ConfiguredProvider provider, PendingAuthorization pending, Grant grant, Optional<String> grantedScope) {
 
     private static final String CODE_REFUSED =
             "The provider did not accept the authorization code (used or expired); start connecting again.";
@@ -37,14 +34,19 @@ public record StateVerified(
         TokenSet tokens = grantedScope.map(issued::withGrantedScopes).orElse(issued);
         List<String> missing = provider.scopes().missingScopes(tokens.scopes());
         if (!missing.isEmpty()) {
-            return Step.reject(Rejection.of(RejectionCode.PROVIDER_ERROR, "The access granted at "
-                    + provider.displayName() + " lacks what the connection needs (" + String.join(", ", missing)
-                    + "); connect again and allow all requested access.").after(pending));
+            return Step.reject(Rejection.of(
+                            RejectionCode.PROVIDER_ERROR,
+                            "The access granted at "
+                                    + provider.displayName() + " lacks what the connection needs ("
+                                    + String.join(", ", missing)
+                                    + "); connect again and allow all requested access.")
+                    .after(pending));
         }
         return Step.ok(new TokensObtained(pending, tokens));
     }
 
     private Step<TokensObtained> notExchanged(String message) {
-        return Step.reject(Rejection.of(RejectionCode.TOKEN_EXCHANGE_FAILED, message).after(pending));
+        return Step.reject(
+                Rejection.of(RejectionCode.TOKEN_EXCHANGE_FAILED, message).after(pending));
     }
 }

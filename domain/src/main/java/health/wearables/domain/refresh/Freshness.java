@@ -28,8 +28,7 @@ public sealed interface Freshness {
     /** Usable as it is. */
     record Fresh() implements Freshness {
         @Override
-        public <R> R fold(Supplier<R> onFresh, Function<RefreshDue, R> onRefreshDue,
-                          Function<Expiring, R> onExpiring) {
+        public <R> R fold(Supplier<R> onFresh, Function<RefreshDue, R> onRefreshDue, Function<Expiring, R> onExpiring) {
             return onFresh.get();
         }
     }
@@ -37,8 +36,7 @@ public sealed interface Freshness {
     /** Expires within the margin (or has expired) and can be refreshed: refresh before use. */
     record RefreshDue(Instant expiresAt) implements Freshness {
         @Override
-        public <R> R fold(Supplier<R> onFresh, Function<RefreshDue, R> onRefreshDue,
-                          Function<Expiring, R> onExpiring) {
+        public <R> R fold(Supplier<R> onFresh, Function<RefreshDue, R> onRefreshDue, Function<Expiring, R> onExpiring) {
             return onRefreshDue.apply(this);
         }
     }
@@ -49,8 +47,7 @@ public sealed interface Freshness {
      */
     record Expiring(Instant expiresAt) implements Freshness {
         @Override
-        public <R> R fold(Supplier<R> onFresh, Function<RefreshDue, R> onRefreshDue,
-                          Function<Expiring, R> onExpiring) {
+        public <R> R fold(Supplier<R> onFresh, Function<RefreshDue, R> onRefreshDue, Function<Expiring, R> onExpiring) {
             return onExpiring.apply(this);
         }
     }

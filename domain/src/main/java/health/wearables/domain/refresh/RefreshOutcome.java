@@ -23,8 +23,7 @@ public sealed interface RefreshOutcome {
                 exchanged -> new Refreshed(keepRefreshToken(exchanged.tokens(), stored)),
                 refused -> refused.isInvalidGrant()
                         ? new ReauthRequired(refused.oauthError())
-                        : new RetryLater("the provider refused the refresh: " + refused.oauthError(),
-                                Optional.empty()),
+                        : new RetryLater("the provider refused the refresh: " + refused.oauthError(), Optional.empty()),
                 failed -> new RetryLater(failed.reason(), Optional.empty()));
     }
 
@@ -32,18 +31,27 @@ public sealed interface RefreshOutcome {
         if (fresh.refreshToken().isPresent()) {
             return fresh;
         }
-        return new TokenSet(fresh.accessToken(), stored, fresh.tokenSecret(), fresh.accessTokenExpiresAt(),
-                fresh.scopes(), fresh.providerUserId());
+        return new TokenSet(
+                fresh.accessToken(),
+                stored,
+                fresh.tokenSecret(),
+                fresh.accessTokenExpiresAt(),
+                fresh.scopes(),
+                fresh.providerUserId());
     }
 
-    <R> R fold(Function<Refreshed, R> onRefreshed, Function<ReauthRequired, R> onReauthRequired,
-               Function<RetryLater, R> onRetryLater);
+    <R> R fold(
+            Function<Refreshed, R> onRefreshed,
+            Function<ReauthRequired, R> onReauthRequired,
+            Function<RetryLater, R> onRetryLater);
 
     /** New tokens, to be stored before anything uses them. */
     record Refreshed(TokenSet tokens) implements RefreshOutcome {
         @Override
-        public <R> R fold(Function<Refreshed, R> onRefreshed, Function<ReauthRequired, R> onReauthRequired,
-                          Function<RetryLater, R> onRetryLater) {
+        public <R> R fold(
+                Function<Refreshed, R> onRefreshed,
+                Function<ReauthRequired, R> onReauthRequired,
+                Function<RetryLater, R> onRetryLater) {
             return onRefreshed.apply(this);
         }
     }
@@ -51,8 +59,10 @@ public sealed interface RefreshOutcome {
     /** The provider refused the refresh token: the patient must connect again. The code is the provider's. */
     record ReauthRequired(String providerError) implements RefreshOutcome {
         @Override
-        public <R> R fold(Function<Refreshed, R> onRefreshed, Function<ReauthRequired, R> onReauthRequired,
-                          Function<RetryLater, R> onRetryLater) {
+        public <R> R fold(
+                Function<Refreshed, R> onRefreshed,
+                Function<ReauthRequired, R> onReauthRequired,
+                Function<RetryLater, R> onRetryLater) {
             return onReauthRequired.apply(this);
         }
     }
@@ -60,8 +70,10 @@ public sealed interface RefreshOutcome {
     /** A transient fault: the connection stays active and the refresh is tried again, not before {@code after}. */
     record RetryLater(String reason, Optional<Duration> after) implements RefreshOutcome {
         @Override
-        public <R> R fold(Function<Refreshed, R> onRefreshed, Function<ReauthRequired, R> onReauthRequired,
-                          Function<RetryLater, R> onRetryLater) {
+        public <R> R fold(
+                Function<Refreshed, R> onRefreshed,
+                Function<ReauthRequired, R> onReauthRequired,
+                Function<RetryLater, R> onRetryLater) {
             return onRetryLater.apply(this);
         }
     }

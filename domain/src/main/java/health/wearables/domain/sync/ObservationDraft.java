@@ -10,8 +10,8 @@ import java.util.Objects;
  * provider record is synced, so a second sync updates instead of duplicating, and a revised value becomes a new
  * version of the same Observation.
  */
-public record ObservationDraft(ConnectionKey connection, DataType type, double value, Effective effective,
-                               String identifier) {
+public record ObservationDraft(
+        ConnectionKey connection, DataType type, double value, Effective effective, String identifier) {
 
     /** The identifier system of the Observations the gateway writes. */
     public static final String IDENTIFIER_SYSTEM = "https://wearables.health/fhir/NamingSystem/observation";

@@ -20,8 +20,7 @@ public final class ObservationMapping {
     /** Devices' clocks drift: a value up to this far ahead of now is still taken. */
     public static final Duration CLOCK_ALLOWANCE = Duration.ofMinutes(5);
 
-    private ObservationMapping() {
-    }
+    private ObservationMapping() {}
 
     /** Why {@code measurement} cannot be written, or empty when it can. */
     public static Optional<Implausibility> judge(Measurement measurement, Instant now) {
@@ -63,8 +62,10 @@ public final class ObservationMapping {
                 continue;
             }
             String identifier = ObservationDraft.identifierOf(connection, measurement.type(), measurement.sourceId());
-            byIdentifier.put(identifier, new ObservationDraft(connection, measurement.type(), measurement.value(),
-                    measurement.effective(), identifier));
+            byIdentifier.put(
+                    identifier,
+                    new ObservationDraft(
+                            connection, measurement.type(), measurement.value(), measurement.effective(), identifier));
         }
         return new MappedPage(new ArrayList<>(byIdentifier.values()), leftOut);
     }

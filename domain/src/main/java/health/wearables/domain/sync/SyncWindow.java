@@ -23,13 +23,14 @@ public record SyncWindow(Instant from, Instant to) {
      * The window of a sync: a backfill when nothing was synced yet, else from the last synced point minus the
      * look-back; either way bounded by what the provider serves ({@code providerLimit} back from now).
      */
-    public static SyncWindow of(Optional<Instant> lastSynced, Duration backfill, Duration lookback,
-                                Duration providerLimit, Instant now) {
+    public static SyncWindow of(
+            Optional<Instant> lastSynced, Duration backfill, Duration lookback, Duration providerLimit, Instant now) {
         if (lookback.isZero() || lookback.isNegative() || backfill.isZero() || backfill.isNegative()) {
             throw new IllegalArgumentException("the backfill and the look-back must be positive");
         }
         Instant earliest = now.minus(min(backfill, providerLimit));
-        Instant from = lastSynced.map(point -> (point.isAfter(now) ? now : point).minus(lookback))
+        Instant from = lastSynced
+                .map(point -> (point.isAfter(now) ? now : point).minus(lookback))
                 .filter(start -> start.isAfter(earliest))
                 .orElse(earliest);
         return new SyncWindow(from, now);

@@ -22,7 +22,8 @@ class AfterTheExchangeTest {
             Fixtures.tokens("access-secret-1", Optional.of("refresh-secret-1")));
 
     private static StoredConnection storedAs(ConnectionKey key) {
-        return new StoredConnection(key, "endpoint-7", ConnectionStatus.ACTIVE, NOW, Optional.empty(), List.of("activity"));
+        return new StoredConnection(
+                key, "endpoint-7", ConnectionStatus.ACTIVE, NOW, Optional.empty(), List.of("activity"));
     }
 
     @Test
@@ -35,7 +36,8 @@ class AfterTheExchangeTest {
 
     @Test
     void a_store_answering_for_another_connection_is_a_fault_not_a_success() {
-        ConnectionKey other = new ConnectionKey(obtained.key().project(), new PatientId("456"), obtained.key().provider());
+        ConnectionKey other = new ConnectionKey(
+                obtained.key().project(), new PatientId("456"), obtained.key().provider());
 
         assertThatIllegalStateException().isThrownBy(() -> obtained.persisted(storedAs(other)));
     }
@@ -44,7 +46,8 @@ class AfterTheExchangeTest {
     void the_sync_job_names_the_stored_connection_and_the_time_it_was_asked_for() {
         Persisted persisted = obtained.persisted(storedAs(obtained.key()));
 
-        assertThat(persisted.syncJob(NOW.plusSeconds(2))).isEqualTo(new SyncJob(obtained.key(), "endpoint-7", NOW.plusSeconds(2)));
+        assertThat(persisted.syncJob(NOW.plusSeconds(2)))
+                .isEqualTo(new SyncJob(obtained.key(), "endpoint-7", NOW.plusSeconds(2)));
     }
 
     @Test
@@ -52,21 +55,24 @@ class AfterTheExchangeTest {
         SyncQueued queued = obtained.persisted(storedAs(obtained.key())).syncQueued();
 
         assertThat(queued.answer(Optional.of(Fixtures.project(Fixtures.DASHBOARD))))
-                .isEqualTo(CallbackAnswer.connected(obtained.pending(),
-                        Optional.of(Fixtures.project(Fixtures.DASHBOARD))));
-        assertThat(queued.answer(Optional.empty())).isEqualTo(new CallbackAnswer(
-                new CallbackAnswer.Connected(new ProviderSlug("withings"), new PatientId("123")), Optional.empty()));
+                .isEqualTo(CallbackAnswer.connected(
+                        obtained.pending(), Optional.of(Fixtures.project(Fixtures.DASHBOARD))));
+        assertThat(queued.answer(Optional.empty()))
+                .isEqualTo(new CallbackAnswer(
+                        new CallbackAnswer.Connected(new ProviderSlug("withings"), new PatientId("123")),
+                        Optional.empty()));
     }
 
     @Test
     void once_queued_the_flow_is_concluded_as_connected() {
-        Concluded concluded = obtained.persisted(storedAs(obtained.key()))
-                .<Concluded>fold(Persisted::syncQueued, held -> held);
+        Concluded concluded =
+                obtained.persisted(storedAs(obtained.key())).<Concluded>fold(Persisted::syncQueued, held -> held);
 
         assertThat(concluded).isInstanceOf(SyncQueued.class);
         assertThat(concluded.answer(Optional.empty()))
-                .isEqualTo(new CallbackAnswer(new CallbackAnswer.Connected(new ProviderSlug("withings"),
-                        new PatientId("123")), Optional.empty()));
+                .isEqualTo(new CallbackAnswer(
+                        new CallbackAnswer.Connected(new ProviderSlug("withings"), new PatientId("123")),
+                        Optional.empty()));
     }
 
     @Test
@@ -77,13 +83,14 @@ class AfterTheExchangeTest {
 
         assertThat(concluded).isEqualTo(new HeldForRetry(obtained.pending()));
         assertThat(concluded.answer(Optional.of(Fixtures.project(Fixtures.DASHBOARD))))
-                .isEqualTo(CallbackAnswer.pending(obtained.pending(),
-                        Optional.of(Fixtures.project(Fixtures.DASHBOARD))));
+                .isEqualTo(
+                        CallbackAnswer.pending(obtained.pending(), Optional.of(Fixtures.project(Fixtures.DASHBOARD))));
         CallbackAnswer answer = concluded.answer(Optional.of(Fixtures.project(Fixtures.DASHBOARD)));
         assertThat(answer.outcome())
                 .isEqualTo(new CallbackAnswer.Pending(new ProviderSlug("withings"), new PatientId("123")));
-        assertThat(answer.redirect()).hasValueSatisfying(location -> assertThat(location)
-                .hasToString(Fixtures.DONE + "?status=pending&provider=withings&patientId=123"));
+        assertThat(answer.redirect())
+                .hasValueSatisfying(location -> assertThat(location)
+                        .hasToString(Fixtures.DONE + "?status=pending&provider=withings&patientId=123"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static health.wearables.domain.Fixtures.DASHBOARD;
 import static health.wearables.domain.Fixtures.DONE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import health.wearables.domain.Fixtures;
 import health.wearables.domain.Hashing;
 import health.wearables.domain.PatientId;
 import health.wearables.domain.PendingAuthorization;
@@ -13,7 +14,6 @@ import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.Rejection;
 import health.wearables.domain.RejectionCode;
 import health.wearables.domain.ReturnUrl;
-import health.wearables.domain.Fixtures;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class CallbackAnswerTest {
     private static final Optional<Project> ALLOWING = Optional.of(Fixtures.project(DASHBOARD));
-    private static final Rejection DECLINED = Rejection.of(RejectionCode.PROVIDER_ERROR, "Access was not granted at the provider.")
+    private static final Rejection DECLINED = Rejection.of(
+                    RejectionCode.PROVIDER_ERROR, "Access was not granted at the provider.")
             .withProviderError("access_denied");
 
     private static PendingAuthorization pending(Optional<String> returnUrl, boolean redirectOnError) {
@@ -62,7 +63,8 @@ class CallbackAnswerTest {
         CallbackAnswer answer = CallbackAnswer.connected(pending(Optional.of(withQuery), false), ALLOWING);
 
         assertThat(location(answer))
-                .hasToString("https://dashboard.example.com/wearables/done?tab=devices&status=connected&provider=withings&patientId=123#list");
+                .hasToString(
+                        "https://dashboard.example.com/wearables/done?tab=devices&status=connected&provider=withings&patientId=123#list");
     }
 
     @Test
@@ -83,7 +85,8 @@ class CallbackAnswerTest {
 
     @Test
     void connected_is_answered_directly_when_the_project_is_gone_or_is_another_project() {
-        Project otherAllowing = new Project(new ProjectId("other"), List.of(Hashing.sha256("k")), List.of(ReturnUrl.parse(DASHBOARD)));
+        Project otherAllowing =
+                new Project(new ProjectId("other"), List.of(Hashing.sha256("k")), List.of(ReturnUrl.parse(DASHBOARD)));
 
         assertThat(CallbackAnswer.connected(pending(Optional.of(DONE), false), Optional.empty()))
                 .isEqualTo(direct(CONNECTED));
@@ -103,8 +106,10 @@ class CallbackAnswerTest {
     void pending_without_an_allowed_return_url_is_answered_directly() {
         Optional<Project> narrowed = Optional.of(Fixtures.project("https://dashboard.example.com/other/"));
 
-        assertThat(CallbackAnswer.pending(pending(Optional.empty(), false), ALLOWING)).isEqualTo(direct(PENDING));
-        assertThat(CallbackAnswer.pending(pending(Optional.of(DONE), false), narrowed)).isEqualTo(direct(PENDING));
+        assertThat(CallbackAnswer.pending(pending(Optional.empty(), false), ALLOWING))
+                .isEqualTo(direct(PENDING));
+        assertThat(CallbackAnswer.pending(pending(Optional.of(DONE), false), narrowed))
+                .isEqualTo(direct(PENDING));
     }
 
     @Test
@@ -123,7 +128,8 @@ class CallbackAnswerTest {
         Rejection rejection = Rejection.of(code, "message").after(pending(Optional.of(DONE), true));
 
         assertThat(location(CallbackAnswer.refused(rejection, ALLOWING)).getRawQuery())
-                .isEqualTo("status=error&error=" + code.name().toLowerCase(java.util.Locale.ROOT) + "&provider=withings");
+                .isEqualTo(
+                        "status=error&error=" + code.name().toLowerCase(java.util.Locale.ROOT) + "&provider=withings");
     }
 
     @Test

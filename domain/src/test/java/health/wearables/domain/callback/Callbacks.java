@@ -17,8 +17,7 @@ final class Callbacks {
     static final String CODE = "SplxlOBeZQQYbYS6WxSbIA";
     static final ConfiguredProvider WITHINGS = Fixtures.provider("withings");
 
-    private Callbacks() {
-    }
+    private Callbacks() {}
 
     /** The query of a patient who approved: the minted state and a code, plus the given extra pairs. */
     static Map<String, List<String>> approved(String... extra) {
@@ -28,7 +27,8 @@ final class Callbacks {
     /** Parses the query and identifies the provider, which the configuration knows only when it is withings. */
     static Step<StateReceived> arrive(String providerPath, Map<String, List<String>> query) {
         return Received.parse(providerPath, query)
-                .then(received -> received.identify(received.providerSlug().filter(WITHINGS.slug()::equals).map(slug -> WITHINGS)));
+                .then(received -> received.identify(
+                        received.providerSlug().filter(WITHINGS.slug()::equals).map(slug -> WITHINGS)));
     }
 
     /** Arrives on withings' route and verifies against what the store's take returned, at {@code NOW}. */

@@ -37,28 +37,39 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** RFC 5849 §2.2–2.3 callbacks: the temporary token keys the flow, the verifier and the stored secret make the grant. */
 class Oauth1CallbackTest {
-    private static final ConfiguredProvider LEGACY = new ConfiguredProvider(new ProviderSlug("garmin-legacy"),
-            "Garmin (legacy)", OAuthVersion.OAUTH_1_0A,
-            ProviderEndpoints.oauth1(URI.create("https://connectapi.example/oauth-service/oauth/request_token"),
+    private static final ConfiguredProvider LEGACY = new ConfiguredProvider(
+            new ProviderSlug("garmin-legacy"),
+            "Garmin (legacy)",
+            OAuthVersion.OAUTH_1_0A,
+            ProviderEndpoints.oauth1(
+                    URI.create("https://connectapi.example/oauth-service/oauth/request_token"),
                     URI.create("https://connect.example/oauthConfirm"),
                     URI.create("https://connectapi.example/oauth-service/oauth/access_token"),
                     URI.create("https://apis.example/")),
             new ProviderClient("consumer-key", new ClientSecret("consumer-secret"), ClientAuthentication.BASIC),
-            ScopePolicy.requesting(List.of()), Pkce.NONE, IssuerPolicy.none());
+            ScopePolicy.requesting(List.of()),
+            Pkce.NONE,
+            IssuerPolicy.none());
     private static final String TOKEN = "hh5s93j4hdidpola";
     private static final String VERIFIER = "hfdp7dh39dks9884";
     private static final String SECRET = "hdhd0244k9j7ao03";
 
     private static Step<StateReceived> arrive(String... namesAndValues) {
         Map<String, List<String>> query = Fixtures.query(namesAndValues);
-        return Received.parse("garmin-legacy", query)
-                .then(received -> received.identify(Optional.of(LEGACY)));
+        return Received.parse("garmin-legacy", query).then(received -> received.identify(Optional.of(LEGACY)));
     }
 
     private static PendingAuthorization stored(Optional<Oauth1TokenSecret> secret) {
         PendingAuthorization oauth2 = Fixtures.pending("garmin-legacy", Optional.empty(), false);
-        return new PendingAuthorization(oauth2.project(), oauth2.patient(), oauth2.provider(), oauth2.returnUrl(),
-                oauth2.redirectOnError(), Optional.empty(), secret, NOW.plus(TTL));
+        return new PendingAuthorization(
+                oauth2.project(),
+                oauth2.patient(),
+                oauth2.provider(),
+                oauth2.returnUrl(),
+                oauth2.redirectOnError(),
+                Optional.empty(),
+                secret,
+                NOW.plus(TTL));
     }
 
     @Test
@@ -66,17 +77,21 @@ class Oauth1CallbackTest {
         StateReceived received = ok(arrive("oauth_token", TOKEN, "oauth_verifier", VERIFIER));
         assertThat(received.key()).isEqualTo(new Oauth1Token(TOKEN));
 
-        StateVerified verified = ok(received.verify(Optional.of(stored(Optional.of(new Oauth1TokenSecret(SECRET)))), NOW));
+        StateVerified verified =
+                ok(received.verify(Optional.of(stored(Optional.of(new Oauth1TokenSecret(SECRET)))), NOW));
 
-        assertThat(verified.grant()).isEqualTo(new Grant.Oauth1Grant(new Oauth1Token(TOKEN),
-                new Oauth1TokenSecret(SECRET), new Oauth1Verifier(VERIFIER)));
+        assertThat(verified.grant())
+                .isEqualTo(new Grant.Oauth1Grant(
+                        new Oauth1Token(TOKEN), new Oauth1TokenSecret(SECRET), new Oauth1Verifier(VERIFIER)));
     }
 
     @Test
     void a_missing_token_or_verifier_is_a_missing_parameter_before_any_store_is_asked() {
         assertThat(rejection(arrive("oauth_verifier", VERIFIER)).code()).isEqualTo(RejectionCode.MISSING_PARAMETER);
         assertThat(rejection(arrive("oauth_token", TOKEN)).message()).contains("oauth_verifier");
-        assertThat(rejection(arrive("state", Fixtures.state(1).value(), "code", "abc")).message()).contains("oauth_token");
+        assertThat(rejection(arrive("state", Fixtures.state(1).value(), "code", "abc"))
+                        .message())
+                .contains("oauth_token");
     }
 
     @ParameterizedTest
@@ -85,7 +100,8 @@ class Oauth1CallbackTest {
         String other = name.equals("oauth_token") ? "oauth_verifier" : "oauth_token";
         assertThat(rejection(arrive(name, "a", name, "b", other, "c")).code()).isEqualTo(RejectionCode.INVALID_REQUEST);
         assertThat(rejection(arrive(name, "with space", other, "c")).code()).isEqualTo(RejectionCode.INVALID_REQUEST);
-        assertThat(rejection(arrive(name, "x".repeat(1025), other, "c")).code()).isEqualTo(RejectionCode.INVALID_REQUEST);
+        assertThat(rejection(arrive(name, "x".repeat(1025), other, "c")).code())
+                .isEqualTo(RejectionCode.INVALID_REQUEST);
     }
 
     @Test
@@ -99,7 +115,8 @@ class Oauth1CallbackTest {
     void a_record_without_a_temporary_secret_never_becomes_a_grant() {
         StateReceived received = ok(arrive("oauth_token", TOKEN, "oauth_verifier", VERIFIER));
 
-        assertThat(rejection(received.verify(Optional.of(stored(Optional.empty())), NOW)).code())
+        assertThat(rejection(received.verify(Optional.of(stored(Optional.empty())), NOW))
+                        .code())
                 .isEqualTo(RejectionCode.PROVIDER_MISMATCH);
     }
 
@@ -118,24 +135,40 @@ class Oauth1CallbackTest {
         assertThat(tokens.accessToken()).isEqualTo(new AccessToken(TOKEN));
         assertThat(tokens.tokenSecret()).contains(new Oauth1TokenSecret(SECRET));
 
-        assertThatThrownBy(() -> new TokenSet(new AccessToken(TOKEN), Optional.of(new RefreshToken("r")),
-                Optional.of(new Oauth1TokenSecret(SECRET)), Optional.empty(), List.of(), Optional.empty()))
+        assertThatThrownBy(() -> new TokenSet(
+                        new AccessToken(TOKEN),
+                        Optional.of(new RefreshToken("r")),
+                        Optional.of(new Oauth1TokenSecret(SECRET)),
+                        Optional.empty(),
+                        List.of(),
+                        Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void an_oauth1_provider_needs_its_request_token_url() {
-        ProviderEndpoints withoutRequestToken = ProviderEndpoints.oauth2(LEGACY.endpoints().authorization(),
-                LEGACY.endpoints().token(), LEGACY.endpoints().apiBase());
+        ProviderEndpoints withoutRequestToken = ProviderEndpoints.oauth2(
+                LEGACY.endpoints().authorization(),
+                LEGACY.endpoints().token(),
+                LEGACY.endpoints().apiBase());
 
-        assertThatThrownBy(() -> new ConfiguredProvider(LEGACY.slug(), "x", OAuthVersion.OAUTH_1_0A,
-                withoutRequestToken, LEGACY.client(), LEGACY.scopes(), Pkce.NONE, IssuerPolicy.none()))
+        assertThatThrownBy(() -> new ConfiguredProvider(
+                        LEGACY.slug(),
+                        "x",
+                        OAuthVersion.OAUTH_1_0A,
+                        withoutRequestToken,
+                        LEGACY.client(),
+                        LEGACY.scopes(),
+                        Pkce.NONE,
+                        IssuerPolicy.none()))
                 .hasMessageContaining("request-token-url");
     }
 
     @Test
     void oauth1_values_do_not_print() {
         assertThat(new Oauth1Token(TOKEN) + " " + new Oauth1TokenSecret(SECRET) + " " + new Oauth1Verifier(VERIFIER))
-                .doesNotContain(TOKEN).doesNotContain(SECRET).doesNotContain(VERIFIER);
+                .doesNotContain(TOKEN)
+                .doesNotContain(SECRET)
+                .doesNotContain(VERIFIER);
     }
 }

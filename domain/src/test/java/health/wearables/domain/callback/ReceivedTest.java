@@ -31,7 +31,8 @@ class ReceivedTest {
 
     @Test
     void a_well_formed_callback_names_its_provider_state_code_iss_and_scope() {
-        StateReceived received = ok(arrive("withings",
+        StateReceived received = ok(arrive(
+                "withings",
                 approved("iss", "https://account.withings.example", "scope", "user.activity user.metrics")));
 
         assertThat(received.provider()).isEqualTo(Callbacks.WITHINGS);
@@ -43,7 +44,8 @@ class ReceivedTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"state", "code", "error", "error_description", "iss", "scope", "oauth_token", "oauth_verifier"})
+    @ValueSource(
+            strings = {"state", "code", "error", "error_description", "iss", "scope", "oauth_token", "oauth_verifier"})
     void a_parameter_the_gateway_reads_given_twice_is_an_invalid_request(String name) {
         Rejection rejection = refusedOnArrival(approved(name, "first", name, "second"));
 
@@ -69,13 +71,25 @@ class ReceivedTest {
 
     static Stream<Arguments> malformed() {
         return Stream.of(
-                values("state", "short", "%41" + STATE.value().substring(3), STATE.value().substring(1) + "=",
-                        STATE.value().substring(1) + "\n", ""),
-                values("code", "has space", "has\r\nbreak", "caf\u00E9", "nul\u0000", "c".repeat(1025), ""),
-                values("error", "access_denied\r\nX-Injected: 1", "say \"hi\"", "back\\slash", "\u00E9rror",
-                        "e".repeat(129), ""),
-                values("iss", "https://issuer.example/ x", "https://issuer.example/\n", ""),
-                values("scope", "activity\r\nsleep")).flatMap(cases -> cases);
+                        values(
+                                "state",
+                                "short",
+                                "%41" + STATE.value().substring(3),
+                                STATE.value().substring(1) + "=",
+                                STATE.value().substring(1) + "\n",
+                                ""),
+                        values("code", "has space", "has\r\nbreak", "caf\u00E9", "nul\u0000", "c".repeat(1025), ""),
+                        values(
+                                "error",
+                                "access_denied\r\nX-Injected: 1",
+                                "say \"hi\"",
+                                "back\\slash",
+                                "\u00E9rror",
+                                "e".repeat(129),
+                                ""),
+                        values("iss", "https://issuer.example/ x", "https://issuer.example/\n", ""),
+                        values("scope", "activity\r\nsleep"))
+                .flatMap(cases -> cases);
     }
 
     private static Stream<Arguments> values(String name, String... values) {
@@ -112,7 +126,8 @@ class ReceivedTest {
 
     @Test
     void syntax_is_checked_before_the_provider() {
-        assertThat(rejection(arrive("garmin", query("state", "short"))).code()).isEqualTo(RejectionCode.INVALID_REQUEST);
+        assertThat(rejection(arrive("garmin", query("state", "short"))).code())
+                .isEqualTo(RejectionCode.INVALID_REQUEST);
     }
 
     @Test
@@ -137,10 +152,20 @@ class ReceivedTest {
 
     @Test
     void the_error_description_is_kept_only_in_a_log_safe_form() {
-        Step<StateReceived> step = arrive("withings",
-                query("state", STATE.value(), "error", "access_denied", "error_description", "<b>no</b>\r\n\u00E9" + "x".repeat(300)));
+        Step<StateReceived> step = arrive(
+                "withings",
+                query(
+                        "state",
+                        STATE.value(),
+                        "error",
+                        "access_denied",
+                        "error_description",
+                        "<b>no</b>\r\n\u00E9" + "x".repeat(300)));
         ProviderError error = ok(step).error().orElseThrow();
 
-        assertThat(error.descriptionForLog()).hasSize(200).startsWith("<b>no</b>???").doesNotContain("\r", "\n");
+        assertThat(error.descriptionForLog())
+                .hasSize(200)
+                .startsWith("<b>no</b>???")
+                .doesNotContain("\r", "\n");
     }
 }

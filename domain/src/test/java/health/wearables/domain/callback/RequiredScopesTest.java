@@ -20,16 +20,26 @@ class RequiredScopesTest {
 
     private static StateVerified verified(List<String> required, Optional<String> callbackScope) {
         ConfiguredProvider base = Fixtures.provider("withings");
-        ConfiguredProvider provider = new ConfiguredProvider(base.slug(), "Withings", base.oauthVersion(),
-                base.endpoints(), base.client(), base.scopes().requiring(required), base.pkce(), base.issuer());
-        return new StateVerified(provider, Fixtures.pending("withings", Optional.empty(), false),
-                new Grant.AuthorizationCodeGrant(new AuthorizationCode("code-1"), Optional.empty()), callbackScope);
+        ConfiguredProvider provider = new ConfiguredProvider(
+                base.slug(),
+                "Withings",
+                base.oauthVersion(),
+                base.endpoints(),
+                base.client(),
+                base.scopes().requiring(required),
+                base.pkce(),
+                base.issuer());
+        return new StateVerified(
+                provider,
+                Fixtures.pending("withings", Optional.empty(), false),
+                new Grant.AuthorizationCodeGrant(new AuthorizationCode("code-1"), Optional.empty()),
+                callbackScope);
     }
 
     @Test
     void granted_scopes_that_cover_the_required_ones_connect_and_are_recorded() {
-        TokensObtained obtained = ok(verified(List.of("activity"), Optional.empty())
-                .exchanged(new ExchangeResult.Exchanged(TOKENS)));
+        TokensObtained obtained =
+                ok(verified(List.of("activity"), Optional.empty()).exchanged(new ExchangeResult.Exchanged(TOKENS)));
 
         assertThat(obtained.tokens().scopes()).containsExactly("activity");
     }
@@ -47,8 +57,9 @@ class RequiredScopesTest {
 
     @Test
     void the_scopes_reported_on_the_callback_are_the_granted_ones() {
-        TokensObtained obtained = ok(verified(List.of("read", "activity:read_all"), Optional.of("read,activity:read_all,profile"))
-                .exchanged(new ExchangeResult.Exchanged(TOKENS)));
+        TokensObtained obtained =
+                ok(verified(List.of("read", "activity:read_all"), Optional.of("read,activity:read_all,profile"))
+                        .exchanged(new ExchangeResult.Exchanged(TOKENS)));
 
         assertThat(obtained.tokens().scopes()).containsExactly("read", "activity:read_all", "profile");
     }

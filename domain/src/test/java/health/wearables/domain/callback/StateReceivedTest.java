@@ -39,15 +39,27 @@ class StateReceivedTest {
 
         assertThat(verified.provider()).isEqualTo(Callbacks.WITHINGS);
         assertThat(verified.pending()).isEqualTo(stored().orElseThrow());
-        assertThat(verified.grant()).isEqualTo(
-                new Grant.AuthorizationCodeGrant(new AuthorizationCode(CODE), stored().orElseThrow().pkceVerifier()));
+        assertThat(verified.grant())
+                .isEqualTo(new Grant.AuthorizationCodeGrant(
+                        new AuthorizationCode(CODE), stored().orElseThrow().pkceVerifier()));
         assertThat(verified.grantedScope()).contains("activity");
     }
 
     @Test
     void the_tenant_comes_from_the_stored_record_never_from_the_query() {
-        StateVerified verified = ok(verify(approved("project", "other", "tenant", "other", "patientId", "999",
-                "redirect_uri", "https://evil.example/", "user_id", "999"), stored()));
+        StateVerified verified = ok(verify(
+                approved(
+                        "project",
+                        "other",
+                        "tenant",
+                        "other",
+                        "patientId",
+                        "999",
+                        "redirect_uri",
+                        "https://evil.example/",
+                        "user_id",
+                        "999"),
+                stored()));
 
         assertThat(verified.pending().project().value()).isEqualTo("acme");
         assertThat(verified.pending().patient().value()).isEqualTo("123");
@@ -72,7 +84,8 @@ class StateReceivedTest {
         Rejection unknown = rejection(received.verify(Optional.empty(), NOW));
 
         assertThat(atExpiry).isEqualTo(unknown);
-        assertThat(ok(received.verify(expired, NOW.plus(TTL).minusMillis(1))).pending()).isEqualTo(expired.get());
+        assertThat(ok(received.verify(expired, NOW.plus(TTL).minusMillis(1))).pending())
+                .isEqualTo(expired.get());
     }
 
     @Test
@@ -92,15 +105,16 @@ class StateReceivedTest {
 
     @ParameterizedTest
     @MethodSource("wrongIssuer")
-    void an_iss_other_than_the_providers_issuer_or_missing_where_required_is_a_mismatch(Map<String, List<String>> query) {
+    void an_iss_other_than_the_providers_issuer_or_missing_where_required_is_a_mismatch(
+            Map<String, List<String>> query) {
         ConfiguredProvider strict = Fixtures.provider("withings", Pkce.S256, IssuerPolicy.required(ISSUER));
-        StateReceived received = ok(Received.parse("withings", query)
-                .then(r -> r.identify(Optional.of(strict))));
+        StateReceived received = ok(Received.parse("withings", query).then(r -> r.identify(Optional.of(strict))));
 
         Rejection rejection = rejection(received.verify(stored(), NOW));
 
         assertThat(rejection.code()).isEqualTo(RejectionCode.PROVIDER_MISMATCH);
-        assertThat(rejection.message()).isEqualTo("The authorization response does not come from the provider's issuer.");
+        assertThat(rejection.message())
+                .isEqualTo("The authorization response does not come from the provider's issuer.");
         assertThat(rejection.pending()).isEqualTo(stored());
     }
 
@@ -151,8 +165,14 @@ class StateReceivedTest {
 
     @Test
     void a_record_without_verifier_is_never_exchanged_at_a_provider_configured_with_pkce() {
-        PendingAuthorization withoutVerifier = new PendingAuthorization(stored().get().project(), stored().get().patient(),
-                stored().get().provider(), Optional.empty(), true, Optional.empty(), NOW.plus(TTL));
+        PendingAuthorization withoutVerifier = new PendingAuthorization(
+                stored().get().project(),
+                stored().get().patient(),
+                stored().get().provider(),
+                Optional.empty(),
+                true,
+                Optional.empty(),
+                NOW.plus(TTL));
 
         Rejection rejection = rejection(verify(approved(), Optional.of(withoutVerifier)));
 
@@ -164,12 +184,20 @@ class StateReceivedTest {
     @Test
     void a_record_without_verifier_verifies_at_a_provider_without_pkce() {
         ConfiguredProvider noPkce = Fixtures.provider("withings", Pkce.NONE, IssuerPolicy.none());
-        PendingAuthorization withoutVerifier = new PendingAuthorization(stored().get().project(), stored().get().patient(),
-                stored().get().provider(), Optional.empty(), false, Optional.empty(), NOW.plus(TTL));
-        StateReceived received = ok(Received.parse("withings", approved())
-                .then(r -> r.identify(Optional.of(noPkce))));
+        PendingAuthorization withoutVerifier = new PendingAuthorization(
+                stored().get().project(),
+                stored().get().patient(),
+                stored().get().provider(),
+                Optional.empty(),
+                false,
+                Optional.empty(),
+                NOW.plus(TTL));
+        StateReceived received = ok(Received.parse("withings", approved()).then(r -> r.identify(Optional.of(noPkce))));
 
-        assertThat(ok(received.verify(Optional.of(withoutVerifier), NOW)).pending().pkceVerifier()).isEmpty();
+        assertThat(ok(received.verify(Optional.of(withoutVerifier), NOW))
+                        .pending()
+                        .pkceVerifier())
+                .isEmpty();
     }
 
     static Stream<Map<String, List<String>>> everyRejectedCallback() {

@@ -37,7 +37,8 @@ class StateVerifiedTest {
 
         assertThat(rejection.code()).isEqualTo(RejectionCode.TOKEN_EXCHANGE_FAILED);
         assertThat(rejection.message())
-                .isEqualTo("The provider did not accept the authorization code (used or expired); start connecting again.");
+                .isEqualTo(
+                        "The provider did not accept the authorization code (used or expired); start connecting again.");
         assertThat(rejection.pending()).isEqualTo(stored());
     }
 

@@ -12,8 +12,8 @@ class FreshnessTest {
     static final Duration MARGIN = Duration.ofMinutes(5);
 
     static String judged(Optional<Instant> expiresAt, boolean refreshable) {
-        return Freshness.of(expiresAt, refreshable, MARGIN, NOW).fold(() -> "fresh",
-                due -> "refresh-due", expiring -> "expiring");
+        return Freshness.of(expiresAt, refreshable, MARGIN, NOW)
+                .fold(() -> "fresh", due -> "refresh-due", expiring -> "expiring");
     }
 
     @Test

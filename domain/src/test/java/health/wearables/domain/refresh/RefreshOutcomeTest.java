@@ -15,13 +15,16 @@ class RefreshOutcomeTest {
     static final Optional<RefreshToken> STORED = Optional.of(new RefreshToken("stored-refresh"));
 
     static TokenSet tokens(Optional<RefreshToken> refresh) {
-        return new TokenSet(new AccessToken("new-access"), refresh, Optional.of(Instant.parse("2026-11-30T13:00:00Z")),
-                List.of("daily"), Optional.of("user-1"));
+        return new TokenSet(
+                new AccessToken("new-access"),
+                refresh,
+                Optional.of(Instant.parse("2026-11-30T13:00:00Z")),
+                List.of("daily"),
+                Optional.of("user-1"));
     }
 
     static String kind(RefreshOutcome outcome) {
-        return outcome.fold(refreshed -> "refreshed", reauth -> "reauth:" + reauth.providerError(),
-                later -> "later");
+        return outcome.fold(refreshed -> "refreshed", reauth -> "reauth:" + reauth.providerError(), later -> "later");
     }
 
     @Test
@@ -29,8 +32,11 @@ class RefreshOutcomeTest {
         RefreshOutcome outcome = RefreshOutcome.of(
                 new ExchangeResult.Exchanged(tokens(Optional.of(new RefreshToken("rotated")))), STORED);
 
-        assertThat(outcome).isInstanceOfSatisfying(RefreshOutcome.Refreshed.class, refreshed ->
-                assertThat(refreshed.tokens().refreshToken()).contains(new RefreshToken("rotated")));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        RefreshOutcome.Refreshed.class,
+                        refreshed ->
+                                assertThat(refreshed.tokens().refreshToken()).contains(new RefreshToken("rotated")));
     }
 
     @Test
@@ -48,8 +54,11 @@ class RefreshOutcomeTest {
         assertThat(kind(RefreshOutcome.of(new ExchangeResult.Refused("invalid_grant"), STORED)))
                 .isEqualTo("reauth:invalid_grant");
         assertThat(kind(RefreshOutcome.of(new ExchangeResult.Refused("invalid_client"), STORED)))
-                .as("our client's configuration is not the patient's to fix").isEqualTo("later");
-        assertThat(kind(RefreshOutcome.of(new ExchangeResult.Failed("HTTP 503"), STORED))).isEqualTo("later");
-        assertThat(kind(RefreshOutcome.of(new ExchangeResult.Failed("timed out"), STORED))).isEqualTo("later");
+                .as("our client's configuration is not the patient's to fix")
+                .isEqualTo("later");
+        assertThat(kind(RefreshOutcome.of(new ExchangeResult.Failed("HTTP 503"), STORED)))
+                .isEqualTo("later");
+        assertThat(kind(RefreshOutcome.of(new ExchangeResult.Failed("timed out"), STORED)))
+                .isEqualTo("later");
     }
 }

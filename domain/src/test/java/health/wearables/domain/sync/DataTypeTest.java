@@ -29,8 +29,10 @@ class DataTypeTest {
 
     @Test
     void every_loinc_code_is_used_once_and_every_gateway_code_is_distinct_kebab_case() {
-        assertThat(Arrays.stream(DataType.values()).flatMap(type -> type.loinc().stream())).doesNotHaveDuplicates();
-        assertThat(Arrays.stream(DataType.values()).map(DataType::gatewayCode)).doesNotHaveDuplicates()
+        assertThat(Arrays.stream(DataType.values()).flatMap(type -> type.loinc().stream()))
+                .doesNotHaveDuplicates();
+        assertThat(Arrays.stream(DataType.values()).map(DataType::gatewayCode))
+                .doesNotHaveDuplicates()
                 .allMatch(code -> code.matches("[a-z]+(-[a-z]+)*"));
     }
 }

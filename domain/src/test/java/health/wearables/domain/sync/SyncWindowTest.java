@@ -22,7 +22,8 @@ class SyncWindowTest {
 
     @Test
     void the_backfill_never_reaches_further_back_than_the_provider_serves() {
-        assertThat(SyncWindow.of(Optional.empty(), Duration.ofDays(90), TWO_DAYS, DAYS_30, NOW).from())
+        assertThat(SyncWindow.of(Optional.empty(), Duration.ofDays(90), TWO_DAYS, DAYS_30, NOW)
+                        .from())
                 .isEqualTo(NOW.minus(DAYS_30));
     }
 
@@ -36,7 +37,8 @@ class SyncWindowTest {
     @Test
     void a_later_sync_of_a_long_silent_connection_reads_no_further_back_than_a_backfill() {
         Instant longAgo = NOW.minus(Duration.ofDays(200));
-        assertThat(SyncWindow.of(Optional.of(longAgo), DAYS_30, TWO_DAYS, UNLIMITED, NOW).from())
+        assertThat(SyncWindow.of(Optional.of(longAgo), DAYS_30, TWO_DAYS, UNLIMITED, NOW)
+                        .from())
                 .isEqualTo(NOW.minus(DAYS_30));
     }
 
@@ -58,18 +60,20 @@ class SyncWindowTest {
     void a_window_is_cut_into_slices_a_provider_serves_in_one_request() {
         SyncWindow ninetyDays = new SyncWindow(NOW.minus(Duration.ofDays(90)), NOW);
 
-        assertThat(ninetyDays.slices(DAYS_30)).containsExactly(
-                new SyncWindow(NOW.minus(Duration.ofDays(90)), NOW.minus(Duration.ofDays(60))),
-                new SyncWindow(NOW.minus(Duration.ofDays(60)), NOW.minus(DAYS_30)),
-                new SyncWindow(NOW.minus(DAYS_30), NOW));
-        assertThat(new SyncWindow(NOW.minus(Duration.ofDays(45)), NOW).slices(DAYS_30)).hasSize(2)
-                .last().satisfies(last -> assertThat(last.to()).isEqualTo(NOW));
+        assertThat(ninetyDays.slices(DAYS_30))
+                .containsExactly(
+                        new SyncWindow(NOW.minus(Duration.ofDays(90)), NOW.minus(Duration.ofDays(60))),
+                        new SyncWindow(NOW.minus(Duration.ofDays(60)), NOW.minus(DAYS_30)),
+                        new SyncWindow(NOW.minus(DAYS_30), NOW));
+        assertThat(new SyncWindow(NOW.minus(Duration.ofDays(45)), NOW).slices(DAYS_30))
+                .hasSize(2)
+                .last()
+                .satisfies(last -> assertThat(last.to()).isEqualTo(NOW));
     }
 
     @Test
     void an_empty_or_backward_window_is_refused() {
         assertThatThrownBy(() -> new SyncWindow(NOW, NOW)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new SyncWindow(NOW, NOW.minusSeconds(1)))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SyncWindow(NOW, NOW.minusSeconds(1))).isInstanceOf(IllegalArgumentException.class);
     }
 }

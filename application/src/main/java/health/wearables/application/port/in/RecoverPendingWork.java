@@ -19,8 +19,8 @@ public interface RecoverPendingWork {
      * @param credentialsSuperseded held credentials dropped because a newer connection was stored meanwhile
      * @param syncsQueued        initial syncs taken from the retry record onto the queue
      */
-    record Recovery(boolean ran, int credentialsWritten, int credentialsSuperseded, int syncsQueued,
-                    List<String> problems) {
+    record Recovery(
+            boolean ran, int credentialsWritten, int credentialsSuperseded, int syncsQueued, List<String> problems) {
 
         public Recovery {
             problems = List.copyOf(problems);

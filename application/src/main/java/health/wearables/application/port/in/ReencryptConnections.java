@@ -17,6 +17,5 @@ public interface ReencryptConnections {
      * @param overtaken   changed by a reconnect while the pass ran (the reconnect's tokens are sealed under the primary)
      * @param failed      could not be opened or written; left as they were
      */
-    record Report(int connections, int moved, int current, int overtaken, int failed) {
-    }
+    record Report(int connections, int moved, int current, int overtaken, int failed) {}
 }

@@ -12,6 +12,5 @@ public interface StartConnection {
     Step<Connecting.Started> start(Optional<ApiKey> apiKey, String provider, ConnectCommand command);
 
     /** The body of {@code POST /connect}; {@code redirectUri} may be null. */
-    record ConnectCommand(String patientId, String redirectUri, boolean redirectOnError) {
-    }
+    record ConnectCommand(String patientId, String redirectUri, boolean redirectOnError) {}
 }

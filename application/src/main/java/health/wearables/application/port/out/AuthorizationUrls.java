@@ -10,6 +10,6 @@ import java.util.Optional;
 @FunctionalInterface
 public interface AuthorizationUrls {
 
-    URI authorizationUrl(ConfiguredProvider provider, StateToken state, Optional<PkceVerifier> verifier,
-                         URI redirectUri);
+    URI authorizationUrl(
+            ConfiguredProvider provider, StateToken state, Optional<PkceVerifier> verifier, URI redirectUri);
 }

@@ -29,8 +29,12 @@ public interface ProviderData {
     DataPage read(DataRequest request, Optional<Cursor> cursor);
 
     /** What to read: whose data (the bearer token and, where the provider needs it, its user id), where, when. */
-    record DataRequest(ProviderSlug provider, URI apiBase, AccessToken bearer, Optional<String> providerUserId,
-                       SyncWindow window) {
+    record DataRequest(
+            ProviderSlug provider,
+            URI apiBase,
+            AccessToken bearer,
+            Optional<String> providerUserId,
+            SyncWindow window) {
         public DataRequest {
             Objects.requireNonNull(provider, "provider");
             Objects.requireNonNull(apiBase, "apiBase");
@@ -57,9 +61,12 @@ public interface ProviderData {
 
     /** What reading one page gave. */
     sealed interface DataPage {
-        <R> R fold(Function<Page, R> onPage, Function<Unauthorized, R> onUnauthorized,
-                   Function<RateLimited, R> onRateLimited, Function<Unreadable, R> onUnreadable,
-                   Function<Unavailable, R> onUnavailable);
+        <R> R fold(
+                Function<Page, R> onPage,
+                Function<Unauthorized, R> onUnauthorized,
+                Function<RateLimited, R> onRateLimited,
+                Function<Unreadable, R> onUnreadable,
+                Function<Unavailable, R> onUnavailable);
     }
 
     /** The page's measurements, and where the next page starts (empty: this was the last). */
@@ -69,9 +76,12 @@ public interface ProviderData {
         }
 
         @Override
-        public <R> R fold(Function<Page, R> onPage, Function<Unauthorized, R> onUnauthorized,
-                          Function<RateLimited, R> onRateLimited, Function<Unreadable, R> onUnreadable,
-                          Function<Unavailable, R> onUnavailable) {
+        public <R> R fold(
+                Function<Page, R> onPage,
+                Function<Unauthorized, R> onUnauthorized,
+                Function<RateLimited, R> onRateLimited,
+                Function<Unreadable, R> onUnreadable,
+                Function<Unavailable, R> onUnavailable) {
             return onPage.apply(this);
         }
     }
@@ -79,9 +89,12 @@ public interface ProviderData {
     /** The provider refused the bearer token (HTTP 401, or the provider's equivalent inside a 200). */
     record Unauthorized() implements DataPage {
         @Override
-        public <R> R fold(Function<Page, R> onPage, Function<Unauthorized, R> onUnauthorized,
-                          Function<RateLimited, R> onRateLimited, Function<Unreadable, R> onUnreadable,
-                          Function<Unavailable, R> onUnavailable) {
+        public <R> R fold(
+                Function<Page, R> onPage,
+                Function<Unauthorized, R> onUnauthorized,
+                Function<RateLimited, R> onRateLimited,
+                Function<Unreadable, R> onUnreadable,
+                Function<Unavailable, R> onUnavailable) {
             return onUnauthorized.apply(this);
         }
     }
@@ -89,9 +102,12 @@ public interface ProviderData {
     /** Too many requests: nothing more before {@code retryAfter} (the provider's {@code Retry-After}, if it sent one). */
     record RateLimited(Optional<Duration> retryAfter) implements DataPage {
         @Override
-        public <R> R fold(Function<Page, R> onPage, Function<Unauthorized, R> onUnauthorized,
-                          Function<RateLimited, R> onRateLimited, Function<Unreadable, R> onUnreadable,
-                          Function<Unavailable, R> onUnavailable) {
+        public <R> R fold(
+                Function<Page, R> onPage,
+                Function<Unauthorized, R> onUnauthorized,
+                Function<RateLimited, R> onRateLimited,
+                Function<Unreadable, R> onUnreadable,
+                Function<Unavailable, R> onUnavailable) {
             return onRateLimited.apply(this);
         }
     }
@@ -99,9 +115,12 @@ public interface ProviderData {
     /** An answer that is not what the provider documents (malformed JSON, a wrapped error): the reason is ours. */
     record Unreadable(String reason) implements DataPage {
         @Override
-        public <R> R fold(Function<Page, R> onPage, Function<Unauthorized, R> onUnauthorized,
-                          Function<RateLimited, R> onRateLimited, Function<Unreadable, R> onUnreadable,
-                          Function<Unavailable, R> onUnavailable) {
+        public <R> R fold(
+                Function<Page, R> onPage,
+                Function<Unauthorized, R> onUnauthorized,
+                Function<RateLimited, R> onRateLimited,
+                Function<Unreadable, R> onUnreadable,
+                Function<Unavailable, R> onUnavailable) {
             return onUnreadable.apply(this);
         }
     }
@@ -109,9 +128,12 @@ public interface ProviderData {
     /** No answer, or a server error: transient; the reason is ours. */
     record Unavailable(String reason) implements DataPage {
         @Override
-        public <R> R fold(Function<Page, R> onPage, Function<Unauthorized, R> onUnauthorized,
-                          Function<RateLimited, R> onRateLimited, Function<Unreadable, R> onUnreadable,
-                          Function<Unavailable, R> onUnavailable) {
+        public <R> R fold(
+                Function<Page, R> onPage,
+                Function<Unauthorized, R> onUnauthorized,
+                Function<RateLimited, R> onRateLimited,
+                Function<Unreadable, R> onUnreadable,
+                Function<Unavailable, R> onUnavailable) {
             return onUnavailable.apply(this);
         }
     }

@@ -22,5 +22,9 @@ public interface TokenCipher {
     long primaryKeyId();
 
     /** What a sealed token is; part of the associated data, so one kind never opens as another. */
-    enum TokenKind { ACCESS, REFRESH, TOKEN_SECRET }
+    enum TokenKind {
+        ACCESS,
+        REFRESH,
+        TOKEN_SECRET
+    }
 }

@@ -14,6 +14,6 @@ import java.util.Optional;
 @FunctionalInterface
 public interface TokenExchange {
 
-    ExchangeResult exchange(ConfiguredProvider provider, AuthorizationCode code, Optional<PkceVerifier> verifier,
-                            URI redirectUri);
+    ExchangeResult exchange(
+            ConfiguredProvider provider, AuthorizationCode code, Optional<PkceVerifier> verifier, URI redirectUri);
 }

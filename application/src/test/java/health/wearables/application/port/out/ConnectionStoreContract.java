@@ -42,13 +42,15 @@ public abstract class ConnectionStoreContract {
         assertThat(stored.key()).isEqualTo(key);
         assertThat(stored.status()).isEqualTo(ConnectionStatus.ACTIVE);
         assertThat(stored.endpointId()).isNotBlank();
-        assertThat(store().list(key.project(), Optional.empty())).singleElement().satisfies(listed -> {
-            assertThat(listed.key()).isEqualTo(key);
-            assertThat(listed.endpointId()).isEqualTo(stored.endpointId());
-            assertThat(listed.scopes()).containsExactly("activity", "sleep");
-            assertThat(listed.accessTokenExpiresAt()).isEqualTo(saved.accessTokenExpiresAt());
-            assertThat(listed.connectedAt()).isEqualTo(saved.connectedAt());
-        });
+        assertThat(store().list(key.project(), Optional.empty()))
+                .singleElement()
+                .satisfies(listed -> {
+                    assertThat(listed.key()).isEqualTo(key);
+                    assertThat(listed.endpointId()).isEqualTo(stored.endpointId());
+                    assertThat(listed.scopes()).containsExactly("activity", "sleep");
+                    assertThat(listed.accessTokenExpiresAt()).isEqualTo(saved.accessTokenExpiresAt());
+                    assertThat(listed.connectedAt()).isEqualTo(saved.connectedAt());
+                });
     }
 
     @Test
@@ -59,7 +61,10 @@ public abstract class ConnectionStoreContract {
 
         assertThat(second.endpointId()).isEqualTo(first.endpointId());
         assertThat(store().list(key.project(), Optional.empty())).hasSize(1);
-        assertThat(cipher().open(key, TokenKind.ACCESS, stored().find(key).orElseThrow().accessToken()))
+        assertThat(cipher().open(
+                                key,
+                                TokenKind.ACCESS,
+                                stored().find(key).orElseThrow().accessToken()))
                 .isEqualTo("access-b");
     }
 
@@ -71,19 +76,24 @@ public abstract class ConnectionStoreContract {
 
         SealedCredentials found = stored().find(key).orElseThrow();
         assertThat(cipher().open(key, TokenKind.ACCESS, found.accessToken())).isEqualTo("access-b");
-        assertThat(cipher().open(key, TokenKind.REFRESH, found.refreshToken().orElseThrow())).isEqualTo("refresh-a");
+        assertThat(cipher().open(key, TokenKind.REFRESH, found.refreshToken().orElseThrow()))
+                .isEqualTo("refresh-a");
     }
 
     @Test
     void oauth1_token_credentials_keep_their_sealed_secret_and_a_reconnect_replaces_it() {
-        ConnectionKey key = new ConnectionKey(new ProjectId(Samples.unique("project")),
-                new PatientId(Samples.unique("patient")), new ProviderSlug("garmin-legacy"));
+        ConnectionKey key = new ConnectionKey(
+                new ProjectId(Samples.unique("project")),
+                new PatientId(Samples.unique("patient")),
+                new ProviderSlug("garmin-legacy"));
         store().save(Samples.oauth1Sealed(cipher(), key, "token-a", "secret-a"));
         store().save(Samples.oauth1Sealed(cipher(), key, "token-b", "secret-b"));
 
         SealedCredentials found = stored().find(key).orElseThrow();
         assertThat(cipher().open(key, TokenKind.ACCESS, found.accessToken())).isEqualTo("token-b");
-        assertThat(cipher().open(key, TokenKind.TOKEN_SECRET, found.tokenSecret().orElseThrow())).isEqualTo("secret-b");
+        assertThat(cipher().open(
+                                key, TokenKind.TOKEN_SECRET, found.tokenSecret().orElseThrow()))
+                .isEqualTo("secret-b");
         assertThat(found.refreshToken()).isEmpty();
         assertThat(found.accessTokenExpiresAt()).isEmpty();
         assertThat(store().list(key.project(), Optional.of(key.patient()))).hasSize(1);
@@ -92,17 +102,22 @@ public abstract class ConnectionStoreContract {
     @Test
     void projects_and_patients_see_only_their_own() {
         ConnectionKey key = Samples.connectionKey();
-        ConnectionKey samePatientOtherProvider = new ConnectionKey(key.project(), key.patient(), new ProviderSlug("oura"));
-        ConnectionKey otherPatient = new ConnectionKey(key.project(), new PatientId(Samples.unique("patient")), key.provider());
+        ConnectionKey samePatientOtherProvider =
+                new ConnectionKey(key.project(), key.patient(), new ProviderSlug("oura"));
+        ConnectionKey otherPatient =
+                new ConnectionKey(key.project(), new PatientId(Samples.unique("patient")), key.provider());
         store().save(credentials(key, "a", Optional.empty()));
         store().save(credentials(samePatientOtherProvider, "b", Optional.empty()));
         store().save(credentials(otherPatient, "c", Optional.empty()));
 
         assertThat(store().list(key.project(), Optional.empty())).hasSize(3);
         assertThat(store().list(key.project(), Optional.of(key.patient())))
-                .extracting(StoredConnection::key).containsExactlyInAnyOrder(key, samePatientOtherProvider);
-        assertThat(store().list(new ProjectId(Samples.unique("other")), Optional.empty())).isEmpty();
-        assertThat(stored().find(new ConnectionKey(new ProjectId(Samples.unique("other")), key.patient(),
-                key.provider()))).isEmpty();
+                .extracting(StoredConnection::key)
+                .containsExactlyInAnyOrder(key, samePatientOtherProvider);
+        assertThat(store().list(new ProjectId(Samples.unique("other")), Optional.empty()))
+                .isEmpty();
+        assertThat(stored().find(new ConnectionKey(
+                        new ProjectId(Samples.unique("other")), key.patient(), key.provider())))
+                .isEmpty();
     }
 }

@@ -28,10 +28,15 @@ public abstract class CredentialInboxContract {
 
     public static SealedCredentials credentials(ConnectionKey key, Instant connectedAt) {
         Instant at = connectedAt.truncatedTo(ChronoUnit.MILLIS);
-        return new SealedCredentials(key,
+        return new SealedCredentials(
+                key,
                 CIPHER.seal(key, TokenKind.ACCESS, "access-" + at.toEpochMilli()),
-                Optional.of(CIPHER.seal(key, TokenKind.REFRESH, "refresh-" + at.toEpochMilli())), Optional.empty(),
-                Optional.of(at.plusSeconds(3600)), List.of("activity", "sleep"), Optional.of("user-7"), at);
+                Optional.of(CIPHER.seal(key, TokenKind.REFRESH, "refresh-" + at.toEpochMilli())),
+                Optional.empty(),
+                Optional.of(at.plusSeconds(3600)),
+                List.of("activity", "sleep"),
+                Optional.of("user-7"),
+                at);
     }
 
     private static ConnectionKey samePatient(ConnectionKey key, String provider) {
@@ -46,8 +51,10 @@ public abstract class CredentialInboxContract {
         inbox().hold(held, TTL);
 
         assertThat(inbox().held(key.project(), Optional.of(key.patient()))).containsExactly(held);
-        SealedCredentials back = inbox().held(key.project(), Optional.of(key.patient())).get(0);
-        assertThat(CIPHER.open(key, TokenKind.ACCESS, back.accessToken())).isEqualTo("access-" + held.connectedAt().toEpochMilli());
+        SealedCredentials back =
+                inbox().held(key.project(), Optional.of(key.patient())).get(0);
+        assertThat(CIPHER.open(key, TokenKind.ACCESS, back.accessToken()))
+                .isEqualTo("access-" + held.connectedAt().toEpochMilli());
         assertThat(CIPHER.open(key, TokenKind.REFRESH, back.refreshToken().orElseThrow()))
                 .isEqualTo("refresh-" + held.connectedAt().toEpochMilli());
     }
@@ -56,8 +63,15 @@ public abstract class CredentialInboxContract {
     void credentials_without_the_optional_parts_read_back_equal() {
         ConnectionKey key = Samples.connectionKey();
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        SealedCredentials bare = new SealedCredentials(key, CIPHER.seal(key, TokenKind.ACCESS, "a"), Optional.empty(),
-                Optional.empty(), Optional.empty(), List.of(), Optional.empty(), at);
+        SealedCredentials bare = new SealedCredentials(
+                key,
+                CIPHER.seal(key, TokenKind.ACCESS, "a"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                Optional.empty(),
+                at);
 
         inbox().hold(bare, TTL);
 
@@ -68,9 +82,15 @@ public abstract class CredentialInboxContract {
     void oauth1_token_credentials_keep_their_sealed_secret() {
         ConnectionKey key = Samples.connectionKey();
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        SealedCredentials oauth1 = new SealedCredentials(key, CIPHER.seal(key, TokenKind.ACCESS, "token"),
-                Optional.empty(), Optional.of(CIPHER.seal(key, TokenKind.TOKEN_SECRET, "secret")), Optional.empty(),
-                List.of(), Optional.empty(), at);
+        SealedCredentials oauth1 = new SealedCredentials(
+                key,
+                CIPHER.seal(key, TokenKind.ACCESS, "token"),
+                Optional.empty(),
+                Optional.of(CIPHER.seal(key, TokenKind.TOKEN_SECRET, "secret")),
+                Optional.empty(),
+                List.of(),
+                Optional.empty(),
+                at);
 
         inbox().hold(oauth1, TTL);
 
@@ -80,8 +100,10 @@ public abstract class CredentialInboxContract {
     @Test
     void a_project_sees_the_entries_of_all_its_patients_and_nothing_of_another_project() {
         ConnectionKey key = Samples.connectionKey();
-        ConnectionKey otherPatient = new ConnectionKey(key.project(), new PatientId(Samples.unique("patient")), key.provider());
-        ConnectionKey otherProject = new ConnectionKey(new ProjectId(Samples.unique("project")), key.patient(), key.provider());
+        ConnectionKey otherPatient =
+                new ConnectionKey(key.project(), new PatientId(Samples.unique("patient")), key.provider());
+        ConnectionKey otherProject =
+                new ConnectionKey(new ProjectId(Samples.unique("project")), key.patient(), key.provider());
         SealedCredentials one = credentials(key, Instant.now());
         SealedCredentials two = credentials(otherPatient, Instant.now());
         inbox().hold(one, TTL);
@@ -89,8 +111,10 @@ public abstract class CredentialInboxContract {
         inbox().hold(credentials(otherProject, Instant.now()), TTL);
 
         assertThat(inbox().held(key.project(), Optional.empty())).containsExactlyInAnyOrder(one, two);
-        assertThat(inbox().held(key.project(), Optional.of(otherPatient.patient()))).containsExactly(two);
-        assertThat(inbox().held(new ProjectId(Samples.unique("nobody")), Optional.empty())).isEmpty();
+        assertThat(inbox().held(key.project(), Optional.of(otherPatient.patient())))
+                .containsExactly(two);
+        assertThat(inbox().held(new ProjectId(Samples.unique("nobody")), Optional.empty()))
+                .isEmpty();
     }
 
     @Test
@@ -111,8 +135,10 @@ public abstract class CredentialInboxContract {
     @Test
     void waiting_entries_are_handed_out_for_the_retry_up_to_the_limit() {
         ConnectionKey key = Samples.connectionKey();
-        List<SealedCredentials> held = List.of(credentials(key, Instant.now()),
-                credentials(samePatient(key, "oura"), Instant.now()), credentials(samePatient(key, "polar"), Instant.now()));
+        List<SealedCredentials> held = List.of(
+                credentials(key, Instant.now()),
+                credentials(samePatient(key, "oura"), Instant.now()),
+                credentials(samePatient(key, "polar"), Instant.now()));
         held.forEach(credentials -> inbox().hold(credentials, TTL));
 
         assertThat(inbox().waiting(10_000)).containsAll(held);

@@ -19,8 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * store is. Can be switched off, when every call fails as an unreachable store would.
  */
 public final class InMemoryConnectionStore implements ConnectionStore, StoredCredentials, SyncMarks {
-    private record Row(String id, SealedCredentials credentials) {
-    }
+    private record Row(String id, SealedCredentials credentials) {}
 
     private final Map<ConnectionKey, Row> rows = new ConcurrentHashMap<>();
     private final Set<ConnectionKey> syncPending = ConcurrentHashMap.newKeySet();
@@ -46,7 +45,9 @@ public final class InMemoryConnectionStore implements ConnectionStore, StoredCre
         checkAvailable();
         return rows.values().stream()
                 .filter(row -> row.credentials().key().project().equals(project))
-                .filter(row -> patient.map(p -> row.credentials().key().patient().equals(p)).orElse(true))
+                .filter(row -> patient.map(
+                                p -> row.credentials().key().patient().equals(p))
+                        .orElse(true))
                 .map(InMemoryConnectionStore::view)
                 .sorted(Comparator.comparing(StoredConnection::endpointId))
                 .toList();
@@ -66,7 +67,9 @@ public final class InMemoryConnectionStore implements ConnectionStore, StoredCre
     @Override
     public synchronized boolean replace(SealedCredentials expected, SealedCredentials replacement) {
         Row row = rows.get(expected.key());
-        if (row == null || !row.credentials().equals(expected) || !replacement.key().equals(expected.key())) {
+        if (row == null
+                || !row.credentials().equals(expected)
+                || !replacement.key().equals(expected.key())) {
             return false;
         }
         rows.put(expected.key(), new Row(row.id(), replacement));
@@ -84,8 +87,12 @@ public final class InMemoryConnectionStore implements ConnectionStore, StoredCre
     @Override
     public List<StoredConnection> syncPending(int max) {
         checkAvailable();
-        return syncPending.stream().map(rows::get).map(InMemoryConnectionStore::view)
-                .sorted(Comparator.comparing(StoredConnection::endpointId)).limit(max).toList();
+        return syncPending.stream()
+                .map(rows::get)
+                .map(InMemoryConnectionStore::view)
+                .sorted(Comparator.comparing(StoredConnection::endpointId))
+                .limit(max)
+                .toList();
     }
 
     @Override
@@ -102,7 +109,7 @@ public final class InMemoryConnectionStore implements ConnectionStore, StoredCre
 
     private static StoredConnection view(Row row) {
         SealedCredentials c = row.credentials();
-        return new StoredConnection(c.key(), row.id(), ConnectionStatus.ACTIVE, c.connectedAt(),
-                c.accessTokenExpiresAt(), c.scopes());
+        return new StoredConnection(
+                c.key(), row.id(), ConnectionStatus.ACTIVE, c.connectedAt(), c.accessTokenExpiresAt(), c.scopes());
     }
 }

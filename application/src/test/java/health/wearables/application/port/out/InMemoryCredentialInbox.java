@@ -15,8 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** The credential inbox in a map, one entry per connection, expiry by the given clock; can be switched off. */
 public final class InMemoryCredentialInbox implements CredentialInbox {
-    private record Entry(SealedCredentials credentials, Instant expiresAt) {
-    }
+    private record Entry(SealedCredentials credentials, Instant expiresAt) {}
 
     private final Map<ConnectionKey, Entry> entries = new ConcurrentHashMap<>();
     private final Clock clock;
@@ -44,9 +43,9 @@ public final class InMemoryCredentialInbox implements CredentialInbox {
     @Override
     public List<SealedCredentials> held(ProjectId project, Optional<PatientId> patient) {
         checkAvailable();
-        return live()
-                .filter(credentials -> credentials.key().project().equals(project))
-                .filter(credentials -> patient.map(credentials.key().patient()::equals).orElse(true))
+        return live().filter(credentials -> credentials.key().project().equals(project))
+                .filter(credentials ->
+                        patient.map(credentials.key().patient()::equals).orElse(true))
                 .toList();
     }
 
@@ -59,7 +58,8 @@ public final class InMemoryCredentialInbox implements CredentialInbox {
     @Override
     public synchronized void remove(SealedCredentials written) {
         checkAvailable();
-        entries.computeIfPresent(written.key(), (key, entry) -> entry.credentials().equals(written) ? null : entry);
+        entries.computeIfPresent(
+                written.key(), (key, entry) -> entry.credentials().equals(written) ? null : entry);
     }
 
     private java.util.stream.Stream<SealedCredentials> live() {

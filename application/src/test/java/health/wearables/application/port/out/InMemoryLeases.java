@@ -9,8 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** Leases in a map, lapsing by the given clock; can be switched off. */
 public final class InMemoryLeases implements Leases {
-    private record Holder(Object owner, Instant until) {
-    }
+    private record Holder(Object owner, Instant until) {}
 
     private final Map<String, Holder> holders = new ConcurrentHashMap<>();
     private final Clock clock;

@@ -11,8 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** The state store in a map: {@code remove} is the atomic get-and-delete; expiry by the given clock. */
 public final class InMemoryStateStore implements StateStore {
-    private record Entry(PendingAuthorization pending, Instant expiresAt) {
-    }
+    private record Entry(PendingAuthorization pending, Instant expiresAt) {}
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final Clock clock;
@@ -33,7 +32,9 @@ public final class InMemoryStateStore implements StateStore {
     @Override
     public void put(FlowKey key, PendingAuthorization pending, Duration ttl) {
         checkAvailable();
-        entries.put(key.namespace() + ':' + key.fingerprint(), new Entry(pending, clock.instant().plus(ttl)));
+        entries.put(
+                key.namespace() + ':' + key.fingerprint(),
+                new Entry(pending, clock.instant().plus(ttl)));
     }
 
     @Override

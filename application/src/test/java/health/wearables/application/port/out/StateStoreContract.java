@@ -100,7 +100,8 @@ public abstract class StateStoreContract {
 
     @Test
     void an_oauth1_temporary_token_keeps_its_record_with_the_temporary_secret_single_use() {
-        Oauth1Token token = new Oauth1Token("temporary-" + StateToken.mint(RANDOM).value());
+        Oauth1Token token =
+                new Oauth1Token("temporary-" + StateToken.mint(RANDOM).value());
         PendingAuthorization pending = Samples.pendingOauth1(Instant.now().plus(ttl));
         store().put(token, pending, ttl);
 

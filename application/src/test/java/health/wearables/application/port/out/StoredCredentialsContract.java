@@ -35,7 +35,8 @@ public abstract class StoredCredentialsContract {
         SealedCredentials found = stored().find(key).orElseThrow();
 
         assertThat(cipher().open(key, TokenKind.ACCESS, found.accessToken())).isEqualTo("access-2");
-        assertThat(cipher().open(key, TokenKind.REFRESH, found.refreshToken().orElseThrow())).isEqualTo("refresh-2");
+        assertThat(cipher().open(key, TokenKind.REFRESH, found.refreshToken().orElseThrow()))
+                .isEqualTo("refresh-2");
         assertThat(found.providerUserId()).contains("user-7");
     }
 
@@ -70,8 +71,12 @@ public abstract class StoredCredentialsContract {
         SealedCredentials stale = stored().find(key).orElseThrow();
         store().save(credentials(key, "access-2", Optional.of("refresh-2")));
 
-        assertThat(stored().replace(stale, credentials(key, "access-1-resealed", Optional.empty()))).isFalse();
-        assertThat(cipher().open(key, TokenKind.ACCESS, stored().find(key).orElseThrow().accessToken()))
+        assertThat(stored().replace(stale, credentials(key, "access-1-resealed", Optional.empty())))
+                .isFalse();
+        assertThat(cipher().open(
+                                key,
+                                TokenKind.ACCESS,
+                                stored().find(key).orElseThrow().accessToken()))
                 .isEqualTo("access-2");
     }
 

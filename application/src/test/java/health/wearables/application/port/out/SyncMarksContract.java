@@ -35,11 +35,13 @@ public abstract class SyncMarksContract {
 
         marks().markSyncPending(key);
 
-        assertThat(marks().syncPending(10_000)).filteredOn(connection -> connection.key().equals(key))
+        assertThat(marks().syncPending(10_000))
+                .filteredOn(connection -> connection.key().equals(key))
                 .singleElement()
                 .satisfies(connection -> assertThat(connection.endpointId()).isEqualTo(stored.endpointId()));
         marks().clearSyncPending(key);
-        assertThat(marks().syncPending(10_000)).noneMatch(connection -> connection.key().equals(key));
+        assertThat(marks().syncPending(10_000))
+                .noneMatch(connection -> connection.key().equals(key));
     }
 
     @Test
@@ -50,10 +52,13 @@ public abstract class SyncMarksContract {
         marks().markSyncPending(key);
         marks().markSyncPending(key);
 
-        assertThat(marks().syncPending(10_000)).filteredOn(connection -> connection.key().equals(key)).hasSize(1);
+        assertThat(marks().syncPending(10_000))
+                .filteredOn(connection -> connection.key().equals(key))
+                .hasSize(1);
         marks().clearSyncPending(key);
         marks().clearSyncPending(key);
-        assertThat(marks().syncPending(10_000)).noneMatch(connection -> connection.key().equals(key));
+        assertThat(marks().syncPending(10_000))
+                .noneMatch(connection -> connection.key().equals(key));
     }
 
     @Test
@@ -62,7 +67,8 @@ public abstract class SyncMarksContract {
 
         marks().markSyncPending(key);
 
-        assertThat(marks().syncPending(10_000)).noneMatch(connection -> connection.key().equals(key));
+        assertThat(marks().syncPending(10_000))
+                .noneMatch(connection -> connection.key().equals(key));
     }
 
     @Test
@@ -75,7 +81,8 @@ public abstract class SyncMarksContract {
             marks().markSyncPending(key);
         });
 
-        assertThat(marks().syncPending(10_000)).noneMatch(connection -> connection.key().equals(unmarked));
+        assertThat(marks().syncPending(10_000))
+                .noneMatch(connection -> connection.key().equals(unmarked));
         assertThat(marks().syncPending(2)).hasSize(2);
         marked.forEach(marks()::clearSyncPending);
     }

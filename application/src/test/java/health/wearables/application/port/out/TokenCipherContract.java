@@ -29,7 +29,8 @@ public abstract class TokenCipherContract {
         SealedToken sealed = cipher().seal(key, TokenKind.ACCESS, "at-123");
         ConnectionKey otherPatient = new ConnectionKey(key.project(), new PatientId("someone-else"), key.provider());
 
-        assertThatThrownBy(() -> cipher().open(otherPatient, TokenKind.ACCESS, sealed)).isInstanceOf(SecurityException.class);
+        assertThatThrownBy(() -> cipher().open(otherPatient, TokenKind.ACCESS, sealed))
+                .isInstanceOf(SecurityException.class);
         assertThatThrownBy(() -> cipher().open(key, TokenKind.REFRESH, sealed)).isInstanceOf(SecurityException.class);
     }
 

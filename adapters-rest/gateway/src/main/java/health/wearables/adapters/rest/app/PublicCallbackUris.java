@@ -20,7 +20,8 @@ final class PublicCallbackUris implements CallbackUris {
      * @param route         a path template relative to it, with {@value #PROVIDER} where the slug goes
      */
     PublicCallbackUris(URI publicBaseUrl, String route) {
-        if (!publicBaseUrl.isAbsolute() || publicBaseUrl.getRawQuery() != null
+        if (!publicBaseUrl.isAbsolute()
+                || publicBaseUrl.getRawQuery() != null
                 || publicBaseUrl.getRawFragment() != null) {
             throw new IllegalArgumentException("wearables.public-base-url must be an absolute URL without query");
         }

@@ -28,8 +28,8 @@ final class TimedTokenExchange implements TokenExchange, Oauth1Provider {
     }
 
     @Override
-    public ExchangeResult exchange(ConfiguredProvider provider, AuthorizationCode code, Optional<PkceVerifier> verifier,
-                                   URI redirectUri) {
+    public ExchangeResult exchange(
+            ConfiguredProvider provider, AuthorizationCode code, Optional<PkceVerifier> verifier, URI redirectUri) {
         return timed(provider, () -> oauth2.exchange(provider, code, verifier, redirectUri));
     }
 
@@ -46,7 +46,8 @@ final class TimedTokenExchange implements TokenExchange, Oauth1Provider {
     private ExchangeResult timed(ConfiguredProvider provider, Supplier<ExchangeResult> exchange) {
         long started = System.nanoTime();
         ExchangeResult result = exchange.get();
-        metrics.tokenExchangeTook(provider.slug().value(),
+        metrics.tokenExchangeTook(
+                provider.slug().value(),
                 result.fold(exchanged -> "exchanged", refused -> "refused", failed -> "failed"),
                 Duration.ofNanos(System.nanoTime() - started));
         return result;

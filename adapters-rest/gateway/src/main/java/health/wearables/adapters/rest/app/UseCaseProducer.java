@@ -4,9 +4,9 @@ import health.wearables.adapters.rest.in.api.CallbackResource;
 import health.wearables.application.port.in.AuthenticateProject;
 import health.wearables.application.port.in.CompleteCallback;
 import health.wearables.application.port.in.ListConnections;
-import health.wearables.application.port.in.ReencryptConnections;
 import health.wearables.application.port.in.ListProviders;
 import health.wearables.application.port.in.RecoverPendingWork;
+import health.wearables.application.port.in.ReencryptConnections;
 import health.wearables.application.port.in.StartConnection;
 import health.wearables.application.port.out.AuthorizationUrls;
 import health.wearables.application.port.out.BuiltInProviders;
@@ -29,9 +29,9 @@ import health.wearables.application.service.CredentialKeeping;
 import health.wearables.application.service.GrantRedemption;
 import health.wearables.application.service.InitialSync;
 import health.wearables.application.service.ListConnectionsService;
-import health.wearables.application.service.ReencryptConnectionsService;
 import health.wearables.application.service.ListProvidersService;
 import health.wearables.application.service.RecoverPendingWorkService;
+import health.wearables.application.service.ReencryptConnectionsService;
 import health.wearables.application.service.StartConnectionService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -53,6 +53,7 @@ public class UseCaseProducer {
     static final String PUBLIC_BASE_URL = "wearables.public-base-url";
     /** The one place each default is written; API.md and the README give the same values. */
     static final String DEFAULT_PUBLIC_BASE_URL = "http://localhost:9080";
+
     static final String STATE_TTL = "wearables.state.ttl";
     static final String DEFAULT_STATE_TTL_SECONDS = "600";
     static final String INBOX_TTL = "wearables.inbox.ttl";
@@ -89,39 +90,66 @@ public class UseCaseProducer {
 
     @Produces
     @ApplicationScoped
-    StartConnection startConnection(ProjectDirectory projects, ConfiguredProviders providers, StateStore states,
-                                    AuthorizationUrls authorizationUrls, Oauth1Provider oauth1) {
+    StartConnection startConnection(
+            ProjectDirectory projects,
+            ConfiguredProviders providers,
+            StateStore states,
+            AuthorizationUrls authorizationUrls,
+            Oauth1Provider oauth1) {
         if (stateTtlSeconds < 1 || stateTtlSeconds > 3600) {
             throw new IllegalStateException("wearables.state.ttl must be between 1 and 3600 seconds");
         }
-        return new StartConnectionService(projects, providers, states, authorizationUrls, oauth1, callbackUris(),
-                Duration.ofSeconds(stateTtlSeconds), clock, new SecureRandom());
+        return new StartConnectionService(
+                projects,
+                providers,
+                states,
+                authorizationUrls,
+                oauth1,
+                callbackUris(),
+                Duration.ofSeconds(stateTtlSeconds),
+                clock,
+                new SecureRandom());
     }
 
     @Produces
     @ApplicationScoped
-    CompleteCallback completeCallback(ConfiguredProviders providers, StateStore states, TokenExchange tokenExchange,
-                                      Oauth1Provider oauth1, TokenCipher cipher, ConnectionStore connections,
-                                      CredentialInbox inbox, SyncQueue syncQueue, SyncMarks syncMarks,
-                                      ProjectDirectory projects, ProviderCallMetrics metrics) {
+    CompleteCallback completeCallback(
+            ConfiguredProviders providers,
+            StateStore states,
+            TokenExchange tokenExchange,
+            Oauth1Provider oauth1,
+            TokenCipher cipher,
+            ConnectionStore connections,
+            CredentialInbox inbox,
+            SyncQueue syncQueue,
+            SyncMarks syncMarks,
+            ProjectDirectory projects,
+            ProviderCallMetrics metrics) {
         if (inboxTtlSeconds < 60) {
             throw new IllegalStateException("wearables.inbox.ttl must be at least 60 seconds");
         }
         TimedTokenExchange timed = new TimedTokenExchange(tokenExchange, oauth1, metrics);
-        return new CompleteCallbackService(providers, states,
+        return new CompleteCallbackService(
+                providers,
+                states,
                 new GrantRedemption(timed, timed, callbackUris()),
                 new CredentialKeeping(cipher, connections, inbox, Duration.ofSeconds(inboxTtlSeconds)),
                 new InitialSync(syncQueue, syncMarks),
-                projects, clock);
+                projects,
+                clock);
     }
 
     @Produces
     @ApplicationScoped
-    RecoverPendingWork recoverPendingWork(CredentialInbox inbox, ConnectionStore connections,
-                                          StoredCredentials stored, SyncMarks syncMarks, SyncQueue syncQueue,
-                                          Leases leases) {
-        return new RecoverPendingWorkService(inbox, connections, stored, syncMarks, syncQueue, leases, RECOVERY_LEASE,
-                RECOVERY_BATCH, clock);
+    RecoverPendingWork recoverPendingWork(
+            CredentialInbox inbox,
+            ConnectionStore connections,
+            StoredCredentials stored,
+            SyncMarks syncMarks,
+            SyncQueue syncQueue,
+            Leases leases) {
+        return new RecoverPendingWorkService(
+                inbox, connections, stored, syncMarks, syncQueue, leases, RECOVERY_LEASE, RECOVERY_BATCH, clock);
     }
 
     @Produces

@@ -15,7 +15,7 @@ class PublicCallbackUrisTest {
     @ValueSource(strings = {"https://gateway.example.org", "https://gateway.example.org/"})
     void the_callback_is_the_base_url_with_the_apis_provider_route_and_no_double_slash(String base) {
         assertThat(new PublicCallbackUris(URI.create(base), CallbackResource.OVOK_PATH)
-                .callbackFor(new ProviderSlug("withings")))
+                        .callbackFor(new ProviderSlug("withings")))
                 .hasToString("https://gateway.example.org/v1/wearables/withings/callback");
     }
 

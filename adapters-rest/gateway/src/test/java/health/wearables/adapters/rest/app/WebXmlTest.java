@@ -26,14 +26,15 @@ class WebXmlTest {
             pages.add(text(page, "error-code") + "|" + text(page, "exception-type") + "|" + text(page, "location"));
         }
 
-        assertThat(pages).containsExactlyInAnyOrder(
-                "|java.lang.Throwable|" + ErrorPageServlet.PATH,
-                "||" + ErrorPageServlet.PATH);
+        assertThat(pages)
+                .containsExactlyInAnyOrder(
+                        "|java.lang.Throwable|" + ErrorPageServlet.PATH, "||" + ErrorPageServlet.PATH);
     }
 
     @Test
     void servlets_filters_and_resources_are_still_found_by_their_annotations() throws Exception {
-        assertThat(read().getDocumentElement().getAttribute("metadata-complete")).isIn("", "false");
+        assertThat(read().getDocumentElement().getAttribute("metadata-complete"))
+                .isIn("", "false");
     }
 
     private static Document read() throws Exception {

@@ -29,6 +29,7 @@ public class RecoveryScheduler {
     static final String INTERVAL = "wearables.recovery.interval";
     /** The one place the default is written; the README gives the same value. */
     static final String DEFAULT_INTERVAL_SECONDS = "30";
+
     private static final System.Logger LOG = System.getLogger(RecoveryScheduler.class.getName());
 
     @Inject
@@ -65,13 +66,20 @@ public class RecoveryScheduler {
         try {
             Recovery pass = recovery.runOnce();
             if (!pass.problems().isEmpty()) {
-                LOG.log(Level.WARNING, "recovery pass: {0}; still pending because {1}", counts(pass),
+                LOG.log(
+                        Level.WARNING,
+                        "recovery pass: {0}; still pending because {1}",
+                        counts(pass),
                         String.join("; ", pass.problems()));
             } else if (pass.didSomething()) {
                 LOG.log(Level.INFO, "recovery pass: {0}", counts(pass));
             }
         } catch (RuntimeException | Error e) {
-            LOG.log(Level.WARNING, "recovery pass failed: {0}: {1}", e.getClass().getName(), e.getMessage());
+            LOG.log(
+                    Level.WARNING,
+                    "recovery pass failed: {0}: {1}",
+                    e.getClass().getName(),
+                    e.getMessage());
         }
     }
 

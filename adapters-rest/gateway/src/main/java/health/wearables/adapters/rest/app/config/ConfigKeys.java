@@ -19,15 +19,20 @@ final class ConfigKeys {
     }
 
     List<String> list(String key) {
-        return value(key).map(text -> Arrays.stream(text.split(","))
-                .map(String::trim)
-                .filter(item -> !item.isEmpty())
-                .toList()).orElse(List.of());
+        return value(key)
+                .map(text -> Arrays.stream(text.split(","))
+                        .map(String::trim)
+                        .filter(item -> !item.isEmpty())
+                        .toList())
+                .orElse(List.of());
     }
 
     /** Scopes are separated by spaces or commas. */
     List<String> scopes(String key) {
-        return value(key).map(text -> Arrays.stream(text.split("[,\\s]+")).filter(s -> !s.isEmpty()).toList())
+        return value(key)
+                .map(text -> Arrays.stream(text.split("[,\\s]+"))
+                        .filter(s -> !s.isEmpty())
+                        .toList())
                 .orElse(List.of());
     }
 }

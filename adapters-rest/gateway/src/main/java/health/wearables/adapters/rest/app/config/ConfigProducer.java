@@ -46,7 +46,9 @@ public class ConfigProducer {
         configured = MicroProfileConfiguredProviders.read(keys, builtInProviders);
         providers = new ArrayList<>(configured.all());
         if (keys.value("wearables.demo").map(Boolean::parseBoolean).orElse(false)) {
-            int port = keys.value("wearables.demo.provider-port").map(Integer::parseInt).orElse(9090);
+            int port = keys.value("wearables.demo.provider-port")
+                    .map(Integer::parseInt)
+                    .orElse(9090);
             if (demoStarter.isUnsatisfied()) {
                 throw new IllegalStateException("wearables.demo=true, but this is the production WAR, which has no "
                         + "demo provider: run the demo WAR (adapters-rest/demo) or unset wearables.demo");
@@ -63,7 +65,9 @@ public class ConfigProducer {
                     ==================================================================
                     """.formatted(port, demo.apiKey().value()));
         }
-        LOG.log(Level.INFO, "Configured projects: {0}; providers: {1}",
+        LOG.log(
+                Level.INFO,
+                "Configured projects: {0}; providers: {1}",
                 projects.stream().map(p -> p.id().value()).toList(),
                 providers.stream().map(p -> p.slug().value()).toList());
     }

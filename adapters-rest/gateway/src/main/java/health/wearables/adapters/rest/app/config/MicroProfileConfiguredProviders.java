@@ -38,8 +38,8 @@ public final class MicroProfileConfiguredProviders implements ConfiguredProvider
     private final Map<ProviderSlug, ConfiguredProvider> providers;
     private final Map<ProviderSlug, List<String>> missingKeys;
 
-    public MicroProfileConfiguredProviders(List<ConfiguredProvider> providers,
-                                       Map<ProviderSlug, List<String>> missingKeys) {
+    public MicroProfileConfiguredProviders(
+            List<ConfiguredProvider> providers, Map<ProviderSlug, List<String>> missingKeys) {
         Map<ProviderSlug, ConfiguredProvider> bySlug = new LinkedHashMap<>();
         providers.forEach(provider -> bySlug.put(provider.slug(), provider));
         this.providers = java.util.Collections.unmodifiableMap(bySlug);
@@ -57,12 +57,14 @@ public final class MicroProfileConfiguredProviders implements ConfiguredProvider
             try {
                 providerSlug = new ProviderSlug(slug);
             } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("wearables.providers lists '" + slug + "', which is not a provider slug", e);
+                throw new IllegalStateException(
+                        "wearables.providers lists '" + slug + "', which is not a provider slug", e);
             }
             Optional<BuiltInProvider> defaults = builtIns.find(providerSlug);
             List<String> lacking = new ArrayList<>();
             boolean oauth1 = config.value(prefix + "oauth-version")
-                    .map(version -> version.equals(OAuthVersion.OAUTH_1_0A.label())).orElse(false);
+                    .map(version -> version.equals(OAuthVersion.OAUTH_1_0A.label()))
+                    .orElse(false);
             List<String> endpoints = defaults.isPresent() ? List.of() : oauth1 ? OAUTH1_ENDPOINTS : ENDPOINTS;
             for (String key : concat(endpoints, CLIENT)) {
                 if (config.value(prefix + key).isEmpty()) {
@@ -79,15 +81,24 @@ public final class MicroProfileConfiguredProviders implements ConfiguredProvider
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException("Provider '" + slug + "' is misconfigured: " + e.getMessage(), e);
             }
-            defaults.flatMap(BuiltInProvider::retiresOn).ifPresent(day -> LOG.log(Level.WARNING,
-                    "Provider ''{0}'' is configured, but {1} retires this API on {2}: {3}",
-                    slug, defaults.get().displayName(), day, defaults.get().description()));
+            defaults.flatMap(BuiltInProvider::retiresOn)
+                    .ifPresent(day -> LOG.log(
+                            Level.WARNING,
+                            "Provider ''{0}'' is configured, but {1} retires this API on {2}: {3}",
+                            slug,
+                            defaults.get().displayName(),
+                            day,
+                            defaults.get().description()));
         }
         for (BuiltInProvider builtIn : builtIns.all()) {
             if (!listed.contains(builtIn.slug())) {
                 String prefix = "wearables.providers." + builtIn.slug() + ".";
-                missing.put(new ProviderSlug(builtIn.slug()), List.of(
-                        "wearables.providers (add " + builtIn.slug() + ")", prefix + "client-id", prefix + "client-secret"));
+                missing.put(
+                        new ProviderSlug(builtIn.slug()),
+                        List.of(
+                                "wearables.providers (add " + builtIn.slug() + ")",
+                                prefix + "client-id",
+                                prefix + "client-secret"));
             }
         }
         return new MicroProfileConfiguredProviders(providers, missing);
@@ -99,9 +110,10 @@ public final class MicroProfileConfiguredProviders implements ConfiguredProvider
         return all;
     }
 
-    private static ConfiguredProvider read(ConfigKeys config, ProviderSlug slug, String prefix,
-                                           Optional<BuiltInProvider> defaults) {
-        OAuthVersion version = config.value(prefix + "oauth-version").map(OAuthVersion::fromLabel)
+    private static ConfiguredProvider read(
+            ConfigKeys config, ProviderSlug slug, String prefix, Optional<BuiltInProvider> defaults) {
+        OAuthVersion version = config.value(prefix + "oauth-version")
+                .map(OAuthVersion::fromLabel)
                 .orElse(defaults.map(BuiltInProvider::oauthVersion).orElse(OAuthVersion.OAUTH_2_0));
         return new ConfiguredProvider(
                 slug,
@@ -115,12 +127,13 @@ public final class MicroProfileConfiguredProviders implements ConfiguredProvider
                 issuer(config, prefix));
     }
 
-    private static ProviderEndpoints endpoints(ConfigKeys config, String prefix, OAuthVersion version,
-                                               Optional<BuiltInProvider> defaults) {
+    private static ProviderEndpoints endpoints(
+            ConfigKeys config, String prefix, OAuthVersion version, Optional<BuiltInProvider> defaults) {
         Optional<ProviderEndpoints> documented = defaults.map(BuiltInProvider::endpoints);
         URI authorization = url(config, prefix + "authorization-url")
                 .orElseGet(() -> documented.orElseThrow().authorization());
-        URI token = url(config, prefix + "token-url").orElseGet(() -> documented.orElseThrow().token());
+        URI token = url(config, prefix + "token-url")
+                .orElseGet(() -> documented.orElseThrow().token());
         Optional<URI> requestToken = version == OAuthVersion.OAUTH_1_0A
                 ? url(config, prefix + "request-token-url")
                         .or(() -> documented.flatMap(ProviderEndpoints::requestToken))
@@ -133,28 +146,34 @@ public final class MicroProfileConfiguredProviders implements ConfiguredProvider
 
     private static ProviderClient client(ConfigKeys config, String prefix, Optional<BuiltInProvider> defaults) {
         String clientAuth = config.value(prefix + "client-auth")
-                .orElse(defaults.map(d -> d.clientAuthentication().name()).orElse("basic")).toLowerCase(Locale.ROOT);
+                .orElse(defaults.map(d -> d.clientAuthentication().name()).orElse("basic"))
+                .toLowerCase(Locale.ROOT);
         if (!clientAuth.equals("basic") && !clientAuth.equals("post")) {
             throw new IllegalArgumentException(prefix + "client-auth must be basic or post");
         }
-        return new ProviderClient(config.value(prefix + "client-id").orElseThrow(),
+        return new ProviderClient(
+                config.value(prefix + "client-id").orElseThrow(),
                 new ClientSecret(config.value(prefix + "client-secret").orElseThrow()),
                 clientAuth.equals("post") ? ClientAuthentication.POST : ClientAuthentication.BASIC);
     }
 
     private static ScopePolicy scopes(ConfigKeys config, String prefix, Optional<BuiltInProvider> defaults) {
-        List<String> requested = config.value(prefix + "scopes").isPresent() ? config.scopes(prefix + "scopes")
+        List<String> requested = config.value(prefix + "scopes").isPresent()
+                ? config.scopes(prefix + "scopes")
                 : defaults.map(BuiltInProvider::scopes).orElse(List.of());
         return ScopePolicy.requesting(requested).requiring(config.scopes(prefix + "required-scopes"));
     }
 
-    private static Pkce pkce(ConfigKeys config, String prefix, OAuthVersion version,
-                             Optional<BuiltInProvider> defaults) {
+    private static Pkce pkce(
+            ConfigKeys config, String prefix, OAuthVersion version, Optional<BuiltInProvider> defaults) {
         Optional<String> configured = config.value(prefix + "pkce");
-        if (configured.isPresent() && !configured.get().equals("S256") && !configured.get().equals("none")) {
+        if (configured.isPresent()
+                && !configured.get().equals("S256")
+                && !configured.get().equals("none")) {
             throw new IllegalArgumentException(prefix + "pkce must be S256 or none (plain is not supported)");
         }
-        Pkce pkce = configured.map(label -> label.equals("S256") ? Pkce.S256 : Pkce.NONE)
+        Pkce pkce = configured
+                .map(label -> label.equals("S256") ? Pkce.S256 : Pkce.NONE)
                 .or(() -> defaults.map(BuiltInProvider::pkce))
                 .orElse(version == OAuthVersion.OAUTH_1_0A ? Pkce.NONE : Pkce.S256);
         if (version == OAuthVersion.OAUTH_1_0A && pkce == Pkce.S256) {
@@ -166,7 +185,8 @@ public final class MicroProfileConfiguredProviders implements ConfiguredProvider
     /** RFC 9207: {@code issuer} names the expected issuer, {@code require-iss=true} makes its {@code iss} required. */
     private static IssuerPolicy issuer(ConfigKeys config, String prefix) {
         Optional<String> issuer = config.value(prefix + "issuer");
-        boolean required = config.value(prefix + "require-iss").map(Boolean::parseBoolean).orElse(false);
+        boolean required =
+                config.value(prefix + "require-iss").map(Boolean::parseBoolean).orElse(false);
         if (issuer.isEmpty()) {
             if (required) {
                 throw new IllegalArgumentException(prefix + "require-iss needs " + prefix + "issuer");
@@ -179,7 +199,8 @@ public final class MicroProfileConfiguredProviders implements ConfiguredProvider
     private static Optional<URI> url(ConfigKeys config, String key) {
         return config.value(key).map(text -> {
             URI uri = URI.create(text);
-            if (!uri.isAbsolute() || uri.getHost() == null
+            if (!uri.isAbsolute()
+                    || uri.getHost() == null
                     || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
                 throw new IllegalArgumentException(key + " must be an absolute http(s) URL");
             }

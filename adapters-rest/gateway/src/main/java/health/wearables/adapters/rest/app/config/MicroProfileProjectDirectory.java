@@ -26,7 +26,9 @@ public final class MicroProfileProjectDirectory implements ProjectDirectory {
     }
 
     static List<Project> read(ConfigKeys config) {
-        return config.list("wearables.projects").stream().map(id -> read(config, id)).toList();
+        return config.list("wearables.projects").stream()
+                .map(id -> read(config, id))
+                .toList();
     }
 
     private static Project read(ConfigKeys config, String id) {
@@ -36,7 +38,8 @@ public final class MicroProfileProjectDirectory implements ProjectDirectory {
                     .map(hex -> {
                         byte[] hash = HexFormat.of().parseHex(hex.toLowerCase(java.util.Locale.ROOT));
                         if (hash.length != 32) {
-                            throw new IllegalArgumentException(prefix + "api-key-sha256 must hold 64-hex-digit SHA-256 hashes");
+                            throw new IllegalArgumentException(
+                                    prefix + "api-key-sha256 must hold 64-hex-digit SHA-256 hashes");
                         }
                         return hash;
                     })
@@ -44,7 +47,9 @@ public final class MicroProfileProjectDirectory implements ProjectDirectory {
             if (hashes.isEmpty()) {
                 throw new IllegalArgumentException(prefix + "api-key-sha256 is missing");
             }
-            List<ReturnUrl> prefixes = config.list(prefix + "redirect-uris").stream().map(ReturnUrl::parse).toList();
+            List<ReturnUrl> prefixes = config.list(prefix + "redirect-uris").stream()
+                    .map(ReturnUrl::parse)
+                    .toList();
             return new Project(new ProjectId(id), hashes, prefixes);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("Project '" + id + "' is misconfigured: " + e.getMessage(), e);

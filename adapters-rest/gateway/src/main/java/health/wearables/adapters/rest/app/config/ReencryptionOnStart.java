@@ -31,13 +31,18 @@ public class ReencryptionOnStart {
         if (!enabled) {
             return;
         }
-        pass = new Thread(() -> {
-            try {
-                reencrypt.run();
-            } catch (RuntimeException e) {
-                LOG.log(Level.ERROR, "the re-encryption pass stopped: {0}", e.getClass().getSimpleName());
-            }
-        }, "wearables-reencryption");
+        pass = new Thread(
+                () -> {
+                    try {
+                        reencrypt.run();
+                    } catch (RuntimeException e) {
+                        LOG.log(
+                                Level.ERROR,
+                                "the re-encryption pass stopped: {0}",
+                                e.getClass().getSimpleName());
+                    }
+                },
+                "wearables-reencryption");
         pass.setDaemon(true);
         pass.start();
     }

@@ -29,12 +29,10 @@ class RecoverySchedulerTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     @BeforeEach
@@ -50,7 +48,10 @@ class RecoverySchedulerTest {
 
     private synchronized List<String> lines(Level level) {
         SimpleFormatter formatter = new SimpleFormatter();
-        return logged.stream().filter(record -> record.getLevel().equals(level)).map(formatter::formatMessage).toList();
+        return logged.stream()
+                .filter(record -> record.getLevel().equals(level))
+                .map(formatter::formatMessage)
+                .toList();
     }
 
     /** Waits until the condition holds, for at most 10 seconds. */
@@ -80,21 +81,24 @@ class RecoverySchedulerTest {
         scheduler.stop();
 
         assertThat(scheduler.isStopped()).isTrue();
-        assertThat(lines(Level.WARNING)).singleElement().asString()
+        assertThat(lines(Level.WARNING))
+                .singleElement()
+                .asString()
                 .isEqualTo("recovery pass failed: java.lang.IllegalStateException: the first pass fails unexpectedly");
     }
 
     @Test
     @SuppressWarnings("UnnecessaryAssignment") // builds the CDI bean by hand: no container sets its @Inject fields
     void a_pass_whose_stores_failed_is_one_warning_naming_the_problems() {
-        scheduler.recovery = () -> new Recovery(true, 1, 0, 0,
-                List.of("sync queue: sync queue enqueue: Redis failed (RedisException)"));
+        scheduler.recovery = () ->
+                new Recovery(true, 1, 0, 0, List.of("sync queue: sync queue enqueue: Redis failed (RedisException)"));
 
         scheduler.runOnce();
 
-        assertThat(lines(Level.WARNING)).containsExactly("recovery pass: 1 held connection(s) written, 0 superseded, "
-                + "0 initial sync(s) queued; still pending because sync queue: sync queue enqueue: Redis failed "
-                + "(RedisException)");
+        assertThat(lines(Level.WARNING))
+                .containsExactly("recovery pass: 1 held connection(s) written, 0 superseded, "
+                        + "0 initial sync(s) queued; still pending because sync queue: sync queue enqueue: Redis failed "
+                        + "(RedisException)");
     }
 
     @Test
@@ -107,8 +111,8 @@ class RecoverySchedulerTest {
         scheduler.recovery = Recovery::skipped;
         scheduler.runOnce();
 
-        assertThat(lines(Level.INFO)).containsExactly(
-                "recovery pass: 2 held connection(s) written, 1 superseded, 3 initial sync(s) queued");
+        assertThat(lines(Level.INFO))
+                .containsExactly("recovery pass: 2 held connection(s) written, 1 superseded, 3 initial sync(s) queued");
         assertThat(lines(Level.WARNING)).isEmpty();
     }
 
@@ -118,7 +122,9 @@ class RecoverySchedulerTest {
         scheduler.recovery = Recovery::skipped;
         scheduler.intervalSeconds = 0;
 
-        assertThatIllegalStateException().isThrownBy(scheduler::start).withMessageContaining("wearables.recovery.interval");
+        assertThatIllegalStateException()
+                .isThrownBy(scheduler::start)
+                .withMessageContaining("wearables.recovery.interval");
     }
 
     @Test

@@ -8,40 +8,63 @@ import health.wearables.domain.BuiltInProvider;
 import health.wearables.domain.ClientAuthentication;
 import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.IssuerPolicy;
+import health.wearables.domain.OAuthVersion;
 import health.wearables.domain.Pkce;
 import health.wearables.domain.ProviderEndpoints;
 import health.wearables.domain.ProviderSlug;
-import health.wearables.domain.OAuthVersion;
 import health.wearables.domain.ScopePolicy;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 class MicroProfileConfiguredProvidersTest {
-    private static final BuiltInProvider FITBIT = new BuiltInProvider("fitbit", "Fitbit", "Fitbit Web API",
-            ProviderEndpoints.oauth2(URI.create("https://www.fitbit.com/oauth2/authorize"),
-                    URI.create("https://api.fitbit.com/oauth2/token"), URI.create("https://api.fitbit.com/")),
-            List.of("activity", "sleep"), Pkce.S256, ClientAuthentication.BASIC, Optional.empty());
-    private static final BuiltInProvider OURA = new BuiltInProvider("oura", "Oura", "Oura API",
-            ProviderEndpoints.oauth2(URI.create("https://cloud.ouraring.com/oauth/authorize"),
-                    URI.create("https://api.ouraring.com/oauth/token"), URI.create("https://api.ouraring.com/")),
-            List.of("daily"), Pkce.NONE, ClientAuthentication.POST, Optional.empty());
+    private static final BuiltInProvider FITBIT = new BuiltInProvider(
+            "fitbit",
+            "Fitbit",
+            "Fitbit Web API",
+            ProviderEndpoints.oauth2(
+                    URI.create("https://www.fitbit.com/oauth2/authorize"),
+                    URI.create("https://api.fitbit.com/oauth2/token"),
+                    URI.create("https://api.fitbit.com/")),
+            List.of("activity", "sleep"),
+            Pkce.S256,
+            ClientAuthentication.BASIC,
+            Optional.empty());
+    private static final BuiltInProvider OURA = new BuiltInProvider(
+            "oura",
+            "Oura",
+            "Oura API",
+            ProviderEndpoints.oauth2(
+                    URI.create("https://cloud.ouraring.com/oauth/authorize"),
+                    URI.create("https://api.ouraring.com/oauth/token"),
+                    URI.create("https://api.ouraring.com/")),
+            List.of("daily"),
+            Pkce.NONE,
+            ClientAuthentication.POST,
+            Optional.empty());
 
-    private static final BuiltInProvider LEGACY = new BuiltInProvider("legacy-watch", "Legacy Watch",
+    private static final BuiltInProvider LEGACY = new BuiltInProvider(
+            "legacy-watch",
+            "Legacy Watch",
             "Legacy Watch API, OAuth 1.0a, being retired",
-            ProviderEndpoints.oauth1(URI.create("https://legacy.example/oauth/request_token"),
+            ProviderEndpoints.oauth1(
+                    URI.create("https://legacy.example/oauth/request_token"),
                     URI.create("https://legacy.example/oauth/authorize"),
-                    URI.create("https://legacy.example/oauth/access_token"), URI.create("https://api.legacy.example/")),
-            List.of(), Pkce.NONE, ClientAuthentication.BASIC, Optional.of(LocalDate.of(2026, 12, 31)));
+                    URI.create("https://legacy.example/oauth/access_token"),
+                    URI.create("https://api.legacy.example/")),
+            List.of(),
+            Pkce.NONE,
+            ClientAuthentication.BASIC,
+            Optional.of(LocalDate.of(2026, 12, 31)));
 
     private static final BuiltInProviders BUILT_IN = new BuiltInProviders() {
         @Override
@@ -58,8 +81,8 @@ class MicroProfileConfiguredProvidersTest {
     private final Map<String, String> config = new HashMap<>();
 
     private MicroProfileConfiguredProviders configured() {
-        return MicroProfileConfiguredProviders.read(new ConfigKeys(key -> Optional.ofNullable(config.get(key))),
-                BUILT_IN);
+        return MicroProfileConfiguredProviders.read(
+                new ConfigKeys(key -> Optional.ofNullable(config.get(key))), BUILT_IN);
     }
 
     @Test
@@ -68,9 +91,11 @@ class MicroProfileConfiguredProvidersTest {
         config.put("wearables.providers.fitbit.client-id", "our-fitbit-client");
         config.put("wearables.providers.fitbit.client-secret", "s3cr3t-value");
 
-        ConfiguredProvider fitbit = configured().find(new ProviderSlug("fitbit")).orElseThrow();
+        ConfiguredProvider fitbit =
+                configured().find(new ProviderSlug("fitbit")).orElseThrow();
 
-        assertThat(fitbit.endpoints().authorization()).isEqualTo(FITBIT.endpoints().authorization());
+        assertThat(fitbit.endpoints().authorization())
+                .isEqualTo(FITBIT.endpoints().authorization());
         assertThat(fitbit.endpoints().token()).isEqualTo(FITBIT.endpoints().token());
         assertThat(fitbit.scopes()).isEqualTo(new ScopePolicy(List.of("activity", "sleep"), List.of()));
         assertThat(fitbit.pkce()).isEqualTo(Pkce.S256);
@@ -89,7 +114,8 @@ class MicroProfileConfiguredProvidersTest {
         config.put("wearables.providers.fitbit.client-auth", "post");
         config.put("wearables.providers.fitbit.token-url", "https://proxy.example/fitbit/token");
 
-        ConfiguredProvider fitbit = configured().find(new ProviderSlug("fitbit")).orElseThrow();
+        ConfiguredProvider fitbit =
+                configured().find(new ProviderSlug("fitbit")).orElseThrow();
 
         assertThat(fitbit.scopes().requested()).containsExactly("heartrate", "sleep");
         assertThat(fitbit.client().authentication()).isEqualTo(ClientAuthentication.POST);
@@ -105,8 +131,9 @@ class MicroProfileConfiguredProvidersTest {
         MicroProfileConfiguredProviders configured = configured();
 
         assertThat(configured.find(new ProviderSlug("acme-watch"))).isEmpty();
-        assertThat(configured.missingKeys(new ProviderSlug("acme-watch"))).containsExactly(
-                "wearables.providers.acme-watch.authorization-url", "wearables.providers.acme-watch.token-url");
+        assertThat(configured.missingKeys(new ProviderSlug("acme-watch")))
+                .containsExactly(
+                        "wearables.providers.acme-watch.authorization-url", "wearables.providers.acme-watch.token-url");
     }
 
     @Test
@@ -119,9 +146,11 @@ class MicroProfileConfiguredProvidersTest {
         assertThat(configured.all()).isEmpty();
         assertThat(configured.missingKeys(new ProviderSlug("oura")))
                 .containsExactly("wearables.providers.oura.client-secret");
-        assertThat(configured.missingKeys(new ProviderSlug("fitbit"))).containsExactly(
-                "wearables.providers (add fitbit)", "wearables.providers.fitbit.client-id",
-                "wearables.providers.fitbit.client-secret");
+        assertThat(configured.missingKeys(new ProviderSlug("fitbit")))
+                .containsExactly(
+                        "wearables.providers (add fitbit)",
+                        "wearables.providers.fitbit.client-id",
+                        "wearables.providers.fitbit.client-secret");
         assertThat(configured.missingKeys(new ProviderSlug("nosuch"))).isEmpty();
     }
 
@@ -132,7 +161,8 @@ class MicroProfileConfiguredProvidersTest {
         config.put("wearables.providers.fitbit.client-secret", "do-not-print-me");
         config.put("wearables.providers.fitbit.pkce", "plain");
 
-        assertThatThrownBy(this::configured).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(this::configured)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("wearables.providers.fitbit.pkce")
                 .hasMessageNotContaining("do-not-print-me");
     }
@@ -149,9 +179,11 @@ class MicroProfileConfiguredProvidersTest {
         listedWithConsumer("tumbler");
         config.put("wearables.providers.tumbler.oauth-version", "1.0a");
 
-        assertThat(configured().missingKeys(new ProviderSlug("tumbler"))).containsExactly(
-                "wearables.providers.tumbler.request-token-url", "wearables.providers.tumbler.authorization-url",
-                "wearables.providers.tumbler.token-url");
+        assertThat(configured().missingKeys(new ProviderSlug("tumbler")))
+                .containsExactly(
+                        "wearables.providers.tumbler.request-token-url",
+                        "wearables.providers.tumbler.authorization-url",
+                        "wearables.providers.tumbler.token-url");
     }
 
     @Test
@@ -162,7 +194,8 @@ class MicroProfileConfiguredProvidersTest {
         config.put("wearables.providers.tumbler.authorization-url", "https://tumbler.example/oauth/authorize");
         config.put("wearables.providers.tumbler.token-url", "https://tumbler.example/oauth/access_token");
 
-        ConfiguredProvider tumbler = configured().find(new ProviderSlug("tumbler")).orElseThrow();
+        ConfiguredProvider tumbler =
+                configured().find(new ProviderSlug("tumbler")).orElseThrow();
 
         assertThat(tumbler.oauthVersion()).isEqualTo(OAuthVersion.OAUTH_1_0A);
         assertThat(tumbler.endpoints().requestToken())
@@ -181,7 +214,8 @@ class MicroProfileConfiguredProvidersTest {
                 .isEqualTo(IssuerPolicy.expected("https://www.fitbit.com"));
 
         config.put("wearables.providers.fitbit.require-iss", "true");
-        ConfiguredProvider fitbit = configured().find(new ProviderSlug("fitbit")).orElseThrow();
+        ConfiguredProvider fitbit =
+                configured().find(new ProviderSlug("fitbit")).orElseThrow();
 
         assertThat(fitbit.issuer()).isEqualTo(IssuerPolicy.required("https://www.fitbit.com"));
         assertThat(fitbit.scopes()).isEqualTo(new ScopePolicy(List.of("activity", "sleep"), List.of("activity")));
@@ -192,7 +226,8 @@ class MicroProfileConfiguredProvidersTest {
         listedWithConsumer("fitbit");
         config.put("wearables.providers.fitbit.require-iss", "true");
 
-        assertThatThrownBy(this::configured).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(this::configured)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("wearables.providers.fitbit.require-iss needs wearables.providers.fitbit.issuer");
     }
 
@@ -209,12 +244,18 @@ class MicroProfileConfiguredProvidersTest {
         listedWithConsumer("legacy-watch");
 
         List<String> warnings = warningsWhile(this::configured);
-        ConfiguredProvider legacy = configured().find(new ProviderSlug("legacy-watch")).orElseThrow();
+        ConfiguredProvider legacy =
+                configured().find(new ProviderSlug("legacy-watch")).orElseThrow();
 
         assertThat(legacy.oauthVersion()).isEqualTo(OAuthVersion.OAUTH_1_0A);
-        assertThat(legacy.endpoints().requestToken()).isEqualTo(LEGACY.endpoints().requestToken());
-        assertThat(warnings).singleElement().asString()
-                .contains("legacy-watch").contains("2026-12-31").doesNotContain("consumer-secret");
+        assertThat(legacy.endpoints().requestToken())
+                .isEqualTo(LEGACY.endpoints().requestToken());
+        assertThat(warnings)
+                .singleElement()
+                .asString()
+                .contains("legacy-watch")
+                .contains("2026-12-31")
+                .doesNotContain("consumer-secret");
     }
 
     @Test
@@ -233,12 +274,10 @@ class MicroProfileConfiguredProvidersTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         Logger logger = Logger.getLogger(MicroProfileConfiguredProviders.class.getName());
         logger.addHandler(handler);

@@ -7,8 +7,7 @@ import jakarta.ws.rs.core.Response;
 
 /** The one error shape of the API: {@code {"error": {"code", "message"}}}, with the status API.md gives each code. */
 final class ApiErrors {
-    private ApiErrors() {
-    }
+    private ApiErrors() {}
 
     /** Exhaustive without a default: a new rejection code does not compile until it has its status here. */
     static int status(RejectionCode code) {
@@ -22,7 +21,8 @@ final class ApiErrors {
     }
 
     static Response of(Rejection rejection) {
-        Response.ResponseBuilder response = json(status(rejection.code()), rejection.code().name(), rejection.message());
+        Response.ResponseBuilder response =
+                json(status(rejection.code()), rejection.code().name(), rejection.message());
         if (rejection.code() == RejectionCode.UNAUTHORIZED) {
             response.header("WWW-Authenticate", "Bearer realm=\"wearables\"");
         }

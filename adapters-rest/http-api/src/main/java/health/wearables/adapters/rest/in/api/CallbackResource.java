@@ -80,7 +80,9 @@ public class CallbackResource {
     }
 
     private static Response onlyGet() {
-        return ApiErrors.json(405, ErrorShape.code(405), ErrorShape.message(405)).header("Allow", "GET").build();
+        return ApiErrors.json(405, ErrorShape.code(405), ErrorShape.message(405))
+                .header("Allow", "GET")
+                .build();
     }
 
     private Response answer(String provider, CallbackRoute route) {
@@ -89,10 +91,13 @@ public class CallbackResource {
         metrics.callbackAnswered(route, answer);
         return answer.redirect()
                 .map(location -> Response.status(302).location(location).build())
-                .orElseGet(() -> answer.outcome().fold(
-                        connected -> Response.ok(route.connected(connected), MediaType.APPLICATION_JSON_TYPE).build(),
-                        pending -> Response.accepted(route.pending(pending)).type(MediaType.APPLICATION_JSON_TYPE)
-                                .build(),
-                        refused -> ApiErrors.of(refused.rejection())));
+                .orElseGet(() -> answer.outcome()
+                        .fold(
+                                connected -> Response.ok(route.connected(connected), MediaType.APPLICATION_JSON_TYPE)
+                                        .build(),
+                                pending -> Response.accepted(route.pending(pending))
+                                        .type(MediaType.APPLICATION_JSON_TYPE)
+                                        .build(),
+                                refused -> ApiErrors.of(refused.rejection())));
     }
 }

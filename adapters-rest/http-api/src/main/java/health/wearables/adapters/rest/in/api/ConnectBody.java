@@ -48,17 +48,23 @@ record ConnectBody(Optional<ConnectCommand> command, Optional<String> problem) {
             return problem("patientId is required and must be a string.");
         }
         JsonValue redirect = body.get("redirectUri");
-        if (redirect != null && !isType(redirect, JsonValue.ValueType.STRING) && !isType(redirect, JsonValue.ValueType.NULL)) {
+        if (redirect != null
+                && !isType(redirect, JsonValue.ValueType.STRING)
+                && !isType(redirect, JsonValue.ValueType.NULL)) {
             return problem("redirectUri must be a string.");
         }
         JsonValue onError = body.get("redirectOnError");
-        if (onError != null && !isType(onError, JsonValue.ValueType.TRUE) && !isType(onError, JsonValue.ValueType.FALSE)
+        if (onError != null
+                && !isType(onError, JsonValue.ValueType.TRUE)
+                && !isType(onError, JsonValue.ValueType.FALSE)
                 && !isType(onError, JsonValue.ValueType.NULL)) {
             return problem("redirectOnError must be true or false.");
         }
         String redirectUri = isType(redirect, JsonValue.ValueType.STRING) ? body.getString("redirectUri") : null;
-        return new ConnectBody(Optional.of(new ConnectCommand(body.getString("patientId"), redirectUri,
-                isType(onError, JsonValue.ValueType.TRUE))), Optional.empty());
+        return new ConnectBody(
+                Optional.of(new ConnectCommand(
+                        body.getString("patientId"), redirectUri, isType(onError, JsonValue.ValueType.TRUE))),
+                Optional.empty());
     }
 
     /**

@@ -34,17 +34,28 @@ public class ConnectResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response connect(@PathParam("provider") String provider,
-                            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                            String body) {
+    public Response connect(
+            @PathParam("provider") String provider,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            String body) {
         ConnectBody parsed = ConnectBody.parse(body);
         if (parsed.problem().isPresent()) {
             // The caller is authenticated before being told anything about its body.
-            return authenticateProject.authenticate(ApiKey.fromBearer(authorization)).fold(
-                    project -> ApiErrors.json(422, "VALIDATION_FAILED", parsed.problem().get()).build(),
-                    ApiErrors::of);
+            return authenticateProject
+                    .authenticate(ApiKey.fromBearer(authorization))
+                    .fold(
+                            project -> ApiErrors.json(
+                                            422,
+                                            "VALIDATION_FAILED",
+                                            parsed.problem().get())
+                                    .build(),
+                            ApiErrors::of);
         }
-        return startConnection.start(ApiKey.fromBearer(authorization), provider, parsed.command().orElseThrow())
+        return startConnection
+                .start(
+                        ApiKey.fromBearer(authorization),
+                        provider,
+                        parsed.command().orElseThrow())
                 .fold(ConnectResource::created, ApiErrors::of);
     }
 
@@ -52,6 +63,9 @@ public class ConnectResource {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("authorizationUrl", started.authorizationUrl().toString());
         body.put("expiresAt", started.expiresAt().toString());
-        return Response.status(201).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+        return Response.status(201)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(body)
+                .build();
     }
 }

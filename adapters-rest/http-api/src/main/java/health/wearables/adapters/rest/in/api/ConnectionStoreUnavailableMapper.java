@@ -14,7 +14,11 @@ public class ConnectionStoreUnavailableMapper implements ExceptionMapper<Unavail
     @Override
     public Response toResponse(Unavailable.ConnectionStore e) {
         LOG.log(Level.ERROR, "connection store unavailable: {0}", e.getMessage());
-        return ApiErrors.json(503, "CONNECTION_STORE_UNAVAILABLE",
-                "The gateway cannot reach its FHIR store. Try again shortly.").header("Retry-After", "5").build();
+        return ApiErrors.json(
+                        503,
+                        "CONNECTION_STORE_UNAVAILABLE",
+                        "The gateway cannot reach its FHIR store. Try again shortly.")
+                .header("Retry-After", "5")
+                .build();
     }
 }

@@ -35,15 +35,17 @@ public class ConnectionsResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Response list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                         @QueryParam("patientId") String patientId) {
-        return listConnections.list(ApiKey.fromBearer(authorization), Optional.ofNullable(patientId))
+    public Response list(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @QueryParam("patientId") String patientId) {
+        return listConnections
+                .list(ApiKey.fromBearer(authorization), Optional.ofNullable(patientId))
                 .fold(ConnectionsResource::listed, ApiErrors::of);
     }
 
     private static Response listed(ConnectionListing listing) {
-        Response.ResponseBuilder response = Response.ok(listing.connections().stream().map(ConnectionsResource::view)
-                .toList(), MediaType.APPLICATION_JSON_TYPE);
+        Response.ResponseBuilder response = Response.ok(
+                listing.connections().stream().map(ConnectionsResource::view).toList(),
+                MediaType.APPLICATION_JSON_TYPE);
         if (!listing.complete()) {
             response.header(INCOMPLETE, "true");
         }
@@ -56,7 +58,9 @@ public class ConnectionsResource {
         view.put("patientId", connection.key().patient().value());
         view.put("status", connection.status().label());
         view.put("connectedAt", connection.connectedAt().toString());
-        view.put("accessTokenExpiresAt", connection.accessTokenExpiresAt().map(Instant::toString).orElse(null));
+        view.put(
+                "accessTokenExpiresAt",
+                connection.accessTokenExpiresAt().map(Instant::toString).orElse(null));
         view.put("scopes", List.copyOf(connection.scopes()));
         view.put("endpointId", connection.endpointId().orElse(null));
         return view;

@@ -14,8 +14,11 @@ public class CredentialInboxUnavailableMapper implements ExceptionMapper<Unavail
 
     @Override
     public Response toResponse(Unavailable.CredentialInbox e) {
-        return ApiErrors.json(503, "STATE_STORE_UNAVAILABLE",
-                "The gateway could not keep the connection because its stores are unavailable; connect again shortly.")
-                .header("Retry-After", "30").build();
+        return ApiErrors.json(
+                        503,
+                        "STATE_STORE_UNAVAILABLE",
+                        "The gateway could not keep the connection because its stores are unavailable; connect again shortly.")
+                .header("Retry-After", "30")
+                .build();
     }
 }

@@ -17,12 +17,14 @@ import java.nio.charset.StandardCharsets;
 public class ErrorPageServlet extends HttpServlet {
     /** Where {@code web.xml}'s {@code <error-page>} entries point. */
     public static final String PATH = "/gateway-error";
+
     private static final long serialVersionUID = 1L;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code
-                ? code : HttpServletResponse.SC_NOT_FOUND;
+                ? code
+                : HttpServletResponse.SC_NOT_FOUND;
         if (response.isCommitted()) {
             return;
         }

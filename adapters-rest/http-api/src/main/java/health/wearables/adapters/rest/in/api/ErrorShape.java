@@ -10,8 +10,7 @@ import java.util.Map;
  * the container refuses): the same for JAX-RS's own exceptions and for the servlet container's error pages.
  */
 final class ErrorShape {
-    private ErrorShape() {
-    }
+    private ErrorShape() {}
 
     static Map<String, Object> body(String code, String message) {
         Map<String, String> error = new LinkedHashMap<>();
@@ -45,8 +44,10 @@ final class ErrorShape {
             case 405 -> "This address does not take that method.";
             case 406 -> "The gateway answers in JSON only (Accept: application/json).";
             case 415 -> "The body must be JSON (Content-Type: application/json).";
-            default -> status < 500 ? "The request could not be handled."
-                    : "The gateway failed unexpectedly; please try again later.";
+            default ->
+                status < 500
+                        ? "The request could not be handled."
+                        : "The gateway failed unexpectedly; please try again later.";
         };
     }
 }

@@ -14,14 +14,21 @@ public class GatewayMetrics {
     MetricRegistry registry;
 
     void callbackAnswered(CallbackRoute route, CallbackAnswer answer) {
-        registry.counter("wearables.callback.outcomes",
-                new Tag("route", route.name().toLowerCase(Locale.ROOT)),
-                new Tag("outcome", outcome(answer))).inc();
+        registry.counter(
+                        "wearables.callback.outcomes",
+                        new Tag("route", route.name().toLowerCase(Locale.ROOT)),
+                        new Tag("outcome", outcome(answer)))
+                .inc();
     }
 
     /** From the answer's outcome: a refusal sent back to the dashboard is counted as one, else by its code. */
     private static String outcome(CallbackAnswer answer) {
-        return answer.outcome().fold(connected -> "CONNECTED", pending -> "PENDING",
-                refused -> answer.redirect().isPresent() ? "REDIRECTED_ERROR" : refused.rejection().code().name());
+        return answer.outcome()
+                .fold(
+                        connected -> "CONNECTED",
+                        pending -> "PENDING",
+                        refused -> answer.redirect().isPresent()
+                                ? "REDIRECTED_ERROR"
+                                : refused.rejection().code().name());
     }
 }

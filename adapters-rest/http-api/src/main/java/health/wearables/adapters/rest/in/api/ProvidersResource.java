@@ -25,9 +25,16 @@ public class ProvidersResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return listProviders.list(ApiKey.fromBearer(authorization))
-                .fold(providers -> Response.ok(providers.stream().map(ProvidersResource::view).toList(),
-                        MediaType.APPLICATION_JSON_TYPE).build(), ApiErrors::of);
+        return listProviders
+                .list(ApiKey.fromBearer(authorization))
+                .fold(
+                        providers -> Response.ok(
+                                        providers.stream()
+                                                .map(ProvidersResource::view)
+                                                .toList(),
+                                        MediaType.APPLICATION_JSON_TYPE)
+                                .build(),
+                        ApiErrors::of);
     }
 
     private static Map<String, Object> view(ProviderListing provider) {

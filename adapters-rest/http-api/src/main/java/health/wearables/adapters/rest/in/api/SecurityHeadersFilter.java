@@ -14,7 +14,9 @@ import java.io.IOException;
  * referrer, never content-sniffed. Set before the request is handled, so error answers carry them too, and again
  * on the container's error page, which a request the container refused before any filter ran still reaches.
  */
-@WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
+@WebFilter(
+        urlPatterns = "/*",
+        dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
 public class SecurityHeadersFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
 

@@ -14,8 +14,11 @@ public class StateStoreUnavailableMapper implements ExceptionMapper<Unavailable.
     @Override
     public Response toResponse(Unavailable.StateStore e) {
         LOG.log(Level.ERROR, "state store unavailable: {0}", e.getMessage());
-        return ApiErrors.json(503, "STATE_STORE_UNAVAILABLE",
-                "The gateway cannot reach its state store; nothing was done. Try again shortly.")
-                .header("Retry-After", "5").build();
+        return ApiErrors.json(
+                        503,
+                        "STATE_STORE_UNAVAILABLE",
+                        "The gateway cannot reach its state store; nothing was done. Try again shortly.")
+                .header("Retry-After", "5")
+                .build();
     }
 }

@@ -13,6 +13,7 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable e) {
         LOG.log(Level.ERROR, "unexpected error " + e.getClass().getName(), e);
-        return ApiErrors.json(500, "INTERNAL_ERROR", "The gateway failed unexpectedly; please try again later.").build();
+        return ApiErrors.json(500, "INTERNAL_ERROR", "The gateway failed unexpectedly; please try again later.")
+                .build();
     }
 }

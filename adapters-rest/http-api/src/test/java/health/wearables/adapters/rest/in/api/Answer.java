@@ -38,8 +38,9 @@ record Answer(int status, HttpHeaders headers, String body) {
      */
     Answer isError(int expectedStatus, String expectedCode) {
         assertThat(status).as(body).isEqualTo(expectedStatus);
-        assertThat(header("Content-Type")).as("Content-Type of " + body).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/json"));
+        assertThat(header("Content-Type"))
+                .as("Content-Type of " + body)
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         JsonObject answer = object();
         assertThat(answer.keySet()).as(body).containsExactly("error");
         JsonObject error = answer.getJsonObject("error");

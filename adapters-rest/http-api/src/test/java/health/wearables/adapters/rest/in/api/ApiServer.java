@@ -74,7 +74,8 @@ final class ApiServer implements AutoCloseable {
             if (servlet != null) {
                 @SuppressWarnings("unchecked")
                 Class<? extends Servlet> servletType = (Class<? extends Servlet>) type;
-                info.addServlet(Servlets.servlet(type.getSimpleName(), servletType).addMappings(servlet.urlPatterns()));
+                info.addServlet(
+                        Servlets.servlet(type.getSimpleName(), servletType).addMappings(servlet.urlPatterns()));
             }
             WebFilter filter = type.getAnnotation(WebFilter.class);
             if (filter != null) {
@@ -156,8 +157,11 @@ final class ApiServer implements AutoCloseable {
     /** The API's classes, found as Liberty finds them: every top-level class of the package in the module's output. */
     static List<Class<?>> apiClasses() {
         try {
-            java.nio.file.Path classes = java.nio.file.Path.of(ConnectResource.class.getProtectionDomain()
-                    .getCodeSource().getLocation().toURI());
+            java.nio.file.Path classes = java.nio.file.Path.of(ConnectResource.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             String packagePath = ConnectResource.class.getPackageName().replace('.', '/');
             List<Class<?>> types = new ArrayList<>();
             try (Stream<java.nio.file.Path> files = Files.list(classes.resolve(packagePath))) {
@@ -195,9 +199,11 @@ final class ApiServer implements AutoCloseable {
 
     /** A request with any method, a body (or none) and header name/value pairs. */
     Answer send(String method, String rawPathAndQuery, String body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(rawPathAndQuery)).timeout(Duration.ofSeconds(10))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(rawPathAndQuery))
+                .timeout(Duration.ofSeconds(10))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
@@ -214,8 +220,14 @@ final class ApiServer implements AutoCloseable {
 
     /** {@code POST /v1/wearables/{provider}/connect} as a platform sends it: JSON, with the project's API key. */
     Answer connect(String provider, String json) {
-        return send("POST", "/v1/wearables/" + provider + "/connect", json,
-                "Content-Type", "application/json", "Authorization", "Bearer " + API_KEY);
+        return send(
+                "POST",
+                "/v1/wearables/" + provider + "/connect",
+                json,
+                "Content-Type",
+                "application/json",
+                "Authorization",
+                "Bearer " + API_KEY);
     }
 
     @Override

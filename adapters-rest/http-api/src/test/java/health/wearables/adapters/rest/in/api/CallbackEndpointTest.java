@@ -162,8 +162,9 @@ class CallbackEndpointTest {
 
         assertThat(api.completeCallback.calls()).singleElement().satisfies(call -> {
             assertThat(call.provider()).isEqualTo("garmin-legacy");
-            assertThat(call.query()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                    "state", List.of("a", "b"), "error_description", List.of("a b+c"), "iss", List.of("")));
+            assertThat(call.query())
+                    .containsExactlyInAnyOrderEntriesOf(Map.of(
+                            "state", List.of("a", "b"), "error_description", List.of("a b+c"), "iss", List.of("")));
         });
     }
 
@@ -185,11 +186,12 @@ class CallbackEndpointTest {
 
     @Test
     void a_post_to_the_callback_is_405_in_the_error_shape() {
-        Answer answer = api.send("POST", OVOK + "?code=c&state=s", "code=c", "Content-Type",
-                "application/x-www-form-urlencoded");
+        Answer answer = api.send(
+                "POST", OVOK + "?code=c&state=s", "code=c", "Content-Type", "application/x-www-form-urlencoded");
 
         answer.isError(405, "METHOD_NOT_ALLOWED");
-        assertThat(answer.header("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("GET"));
+        assertThat(answer.header("Allow"))
+                .hasValueSatisfying(allow -> assertThat(allow).contains("GET"));
         assertThat(api.completeCallback.calls()).isEmpty();
     }
 
@@ -201,14 +203,15 @@ class CallbackEndpointTest {
         api.get(MIROBODY + "?code=c&state=s");
         api.completeCallback.holdsForRetry("withings", "p-1");
         api.get(OVOK + "?code=c&state=s");
-        api.completeCallback.refusesBackTo(RejectionCode.PROVIDER_ERROR,
-                URI.create("https://dash.example/?status=error&error=provider_error"));
+        api.completeCallback.refusesBackTo(
+                RejectionCode.PROVIDER_ERROR, URI.create("https://dash.example/?status=error&error=provider_error"));
         api.get(OVOK + "?error=access_denied&state=s");
 
-        assertThat(api.metrics.increments()).containsExactly(
-                "wearables.callback.outcomes{route=ovok,outcome=INVALID_STATE}",
-                "wearables.callback.outcomes{route=mirobody,outcome=CONNECTED}",
-                "wearables.callback.outcomes{route=ovok,outcome=PENDING}",
-                "wearables.callback.outcomes{route=ovok,outcome=REDIRECTED_ERROR}");
+        assertThat(api.metrics.increments())
+                .containsExactly(
+                        "wearables.callback.outcomes{route=ovok,outcome=INVALID_STATE}",
+                        "wearables.callback.outcomes{route=mirobody,outcome=CONNECTED}",
+                        "wearables.callback.outcomes{route=ovok,outcome=PENDING}",
+                        "wearables.callback.outcomes{route=ovok,outcome=REDIRECTED_ERROR}");
     }
 }

@@ -37,51 +37,71 @@ class ConnectEndpointTest {
         Answer answer = api.connect("withings", "{\"patientId\":\"p-1\"}");
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
-        assertThat(answer.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(answer.header("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         JsonObject body = answer.object();
         assertThat(body.keySet()).containsExactly("authorizationUrl", "expiresAt");
-        assertThat(body.getString("authorizationUrl")).isEqualTo(ScriptedStartConnection.STARTED.authorizationUrl().toString());
+        assertThat(body.getString("authorizationUrl"))
+                .isEqualTo(ScriptedStartConnection.STARTED.authorizationUrl().toString());
         assertThat(body.getString("expiresAt")).isEqualTo("2026-11-21T10:10:00Z");
     }
 
     @Test
     void the_use_case_gets_the_key_the_provider_and_the_body_as_a_command() {
-        api.connect("withings", "{\"patientId\":\"p-1\",\"redirectUri\":\"https://dash.example/done\","
-                + "\"redirectOnError\":true}");
+        api.connect(
+                "withings",
+                "{\"patientId\":\"p-1\",\"redirectUri\":\"https://dash.example/done\"," + "\"redirectOnError\":true}");
 
-        assertThat(api.startConnection.calls()).containsExactly(new ScriptedStartConnection.Call(
-                Optional.of(new ApiKey(ApiServer.API_KEY)), "withings",
-                new ConnectCommand("p-1", "https://dash.example/done", true)));
+        assertThat(api.startConnection.calls())
+                .containsExactly(new ScriptedStartConnection.Call(
+                        Optional.of(new ApiKey(ApiServer.API_KEY)),
+                        "withings",
+                        new ConnectCommand("p-1", "https://dash.example/done", true)));
     }
 
     @Test
     void optional_fields_may_be_null_or_left_out_and_unknown_fields_are_ignored() {
-        api.connect("withings", "{\"patientId\":\"p-1\",\"redirectUri\":null,\"redirectOnError\":null,\"colour\":\"blue\"}");
+        api.connect(
+                "withings",
+                "{\"patientId\":\"p-1\",\"redirectUri\":null,\"redirectOnError\":null,\"colour\":\"blue\"}");
         api.connect("withings", "{\"patientId\":\"p-2\"}");
 
-        assertThat(api.startConnection.calls()).extracting(ScriptedStartConnection.Call::command).containsExactly(
-                new ConnectCommand("p-1", null, false), new ConnectCommand("p-2", null, false));
+        assertThat(api.startConnection.calls())
+                .extracting(ScriptedStartConnection.Call::command)
+                .containsExactly(new ConnectCommand("p-1", null, false), new ConnectCommand("p-2", null, false));
     }
 
     @Test
     void without_an_api_key_the_use_case_decides_and_the_answer_is_401_with_a_bearer_challenge() {
         api.startConnection.refuses(RejectionCode.UNAUTHORIZED, "A valid project API key is required.");
 
-        Answer answer = api.send("POST", "/v1/wearables/withings/connect", "{\"patientId\":\"p-1\"}",
-                "Content-Type", "application/json");
+        Answer answer = api.send(
+                "POST",
+                "/v1/wearables/withings/connect",
+                "{\"patientId\":\"p-1\"}",
+                "Content-Type",
+                "application/json");
 
         answer.isError(401, "UNAUTHORIZED");
         assertThat(answer.header("WWW-Authenticate")).contains("Bearer realm=\"wearables\"");
-        assertThat(api.startConnection.calls()).extracting(ScriptedStartConnection.Call::apiKey)
+        assertThat(api.startConnection.calls())
+                .extracting(ScriptedStartConnection.Call::apiKey)
                 .containsExactly(Optional.empty());
     }
 
     @Test
     void an_authorization_header_that_is_not_bearer_is_no_key() {
-        api.send("POST", "/v1/wearables/withings/connect", "{\"patientId\":\"p-1\"}",
-                "Content-Type", "application/json", "Authorization", "Basic YWNtZTprZXk=");
+        api.send(
+                "POST",
+                "/v1/wearables/withings/connect",
+                "{\"patientId\":\"p-1\"}",
+                "Content-Type",
+                "application/json",
+                "Authorization",
+                "Basic YWNtZTprZXk=");
 
-        assertThat(api.startConnection.calls()).extracting(ScriptedStartConnection.Call::apiKey)
+        assertThat(api.startConnection.calls())
+                .extracting(ScriptedStartConnection.Call::apiKey)
                 .containsExactly(Optional.empty());
     }
 
@@ -145,7 +165,8 @@ class ConnectEndpointTest {
 
     @Test
     void a_body_over_16_kib_is_422() {
-        assertBodyRefused("{\"patientId\":\"p-1\",\"padding\":\"" + "x".repeat(ConnectBody.MAX_LENGTH) + "\"}",
+        assertBodyRefused(
+                "{\"patientId\":\"p-1\",\"padding\":\"" + "x".repeat(ConnectBody.MAX_LENGTH) + "\"}",
                 "The body is larger than 16384 characters.");
     }
 
@@ -171,22 +192,30 @@ class ConnectEndpointTest {
 
     @Test
     void a_redirect_uri_that_is_not_a_string_is_422() {
-        assertBodyRefused("{\"patientId\":\"p-1\",\"redirectUri\":{\"href\":\"https://dash.example/\"}}",
+        assertBodyRefused(
+                "{\"patientId\":\"p-1\",\"redirectUri\":{\"href\":\"https://dash.example/\"}}",
                 "redirectUri must be a string.");
     }
 
     @Test
     void a_redirect_on_error_that_is_not_a_boolean_is_422() {
-        assertBodyRefused("{\"patientId\":\"p-1\",\"redirectUri\":\"https://dash.example/\",\"redirectOnError\":\"yes\"}",
+        assertBodyRefused(
+                "{\"patientId\":\"p-1\",\"redirectUri\":\"https://dash.example/\",\"redirectOnError\":\"yes\"}",
                 "redirectOnError must be true or false.");
     }
 
     @Test
     void a_bad_body_from_a_caller_without_a_valid_key_is_401_and_says_nothing_about_the_body() {
-        Answer withoutKey = api.send("POST", "/v1/wearables/withings/connect", "{not json",
-                "Content-Type", "application/json");
-        Answer wrongKey = api.send("POST", "/v1/wearables/withings/connect", "{not json",
-                "Content-Type", "application/json", "Authorization", "Bearer someone-elses-key");
+        Answer withoutKey =
+                api.send("POST", "/v1/wearables/withings/connect", "{not json", "Content-Type", "application/json");
+        Answer wrongKey = api.send(
+                "POST",
+                "/v1/wearables/withings/connect",
+                "{not json",
+                "Content-Type",
+                "application/json",
+                "Authorization",
+                "Bearer someone-elses-key");
 
         withoutKey.isError(401, "UNAUTHORIZED");
         wrongKey.isError(401, "UNAUTHORIZED");
@@ -198,7 +227,8 @@ class ConnectEndpointTest {
     @Test
     void a_key_named_twice_is_422_whichever_value_would_have_won() {
         assertBodyRefused("{\"patientId\":\"a\",\"patientId\":\"b\"}", "patientId appears more than once in the body.");
-        assertBodyRefused("{\"patientId\":\"a\",\"redirectUri\":null,\"redirectUri\":\"https://evil.example/\"}",
+        assertBodyRefused(
+                "{\"patientId\":\"a\",\"redirectUri\":null,\"redirectUri\":\"https://evil.example/\"}",
                 "redirectUri appears more than once in the body.");
     }
 
@@ -215,13 +245,21 @@ class ConnectEndpointTest {
     void the_same_key_in_different_objects_is_not_a_repetition() {
         api.connect("withings", "{\"patientId\":\"p-1\",\"a\":{\"patientId\":\"x\"},\"b\":[{\"k\":1},{\"k\":2}]}");
 
-        assertThat(api.startConnection.calls()).extracting(call -> call.command().patientId()).containsExactly("p-1");
+        assertThat(api.startConnection.calls())
+                .extracting(call -> call.command().patientId())
+                .containsExactly("p-1");
     }
 
     @Test
     void a_body_that_is_not_json_is_415_before_the_use_case_is_asked() {
-        Answer answer = api.send("POST", "/v1/wearables/withings/connect", "{\"patientId\":\"p-1\"}",
-                "Content-Type", "text/plain", "Authorization", "Bearer " + ApiServer.API_KEY);
+        Answer answer = api.send(
+                "POST",
+                "/v1/wearables/withings/connect",
+                "{\"patientId\":\"p-1\"}",
+                "Content-Type",
+                "text/plain",
+                "Authorization",
+                "Bearer " + ApiServer.API_KEY);
 
         answer.isError(415, "UNSUPPORTED_MEDIA_TYPE");
         assertThat(api.startConnection.calls()).isEmpty();
@@ -229,25 +267,42 @@ class ConnectEndpointTest {
 
     @Test
     void a_form_post_is_415() {
-        api.send("POST", "/v1/wearables/withings/connect", "patientId=p-1",
-                "Content-Type", "application/x-www-form-urlencoded", "Authorization", "Bearer " + ApiServer.API_KEY)
+        api.send(
+                        "POST",
+                        "/v1/wearables/withings/connect",
+                        "patientId=p-1",
+                        "Content-Type",
+                        "application/x-www-form-urlencoded",
+                        "Authorization",
+                        "Bearer " + ApiServer.API_KEY)
                 .isError(415, "UNSUPPORTED_MEDIA_TYPE");
         assertThat(api.startConnection.calls()).isEmpty();
     }
 
     @Test
     void a_request_that_does_not_say_its_body_is_json_is_415() {
-        api.send("POST", "/v1/wearables/withings/connect", "{\"patientId\":\"p-1\"}",
-                "Authorization", "Bearer " + ApiServer.API_KEY).isError(415, "UNSUPPORTED_MEDIA_TYPE");
-        api.send("POST", "/v1/wearables/withings/connect", null,
-                "Authorization", "Bearer " + ApiServer.API_KEY).isError(415, "UNSUPPORTED_MEDIA_TYPE");
+        api.send(
+                        "POST",
+                        "/v1/wearables/withings/connect",
+                        "{\"patientId\":\"p-1\"}",
+                        "Authorization",
+                        "Bearer " + ApiServer.API_KEY)
+                .isError(415, "UNSUPPORTED_MEDIA_TYPE");
+        api.send("POST", "/v1/wearables/withings/connect", null, "Authorization", "Bearer " + ApiServer.API_KEY)
+                .isError(415, "UNSUPPORTED_MEDIA_TYPE");
         assertThat(api.startConnection.calls()).isEmpty();
     }
 
     @Test
     void json_with_a_charset_parameter_is_json() {
-        Answer answer = api.send("POST", "/v1/wearables/withings/connect", "{\"patientId\":\"p-1\"}",
-                "Content-Type", "application/json; charset=UTF-8", "Authorization", "Bearer " + ApiServer.API_KEY);
+        Answer answer = api.send(
+                "POST",
+                "/v1/wearables/withings/connect",
+                "{\"patientId\":\"p-1\"}",
+                "Content-Type",
+                "application/json; charset=UTF-8",
+                "Authorization",
+                "Bearer " + ApiServer.API_KEY);
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
     }

@@ -25,11 +25,17 @@ import org.junit.jupiter.api.Test;
 class ConnectionsEndpointTest {
     private static final ListedConnection ACTIVE = new ListedConnection(
             new ConnectionKey(new ProjectId("acme"), new PatientId("p-1"), new ProviderSlug("withings")),
-            Optional.of("1000"), ConnectionStatus.ACTIVE, Instant.parse("2026-11-20T09:00:00Z"),
-            Optional.of(Instant.parse("2026-11-20T12:00:00Z")), List.of("user.metrics", "user.activity"));
+            Optional.of("1000"),
+            ConnectionStatus.ACTIVE,
+            Instant.parse("2026-11-20T09:00:00Z"),
+            Optional.of(Instant.parse("2026-11-20T12:00:00Z")),
+            List.of("user.metrics", "user.activity"));
     private static final ListedConnection PENDING = new ListedConnection(
             new ConnectionKey(new ProjectId("acme"), new PatientId("p-1"), new ProviderSlug("oura")),
-            Optional.empty(), ConnectionStatus.PENDING, Instant.parse("2026-11-21T09:00:00Z"), Optional.empty(),
+            Optional.empty(),
+            ConnectionStatus.PENDING,
+            Instant.parse("2026-11-21T09:00:00Z"),
+            Optional.empty(),
             List.of());
 
     private static ApiServer api;
@@ -53,7 +59,8 @@ class ConnectionsEndpointTest {
     void lists_each_connection_with_its_status_and_endpoint() {
         api.listConnections.lists(true, ACTIVE, PENDING);
 
-        Answer answer = api.get("/v1/wearables/connections?patientId=p-1", "Authorization", "Bearer " + ApiServer.API_KEY);
+        Answer answer =
+                api.get("/v1/wearables/connections?patientId=p-1", "Authorization", "Bearer " + ApiServer.API_KEY);
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         assertThat(answer.array()).hasSize(2);
@@ -78,9 +85,11 @@ class ConnectionsEndpointTest {
         api.get("/v1/wearables/connections?patientId=p-1", "Authorization", "Bearer " + ApiServer.API_KEY);
         api.get("/v1/wearables/connections", "Authorization", "Bearer " + ApiServer.API_KEY);
 
-        assertThat(api.listConnections.calls()).containsExactly(
-                new ScriptedListConnections.Call(Optional.of(new ApiKey(ApiServer.API_KEY)), Optional.of("p-1")),
-                new ScriptedListConnections.Call(Optional.of(new ApiKey(ApiServer.API_KEY)), Optional.empty()));
+        assertThat(api.listConnections.calls())
+                .containsExactly(
+                        new ScriptedListConnections.Call(
+                                Optional.of(new ApiKey(ApiServer.API_KEY)), Optional.of("p-1")),
+                        new ScriptedListConnections.Call(Optional.of(new ApiKey(ApiServer.API_KEY)), Optional.empty()));
     }
 
     @Test
@@ -109,7 +118,8 @@ class ConnectionsEndpointTest {
 
         answer.isError(401, "UNAUTHORIZED");
         assertThat(answer.header("WWW-Authenticate")).contains("Bearer realm=\"wearables\"");
-        assertThat(api.listConnections.calls()).extracting(ScriptedListConnections.Call::apiKey)
+        assertThat(api.listConnections.calls())
+                .extracting(ScriptedListConnections.Call::apiKey)
                 .containsExactly(Optional.empty());
     }
 

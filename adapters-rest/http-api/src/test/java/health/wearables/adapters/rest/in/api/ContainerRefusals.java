@@ -16,8 +16,8 @@ public class ContainerRefusals extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     @Override
-    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException,
-            ServletException {
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
         String what = request.getPathInfo().substring(1);
         if (what.equals("throw")) {
             throw new ServletException("the container failed: secret-looking text ya29.abc");

@@ -20,8 +20,9 @@ final class KnownProjects implements AuthenticateProject {
 
     @Override
     public Step<ProjectId> authenticate(Optional<ApiKey> key) {
-        return key.filter(acme::authenticates).<Step<ProjectId>>map(known -> Step.ok(acme.id()))
-                .orElseGet(() -> Step.reject(Rejection.of(RejectionCode.UNAUTHORIZED,
-                        "A valid project API key is required.")));
+        return key.filter(acme::authenticates)
+                .<Step<ProjectId>>map(known -> Step.ok(acme.id()))
+                .orElseGet(() ->
+                        Step.reject(Rejection.of(RejectionCode.UNAUTHORIZED, "A valid project API key is required.")));
     }
 }

@@ -36,16 +36,21 @@ class ProvidersEndpointTest {
     @Test
     void lists_each_provider_with_its_name_oauth_version_and_whether_it_is_configured() {
         api.listProviders.lists(
-                new ProviderListing(new ProviderSlug("withings"), "Withings", "Withings Public API",
-                        OAuthVersion.OAUTH_2_0, true),
-                new ProviderListing(new ProviderSlug("garmin-legacy"), "Garmin (legacy OAuth 1.0a)", "Garmin Health API",
-                        OAuthVersion.OAUTH_1_0A, false));
+                new ProviderListing(
+                        new ProviderSlug("withings"), "Withings", "Withings Public API", OAuthVersion.OAUTH_2_0, true),
+                new ProviderListing(
+                        new ProviderSlug("garmin-legacy"),
+                        "Garmin (legacy OAuth 1.0a)",
+                        "Garmin Health API",
+                        OAuthVersion.OAUTH_1_0A,
+                        false));
 
         Answer answer = api.get("/v1/wearables/providers", "Authorization", "Bearer " + ApiServer.API_KEY);
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         JsonObject withings = answer.array().getJsonObject(0);
-        assertThat(withings.keySet()).containsExactly("slug", "displayName", "description", "oauthVersion", "configured");
+        assertThat(withings.keySet())
+                .containsExactly("slug", "displayName", "description", "oauthVersion", "configured");
         assertThat(withings.getString("slug")).isEqualTo("withings");
         assertThat(withings.getString("displayName")).isEqualTo("Withings");
         assertThat(withings.getString("description")).isEqualTo("Withings Public API");

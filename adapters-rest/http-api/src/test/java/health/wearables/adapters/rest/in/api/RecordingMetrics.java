@@ -60,7 +60,8 @@ final class RecordingMetrics {
     }
 
     private static String tags(Tag[] tags) {
-        return Arrays.stream(tags).map(tag -> tag.getTagName() + "=" + tag.getTagValue())
+        return Arrays.stream(tags)
+                .map(tag -> tag.getTagName() + "=" + tag.getTagValue())
                 .collect(Collectors.joining(",", "{", "}"));
     }
 

@@ -20,8 +20,7 @@ import java.util.function.Supplier;
  */
 final class ScriptedCompleteCallback implements CompleteCallback {
 
-    record Call(String provider, Map<String, List<String>> query) {
-    }
+    record Call(String provider, Map<String, List<String>> query) {}
 
     private final List<Call> calls = new ArrayList<>();
     private Supplier<CallbackAnswer> answer;

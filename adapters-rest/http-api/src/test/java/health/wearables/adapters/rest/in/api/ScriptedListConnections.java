@@ -15,8 +15,7 @@ import java.util.function.Supplier;
 /** {@link ListConnections} that answers what the test tells it to and remembers what it was asked. */
 final class ScriptedListConnections implements ListConnections {
 
-    record Call(Optional<ApiKey> apiKey, Optional<String> patientId) {
-    }
+    record Call(Optional<ApiKey> apiKey, Optional<String> patientId) {}
 
     private final List<Call> calls = new ArrayList<>();
     private Supplier<Step<ConnectionListing>> answer;

@@ -16,10 +16,10 @@ import java.util.function.Supplier;
 /** {@link StartConnection} that answers what the test tells it to and remembers what it was asked. */
 final class ScriptedStartConnection implements StartConnection {
     static final Connecting.Started STARTED = new Connecting.Started(
-            URI.create("https://provider.example/authorize?client_id=gw&state=abc"), Instant.parse("2026-11-21T10:10:00Z"));
+            URI.create("https://provider.example/authorize?client_id=gw&state=abc"),
+            Instant.parse("2026-11-21T10:10:00Z"));
 
-    record Call(Optional<ApiKey> apiKey, String provider, ConnectCommand command) {
-    }
+    record Call(Optional<ApiKey> apiKey, String provider, ConnectCommand command) {}
 
     private final List<Call> calls = new ArrayList<>();
     private Supplier<Step<Connecting.Started>> answer;

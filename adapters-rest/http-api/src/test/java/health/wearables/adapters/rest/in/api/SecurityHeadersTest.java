@@ -71,6 +71,8 @@ class SecurityHeadersTest {
         assertThat(answer.header("Cache-Control")).as("Cache-Control").contains("no-store");
         assertThat(answer.header("Pragma")).as("Pragma").contains("no-cache");
         assertThat(answer.header("Referrer-Policy")).as("Referrer-Policy").contains("no-referrer");
-        assertThat(answer.header("X-Content-Type-Options")).as("X-Content-Type-Options").contains("nosniff");
+        assertThat(answer.header("X-Content-Type-Options"))
+                .as("X-Content-Type-Options")
+                .contains("nosniff");
     }
 }

@@ -41,7 +41,8 @@ class ServerAnswersTest {
         Answer answer = api.send("DELETE", "/v1/wearables/providers", null);
 
         answer.isError(405, "METHOD_NOT_ALLOWED");
-        assertThat(answer.header("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("GET"));
+        assertThat(answer.header("Allow"))
+                .hasValueSatisfying(allow -> assertThat(allow).contains("GET"));
     }
 
     @Test
@@ -49,14 +50,15 @@ class ServerAnswersTest {
         Answer answer = api.get("/v1/wearables/withings/connect");
 
         answer.isError(405, "METHOD_NOT_ALLOWED");
-        assertThat(answer.header("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("POST"));
+        assertThat(answer.header("Allow"))
+                .hasValueSatisfying(allow -> assertThat(allow).contains("POST"));
         assertThat(api.startConnection.calls()).isEmpty();
     }
 
     @Test
     void an_answer_a_client_will_not_accept_is_406_in_json_all_the_same() {
-        Answer answer = api.get("/v1/wearables/providers", "Accept", "text/html", "Authorization",
-                "Bearer " + ApiServer.API_KEY);
+        Answer answer = api.get(
+                "/v1/wearables/providers", "Accept", "text/html", "Authorization", "Bearer " + ApiServer.API_KEY);
 
         answer.isError(406, "NOT_ACCEPTABLE");
         assertThat(api.listProviders.calls()).isEmpty();
@@ -64,8 +66,14 @@ class ServerAnswersTest {
 
     @Test
     void a_body_of_the_wrong_media_type_is_415_saying_what_to_send() {
-        Answer answer = api.send("POST", "/v1/wearables/withings/connect", "patientId=p-1",
-                "Content-Type", "text/plain", "Authorization", "Bearer " + ApiServer.API_KEY);
+        Answer answer = api.send(
+                "POST",
+                "/v1/wearables/withings/connect",
+                "patientId=p-1",
+                "Content-Type",
+                "text/plain",
+                "Authorization",
+                "Bearer " + ApiServer.API_KEY);
 
         answer.isError(415, "UNSUPPORTED_MEDIA_TYPE");
         assertThat(answer.message()).contains("application/json");

@@ -38,7 +38,8 @@ final class CappedBodySubscriber implements HttpResponse.BodySubscriber<byte[]> 
 
     /** A body handler that gives each response its own capped subscriber. */
     static HttpResponse.BodyHandler<byte[]> handler(int cap) {
-        return info -> new CappedBodySubscriber(cap, info.headers().firstValueAsLong("Content-Length").orElse(-1));
+        return info -> new CappedBodySubscriber(
+                cap, info.headers().firstValueAsLong("Content-Length").orElse(-1));
     }
 
     @Override

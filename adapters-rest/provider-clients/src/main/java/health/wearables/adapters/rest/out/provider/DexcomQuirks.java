@@ -17,12 +17,18 @@ final class DexcomQuirks implements ProviderQuirks {
 
     static final String OFFLINE_SCOPE = "offline_access";
     static final BuiltInProvider PRODUCTION = defaults("dexcom", "Dexcom", URI.create("https://api.dexcom.com"));
-    static final BuiltInProvider SANDBOX = defaults("dexcom-sandbox", "Dexcom (sandbox)",
-            URI.create("https://sandbox-api.dexcom.com"));
+    static final BuiltInProvider SANDBOX =
+            defaults("dexcom-sandbox", "Dexcom (sandbox)", URI.create("https://sandbox-api.dexcom.com"));
 
     private static BuiltInProvider defaults(String slug, String name, URI host) {
-        return new BuiltInProvider(slug, name, name + " API",
+        return new BuiltInProvider(
+                slug,
+                name,
+                name + " API",
                 ProviderEndpoints.oauth2(host.resolve("/v2/oauth2/login"), host.resolve("/v2/oauth2/token"), host),
-                List.of(OFFLINE_SCOPE), Pkce.NONE, ClientAuthentication.POST, Optional.empty());
+                List.of(OFFLINE_SCOPE),
+                Pkce.NONE,
+                ClientAuthentication.POST,
+                Optional.empty());
     }
 }

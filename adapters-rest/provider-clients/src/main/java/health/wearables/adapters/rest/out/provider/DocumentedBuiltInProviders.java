@@ -19,8 +19,7 @@ import java.util.stream.Stream;
 public final class DocumentedBuiltInProviders implements BuiltInProviders {
 
     /** A built-in provider: its documented settings and how it bends OAuth 2.0. */
-    public record BuiltIn(BuiltInProvider defaults, ProviderQuirks quirks) {
-    }
+    public record BuiltIn(BuiltInProvider defaults, ProviderQuirks quirks) {}
 
     private static final DocumentedBuiltInProviders STANDARD = new DocumentedBuiltInProviders(Stream.of(
             new BuiltIn(FitbitQuirks.DEFAULTS, new FitbitQuirks()),
@@ -39,8 +38,8 @@ public final class DocumentedBuiltInProviders implements BuiltInProviders {
     private final Map<String, BuiltIn> bySlug;
 
     private DocumentedBuiltInProviders(Stream<BuiltIn> builtIns) {
-        this.bySlug = builtIns.collect(Collectors.toUnmodifiableMap(builtIn -> builtIn.defaults().slug(),
-                Function.identity()));
+        this.bySlug = builtIns.collect(
+                Collectors.toUnmodifiableMap(builtIn -> builtIn.defaults().slug(), Function.identity()));
     }
 
     /** The providers this gateway ships with. */
@@ -73,7 +72,9 @@ public final class DocumentedBuiltInProviders implements BuiltInProviders {
 
     @Override
     public List<BuiltInProvider> all() {
-        return bySlug.values().stream().map(BuiltIn::defaults).sorted(Comparator.comparing(BuiltInProvider::slug))
+        return bySlug.values().stream()
+                .map(BuiltIn::defaults)
+                .sorted(Comparator.comparing(BuiltInProvider::slug))
                 .toList();
     }
 }

@@ -16,12 +16,18 @@ import net.minidev.json.JSONObject;
  */
 final class FitbitQuirks implements ProviderQuirks {
 
-    static final BuiltInProvider DEFAULTS = new BuiltInProvider("fitbit", "Fitbit",
+    static final BuiltInProvider DEFAULTS = new BuiltInProvider(
+            "fitbit",
+            "Fitbit",
             "Fitbit Web API (legacy): shutting down, the legacy Web API ends in autumn 2026; connect through"
                     + " google-health instead",
-            ProviderEndpoints.oauth2(URI.create("https://www.fitbit.com/oauth2/authorize"),
-                    URI.create("https://api.fitbit.com/oauth2/token"), URI.create("https://api.fitbit.com")),
-            List.of("activity", "heartrate", "sleep", "weight"), Pkce.S256, ClientAuthentication.BASIC,
+            ProviderEndpoints.oauth2(
+                    URI.create("https://www.fitbit.com/oauth2/authorize"),
+                    URI.create("https://api.fitbit.com/oauth2/token"),
+                    URI.create("https://api.fitbit.com")),
+            List.of("activity", "heartrate", "sleep", "weight"),
+            Pkce.S256,
+            ClientAuthentication.BASIC,
             Optional.empty());
 
     @Override

@@ -18,20 +18,25 @@ import java.util.Optional;
  */
 final class GarminLegacy {
     /** The user-id lookup after the token credentials were issued; without a usable id the exchange fails. */
-    static final Oauth1FollowUp USER_ID = (provider, tokens, get) ->
-            GarminQuirks.withUserId(tokens, get.get(provider.endpoints().apiBase().resolve(GarminQuirks.USER_ID_PATH)));
+    static final Oauth1FollowUp USER_ID = (provider, tokens, get) -> GarminQuirks.withUserId(
+            tokens, get.get(provider.endpoints().apiBase().resolve(GarminQuirks.USER_ID_PATH)));
 
     static final LocalDate RETIRED_ON = LocalDate.of(2026, 12, 31);
 
-    static final BuiltInProvider DEFAULTS = new BuiltInProvider("garmin-legacy", "Garmin (legacy OAuth 1.0a)",
+    static final BuiltInProvider DEFAULTS = new BuiltInProvider(
+            "garmin-legacy",
+            "Garmin (legacy OAuth 1.0a)",
             "Garmin Connect Health API over OAuth 1.0a; retired by Garmin on " + RETIRED_ON
                     + ": move patients to 'garmin' (OAuth 2.0 with PKCE)",
-            ProviderEndpoints.oauth1(URI.create("https://connectapi.garmin.com/oauth-service/oauth/request_token"),
+            ProviderEndpoints.oauth1(
+                    URI.create("https://connectapi.garmin.com/oauth-service/oauth/request_token"),
                     URI.create("https://connect.garmin.com/oauthConfirm"),
                     URI.create("https://connectapi.garmin.com/oauth-service/oauth/access_token"),
                     URI.create("https://apis.garmin.com")),
-            List.of(), Pkce.NONE, ClientAuthentication.BASIC, Optional.of(RETIRED_ON));
+            List.of(),
+            Pkce.NONE,
+            ClientAuthentication.BASIC,
+            Optional.of(RETIRED_ON));
 
-    private GarminLegacy() {
-    }
+    private GarminLegacy() {}
 }

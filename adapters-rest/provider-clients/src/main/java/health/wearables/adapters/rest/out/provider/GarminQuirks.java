@@ -1,8 +1,8 @@
 package health.wearables.adapters.rest.out.provider;
 
 import health.wearables.domain.BuiltInProvider;
-import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.ClientAuthentication;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.Pkce;
 import health.wearables.domain.ProviderEndpoints;
 import health.wearables.domain.TokenSet;
@@ -22,32 +22,39 @@ final class GarminQuirks implements ProviderQuirks {
     static final String USER_ID_PATH = "/wellness-api/rest/user/id";
     private static final String LOOKUP = "Garmin user id lookup";
 
-    static final BuiltInProvider DEFAULTS = new BuiltInProvider("garmin", "Garmin",
+    static final BuiltInProvider DEFAULTS = new BuiltInProvider(
+            "garmin",
+            "Garmin",
             "Garmin Connect Developer Program (Health API), OAuth 2.0 with PKCE",
-            ProviderEndpoints.oauth2(URI.create("https://connect.garmin.com/oauth2Confirm"),
+            ProviderEndpoints.oauth2(
+                    URI.create("https://connect.garmin.com/oauth2Confirm"),
                     URI.create("https://diauth.garmin.com/di-oauth2-service/oauth/token"),
                     URI.create("https://apis.garmin.com")),
-            List.of(), Pkce.S256, ClientAuthentication.POST, Optional.empty());
+            List.of(),
+            Pkce.S256,
+            ClientAuthentication.POST,
+            Optional.empty());
 
     @Override
     public ExchangeResult afterExchange(ConfiguredProvider provider, TokenSet tokens, ProviderCalls calls) {
-        return withUserId(tokens,
-                calls.get(provider.endpoints().apiBase().resolve(USER_ID_PATH), tokens.accessToken()));
+        return withUserId(
+                tokens, calls.get(provider.endpoints().apiBase().resolve(USER_ID_PATH), tokens.accessToken()));
     }
 
     /** The tokens with the user id of Garmin's answer to {@value #USER_ID_PATH}; no usable id fails the exchange. */
     static ExchangeResult withUserId(TokenSet tokens, ProviderCalls.Answer answer) {
         return answer.fold(
-                answered -> answered.status() == 200 ? withUserIdOf(tokens, answered.body())
+                answered -> answered.status() == 200
+                        ? withUserIdOf(tokens, answered.body())
                         : ProviderResponses.followUpFailed(LOOKUP, answered),
                 unanswered -> ProviderResponses.followUpFailed(LOOKUP, unanswered));
     }
 
     private static ExchangeResult withUserIdOf(TokenSet tokens, byte[] body) {
-        Optional<String> userId = ProviderResponses.json(body)
-                .flatMap(json -> TokenResponseReader.userId(json.get("userId")));
-        return userId.<ExchangeResult>map(id -> new ExchangeResult.Exchanged(ProviderResponses.withUserId(tokens,
-                        userId)))
+        Optional<String> userId =
+                ProviderResponses.json(body).flatMap(json -> TokenResponseReader.userId(json.get("userId")));
+        return userId.<ExchangeResult>map(
+                        id -> new ExchangeResult.Exchanged(ProviderResponses.withUserId(tokens, userId)))
                 .orElse(new ExchangeResult.Failed("Garmin user id answer without a usable userId"));
     }
 }

@@ -50,11 +50,16 @@ import java.util.TreeMap;
 public final class HttpTokenExchange implements TokenExchange {
     private static final Logger LOG = System.getLogger(HttpTokenExchange.class.getName());
     /** Headers that {@link HttpRequest.Builder} sets itself and refuses to take. */
-    private static final Set<String> HEADERS_SET_BY_CLIENT = Set.of("connection", "content-length", "expect", "host",
-            "upgrade");
+    private static final Set<String> HEADERS_SET_BY_CLIENT =
+            Set.of("connection", "content-length", "expect", "host", "upgrade");
 
-    private static final Set<String> REGISTERED_ERRORS = Set.of("invalid_request", "invalid_client", "invalid_grant",
-            "unauthorized_client", "unsupported_grant_type", "invalid_scope");
+    private static final Set<String> REGISTERED_ERRORS = Set.of(
+            "invalid_request",
+            "invalid_client",
+            "invalid_grant",
+            "unauthorized_client",
+            "unsupported_grant_type",
+            "invalid_scope");
 
     private final ProviderTransport transport;
     private final Clock clock;
@@ -74,16 +79,19 @@ public final class HttpTokenExchange implements TokenExchange {
     }
 
     @Override
-    public ExchangeResult exchange(ConfiguredProvider provider, AuthorizationCode code, Optional<PkceVerifier> verifier,
-                                   URI redirectUri) {
+    public ExchangeResult exchange(
+            ConfiguredProvider provider, AuthorizationCode code, Optional<PkceVerifier> verifier, URI redirectUri) {
         ProviderQuirks quirks = providers.quirks(provider.slug());
         ExchangeResult result;
         try {
             result = read(provider, quirks, transport.send(tokenRequest(provider, quirks, code, verifier, redirectUri)))
-                    .fold(exchanged -> quirks.afterExchange(provider, exchanged.tokens(), followUps),
-                            refused -> refused, failed -> failed);
+                    .fold(
+                            exchanged -> quirks.afterExchange(provider, exchanged.tokens(), followUps),
+                            refused -> refused,
+                            failed -> failed);
         } catch (RuntimeException e) {
-            result = new Failed("token request could not be made (" + e.getClass().getSimpleName() + ")");
+            result = new Failed(
+                    "token request could not be made (" + e.getClass().getSimpleName() + ")");
         }
         log(provider, result);
         return result;
@@ -95,18 +103,24 @@ public final class HttpTokenExchange implements TokenExchange {
                 unanswered -> new Failed(unanswered.reason()));
     }
 
-    private HttpRequest tokenRequest(ConfiguredProvider provider, ProviderQuirks quirks, AuthorizationCode code,
-                                     Optional<PkceVerifier> verifier, URI redirectUri) {
+    private HttpRequest tokenRequest(
+            ConfiguredProvider provider,
+            ProviderQuirks quirks,
+            AuthorizationCode code,
+            Optional<PkceVerifier> verifier,
+            URI redirectUri) {
         AuthorizationCodeGrant grant = new AuthorizationCodeGrant(
-                new com.nimbusds.oauth2.sdk.AuthorizationCode(code.value()), redirectUri,
+                new com.nimbusds.oauth2.sdk.AuthorizationCode(code.value()),
+                redirectUri,
                 verifier.map(v -> new CodeVerifier(v.value())).orElse(null));
-        HTTPRequest nimbus = new TokenRequest(provider.endpoints().token(), clientAuthentication(provider), grant)
-                .toHTTPRequest();
+        HTTPRequest nimbus =
+                new TokenRequest(provider.endpoints().token(), clientAuthentication(provider), grant).toHTTPRequest();
         nimbus.setAccept("application/json");
 
-        HttpRequest.Builder request = transport.request(nimbus.getURI())
-                .POST(HttpRequest.BodyPublishers.ofString(withFields(nimbus.getBody(), quirks.tokenFormFields()),
-                        StandardCharsets.UTF_8));
+        HttpRequest.Builder request = transport
+                .request(nimbus.getURI())
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        withFields(nimbus.getBody(), quirks.tokenFormFields()), StandardCharsets.UTF_8));
         for (Map.Entry<String, List<String>> header : nimbus.getHeaderMap().entrySet()) {
             if (!HEADERS_SET_BY_CLIENT.contains(header.getKey().toLowerCase(Locale.ROOT))) {
                 header.getValue().forEach(value -> request.header(header.getKey(), value));
@@ -143,12 +157,15 @@ public final class HttpTokenExchange implements TokenExchange {
 
         @Override
         public Answer postJson(URI uri, AccessToken bearer, String json) {
-            return transport.send(apiRequest(uri, bearer).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+            return transport.send(apiRequest(uri, bearer)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                    .build());
         }
 
         private HttpRequest.Builder apiRequest(URI uri, AccessToken bearer) {
-            return transport.request(uri)
+            return transport
+                    .request(uri)
                     .header("Accept", "application/json")
                     .header("Authorization", "Bearer " + bearer.value());
         }
@@ -159,7 +176,8 @@ public final class HttpTokenExchange implements TokenExchange {
      * anything, even an echoed token, so it is only described.
      */
     private static String loggable(String oauthError) {
-        return REGISTERED_ERRORS.contains(oauthError) ? oauthError
+        return REGISTERED_ERRORS.contains(oauthError)
+                ? oauthError
                 : "an unregistered error code (" + oauthError.length() + " characters)";
     }
 
@@ -168,16 +186,19 @@ public final class HttpTokenExchange implements TokenExchange {
         LogLine line = result.fold(
                 exchanged -> new LogLine(Level.DEBUG, "token exchange with provider " + slug + " succeeded"),
                 refused -> "invalid_client".equals(refused.oauthError())
-                        ? new LogLine(Level.ERROR, "token endpoint rejected our client credentials for provider "
-                                + slug + ": check wearables.providers." + slug + ".client-id / client-secret")
-                        : new LogLine(Level.WARNING, "token endpoint of provider " + slug + " refused the code: "
-                                + loggable(refused.oauthError())),
-                failed -> new LogLine(Level.WARNING, "token exchange with provider " + slug + " failed: "
-                        + failed.reason()));
+                        ? new LogLine(
+                                Level.ERROR,
+                                "token endpoint rejected our client credentials for provider " + slug
+                                        + ": check wearables.providers." + slug + ".client-id / client-secret")
+                        : new LogLine(
+                                Level.WARNING,
+                                "token endpoint of provider " + slug + " refused the code: "
+                                        + loggable(refused.oauthError())),
+                failed -> new LogLine(
+                        Level.WARNING, "token exchange with provider " + slug + " failed: " + failed.reason()));
         LOG.log(line.level(), line.message());
     }
 
     /** What the log says about one exchange. */
-    private record LogLine(Level level, String message) {
-    }
+    private record LogLine(Level level, String message) {}
 }

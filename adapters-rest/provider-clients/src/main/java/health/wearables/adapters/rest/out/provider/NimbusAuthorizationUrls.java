@@ -34,17 +34,20 @@ public final class NimbusAuthorizationUrls implements AuthorizationUrls {
     }
 
     @Override
-    public URI authorizationUrl(ConfiguredProvider provider, StateToken state, Optional<PkceVerifier> verifier,
-                                URI redirectUri) {
+    public URI authorizationUrl(
+            ConfiguredProvider provider, StateToken state, Optional<PkceVerifier> verifier, URI redirectUri) {
         AuthorizationRequest.Builder request = new AuthorizationRequest.Builder(
-                new ResponseType(ResponseType.Value.CODE), new ClientID(provider.client().id()))
+                        new ResponseType(ResponseType.Value.CODE),
+                        new ClientID(provider.client().id()))
                 .redirectionURI(redirectUri)
                 .state(new State(state.value()));
         ProviderQuirks quirks = providers.quirks(provider.slug());
         if (!provider.scopes().requested().isEmpty() && " ".equals(quirks.scopeSeparator())) {
             request.scope(new Scope(provider.scopes().requested().toArray(String[]::new)));
         } else if (!provider.scopes().requested().isEmpty()) {
-            request.customParameter("scope", String.join(quirks.scopeSeparator(), provider.scopes().requested()));
+            request.customParameter(
+                    "scope",
+                    String.join(quirks.scopeSeparator(), provider.scopes().requested()));
         }
         quirks.authorizationParameters().forEach(request::customParameter);
         verifier.ifPresent(v -> request.codeChallenge(new CodeVerifier(v.value()), CodeChallengeMethod.S256));

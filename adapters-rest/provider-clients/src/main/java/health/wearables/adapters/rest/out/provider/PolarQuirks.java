@@ -1,8 +1,8 @@
 package health.wearables.adapters.rest.out.provider;
 
 import health.wearables.domain.BuiltInProvider;
-import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.ClientAuthentication;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.Pkce;
 import health.wearables.domain.ProviderEndpoints;
 import health.wearables.domain.TokenSet;
@@ -25,11 +25,18 @@ final class PolarQuirks implements ProviderQuirks {
     static final String REGISTRATION_PATH = "/v3/users";
     private static final String REGISTRATION = "Polar user registration";
 
-    static final BuiltInProvider DEFAULTS = new BuiltInProvider("polar", "Polar", "Polar AccessLink API v3",
-            ProviderEndpoints.oauth2(URI.create("https://flow.polar.com/oauth2/authorization"),
+    static final BuiltInProvider DEFAULTS = new BuiltInProvider(
+            "polar",
+            "Polar",
+            "Polar AccessLink API v3",
+            ProviderEndpoints.oauth2(
+                    URI.create("https://flow.polar.com/oauth2/authorization"),
                     URI.create("https://polarremote.com/v2/oauth2/token"),
                     URI.create("https://www.polaraccesslink.com")),
-            List.of("accesslink.read_all"), Pkce.NONE, ClientAuthentication.BASIC, Optional.empty());
+            List.of("accesslink.read_all"),
+            Pkce.NONE,
+            ClientAuthentication.BASIC,
+            Optional.empty());
 
     @Override
     public TokenSet complete(JSONObject response, TokenSet tokens, Instant now) {
@@ -42,8 +49,10 @@ final class PolarQuirks implements ProviderQuirks {
         if (userId.isEmpty()) {
             return new ExchangeResult.Failed("Polar token response without a usable x_user_id");
         }
-        ProviderCalls.Answer answer = calls.postJson(provider.endpoints().apiBase().resolve(REGISTRATION_PATH),
-                tokens.accessToken(), JSONObject.toJSONString(Map.of("member-id", userId.get())));
+        ProviderCalls.Answer answer = calls.postJson(
+                provider.endpoints().apiBase().resolve(REGISTRATION_PATH),
+                tokens.accessToken(),
+                JSONObject.toJSONString(Map.of("member-id", userId.get())));
         return answer.fold(
                 answered -> answered.status() == 200 || answered.status() == 201 || answered.status() == 409
                         ? new ExchangeResult.Exchanged(tokens)

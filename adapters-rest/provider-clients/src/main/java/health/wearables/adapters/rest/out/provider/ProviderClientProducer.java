@@ -1,11 +1,11 @@
 package health.wearables.adapters.rest.out.provider;
 
-import health.wearables.application.port.out.AuthorizationUrls;
+import health.wearables.adapters.rest.out.provider.data.HttpProviderData;
 import health.wearables.adapters.rest.out.provider.oauth1.HttpOauth1Client;
 import health.wearables.adapters.rest.out.provider.oauth1.HttpOauth1Provider;
 import health.wearables.adapters.rest.out.provider.oauth1.NonceSource;
 import health.wearables.adapters.rest.out.provider.oauth1.Oauth1Signer;
-import health.wearables.adapters.rest.out.provider.data.HttpProviderData;
+import health.wearables.application.port.out.AuthorizationUrls;
 import health.wearables.application.port.out.BuiltInProviders;
 import health.wearables.application.port.out.Oauth1Provider;
 import health.wearables.application.port.out.ProviderData;
@@ -51,8 +51,10 @@ public class ProviderClientProducer {
             @ConfigProperty(name = DATA_DEADLINE_KEY) Optional<Long> dataDeadlineMs,
             @ConfigProperty(name = DATA_MAX_BODY_KEY) Optional<Integer> dataMaxBodyBytes) {
         this.limits = TokenEndpointLimits.configured(connectTimeoutMs, deadlineMs, maxBodyBytes);
-        this.dataLimits = new TokenEndpointLimits(limits.connectTimeout(),
-                Duration.ofMillis(dataDeadlineMs.orElse(DATA_DEADLINE_MS)), dataMaxBodyBytes.orElse(DATA_MAX_BODY_BYTES));
+        this.dataLimits = new TokenEndpointLimits(
+                limits.connectTimeout(),
+                Duration.ofMillis(dataDeadlineMs.orElse(DATA_DEADLINE_MS)),
+                dataMaxBodyBytes.orElse(DATA_MAX_BODY_BYTES));
     }
 
     /** The data calls with their default limits. */
@@ -79,8 +81,10 @@ public class ProviderClientProducer {
     @Produces
     @ApplicationScoped
     public Oauth1Provider oauth1Provider() {
-        return new HttpOauth1Provider(new HttpOauth1Client(limits,
-                new Oauth1Signer(Clock.systemUTC(), NonceSource.secure(new java.security.SecureRandom()))),
+        return new HttpOauth1Provider(
+                new HttpOauth1Client(
+                        limits,
+                        new Oauth1Signer(Clock.systemUTC(), NonceSource.secure(new java.security.SecureRandom()))),
                 DocumentedBuiltInProviders.standard()::oauth1FollowUp);
     }
 

@@ -16,8 +16,7 @@ import net.minidev.json.JSONObject;
 public interface ProviderQuirks {
 
     /** Plain OAuth 2.0: what any slug without a built-in strategy gets. */
-    ProviderQuirks GENERIC = new ProviderQuirks() {
-    };
+    ProviderQuirks GENERIC = new ProviderQuirks() {};
 
     /** Parameters added to the authorization request (e.g. Google's {@code access_type=offline}). */
     default Map<String, String> authorizationParameters() {

@@ -13,8 +13,7 @@ import net.minidev.json.JSONObject;
 /** Small readings of provider JSON shared by the strategies; lenient, since the shapes are the providers'. */
 final class ProviderResponses {
 
-    private ProviderResponses() {
-    }
+    private ProviderResponses() {}
 
     /** A member that is a JSON object. */
     static Optional<JSONObject> object(JSONObject json, String member) {
@@ -46,7 +45,8 @@ final class ProviderResponses {
 
     /** A follow-up call that did not end well, in our words: the status or the transport reason, never the body. */
     static Failed followUpFailed(String call, ProviderCalls.Answer answer) {
-        return answer.fold(answered -> new Failed(call + " answered HTTP " + answered.status()),
+        return answer.fold(
+                answered -> new Failed(call + " answered HTTP " + answered.status()),
                 unanswered -> new Failed(call + " failed: " + unanswered.reason()));
     }
 

@@ -50,8 +50,8 @@ public final class ProviderTransport {
                 http.sendAsync(request, CappedBodySubscriber.handler(limits.maxBodyBytes()));
         try {
             HttpResponse<byte[]> response = answer.get(deadlineMillis, TimeUnit.MILLISECONDS);
-            return new Answered(response.statusCode(), response.body(),
-                    response.headers().firstValue("Retry-After"));
+            return new Answered(
+                    response.statusCode(), response.body(), response.headers().firstValue("Retry-After"));
         } catch (TimeoutException e) {
             answer.cancel(true);
             return new Unanswered("no complete answer within " + deadlineMillis + " ms");

@@ -19,10 +19,18 @@ import net.minidev.json.JSONObject;
  */
 final class StravaQuirks implements ProviderQuirks {
 
-    static final BuiltInProvider DEFAULTS = new BuiltInProvider("strava", "Strava", "Strava API v3",
-            ProviderEndpoints.oauth2(URI.create("https://www.strava.com/oauth/authorize"),
-                    URI.create("https://www.strava.com/oauth/token"), URI.create("https://www.strava.com/api/v3")),
-            List.of("read", "activity:read_all"), Pkce.NONE, ClientAuthentication.POST, Optional.empty());
+    static final BuiltInProvider DEFAULTS = new BuiltInProvider(
+            "strava",
+            "Strava",
+            "Strava API v3",
+            ProviderEndpoints.oauth2(
+                    URI.create("https://www.strava.com/oauth/authorize"),
+                    URI.create("https://www.strava.com/oauth/token"),
+                    URI.create("https://www.strava.com/api/v3")),
+            List.of("read", "activity:read_all"),
+            Pkce.NONE,
+            ClientAuthentication.POST,
+            Optional.empty());
 
     @Override
     public String scopeSeparator() {
@@ -32,7 +40,8 @@ final class StravaQuirks implements ProviderQuirks {
     @Override
     public Unwrapped unwrap(JSONObject response) {
         if (!response.containsKey("error")) {
-            Object resource = ProviderResponses.first(response, "errors").map(error -> error.get("resource"))
+            Object resource = ProviderResponses.first(response, "errors")
+                    .map(error -> error.get("resource"))
                     .orElse(null);
             if ("AuthorizationCode".equals(resource)) {
                 return new Unwrapped.Standard(ProviderResponses.oauthError("invalid_grant"));
@@ -46,11 +55,13 @@ final class StravaQuirks implements ProviderQuirks {
 
     @Override
     public TokenSet complete(JSONObject response, TokenSet tokens, Instant now) {
-        TokenSet completed = ProviderResponses.withUserId(tokens, ProviderResponses.object(response, "athlete")
-                .flatMap(athlete -> TokenResponseReader.userId(athlete.get("id"))));
+        TokenSet completed = ProviderResponses.withUserId(
+                tokens,
+                ProviderResponses.object(response, "athlete")
+                        .flatMap(athlete -> TokenResponseReader.userId(athlete.get("id"))));
         return TokenResponseReader.expiresIn(response.get("expires_at"))
-                .map(epochSeconds -> Instant.ofEpochSecond(Math.max(0, Math.min(Instant.MAX.getEpochSecond(),
-                        epochSeconds))))
+                .map(epochSeconds ->
+                        Instant.ofEpochSecond(Math.max(0, Math.min(Instant.MAX.getEpochSecond(), epochSeconds))))
                 .map(expiresAt -> ProviderResponses.withExpiry(completed, TokenSet.clampAbsolute(expiresAt, now)))
                 .orElse(completed);
     }

@@ -25,15 +25,23 @@ final class SuuntoQuirks implements ProviderQuirks {
     /** Header for Suunto API calls, with the subscription key of the Suunto API Zone. Not used by the token call. */
     static final String SUBSCRIPTION_KEY_HEADER = "Ocp-Apim-Subscription-Key";
 
-    static final BuiltInProvider DEFAULTS = new BuiltInProvider("suunto", "Suunto", "Suunto Cloud API",
-            ProviderEndpoints.oauth2(URI.create("https://cloudapi-oauth.suunto.com/oauth/authorize"),
+    static final BuiltInProvider DEFAULTS = new BuiltInProvider(
+            "suunto",
+            "Suunto",
+            "Suunto Cloud API",
+            ProviderEndpoints.oauth2(
+                    URI.create("https://cloudapi-oauth.suunto.com/oauth/authorize"),
                     URI.create("https://cloudapi-oauth.suunto.com/oauth/token"),
                     URI.create("https://cloudapi.suunto.com")),
-            List.of(), Pkce.NONE, ClientAuthentication.BASIC, Optional.empty());
+            List.of(),
+            Pkce.NONE,
+            ClientAuthentication.BASIC,
+            Optional.empty());
 
     @Override
     public TokenSet complete(JSONObject response, TokenSet tokens, Instant now) {
-        return ProviderResponses.withUserId(tokens, userFromClaims(tokens.accessToken().value()));
+        return ProviderResponses.withUserId(
+                tokens, userFromClaims(tokens.accessToken().value()));
     }
 
     private static Optional<String> userFromClaims(String accessToken) {

@@ -28,10 +28,12 @@ public record TokenEndpointLimits(Duration connectTimeout, Duration deadline, in
     }
 
     /** The limits as configured; each one left out is its default. */
-    public static TokenEndpointLimits configured(Optional<Long> connectTimeoutMs, Optional<Long> deadlineMs,
-                                                 Optional<Integer> maxBodyBytes) {
-        return new TokenEndpointLimits(connectTimeoutMs.map(Duration::ofMillis).orElse(DEFAULTS.connectTimeout),
-                deadlineMs.map(Duration::ofMillis).orElse(DEFAULTS.deadline), maxBodyBytes.orElse(DEFAULTS.maxBodyBytes));
+    public static TokenEndpointLimits configured(
+            Optional<Long> connectTimeoutMs, Optional<Long> deadlineMs, Optional<Integer> maxBodyBytes) {
+        return new TokenEndpointLimits(
+                connectTimeoutMs.map(Duration::ofMillis).orElse(DEFAULTS.connectTimeout),
+                deadlineMs.map(Duration::ofMillis).orElse(DEFAULTS.deadline),
+                maxBodyBytes.orElse(DEFAULTS.maxBodyBytes));
     }
 
     private static void requirePositive(Duration duration, String what) {

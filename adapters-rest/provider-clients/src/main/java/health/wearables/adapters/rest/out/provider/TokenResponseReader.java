@@ -66,23 +66,26 @@ final class TokenResponseReader {
         } catch (ParseException e) {
             return failed("body is not a JSON object (HTTP " + status + ")");
         }
-        return quirks.unwrap(json).fold(
-                standard -> standard(provider, quirks, standard.response(), status, now),
-                failure -> failed(failure.reason() + " (HTTP " + status + ")"));
+        return quirks.unwrap(json)
+                .fold(
+                        standard -> standard(provider, quirks, standard.response(), status, now),
+                        failure -> failed(failure.reason() + " (HTTP " + status + ")"));
     }
 
     /** A response in RFC 6749's shape: an error (with any status it came with), or tokens (only with a 2xx). */
-    private static ExchangeResult standard(ConfiguredProvider provider, ProviderQuirks quirks, JSONObject json,
-                                           int status, Instant now) {
+    private static ExchangeResult standard(
+            ConfiguredProvider provider, ProviderQuirks quirks, JSONObject json, int status, Instant now) {
         if (json.containsKey("error")) {
             return refusal(json, status);
         }
         if (status >= 300) {
             return failed("HTTP " + status + " without an OAuth error");
         }
-        return tokens(provider, json, now).fold(
-                exchanged -> new Exchanged(quirks.complete(json, exchanged.tokens(), now)),
-                refused -> refused, failed -> failed);
+        return tokens(provider, json, now)
+                .fold(
+                        exchanged -> new Exchanged(quirks.complete(json, exchanged.tokens(), now)),
+                        refused -> refused,
+                        failed -> failed);
     }
 
     /** RFC 6749 §5.2, also when it arrives with 200 (some providers do that). */
@@ -127,11 +130,14 @@ final class TokenResponseReader {
         }
         Optional<RefreshToken> refreshToken;
         try {
-            refreshToken = Optional.ofNullable(tokens.getRefreshToken()).map(token -> new RefreshToken(token.getValue()));
+            refreshToken =
+                    Optional.ofNullable(tokens.getRefreshToken()).map(token -> new RefreshToken(token.getValue()));
         } catch (IllegalArgumentException e) {
             return failed("refresh_token over " + AccessToken.MAX_LENGTH + " characters or not visible ASCII");
         }
-        return new Exchanged(new TokenSet(accessToken, refreshToken,
+        return new Exchanged(new TokenSet(
+                accessToken,
+                refreshToken,
                 TokenSet.expiryFrom(expiresIn(json.get("expires_in")), now),
                 scopes(json.get("scope"), provider.scopes().requested()),
                 userId(json.get("user_id"))));
@@ -162,7 +168,9 @@ final class TokenResponseReader {
     /** The granted scopes when the provider states them (space or comma separated), else what we asked for. */
     static List<String> scopes(Object value, List<String> configured) {
         if (value instanceof String text && !text.isBlank()) {
-            return Arrays.stream(SCOPE_SEPARATORS.split(text.trim())).filter(scope -> !scope.isEmpty()).toList();
+            return Arrays.stream(SCOPE_SEPARATORS.split(text.trim()))
+                    .filter(scope -> !scope.isEmpty())
+                    .toList();
         }
         return configured;
     }

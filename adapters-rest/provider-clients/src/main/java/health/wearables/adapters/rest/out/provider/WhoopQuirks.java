@@ -13,11 +13,23 @@ final class WhoopQuirks implements ProviderQuirks {
 
     static final String OFFLINE_SCOPE = "offline";
 
-    static final BuiltInProvider DEFAULTS = new BuiltInProvider("whoop", "WHOOP", "WHOOP developer API v2",
-            ProviderEndpoints.oauth2(URI.create("https://api.prod.whoop.com/oauth/oauth2/auth"),
+    static final BuiltInProvider DEFAULTS = new BuiltInProvider(
+            "whoop",
+            "WHOOP",
+            "WHOOP developer API v2",
+            ProviderEndpoints.oauth2(
+                    URI.create("https://api.prod.whoop.com/oauth/oauth2/auth"),
                     URI.create("https://api.prod.whoop.com/oauth/oauth2/token"),
                     URI.create("https://api.prod.whoop.com/developer")),
-            List.of(OFFLINE_SCOPE, "read:recovery", "read:cycles", "read:workout", "read:sleep", "read:profile",
+            List.of(
+                    OFFLINE_SCOPE,
+                    "read:recovery",
+                    "read:cycles",
+                    "read:workout",
+                    "read:sleep",
+                    "read:profile",
                     "read:body_measurement"),
-            Pkce.NONE, ClientAuthentication.POST, Optional.empty());
+            Pkce.NONE,
+            ClientAuthentication.POST,
+            Optional.empty());
 }

@@ -21,10 +21,17 @@ import net.minidev.json.JSONObject;
  */
 final class WithingsQuirks implements ProviderQuirks {
 
-    static final BuiltInProvider DEFAULTS = new BuiltInProvider("withings", "Withings", "Withings Public API",
-            ProviderEndpoints.oauth2(URI.create("https://account.withings.com/oauth2_user/authorize2"),
-                    URI.create("https://wbsapi.withings.net/v2/oauth2"), URI.create("https://wbsapi.withings.net")),
-            List.of("user.info", "user.metrics", "user.activity"), Pkce.NONE, ClientAuthentication.POST,
+    static final BuiltInProvider DEFAULTS = new BuiltInProvider(
+            "withings",
+            "Withings",
+            "Withings Public API",
+            ProviderEndpoints.oauth2(
+                    URI.create("https://account.withings.com/oauth2_user/authorize2"),
+                    URI.create("https://wbsapi.withings.net/v2/oauth2"),
+                    URI.create("https://wbsapi.withings.net")),
+            List.of("user.info", "user.metrics", "user.activity"),
+            Pkce.NONE,
+            ClientAuthentication.POST,
             Optional.empty());
 
     private static final Map<String, String> REQUEST_TOKEN = Map.of("action", "requesttoken");
@@ -47,7 +54,8 @@ final class WithingsQuirks implements ProviderQuirks {
         if (status.longValue() != 0) {
             return new Unwrapped.Failure("Withings answered status " + status.longValue());
         }
-        return ProviderResponses.object(response, "body").<Unwrapped>map(Unwrapped.Standard::new)
+        return ProviderResponses.object(response, "body")
+                .<Unwrapped>map(Unwrapped.Standard::new)
                 .orElse(new Unwrapped.Failure("Withings answer with status 0 but no body object"));
     }
 

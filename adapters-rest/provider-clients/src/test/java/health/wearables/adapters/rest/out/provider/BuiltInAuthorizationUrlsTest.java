@@ -22,8 +22,11 @@ class BuiltInAuthorizationUrlsTest {
     private final NimbusAuthorizationUrls urls = new NimbusAuthorizationUrls();
 
     private URI url(BuiltInProvider defaults) {
-        return urls.authorizationUrl(defaults.configured(CLIENT_ID, new ClientSecret(CLIENT_SECRET)), STATE,
-                defaults.pkce().needsVerifier() ? Optional.of(VERIFIER) : Optional.empty(), REDIRECT_URI);
+        return urls.authorizationUrl(
+                defaults.configured(CLIENT_ID, new ClientSecret(CLIENT_SECRET)),
+                STATE,
+                defaults.pkce().needsVerifier() ? Optional.of(VERIFIER) : Optional.empty(),
+                REDIRECT_URI);
     }
 
     /** Query parameters, decoded; each name must appear once. */
@@ -31,7 +34,8 @@ class BuiltInAuthorizationUrlsTest {
         Map<String, String> parameters = new LinkedHashMap<>();
         for (String pair : uri.getRawQuery().split("&", -1)) {
             int eq = pair.indexOf('=');
-            String previous = parameters.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            String previous = parameters.put(
+                    URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                     URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             assertThat(previous).as("repeated parameter " + pair).isNull();
         }
@@ -43,7 +47,8 @@ class BuiltInAuthorizationUrlsTest {
         URI url = url(GoogleHealthQuirks.DEFAULTS);
 
         assertThat(url.getHost()).isEqualTo("accounts.google.com");
-        assertThat(query(url)).containsEntry("access_type", "offline")
+        assertThat(query(url))
+                .containsEntry("access_type", "offline")
                 .containsEntry("prompt", "consent")
                 .containsEntry("scope", String.join(" ", GoogleHealthQuirks.DEFAULTS.scopes()))
                 .containsEntry("code_challenge_method", "S256")
@@ -55,7 +60,8 @@ class BuiltInAuthorizationUrlsTest {
         URI url = url(WithingsQuirks.DEFAULTS);
 
         assertThat(url.getPath()).isEqualTo("/oauth2_user/authorize2");
-        assertThat(query(url)).containsEntry("scope", "user.info,user.metrics,user.activity")
+        assertThat(query(url))
+                .containsEntry("scope", "user.info,user.metrics,user.activity")
                 .containsEntry("response_type", "code")
                 .containsEntry("client_id", CLIENT_ID)
                 .doesNotContainKeys("access_type", "prompt", "code_challenge");
@@ -63,15 +69,18 @@ class BuiltInAuthorizationUrlsTest {
 
     @Test
     void strava_scopes_are_comma_separated() {
-        assertThat(query(url(StravaQuirks.DEFAULTS))).containsEntry("scope", "read,activity:read_all")
+        assertThat(query(url(StravaQuirks.DEFAULTS)))
+                .containsEntry("scope", "read,activity:read_all")
                 .containsEntry("redirect_uri", REDIRECT_URI.toString());
     }
 
     @Test
     void fitbit_and_garmin_send_the_s256_challenge_and_oura_space_separated_scopes() {
-        assertThat(query(url(FitbitQuirks.DEFAULTS))).containsEntry("code_challenge", VERIFIER.s256Challenge())
+        assertThat(query(url(FitbitQuirks.DEFAULTS)))
+                .containsEntry("code_challenge", VERIFIER.s256Challenge())
                 .containsEntry("scope", "activity heartrate sleep weight");
-        assertThat(query(url(GarminQuirks.DEFAULTS))).containsEntry("code_challenge", VERIFIER.s256Challenge())
+        assertThat(query(url(GarminQuirks.DEFAULTS)))
+                .containsEntry("code_challenge", VERIFIER.s256Challenge())
                 .containsEntry("code_challenge_method", "S256")
                 .doesNotContainKey("scope");
         assertThat(query(url(OuraQuirks.DEFAULTS)))

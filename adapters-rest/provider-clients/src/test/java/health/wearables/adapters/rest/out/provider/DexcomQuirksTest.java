@@ -27,8 +27,10 @@ class DexcomQuirksTest extends SimulatedProviderTest {
 
     @Test
     void exchanges_with_the_credentials_in_the_body() {
-        tokenAnswers(json(200, "{\"access_token\":\"dexcom-access\",\"expires_in\":7200,\"token_type\":\"Bearer\","
-                + "\"refresh_token\":\"dexcom-refresh\"}"));
+        tokenAnswers(json(
+                200,
+                "{\"access_token\":\"dexcom-access\",\"expires_in\":7200,\"token_type\":\"Bearer\","
+                        + "\"refresh_token\":\"dexcom-refresh\"}"));
 
         TokenSet tokens = exchanged(exchange());
 
@@ -42,6 +44,8 @@ class DexcomQuirksTest extends SimulatedProviderTest {
 
     @Test
     void a_used_code_is_invalid_grant() {
-        assertRefusal(json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid authorization code\"}"), "invalid_grant");
+        assertRefusal(
+                json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid authorization code\"}"),
+                "invalid_grant");
     }
 }

@@ -16,20 +16,33 @@ class DocumentedBuiltInProvidersTest {
 
     @Test
     void knows_the_built_in_slugs() {
-        assertThat(providers.bySlug().keySet()).containsExactlyInAnyOrder("fitbit", "google-health", "garmin",
-                "garmin-legacy", "oura", "withings", "whoop", "polar", "dexcom", "dexcom-sandbox", "strava", "suunto");
+        assertThat(providers.bySlug().keySet())
+                .containsExactlyInAnyOrder(
+                        "fitbit",
+                        "google-health",
+                        "garmin",
+                        "garmin-legacy",
+                        "oura",
+                        "withings",
+                        "whoop",
+                        "polar",
+                        "dexcom",
+                        "dexcom-sandbox",
+                        "strava",
+                        "suunto");
     }
 
     @Test
     void garmin_legacy_is_oauth_1_0a_through_garmins_three_urls_and_retires_at_the_end_of_2026() {
-        ConfiguredProvider legacy = providers.find(new ProviderSlug("garmin-legacy")).orElseThrow()
+        ConfiguredProvider legacy = providers
+                .find(new ProviderSlug("garmin-legacy"))
+                .orElseThrow()
                 .configured("consumer-key", new ClientSecret("consumer-secret"));
 
         assertThat(legacy.oauthVersion()).isEqualTo(OAuthVersion.OAUTH_1_0A);
         assertThat(legacy.endpoints().requestToken())
                 .contains(URI.create("https://connectapi.garmin.com/oauth-service/oauth/request_token"));
-        assertThat(legacy.endpoints().authorization())
-                .isEqualTo(URI.create("https://connect.garmin.com/oauthConfirm"));
+        assertThat(legacy.endpoints().authorization()).isEqualTo(URI.create("https://connect.garmin.com/oauthConfirm"));
         assertThat(legacy.endpoints().token())
                 .isEqualTo(URI.create("https://connectapi.garmin.com/oauth-service/oauth/access_token"));
         assertThat(legacy.pkce()).isEqualTo(Pkce.NONE);

@@ -18,14 +18,18 @@ class FitbitQuirksTest extends SimulatedProviderTest {
     void documented_defaults_basic_auth_pkce_and_marked_as_shutting_down() {
         assertThat(FitbitQuirks.DEFAULTS.clientAuthentication()).isEqualTo(ClientAuthentication.BASIC);
         assertThat(FitbitQuirks.DEFAULTS.pkce()).isEqualTo(Pkce.S256);
-        assertThat(FitbitQuirks.DEFAULTS.description()).contains("shutting down").contains("autumn 2026");
+        assertThat(FitbitQuirks.DEFAULTS.description())
+                .contains("shutting down")
+                .contains("autumn 2026");
     }
 
     @Test
     void exchanges_with_basic_auth_and_pkce_and_reads_user_id() {
-        tokenAnswers(json(200, "{\"access_token\":\"fitbit-access\",\"expires_in\":28800,"
-                + "\"refresh_token\":\"fitbit-refresh\",\"scope\":\"heartrate activity sleep\","
-                + "\"token_type\":\"Bearer\",\"user_id\":\"GGNJL9\"}"));
+        tokenAnswers(json(
+                200,
+                "{\"access_token\":\"fitbit-access\",\"expires_in\":28800,"
+                        + "\"refresh_token\":\"fitbit-refresh\",\"scope\":\"heartrate activity sleep\","
+                        + "\"token_type\":\"Bearer\",\"user_id\":\"GGNJL9\"}"));
 
         TokenSet tokens = exchanged(exchange());
 
@@ -41,14 +45,22 @@ class FitbitQuirksTest extends SimulatedProviderTest {
 
     @Test
     void its_own_error_shape_is_a_refusal_with_the_error_type() {
-        assertRefusal(json(400, "{\"errors\":[{\"errorType\":\"invalid_grant\","
-                + "\"message\":\"Authorization code invalid: code-9c1e Visit https://dev.fitbit.com/docs\"}],"
-                + "\"success\":false}"), "invalid_grant");
+        assertRefusal(
+                json(
+                        400,
+                        "{\"errors\":[{\"errorType\":\"invalid_grant\","
+                                + "\"message\":\"Authorization code invalid: code-9c1e Visit https://dev.fitbit.com/docs\"}],"
+                                + "\"success\":false}"),
+                "invalid_grant");
     }
 
     @Test
     void a_wrong_secret_in_its_error_shape_is_invalid_client() {
-        assertRefusal(json(401, "{\"errors\":[{\"errorType\":\"invalid_client\","
-                + "\"message\":\"Invalid authorization header format.\"}],\"success\":false}"), "invalid_client");
+        assertRefusal(
+                json(
+                        401,
+                        "{\"errors\":[{\"errorType\":\"invalid_client\","
+                                + "\"message\":\"Invalid authorization header format.\"}],\"success\":false}"),
+                "invalid_client");
     }
 }

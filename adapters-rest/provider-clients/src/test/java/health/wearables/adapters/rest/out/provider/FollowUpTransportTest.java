@@ -27,8 +27,8 @@ class FollowUpTransportTest extends SimulatedProviderTest {
         tokenAnswers(json(200, TOKENS));
         simulator.answer(GarminQuirks.USER_ID_PATH, ProviderSimulator.Answer.hang());
 
-        ExchangeResult result = exchange(new TokenEndpointLimits(Duration.ofSeconds(1), Duration.ofMillis(500),
-                64 * 1024));
+        ExchangeResult result =
+                exchange(new TokenEndpointLimits(Duration.ofSeconds(1), Duration.ofMillis(500), 64 * 1024));
 
         assertThat(result).isEqualTo(new Failed("Garmin user id lookup failed: no complete answer within 500 ms"));
         theTokenRequest();
@@ -47,7 +47,8 @@ class FollowUpTransportTest extends SimulatedProviderTest {
     @Test
     void a_redirected_follow_up_is_not_followed() {
         tokenAnswers(json(200, TOKENS));
-        simulator.answer(GarminQuirks.USER_ID_PATH,
+        simulator.answer(
+                GarminQuirks.USER_ID_PATH,
                 ProviderSimulator.Answer.redirect(simulator.baseUri().resolve("/elsewhere")));
         simulator.answer("/elsewhere", json(200, "{\"userId\":\"stolen\"}"));
 
@@ -64,10 +65,11 @@ class FollowUpTransportTest extends SimulatedProviderTest {
         try (LogCapture logs = LogCapture.everything()) {
             assertThat(exchange()).isInstanceOf(Failed.class);
 
-            assertThat(logs.lines()).anySatisfy(line -> assertThat(line).contains("garmin")
-                    .contains("Garmin user id lookup answered HTTP 500"));
-            assertThat(logs.lines()).noneSatisfy(line -> assertThat(line).containsAnyOf("DO-NOT-LOG", CLIENT_SECRET,
-                    CODE.value()));
+            assertThat(logs.lines())
+                    .anySatisfy(line ->
+                            assertThat(line).contains("garmin").contains("Garmin user id lookup answered HTTP 500"));
+            assertThat(logs.lines())
+                    .noneSatisfy(line -> assertThat(line).containsAnyOf("DO-NOT-LOG", CLIENT_SECRET, CODE.value()));
         }
     }
 }

@@ -36,17 +36,28 @@ class GarminLegacyTest {
     @BeforeEach
     void start() {
         garmin = Oauth1ProviderSimulator.start(CONSUMER_KEY, CONSUMER_SECRET);
-        port = new HttpOauth1Provider(new HttpOauth1Client(
-                new TokenEndpointLimits(Duration.ofSeconds(1), Duration.ofSeconds(2), 64 * 1024),
-                new Oauth1Signer(Clock.systemUTC(), NonceSource.secure(new SecureRandom()))),
+        port = new HttpOauth1Provider(
+                new HttpOauth1Client(
+                        new TokenEndpointLimits(Duration.ofSeconds(1), Duration.ofSeconds(2), 64 * 1024),
+                        new Oauth1Signer(Clock.systemUTC(), NonceSource.secure(new SecureRandom()))),
                 DocumentedBuiltInProviders.standard()::oauth1FollowUp);
-        ConfiguredProvider defaults = DocumentedBuiltInProviders.standard().find(new ProviderSlug("garmin-legacy"))
-                .orElseThrow().configured(CONSUMER_KEY, new ClientSecret(CONSUMER_SECRET));
-        provider = new ConfiguredProvider(defaults.slug(), defaults.displayName(), defaults.oauthVersion(),
-                ProviderEndpoints.oauth1(garmin.uri(Oauth1ProviderSimulator.INITIATE),
-                        garmin.uri(Oauth1ProviderSimulator.AUTHORIZE), garmin.uri(Oauth1ProviderSimulator.TOKEN),
+        ConfiguredProvider defaults = DocumentedBuiltInProviders.standard()
+                .find(new ProviderSlug("garmin-legacy"))
+                .orElseThrow()
+                .configured(CONSUMER_KEY, new ClientSecret(CONSUMER_SECRET));
+        provider = new ConfiguredProvider(
+                defaults.slug(),
+                defaults.displayName(),
+                defaults.oauthVersion(),
+                ProviderEndpoints.oauth1(
+                        garmin.uri(Oauth1ProviderSimulator.INITIATE),
+                        garmin.uri(Oauth1ProviderSimulator.AUTHORIZE),
+                        garmin.uri(Oauth1ProviderSimulator.TOKEN),
                         garmin.uri("/")),
-                defaults.client(), defaults.scopes(), defaults.pkce(), defaults.issuer());
+                defaults.client(),
+                defaults.scopes(),
+                defaults.pkce(),
+                defaults.issuer());
     }
 
     @AfterEach
@@ -56,8 +67,12 @@ class GarminLegacyTest {
 
     private ExchangeResult approvedAndExchanged() {
         Issued issued = (Issued) port.temporaryCredentials(provider, URI.create("https://gateway.example/cb"));
-        return port.tokenCredentials(provider, new Grant.Oauth1Grant(issued.token(), issued.secret(),
-                new Oauth1Verifier(garmin.approve(issued.token().value()))));
+        return port.tokenCredentials(
+                provider,
+                new Grant.Oauth1Grant(
+                        issued.token(),
+                        issued.secret(),
+                        new Oauth1Verifier(garmin.approve(issued.token().value()))));
     }
 
     @Test
@@ -83,7 +98,8 @@ class GarminLegacyTest {
 
     @Test
     void an_answer_without_a_user_id_fails_the_exchange() throws IOException {
-        garmin.answer(Oauth1ProviderSimulator.USER_ID,
+        garmin.answer(
+                Oauth1ProviderSimulator.USER_ID,
                 Oauth1ProviderSimulator.Canned.body(200, "application/json", "{\"id\":\"not-the-field\"}"));
 
         assertThat(approvedAndExchanged()).isInstanceOf(ExchangeResult.Failed.class);

@@ -69,7 +69,8 @@ class GarminQuirksTest extends SimulatedProviderTest {
 
     @Test
     void a_refused_code_makes_no_follow_up_call() {
-        assertRefusal(json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"code expired\"}"), "invalid_grant");
+        assertRefusal(
+                json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"code expired\"}"), "invalid_grant");
         assertThat(simulator.requests(GarminQuirks.USER_ID_PATH)).isEmpty();
     }
 }

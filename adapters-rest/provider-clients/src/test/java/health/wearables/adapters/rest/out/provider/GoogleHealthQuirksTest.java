@@ -14,9 +14,11 @@ class GoogleHealthQuirksTest extends SimulatedProviderTest {
 
     @Test
     void exchanges_with_body_auth_and_pkce() {
-        tokenAnswers(json(200, "{\"access_token\":\"ya29.a0-google-access\",\"expires_in\":3599,"
-                + "\"refresh_token\":\"1//google-refresh\",\"scope\":\"" + String.join(" ",
-                GoogleHealthQuirks.DEFAULTS.scopes()) + "\",\"token_type\":\"Bearer\"}"));
+        tokenAnswers(json(
+                200,
+                "{\"access_token\":\"ya29.a0-google-access\",\"expires_in\":3599,"
+                        + "\"refresh_token\":\"1//google-refresh\",\"scope\":\""
+                        + String.join(" ", GoogleHealthQuirks.DEFAULTS.scopes()) + "\",\"token_type\":\"Bearer\"}"));
 
         TokenSet tokens = exchanged(exchange());
 
@@ -31,8 +33,9 @@ class GoogleHealthQuirksTest extends SimulatedProviderTest {
 
     @Test
     void without_offline_access_there_is_no_refresh_token_and_the_connection_is_not_refreshable() {
-        tokenAnswers(json(200, "{\"access_token\":\"ya29.a0-google-access\",\"expires_in\":3599,"
-                + "\"token_type\":\"Bearer\"}"));
+        tokenAnswers(json(
+                200,
+                "{\"access_token\":\"ya29.a0-google-access\",\"expires_in\":3599," + "\"token_type\":\"Bearer\"}"));
 
         TokenSet tokens = exchanged(exchange());
 
@@ -43,6 +46,7 @@ class GoogleHealthQuirksTest extends SimulatedProviderTest {
 
     @Test
     void a_used_code_is_invalid_grant() {
-        assertRefusal(json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"Bad Request\"}"), "invalid_grant");
+        assertRefusal(
+                json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"Bad Request\"}"), "invalid_grant");
     }
 }

@@ -24,7 +24,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -50,7 +49,8 @@ class HttpTokenExchangeAgainstMockOAuth2ServerTest {
     private static final List<String> SCOPES = List.of("openid", "activity", "sleep");
 
     private final MockOAuth2Server server = new MockOAuth2Server();
-    private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient browser =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @BeforeEach
     void startServer() {
@@ -66,8 +66,13 @@ class HttpTokenExchangeAgainstMockOAuth2ServerTest {
     @EnumSource(ClientAuthentication.class)
     void code_obtained_with_our_authorization_url_is_exchanged_once_for_tokens(ClientAuthentication authentication)
             throws Exception {
-        ConfiguredProvider provider = TestProviders.provider(server.authorizationEndpointUrl(ISSUER).uri(),
-                server.tokenEndpointUrl(ISSUER).uri(), authentication, CLIENT_ID, CLIENT_SECRET, SCOPES);
+        ConfiguredProvider provider = TestProviders.provider(
+                server.authorizationEndpointUrl(ISSUER).uri(),
+                server.tokenEndpointUrl(ISSUER).uri(),
+                authentication,
+                CLIENT_ID,
+                CLIENT_SECRET,
+                SCOPES);
         Instant before = Instant.now();
 
         AuthorizationCode code = approve(provider, VERIFIER);
@@ -78,34 +83,40 @@ class HttpTokenExchangeAgainstMockOAuth2ServerTest {
         TokenSet tokens = ((Exchanged) result).tokens();
         assertThat(tokens.accessToken().value()).isNotEmpty();
         assertThat(tokens.refreshToken()).isPresent();
-        assertThat(tokens.accessTokenExpiresAt()).hasValueSatisfying(expiry -> assertThat(expiry).isAfter(before));
+        assertThat(tokens.accessTokenExpiresAt())
+                .hasValueSatisfying(expiry -> assertThat(expiry).isAfter(before));
 
         RecordedRequest tokenRequest = server.takeRequest(1, TimeUnit.SECONDS);
         assertThat(tokenRequest.getPath()).endsWith("/token");
         Map<String, String> form = form(tokenRequest.getBody().readUtf8());
-        assertThat(form).containsEntry("grant_type", "authorization_code")
+        assertThat(form)
+                .containsEntry("grant_type", "authorization_code")
                 .containsEntry("code", code.value())
                 .containsEntry("code_verifier", VERIFIER.value())
                 .containsEntry("redirect_uri", REDIRECT_URI.toString());
         if (authentication == ClientAuthentication.BASIC) {
-            assertThat(tokenRequest.getHeader("Authorization")).isEqualTo("Basic " + Base64.getEncoder()
-                    .encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8)));
+            assertThat(tokenRequest.getHeader("Authorization"))
+                    .isEqualTo("Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString(
+                                            (CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8)));
             assertThat(form).doesNotContainKey("client_secret");
         } else {
             assertThat(tokenRequest.getHeader("Authorization")).isNull();
             assertThat(form).containsEntry("client_id", CLIENT_ID).containsEntry("client_secret", CLIENT_SECRET);
         }
         assertThatThrownBy(() -> server.takeRequest(200, TimeUnit.MILLISECONDS))
-                .as("no request after the one token request").isExactlyInstanceOf(RuntimeException.class);
+                .as("no request after the one token request")
+                .isExactlyInstanceOf(RuntimeException.class);
     }
 
     /** Plays the patient's browser: follows our authorization URL and reads the code off the redirect. */
     private AuthorizationCode approve(ConfiguredProvider provider, PkceVerifier verifier)
             throws IOException, InterruptedException {
-        URI authorizationUrl = new NimbusAuthorizationUrls().authorizationUrl(provider, STATE, Optional.of(verifier),
-                REDIRECT_URI);
-        HttpResponse<Void> redirect = browser.send(HttpRequest.newBuilder(authorizationUrl).build(),
-                HttpResponse.BodyHandlers.discarding());
+        URI authorizationUrl =
+                new NimbusAuthorizationUrls().authorizationUrl(provider, STATE, Optional.of(verifier), REDIRECT_URI);
+        HttpResponse<Void> redirect =
+                browser.send(HttpRequest.newBuilder(authorizationUrl).build(), HttpResponse.BodyHandlers.discarding());
 
         assertThat(redirect.statusCode()).isEqualTo(302);
         URI callback = URI.create(redirect.headers().firstValue("Location").orElseThrow());
@@ -123,7 +134,8 @@ class HttpTokenExchangeAgainstMockOAuth2ServerTest {
         Map<String, String> values = new LinkedHashMap<>();
         for (String pair : encoded.split("&", -1)) {
             int eq = pair.indexOf('=');
-            values.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            values.put(
+                    URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                     URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return values;

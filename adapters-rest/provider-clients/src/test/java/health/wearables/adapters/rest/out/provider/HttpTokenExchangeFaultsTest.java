@@ -61,8 +61,8 @@ class HttpTokenExchangeFaultsTest {
         return exchange(LIMITS, ClientAuthentication.BASIC, Optional.of(VERIFIER));
     }
 
-    private ExchangeResult exchange(TokenEndpointLimits limits, ClientAuthentication authentication,
-                                    Optional<PkceVerifier> verifier) {
+    private ExchangeResult exchange(
+            TokenEndpointLimits limits, ClientAuthentication authentication, Optional<PkceVerifier> verifier) {
         ConfiguredProvider provider = TestProviders.simulated(simulator, authentication);
         return new HttpTokenExchange(limits, Clock.fixed(NOW, ZoneOffset.UTC))
                 .exchange(provider, CODE, verifier, REDIRECT_URI);
@@ -131,8 +131,8 @@ class HttpTokenExchangeFaultsTest {
         void connection_refused_fails() {
             URI closedPort = simulator.tokenUri();
             simulator.close();
-            ConfiguredProvider provider = TestProviders.provider(URI.create("https://acme-fit.example/authorize"),
-                    closedPort, ClientAuthentication.BASIC);
+            ConfiguredProvider provider = TestProviders.provider(
+                    URI.create("https://acme-fit.example/authorize"), closedPort, ClientAuthentication.BASIC);
 
             ExchangeResult result = new HttpTokenExchange(LIMITS, Clock.systemUTC())
                     .exchange(provider, CODE, Optional.empty(), REDIRECT_URI);
@@ -192,8 +192,8 @@ class HttpTokenExchangeFaultsTest {
         @ParameterizedTest
         @ValueSource(strings = {"mac", "DPoP", "", "bearer-ish"})
         void token_type_other_than_bearer_fails(String tokenType) {
-            Failed failed = failedOnce(answeredWith(json(200,
-                    "{\"access_token\":\"at-1\",\"token_type\":\"" + tokenType + "\"}")));
+            Failed failed = failedOnce(
+                    answeredWith(json(200, "{\"access_token\":\"at-1\",\"token_type\":\"" + tokenType + "\"}")));
             assertThat(failed.reason()).contains("token_type");
         }
 
@@ -217,8 +217,8 @@ class HttpTokenExchangeFaultsTest {
         @Test
         void access_token_over_8_kib_fails() {
             String huge = "a".repeat(AccessToken.MAX_LENGTH + 1);
-            Failed failed = failedOnce(answeredWith(json(200,
-                    "{\"access_token\":\"" + huge + "\",\"token_type\":\"Bearer\"}")));
+            Failed failed = failedOnce(
+                    answeredWith(json(200, "{\"access_token\":\"" + huge + "\",\"token_type\":\"Bearer\"}")));
             assertThat(failed.reason()).contains("access_token");
         }
 
@@ -228,15 +228,14 @@ class HttpTokenExchangeFaultsTest {
             Failed failed = failedOnce(answeredWith(json(200, tokenResponse("\"refresh_token\":\"" + huge + "\""))));
             assertThat(failed.reason()).contains("refresh_token");
         }
-
     }
 
     @Nested
     class Refusals {
         @Test
         void invalid_grant_with_400_is_refused() {
-            ExchangeResult result = answeredWith(json(400,
-                    "{\"error\":\"invalid_grant\",\"error_description\":\"code already used\"}"));
+            ExchangeResult result = answeredWith(
+                    json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"code already used\"}"));
 
             assertThat(simulator.tokenCalls()).isEqualTo(1);
             assertThat(result).isEqualTo(new Refused("invalid_grant"));
@@ -259,7 +258,8 @@ class HttpTokenExchangeFaultsTest {
 
                 assertThat(log.records()).anySatisfy(record -> {
                     assertThat(record.getLevel()).isEqualTo(Level.SEVERE);
-                    assertThat(record.getMessage()).contains("provider " + SLUG)
+                    assertThat(record.getMessage())
+                            .contains("provider " + SLUG)
                             .contains("wearables.providers." + SLUG + ".client-id / client-secret");
                 });
                 assertThat(log.lines()).noneMatch(line -> line.contains(CLIENT_SECRET));
@@ -283,16 +283,20 @@ class HttpTokenExchangeFaultsTest {
     class ValidResponses {
         @Test
         void token_type_is_compared_case_insensitively() {
-            TokenSet tokens = exchangedOnce(answeredWith(json(200,
-                    "{\"access_token\":\"at-1\",\"token_type\":\"BEARER\",\"expires_in\":3600}")));
+            TokenSet tokens = exchangedOnce(answeredWith(
+                    json(200, "{\"access_token\":\"at-1\",\"token_type\":\"BEARER\",\"expires_in\":3600}")));
 
             assertThat(tokens.accessToken().value()).isEqualTo("at-1");
         }
 
         @Test
         void full_response_is_normalised() {
-            TokenSet tokens = exchangedOnce(answeredWith(json(200, tokenResponse(
-                    "\"refresh_token\":\"rt-1\",\"expires_in\":3600,\"scope\":\"activity sleep\",\"user_id\":\"U-42\""))));
+            TokenSet tokens = exchangedOnce(
+                    answeredWith(
+                            json(
+                                    200,
+                                    tokenResponse(
+                                            "\"refresh_token\":\"rt-1\",\"expires_in\":3600,\"scope\":\"activity sleep\",\"user_id\":\"U-42\""))));
 
             assertThat(tokens.accessToken().value()).isEqualTo("at-1");
             assertThat(tokens.refreshToken()).map(token -> token.value()).contains("rt-1");
@@ -312,7 +316,8 @@ class HttpTokenExchangeFaultsTest {
         @ParameterizedTest
         @ValueSource(strings = {"\"\"", "\" \"", "null"})
         void empty_refresh_token_counts_as_missing(String refreshToken) {
-            TokenSet tokens = exchangedOnce(answeredWith(json(200, tokenResponse("\"refresh_token\":" + refreshToken))));
+            TokenSet tokens =
+                    exchangedOnce(answeredWith(json(200, tokenResponse("\"refresh_token\":" + refreshToken))));
 
             assertThat(tokens.refreshToken()).isEmpty();
         }
@@ -356,7 +361,8 @@ class HttpTokenExchangeFaultsTest {
 
         @Test
         void comma_separated_scopes_are_split() {
-            TokenSet tokens = exchangedOnce(answeredWith(json(200, tokenResponse("\"scope\":\"activity,heartrate, sleep\""))));
+            TokenSet tokens =
+                    exchangedOnce(answeredWith(json(200, tokenResponse("\"scope\":\"activity,heartrate, sleep\""))));
 
             assertThat(tokens.scopes()).containsExactly("activity", "heartrate", "sleep");
         }
@@ -389,15 +395,22 @@ class HttpTokenExchangeFaultsTest {
         void basic_authentication_url_encodes_id_and_secret_as_rfc6749_requires() {
             String clientId = "gateway client:1";
             String secret = "s3cr/t+:é%";
-            ConfiguredProvider provider = TestProviders.provider(URI.create("https://acme-fit.example/authorize"),
-                    simulator.tokenUri(), ClientAuthentication.BASIC, clientId, secret);
+            ConfiguredProvider provider = TestProviders.provider(
+                    URI.create("https://acme-fit.example/authorize"),
+                    simulator.tokenUri(),
+                    ClientAuthentication.BASIC,
+                    clientId,
+                    secret);
             simulator.answer(bearer("at-1", "rt-1", 3600));
 
             new HttpTokenExchange(LIMITS, Clock.systemUTC()).exchange(provider, CODE, Optional.empty(), REDIRECT_URI);
 
-            String expected = Base64.getEncoder().encodeToString((URLEncoder.encode(clientId, StandardCharsets.UTF_8)
-                    + ":" + URLEncoder.encode(secret, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
-            ProviderSimulator.RecordedRequest request = simulator.lastTokenRequest().orElseThrow();
+            String expected = Base64.getEncoder()
+                    .encodeToString((URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":"
+                                    + URLEncoder.encode(secret, StandardCharsets.UTF_8))
+                            .getBytes(StandardCharsets.UTF_8));
+            ProviderSimulator.RecordedRequest request =
+                    simulator.lastTokenRequest().orElseThrow();
             assertThat(request.header("Authorization")).contains("Basic " + expected);
             assertThat(request.form()).doesNotContainKeys("client_id", "client_secret");
         }
@@ -408,9 +421,11 @@ class HttpTokenExchangeFaultsTest {
 
             exchange(LIMITS, ClientAuthentication.POST, Optional.of(VERIFIER));
 
-            ProviderSimulator.RecordedRequest request = simulator.lastTokenRequest().orElseThrow();
+            ProviderSimulator.RecordedRequest request =
+                    simulator.lastTokenRequest().orElseThrow();
             assertThat(request.header("Authorization")).isEmpty();
-            assertThat(request.form()).containsEntry("client_id", TestProviders.CLIENT_ID)
+            assertThat(request.form())
+                    .containsEntry("client_id", TestProviders.CLIENT_ID)
                     .containsEntry("client_secret", CLIENT_SECRET);
         }
 
@@ -420,12 +435,14 @@ class HttpTokenExchangeFaultsTest {
 
             exchange();
 
-            ProviderSimulator.RecordedRequest request = simulator.lastTokenRequest().orElseThrow();
+            ProviderSimulator.RecordedRequest request =
+                    simulator.lastTokenRequest().orElseThrow();
             assertThat(request.method()).isEqualTo("POST");
-            assertThat(request.header("Content-Type")).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("application/x-www-form-urlencoded"));
+            assertThat(request.header("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/x-www-form-urlencoded"));
             assertThat(request.header("Accept")).contains("application/json");
-            assertThat(request.form()).containsEntry("grant_type", "authorization_code")
+            assertThat(request.form())
+                    .containsEntry("grant_type", "authorization_code")
                     .containsEntry("code", CODE.value())
                     .containsEntry("code_verifier", VERIFIER.value())
                     .containsEntry("redirect_uri", REDIRECT_URI.toString());

@@ -26,24 +26,30 @@ import org.junit.jupiter.api.Test;
 class HttpTokenExchangeLoggingTest {
     private static final String ACCESS_TOKEN = "access-token-5d2b-DO-NOT-LOG";
     private static final String REFRESH_TOKEN = "refresh-token-8e4c-DO-NOT-LOG";
-    private static final List<String> SECRETS = List.of(ACCESS_TOKEN, REFRESH_TOKEN, CODE.value(), VERIFIER.value(),
-            CLIENT_SECRET);
+    private static final List<String> SECRETS =
+            List.of(ACCESS_TOKEN, REFRESH_TOKEN, CODE.value(), VERIFIER.value(), CLIENT_SECRET);
     private static final String ECHO = String.join(" ", SECRETS);
 
     private static final List<ProviderSimulator.Answer> ANSWERS = List.of(
             ProviderSimulator.Answer.bearer(ACCESS_TOKEN, REFRESH_TOKEN, 3600),
-            json(200, "{\"access_token\":\"" + ACCESS_TOKEN + "\",\"token_type\":\"Bearer\",\"refresh_token\":\""
-                    + REFRESH_TOKEN + "\",\"scope\":\"activity " + CLIENT_SECRET + "\"}"),
+            json(
+                    200,
+                    "{\"access_token\":\"" + ACCESS_TOKEN + "\",\"token_type\":\"Bearer\",\"refresh_token\":\""
+                            + REFRESH_TOKEN + "\",\"scope\":\"activity " + CLIENT_SECRET + "\"}"),
             json(500, "{\"error\":\"server_error\",\"error_description\":\"" + ECHO + "\"}"),
             json(401, "{\"error\":\"invalid_client\",\"error_description\":\"" + ECHO + "\"}"),
             json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"" + ECHO + "\"}"),
             json(200, "{\"error\":\"" + ACCESS_TOKEN + "\"}"),
             json(400, "{\"error\":\"" + ECHO + "\\n" + CLIENT_SECRET + "\"}"),
-            json(200, "{\"access_token\":\"" + ACCESS_TOKEN + "\",\"token_type\":\"mac\",\"refresh_token\":\""
-                    + REFRESH_TOKEN + "\"}"),
+            json(
+                    200,
+                    "{\"access_token\":\"" + ACCESS_TOKEN + "\",\"token_type\":\"mac\",\"refresh_token\":\""
+                            + REFRESH_TOKEN + "\"}"),
             json(200, "{\"access_token\":\"" + ACCESS_TOKEN + " " + ECHO + "\",\"token_type\":\"Bearer\"}"),
-            json(200, "{\"access_token\":\"" + ACCESS_TOKEN + "\",\"token_type\":\"Bearer\",\"refresh_token\":\""
-                    + REFRESH_TOKEN + "\""),
+            json(
+                    200,
+                    "{\"access_token\":\"" + ACCESS_TOKEN + "\",\"token_type\":\"Bearer\",\"refresh_token\":\""
+                            + REFRESH_TOKEN + "\""),
             json(200, "{\"access_token\":" + ACCESS_TOKEN + ",\"token_type\":\"Bearer\"}"),
             body(200, "text/html", "<html><p>" + ECHO + "</p></html>"),
             ProviderSimulator.Answer.drip("{\"access_token\":\"" + ACCESS_TOKEN + "\"", Duration.ofMillis(50)));
@@ -52,28 +58,36 @@ class HttpTokenExchangeLoggingTest {
     void no_token_code_verifier_or_secret_is_ever_logged() {
         List<ExchangeResult> results = new ArrayList<>();
         List<String> lines;
-        try (ProviderSimulator simulator = ProviderSimulator.start(); LogCapture log = LogCapture.everything()) {
+        try (ProviderSimulator simulator = ProviderSimulator.start();
+                LogCapture log = LogCapture.everything()) {
             HttpTokenExchange exchange = new HttpTokenExchange(
                     new TokenEndpointLimits(Duration.ofSeconds(1), Duration.ofMillis(500), 64 * 1024),
                     Clock.systemUTC());
             for (ClientAuthentication authentication : ClientAuthentication.values()) {
                 for (ProviderSimulator.Answer answer : ANSWERS) {
                     simulator.answer(answer);
-                    results.add(exchange.exchange(TestProviders.simulated(simulator, authentication), CODE,
-                            Optional.of(VERIFIER), REDIRECT_URI));
+                    results.add(exchange.exchange(
+                            TestProviders.simulated(simulator, authentication),
+                            CODE,
+                            Optional.of(VERIFIER),
+                            REDIRECT_URI));
                 }
             }
             lines = log.lines();
-            assertThat(log.records()).extracting(record -> record.getLevel())
+            assertThat(log.records())
+                    .extracting(record -> record.getLevel())
                     .contains(Level.FINE, Level.WARNING, Level.SEVERE);
         }
 
-        assertThat(results).hasSize(2 * ANSWERS.size())
+        assertThat(results)
+                .hasSize(2 * ANSWERS.size())
                 .hasAtLeastOneElementOfType(ExchangeResult.Exchanged.class)
                 .hasAtLeastOneElementOfType(ExchangeResult.Refused.class)
                 .hasAtLeastOneElementOfType(ExchangeResult.Failed.class);
         assertThat(lines).isNotEmpty().anyMatch(line -> line.contains(SLUG));
-        assertThat(lines).as("log lines containing a secret")
-                .filteredOn(line -> SECRETS.stream().anyMatch(line::contains)).isEmpty();
+        assertThat(lines)
+                .as("log lines containing a secret")
+                .filteredOn(line -> SECRETS.stream().anyMatch(line::contains))
+                .isEmpty();
     }
 }

@@ -32,46 +32,54 @@ class NimbusAuthorizationUrlsTest {
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         for (String pair : uri.getRawQuery().split("&", -1)) {
             int eq = pair.indexOf('=');
-            parameters.computeIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                    name -> new ArrayList<>()).add(URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            parameters
+                    .computeIfAbsent(
+                            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), name -> new ArrayList<>())
+                    .add(URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return parameters;
     }
 
     @Test
     void carries_the_authorization_code_request_with_an_s256_challenge() {
-        URI url = urls.authorizationUrl(provider("https://acme-fit.example/oauth2/authorize"), STATE,
-                Optional.of(VERIFIER), REDIRECT_URI);
+        URI url = urls.authorizationUrl(
+                provider("https://acme-fit.example/oauth2/authorize"), STATE, Optional.of(VERIFIER), REDIRECT_URI);
 
         assertThat(url.getScheme()).isEqualTo("https");
         assertThat(url.getHost()).isEqualTo("acme-fit.example");
         assertThat(url.getPath()).isEqualTo("/oauth2/authorize");
-        assertThat(query(url)).containsOnly(
-                Map.entry("response_type", List.of("code")),
-                Map.entry("client_id", List.of(CLIENT_ID)),
-                Map.entry("redirect_uri", List.of(REDIRECT_URI.toString())),
-                Map.entry("scope", List.of("activity heartrate sleep")),
-                Map.entry("state", List.of(STATE.value())),
-                Map.entry("code_challenge", List.of(VERIFIER.s256Challenge())),
-                Map.entry("code_challenge_method", List.of("S256")));
+        assertThat(query(url))
+                .containsOnly(
+                        Map.entry("response_type", List.of("code")),
+                        Map.entry("client_id", List.of(CLIENT_ID)),
+                        Map.entry("redirect_uri", List.of(REDIRECT_URI.toString())),
+                        Map.entry("scope", List.of("activity heartrate sleep")),
+                        Map.entry("state", List.of(STATE.value())),
+                        Map.entry("code_challenge", List.of(VERIFIER.s256Challenge())),
+                        Map.entry("code_challenge_method", List.of("S256")));
     }
 
     @Test
     void without_a_verifier_there_is_no_challenge() {
-        URI url = urls.authorizationUrl(provider("https://acme-fit.example/oauth2/authorize"), STATE,
-                Optional.empty(), REDIRECT_URI);
+        URI url = urls.authorizationUrl(
+                provider("https://acme-fit.example/oauth2/authorize"), STATE, Optional.empty(), REDIRECT_URI);
 
-        assertThat(query(url)).doesNotContainKeys("code_challenge", "code_challenge_method")
+        assertThat(query(url))
+                .doesNotContainKeys("code_challenge", "code_challenge_method")
                 .containsEntry("state", List.of(STATE.value()));
     }
 
     @Test
     void keeps_the_configured_query_verbatim() {
-        URI url = urls.authorizationUrl(provider("https://acme-fit.example/authorize?audience=api%20v2&prompt=consent"),
-                STATE, Optional.of(VERIFIER), REDIRECT_URI);
+        URI url = urls.authorizationUrl(
+                provider("https://acme-fit.example/authorize?audience=api%20v2&prompt=consent"),
+                STATE,
+                Optional.of(VERIFIER),
+                REDIRECT_URI);
 
         assertThat(url.getRawQuery()).startsWith("audience=api%20v2&prompt=consent&");
-        assertThat(query(url)).containsEntry("audience", List.of("api v2"))
+        assertThat(query(url))
+                .containsEntry("audience", List.of("api v2"))
                 .containsEntry("prompt", List.of("consent"))
                 .containsEntry("client_id", List.of(CLIENT_ID));
     }
@@ -79,20 +87,25 @@ class NimbusAuthorizationUrlsTest {
     @Test
     void encodes_values_that_need_it() {
         URI redirect = URI.create("https://gateway.example.com/v1/wearables/acme-fit/callback?tenant=a&b=c%20d");
-        ConfiguredProvider provider = TestProviders.provider(URI.create("https://acme-fit.example/authorize"),
-                TOKEN_URI, ClientAuthentication.POST, "client id&x=1", "secret");
+        ConfiguredProvider provider = TestProviders.provider(
+                URI.create("https://acme-fit.example/authorize"),
+                TOKEN_URI,
+                ClientAuthentication.POST,
+                "client id&x=1",
+                "secret");
 
         URI url = urls.authorizationUrl(provider, STATE, Optional.empty(), redirect);
 
-        assertThat(query(url)).containsEntry("client_id", List.of("client id&x=1"))
+        assertThat(query(url))
+                .containsEntry("client_id", List.of("client id&x=1"))
                 .containsEntry("redirect_uri", List.of(redirect.toString()))
                 .doesNotContainKey("x");
     }
 
     @Test
     void an_empty_configured_query_or_a_fragment_does_not_break_the_url() {
-        URI url = urls.authorizationUrl(provider("https://acme-fit.example/authorize?#section"), STATE,
-                Optional.empty(), REDIRECT_URI);
+        URI url = urls.authorizationUrl(
+                provider("https://acme-fit.example/authorize?#section"), STATE, Optional.empty(), REDIRECT_URI);
 
         assertThat(url.getRawFragment()).isNull();
         assertThat(url.getRawQuery()).doesNotStartWith("&");

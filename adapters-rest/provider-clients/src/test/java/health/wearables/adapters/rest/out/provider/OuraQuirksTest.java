@@ -16,8 +16,10 @@ class OuraQuirksTest extends SimulatedProviderTest {
     @Test
     void exchanges_with_the_credentials_in_the_body() {
         assertThat(OuraQuirks.DEFAULTS.clientAuthentication()).isEqualTo(ClientAuthentication.POST);
-        tokenAnswers(json(200, "{\"token_type\":\"bearer\",\"access_token\":\"oura-access\",\"expires_in\":86400,"
-                + "\"refresh_token\":\"oura-refresh\",\"scope\":\"personal daily heartrate\"}"));
+        tokenAnswers(json(
+                200,
+                "{\"token_type\":\"bearer\",\"access_token\":\"oura-access\",\"expires_in\":86400,"
+                        + "\"refresh_token\":\"oura-refresh\",\"scope\":\"personal daily heartrate\"}"));
 
         TokenSet tokens = exchanged(exchange());
 

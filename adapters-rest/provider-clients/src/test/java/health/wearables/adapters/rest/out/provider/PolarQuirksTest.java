@@ -14,8 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PolarQuirksTest extends SimulatedProviderTest {
     private static final String TOKENS = "{\"access_token\":\"polar-access\",\"token_type\":\"bearer\","
             + "\"expires_in\":31535999,\"x_user_id\":10201}";
-    private static final String REGISTERED = "{\"polar-user-id\":10201,\"member-id\":\"10201\","
-            + "\"registration-date\":\"2026-11-21T10:00:00.000Z\"}";
+    private static final String REGISTERED =
+            "{\"polar-user-id\":10201,\"member-id\":\"10201\"," + "\"registration-date\":\"2026-11-21T10:00:00.000Z\"}";
 
     PolarQuirksTest() {
         super(PolarQuirks.DEFAULTS);
@@ -46,8 +46,8 @@ class PolarQuirksTest extends SimulatedProviderTest {
     @Test
     void already_registered_409_is_success() {
         tokenAnswers(json(200, TOKENS));
-        simulator.answer(PolarQuirks.REGISTRATION_PATH, json(409, "{\"error\":{\"message\":\"User already"
-                + " registered\"}}"));
+        simulator.answer(
+                PolarQuirks.REGISTRATION_PATH, json(409, "{\"error\":{\"message\":\"User already" + " registered\"}}"));
 
         TokenSet tokens = exchanged(exchange());
 

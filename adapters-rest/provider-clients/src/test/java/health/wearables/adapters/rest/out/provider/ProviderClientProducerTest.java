@@ -15,11 +15,11 @@ class ProviderClientProducerTest {
 
     @Test
     void produces_the_provider_clients_from_the_configured_limits() {
-        ProviderClientProducer producer = new ProviderClientProducer(Optional.of(1000L), Optional.of(4000L),
-                Optional.of(16384));
+        ProviderClientProducer producer =
+                new ProviderClientProducer(Optional.of(1000L), Optional.of(4000L), Optional.of(16384));
 
-        assertThat(producer.limits()).isEqualTo(new TokenEndpointLimits(Duration.ofSeconds(1), Duration.ofSeconds(4),
-                16384));
+        assertThat(producer.limits())
+                .isEqualTo(new TokenEndpointLimits(Duration.ofSeconds(1), Duration.ofSeconds(4), 16384));
         assertThat(producer.tokenExchange()).isInstanceOf(HttpTokenExchange.class);
         assertThat(producer.authorizationUrls()).isInstanceOf(NimbusAuthorizationUrls.class);
     }
@@ -29,50 +29,60 @@ class ProviderClientProducerTest {
         assertThat(new ProviderClientProducer(Optional.empty(), Optional.empty(), Optional.empty()).limits())
                 .isEqualTo(TokenEndpointLimits.DEFAULTS);
         assertThat(new ProviderClientProducer(Optional.empty(), Optional.of(4000L), Optional.empty()).limits())
-                .isEqualTo(new TokenEndpointLimits(TokenEndpointLimits.DEFAULTS.connectTimeout(), Duration.ofSeconds(4),
+                .isEqualTo(new TokenEndpointLimits(
+                        TokenEndpointLimits.DEFAULTS.connectTimeout(),
+                        Duration.ofSeconds(4),
                         TokenEndpointLimits.DEFAULTS.maxBodyBytes()));
         assertThat(new ProviderClientProducer(Optional.empty(), Optional.empty(), Optional.empty()).dataLimits())
-                .isEqualTo(new TokenEndpointLimits(TokenEndpointLimits.DEFAULTS.connectTimeout(),
+                .isEqualTo(new TokenEndpointLimits(
+                        TokenEndpointLimits.DEFAULTS.connectTimeout(),
                         Duration.ofMillis(ProviderClientProducer.DATA_DEADLINE_MS),
                         ProviderClientProducer.DATA_MAX_BODY_BYTES));
     }
 
     @Test
     void produces_the_data_clients_for_the_providers_it_reads() {
-        ProviderData data = new ProviderClientProducer(Optional.empty(), Optional.empty(), Optional.empty())
-                .providerData();
+        ProviderData data =
+                new ProviderClientProducer(Optional.empty(), Optional.empty(), Optional.empty()).providerData();
 
         assertThat(data).isInstanceOf(HttpProviderData.class);
         assertThat(List.of("oura", "withings", "whoop", "dexcom", "dexcom-sandbox", "google-health", "demo"))
-                .allSatisfy(slug -> assertThat(data.reads(new ProviderSlug(slug))).as(slug).isTrue());
+                .allSatisfy(slug ->
+                        assertThat(data.reads(new ProviderSlug(slug))).as(slug).isTrue());
         assertThat(List.of("fitbit", "garmin", "polar", "strava", "acme"))
-                .allSatisfy(slug -> assertThat(data.reads(new ProviderSlug(slug))).as(slug).isFalse());
+                .allSatisfy(slug ->
+                        assertThat(data.reads(new ProviderSlug(slug))).as(slug).isFalse());
     }
 
     @Test
     void refuses_data_limits_that_are_not_positive() {
-        assertThatThrownBy(() -> new ProviderClientProducer(Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of(0L), Optional.empty()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("deadline");
-        assertThatThrownBy(() -> new ProviderClientProducer(Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.of(0)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("body");
+        assertThatThrownBy(() -> new ProviderClientProducer(
+                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(0L), Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("deadline");
+        assertThatThrownBy(() -> new ProviderClientProducer(
+                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(0)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("body");
     }
 
     @Test
     void refuses_limits_that_are_not_positive() {
         assertThatThrownBy(() -> new ProviderClientProducer(Optional.of(0L), Optional.empty(), Optional.empty()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("connect timeout");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("connect timeout");
         assertThatThrownBy(() -> new ProviderClientProducer(Optional.empty(), Optional.of(-1L), Optional.empty()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("deadline");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("deadline");
         assertThatThrownBy(() -> new ProviderClientProducer(Optional.empty(), Optional.empty(), Optional.of(0)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("body");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("body");
     }
 
     @Test
     void the_defaults_are_what_the_readme_says_connect_3000_ms_deadline_10000_ms_and_65536_bytes() {
-        assertThat(TokenEndpointLimits.DEFAULTS).isEqualTo(new TokenEndpointLimits(
-                Duration.ofSeconds(3), Duration.ofSeconds(10), 65536));
+        assertThat(TokenEndpointLimits.DEFAULTS)
+                .isEqualTo(new TokenEndpointLimits(Duration.ofSeconds(3), Duration.ofSeconds(10), 65536));
         assertThat(TokenEndpointLimits.CONNECT_TIMEOUT_MS).isEqualTo("wearables.http.connect-timeout-ms");
         assertThat(TokenEndpointLimits.DEADLINE_MS).isEqualTo("wearables.http.deadline-ms");
         assertThat(TokenEndpointLimits.MAX_BODY_BYTES).isEqualTo("wearables.http.max-body-bytes");

@@ -47,8 +47,10 @@ public final class ProviderSimulator implements AutoCloseable {
 
         /** A successful bearer token response. */
         static Answer bearer(String accessToken, String refreshToken, long expiresIn) {
-            return json(200, "{\"access_token\":\"" + accessToken + "\",\"token_type\":\"Bearer\",\"refresh_token\":\""
-                    + refreshToken + "\",\"expires_in\":" + expiresIn + "}");
+            return json(
+                    200,
+                    "{\"access_token\":\"" + accessToken + "\",\"token_type\":\"Bearer\",\"refresh_token\":\""
+                            + refreshToken + "\",\"expires_in\":" + expiresIn + "}");
         }
 
         /** Any body, with its content type. */
@@ -137,7 +139,9 @@ public final class ProviderSimulator implements AutoCloseable {
                 int eq = pair.indexOf('=');
                 String name = eq < 0 ? pair : pair.substring(0, eq);
                 String value = eq < 0 ? "" : pair.substring(eq + 1);
-                form.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+                form.put(
+                        URLDecoder.decode(name, StandardCharsets.UTF_8),
+                        URLDecoder.decode(value, StandardCharsets.UTF_8));
             }
             return form;
         }
@@ -177,7 +181,8 @@ public final class ProviderSimulator implements AutoCloseable {
     /** Starts a simulator on 127.0.0.1 with an ephemeral port; until told otherwise it answers 500. */
     public static ProviderSimulator start() {
         try {
-            return new ProviderSimulator(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
+            return new ProviderSimulator(
+                    HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the provider simulator", e);
         }
@@ -237,10 +242,13 @@ public final class ProviderSimulator implements AutoCloseable {
     private RecordedRequest record(HttpExchange exchange) throws IOException {
         RecordedRequest request;
         try (InputStream in = exchange.getRequestBody()) {
-            request = new RecordedRequest(exchange.getRequestMethod(), copy(exchange.getRequestHeaders()),
+            request = new RecordedRequest(
+                    exchange.getRequestMethod(),
+                    copy(exchange.getRequestHeaders()),
                     new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
-        received.computeIfAbsent(exchange.getRequestURI().getPath(), path -> new CopyOnWriteArrayList<>()).add(request);
+        received.computeIfAbsent(exchange.getRequestURI().getPath(), path -> new CopyOnWriteArrayList<>())
+                .add(request);
         return request;
     }
 

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 /** What the transport hands back of an answer: status, body and the {@code Retry-After} header. */
 class ProviderTransportTest {
     private final ProviderSimulator simulator = ProviderSimulator.start();
-    private final ProviderTransport transport = new ProviderTransport(
-            new TokenEndpointLimits(Duration.ofSeconds(1), Duration.ofSeconds(5), 64 * 1024));
+    private final ProviderTransport transport =
+            new ProviderTransport(new TokenEndpointLimits(Duration.ofSeconds(1), Duration.ofSeconds(5), 64 * 1024));
 
     @AfterEach
     void stop() {
@@ -39,7 +39,8 @@ class ProviderTransportTest {
         Answered answered = answered("/fine");
 
         assertThat(answered.status()).isEqualTo(200);
-        assertThat(new String(answered.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("{}");
+        assertThat(new String(answered.body(), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("{}");
         assertThat(answered.retryAfter()).isEmpty();
     }
 
@@ -49,7 +50,8 @@ class ProviderTransportTest {
     }
 
     private Answered answered(String path) {
-        return transport.send(transport.request(simulator.baseUri().resolve(path)).GET().build())
+        return transport
+                .send(transport.request(simulator.baseUri().resolve(path)).GET().build())
                 .fold(answered -> answered, unanswered -> {
                     throw new AssertionError("no answer: " + unanswered.reason());
                 });

@@ -1,7 +1,5 @@
 package health.wearables.adapters.rest.out.provider;
 
-import health.wearables.domain.BuiltInProvider;
-import health.wearables.domain.ConfiguredProvider;
 import static health.wearables.adapters.rest.out.provider.TestProviders.CLIENT_ID;
 import static health.wearables.adapters.rest.out.provider.TestProviders.CLIENT_SECRET;
 import static health.wearables.adapters.rest.out.provider.TestProviders.CODE;
@@ -10,7 +8,9 @@ import static health.wearables.adapters.rest.out.provider.TestProviders.VERIFIER
 import static org.assertj.core.api.Assertions.assertThat;
 
 import health.wearables.adapters.rest.out.provider.ProviderSimulator.RecordedRequest;
+import health.wearables.domain.BuiltInProvider;
 import health.wearables.domain.ClientSecret;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.ProviderEndpoints;
 import health.wearables.domain.TokenSet;
 import health.wearables.domain.callback.ExchangeResult;
@@ -58,10 +58,18 @@ abstract class SimulatedProviderTest {
     /** The provider's defaults, with every URL moved to the simulator (same paths). */
     ConfiguredProvider provider() {
         ConfiguredProvider documented = defaults.configured(CLIENT_ID, new ClientSecret(CLIENT_SECRET));
-        return new ConfiguredProvider(documented.slug(), documented.displayName(), documented.oauthVersion(),
-                ProviderEndpoints.oauth2(documented.endpoints().authorization(),
-                        onSimulator(documented.endpoints().token()), onSimulator(documented.endpoints().apiBase())),
-                documented.client(), documented.scopes(), documented.pkce(), documented.issuer());
+        return new ConfiguredProvider(
+                documented.slug(),
+                documented.displayName(),
+                documented.oauthVersion(),
+                ProviderEndpoints.oauth2(
+                        documented.endpoints().authorization(),
+                        onSimulator(documented.endpoints().token()),
+                        onSimulator(documented.endpoints().apiBase())),
+                documented.client(),
+                documented.scopes(),
+                documented.pkce(),
+                documented.issuer());
     }
 
     private URI onSimulator(URI documented) {
@@ -84,7 +92,10 @@ abstract class SimulatedProviderTest {
     ExchangeResult exchange(TokenEndpointLimits limits) {
         ConfiguredProvider provider = provider();
         return new HttpTokenExchange(limits, Clock.fixed(NOW, ZoneOffset.UTC))
-                .exchange(provider, CODE, provider.pkce().needsVerifier() ? Optional.of(VERIFIER) : Optional.empty(),
+                .exchange(
+                        provider,
+                        CODE,
+                        provider.pkce().needsVerifier() ? Optional.of(VERIFIER) : Optional.empty(),
                         REDIRECT_URI);
     }
 
@@ -115,7 +126,8 @@ abstract class SimulatedProviderTest {
     void assertCodeGrant(RecordedRequest request) {
         assertThat(request.method()).isEqualTo("POST");
         Map<String, String> form = request.form();
-        assertThat(form).containsEntry("grant_type", "authorization_code")
+        assertThat(form)
+                .containsEntry("grant_type", "authorization_code")
                 .containsEntry("code", CODE.value())
                 .containsEntry("redirect_uri", REDIRECT_URI.toString());
         if (defaults.pkce().needsVerifier()) {
@@ -127,8 +139,8 @@ abstract class SimulatedProviderTest {
 
     /** {@code client_secret_basic}: the credentials in the header, none in the body. */
     static void assertBasicClientAuthentication(RecordedRequest request) {
-        String expected = Base64.getEncoder().encodeToString((CLIENT_ID + ":" + CLIENT_SECRET)
-                .getBytes(StandardCharsets.UTF_8));
+        String expected =
+                Base64.getEncoder().encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
         assertThat(request.header("Authorization")).contains("Basic " + expected);
         assertThat(request.form()).doesNotContainKey("client_secret");
     }

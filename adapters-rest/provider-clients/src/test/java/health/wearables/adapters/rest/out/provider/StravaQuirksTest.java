@@ -26,10 +26,12 @@ class StravaQuirksTest extends SimulatedProviderTest {
         TokenSet tokens = exchanged(exchange());
 
         assertThat(tokens.providerUserId()).contains("134815");
-        assertThat(tokens.accessTokenExpiresAt()).as("expires_at wins over expires_in")
+        assertThat(tokens.accessTokenExpiresAt())
+                .as("expires_at wins over expires_in")
                 .contains(NOW.plusSeconds(20000));
         assertThat(tokens.refreshToken()).isPresent();
-        assertThat(tokens.scopes()).as("no scope in the answer: what was asked for")
+        assertThat(tokens.scopes())
+                .as("no scope in the answer: what was asked for")
                 .containsExactly("read", "activity:read_all");
         var request = theTokenRequest();
         assertCodeGrant(request);
@@ -47,20 +49,30 @@ class StravaQuirksTest extends SimulatedProviderTest {
 
     @Test
     void an_invalid_code_in_its_error_shape_is_invalid_grant() {
-        assertRefusal(json(400, "{\"message\":\"Bad Request\",\"errors\":[{\"resource\":\"AuthorizationCode\","
-                + "\"field\":\"code\",\"code\":\"invalid\"}]}"), "invalid_grant");
+        assertRefusal(
+                json(
+                        400,
+                        "{\"message\":\"Bad Request\",\"errors\":[{\"resource\":\"AuthorizationCode\","
+                                + "\"field\":\"code\",\"code\":\"invalid\"}]}"),
+                "invalid_grant");
     }
 
     @Test
     void a_wrong_secret_in_its_error_shape_is_invalid_client() {
-        assertRefusal(json(401, "{\"message\":\"Authorization Error\",\"errors\":[{\"resource\":\"Application\","
-                + "\"field\":\"client_secret\",\"code\":\"invalid\"}]}"), "invalid_client");
+        assertRefusal(
+                json(
+                        401,
+                        "{\"message\":\"Authorization Error\",\"errors\":[{\"resource\":\"Application\","
+                                + "\"field\":\"client_secret\",\"code\":\"invalid\"}]}"),
+                "invalid_client");
     }
 
     @Test
     void another_error_shape_fails() {
-        tokenAnswers(json(400, "{\"message\":\"Bad Request\",\"errors\":[{\"resource\":\"Athlete\","
-                + "\"field\":\"access\",\"code\":\"forbidden\"}]}"));
+        tokenAnswers(json(
+                400,
+                "{\"message\":\"Bad Request\",\"errors\":[{\"resource\":\"Athlete\","
+                        + "\"field\":\"access\",\"code\":\"forbidden\"}]}"));
 
         assertThat(exchange()).isInstanceOf(Failed.class);
         theTokenRequest();

@@ -23,9 +23,11 @@ class SuuntoQuirksTest extends SimulatedProviderTest {
     }
 
     private void tokenAnswersWith(String accessToken) {
-        tokenAnswers(json(200, "{\"access_token\":\"" + accessToken + "\",\"token_type\":\"bearer\","
-                + "\"refresh_token\":\"suunto-refresh\",\"expires_in\":86399,\"scope\":\"workout\","
-                + "\"jti\":\"0c1d\"}"));
+        tokenAnswers(json(
+                200,
+                "{\"access_token\":\"" + accessToken + "\",\"token_type\":\"bearer\","
+                        + "\"refresh_token\":\"suunto-refresh\",\"expires_in\":86399,\"scope\":\"workout\","
+                        + "\"jti\":\"0c1d\"}"));
     }
 
     @Test
@@ -46,7 +48,9 @@ class SuuntoQuirksTest extends SimulatedProviderTest {
         var request = theTokenRequest();
         assertCodeGrant(request);
         assertBasicClientAuthentication(request);
-        assertThat(request.header(SuuntoQuirks.SUBSCRIPTION_KEY_HEADER)).as("only for API calls").isEmpty();
+        assertThat(request.header(SuuntoQuirks.SUBSCRIPTION_KEY_HEADER))
+                .as("only for API calls")
+                .isEmpty();
     }
 
     @Test
@@ -69,6 +73,8 @@ class SuuntoQuirksTest extends SimulatedProviderTest {
 
     @Test
     void a_used_code_is_invalid_grant() {
-        assertRefusal(json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid authorization code\"}"), "invalid_grant");
+        assertRefusal(
+                json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid authorization code\"}"),
+                "invalid_grant");
     }
 }

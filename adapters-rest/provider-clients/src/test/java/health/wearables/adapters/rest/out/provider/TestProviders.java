@@ -27,24 +27,37 @@ final class TestProviders {
     static final PkceVerifier VERIFIER = new PkceVerifier("verifier-DO-NOT-LOG-dBjftJeZ4CVP-mB92K27uhbUJU1p1r");
     static final StateToken STATE = new StateToken("state-DO-NOT-LOG-0123456789abcdefghijklmnop");
 
-    private TestProviders() {
-    }
+    private TestProviders() {}
 
     static ConfiguredProvider provider(URI authorizationUri, URI tokenUri, ClientAuthentication authentication) {
         return provider(authorizationUri, tokenUri, authentication, CLIENT_ID, CLIENT_SECRET);
     }
 
-    static ConfiguredProvider provider(URI authorizationUri, URI tokenUri, ClientAuthentication authentication,
-                                   String clientId, String clientSecret) {
+    static ConfiguredProvider provider(
+            URI authorizationUri,
+            URI tokenUri,
+            ClientAuthentication authentication,
+            String clientId,
+            String clientSecret) {
         return provider(authorizationUri, tokenUri, authentication, clientId, clientSecret, SCOPES);
     }
 
-    static ConfiguredProvider provider(URI authorizationUri, URI tokenUri, ClientAuthentication authentication,
-                                   String clientId, String clientSecret, List<String> scopes) {
-        return new ConfiguredProvider(new ProviderSlug(SLUG), "Acme Fit", OAuthVersion.OAUTH_2_0,
+    static ConfiguredProvider provider(
+            URI authorizationUri,
+            URI tokenUri,
+            ClientAuthentication authentication,
+            String clientId,
+            String clientSecret,
+            List<String> scopes) {
+        return new ConfiguredProvider(
+                new ProviderSlug(SLUG),
+                "Acme Fit",
+                OAuthVersion.OAUTH_2_0,
                 ProviderEndpoints.oauth2(authorizationUri, tokenUri, URI.create("https://api.acme-fit.example")),
                 new ProviderClient(clientId, new ClientSecret(clientSecret), authentication),
-                ScopePolicy.requesting(scopes), Pkce.S256, IssuerPolicy.none());
+                ScopePolicy.requesting(scopes),
+                Pkce.S256,
+                IssuerPolicy.none());
     }
 
     /** A provider whose token endpoint is the simulator's; the authorization URL is never called. */

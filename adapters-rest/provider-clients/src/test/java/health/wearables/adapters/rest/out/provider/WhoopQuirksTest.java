@@ -15,9 +15,11 @@ class WhoopQuirksTest extends SimulatedProviderTest {
     @Test
     void offline_is_a_default_scope_so_a_refresh_token_comes_back() {
         assertThat(WhoopQuirks.DEFAULTS.scopes()).contains("offline");
-        tokenAnswers(json(200, "{\"access_token\":\"whoop-access\",\"expires_in\":3600,"
-                + "\"refresh_token\":\"whoop-refresh\",\"scope\":\"offline read:recovery read:sleep\","
-                + "\"token_type\":\"bearer\"}"));
+        tokenAnswers(json(
+                200,
+                "{\"access_token\":\"whoop-access\",\"expires_in\":3600,"
+                        + "\"refresh_token\":\"whoop-refresh\",\"scope\":\"offline read:recovery read:sleep\","
+                        + "\"token_type\":\"bearer\"}"));
 
         TokenSet tokens = exchanged(exchange());
 
@@ -32,8 +34,10 @@ class WhoopQuirksTest extends SimulatedProviderTest {
 
     @Test
     void without_offline_granted_there_is_no_refresh_token_and_the_connection_is_not_refreshable() {
-        tokenAnswers(json(200, "{\"access_token\":\"whoop-access\",\"expires_in\":3600,"
-                + "\"scope\":\"read:recovery\",\"token_type\":\"bearer\"}"));
+        tokenAnswers(json(
+                200,
+                "{\"access_token\":\"whoop-access\",\"expires_in\":3600,"
+                        + "\"scope\":\"read:recovery\",\"token_type\":\"bearer\"}"));
 
         TokenSet tokens = exchanged(exchange());
 
@@ -44,7 +48,11 @@ class WhoopQuirksTest extends SimulatedProviderTest {
 
     @Test
     void a_used_code_is_invalid_grant() {
-        assertRefusal(json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"The provided authorization"
-                + " grant is invalid, expired or revoked\"}"), "invalid_grant");
+        assertRefusal(
+                json(
+                        400,
+                        "{\"error\":\"invalid_grant\",\"error_description\":\"The provided authorization"
+                                + " grant is invalid, expired or revoked\"}"),
+                "invalid_grant");
     }
 }

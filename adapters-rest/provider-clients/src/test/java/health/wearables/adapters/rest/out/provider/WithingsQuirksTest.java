@@ -17,9 +17,11 @@ class WithingsQuirksTest extends SimulatedProviderTest {
     @Test
     void the_token_call_is_requesttoken_to_v2_oauth2_with_the_credentials_in_the_body() {
         assertThat(WithingsQuirks.DEFAULTS.endpoints().token().getPath()).isEqualTo("/v2/oauth2");
-        tokenAnswers(json(200, "{\"status\":0,\"body\":{\"userid\":\"363\",\"access_token\":\"withings-access\","
-                + "\"refresh_token\":\"withings-refresh\",\"scope\":\"user.info,user.metrics\",\"expires_in\":10800,"
-                + "\"csrf_token\":\"csrf\",\"token_type\":\"Bearer\"}}"));
+        tokenAnswers(json(
+                200,
+                "{\"status\":0,\"body\":{\"userid\":\"363\",\"access_token\":\"withings-access\","
+                        + "\"refresh_token\":\"withings-refresh\",\"scope\":\"user.info,user.metrics\",\"expires_in\":10800,"
+                        + "\"csrf_token\":\"csrf\",\"token_type\":\"Bearer\"}}"));
 
         TokenSet tokens = exchanged(exchange());
 
@@ -36,8 +38,10 @@ class WithingsQuirksTest extends SimulatedProviderTest {
 
     @Test
     void a_numeric_userid_is_read_too() {
-        tokenAnswers(json(200, "{\"status\":0,\"body\":{\"userid\":12345678,\"access_token\":\"withings-access\","
-                + "\"refresh_token\":\"withings-refresh\",\"expires_in\":10800,\"token_type\":\"Bearer\"}}"));
+        tokenAnswers(json(
+                200,
+                "{\"status\":0,\"body\":{\"userid\":12345678,\"access_token\":\"withings-access\","
+                        + "\"refresh_token\":\"withings-refresh\",\"expires_in\":10800,\"token_type\":\"Bearer\"}}"));
 
         TokenSet tokens = exchanged(exchange());
 

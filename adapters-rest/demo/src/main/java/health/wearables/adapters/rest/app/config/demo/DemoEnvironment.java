@@ -67,19 +67,26 @@ final class DemoEnvironment implements DemoMode {
 
     @Override
     public Project project() {
-        return new Project(new ProjectId("demo"), List.of(apiKey.sha256()),
+        return new Project(
+                new ProjectId("demo"),
+                List.of(apiKey.sha256()),
                 List.of(ReturnUrl.parse("http://localhost:9080/"), ReturnUrl.parse("http://localhost:" + port + "/")));
     }
 
     @Override
     public ConfiguredProvider provider() {
-        return new ConfiguredProvider(new ProviderSlug("demo"), "Demo wearable (in-process OAuth 2.0 server)",
+        return new ConfiguredProvider(
+                new ProviderSlug("demo"),
+                "Demo wearable (in-process OAuth 2.0 server)",
                 OAuthVersion.OAUTH_2_0,
-                ProviderEndpoints.oauth2(URI.create(server.authorizationEndpointUrl(ISSUER).toString()),
+                ProviderEndpoints.oauth2(
+                        URI.create(server.authorizationEndpointUrl(ISSUER).toString()),
                         URI.create(server.tokenEndpointUrl(ISSUER).toString()),
                         dataApi),
                 new ProviderClient("demo-client", new ClientSecret("demo-client-secret"), ClientAuthentication.BASIC),
-                ScopePolicy.requesting(List.of("openid", "offline_access")), Pkce.S256, IssuerPolicy.none());
+                ScopePolicy.requesting(List.of("openid", "offline_access")),
+                Pkce.S256,
+                IssuerPolicy.none());
     }
 
     @Override

@@ -56,12 +56,17 @@ public class DemoProviderResource {
     @GET
     @Path("/observations")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response observations(@HeaderParam("Authorization") String authorization,
-                                 @QueryParam("start") String start, @QueryParam("end") String end,
-                                 @QueryParam("pageToken") String pageToken) {
-        Reply reply = demo ? reply(authorization, start, end, pageToken, clock.instant())
-                : Reply.error(404, "not_found");
-        return Response.status(reply.status()).type(MediaType.APPLICATION_JSON).entity(reply.json()).build();
+    public Response observations(
+            @HeaderParam("Authorization") String authorization,
+            @QueryParam("start") String start,
+            @QueryParam("end") String end,
+            @QueryParam("pageToken") String pageToken) {
+        Reply reply =
+                demo ? reply(authorization, start, end, pageToken, clock.instant()) : Reply.error(404, "not_found");
+        return Response.status(reply.status())
+                .type(MediaType.APPLICATION_JSON)
+                .entity(reply.json())
+                .build();
     }
 
     /** What the demo provider answers: a status and a JSON body. */
@@ -88,8 +93,8 @@ public class DemoProviderResource {
             return Reply.error(400, "invalid_request");
         }
         int next = Math.min(all.size(), offset.get() + PAGE_SIZE);
-        return new Reply(200, json(all.subList(offset.get(), next),
-                next < all.size() ? Optional.of(next) : Optional.empty()));
+        return new Reply(
+                200, json(all.subList(offset.get(), next), next < all.size() ? Optional.of(next) : Optional.empty()));
     }
 
     /** Who the token was issued to: its {@code sub} claim when it is a JWT that has one. */
@@ -115,17 +120,29 @@ public class DemoProviderResource {
         StringBuilder json = new StringBuilder("{\"observations\":[");
         for (int i = 0; i < page.size(); i++) {
             Observation observation = page.get(i);
-            json.append(i == 0 ? "" : ",").append("{\"id\":\"").append(observation.id())
-                    .append("\",\"type\":\"").append(observation.type().gatewayCode())
-                    .append("\",\"value\":").append(observation.value());
-            observation.effective().fold(
-                    at -> json.append(",\"time\":\"").append(at.instant()).append('"'),
-                    between -> json.append(",\"start\":\"").append(between.start()).append("\",\"end\":\"")
-                            .append(between.end()).append('"'));
+            json.append(i == 0 ? "" : ",")
+                    .append("{\"id\":\"")
+                    .append(observation.id())
+                    .append("\",\"type\":\"")
+                    .append(observation.type().gatewayCode())
+                    .append("\",\"value\":")
+                    .append(observation.value());
+            observation
+                    .effective()
+                    .fold(
+                            at -> json.append(",\"time\":\"")
+                                    .append(at.instant())
+                                    .append('"'),
+                            between -> json.append(",\"start\":\"")
+                                    .append(between.start())
+                                    .append("\",\"end\":\"")
+                                    .append(between.end())
+                                    .append('"'));
             json.append('}');
         }
         json.append(']');
-        next.ifPresent(offset -> json.append(",\"nextPageToken\":\"").append(offset).append('"'));
+        next.ifPresent(
+                offset -> json.append(",\"nextPageToken\":\"").append(offset).append('"'));
         return json.append('}').toString();
     }
 
@@ -140,5 +157,4 @@ public class DemoProviderResource {
     private static Optional<Integer> offset(String token) {
         return token.matches("[0-9]{1,7}") ? Optional.of(Integer.parseInt(token)) : Optional.empty();
     }
-
 }

@@ -23,6 +23,7 @@ import java.util.SplittableRandom;
 final class SyntheticWearable {
     /** How far back the wearable has data. */
     static final int HISTORY = 30;
+
     static final Duration HEART_RATE_INTERVAL = Duration.ofMinutes(5);
 
     /** One synthetic record: the provider's id for it, its kind, its value in the kind's unit, when it holds. */
@@ -34,8 +35,7 @@ final class SyntheticWearable {
         }
     }
 
-    private SyntheticWearable() {
-    }
+    private SyntheticWearable() {}
 
     /**
      * Every observation of {@code user} that starts in {@code [start, end)} and has ended by {@code now}, in a stable
@@ -51,7 +51,8 @@ final class SyntheticWearable {
                 .filter(observation -> !observation.effective().start().isBefore(start)
                         && observation.effective().start().isBefore(end)
                         && !observation.effective().end().isAfter(now))
-                .sorted(Comparator.comparing((Observation observation) -> observation.effective().start())
+                .sorted(Comparator.comparing((Observation observation) ->
+                                observation.effective().start())
                         .thenComparing(Observation::type))
                 .toList();
     }
@@ -60,7 +61,9 @@ final class SyntheticWearable {
         SplittableRandom random = new SplittableRandom(seed(user, day));
         Instant midnight = day.atStartOfDay(ZoneOffset.UTC).toInstant();
         boolean weekend = day.getDayOfWeek().getValue() >= 6;
-        into.add(new Observation("steps/" + day, DataType.DAILY_STEPS,
+        into.add(new Observation(
+                "steps/" + day,
+                DataType.DAILY_STEPS,
                 random.nextInt(weekend ? 3_000 : 5_000, weekend ? 11_000 : 13_000),
                 Effective.between(midnight, midnight.plus(Duration.ofDays(1)))));
 
@@ -68,8 +71,11 @@ final class SyntheticWearable {
         for (Instant at = midnight; at.isBefore(midnight.plus(Duration.ofDays(1))); at = at.plus(HEART_RATE_INTERVAL)) {
             int hour = at.atZone(ZoneOffset.UTC).getHour();
             int awake = hour >= 7 && hour < 23 ? 18 : 0;
-            into.add(new Observation("heart-rate/" + at, DataType.HEART_RATE,
-                    restingRate + awake + random.nextInt(-4, 9), Effective.at(at)));
+            into.add(new Observation(
+                    "heart-rate/" + at,
+                    DataType.HEART_RATE,
+                    restingRate + awake + random.nextInt(-4, 9),
+                    Effective.at(at)));
         }
 
         Instant wake = midnight.plus(Duration.ofMinutes(6 * 60 + random.nextInt(0, 75)));
@@ -83,12 +89,15 @@ final class SyntheticWearable {
         into.add(new Observation(sleep, DataType.DEEP_SLEEP, deep, night));
         into.add(new Observation(sleep, DataType.LIGHT_SLEEP, total - deep - rem, night));
         into.add(new Observation(sleep, DataType.REM_SLEEP, rem, night));
-        into.add(new Observation(sleep, DataType.RESTING_HEART_RATE, restingRate - 2 + random.nextInt(0, 5),
-                Effective.at(wake)));
+        into.add(new Observation(
+                sleep, DataType.RESTING_HEART_RATE, restingRate - 2 + random.nextInt(0, 5), Effective.at(wake)));
 
         if (day.toEpochDay() % 7 == 0) {
             double weight = 58 + Math.floorMod(seed(user, LocalDate.EPOCH) / 7, 35) + random.nextDouble(-0.6, 0.6);
-            into.add(new Observation("weight/" + day, DataType.BODY_WEIGHT, Math.round(weight * 10) / 10.0,
+            into.add(new Observation(
+                    "weight/" + day,
+                    DataType.BODY_WEIGHT,
+                    Math.round(weight * 10) / 10.0,
                     Effective.at(wake.plus(Duration.ofMinutes(10)))));
         }
     }

@@ -26,18 +26,25 @@ class SyntheticWearableTest {
         Map<DataType, Long> byType = SyntheticWearable.observations("amara", EVERYTHING, NOW, NOW).stream()
                 .collect(Collectors.groupingBy(Observation::type, Collectors.counting()));
 
-        assertThat(byType).containsEntry(DataType.DAILY_STEPS, 30L)
+        assertThat(byType)
+                .containsEntry(DataType.DAILY_STEPS, 30L)
                 .containsEntry(DataType.HEART_RATE, 30L * 288 + 120)
-                .containsEntry(DataType.SLEEP_DURATION, 31L).containsEntry(DataType.DEEP_SLEEP, 31L)
-                .containsEntry(DataType.LIGHT_SLEEP, 31L).containsEntry(DataType.REM_SLEEP, 31L)
+                .containsEntry(DataType.SLEEP_DURATION, 31L)
+                .containsEntry(DataType.DEEP_SLEEP, 31L)
+                .containsEntry(DataType.LIGHT_SLEEP, 31L)
+                .containsEntry(DataType.REM_SLEEP, 31L)
                 .containsEntry(DataType.RESTING_HEART_RATE, 31L);
         List<Instant> weighIns = SyntheticWearable.observations("amara", EVERYTHING, NOW, NOW).stream()
                 .filter(observation -> observation.type() == DataType.BODY_WEIGHT)
-                .map(observation -> observation.effective().start()).toList();
+                .map(observation -> observation.effective().start())
+                .toList();
         assertThat(weighIns).hasSizeBetween(4, 5);
         for (int i = 1; i < weighIns.size(); i++) {
-            assertThat(ChronoUnit.DAYS.between(LocalDate.ofInstant(weighIns.get(i - 1), ZoneOffset.UTC),
-                    LocalDate.ofInstant(weighIns.get(i), ZoneOffset.UTC))).as("a week between weigh-ins").isEqualTo(7);
+            assertThat(ChronoUnit.DAYS.between(
+                            LocalDate.ofInstant(weighIns.get(i - 1), ZoneOffset.UTC),
+                            LocalDate.ofInstant(weighIns.get(i), ZoneOffset.UTC)))
+                    .as("a week between weigh-ins")
+                    .isEqualTo(7);
         }
     }
 
@@ -45,11 +52,20 @@ class SyntheticWearableTest {
     void every_value_passes_the_domains_plausibility_rules_and_nothing_lies_ahead() {
         List<Observation> observations = SyntheticWearable.observations("amara", EVERYTHING, NOW, NOW);
 
-        assertThat(observations).isNotEmpty().allSatisfy(observation -> assertThat(ObservationMapping.judge(
-                new Measurement(observation.type(), observation.value(), observation.effective(), observation.id()),
-                NOW)).as(observation.toString()).isEmpty());
-        assertThat(observations).allSatisfy(observation ->
-                assertThat(observation.effective().end()).isBeforeOrEqualTo(NOW));
+        assertThat(observations)
+                .isNotEmpty()
+                .allSatisfy(observation -> assertThat(ObservationMapping.judge(
+                                new Measurement(
+                                        observation.type(),
+                                        observation.value(),
+                                        observation.effective(),
+                                        observation.id()),
+                                NOW))
+                        .as(observation.toString())
+                        .isEmpty());
+        assertThat(observations)
+                .allSatisfy(
+                        observation -> assertThat(observation.effective().end()).isBeforeOrEqualTo(NOW));
     }
 
     @Test
@@ -59,15 +75,20 @@ class SyntheticWearableTest {
         List<Observation> ben = SyntheticWearable.observations("ben", EVERYTHING, NOW, NOW);
 
         assertThat(again).isEqualTo(once);
-        assertThat(ben).extracting(Observation::value).isNotEqualTo(once.stream().map(Observation::value).toList());
+        assertThat(ben)
+                .extracting(Observation::value)
+                .isNotEqualTo(once.stream().map(Observation::value).toList());
     }
 
     @Test
     void a_later_sync_finds_a_day_it_read_before_unchanged() {
-        List<Observation> today = SyntheticWearable.observations("amara", Instant.parse("2026-11-19T00:00:00Z"),
-                Instant.parse("2026-11-20T00:00:00Z"), NOW);
-        List<Observation> tomorrow = SyntheticWearable.observations("amara", Instant.parse("2026-11-19T00:00:00Z"),
-                Instant.parse("2026-11-20T00:00:00Z"), NOW.plus(Duration.ofDays(1)));
+        List<Observation> today = SyntheticWearable.observations(
+                "amara", Instant.parse("2026-11-19T00:00:00Z"), Instant.parse("2026-11-20T00:00:00Z"), NOW);
+        List<Observation> tomorrow = SyntheticWearable.observations(
+                "amara",
+                Instant.parse("2026-11-19T00:00:00Z"),
+                Instant.parse("2026-11-20T00:00:00Z"),
+                NOW.plus(Duration.ofDays(1)));
 
         assertThat(tomorrow).isEqualTo(today);
     }
@@ -79,9 +100,14 @@ class SyntheticWearableTest {
 
         List<Observation> observations = SyntheticWearable.observations("amara", start, end, NOW);
 
-        assertThat(observations).isNotEmpty().allSatisfy(observation -> assertThat(observation.effective().start())
-                .isAfterOrEqualTo(start).isBefore(end));
-        assertThat(observations.stream().map(observation -> observation.type() + " " + observation.id()).distinct())
+        assertThat(observations)
+                .isNotEmpty()
+                .allSatisfy(observation -> assertThat(observation.effective().start())
+                        .isAfterOrEqualTo(start)
+                        .isBefore(end));
+        assertThat(observations.stream()
+                        .map(observation -> observation.type() + " " + observation.id())
+                        .distinct())
                 .hasSize(observations.size());
     }
 }

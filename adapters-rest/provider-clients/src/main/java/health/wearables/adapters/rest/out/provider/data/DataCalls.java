@@ -42,11 +42,15 @@ final class DataCalls {
     }
 
     /** {@code POST uri} with a form body (Withings' style); a JSON object body goes to {@code read}. */
-    DataPage postForm(String what, URI uri, AccessToken bearer, Map<String, String> form,
-                      Function<JSONObject, DataPage> read) {
-        return answered(what, transport.send(request(uri, bearer)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(encoded(form), StandardCharsets.UTF_8)).build()), read);
+    DataPage postForm(
+            String what, URI uri, AccessToken bearer, Map<String, String> form, Function<JSONObject, DataPage> read) {
+        return answered(
+                what,
+                transport.send(request(uri, bearer)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(encoded(form), StandardCharsets.UTF_8))
+                        .build()),
+                read);
     }
 
     /** The base URI (which may carry a path, e.g. WHOOP's {@code /developer}) with a path and a query appended. */
@@ -59,13 +63,15 @@ final class DataCalls {
     }
 
     private HttpRequest.Builder request(URI uri, AccessToken bearer) {
-        return transport.request(uri)
+        return transport
+                .request(uri)
                 .header("Accept", "application/json")
                 .header("Authorization", "Bearer " + bearer.value());
     }
 
     private DataPage answered(String what, Answer answer, Function<JSONObject, DataPage> read) {
-        return answer.fold(answered -> status(what, answered, read),
+        return answer.fold(
+                answered -> status(what, answered, read),
                 unanswered -> new Unavailable(what + ": " + unanswered.reason()));
     }
 
@@ -83,7 +89,8 @@ final class DataCalls {
         if (status < 200 || status >= 300) {
             return new Unreadable(what + ": answered HTTP " + status);
         }
-        return Json.parse(answered.body()).map(read)
+        return Json.parse(answered.body())
+                .map(read)
                 .orElseGet(() -> new Unreadable(what + ": the answer is not a JSON object"));
     }
 

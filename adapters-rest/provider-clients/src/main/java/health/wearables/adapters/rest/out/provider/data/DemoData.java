@@ -57,7 +57,8 @@ final class DemoData implements DataApi {
         String id = Json.string(observation, "id");
         Optional<DataType> type = Optional.ofNullable(BY_CODE.get(Json.string(observation, "type")));
         double value = Json.number(observation, "value");
-        Effective effective = observation.containsKey("time") ? Effective.at(Json.instant(observation, "time"))
+        Effective effective = observation.containsKey("time")
+                ? Effective.at(Json.instant(observation, "time"))
                 : Effective.between(Json.instant(observation, "start"), Json.instant(observation, "end"));
         return type.map(kind -> new Measurement(kind, value, effective, id));
     }
@@ -80,7 +81,8 @@ final class DemoData implements DataApi {
                 for (JSONObject observation : Json.objects(json, "observations")) {
                     observation(observation).ifPresent(measurements::add);
                 }
-                return new Page(measurements, Json.optionalString(json, "nextPageToken").map(Cursor::new));
+                return new Page(
+                        measurements, Json.optionalString(json, "nextPageToken").map(Cursor::new));
             });
         }
     }

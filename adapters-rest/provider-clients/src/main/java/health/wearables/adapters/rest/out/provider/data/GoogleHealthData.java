@@ -58,20 +58,29 @@ final class GoogleHealthData implements DataApi {
                     JSONObject steps = Json.object(point, "steps");
                     JSONObject interval = Json.object(steps, "interval");
                     Instant start = Json.instant(interval, "startTime");
-                    return new Measurement(DataType.STEPS, Json.number(steps, "count"),
-                            Effective.between(start, Json.instant(interval, "endTime")), id(point, "steps", start));
+                    return new Measurement(
+                            DataType.STEPS,
+                            Json.number(steps, "count"),
+                            Effective.between(start, Json.instant(interval, "endTime")),
+                            id(point, "steps", start));
                 }),
                 new DataPoints("heart-rate", "heart_rate.sample_time.physical_time", point -> {
                     JSONObject heartRate = Json.object(point, "heartRate");
                     Instant at = Json.instant(Json.object(heartRate, "sampleTime"), "physicalTime");
-                    return new Measurement(DataType.HEART_RATE, Json.number(heartRate, "beatsPerMinute"),
-                            Effective.at(at), id(point, "heart-rate", at));
+                    return new Measurement(
+                            DataType.HEART_RATE,
+                            Json.number(heartRate, "beatsPerMinute"),
+                            Effective.at(at),
+                            id(point, "heart-rate", at));
                 }),
                 new DataPoints("weight", "weight.sample_time.physical_time", point -> {
                     JSONObject weight = Json.object(point, "weight");
                     Instant at = Json.instant(Json.object(weight, "sampleTime"), "physicalTime");
-                    return new Measurement(DataType.BODY_WEIGHT, Json.number(weight, "weightGrams") / GRAMS_PER_KILOGRAM,
-                            Effective.at(at), id(point, "weight", at));
+                    return new Measurement(
+                            DataType.BODY_WEIGHT,
+                            Json.number(weight, "weightGrams") / GRAMS_PER_KILOGRAM,
+                            Effective.at(at),
+                            id(point, "weight", at));
                 }));
     }
 
@@ -105,12 +114,16 @@ final class GoogleHealthData implements DataApi {
         @Override
         public DataPage read(DataRequest request, SyncWindow slice, Optional<String> pageToken) {
             Map<String, String> query = new LinkedHashMap<>();
-            query.put("filter", timeField + " >= \"" + slice.from() + "\" AND " + timeField + " < \"" + slice.to()
-                    + "\"");
+            query.put(
+                    "filter",
+                    timeField + " >= \"" + slice.from() + "\" AND " + timeField + " < \"" + slice.to() + "\"");
             query.put("pageSize", Integer.toString(PAGE_SIZE));
             pageToken.ifPresent(token -> query.put("pageToken", token));
-            return calls.get(name(), DataCalls.uri(request.apiBase(), DATA_POINTS.formatted(dataType), query),
-                    request.bearer(), json -> {
+            return calls.get(
+                    name(),
+                    DataCalls.uri(request.apiBase(), DATA_POINTS.formatted(dataType), query),
+                    request.bearer(),
+                    json -> {
                         List<Measurement> measurements = new ArrayList<>();
                         // an empty list may be left out of the answer altogether (proto3 JSON omits empty fields)
                         if (json.containsKey("dataPoints")) {
@@ -118,7 +131,9 @@ final class GoogleHealthData implements DataApi {
                                 measurements.add(reader.read(point));
                             }
                         }
-                        return new Page(measurements, Json.optionalString(json, "nextPageToken").map(Cursor::new));
+                        return new Page(
+                                measurements,
+                                Json.optionalString(json, "nextPageToken").map(Cursor::new));
                     });
         }
     }

@@ -85,13 +85,16 @@ public final class HttpProviderData implements ProviderData {
             page = new Unreadable(collection.name() + ": the answer could not be read ("
                     + e.getClass().getSimpleName() + ")");
         }
-        return page.<DataPage>fold(read -> continued(read, at, collection, slices.size(), collections.size()),
-                unauthorized -> unauthorized, limited -> limited, unreadable -> unreadable, unavailable -> unavailable);
+        return page.<DataPage>fold(
+                read -> continued(read, at, collection, slices.size(), collections.size()),
+                unauthorized -> unauthorized,
+                limited -> limited,
+                unreadable -> unreadable,
+                unavailable -> unavailable);
     }
 
     /** The page with our cursor: the same slice's next page, else the next slice, else the next collection. */
-    private static DataPage continued(Page read, Position at, DataCollection collection, int slices,
-                                      int collections) {
+    private static DataPage continued(Page read, Position at, DataCollection collection, int slices, int collections) {
         Optional<String> token = read.next().map(Cursor::position);
         if (token.isPresent() && token.equals(at.token())) {
             return new Unreadable(collection.name() + ": the provider handed out the same page token again");
@@ -113,8 +116,11 @@ public final class HttpProviderData implements ProviderData {
         String slug = provider.value();
         page.fold(
                 read -> {
-                    LOG.log(Level.DEBUG, () -> "data page of provider " + slug + ": " + read.measurements().size()
-                            + " measurements" + (read.next().isPresent() ? ", more to come" : ", the last"));
+                    LOG.log(
+                            Level.DEBUG,
+                            () -> "data page of provider " + slug + ": "
+                                    + read.measurements().size() + " measurements"
+                                    + (read.next().isPresent() ? ", more to come" : ", the last"));
                     return null;
                 },
                 unauthorized -> {
@@ -122,8 +128,12 @@ public final class HttpProviderData implements ProviderData {
                     return null;
                 },
                 limited -> {
-                    LOG.log(Level.INFO, "data API of provider " + slug + " is rate limiting"
-                            + limited.retryAfter().map(delay -> " for " + delay.toSeconds() + " s").orElse(""));
+                    LOG.log(
+                            Level.INFO,
+                            "data API of provider " + slug + " is rate limiting"
+                                    + limited.retryAfter()
+                                            .map(delay -> " for " + delay.toSeconds() + " s")
+                                            .orElse(""));
                     return null;
                 },
                 unreadable -> {
@@ -131,8 +141,7 @@ public final class HttpProviderData implements ProviderData {
                     return null;
                 },
                 unavailable -> {
-                    LOG.log(Level.WARNING, "data API of provider " + slug + " is unavailable: "
-                            + unavailable.reason());
+                    LOG.log(Level.WARNING, "data API of provider " + slug + " is unavailable: " + unavailable.reason());
                     return null;
                 });
     }

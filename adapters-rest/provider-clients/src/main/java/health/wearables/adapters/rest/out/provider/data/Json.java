@@ -31,8 +31,7 @@ final class Json {
         }
     }
 
-    private Json() {
-    }
+    private Json() {}
 
     /** The body as a JSON object, or empty. */
     static Optional<JSONObject> parse(byte[] body) {

@@ -73,16 +73,15 @@ final class OuraData implements DataApi {
         String id = "daily_activity/" + Json.date(day, "day");
         Instant start = Json.instant(day, "timestamp");
         Effective oneDay = Effective.between(start, start.plus(Duration.ofDays(1)));
-        Json.optionalNumber(day, "steps").ifPresent(steps ->
-                into.add(new Measurement(DataType.DAILY_STEPS, steps, oneDay, id)));
-        Json.optionalNumber(day, "active_calories").ifPresent(kcal ->
-                into.add(new Measurement(DataType.ACTIVE_ENERGY, kcal, oneDay, id)));
+        Json.optionalNumber(day, "steps")
+                .ifPresent(steps -> into.add(new Measurement(DataType.DAILY_STEPS, steps, oneDay, id)));
+        Json.optionalNumber(day, "active_calories")
+                .ifPresent(kcal -> into.add(new Measurement(DataType.ACTIVE_ENERGY, kcal, oneDay, id)));
     }
 
     private static void heartRate(JSONObject sample, List<Measurement> into) {
         Instant at = Json.instant(sample, "timestamp");
-        into.add(new Measurement(DataType.HEART_RATE, Json.number(sample, "bpm"), Effective.at(at),
-                "heartrate/" + at));
+        into.add(new Measurement(DataType.HEART_RATE, Json.number(sample, "bpm"), Effective.at(at), "heartrate/" + at));
     }
 
     private static void sleep(JSONObject period, List<Measurement> into) {
@@ -98,19 +97,24 @@ final class OuraData implements DataApi {
         durations.put("deep_sleep_duration", DataType.DEEP_SLEEP);
         durations.put("light_sleep_duration", DataType.LIGHT_SLEEP);
         durations.put("rem_sleep_duration", DataType.REM_SLEEP);
-        durations.forEach((member, type) -> Json.optionalNumber(period, member).ifPresent(seconds ->
-                into.add(new Measurement(type, seconds / SECONDS_PER_MINUTE, night, id))));
-        Json.optionalNumber(period, "average_hrv").ifPresent(rmssd ->
-                into.add(new Measurement(DataType.HEART_RATE_VARIABILITY_RMSSD, rmssd, Effective.at(end), id)));
-        Json.optionalNumber(period, "lowest_heart_rate").ifPresent(bpm ->
-                into.add(new Measurement(DataType.RESTING_HEART_RATE, bpm, Effective.at(end), id)));
+        durations.forEach((member, type) -> Json.optionalNumber(period, member)
+                .ifPresent(seconds -> into.add(new Measurement(type, seconds / SECONDS_PER_MINUTE, night, id))));
+        Json.optionalNumber(period, "average_hrv")
+                .ifPresent(rmssd ->
+                        into.add(new Measurement(DataType.HEART_RATE_VARIABILITY_RMSSD, rmssd, Effective.at(end), id)));
+        Json.optionalNumber(period, "lowest_heart_rate")
+                .ifPresent(bpm -> into.add(new Measurement(DataType.RESTING_HEART_RATE, bpm, Effective.at(end), id)));
     }
 
     private static void dailySpo2(JSONObject day, List<Measurement> into) {
         LocalDate date = Json.date(day, "day");
-        Json.optionalObject(day, "spo2_percentage").flatMap(spo2 -> Json.optionalNumber(spo2, "average"))
-                .ifPresent(percent -> into.add(new Measurement(DataType.OXYGEN_SATURATION, percent,
-                        Effective.at(date.atStartOfDay(ZoneOffset.UTC).toInstant()), "daily_spo2/" + date)));
+        Json.optionalObject(day, "spo2_percentage")
+                .flatMap(spo2 -> Json.optionalNumber(spo2, "average"))
+                .ifPresent(percent -> into.add(new Measurement(
+                        DataType.OXYGEN_SATURATION,
+                        percent,
+                        Effective.at(date.atStartOfDay(ZoneOffset.UTC).toInstant()),
+                        "daily_spo2/" + date)));
     }
 
     /** One Oura collection: its path, whether it is queried by instants (and sliced), and how a record reads. */
@@ -153,7 +157,8 @@ final class OuraData implements DataApi {
                 for (JSONObject element : Json.objects(json, "data")) {
                     record.accept(element, measurements);
                 }
-                return new Page(measurements, Json.optionalString(json, "next_token").map(Cursor::new));
+                return new Page(
+                        measurements, Json.optionalString(json, "next_token").map(Cursor::new));
             });
         }
     }

@@ -24,8 +24,12 @@ record Position(int collection, int slice, Optional<String> token) {
     }
 
     Cursor cursor() {
-        return new Cursor(collection + "." + slice + token.map(value -> "." + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(value.getBytes(StandardCharsets.UTF_8))).orElse(""));
+        return new Cursor(collection + "." + slice
+                + token.map(value -> "."
+                                + Base64.getUrlEncoder()
+                                        .withoutPadding()
+                                        .encodeToString(value.getBytes(StandardCharsets.UTF_8)))
+                        .orElse(""));
     }
 
     /** The position a cursor names, if it is one this client handed out. */
@@ -37,8 +41,8 @@ record Position(int collection, int slice, Optional<String> token) {
         try {
             Optional<String> token = Optional.ofNullable(matcher.group(3))
                     .map(encoded -> new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8));
-            return Optional.of(new Position(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)),
-                    token));
+            return Optional.of(
+                    new Position(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)), token));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -19,19 +19,20 @@ final class RetryAfter {
 
     private static final Pattern SECONDS = Pattern.compile("[0-9]{1,12}");
 
-    private RetryAfter() {
-    }
+    private RetryAfter() {}
 
     static Optional<Duration> parse(Optional<String> header, Instant now) {
-        return header.map(String::trim).flatMap(value -> SECONDS.matcher(value).matches()
-                ? Optional.of(Duration.ofSeconds(Long.parseLong(value)))
-                : date(value).map(at -> at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO))
+        return header.map(String::trim)
+                .flatMap(value -> SECONDS.matcher(value).matches()
+                        ? Optional.of(Duration.ofSeconds(Long.parseLong(value)))
+                        : date(value).map(at -> at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO))
                 .map(delay -> delay.compareTo(LONGEST) > 0 ? LONGEST : delay);
     }
 
     private static Optional<Instant> date(String value) {
         try {
-            return Optional.of(ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            return Optional.of(ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant());
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

@@ -51,7 +51,8 @@ final class WhoopData implements DataApi {
 
     @Override
     public List<DataCollection> collections() {
-        return List.of(new Records("whoop recovery", RECOVERY, WhoopData::recovery),
+        return List.of(
+                new Records("whoop recovery", RECOVERY, WhoopData::recovery),
                 new Records("whoop sleep", SLEEP, WhoopData::sleep),
                 new Body());
     }
@@ -64,10 +65,10 @@ final class WhoopData implements DataApi {
         }
         Effective at = Effective.at(Json.instant(recovery, "created_at"));
         into.add(new Measurement(DataType.RESTING_HEART_RATE, Json.number(score.get(), "resting_heart_rate"), at, id));
-        into.add(new Measurement(DataType.HEART_RATE_VARIABILITY_RMSSD, Json.number(score.get(), "hrv_rmssd_milli"),
-                at, id));
-        Json.optionalNumber(score.get(), "spo2_percentage").ifPresent(percent ->
-                into.add(new Measurement(DataType.OXYGEN_SATURATION, percent, at, id)));
+        into.add(new Measurement(
+                DataType.HEART_RATE_VARIABILITY_RMSSD, Json.number(score.get(), "hrv_rmssd_milli"), at, id));
+        Json.optionalNumber(score.get(), "spo2_percentage")
+                .ifPresent(percent -> into.add(new Measurement(DataType.OXYGEN_SATURATION, percent, at, id)));
     }
 
     private static void sleep(JSONObject sleep, List<Measurement> into) {
@@ -124,7 +125,8 @@ final class WhoopData implements DataApi {
                 for (JSONObject element : Json.objects(json, "records")) {
                     record.accept(element, measurements);
                 }
-                return new Page(measurements, Json.optionalString(json, "next_token").map(Cursor::new));
+                return new Page(
+                        measurements, Json.optionalString(json, "next_token").map(Cursor::new));
             });
         }
     }
@@ -139,11 +141,16 @@ final class WhoopData implements DataApi {
         @Override
         public DataPage read(DataRequest request, SyncWindow slice, Optional<String> pageToken) {
             Instant asOf = slice.to();
-            return calls.get(name(), DataCalls.uri(request.apiBase(), BODY, Map.of()), request.bearer(),
-                    body -> new Page(Json.optionalNumber(body, "weight_kilogram")
-                            .map(kg -> List.of(new Measurement(DataType.BODY_WEIGHT, kg, Effective.at(asOf),
-                                    "body-measurement")))
-                            .orElse(List.of()), Optional.empty()));
+            return calls.get(
+                    name(),
+                    DataCalls.uri(request.apiBase(), BODY, Map.of()),
+                    request.bearer(),
+                    body -> new Page(
+                            Json.optionalNumber(body, "weight_kilogram")
+                                    .map(kg -> List.of(new Measurement(
+                                            DataType.BODY_WEIGHT, kg, Effective.at(asOf), "body-measurement")))
+                                    .orElse(List.of()),
+                            Optional.empty()));
         }
     }
 }

@@ -70,19 +70,33 @@ final class WithingsData implements DataApi {
     @Override
     public List<DataCollection> collections() {
         return List.of(
-                new Collection("withings getmeas", MEASURE, "measuregrps", slice -> {
-                    Map<String, String> form = new LinkedHashMap<>();
-                    form.put("action", "getmeas");
-                    form.put("meastypes", WEIGHT + "," + FAT_RATIO);
-                    form.put("category", "1");
-                    form.put("startdate", Long.toString(slice.from().getEpochSecond()));
-                    form.put("enddate", Long.toString(slice.to().getEpochSecond()));
-                    return form;
-                }, WithingsData::measureGroup),
-                new Collection("withings getactivity", ACTIVITY, "activities",
-                        slice -> days("getactivity", slice, "steps"), WithingsData::activity),
-                new Collection("withings getsummary", SLEEP, "series",
-                        slice -> days("getsummary", slice,
+                new Collection(
+                        "withings getmeas",
+                        MEASURE,
+                        "measuregrps",
+                        slice -> {
+                            Map<String, String> form = new LinkedHashMap<>();
+                            form.put("action", "getmeas");
+                            form.put("meastypes", WEIGHT + "," + FAT_RATIO);
+                            form.put("category", "1");
+                            form.put("startdate", Long.toString(slice.from().getEpochSecond()));
+                            form.put("enddate", Long.toString(slice.to().getEpochSecond()));
+                            return form;
+                        },
+                        WithingsData::measureGroup),
+                new Collection(
+                        "withings getactivity",
+                        ACTIVITY,
+                        "activities",
+                        slice -> days("getactivity", slice, "steps"),
+                        WithingsData::activity),
+                new Collection(
+                        "withings getsummary",
+                        SLEEP,
+                        "series",
+                        slice -> days(
+                                "getsummary",
+                                slice,
                                 "total_sleep_time,deepsleepduration,lightsleepduration,remsleepduration"),
                         WithingsData::sleep));
     }
@@ -90,8 +104,12 @@ final class WithingsData implements DataApi {
     private static Map<String, String> days(String action, SyncWindow slice, String dataFields) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("action", action);
-        form.put("startdateymd", LocalDate.ofInstant(slice.from(), ZoneOffset.UTC).minusDays(1).toString());
-        form.put("enddateymd", LocalDate.ofInstant(slice.to(), ZoneOffset.UTC).plusDays(1).toString());
+        form.put(
+                "startdateymd",
+                LocalDate.ofInstant(slice.from(), ZoneOffset.UTC).minusDays(1).toString());
+        form.put(
+                "enddateymd",
+                LocalDate.ofInstant(slice.to(), ZoneOffset.UTC).plusDays(1).toString());
         form.put("data_fields", dataFields);
         return form;
     }
@@ -105,7 +123,8 @@ final class WithingsData implements DataApi {
                 continue;
             }
             double value = BigDecimal.valueOf(Json.integer(measure, "value"))
-                    .scaleByPowerOfTen(Math.toIntExact(Json.integer(measure, "unit"))).doubleValue();
+                    .scaleByPowerOfTen(Math.toIntExact(Json.integer(measure, "unit")))
+                    .doubleValue();
             into.add(new Measurement(type == WEIGHT ? DataType.BODY_WEIGHT : DataType.BODY_FAT, value, at, id));
         }
     }
@@ -115,8 +134,9 @@ final class WithingsData implements DataApi {
         ZoneId zone = zone(Json.optionalString(day, "timezone"));
         Instant start = date.atStartOfDay(zone).toInstant();
         Instant end = date.plusDays(1).atStartOfDay(zone).toInstant();
-        Json.optionalNumber(day, "steps").ifPresent(steps -> into.add(new Measurement(DataType.DAILY_STEPS, steps,
-                Effective.between(start, end), "activity/" + date)));
+        Json.optionalNumber(day, "steps")
+                .ifPresent(steps -> into.add(new Measurement(
+                        DataType.DAILY_STEPS, steps, Effective.between(start, end), "activity/" + date)));
     }
 
     private static void sleep(JSONObject night, List<Measurement> into) {
@@ -128,8 +148,8 @@ final class WithingsData implements DataApi {
         durations.put("deepsleepduration", DataType.DEEP_SLEEP);
         durations.put("lightsleepduration", DataType.LIGHT_SLEEP);
         durations.put("remsleepduration", DataType.REM_SLEEP);
-        durations.forEach((member, type) -> Json.optionalNumber(data, member).ifPresent(seconds ->
-                into.add(new Measurement(type, seconds / SECONDS_PER_MINUTE, span, id))));
+        durations.forEach((member, type) -> Json.optionalNumber(data, member)
+                .ifPresent(seconds -> into.add(new Measurement(type, seconds / SECONDS_PER_MINUTE, span, id))));
     }
 
     private static ZoneId zone(Optional<String> timezone) {
@@ -154,8 +174,8 @@ final class WithingsData implements DataApi {
         private final Form form;
         private final BiConsumer<JSONObject, List<Measurement>> element;
 
-        Collection(String name, String path, String list, Form form,
-                   BiConsumer<JSONObject, List<Measurement>> element) {
+        Collection(
+                String name, String path, String list, Form form, BiConsumer<JSONObject, List<Measurement>> element) {
             this.name = name;
             this.path = path;
             this.list = list;
@@ -175,8 +195,12 @@ final class WithingsData implements DataApi {
             if (offset > 0) {
                 parameters.put("offset", Long.toString(offset));
             }
-            return calls.postForm(name, DataCalls.uri(request.apiBase(), path, Map.of()), request.bearer(),
-                    parameters, json -> unwrapped(json, offset));
+            return calls.postForm(
+                    name,
+                    DataCalls.uri(request.apiBase(), path, Map.of()),
+                    request.bearer(),
+                    parameters,
+                    json -> unwrapped(json, offset));
         }
 
         private DataPage unwrapped(JSONObject json, long offset) {

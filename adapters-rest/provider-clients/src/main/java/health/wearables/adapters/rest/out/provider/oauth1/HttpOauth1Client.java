@@ -1,8 +1,5 @@
 package health.wearables.adapters.rest.out.provider.oauth1;
 
-import health.wearables.domain.Oauth1Token;
-import health.wearables.domain.Oauth1TokenSecret;
-import health.wearables.domain.Oauth1Verifier;
 import health.wearables.adapters.rest.out.provider.ProviderCalls.Answer;
 import health.wearables.adapters.rest.out.provider.ProviderCalls.Answer.Answered;
 import health.wearables.adapters.rest.out.provider.ProviderCalls.Answer.Unanswered;
@@ -11,6 +8,9 @@ import health.wearables.adapters.rest.out.provider.TokenEndpointLimits;
 import health.wearables.adapters.rest.out.provider.oauth1.Oauth1Result.Failed;
 import health.wearables.adapters.rest.out.provider.oauth1.Oauth1Result.Obtained;
 import health.wearables.adapters.rest.out.provider.oauth1.Oauth1Result.Refused;
+import health.wearables.domain.Oauth1Token;
+import health.wearables.domain.Oauth1TokenSecret;
+import health.wearables.domain.Oauth1Verifier;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.net.URI;
@@ -50,18 +50,32 @@ public final class HttpOauth1Client {
      * {@code oauth_token}, {@code oauth_token_secret} and {@code oauth_callback_confirmed=true} (hostile case 46:
      * without the confirmation there are no credentials, so no authorization URL can be made).
      */
-    public Oauth1Result<TemporaryCredentials> temporaryCredentials(URI requestTokenUri, ClientCredentials client,
-                                                                   URI callbackUri) {
-        return log("temporary credentials", requestTokenUri, post(requestTokenUri, client, Optional.empty(),
-                new Parameter("oauth_callback", callbackUri.toString()), HttpOauth1Client::temporary));
+    public Oauth1Result<TemporaryCredentials> temporaryCredentials(
+            URI requestTokenUri, ClientCredentials client, URI callbackUri) {
+        return log(
+                "temporary credentials",
+                requestTokenUri,
+                post(
+                        requestTokenUri,
+                        client,
+                        Optional.empty(),
+                        new Parameter("oauth_callback", callbackUri.toString()),
+                        HttpOauth1Client::temporary));
     }
 
     /** Exchanges authorized temporary credentials and their verifier for token credentials. */
-    public Oauth1Result<TokenCredentials> tokenCredentials(URI accessTokenUri, ClientCredentials client,
-                                                           TemporaryCredentials temporary, Oauth1Verifier verifier) {
-        return log("token credentials", accessTokenUri, post(accessTokenUri, client, Optional.of(temporary),
-                new Parameter("oauth_verifier", verifier.value()), fields -> new Obtained<>(
-                        new TokenCredentials(new Oauth1Token(fields.get("oauth_token")),
+    public Oauth1Result<TokenCredentials> tokenCredentials(
+            URI accessTokenUri, ClientCredentials client, TemporaryCredentials temporary, Oauth1Verifier verifier) {
+        return log(
+                "token credentials",
+                accessTokenUri,
+                post(
+                        accessTokenUri,
+                        client,
+                        Optional.of(temporary),
+                        new Parameter("oauth_verifier", verifier.value()),
+                        fields -> new Obtained<>(new TokenCredentials(
+                                new Oauth1Token(fields.get("oauth_token")),
                                 new Oauth1TokenSecret(fields.get("oauth_token_secret"))))));
     }
 
@@ -72,9 +86,11 @@ public final class HttpOauth1Client {
     public Answer signedGet(URI uri, ClientCredentials client, TokenCredentials token) {
         HttpRequest request;
         try {
-            request = transport.request(uri)
-                    .header("Authorization", signer.authorization("GET", uri, List.of(), client, Optional.of(token),
-                            List.of()))
+            request = transport
+                    .request(uri)
+                    .header(
+                            "Authorization",
+                            signer.authorization("GET", uri, List.of(), client, Optional.of(token), List.of()))
                     .header("Accept", "application/json")
                     .GET()
                     .build();
@@ -89,28 +105,33 @@ public final class HttpOauth1Client {
         String uri = authorizeUri.toString();
         String fragment = authorizeUri.getRawFragment() == null ? "" : "#" + authorizeUri.getRawFragment();
         String base = uri.substring(0, uri.length() - fragment.length());
-        String separator = authorizeUri.getRawQuery() == null ? "?"
-                : base.endsWith("?") || base.endsWith("&") ? "" : "&";
-        return URI.create(base + separator + "oauth_token=" + PercentEncoding.encode(temporaryToken.value())
-                + fragment);
+        String separator =
+                authorizeUri.getRawQuery() == null ? "?" : base.endsWith("?") || base.endsWith("&") ? "" : "&";
+        return URI.create(
+                base + separator + "oauth_token=" + PercentEncoding.encode(temporaryToken.value()) + fragment);
     }
 
     private static Oauth1Result<TemporaryCredentials> temporary(Map<String, String> fields) {
         if (!"true".equals(fields.get("oauth_callback_confirmed"))) {
             return new Failed<>("the provider did not confirm the callback (oauth_callback_confirmed is not true)");
         }
-        return new Obtained<>(new TemporaryCredentials(new Oauth1Token(fields.get("oauth_token")),
-                new Oauth1TokenSecret(fields.get("oauth_token_secret"))));
+        return new Obtained<>(new TemporaryCredentials(
+                new Oauth1Token(fields.get("oauth_token")), new Oauth1TokenSecret(fields.get("oauth_token_secret"))));
     }
 
-    private <C extends Oauth1Credentials> Oauth1Result<C> post(URI uri, ClientCredentials client,
-                                                               Optional<TemporaryCredentials> token, Parameter extra,
-                                                               Function<Map<String, String>, Oauth1Result<C>> reader) {
+    private <C extends Oauth1Credentials> Oauth1Result<C> post(
+            URI uri,
+            ClientCredentials client,
+            Optional<TemporaryCredentials> token,
+            Parameter extra,
+            Function<Map<String, String>, Oauth1Result<C>> reader) {
         HttpRequest request;
         try {
-            request = transport.request(uri)
-                    .header("Authorization", signer.authorization("POST", uri, List.of(), client, token,
-                            List.of(extra)))
+            request = transport
+                    .request(uri)
+                    .header(
+                            "Authorization",
+                            signer.authorization("POST", uri, List.of(), client, token, List.of(extra)))
                     .header("Content-Type", FORM)
                     .header("Accept", FORM)
                     .POST(HttpRequest.BodyPublishers.noBody())
@@ -148,8 +169,7 @@ public final class HttpOauth1Client {
     }
 
     /** What the log says about one call. */
-    private record LogLine(Level level, String message) {
-    }
+    private record LogLine(Level level, String message) {}
 
     /** The answer's fields; a field given twice makes the answer ambiguous, so it is refused. */
     private static Map<String, String> fields(String form) {
@@ -162,14 +182,14 @@ public final class HttpOauth1Client {
         return fields;
     }
 
-    private static <C extends Oauth1Credentials> Oauth1Result<C> log(String what, URI endpoint,
-                                                                     Oauth1Result<C> result) {
+    private static <C extends Oauth1Credentials> Oauth1Result<C> log(
+            String what, URI endpoint, Oauth1Result<C> result) {
         String host = endpoint.getHost();
         String prefix = "OAuth 1.0a " + what;
         LogLine line = result.fold(
                 obtained -> new LogLine(Level.DEBUG, prefix + " obtained from " + host),
-                refused -> new LogLine(Level.WARNING, prefix + " request to " + host + " was refused: "
-                        + refused.reason()),
+                refused -> new LogLine(
+                        Level.WARNING, prefix + " request to " + host + " was refused: " + refused.reason()),
                 failed -> new LogLine(Level.WARNING, prefix + " request to " + host + " failed: " + failed.reason()));
         LOG.log(line.level(), line.message());
         return result;

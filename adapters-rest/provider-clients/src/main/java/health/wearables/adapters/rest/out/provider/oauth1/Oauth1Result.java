@@ -11,14 +11,18 @@ import java.util.function.Function;
 public sealed interface Oauth1Result<C extends Oauth1Credentials> {
 
     /** Consumes the result: one function per way the call ended. */
-    <R> R fold(Function<? super Obtained<C>, R> onObtained, Function<? super Refused<C>, R> onRefused,
-               Function<? super Failed<C>, R> onFailed);
+    <R> R fold(
+            Function<? super Obtained<C>, R> onObtained,
+            Function<? super Refused<C>, R> onRefused,
+            Function<? super Failed<C>, R> onFailed);
 
     /** The provider issued credentials. */
     record Obtained<C extends Oauth1Credentials>(C credentials) implements Oauth1Result<C> {
         @Override
-        public <R> R fold(Function<? super Obtained<C>, R> onObtained, Function<? super Refused<C>, R> onRefused,
-                          Function<? super Failed<C>, R> onFailed) {
+        public <R> R fold(
+                Function<? super Obtained<C>, R> onObtained,
+                Function<? super Refused<C>, R> onRefused,
+                Function<? super Failed<C>, R> onFailed) {
             return onObtained.apply(this);
         }
     }
@@ -26,8 +30,10 @@ public sealed interface Oauth1Result<C extends Oauth1Credentials> {
     /** The provider answered 401: bad client credentials or signature, unknown or used token, wrong verifier. */
     record Refused<C extends Oauth1Credentials>(String reason) implements Oauth1Result<C> {
         @Override
-        public <R> R fold(Function<? super Obtained<C>, R> onObtained, Function<? super Refused<C>, R> onRefused,
-                          Function<? super Failed<C>, R> onFailed) {
+        public <R> R fold(
+                Function<? super Obtained<C>, R> onObtained,
+                Function<? super Refused<C>, R> onRefused,
+                Function<? super Failed<C>, R> onFailed) {
             return onRefused.apply(this);
         }
     }
@@ -35,8 +41,10 @@ public sealed interface Oauth1Result<C extends Oauth1Credentials> {
     /** No usable answer: transport fault, timeout, oversized or malformed body, unconfirmed callback, other status. */
     record Failed<C extends Oauth1Credentials>(String reason) implements Oauth1Result<C> {
         @Override
-        public <R> R fold(Function<? super Obtained<C>, R> onObtained, Function<? super Refused<C>, R> onRefused,
-                          Function<? super Failed<C>, R> onFailed) {
+        public <R> R fold(
+                Function<? super Obtained<C>, R> onObtained,
+                Function<? super Refused<C>, R> onRefused,
+                Function<? super Failed<C>, R> onFailed) {
             return onFailed.apply(this);
         }
     }

@@ -1,7 +1,7 @@
 package health.wearables.adapters.rest.out.provider.oauth1;
 
-import health.wearables.domain.Oauth1TokenSecret;
 import health.wearables.domain.ClientSecret;
+import health.wearables.domain.Oauth1TokenSecret;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -28,8 +28,7 @@ public final class Oauth1Signature {
     private static final Comparator<String[]> BY_NAME_THEN_VALUE =
             Comparator.<String[], String>comparing(pair -> pair[0]).thenComparing(pair -> pair[1]);
 
-    private Oauth1Signature() {
-    }
+    private Oauth1Signature() {}
 
     /**
      * The request parameters of §3.4.1.3.1: the URI's query, the form body, the protocol parameters; without
@@ -38,7 +37,9 @@ public final class Oauth1Signature {
     public static List<Parameter> requestParameters(URI uri, List<Parameter> formBody, List<Parameter> protocol) {
         List<Parameter> all = new ArrayList<>(Parameter.form(uri.getRawQuery()));
         all.addAll(formBody);
-        protocol.stream().filter(p -> !p.name().equals(SIGNATURE) && !p.name().equals(REALM)).forEach(all::add);
+        protocol.stream()
+                .filter(p -> !p.name().equals(SIGNATURE) && !p.name().equals(REALM))
+                .forEach(all::add);
         return all;
     }
 
@@ -53,7 +54,9 @@ public final class Oauth1Signature {
 
     /** §3.4.1.2: lower-case scheme and host, the port only when not the scheme's default, the path; no query. */
     public static String baseStringUri(URI uri) {
-        String scheme = Optional.ofNullable(uri.getScheme()).map(s -> s.toLowerCase(Locale.ROOT)).orElse("");
+        String scheme = Optional.ofNullable(uri.getScheme())
+                .map(s -> s.toLowerCase(Locale.ROOT))
+                .orElse("");
         int defaultPort = switch (scheme) {
             case "http" -> 80;
             case "https" -> 443;
@@ -79,8 +82,8 @@ public final class Oauth1Signature {
      * §3.4.2: base64 of HMAC-SHA1 over the base string, keyed by the encoded client secret, {@code &}, and the
      * encoded token secret (empty when there is no token yet, as in a temporary-credentials request).
      */
-    public static String hmacSha1(String baseString, ClientSecret clientSecret,
-                                  Optional<Oauth1TokenSecret> tokenSecret) {
+    public static String hmacSha1(
+            String baseString, ClientSecret clientSecret, Optional<Oauth1TokenSecret> tokenSecret) {
         String key = PercentEncoding.encode(clientSecret.value()) + "&"
                 + tokenSecret.map(s -> PercentEncoding.encode(s.value())).orElse("");
         try {

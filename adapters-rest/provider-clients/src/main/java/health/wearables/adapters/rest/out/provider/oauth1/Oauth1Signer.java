@@ -43,26 +43,34 @@ public final class Oauth1Signer {
      * @param token    temporary or token credentials, if the request has a token
      * @param extra    further protocol parameters, such as {@code oauth_callback} or {@code oauth_verifier}
      */
-    public String authorization(String method, URI uri, List<Parameter> formBody, ClientCredentials client,
-                                Optional<? extends Oauth1Credentials> token, List<Parameter> extra) {
+    public String authorization(
+            String method,
+            URI uri,
+            List<Parameter> formBody,
+            ClientCredentials client,
+            Optional<? extends Oauth1Credentials> token,
+            List<Parameter> extra) {
         List<Parameter> protocol = new ArrayList<>();
         protocol.add(new Parameter("oauth_consumer_key", client.key()));
         token.ifPresent(t -> protocol.add(new Parameter("oauth_token", t.token().value())));
         protocol.add(new Parameter("oauth_signature_method", Oauth1Signature.METHOD));
-        protocol.add(new Parameter("oauth_timestamp", Long.toString(clock.instant().getEpochSecond())));
+        protocol.add(
+                new Parameter("oauth_timestamp", Long.toString(clock.instant().getEpochSecond())));
         protocol.add(new Parameter("oauth_nonce", nonces.next()));
         protocol.addAll(extra);
 
-        String baseString = Oauth1Signature.baseString(method, uri,
-                Oauth1Signature.requestParameters(uri, formBody, protocol));
-        protocol.add(new Parameter(Oauth1Signature.SIGNATURE, Oauth1Signature.hmacSha1(baseString, client.secret(),
-                token.map(Oauth1Credentials::secret))));
+        String baseString =
+                Oauth1Signature.baseString(method, uri, Oauth1Signature.requestParameters(uri, formBody, protocol));
+        protocol.add(new Parameter(
+                Oauth1Signature.SIGNATURE,
+                Oauth1Signature.hmacSha1(baseString, client.secret(), token.map(Oauth1Credentials::secret))));
 
         List<Parameter> header = new ArrayList<>();
         realm.ifPresent(r -> header.add(new Parameter(Oauth1Signature.REALM, r)));
         header.addAll(protocol);
-        return "OAuth " + header.stream()
-                .map(p -> PercentEncoding.encode(p.name()) + "=\"" + PercentEncoding.encode(p.value()) + "\"")
-                .collect(Collectors.joining(", "));
+        return "OAuth "
+                + header.stream()
+                        .map(p -> PercentEncoding.encode(p.name()) + "=\"" + PercentEncoding.encode(p.value()) + "\"")
+                        .collect(Collectors.joining(", "));
     }
 }

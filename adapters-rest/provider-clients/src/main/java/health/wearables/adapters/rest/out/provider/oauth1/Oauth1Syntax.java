@@ -7,8 +7,7 @@ final class Oauth1Syntax {
     static final int MAX_LENGTH = 1024;
     private static final Pattern VISIBLE_ASCII = Pattern.compile("[\\x21-\\x7E]+");
 
-    private Oauth1Syntax() {
-    }
+    private Oauth1Syntax() {}
 
     /** The value, if it is 1 to {@value #MAX_LENGTH} visible ASCII characters; the message never quotes it. */
     static String require(String value, String what) {

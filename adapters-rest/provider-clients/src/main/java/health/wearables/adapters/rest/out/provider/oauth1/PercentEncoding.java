@@ -10,8 +10,7 @@ import java.nio.charset.StandardCharsets;
 public final class PercentEncoding {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private PercentEncoding() {
-    }
+    private PercentEncoding() {}
 
     public static String encode(String text) {
         byte[] octets = text.getBytes(StandardCharsets.UTF_8);
@@ -28,7 +27,12 @@ public final class PercentEncoding {
     }
 
     private static boolean unreserved(int b) {
-        return (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9')
-                || b == '-' || b == '.' || b == '_' || b == '~';
+        return (b >= 'A' && b <= 'Z')
+                || (b >= 'a' && b <= 'z')
+                || (b >= '0' && b <= '9')
+                || b == '-'
+                || b == '.'
+                || b == '_'
+                || b == '~';
     }
 }

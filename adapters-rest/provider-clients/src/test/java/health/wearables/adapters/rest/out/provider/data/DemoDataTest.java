@@ -35,7 +35,8 @@ class DemoDataTest extends ProviderDataContract<DemoSimulator> {
         for (int sample = 0; sample < 4; sample++) {
             simulator.point("hr/" + sample, "heart-rate", 60 + sample, from.plus(Duration.ofMinutes(5L * sample)));
         }
-        simulator.point("future-kind", "brain-waves", 1, from.plus(Duration.ofDays(9)))
+        simulator
+                .point("future-kind", "brain-waves", 1, from.plus(Duration.ofDays(9)))
                 .point("before", "heart-rate", 61, from.minusSeconds(1));
         return 4 + 4;
     }
@@ -43,24 +44,36 @@ class DemoDataTest extends ProviderDataContract<DemoSimulator> {
     @Test
     void observations_are_read_as_their_kinds_points_and_spans() {
         Instant start = Instant.parse("2026-11-20T00:00:00Z");
-        simulator.span("steps/2026-11-20", "daily-steps", 8_423, start, start.plus(Duration.ofDays(1)))
+        simulator
+                .span("steps/2026-11-20", "daily-steps", 8_423, start, start.plus(Duration.ofDays(1)))
                 .point("hr/1", "heart-rate", 64, start.plusSeconds(300))
                 .span("sleep/2026-11-20", "heart-rate-variability-rmssd", 41, start, start.plusSeconds(60));
 
-        assertThat(readAllMeasurements()).containsExactly(
-                new Measurement(DataType.DAILY_STEPS, 8_423, Effective.between(start, start.plus(Duration.ofDays(1))),
-                        "steps/2026-11-20"),
-                new Measurement(DataType.HEART_RATE_VARIABILITY_RMSSD, 41,
-                        Effective.between(start, start.plusSeconds(60)), "sleep/2026-11-20"),
-                new Measurement(DataType.HEART_RATE, 64, Effective.at(start.plusSeconds(300)), "hr/1"));
+        assertThat(readAllMeasurements())
+                .containsExactly(
+                        new Measurement(
+                                DataType.DAILY_STEPS,
+                                8_423,
+                                Effective.between(start, start.plus(Duration.ofDays(1))),
+                                "steps/2026-11-20"),
+                        new Measurement(
+                                DataType.HEART_RATE_VARIABILITY_RMSSD,
+                                41,
+                                Effective.between(start, start.plusSeconds(60)),
+                                "sleep/2026-11-20"),
+                        new Measurement(DataType.HEART_RATE, 64, Effective.at(start.plusSeconds(300)), "hr/1"));
     }
 
     @Test
     void the_window_is_asked_for_by_instants_under_the_demo_provider_path() {
         readAll();
 
-        assertThat(simulator.requests(DemoSimulator.OBSERVATIONS)).singleElement().extracting(Request::query)
-                .satisfies(query -> assertThat(query).containsEntry("start", "2026-10-12T10:00:00Z")
-                        .containsEntry("end", "2026-11-21T10:00:00Z").doesNotContainKey("pageToken"));
+        assertThat(simulator.requests(DemoSimulator.OBSERVATIONS))
+                .singleElement()
+                .extracting(Request::query)
+                .satisfies(query -> assertThat(query)
+                        .containsEntry("start", "2026-10-12T10:00:00Z")
+                        .containsEntry("end", "2026-11-21T10:00:00Z")
+                        .doesNotContainKey("pageToken"));
     }
 }

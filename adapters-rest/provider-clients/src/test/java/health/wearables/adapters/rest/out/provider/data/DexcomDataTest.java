@@ -48,7 +48,8 @@ class DexcomDataTest extends ProviderDataContract<DexcomSimulator> {
         for (int record = 0; record < 3; record++) {
             simulator.egv("a-" + record, from.plus(Duration.ofDays(10L * record)), 100 + record, "mg/dL");
         }
-        simulator.egv("b-0", from.plus(Duration.ofDays(31)), 140, "mg/dL")
+        simulator
+                .egv("b-0", from.plus(Duration.ofDays(31)), 140, "mg/dL")
                 .receiverEgv("b-1", from.plus(Duration.ofDays(45)), 150)
                 .egv("b-2", from.plus(Duration.ofDays(50)), null, "mg/dL")
                 .egv("c-0", from.plus(Duration.ofDays(65)), 7, "mmol/L")
@@ -61,13 +62,18 @@ class DexcomDataTest extends ProviderDataContract<DexcomSimulator> {
     void the_window_is_asked_for_in_slices_of_at_most_30_days_in_dexcoms_time_format() {
         readAll();
 
-        assertThat(simulator.requests(DexcomSimulator.EGVS)).extracting(Request::query).satisfiesExactly(
-                first -> assertThat(first).containsEntry("startDate", "2026-09-12T10:00:00")
-                        .containsEntry("endDate", "2026-10-12T10:00:00"),
-                second -> assertThat(second).containsEntry("startDate", "2026-10-12T10:00:00")
-                        .containsEntry("endDate", "2026-11-11T10:00:00"),
-                third -> assertThat(third).containsEntry("startDate", "2026-11-11T10:00:00")
-                        .containsEntry("endDate", "2026-11-21T10:00:00"));
+        assertThat(simulator.requests(DexcomSimulator.EGVS))
+                .extracting(Request::query)
+                .satisfiesExactly(
+                        first -> assertThat(first)
+                                .containsEntry("startDate", "2026-09-12T10:00:00")
+                                .containsEntry("endDate", "2026-10-12T10:00:00"),
+                        second -> assertThat(second)
+                                .containsEntry("startDate", "2026-10-12T10:00:00")
+                                .containsEntry("endDate", "2026-11-11T10:00:00"),
+                        third -> assertThat(third)
+                                .containsEntry("startDate", "2026-11-11T10:00:00")
+                                .containsEntry("endDate", "2026-11-21T10:00:00"));
     }
 
     @Test
@@ -76,25 +82,30 @@ class DexcomDataTest extends ProviderDataContract<DexcomSimulator> {
         Instant receiver = Instant.parse("2026-11-20T09:17:35Z");
         simulator.egv("3f2d1c0b-a", phone, 120, "mg/dL").receiverEgv("3f2d1c0b-b", receiver, 118);
 
-        assertThat(readAllMeasurements()).containsExactly(
-                new Measurement(DataType.GLUCOSE, 120, Effective.at(phone), "egv/3f2d1c0b-a"),
-                new Measurement(DataType.GLUCOSE, 118, Effective.at(receiver), "egv/3f2d1c0b-b"));
+        assertThat(readAllMeasurements())
+                .containsExactly(
+                        new Measurement(DataType.GLUCOSE, 120, Effective.at(phone), "egv/3f2d1c0b-a"),
+                        new Measurement(DataType.GLUCOSE, 118, Effective.at(receiver), "egv/3f2d1c0b-b"));
     }
 
     @Test
     void an_egv_in_mmol_per_l_is_converted_and_one_without_a_value_or_a_known_unit_is_skipped() {
         Instant at = Instant.parse("2026-11-20T09:12:35Z");
-        simulator.egv("m", at, 7, "mmol/L").egv("n", at.plusSeconds(300), null, "mg/dL")
+        simulator
+                .egv("m", at, 7, "mmol/L")
+                .egv("n", at.plusSeconds(300), null, "mg/dL")
                 .egv("u", at.plusSeconds(600), 130, "unknown");
 
-        assertThat(readAllMeasurements()).containsExactly(
-                new Measurement(DataType.GLUCOSE, 7 * 18.016, Effective.at(at), "egv/m"));
+        assertThat(readAllMeasurements())
+                .containsExactly(new Measurement(DataType.GLUCOSE, 7 * 18.016, Effective.at(at), "egv/m"));
     }
 
     @Test
     void an_egv_without_its_record_id_makes_the_page_unreadable() {
-        simulator.failNext(Fault.json(200, "{\"recordType\":\"egv\",\"records\":[{\"systemTime\":"
-                + "\"2026-11-20T09:12:35\",\"value\":120,\"unit\":\"mg/dL\"}]}"));
+        simulator.failNext(Fault.json(
+                200,
+                "{\"recordType\":\"egv\",\"records\":[{\"systemTime\":"
+                        + "\"2026-11-20T09:12:35\",\"value\":120,\"unit\":\"mg/dL\"}]}"));
 
         assertThat(read(Optional.empty()))
                 .isEqualTo(new Unreadable("dexcom egvs: 'recordId' is missing or not a string"));
@@ -106,8 +117,8 @@ class DexcomDataTest extends ProviderDataContract<DexcomSimulator> {
         simulator.egv("s", at, 101, "mg/dL");
 
         assertThat(data.reads(new ProviderSlug("dexcom-sandbox"))).isTrue();
-        DataRequest sandbox = new DataRequest(new ProviderSlug("dexcom-sandbox"), simulator.apiBase(), TOKEN,
-                Optional.empty(), window());
+        DataRequest sandbox = new DataRequest(
+                new ProviderSlug("dexcom-sandbox"), simulator.apiBase(), TOKEN, Optional.empty(), window());
         Optional<Cursor> cursor = Optional.empty();
         int measurements = 0;
         do {

@@ -37,12 +37,14 @@ class GoogleHealthDataTest extends ProviderDataContract<GoogleHealthSimulator> {
             Instant start = from.plus(Duration.ofDays(3)).plus(Duration.ofMinutes(minute));
             simulator.steps(start, start.plus(Duration.ofMinutes(1)), 80 + minute);
         }
-        simulator.steps(from.minus(Duration.ofDays(1)), from.minus(Duration.ofDays(1)).plusSeconds(60), 999);
+        simulator.steps(
+                from.minus(Duration.ofDays(1)), from.minus(Duration.ofDays(1)).plusSeconds(60), 999);
         for (int sample = 0; sample < 3; sample++) {
             simulator.heartRate(from.plus(Duration.ofDays(4)).plus(Duration.ofSeconds(5L * sample)), 70 + sample);
         }
-        simulator.weight("w1", from.plus(Duration.ofDays(5)), 72_300).weight("w2", from.plus(Duration.ofDays(12)),
-                72_050.5);
+        simulator
+                .weight("w1", from.plus(Duration.ofDays(5)), 72_300)
+                .weight("w2", from.plus(Duration.ofDays(12)), 72_050.5);
         return 3 + 3 + 2;
     }
 
@@ -50,19 +52,32 @@ class GoogleHealthDataTest extends ProviderDataContract<GoogleHealthSimulator> {
     void each_data_type_is_filtered_to_the_window_on_its_own_time_field_with_the_largest_page() {
         readAll();
 
-        assertThat(simulator.requests(GoogleHealthSimulator.STEPS)).singleElement().extracting(Request::query)
-                .satisfies(query -> assertThat(query).containsEntry("filter",
+        assertThat(simulator.requests(GoogleHealthSimulator.STEPS))
+                .singleElement()
+                .extracting(Request::query)
+                .satisfies(query -> assertThat(query)
+                        .containsEntry(
+                                "filter",
                                 "steps.interval.start_time >= \"2026-10-12T10:00:00Z\" AND "
                                         + "steps.interval.start_time < \"2026-11-21T10:00:00Z\"")
-                        .containsEntry("pageSize", "10000").doesNotContainKey("pageToken"));
-        assertThat(simulator.requests(GoogleHealthSimulator.HEART_RATE)).singleElement().extracting(Request::query)
-                .satisfies(query -> assertThat(query).containsEntry("filter",
-                        "heart_rate.sample_time.physical_time >= \"2026-10-12T10:00:00Z\" AND "
-                                + "heart_rate.sample_time.physical_time < \"2026-11-21T10:00:00Z\""));
-        assertThat(simulator.requests(GoogleHealthSimulator.WEIGHT)).singleElement().extracting(Request::query)
-                .satisfies(query -> assertThat(query).containsEntry("filter",
-                        "weight.sample_time.physical_time >= \"2026-10-12T10:00:00Z\" AND "
-                                + "weight.sample_time.physical_time < \"2026-11-21T10:00:00Z\""));
+                        .containsEntry("pageSize", "10000")
+                        .doesNotContainKey("pageToken"));
+        assertThat(simulator.requests(GoogleHealthSimulator.HEART_RATE))
+                .singleElement()
+                .extracting(Request::query)
+                .satisfies(query -> assertThat(query)
+                        .containsEntry(
+                                "filter",
+                                "heart_rate.sample_time.physical_time >= \"2026-10-12T10:00:00Z\" AND "
+                                        + "heart_rate.sample_time.physical_time < \"2026-11-21T10:00:00Z\""));
+        assertThat(simulator.requests(GoogleHealthSimulator.WEIGHT))
+                .singleElement()
+                .extracting(Request::query)
+                .satisfies(query -> assertThat(query)
+                        .containsEntry(
+                                "filter",
+                                "weight.sample_time.physical_time >= \"2026-10-12T10:00:00Z\" AND "
+                                        + "weight.sample_time.physical_time < \"2026-11-21T10:00:00Z\""));
     }
 
     @Test
@@ -73,7 +88,8 @@ class GoogleHealthDataTest extends ProviderDataContract<GoogleHealthSimulator> {
 
         List<Request> steps = simulator.requests(GoogleHealthSimulator.STEPS);
         assertThat(steps).hasSize(2);
-        assertThat(steps.get(1).query()).containsKey("pageToken")
+        assertThat(steps.get(1).query())
+                .containsKey("pageToken")
                 .containsEntry("filter", steps.get(0).query().get("filter"));
     }
 
@@ -82,11 +98,18 @@ class GoogleHealthDataTest extends ProviderDataContract<GoogleHealthSimulator> {
         Instant minute = Instant.parse("2026-11-20T08:15:00Z");
         simulator.steps(minute, minute.plusSeconds(60), 112).heartRate(minute.plusSeconds(5), 71);
 
-        assertThat(readAllMeasurements()).containsExactly(
-                new Measurement(DataType.STEPS, 112, Effective.between(minute, minute.plusSeconds(60)),
-                        "steps@2026-11-20T08:15:00Z"),
-                new Measurement(DataType.HEART_RATE, 71, Effective.at(minute.plusSeconds(5)),
-                        "heart-rate@2026-11-20T08:15:05Z"));
+        assertThat(readAllMeasurements())
+                .containsExactly(
+                        new Measurement(
+                                DataType.STEPS,
+                                112,
+                                Effective.between(minute, minute.plusSeconds(60)),
+                                "steps@2026-11-20T08:15:00Z"),
+                        new Measurement(
+                                DataType.HEART_RATE,
+                                71,
+                                Effective.at(minute.plusSeconds(5)),
+                                "heart-rate@2026-11-20T08:15:05Z"));
     }
 
     @Test
@@ -94,8 +117,9 @@ class GoogleHealthDataTest extends ProviderDataContract<GoogleHealthSimulator> {
         Instant at = Instant.parse("2026-11-20T07:00:00Z");
         simulator.weight("7c1e", at, 68_450);
 
-        assertThat(readAllMeasurements()).containsExactly(new Measurement(DataType.BODY_WEIGHT, 68.45,
-                Effective.at(at), "users/me/dataTypes/weight/dataPoints/7c1e"));
+        assertThat(readAllMeasurements())
+                .containsExactly(new Measurement(
+                        DataType.BODY_WEIGHT, 68.45, Effective.at(at), "users/me/dataTypes/weight/dataPoints/7c1e"));
     }
 
     @Test

@@ -30,30 +30,43 @@ import org.junit.jupiter.api.Test;
 class HttpProviderDataTest {
     private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
     private static final SyncWindow WINDOW = new SyncWindow(NOW.minusSeconds(86_400), NOW);
-    private final ProviderData data = HttpProviderData.standard(TokenEndpointLimits.DEFAULTS,
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    private final ProviderData data =
+            HttpProviderData.standard(TokenEndpointLimits.DEFAULTS, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void a_provider_without_a_data_client_is_not_read() {
         assertThat(data.reads(new ProviderSlug("strava"))).isFalse();
-        assertThat(data.read(new DataRequest(new ProviderSlug("strava"), URI.create("http://127.0.0.1:9"),
-                new AccessToken("t"), Optional.empty(), WINDOW), Optional.empty()))
+        assertThat(data.read(
+                        new DataRequest(
+                                new ProviderSlug("strava"),
+                                URI.create("http://127.0.0.1:9"),
+                                new AccessToken("t"),
+                                Optional.empty(),
+                                WINDOW),
+                        Optional.empty()))
                 .isEqualTo(new Unreadable("no data client for this provider"));
     }
 
     @Test
     void logs_name_the_provider_and_our_reason_never_the_token_or_the_body() {
-        try (OuraSimulator oura = OuraSimulator.start(); Capture logs = new Capture()) {
+        try (OuraSimulator oura = OuraSimulator.start();
+                Capture logs = new Capture()) {
             oura.failNext(Fault.json(503, "{\"error\":\"BODY-DO-NOT-LOG\"}"));
-            DataRequest request = new DataRequest(new ProviderSlug("oura"), oura.apiBase(),
-                    new AccessToken(DataSimulator.ACCESS_TOKEN), Optional.of("user-DO-NOT-LOG"), WINDOW);
+            DataRequest request = new DataRequest(
+                    new ProviderSlug("oura"),
+                    oura.apiBase(),
+                    new AccessToken(DataSimulator.ACCESS_TOKEN),
+                    Optional.of("user-DO-NOT-LOG"),
+                    WINDOW);
 
             data.read(request, Optional.empty());
 
-            assertThat(logs.lines()).anySatisfy(line -> assertThat(line).contains("oura")
-                    .contains("oura daily_activity: answered HTTP 503"));
-            assertThat(logs.lines()).noneSatisfy(line -> assertThat(line).containsAnyOf(DataSimulator.ACCESS_TOKEN,
-                    "DO-NOT-LOG", "127.0.0.1"));
+            assertThat(logs.lines())
+                    .anySatisfy(line ->
+                            assertThat(line).contains("oura").contains("oura daily_activity: answered HTTP 503"));
+            assertThat(logs.lines())
+                    .noneSatisfy(line ->
+                            assertThat(line).containsAnyOf(DataSimulator.ACCESS_TOKEN, "DO-NOT-LOG", "127.0.0.1"));
         }
     }
 
@@ -79,8 +92,7 @@ class HttpProviderDataTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
         public void close() {

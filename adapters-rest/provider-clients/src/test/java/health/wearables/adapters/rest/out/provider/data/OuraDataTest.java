@@ -36,8 +36,8 @@ class OuraDataTest extends ProviderDataContract<OuraSimulator> {
             LocalDate date = LocalDate.of(2026, 11, 14 + day);
             simulator.dailyActivity(date, date.atTime(4, 0).atOffset(PACIFIC), 7000 + day, 300 + day);
         }
-        simulator.dailyActivity(LocalDate.of(2026, 9, 1), LocalDate.of(2026, 9, 1).atTime(4, 0).atOffset(PACIFIC),
-                9999, 999);
+        simulator.dailyActivity(
+                LocalDate.of(2026, 9, 1), LocalDate.of(2026, 9, 1).atTime(4, 0).atOffset(PACIFIC), 9999, 999);
         Instant from = window().from();
         for (int sample = 0; sample < 7; sample++) {
             simulator.heartRate(from.plus(Duration.ofDays(3L * sample)).plusSeconds(60), 60 + sample);
@@ -46,12 +46,16 @@ class OuraDataTest extends ProviderDataContract<OuraSimulator> {
             simulator.heartRate(from.plus(Duration.ofDays(31 + 2 * sample)), 70 + sample);
         }
         simulator.heartRate(from.minus(Duration.ofDays(10)), 99);
-        simulator.sleep("s1", "long_sleep", night(11, 23), night(12, 7), 25_200, 5_400, 14_400, 5_400, 42, 51)
+        simulator
+                .sleep("s1", "long_sleep", night(11, 23), night(12, 7), 25_200, 5_400, 14_400, 5_400, 42, 51)
                 .sleep("s2", "long_sleep", night(12, 23), night(13, 7), 24_000, 4_800, 13_800, 5_400, 38, 53)
                 .sleep("s3", "late_nap", night(14, 13), night(14, 14), 3_000, 600, 1_800, 600, null, 58)
                 .sleep("s4", "rest", night(15, 13), night(15, 14), 1_800, 0, 1_800, 0, 30, 60);
-        simulator.dailySpo2(LocalDate.of(2026, 11, 12), 97.5).dailySpo2(LocalDate.of(2026, 11, 13), 96.0)
-                .dailySpo2(LocalDate.of(2026, 11, 14), null).dailySpo2(LocalDate.of(2026, 11, 15), 98.25);
+        simulator
+                .dailySpo2(LocalDate.of(2026, 11, 12), 97.5)
+                .dailySpo2(LocalDate.of(2026, 11, 13), 96.0)
+                .dailySpo2(LocalDate.of(2026, 11, 14), null)
+                .dailySpo2(LocalDate.of(2026, 11, 15), 98.25);
         return 5 * 2 + 11 + (6 + 6 + 5) + 3;
     }
 
@@ -65,9 +69,10 @@ class OuraDataTest extends ProviderDataContract<OuraSimulator> {
         simulator.dailyActivity(LocalDate.of(2026, 11, 19), start, 8_421, 512);
 
         Effective day = Effective.between(start.toInstant(), start.toInstant().plus(Duration.ofDays(1)));
-        assertThat(readAllMeasurements()).containsExactly(
-                new Measurement(DataType.DAILY_STEPS, 8_421, day, "daily_activity/2026-11-19"),
-                new Measurement(DataType.ACTIVE_ENERGY, 512, day, "daily_activity/2026-11-19"));
+        assertThat(readAllMeasurements())
+                .containsExactly(
+                        new Measurement(DataType.DAILY_STEPS, 8_421, day, "daily_activity/2026-11-19"),
+                        new Measurement(DataType.ACTIVE_ENERGY, 512, day, "daily_activity/2026-11-19"));
     }
 
     @Test
@@ -75,9 +80,12 @@ class OuraDataTest extends ProviderDataContract<OuraSimulator> {
         readAll();
 
         for (String path : List.of(OuraSimulator.DAILY_ACTIVITY, OuraSimulator.SLEEP, OuraSimulator.DAILY_SPO2)) {
-            assertThat(simulator.requests(path)).singleElement().satisfies(request -> assertThat(request.query())
-                    .containsEntry("start_date", "2026-10-11").containsEntry("end_date", "2026-11-22")
-                    .doesNotContainKey("next_token"));
+            assertThat(simulator.requests(path))
+                    .singleElement()
+                    .satisfies(request -> assertThat(request.query())
+                            .containsEntry("start_date", "2026-10-11")
+                            .containsEntry("end_date", "2026-11-22")
+                            .doesNotContainKey("next_token"));
         }
     }
 
@@ -86,11 +94,15 @@ class OuraDataTest extends ProviderDataContract<OuraSimulator> {
         readAll();
 
         List<Request> requests = simulator.requests(OuraSimulator.HEART_RATE);
-        assertThat(requests).extracting(Request::query).satisfiesExactly(
-                first -> assertThat(first).containsEntry("start_datetime", "2026-10-12T10:00:00Z")
-                        .containsEntry("end_datetime", "2026-11-11T10:00:00Z"),
-                second -> assertThat(second).containsEntry("start_datetime", "2026-11-11T10:00:00Z")
-                        .containsEntry("end_datetime", "2026-11-21T10:00:00Z"));
+        assertThat(requests)
+                .extracting(Request::query)
+                .satisfiesExactly(
+                        first -> assertThat(first)
+                                .containsEntry("start_datetime", "2026-10-12T10:00:00Z")
+                                .containsEntry("end_datetime", "2026-11-11T10:00:00Z"),
+                        second -> assertThat(second)
+                                .containsEntry("start_datetime", "2026-11-11T10:00:00Z")
+                                .containsEntry("end_datetime", "2026-11-21T10:00:00Z"));
     }
 
     @Test
@@ -98,8 +110,9 @@ class OuraDataTest extends ProviderDataContract<OuraSimulator> {
         Instant at = Instant.parse("2026-11-20T08:15:00Z");
         simulator.heartRate(at, 64);
 
-        assertThat(readAllMeasurements()).containsExactly(
-                new Measurement(DataType.HEART_RATE, 64, Effective.at(at), "heartrate/2026-11-20T08:15:00Z"));
+        assertThat(readAllMeasurements())
+                .containsExactly(
+                        new Measurement(DataType.HEART_RATE, 64, Effective.at(at), "heartrate/2026-11-20T08:15:00Z"));
     }
 
     @Test
@@ -110,13 +123,14 @@ class OuraDataTest extends ProviderDataContract<OuraSimulator> {
 
         Effective night = Effective.between(start.toInstant(), end.toInstant());
         Effective morning = Effective.at(end.toInstant());
-        assertThat(readAllMeasurements()).containsExactly(
-                new Measurement(DataType.SLEEP_DURATION, 435, night, "sleep/night-1"),
-                new Measurement(DataType.DEEP_SLEEP, 90, night, "sleep/night-1"),
-                new Measurement(DataType.LIGHT_SLEEP, 255, night, "sleep/night-1"),
-                new Measurement(DataType.REM_SLEEP, 90, night, "sleep/night-1"),
-                new Measurement(DataType.HEART_RATE_VARIABILITY_RMSSD, 45, morning, "sleep/night-1"),
-                new Measurement(DataType.RESTING_HEART_RATE, 52, morning, "sleep/night-1"));
+        assertThat(readAllMeasurements())
+                .containsExactly(
+                        new Measurement(DataType.SLEEP_DURATION, 435, night, "sleep/night-1"),
+                        new Measurement(DataType.DEEP_SLEEP, 90, night, "sleep/night-1"),
+                        new Measurement(DataType.LIGHT_SLEEP, 255, night, "sleep/night-1"),
+                        new Measurement(DataType.REM_SLEEP, 90, night, "sleep/night-1"),
+                        new Measurement(DataType.HEART_RATE_VARIABILITY_RMSSD, 45, morning, "sleep/night-1"),
+                        new Measurement(DataType.RESTING_HEART_RATE, 52, morning, "sleep/night-1"));
     }
 
     @Test
@@ -126,7 +140,9 @@ class OuraDataTest extends ProviderDataContract<OuraSimulator> {
 
         List<Measurement> measurements = readAllMeasurements();
 
-        assertThat(measurements).extracting(Measurement::type).doesNotContain(DataType.HEART_RATE_VARIABILITY_SDNN)
+        assertThat(measurements)
+                .extracting(Measurement::type)
+                .doesNotContain(DataType.HEART_RATE_VARIABILITY_SDNN)
                 .contains(DataType.HEART_RATE_VARIABILITY_RMSSD);
         assertThat(measurements).extracting(Measurement::sourceId).doesNotContain("sleep/s4", "sleep/gone");
     }
@@ -135,26 +151,32 @@ class OuraDataTest extends ProviderDataContract<OuraSimulator> {
     void a_days_spo2_average_is_at_the_start_of_its_day_and_a_day_without_one_is_skipped() {
         simulator.dailySpo2(LocalDate.of(2026, 11, 18), 97.25).dailySpo2(LocalDate.of(2026, 11, 19), null);
 
-        assertThat(readAllMeasurements()).containsExactly(new Measurement(DataType.OXYGEN_SATURATION, 97.25,
-                Effective.at(Instant.parse("2026-11-18T00:00:00Z")), "daily_spo2/2026-11-18"));
+        assertThat(readAllMeasurements())
+                .containsExactly(new Measurement(
+                        DataType.OXYGEN_SATURATION,
+                        97.25,
+                        Effective.at(Instant.parse("2026-11-18T00:00:00Z")),
+                        "daily_spo2/2026-11-18"));
     }
 
     @Test
     void an_implausible_value_is_still_read_for_the_domain_to_judge() {
-        simulator.heartRate(Instant.parse("2026-11-20T08:15:00Z"), 400).heartRate(Instant.parse(
-                "2026-11-20T08:20:00Z"), 0);
+        simulator
+                .heartRate(Instant.parse("2026-11-20T08:15:00Z"), 400)
+                .heartRate(Instant.parse("2026-11-20T08:20:00Z"), 0);
 
         assertThat(readAllMeasurements()).extracting(Measurement::value).containsExactly(400.0, 0.0);
     }
 
     @Test
     void a_record_without_a_documented_member_makes_the_page_unreadable() {
-        simulator.failNext(health.wearables.adapters.rest.out.provider.data.simulator.DataSimulator.Fault.json(200,
-                "{\"data\": [{\"id\": \"a\", \"day\": \"2026-11-19\", \"steps\": 100}], \"next_token\": null}"));
+        simulator.failNext(health.wearables.adapters.rest.out.provider.data.simulator.DataSimulator.Fault.json(
+                200, "{\"data\": [{\"id\": \"a\", \"day\": \"2026-11-19\", \"steps\": 100}], \"next_token\": null}"));
 
-        assertThat(read(java.util.Optional.empty())).isInstanceOfSatisfying(
-                health.wearables.application.port.out.ProviderData.Unreadable.class,
-                unreadable -> assertThat(unreadable.reason()).isEqualTo(
-                        "oura daily_activity: 'timestamp' is missing or not a string"));
+        assertThat(read(java.util.Optional.empty()))
+                .isInstanceOfSatisfying(
+                        health.wearables.application.port.out.ProviderData.Unreadable.class,
+                        unreadable -> assertThat(unreadable.reason())
+                                .isEqualTo("oura daily_activity: 'timestamp' is missing or not a string"));
     }
 }

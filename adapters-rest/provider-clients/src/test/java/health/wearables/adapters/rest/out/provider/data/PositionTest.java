@@ -10,9 +10,13 @@ class PositionTest {
 
     @Test
     void a_position_survives_its_cursor_whatever_the_providers_token_holds() {
-        for (Position position : new Position[] {Position.START, new Position(2, 5, Optional.empty()),
-                new Position(1, 0, Optional.of("MTIzOjEyMzEyMw")), new Position(0, 3, Optional.of("a b/c+d=é.?&")),
-                new Position(3, 0, Optional.of("120"))}) {
+        for (Position position : new Position[] {
+            Position.START,
+            new Position(2, 5, Optional.empty()),
+            new Position(1, 0, Optional.of("MTIzOjEyMzEyMw")),
+            new Position(0, 3, Optional.of("a b/c+d=é.?&")),
+            new Position(3, 0, Optional.of("120"))
+        }) {
             assertThat(Position.of(position.cursor())).contains(position);
         }
     }

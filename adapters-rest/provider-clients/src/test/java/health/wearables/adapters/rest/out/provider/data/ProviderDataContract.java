@@ -107,7 +107,8 @@ abstract class ProviderDataContract<S extends DataSimulator> {
     }
 
     static Page page(DataPage page) {
-        return page.fold(read -> read,
+        return page.fold(
+                read -> read,
                 unauthorized -> fail("unauthorized"),
                 limited -> fail("rate limited"),
                 unreadable -> fail("unreadable: " + unreadable.reason()),
@@ -120,11 +121,15 @@ abstract class ProviderDataContract<S extends DataSimulator> {
 
         List<Page> pages = readAll();
 
-        assertThat(pages.stream().mapToInt(page -> page.measurements().size()).sum()).isEqualTo(expected);
+        assertThat(pages.stream().mapToInt(page -> page.measurements().size()).sum())
+                .isEqualTo(expected);
         List<Request> requests = simulator.requests();
         assertThat(requests).as("one request a page").hasSize(pages.size());
-        assertThat(requests.stream().map(request -> request.method() + " " + request.path() + " "
-                + request.parameters()).distinct()).as("no page asked for twice").hasSize(requests.size());
+        assertThat(requests.stream()
+                        .map(request -> request.method() + " " + request.path() + " " + request.parameters())
+                        .distinct())
+                .as("no page asked for twice")
+                .hasSize(requests.size());
         assertThat(pages.size()).as("several pages").isGreaterThan(2);
     }
 
@@ -194,8 +199,11 @@ abstract class ProviderDataContract<S extends DataSimulator> {
 
     @Test
     void http_429_is_rate_limited_for_as_long_as_retry_after_says() {
-        String inNinetySeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(NOW.plusSeconds(90).atZone(ZoneOffset.UTC));
-        simulator.failNext(Fault.rateLimited("120")).failNext(Fault.rateLimited(inNinetySeconds))
+        String inNinetySeconds =
+                DateTimeFormatter.RFC_1123_DATE_TIME.format(NOW.plusSeconds(90).atZone(ZoneOffset.UTC));
+        simulator
+                .failNext(Fault.rateLimited("120"))
+                .failNext(Fault.rateLimited(inNinetySeconds))
                 .failNext(Fault.rateLimited("whenever"));
 
         assertThat(read(Optional.empty())).isEqualTo(new RateLimited(Optional.of(Duration.ofMinutes(2))));
@@ -207,26 +215,38 @@ abstract class ProviderDataContract<S extends DataSimulator> {
     void a_server_error_is_unavailable_with_our_reason() {
         simulator.failNext(Fault.json(503, "{\"error\":\"backend DO-NOT-QUOTE\"}"));
 
-        assertThat(read(Optional.empty())).isInstanceOfSatisfying(Unavailable.class, unavailable ->
-                assertThat(unavailable.reason()).contains("HTTP 503").doesNotContain("DO-NOT-QUOTE"));
+        assertThat(read(Optional.empty()))
+                .isInstanceOfSatisfying(
+                        Unavailable.class,
+                        unavailable -> assertThat(unavailable.reason())
+                                .contains("HTTP 503")
+                                .doesNotContain("DO-NOT-QUOTE"));
     }
 
     @Test
     void a_malformed_body_is_unreadable_with_our_reason() {
         simulator.failNext(Fault.malformed());
 
-        assertThat(read(Optional.empty())).isInstanceOfSatisfying(Unreadable.class, unreadable ->
-                assertThat(unreadable.reason()).contains("not a JSON object").doesNotContain("cut-off"));
+        assertThat(read(Optional.empty()))
+                .isInstanceOfSatisfying(
+                        Unreadable.class,
+                        unreadable -> assertThat(unreadable.reason())
+                                .contains("not a JSON object")
+                                .doesNotContain("cut-off"));
     }
 
     @Test
     void a_body_of_another_shape_is_unreadable() {
         // every provider's list member, none of them a list (and Withings' envelope saying success)
-        simulator.failNext(Fault.json(200, "{\"data\": \"none\", \"records\": 3, \"dataPoints\": 7, "
-                + "\"observations\": null, \"status\": 0, \"body\": {\"measuregrps\": \"none\"}}"));
+        simulator.failNext(Fault.json(
+                200,
+                "{\"data\": \"none\", \"records\": 3, \"dataPoints\": 7, "
+                        + "\"observations\": null, \"status\": 0, \"body\": {\"measuregrps\": \"none\"}}"));
 
-        assertThat(read(Optional.empty())).isInstanceOfSatisfying(Unreadable.class, unreadable ->
-                assertThat(unreadable.reason()).contains("is missing or not an array"));
+        assertThat(read(Optional.empty()))
+                .isInstanceOfSatisfying(
+                        Unreadable.class,
+                        unreadable -> assertThat(unreadable.reason()).contains("is missing or not an array"));
     }
 
     @Test
@@ -234,8 +254,11 @@ abstract class ProviderDataContract<S extends DataSimulator> {
         simulator.failNext(Fault.hang());
         long started = System.nanoTime();
 
-        assertThat(read(Optional.empty())).isInstanceOfSatisfying(Unavailable.class, unavailable ->
-                assertThat(unavailable.reason()).contains("within " + DEADLINE.toMillis() + " ms"));
+        assertThat(read(Optional.empty()))
+                .isInstanceOfSatisfying(
+                        Unavailable.class,
+                        unavailable ->
+                                assertThat(unavailable.reason()).contains("within " + DEADLINE.toMillis() + " ms"));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(DEADLINE.multipliedBy(4));
     }
 
@@ -248,8 +271,12 @@ abstract class ProviderDataContract<S extends DataSimulator> {
         Optional<Cursor> cursor = Optional.empty();
         for (int attempt = 0; attempt < 10; attempt++) {
             DataPage page = read(cursor);
-            Optional<String> unreadable = page.fold(ok -> Optional.empty(), unauthorized -> Optional.empty(),
-                    limited -> Optional.empty(), refused -> Optional.of(refused.reason()), down -> Optional.empty());
+            Optional<String> unreadable = page.fold(
+                    ok -> Optional.empty(),
+                    unauthorized -> Optional.empty(),
+                    limited -> Optional.empty(),
+                    refused -> Optional.of(refused.reason()),
+                    down -> Optional.empty());
             if (unreadable.isPresent()) {
                 assertThat(unreadable.get()).containsAnyOf("same page token again", "offset past the current");
                 return;

@@ -18,14 +18,17 @@ class RetryAfterTest {
 
     @Test
     void an_http_date_is_the_time_until_then_and_never_negative() {
-        assertThat(RetryAfter.parse(Optional.of("Sat, 21 Nov 2026 10:05:00 GMT"), NOW)).contains(Duration.ofMinutes(5));
-        assertThat(RetryAfter.parse(Optional.of("Sat, 21 Nov 2026 09:00:00 GMT"), NOW)).contains(Duration.ZERO);
+        assertThat(RetryAfter.parse(Optional.of("Sat, 21 Nov 2026 10:05:00 GMT"), NOW))
+                .contains(Duration.ofMinutes(5));
+        assertThat(RetryAfter.parse(Optional.of("Sat, 21 Nov 2026 09:00:00 GMT"), NOW))
+                .contains(Duration.ZERO);
     }
 
     @Test
     void more_than_a_day_is_taken_as_a_day() {
         assertThat(RetryAfter.parse(Optional.of("999999999"), NOW)).contains(Duration.ofDays(1));
-        assertThat(RetryAfter.parse(Optional.of("Mon, 21 Dec 2026 10:00:00 GMT"), NOW)).contains(Duration.ofDays(1));
+        assertThat(RetryAfter.parse(Optional.of("Mon, 21 Dec 2026 10:00:00 GMT"), NOW))
+                .contains(Duration.ofDays(1));
     }
 
     @Test

@@ -39,12 +39,19 @@ class WithingsDataTest extends ProviderDataContract<WithingsSimulator> {
     int seedSeveralPages() {
         simulator.pageSize(2);
         Instant from = window().from();
-        simulator.measureGroup(1, from.plus(Duration.ofDays(2)), new Measure(WEIGHT, 72_100, -3),
+        simulator
+                .measureGroup(
+                        1,
+                        from.plus(Duration.ofDays(2)),
+                        new Measure(WEIGHT, 72_100, -3),
                         new Measure(FAT_RATIO, 2_150, -2))
-                .measureGroup(2, from.plus(Duration.ofDays(9)), new Measure(WEIGHT, 71_800, -3),
+                .measureGroup(
+                        2,
+                        from.plus(Duration.ofDays(9)),
+                        new Measure(WEIGHT, 71_800, -3),
                         new Measure(MUSCLE_MASS, 5_400, -2))
-                .measureGroup(3, from.plus(Duration.ofDays(16)), new Measure(WEIGHT, 715, -1),
-                        new Measure(FAT_RATIO, 21, 0))
+                .measureGroup(
+                        3, from.plus(Duration.ofDays(16)), new Measure(WEIGHT, 715, -1), new Measure(FAT_RATIO, 21, 0))
                 .measureGroup(4, from.minus(Duration.ofDays(3)), new Measure(WEIGHT, 73_000, -3));
         for (int day = 0; day < 3; day++) {
             simulator.activity(LocalDate.of(2026, 11, 10 + day), "Europe/Paris", 6_000 + day);
@@ -52,8 +59,15 @@ class WithingsDataTest extends ProviderDataContract<WithingsSimulator> {
         simulator.activity(LocalDate.of(2026, 9, 1), "Europe/Paris", 1);
         for (int night = 0; night < 3; night++) {
             Instant end = Instant.parse("2026-11-1" + (2 + night) + "T06:30:00Z");
-            simulator.night(900 + night, end.minus(Duration.ofHours(8)), end, LocalDate.of(2026, 11, 12 + night),
-                    25_200, 5_400, 14_400, 5_400);
+            simulator.night(
+                    900 + night,
+                    end.minus(Duration.ofHours(8)),
+                    end,
+                    LocalDate.of(2026, 11, 12 + night),
+                    25_200,
+                    5_400,
+                    14_400,
+                    5_400);
         }
         return (2 + 1 + 2) + 3 + 3 * 4;
     }
@@ -63,9 +77,10 @@ class WithingsDataTest extends ProviderDataContract<WithingsSimulator> {
         Instant at = Instant.parse("2026-11-20T07:12:00Z");
         simulator.measureGroup(4_716_596_696L, at, new Measure(WEIGHT, 65_750, -3), new Measure(FAT_RATIO, 2_312, -2));
 
-        assertThat(readAllMeasurements()).containsExactly(
-                new Measurement(DataType.BODY_WEIGHT, 65.75, Effective.at(at), "measure/4716596696"),
-                new Measurement(DataType.BODY_FAT, 23.12, Effective.at(at), "measure/4716596696"));
+        assertThat(readAllMeasurements())
+                .containsExactly(
+                        new Measurement(DataType.BODY_WEIGHT, 65.75, Effective.at(at), "measure/4716596696"),
+                        new Measurement(DataType.BODY_FAT, 23.12, Effective.at(at), "measure/4716596696"));
     }
 
     @Test
@@ -76,18 +91,32 @@ class WithingsDataTest extends ProviderDataContract<WithingsSimulator> {
             assertThat(request.method()).isEqualTo("POST");
             assertThat(request.header("Content-Type")).contains("application/x-www-form-urlencoded");
         });
-        assertThat(simulator.requests(WithingsSimulator.MEASURE)).singleElement().extracting(Request::form)
-                .satisfies(form -> assertThat(form).containsEntry("action", "getmeas")
-                        .containsEntry("meastypes", "1,6").containsEntry("category", "1")
-                        .containsEntry("startdate", Long.toString(window().from().getEpochSecond()))
-                        .containsEntry("enddate", Long.toString(NOW.getEpochSecond())).doesNotContainKey("offset"));
-        assertThat(simulator.requests(WithingsSimulator.ACTIVITY)).singleElement().extracting(Request::form)
-                .satisfies(form -> assertThat(form).containsEntry("action", "getactivity")
-                        .containsEntry("startdateymd", "2026-10-11").containsEntry("enddateymd", "2026-11-22")
+        assertThat(simulator.requests(WithingsSimulator.MEASURE))
+                .singleElement()
+                .extracting(Request::form)
+                .satisfies(form -> assertThat(form)
+                        .containsEntry("action", "getmeas")
+                        .containsEntry("meastypes", "1,6")
+                        .containsEntry("category", "1")
+                        .containsEntry(
+                                "startdate", Long.toString(window().from().getEpochSecond()))
+                        .containsEntry("enddate", Long.toString(NOW.getEpochSecond()))
+                        .doesNotContainKey("offset"));
+        assertThat(simulator.requests(WithingsSimulator.ACTIVITY))
+                .singleElement()
+                .extracting(Request::form)
+                .satisfies(form -> assertThat(form)
+                        .containsEntry("action", "getactivity")
+                        .containsEntry("startdateymd", "2026-10-11")
+                        .containsEntry("enddateymd", "2026-11-22")
                         .containsEntry("data_fields", "steps"));
-        assertThat(simulator.requests(WithingsSimulator.SLEEP)).singleElement().extracting(Request::form)
-                .satisfies(form -> assertThat(form).containsEntry("action", "getsummary")
-                        .containsEntry("startdateymd", "2026-10-11").containsEntry("enddateymd", "2026-11-22"));
+        assertThat(simulator.requests(WithingsSimulator.SLEEP))
+                .singleElement()
+                .extracting(Request::form)
+                .satisfies(form -> assertThat(form)
+                        .containsEntry("action", "getsummary")
+                        .containsEntry("startdateymd", "2026-10-11")
+                        .containsEntry("enddateymd", "2026-11-22"));
     }
 
     @Test
@@ -96,9 +125,11 @@ class WithingsDataTest extends ProviderDataContract<WithingsSimulator> {
 
         readAll();
 
-        assertThat(simulator.requests(WithingsSimulator.MEASURE)).extracting(request -> request.form().get("offset"))
+        assertThat(simulator.requests(WithingsSimulator.MEASURE))
+                .extracting(request -> request.form().get("offset"))
                 .containsExactly(null, "2");
-        assertThat(simulator.requests(WithingsSimulator.SLEEP)).extracting(request -> request.form().get("offset"))
+        assertThat(simulator.requests(WithingsSimulator.SLEEP))
+                .extracting(request -> request.form().get("offset"))
                 .containsExactly(null, "2");
     }
 
@@ -106,9 +137,12 @@ class WithingsDataTest extends ProviderDataContract<WithingsSimulator> {
     void a_day_of_steps_spans_the_day_in_its_time_zone() {
         simulator.activity(LocalDate.of(2026, 11, 19), "Europe/Paris", 9_876);
 
-        assertThat(readAllMeasurements()).containsExactly(new Measurement(DataType.DAILY_STEPS, 9_876,
-                Effective.between(Instant.parse("2026-11-18T23:00:00Z"), Instant.parse("2026-11-19T23:00:00Z")),
-                "activity/2026-11-19"));
+        assertThat(readAllMeasurements())
+                .containsExactly(new Measurement(
+                        DataType.DAILY_STEPS,
+                        9_876,
+                        Effective.between(Instant.parse("2026-11-18T23:00:00Z"), Instant.parse("2026-11-19T23:00:00Z")),
+                        "activity/2026-11-19"));
     }
 
     @Test
@@ -118,11 +152,12 @@ class WithingsDataTest extends ProviderDataContract<WithingsSimulator> {
         simulator.night(987_654_321L, start, end, LocalDate.of(2026, 11, 20), 27_000, 6_300, 14_400, 6_300);
 
         Effective night = Effective.between(start, end);
-        assertThat(readAllMeasurements()).containsExactly(
-                new Measurement(DataType.SLEEP_DURATION, 450, night, "sleep/987654321"),
-                new Measurement(DataType.DEEP_SLEEP, 105, night, "sleep/987654321"),
-                new Measurement(DataType.LIGHT_SLEEP, 240, night, "sleep/987654321"),
-                new Measurement(DataType.REM_SLEEP, 105, night, "sleep/987654321"));
+        assertThat(readAllMeasurements())
+                .containsExactly(
+                        new Measurement(DataType.SLEEP_DURATION, 450, night, "sleep/987654321"),
+                        new Measurement(DataType.DEEP_SLEEP, 105, night, "sleep/987654321"),
+                        new Measurement(DataType.LIGHT_SLEEP, 240, night, "sleep/987654321"),
+                        new Measurement(DataType.REM_SLEEP, 105, night, "sleep/987654321"));
     }
 
     @Test
@@ -142,7 +177,8 @@ class WithingsDataTest extends ProviderDataContract<WithingsSimulator> {
 
     @Test
     void any_other_wrapped_status_is_unreadable_naming_only_the_number() {
-        simulator.failNext(WithingsSimulator.wrappedStatus(2555))
+        simulator
+                .failNext(WithingsSimulator.wrappedStatus(2555))
                 .failNext(Fault.json(200, "{\"body\":{\"measuregrps\":[]}}"));
 
         assertThat(read(Optional.empty())).isEqualTo(new Unreadable("withings getmeas: Withings answered status 2555"));
@@ -153,9 +189,11 @@ class WithingsDataTest extends ProviderDataContract<WithingsSimulator> {
     @Test
     void a_measure_of_another_type_is_not_read() {
         Instant at = Instant.parse("2026-11-20T07:12:00Z");
-        simulator.failNext(Fault.json(200, "{\"status\":0,\"body\":{\"measuregrps\":[{\"grpid\":7,\"date\":"
-                + at.getEpochSecond() + ",\"measures\":[{\"value\":5400,\"type\":76,\"unit\":-2},"
-                + "{\"value\":70000,\"type\":1,\"unit\":-3}]}],\"more\":0,\"offset\":0}}"));
+        simulator.failNext(Fault.json(
+                200,
+                "{\"status\":0,\"body\":{\"measuregrps\":[{\"grpid\":7,\"date\":"
+                        + at.getEpochSecond() + ",\"measures\":[{\"value\":5400,\"type\":76,\"unit\":-2},"
+                        + "{\"value\":70000,\"type\":1,\"unit\":-3}]}],\"more\":0,\"offset\":0}}"));
 
         List<Measurement> first = page(read(Optional.empty())).measurements();
 

@@ -1,8 +1,5 @@
 package health.wearables.adapters.rest.out.provider.oauth1;
 
-import health.wearables.domain.Oauth1Token;
-import health.wearables.domain.Oauth1TokenSecret;
-import health.wearables.domain.Oauth1Verifier;
 import static health.wearables.adapters.rest.out.provider.oauth1.Oauth1ProviderSimulator.AUTHORIZE;
 import static health.wearables.adapters.rest.out.provider.oauth1.Oauth1ProviderSimulator.INITIATE;
 import static health.wearables.adapters.rest.out.provider.oauth1.Oauth1ProviderSimulator.TOKEN;
@@ -14,6 +11,9 @@ import health.wearables.adapters.rest.out.provider.oauth1.Oauth1Result.Failed;
 import health.wearables.adapters.rest.out.provider.oauth1.Oauth1Result.Obtained;
 import health.wearables.adapters.rest.out.provider.oauth1.Oauth1Result.Refused;
 import health.wearables.domain.ClientSecret;
+import health.wearables.domain.Oauth1Token;
+import health.wearables.domain.Oauth1TokenSecret;
+import health.wearables.domain.Oauth1Verifier;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,7 +26,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -54,8 +53,8 @@ class HttpOauth1ClientTest {
     @BeforeEach
     void start() {
         provider = Oauth1ProviderSimulator.start(CONSUMER_KEY, CONSUMER_SECRET);
-        client = new HttpOauth1Client(LIMITS, new Oauth1Signer(Clock.systemUTC(),
-                NonceSource.secure(new SecureRandom())));
+        client = new HttpOauth1Client(
+                LIMITS, new Oauth1Signer(Clock.systemUTC(), NonceSource.secure(new SecureRandom())));
     }
 
     @AfterEach
@@ -86,7 +85,9 @@ class HttpOauth1ClientTest {
 
         assertThat(result).isInstanceOf(Obtained.class);
         TokenCredentials credentials = ((Obtained<TokenCredentials>) result).credentials();
-        assertThat(provider.issued(credentials.token().value(), credentials.secret().value())).isTrue();
+        assertThat(provider.issued(
+                        credentials.token().value(), credentials.secret().value()))
+                .isTrue();
         assertThat(provider.calls(INITIATE)).isEqualTo(1);
         assertThat(provider.calls(TOKEN)).isEqualTo(1);
         assertThat(provider.signaturesVerified()).isEqualTo(2);
@@ -105,18 +106,25 @@ class HttpOauth1ClientTest {
         assertThat(redirect.statusCode()).isEqualTo(302);
         URI callback = URI.create(redirect.headers().firstValue("Location").orElseThrow());
         List<Parameter> query = Parameter.form(callback.getRawQuery());
-        assertThat(query).contains(new Parameter("provider", "garmin"),
-                new Parameter("oauth_token", temporary.token().value()));
-        String verifier = query.stream().filter(p -> p.name().equals("oauth_verifier")).findFirst()
-                .orElseThrow().value();
+        assertThat(query)
+                .contains(
+                        new Parameter("provider", "garmin"),
+                        new Parameter("oauth_token", temporary.token().value()));
+        String verifier = query.stream()
+                .filter(p -> p.name().equals("oauth_verifier"))
+                .findFirst()
+                .orElseThrow()
+                .value();
         assertThat(token(temporary, verifier)).isInstanceOf(Obtained.class);
     }
 
     @Test
     void a_wrong_consumer_secret_is_refused_after_one_call() {
         HttpOauth1Client wrong = client;
-        Oauth1Result<TemporaryCredentials> result = wrong.temporaryCredentials(provider.uri(INITIATE),
-                new ClientCredentials(CONSUMER_KEY, new ClientSecret("not the secret")), CALLBACK);
+        Oauth1Result<TemporaryCredentials> result = wrong.temporaryCredentials(
+                provider.uri(INITIATE),
+                new ClientCredentials(CONSUMER_KEY, new ClientSecret("not the secret")),
+                CALLBACK);
 
         assertThat(result).isInstanceOf(Refused.class);
         assertThat(provider.calls(INITIATE)).isEqualTo(1);
@@ -143,16 +151,18 @@ class HttpOauth1ClientTest {
 
     @Test
     void an_unknown_temporary_token_is_refused() {
-        TemporaryCredentials made_up = new TemporaryCredentials(new Oauth1Token("made-up"),
-                new Oauth1TokenSecret("made-up-secret"));
+        TemporaryCredentials made_up =
+                new TemporaryCredentials(new Oauth1Token("made-up"), new Oauth1TokenSecret("made-up-secret"));
 
         assertThat(token(made_up, "any-verifier")).isInstanceOf(Refused.class);
     }
 
     @Test
     void a_replayed_nonce_is_refused_by_the_provider() {
-        HttpOauth1Client sameNonce = new HttpOauth1Client(LIMITS, new Oauth1Signer(
-                Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC), () -> "same-nonce"));
+        HttpOauth1Client sameNonce = new HttpOauth1Client(
+                LIMITS,
+                new Oauth1Signer(
+                        Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC), () -> "same-nonce"));
         assertThat(sameNonce.temporaryCredentials(provider.uri(INITIATE), CLIENT, CALLBACK))
                 .isInstanceOf(Obtained.class);
 
@@ -203,18 +213,21 @@ class HttpOauth1ClientTest {
 
         @Test
         void a_json_body_fails() {
-            assertThat(answeredWith(Canned.body(200, "application/json",
-                    "{\"oauth_token\":\"a\",\"oauth_token_secret\":\"b\"}"))).isInstanceOf(Failed.class);
+            assertThat(answeredWith(Canned.body(
+                            200, "application/json", "{\"oauth_token\":\"a\",\"oauth_token_secret\":\"b\"}")))
+                    .isInstanceOf(Failed.class);
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {
-                "oauth_token=a&oauth_token_secret=%zz&oauth_callback_confirmed=true",
-                "oauth_token=a&oauth_token=b&oauth_token_secret=c&oauth_callback_confirmed=true",
-                "oauth_token=a%20b&oauth_token_secret=c&oauth_callback_confirmed=true",
-                "oauth_token_secret=c&oauth_callback_confirmed=true",
-                "oauth_token=a&oauth_callback_confirmed=true",
-                ""})
+        @ValueSource(
+                strings = {
+                    "oauth_token=a&oauth_token_secret=%zz&oauth_callback_confirmed=true",
+                    "oauth_token=a&oauth_token=b&oauth_token_secret=c&oauth_callback_confirmed=true",
+                    "oauth_token=a%20b&oauth_token_secret=c&oauth_callback_confirmed=true",
+                    "oauth_token_secret=c&oauth_callback_confirmed=true",
+                    "oauth_token=a&oauth_callback_confirmed=true",
+                    ""
+                })
         void a_malformed_form_fails(String form) {
             assertThat(answeredWith(Canned.body(200, "application/x-www-form-urlencoded", form)))
                     .isInstanceOf(Failed.class);
@@ -223,8 +236,11 @@ class HttpOauth1ClientTest {
         @ParameterizedTest
         @ValueSource(ints = {400, 403, 500, 503, 302})
         void another_status_fails_even_with_credentials_in_the_body(int status) {
-            assertThat(answeredWith(Canned.body(status, "application/x-www-form-urlencoded",
-                    "oauth_token=a&oauth_token_secret=b&oauth_callback_confirmed=true"))).isInstanceOf(Failed.class);
+            assertThat(answeredWith(Canned.body(
+                            status,
+                            "application/x-www-form-urlencoded",
+                            "oauth_token=a&oauth_token_secret=b&oauth_callback_confirmed=true")))
+                    .isInstanceOf(Failed.class);
         }
 
         @Test
@@ -236,9 +252,12 @@ class HttpOauth1ClientTest {
 
         @Test
         void a_body_just_under_the_cap_is_read() {
-            assertThat(answeredWith(Canned.body(200, "application/x-www-form-urlencoded",
-                    "oauth_token=a&oauth_token_secret=b&oauth_callback_confirmed=true&padding="
-                            + "p".repeat(60_000)))).isInstanceOf(Obtained.class);
+            assertThat(answeredWith(Canned.body(
+                            200,
+                            "application/x-www-form-urlencoded",
+                            "oauth_token=a&oauth_token_secret=b&oauth_callback_confirmed=true&padding="
+                                    + "p".repeat(60_000))))
+                    .isInstanceOf(Obtained.class);
         }
 
         @Test
@@ -253,7 +272,8 @@ class HttpOauth1ClientTest {
             TemporaryCredentials temporary = obtainedTemporary();
             provider.answer(TOKEN, Canned.hang());
 
-            assertThat(token(temporary, provider.approve(temporary.token().value()))).isInstanceOf(Failed.class);
+            assertThat(token(temporary, provider.approve(temporary.token().value())))
+                    .isInstanceOf(Failed.class);
             assertThat(provider.calls(TOKEN)).isEqualTo(1);
         }
 
@@ -295,17 +315,15 @@ class HttpOauth1ClientTest {
         Handler capture = new Handler() {
             @Override
             public void publish(LogRecord record) {
-                lines.add(record.getMessage() + " " + Arrays.toString(record.getParameters()) + " "
-                        + record.getThrown());
+                lines.add(
+                        record.getMessage() + " " + Arrays.toString(record.getParameters()) + " " + record.getThrown());
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         Logger root = Logger.getLogger("");
         Logger ours = Logger.getLogger(HttpOauth1Client.class.getName());
@@ -319,11 +337,18 @@ class HttpOauth1ClientTest {
             String verifier = provider.approve(temporary.token().value());
             TokenCredentials credentials = ((Obtained<TokenCredentials>) token(temporary, verifier)).credentials();
             assertThat(token(temporary, verifier)).isInstanceOf(Refused.class);
-            provider.answer(INITIATE, Canned.body(200, "text/plain",
-                    "oauth_token=leaked-token&oauth_token_secret=leaked-secret"));
+            provider.answer(
+                    INITIATE,
+                    Canned.body(200, "text/plain", "oauth_token=leaked-token&oauth_token_secret=leaked-secret"));
             assertThat(temporary()).isInstanceOf(Failed.class);
-            secrets.addAll(List.of(temporary.token().value(), temporary.secret().value(), verifier,
-                    credentials.token().value(), credentials.secret().value(), "leaked-token", "leaked-secret"));
+            secrets.addAll(List.of(
+                    temporary.token().value(),
+                    temporary.secret().value(),
+                    verifier,
+                    credentials.token().value(),
+                    credentials.secret().value(),
+                    "leaked-token",
+                    "leaked-secret"));
         } finally {
             root.removeHandler(capture);
             ours.setLevel(previous);

@@ -42,15 +42,24 @@ class HttpOauth1ProviderTest {
     @BeforeEach
     void start() {
         simulator = Oauth1ProviderSimulator.start(CONSUMER_KEY, CONSUMER_SECRET);
-        port = new HttpOauth1Provider(new HttpOauth1Client(
-                new TokenEndpointLimits(Duration.ofSeconds(1), Duration.ofSeconds(2), 64 * 1024),
-                new Oauth1Signer(Clock.systemUTC(), NonceSource.secure(new SecureRandom()))), slug -> Oauth1FollowUp.NONE);
-        provider = new ConfiguredProvider(new ProviderSlug("garmin-legacy"), "Garmin (legacy)", OAuthVersion.OAUTH_1_0A,
-                ProviderEndpoints.oauth1(simulator.uri(Oauth1ProviderSimulator.INITIATE),
+        port = new HttpOauth1Provider(
+                new HttpOauth1Client(
+                        new TokenEndpointLimits(Duration.ofSeconds(1), Duration.ofSeconds(2), 64 * 1024),
+                        new Oauth1Signer(Clock.systemUTC(), NonceSource.secure(new SecureRandom()))),
+                slug -> Oauth1FollowUp.NONE);
+        provider = new ConfiguredProvider(
+                new ProviderSlug("garmin-legacy"),
+                "Garmin (legacy)",
+                OAuthVersion.OAUTH_1_0A,
+                ProviderEndpoints.oauth1(
+                        simulator.uri(Oauth1ProviderSimulator.INITIATE),
                         URI.create(simulator.uri(Oauth1ProviderSimulator.AUTHORIZE) + "?lang=en"),
-                        simulator.uri(Oauth1ProviderSimulator.TOKEN), simulator.uri("/")),
+                        simulator.uri(Oauth1ProviderSimulator.TOKEN),
+                        simulator.uri("/")),
                 new ProviderClient(CONSUMER_KEY, new ClientSecret(CONSUMER_SECRET), ClientAuthentication.BASIC),
-                ScopePolicy.requesting(List.of()), Pkce.NONE, IssuerPolicy.none());
+                ScopePolicy.requesting(List.of()),
+                Pkce.NONE,
+                IssuerPolicy.none());
     }
 
     @AfterEach
@@ -86,14 +95,18 @@ class HttpOauth1ProviderTest {
     @Test
     void the_verifier_and_the_temporary_secret_give_token_credentials_once() {
         Issued issued = issued();
-        Grant.Oauth1Grant grant = new Grant.Oauth1Grant(issued.token(), issued.secret(),
+        Grant.Oauth1Grant grant = new Grant.Oauth1Grant(
+                issued.token(),
+                issued.secret(),
                 new Oauth1Verifier(simulator.approve(issued.token().value())));
 
         ExchangeResult result = port.tokenCredentials(provider, grant);
 
         assertThat(result).isInstanceOfSatisfying(ExchangeResult.Exchanged.class, exchanged -> {
             TokenSet tokens = exchanged.tokens();
-            assertThat(simulator.issued(tokens.accessToken().value(), tokens.tokenSecret().orElseThrow().value()))
+            assertThat(simulator.issued(
+                            tokens.accessToken().value(),
+                            tokens.tokenSecret().orElseThrow().value()))
                     .isTrue();
             assertThat(tokens.refreshToken()).isEmpty();
             assertThat(tokens.accessTokenExpiresAt()).isEmpty();
@@ -108,8 +121,10 @@ class HttpOauth1ProviderTest {
         Issued issued = issued();
         simulator.approve(issued.token().value());
 
-        assertThat(port.tokenCredentials(provider, new Grant.Oauth1Grant(issued.token(), issued.secret(),
-                new Oauth1Verifier("not-the-verifier")))).isInstanceOf(ExchangeResult.Refused.class);
+        assertThat(port.tokenCredentials(
+                        provider,
+                        new Grant.Oauth1Grant(issued.token(), issued.secret(), new Oauth1Verifier("not-the-verifier"))))
+                .isInstanceOf(ExchangeResult.Refused.class);
     }
 
     @Test

@@ -67,13 +67,13 @@ public final class Oauth1ProviderSimulator implements AutoCloseable {
 
         /** A 200 whose form body is {@code bytes} long. */
         static Canned oversized(int bytes) {
-            byte[] body = ("oauth_token=" + "t".repeat(bytes)).substring(0, bytes).getBytes(StandardCharsets.UTF_8);
+            byte[] body =
+                    ("oauth_token=" + "t".repeat(bytes)).substring(0, bytes).getBytes(StandardCharsets.UTF_8);
             return exchange -> send(exchange, 200, "application/x-www-form-urlencoded", body);
         }
     }
 
-    private record Pending(String secret, String callback, String verifier) {
-    }
+    private record Pending(String secret, String callback, String verifier) {}
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
@@ -212,14 +212,20 @@ public final class Oauth1ProviderSimulator implements AutoCloseable {
             String secret = fresh();
             handedOut.add(secret);
             pending.put(token, new Pending(secret, callback, null));
-            form(exchange, 200, "oauth_token=" + token + "&oauth_token_secret=" + secret
-                    + (callbackConfirmed == null ? "" : "&oauth_callback_confirmed=" + callbackConfirmed));
+            form(
+                    exchange,
+                    200,
+                    "oauth_token=" + token + "&oauth_token_secret=" + secret
+                            + (callbackConfirmed == null ? "" : "&oauth_callback_confirmed=" + callbackConfirmed));
         }
     }
 
     private void authorize(HttpExchange exchange) throws IOException {
         String token = queryParameters(exchange.getRequestURI().getRawQuery()).stream()
-                .filter(p -> p[0].equals("oauth_token")).map(p -> p[1]).findFirst().orElse("");
+                .filter(p -> p[0].equals("oauth_token"))
+                .map(p -> p[1])
+                .findFirst()
+                .orElse("");
         Pending request = pending.get(token);
         if (request == null) {
             form(exchange, 401, "oauth_problem=token_rejected");
@@ -227,8 +233,11 @@ public final class Oauth1ProviderSimulator implements AutoCloseable {
         }
         String verifier = approve(token);
         String callback = request.callback();
-        exchange.getResponseHeaders().set("Location", callback + (callback.contains("?") ? "&" : "?")
-                + "oauth_token=" + encode(token) + "&oauth_verifier=" + encode(verifier));
+        exchange.getResponseHeaders()
+                .set(
+                        "Location",
+                        callback + (callback.contains("?") ? "&" : "?") + "oauth_token=" + encode(token)
+                                + "&oauth_verifier=" + encode(verifier));
         exchange.sendResponseHeaders(302, -1);
     }
 
@@ -239,7 +248,8 @@ public final class Oauth1ProviderSimulator implements AutoCloseable {
             form(exchange, 401, "oauth_problem=token_rejected");
         } else if (!authentic(exchange, body, oauth, request.secret())) {
             form(exchange, 401, "oauth_problem=signature_invalid");
-        } else if (request.verifier() == null || !request.verifier().equals(oauth.get("oauth_verifier"))
+        } else if (request.verifier() == null
+                || !request.verifier().equals(oauth.get("oauth_verifier"))
                 || pending.remove(oauth.get("oauth_token")) == null) {
             form(exchange, 401, "oauth_problem=verifier_invalid");
         } else {
@@ -259,7 +269,10 @@ public final class Oauth1ProviderSimulator implements AutoCloseable {
         if (secret == null || !authentic(exchange, body, oauth, secret)) {
             form(exchange, 401, "oauth_problem=token_rejected");
         } else {
-            send(exchange, 200, "application/json",
+            send(
+                    exchange,
+                    200,
+                    "application/json",
                     ("{\"userId\":\"" + userIdOf(token) + "\"}").getBytes(StandardCharsets.UTF_8));
         }
     }
@@ -274,18 +287,19 @@ public final class Oauth1ProviderSimulator implements AutoCloseable {
         boolean valid = consumerKey.equals(oauth.get("oauth_consumer_key"))
                 && "HMAC-SHA1".equals(oauth.get("oauth_signature_method"))
                 && oauth.containsKey("oauth_signature")
-                && MessageDigest.isEqual(expectedSignature(exchange, body, oauth, tokenSecret)
-                        .getBytes(StandardCharsets.US_ASCII),
-                oauth.get("oauth_signature").getBytes(StandardCharsets.US_ASCII))
-                && seenNonces.add(oauth.get("oauth_consumer_key") + " " + oauth.getOrDefault("oauth_token", "")
-                        + " " + oauth.get("oauth_timestamp") + " " + oauth.get("oauth_nonce"));
+                && MessageDigest.isEqual(
+                        expectedSignature(exchange, body, oauth, tokenSecret).getBytes(StandardCharsets.US_ASCII),
+                        oauth.get("oauth_signature").getBytes(StandardCharsets.US_ASCII))
+                && seenNonces.add(oauth.get("oauth_consumer_key") + " " + oauth.getOrDefault("oauth_token", "") + " "
+                        + oauth.get("oauth_timestamp") + " " + oauth.get("oauth_nonce"));
         (valid ? signaturesVerified : signaturesRejected).incrementAndGet();
         return valid;
     }
 
-    private String expectedSignature(HttpExchange exchange, byte[] body, Map<String, String> oauth,
-                                     String tokenSecret) {
-        List<String[]> parameters = new ArrayList<>(queryParameters(exchange.getRequestURI().getRawQuery()));
+    private String expectedSignature(
+            HttpExchange exchange, byte[] body, Map<String, String> oauth, String tokenSecret) {
+        List<String[]> parameters =
+                new ArrayList<>(queryParameters(exchange.getRequestURI().getRawQuery()));
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
         if (contentType != null && contentType.startsWith("application/x-www-form-urlencoded")) {
             parameters.addAll(queryParameters(new String(body, StandardCharsets.UTF_8)));
@@ -307,14 +321,15 @@ public final class Oauth1ProviderSimulator implements AutoCloseable {
         });
         // RFC 5849 §3.4.1.2: the authority is the one the request was addressed to, i.e. its Host header.
         String host = exchange.getRequestHeaders().getFirst("Host");
-        String authority = host == null ? "127.0.0.1:" + server.getAddress().getPort()
+        String authority = host == null
+                ? "127.0.0.1:" + server.getAddress().getPort()
                 : host.toLowerCase(java.util.Locale.ROOT).replaceFirst(":80$", "");
         String ownUri = "http://" + authority + exchange.getRequestURI().getRawPath();
         String base = exchange.getRequestMethod() + "&" + encode(ownUri) + "&" + encode(String.join("&", pairs));
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec((encode(consumerSecret) + "&" + encode(tokenSecret))
-                    .getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+            mac.init(new SecretKeySpec(
+                    (encode(consumerSecret) + "&" + encode(tokenSecret)).getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
             return Base64.getEncoder().encodeToString(mac.doFinal(base.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -351,7 +366,9 @@ public final class Oauth1ProviderSimulator implements AutoCloseable {
 
     /** RFC 5849 §3.6 by way of form encoding: fix up the three places where the two differ. */
     private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A")
+        return URLEncoder.encode(text, StandardCharsets.UTF_8)
+                .replace("+", "%20")
+                .replace("*", "%2A")
                 .replace("%7E", "~");
     }
 

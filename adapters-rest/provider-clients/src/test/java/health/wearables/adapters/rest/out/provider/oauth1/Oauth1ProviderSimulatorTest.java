@@ -26,14 +26,19 @@ class Oauth1ProviderSimulatorTest {
     }
 
     private int status(URI uri, String authorization) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).header("Authorization", authorization)
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding())
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(uri)
+                                .header("Authorization", authorization)
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
                 .statusCode();
     }
 
     private String signed(URI uri, String callback) {
-        return signer.authorization("POST", uri, List.of(), client, Optional.empty(),
-                List.of(new Parameter("oauth_callback", callback)));
+        return signer.authorization(
+                "POST", uri, List.of(), client, Optional.empty(), List.of(new Parameter("oauth_callback", callback)));
     }
 
     @Test
@@ -53,8 +58,7 @@ class Oauth1ProviderSimulatorTest {
 
     @Test
     void rejects_a_tampered_parameter() throws Exception {
-        String header = signed(provider.uri(INITIATE), "https://a.example/cb")
-                .replace("a.example", "evil.example");
+        String header = signed(provider.uri(INITIATE), "https://a.example/cb").replace("a.example", "evil.example");
 
         assertThat(status(provider.uri(INITIATE), header)).isEqualTo(401);
     }

@@ -10,19 +10,22 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PercentEncodingTest {
 
     @ParameterizedTest(name = "[{0}] -> [{1}]")
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-            "\" \"|%20",
-            "~|~",
-            "*|%2A",
-            "+|%2B",
-            "-._|-._",
-            "AZaz09|AZaz09",
-            "=&%|%3D%26%25",
-            "/?#|%2F%3F%23",
-            "é|%C3%A9",
-            "€|%E2%82%AC",
-            "\uD83D\uDC93|%F0%9F%92%93",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {
+                "\" \"|%20",
+                "~|~",
+                "*|%2A",
+                "+|%2B",
+                "-._|-._",
+                "AZaz09|AZaz09",
+                "=&%|%3D%26%25",
+                "/?#|%2F%3F%23",
+                "é|%C3%A9",
+                "€|%E2%82%AC",
+                "\uD83D\uDC93|%F0%9F%92%93",
+            })
     void encodes(String text, String encoded) {
         assertThat(PercentEncoding.encode(text)).isEqualTo(encoded);
     }

@@ -1,10 +1,10 @@
 package health.wearables.adapters.rest.out.provider.oauth1;
 
-import health.wearables.domain.Oauth1Token;
-import health.wearables.domain.Oauth1TokenSecret;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import health.wearables.domain.ClientSecret;
+import health.wearables.domain.Oauth1Token;
+import health.wearables.domain.Oauth1TokenSecret;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,18 +40,24 @@ class Rfc5849ExamplesTest {
                 new Parameter("oauth_signature", "djosJKDKJSD8743243/jdk33klY="));
         private final ClientCredentials client =
                 new ClientCredentials("9djdj82h48djs9d2", new ClientSecret("j49sk3j29djd"));
-        private final TokenCredentials token = new TokenCredentials(new Oauth1Token("kkk9d7dh3k39sjv7"),
-                new Oauth1TokenSecret("dh893hdasih9"));
+        private final TokenCredentials token =
+                new TokenCredentials(new Oauth1Token("kkk9d7dh3k39sjv7"), new Oauth1TokenSecret("dh893hdasih9"));
 
         @Test
         void collects_the_decoded_parameters_of_3_4_1_3_1_without_realm_and_signature() {
-            assertThat(Oauth1Signature.requestParameters(uri, body, protocol)).containsExactly(
-                    new Parameter("b5", "=%3D"), new Parameter("a3", "a"), new Parameter("c@", ""),
-                    new Parameter("a2", "r b"), new Parameter("c2", ""), new Parameter("a3", "2 q"),
-                    new Parameter("oauth_consumer_key", "9djdj82h48djs9d2"),
-                    new Parameter("oauth_token", "kkk9d7dh3k39sjv7"),
-                    new Parameter("oauth_signature_method", "HMAC-SHA1"),
-                    new Parameter("oauth_timestamp", "137131201"), new Parameter("oauth_nonce", "7d8f3e4a"));
+            assertThat(Oauth1Signature.requestParameters(uri, body, protocol))
+                    .containsExactly(
+                            new Parameter("b5", "=%3D"),
+                            new Parameter("a3", "a"),
+                            new Parameter("c@", ""),
+                            new Parameter("a2", "r b"),
+                            new Parameter("c2", ""),
+                            new Parameter("a3", "2 q"),
+                            new Parameter("oauth_consumer_key", "9djdj82h48djs9d2"),
+                            new Parameter("oauth_token", "kkk9d7dh3k39sjv7"),
+                            new Parameter("oauth_signature_method", "HMAC-SHA1"),
+                            new Parameter("oauth_timestamp", "137131201"),
+                            new Parameter("oauth_nonce", "7d8f3e4a"));
         }
 
         @Test
@@ -81,10 +87,11 @@ class Rfc5849ExamplesTest {
             String header = signer(137131201, "7d8f3e4a", "Example")
                     .authorization("POST", uri, body, client, Optional.of(token), List.of());
 
-            assertThat(header).isEqualTo("OAuth realm=\"Example\", oauth_consumer_key=\"9djdj82h48djs9d2\", "
-                    + "oauth_token=\"kkk9d7dh3k39sjv7\", oauth_signature_method=\"HMAC-SHA1\", "
-                    + "oauth_timestamp=\"137131201\", oauth_nonce=\"7d8f3e4a\", "
-                    + "oauth_signature=\"r6%2FTJjbCOr97%2F%2BUU0NsvSne7s5g%3D\"");
+            assertThat(header)
+                    .isEqualTo("OAuth realm=\"Example\", oauth_consumer_key=\"9djdj82h48djs9d2\", "
+                            + "oauth_token=\"kkk9d7dh3k39sjv7\", oauth_signature_method=\"HMAC-SHA1\", "
+                            + "oauth_timestamp=\"137131201\", oauth_nonce=\"7d8f3e4a\", "
+                            + "oauth_signature=\"r6%2FTJjbCOr97%2F%2BUU0NsvSne7s5g%3D\"");
         }
     }
 
@@ -94,16 +101,26 @@ class Rfc5849ExamplesTest {
         private final ClientCredentials printer =
                 new ClientCredentials("dpf43f3p2l4k3l03", new ClientSecret("kd94hf93k423kf44"));
 
-        private String header(long timestamp, String nonce, String method, String uri,
-                              Optional<? extends Oauth1Credentials> token, List<Parameter> extra) {
+        private String header(
+                long timestamp,
+                String nonce,
+                String method,
+                String uri,
+                Optional<? extends Oauth1Credentials> token,
+                List<Parameter> extra) {
             return signer(timestamp, nonce, "Photos")
                     .authorization(method, URI.create(uri), List.of(), printer, token, extra);
         }
 
         @Test
         void temporary_credentials_request() {
-            assertThat(header(137131200, "wIjqoS", "POST", "https://photos.example.net/initiate", Optional.empty(),
-                    List.of(new Parameter("oauth_callback", "http://printer.example.com/ready"))))
+            assertThat(header(
+                            137131200,
+                            "wIjqoS",
+                            "POST",
+                            "https://photos.example.net/initiate",
+                            Optional.empty(),
+                            List.of(new Parameter("oauth_callback", "http://printer.example.com/ready"))))
                     .isEqualTo("OAuth realm=\"Photos\", oauth_consumer_key=\"dpf43f3p2l4k3l03\", "
                             + "oauth_signature_method=\"HMAC-SHA1\", oauth_timestamp=\"137131200\", "
                             + "oauth_nonce=\"wIjqoS\", oauth_callback=\"http%3A%2F%2Fprinter.example.com%2Fready\", "
@@ -112,11 +129,16 @@ class Rfc5849ExamplesTest {
 
         @Test
         void token_request() {
-            TemporaryCredentials temporary = new TemporaryCredentials(new Oauth1Token("hh5s93j4hdidpola"),
-                    new Oauth1TokenSecret("hdhd0244k9j7ao03"));
+            TemporaryCredentials temporary = new TemporaryCredentials(
+                    new Oauth1Token("hh5s93j4hdidpola"), new Oauth1TokenSecret("hdhd0244k9j7ao03"));
 
-            assertThat(header(137131201, "walatlh", "POST", "https://photos.example.net/token", Optional.of(temporary),
-                    List.of(new Parameter("oauth_verifier", "hfdp7dh39dks9884"))))
+            assertThat(header(
+                            137131201,
+                            "walatlh",
+                            "POST",
+                            "https://photos.example.net/token",
+                            Optional.of(temporary),
+                            List.of(new Parameter("oauth_verifier", "hfdp7dh39dks9884"))))
                     .isEqualTo("OAuth realm=\"Photos\", oauth_consumer_key=\"dpf43f3p2l4k3l03\", "
                             + "oauth_token=\"hh5s93j4hdidpola\", oauth_signature_method=\"HMAC-SHA1\", "
                             + "oauth_timestamp=\"137131201\", oauth_nonce=\"walatlh\", "
@@ -127,11 +149,16 @@ class Rfc5849ExamplesTest {
         /** The RFC does not say the scheme of this request; its signature is the one of plain http. */
         @Test
         void protected_resource_request() {
-            TokenCredentials token = new TokenCredentials(new Oauth1Token("nnch734d00sl2jdk"),
-                    new Oauth1TokenSecret("pfkkdhi9sl3r4s00"));
+            TokenCredentials token = new TokenCredentials(
+                    new Oauth1Token("nnch734d00sl2jdk"), new Oauth1TokenSecret("pfkkdhi9sl3r4s00"));
 
-            assertThat(header(137131202, "chapoH", "GET",
-                    "http://photos.example.net/photos?file=vacation.jpg&size=original", Optional.of(token), List.of()))
+            assertThat(header(
+                            137131202,
+                            "chapoH",
+                            "GET",
+                            "http://photos.example.net/photos?file=vacation.jpg&size=original",
+                            Optional.of(token),
+                            List.of()))
                     .isEqualTo("OAuth realm=\"Photos\", oauth_consumer_key=\"dpf43f3p2l4k3l03\", "
                             + "oauth_token=\"nnch734d00sl2jdk\", oauth_signature_method=\"HMAC-SHA1\", "
                             + "oauth_timestamp=\"137131202\", oauth_nonce=\"chapoH\", "

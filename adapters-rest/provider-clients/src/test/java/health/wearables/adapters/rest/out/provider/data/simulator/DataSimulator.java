@@ -39,18 +39,25 @@ public abstract class DataSimulator implements AutoCloseable {
     public static final String ACCESS_TOKEN = "simulated-access-token";
 
     /** A request as the simulator received it. */
-    public record Request(String method, String path, Map<String, String> query, Map<String, List<String>> headers,
-                          Map<String, String> form) {
+    public record Request(
+            String method,
+            String path,
+            Map<String, String> query,
+            Map<String, List<String>> headers,
+            Map<String, String> form) {
 
         /** A header, by case-insensitive name. */
         public Optional<String> header(String name) {
-            return headers.entrySet().stream().filter(header -> header.getKey().equalsIgnoreCase(name))
-                    .flatMap(header -> header.getValue().stream()).findFirst();
+            return headers.entrySet().stream()
+                    .filter(header -> header.getKey().equalsIgnoreCase(name))
+                    .flatMap(header -> header.getValue().stream())
+                    .findFirst();
         }
 
         /** The bearer token of the {@code Authorization} header. */
         public Optional<String> bearer() {
-            return header("Authorization").filter(value -> value.regionMatches(true, 0, "Bearer ", 0, 7))
+            return header("Authorization")
+                    .filter(value -> value.regionMatches(true, 0, "Bearer ", 0, 7))
                     .map(value -> value.substring(7));
         }
 
@@ -111,8 +118,7 @@ public abstract class DataSimulator implements AutoCloseable {
     }
 
     /** One page of a list, and the token or offset of the next (empty: the last). */
-    protected record Paged<T>(List<T> items, Optional<Integer> nextOffset) {
-    }
+    protected record Paged<T>(List<T> items, Optional<Integer> nextOffset) {}
 
     private final HttpServer server;
     private final ExecutorService handlers = Executors.newCachedThreadPool(runnable -> {
@@ -211,13 +217,14 @@ public abstract class DataSimulator implements AutoCloseable {
         if (loopPaging) {
             return new Paged<>(all.subList(offset, end), Optional.of(offset));
         }
-        return new Paged<>(List.copyOf(all.subList(offset, end)), end < all.size() ? Optional.of(end)
-                : Optional.empty());
+        return new Paged<>(
+                List.copyOf(all.subList(offset, end)), end < all.size() ? Optional.of(end) : Optional.empty());
     }
 
     /** An opaque page token for an offset, as providers hand them out. */
     protected static String token(int offset) {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(("page:" + offset).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -291,10 +298,14 @@ public abstract class DataSimulator implements AutoCloseable {
             body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT),
-                List.copyOf(values)));
-        Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                decode(exchange.getRequestURI().getRawQuery()), Map.copyOf(headers), decode(body));
+        exchange.getRequestHeaders()
+                .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+        Request request = new Request(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().getRawPath(),
+                decode(exchange.getRequestURI().getRawQuery()),
+                Map.copyOf(headers),
+                decode(body));
         received.add(request);
         return request;
     }
@@ -309,7 +320,8 @@ public abstract class DataSimulator implements AutoCloseable {
             int eq = pair.indexOf('=');
             String name = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);
-            decoded.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+            decoded.put(
+                    URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
         }
         return decoded;
     }

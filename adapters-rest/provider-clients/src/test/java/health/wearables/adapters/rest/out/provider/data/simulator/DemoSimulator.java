@@ -22,8 +22,7 @@ public final class DemoSimulator extends DataSimulator {
     public static final String OBSERVATIONS = PREFIX + "/v1/observations";
 
     /** A stored observation: when it is (what the window compares) and its JSON. */
-    private record Observation(Instant at, JSONObject json) {
-    }
+    private record Observation(Instant at, JSONObject json) {}
 
     private final List<Observation> observations = new CopyOnWriteArrayList<>();
 
@@ -77,12 +76,16 @@ public final class DemoSimulator extends DataSimulator {
         Instant start = instant(required(request, "start"));
         Instant end = instant(required(request, "end"));
         List<Observation> matching = new ArrayList<>(observations.stream()
-                .filter(observation -> !observation.at().isBefore(start) && observation.at().isBefore(end)).toList());
+                .filter(observation ->
+                        !observation.at().isBefore(start) && observation.at().isBefore(end))
+                .toList());
         matching.sort(Comparator.comparing(Observation::at));
-        Paged<Observation> page = page(matching, offset(Optional.ofNullable(request.query().get("pageToken"))),
-                Integer.MAX_VALUE);
+        Paged<Observation> page =
+                page(matching, offset(Optional.ofNullable(request.query().get("pageToken"))), Integer.MAX_VALUE);
         JSONObject answer = new JSONObject();
-        answer.put("observations", array(page.items().stream().map(Observation::json).toList()));
+        answer.put(
+                "observations",
+                array(page.items().stream().map(Observation::json).toList()));
         page.nextOffset().ifPresent(next -> answer.put("nextPageToken", token(next)));
         return Response.ok(answer.toJSONString());
     }

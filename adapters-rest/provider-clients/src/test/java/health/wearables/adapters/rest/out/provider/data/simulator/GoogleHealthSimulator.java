@@ -28,16 +28,15 @@ public final class GoogleHealthSimulator extends DataSimulator {
     public static final String WEIGHT = "/v4beta/users/me/dataTypes/weight/dataPoints";
     public static final int MAX_PAGE_SIZE = 10_000;
 
-    private static final Pattern FILTER = Pattern.compile(
-            "([a-z_]+\\.[a-z_.]+) >= \"([^\"]+)\" AND \\1 < \"([^\"]+)\"");
+    private static final Pattern FILTER =
+            Pattern.compile("([a-z_]+\\.[a-z_.]+) >= \"([^\"]+)\" AND \\1 < \"([^\"]+)\"");
     private static final Map<String, String> FILTER_FIELDS = Map.of(
             STEPS, "steps.interval.start_time",
             HEART_RATE, "heart_rate.sample_time.physical_time",
             WEIGHT, "weight.sample_time.physical_time");
 
     /** A stored point: when it starts (what the filter compares) and its JSON. */
-    private record Point(Instant start, JSONObject json) {
-    }
+    private record Point(Instant start, JSONObject json) {}
 
     private final Map<String, List<Point>> points = new ConcurrentHashMap<>();
 
@@ -121,19 +120,24 @@ public final class GoogleHealthSimulator extends DataSimulator {
         }
         Instant from = instant(filter.group(2));
         Instant to = instant(filter.group(3));
-        int pageSize = Optional.ofNullable(request.query().get("pageSize")).map(GoogleHealthSimulator::number)
+        int pageSize = Optional.ofNullable(request.query().get("pageSize"))
+                .map(GoogleHealthSimulator::number)
                 .orElse(1440);
         if (pageSize < 1) {
             throw new BadRequest("pageSize must be positive");
         }
         List<Point> matching = new ArrayList<>(points.getOrDefault(request.path(), List.of()).stream()
-                .filter(point -> !point.start().isBefore(from) && point.start().isBefore(to)).toList());
+                .filter(point -> !point.start().isBefore(from) && point.start().isBefore(to))
+                .toList());
         matching.sort(Comparator.comparing(Point::start));
-        Paged<Point> page = page(matching, offset(Optional.ofNullable(request.query().get("pageToken"))),
+        Paged<Point> page = page(
+                matching,
+                offset(Optional.ofNullable(request.query().get("pageToken"))),
                 Math.min(pageSize, MAX_PAGE_SIZE));
         JSONObject answer = new JSONObject();
         if (!page.items().isEmpty()) {
-            answer.put("dataPoints", array(page.items().stream().map(Point::json).toList()));
+            answer.put(
+                    "dataPoints", array(page.items().stream().map(Point::json).toList()));
         }
         page.nextOffset().ifPresent(next -> answer.put("nextPageToken", token(next)));
         return Response.ok(answer.toJSONString());

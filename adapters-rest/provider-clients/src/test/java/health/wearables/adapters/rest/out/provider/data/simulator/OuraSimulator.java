@@ -79,9 +79,17 @@ public final class OuraSimulator extends DataSimulator {
      * A sleep period of the given type ({@code long_sleep}, {@code sleep}, {@code late_nap}, {@code rest},
      * {@code deleted}); durations in seconds; the day is the day it ended on (UTC).
      */
-    public OuraSimulator sleep(String id, String type, OffsetDateTime bedtimeStart, OffsetDateTime bedtimeEnd,
-                               int totalSeconds, int deepSeconds, int lightSeconds, int remSeconds,
-                               Integer averageHrv, Integer lowestHeartRate) {
+    public OuraSimulator sleep(
+            String id,
+            String type,
+            OffsetDateTime bedtimeStart,
+            OffsetDateTime bedtimeEnd,
+            int totalSeconds,
+            int deepSeconds,
+            int lightSeconds,
+            int remSeconds,
+            Integer averageHrv,
+            Integer lowestHeartRate) {
         JSONObject record = new JSONObject();
         record.put("id", id);
         record.put("average_breath", 14.5);
@@ -140,10 +148,14 @@ public final class OuraSimulator extends DataSimulator {
     private Response byDays(Request request, List<JSONObject> records) {
         LocalDate start = date(required(request, "start_date"));
         LocalDate end = date(required(request, "end_date"));
-        return paged(request, records, record -> {
-            LocalDate day = LocalDate.parse((String) record.get("day"));
-            return !day.isBefore(start) && !day.isAfter(end);
-        }, Comparator.comparing(record -> (String) record.get("day")));
+        return paged(
+                request,
+                records,
+                record -> {
+                    LocalDate day = LocalDate.parse((String) record.get("day"));
+                    return !day.isBefore(start) && !day.isAfter(end);
+                },
+                Comparator.comparing(record -> (String) record.get("day")));
     }
 
     private Response heartRate(Request request) {
@@ -152,18 +164,23 @@ public final class OuraSimulator extends DataSimulator {
         if (Duration.between(start, end).compareTo(HEART_RATE_SPAN) > 0) {
             throw new BadRequest("start_datetime and end_datetime must be at most 30 days apart");
         }
-        return paged(request, heartRate, record -> {
-            Instant at = Instant.parse((String) record.get("timestamp"));
-            return !at.isBefore(start) && at.isBefore(end);
-        }, Comparator.comparing(record -> Instant.parse((String) record.get("timestamp"))));
+        return paged(
+                request,
+                heartRate,
+                record -> {
+                    Instant at = Instant.parse((String) record.get("timestamp"));
+                    return !at.isBefore(start) && at.isBefore(end);
+                },
+                Comparator.comparing(record -> Instant.parse((String) record.get("timestamp"))));
     }
 
-    private Response paged(Request request, List<JSONObject> records, Predicate<JSONObject> inWindow,
-                           Comparator<JSONObject> order) {
-        List<JSONObject> matching = new ArrayList<>(records.stream().filter(inWindow).toList());
+    private Response paged(
+            Request request, List<JSONObject> records, Predicate<JSONObject> inWindow, Comparator<JSONObject> order) {
+        List<JSONObject> matching =
+                new ArrayList<>(records.stream().filter(inWindow).toList());
         matching.sort(order);
-        Paged<JSONObject> page = page(matching, offset(Optional.ofNullable(request.query().get("next_token"))),
-                Integer.MAX_VALUE);
+        Paged<JSONObject> page =
+                page(matching, offset(Optional.ofNullable(request.query().get("next_token"))), Integer.MAX_VALUE);
         JSONObject answer = new JSONObject();
         answer.put("data", array(page.items()));
         answer.put("next_token", page.nextOffset().map(DataSimulator::token).orElse(null));

@@ -49,8 +49,8 @@ public final class WhoopSimulator extends DataSimulator {
     }
 
     /** A scored recovery. */
-    public WhoopSimulator recovery(long cycleId, Instant createdAt, double restingHeartRate, double hrvRmssdMilli,
-                                   Double spo2Percentage) {
+    public WhoopSimulator recovery(
+            long cycleId, Instant createdAt, double restingHeartRate, double hrvRmssdMilli, Double spo2Percentage) {
         JSONObject score = new JSONObject();
         score.put("user_calibrating", false);
         score.put("recovery_score", 44);
@@ -71,8 +71,8 @@ public final class WhoopSimulator extends DataSimulator {
     }
 
     /** A scored sleep; stage durations in milliseconds. */
-    public WhoopSimulator sleep(String id, Instant start, Instant end, long lightMilli, long slowWaveMilli,
-                                long remMilli) {
+    public WhoopSimulator sleep(
+            String id, Instant start, Instant end, long lightMilli, long slowWaveMilli, long remMilli) {
         JSONObject stages = new JSONObject();
         stages.put("total_in_bed_time_milli", end.toEpochMilli() - start.toEpochMilli());
         stages.put("total_awake_time_milli", 1_403_507);
@@ -125,16 +125,22 @@ public final class WhoopSimulator extends DataSimulator {
     private Response records(Request request, List<JSONObject> all, String timeMember) {
         Instant start = instant(required(request, "start"));
         Instant end = instant(required(request, "end"));
-        int limit = Optional.ofNullable(request.query().get("limit")).map(WhoopSimulator::number).orElse(10);
+        int limit = Optional.ofNullable(request.query().get("limit"))
+                .map(WhoopSimulator::number)
+                .orElse(10);
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new BadRequest("limit must be between 1 and 25");
         }
-        List<JSONObject> matching = new ArrayList<>(all.stream().filter(record -> {
-            Instant at = Instant.parse((String) record.get(timeMember));
-            return !at.isBefore(start) && at.isBefore(end);
-        }).toList());
-        matching.sort(Comparator.comparing((JSONObject record) -> (String) record.get(timeMember)).reversed());
-        Paged<JSONObject> page = page(matching, offset(Optional.ofNullable(request.query().get("nextToken"))), limit);
+        List<JSONObject> matching = new ArrayList<>(all.stream()
+                .filter(record -> {
+                    Instant at = Instant.parse((String) record.get(timeMember));
+                    return !at.isBefore(start) && at.isBefore(end);
+                })
+                .toList());
+        matching.sort(Comparator.comparing((JSONObject record) -> (String) record.get(timeMember))
+                .reversed());
+        Paged<JSONObject> page =
+                page(matching, offset(Optional.ofNullable(request.query().get("nextToken"))), limit);
         JSONObject answer = new JSONObject();
         answer.put("records", array(page.items()));
         page.nextOffset().ifPresent(next -> answer.put("next_token", token(next)));
@@ -144,8 +150,10 @@ public final class WhoopSimulator extends DataSimulator {
     private static JSONObject record(Instant createdAt, String state, JSONObject score, long cycleId) {
         JSONObject recovery = new JSONObject();
         recovery.put("cycle_id", cycleId);
-        recovery.put("sleep_id",
-                UUID.nameUUIDFromBytes(Long.toString(cycleId).getBytes(StandardCharsets.UTF_8)).toString());
+        recovery.put(
+                "sleep_id",
+                UUID.nameUUIDFromBytes(Long.toString(cycleId).getBytes(StandardCharsets.UTF_8))
+                        .toString());
         recovery.put("user_id", 10_129);
         recovery.put("created_at", createdAt.toString());
         recovery.put("updated_at", createdAt.plusSeconds(60).toString());

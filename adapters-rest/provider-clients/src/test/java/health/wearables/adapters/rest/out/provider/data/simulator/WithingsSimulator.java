@@ -29,8 +29,7 @@ public final class WithingsSimulator extends DataSimulator {
     public static final String SLEEP = "/v2/sleep";
 
     /** One measure of a group: {@code value × 10^unit} of {@code type}. */
-    public record Measure(int type, long value, int unit) {
-    }
+    public record Measure(int type, long value, int unit) {}
 
     private final List<JSONObject> groups = new CopyOnWriteArrayList<>();
     private final List<JSONObject> activities = new CopyOnWriteArrayList<>();
@@ -63,15 +62,19 @@ public final class WithingsSimulator extends DataSimulator {
         group.put("modified", date.getEpochSecond() + 60);
         group.put("category", 1);
         group.put("deviceid", "4f0e7d9b8c1a");
-        group.put("measures", array(Arrays.stream(measures).map(measure -> {
-            JSONObject json = new JSONObject();
-            json.put("value", measure.value());
-            json.put("type", measure.type());
-            json.put("unit", measure.unit());
-            json.put("algo", 0);
-            json.put("fm", 3);
-            return json;
-        }).toList()));
+        group.put(
+                "measures",
+                array(Arrays.stream(measures)
+                        .map(measure -> {
+                            JSONObject json = new JSONObject();
+                            json.put("value", measure.value());
+                            json.put("type", measure.type());
+                            json.put("unit", measure.unit());
+                            json.put("algo", 0);
+                            json.put("fm", 3);
+                            return json;
+                        })
+                        .toList()));
         group.put("comment", null);
         groups.add(group);
         return this;
@@ -92,8 +95,8 @@ public final class WithingsSimulator extends DataSimulator {
     }
 
     /** A night's sleep summary; durations in seconds. */
-    public WithingsSimulator night(long id, Instant start, Instant end, LocalDate date, int totalSleepTime,
-                                   int deep, int light, int rem) {
+    public WithingsSimulator night(
+            long id, Instant start, Instant end, LocalDate date, int totalSleepTime, int deep, int light, int rem) {
         JSONObject night = new JSONObject();
         night.put("id", id);
         night.put("timezone", "Europe/Paris");
@@ -123,8 +126,8 @@ public final class WithingsSimulator extends DataSimulator {
 
     @Override
     protected Response badRequest(String reason) {
-        return Response.ok("{\"status\":503,\"body\":{},\"error\":\"Invalid Params: " + reason.replace("\"", "'")
-                + "\"}");
+        return Response.ok(
+                "{\"status\":503,\"body\":{},\"error\":\"Invalid Params: " + reason.replace("\"", "'") + "\"}");
     }
 
     @Override
@@ -144,18 +147,27 @@ public final class WithingsSimulator extends DataSimulator {
     private Response measures(Request request) {
         long start = epoch(required(request, "startdate"));
         long end = epoch(required(request, "enddate"));
-        Set<Long> types = Arrays.stream(required(request, "meastypes").split(",")).map(WithingsSimulator::epoch)
+        Set<Long> types = Arrays.stream(required(request, "meastypes").split(","))
+                .map(WithingsSimulator::epoch)
                 .collect(Collectors.toSet());
-        List<JSONObject> matching = groups.stream().filter(group -> {
-            long date = ((Number) group.get("date")).longValue();
-            return date >= start && date <= end;
-        }).map(group -> {
-            JSONObject copy = new JSONObject(group);
-            copy.put("measures", array(((List<?>) group.get("measures")).stream()
-                    .filter(measure -> types.contains(((Number) ((Map<?, ?>) measure).get("type")).longValue()))
-                    .toList()));
-            return copy;
-        }).sorted(Comparator.comparing(group -> ((Number) group.get("date")).longValue())).toList();
+        List<JSONObject> matching = groups.stream()
+                .filter(group -> {
+                    long date = ((Number) group.get("date")).longValue();
+                    return date >= start && date <= end;
+                })
+                .map(group -> {
+                    JSONObject copy = new JSONObject(group);
+                    copy.put(
+                            "measures",
+                            array(((List<?>) group.get("measures"))
+                                    .stream()
+                                            .filter(measure -> types.contains(
+                                                    ((Number) ((Map<?, ?>) measure).get("type")).longValue()))
+                                            .toList()));
+                    return copy;
+                })
+                .sorted(Comparator.comparing(group -> ((Number) group.get("date")).longValue()))
+                .toList();
         Paged<JSONObject> page = page(matching, offset(request), Integer.MAX_VALUE);
         JSONObject body = new JSONObject();
         body.put("updatetime", end);
@@ -173,7 +185,8 @@ public final class WithingsSimulator extends DataSimulator {
             LocalDate date = LocalDate.parse((String) record.get(dateMember));
             return !date.isBefore(start) && !date.isAfter(end);
         };
-        List<JSONObject> matching = new ArrayList<>(records.stream().filter(inRange).toList());
+        List<JSONObject> matching =
+                new ArrayList<>(records.stream().filter(inRange).toList());
         matching.sort(Comparator.comparing(record -> (String) record.get(dateMember)));
         Paged<JSONObject> page = page(matching, offset(request), Integer.MAX_VALUE);
         JSONObject body = new JSONObject();
@@ -184,7 +197,9 @@ public final class WithingsSimulator extends DataSimulator {
     }
 
     private static int offset(Request request) {
-        return Optional.ofNullable(request.form().get("offset")).map(text -> (int) epoch(text)).orElse(0);
+        return Optional.ofNullable(request.form().get("offset"))
+                .map(text -> (int) epoch(text))
+                .orElse(0);
     }
 
     private static Response wrapped(JSONObject body) {
