@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The scopes asked for at authorization, and those the connection cannot work without: a connection that is granted
- * less than the required ones is refused (HOSTILE case 21).
+ * less than the required ones is refused (hostile case 21).
  */
 public record ScopePolicy(List<String> requested, List<String> required) {
 

@@ -28,7 +28,7 @@ public record SealedCredentials(
 
     /**
      * What a reconnect stores over {@code stored}: these credentials, keeping the stored refresh token (and provider
-     * user id) where these carry none, since a refresh token is never overwritten with nothing (HOSTILE 35).
+     * user id) where these carry none, since a refresh token is never overwritten with nothing (hostile case 35).
      */
     public SealedCredentials over(SealedCredentials stored) {
         if (isWhole()) {

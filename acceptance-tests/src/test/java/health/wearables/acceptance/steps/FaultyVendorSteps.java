@@ -16,7 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.Stream;
 
-/** Connecting through Faulty, whose token service answers as the scenario chooses (HOSTILE cases 27-36). */
+/** Connecting through Faulty, whose token service answers as the scenario chooses (hostile cases 27-36). */
 public class FaultyVendorSteps {
     /** Time the gateway may take beyond its deadline to answer the patient (its own work, a loaded machine). */
     private static final Duration SLACK = Duration.ofSeconds(3);

@@ -11,7 +11,7 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** The third instance, whose Redis the scenarios stop and start again (HOSTILE case 11, over HTTP). */
+/** The third instance, whose Redis the scenarios stop and start again (hostile case 11, over HTTP). */
 public class StateStoreOutageSteps {
     private final PatientJourney journey;
     private final Gateway gateway;

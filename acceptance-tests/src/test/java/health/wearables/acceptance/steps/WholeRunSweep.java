@@ -27,7 +27,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * HOSTILE case 42 over the whole run: after the last scenario, none of the secrets the run handled appears in any file
+ * Hostile case 42 over the whole run: after the last scenario, none of the secrets the run handled appears in any file
  * of any gateway instance's log directory, in any error body the gateway answered, or in any row of any table of the
  * FHIR store's database.
  *

@@ -30,7 +30,9 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The retry pass that finishes what a store outage left undone after successful exchanges (HOSTILE 37 and 41). */
+/**
+ * The retry pass that finishes what a store outage left undone after successful exchanges (hostile cases 37 and 41).
+ */
 class RecoverPendingWorkServiceTest {
     private static final ConnectionKey ACME_123_WITHINGS = key("acme", "123", "withings");
 

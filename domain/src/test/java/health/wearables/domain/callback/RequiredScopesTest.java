@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** HOSTILE case 21: the connection records the granted scopes; a missing required scope is an error. */
+/** Hostile case 21: the connection records the granted scopes; a missing required scope is an error. */
 class RequiredScopesTest {
     private static final TokenSet TOKENS = Fixtures.tokens("access-1", Optional.of("refresh-1")); // scopes: activity
 

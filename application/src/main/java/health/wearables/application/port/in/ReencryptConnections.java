@@ -1,8 +1,8 @@
 package health.wearables.application.port.in;
 
 /**
- * Moves every stored token sealed under an older key to the cipher's primary key (HOSTILE 40): after a key rotation,
- * one pass makes the old key removable.
+ * Moves every stored token sealed under an older key to the cipher's primary key (hostile case 40): after a key
+ * rotation, one pass makes the old key removable.
  */
 public interface ReencryptConnections {
 
