@@ -64,11 +64,13 @@ public final class InMemoryConnectionStore implements ConnectionStore, StoredCre
 
     @Override
     public List<ConnectionKey> keys() {
+        checkAvailable();
         return List.copyOf(rows.keySet());
     }
 
     @Override
     public synchronized boolean replace(SealedCredentials expected, SealedCredentials replacement) {
+        checkAvailable();
         Row row = rows.get(expected.key());
         if (row == null
                 || !row.credentials().equals(expected)
