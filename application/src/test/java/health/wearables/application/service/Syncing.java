@@ -19,6 +19,7 @@ import health.wearables.domain.sync.Measurement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -48,6 +49,9 @@ final class Syncing {
             Gateway.project("acme", Gateway.ACME_KEY, Gateway.DASHBOARD),
             Gateway.project("globex", Gateway.GLOBEX_KEY, "https://globex.example/"));
     final ScriptedTokenRefresh tokenEndpoint = new ScriptedTokenRefresh(clock, "refresh-0");
+    final ScriptedProviderData data = new ScriptedProviderData("oura", "withings");
+    final RecordingObservationStore observations = new RecordingObservationStore();
+    final RecordingSyncPoints syncPoints = new RecordingSyncPoints();
     final List<Duration> paused = new CopyOnWriteArrayList<>();
     private volatile Pause pauseAs = duration -> {};
     private final Pause pause = duration -> {
@@ -56,6 +60,7 @@ final class Syncing {
     };
 
     final RefreshCredentialsService refresh;
+    final SyncConnectionService sync;
     final RecoverPendingWorkService recovery = new RecoverPendingWorkService(
             inbox, connections, connections, connections, queue, leases, Gateway.LEASE, 100, clock);
 
@@ -75,6 +80,18 @@ final class Syncing {
                 tokenEndpoint,
                 connections,
                 new RefreshSettings(Duration.ofSeconds(60), Duration.ofMillis(100), pauses, RETRY, Gateway.INBOX_TTL),
+                clock);
+        sync = new SyncConnectionService(
+                providers,
+                data,
+                connections,
+                connections,
+                syncPoints,
+                observations,
+                refresh,
+                connections,
+                cipher,
+                new SyncSettings(MARGIN, Duration.ofDays(30), Duration.ofDays(2), Map.of(), RETRY),
                 clock);
     }
 
