@@ -61,6 +61,7 @@ final class Syncing {
 
     final RefreshCredentialsService refresh;
     final SyncConnectionService sync;
+    final RequestSyncService request = new RequestSyncService(projects, connections, queue, clock);
     final RecoverPendingWorkService recovery = new RecoverPendingWorkService(
             inbox, connections, connections, connections, queue, leases, Gateway.LEASE, 100, clock);
 
