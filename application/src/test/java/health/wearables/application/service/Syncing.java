@@ -33,6 +33,7 @@ final class Syncing {
     static final ConnectionKey AMARA_OURA = Gateway.key("acme", "amara", "oura");
     static final Duration MARGIN = Duration.ofMinutes(5);
     static final Duration RETRY = Duration.ofSeconds(60);
+    static final Duration INTERVAL = Duration.ofHours(1);
     static final int PAUSES = 5;
 
     final MutableClock clock = new MutableClock(NOW);
@@ -62,6 +63,8 @@ final class Syncing {
     final RefreshCredentialsService refresh;
     final SyncConnectionService sync;
     final RequestSyncService request = new RequestSyncService(projects, connections, queue, clock);
+    final ScheduleSyncsService schedule =
+            new ScheduleSyncsService(connections, connections, queue, leases, INTERVAL, clock);
     final RecoverPendingWorkService recovery = new RecoverPendingWorkService(
             inbox, connections, connections, connections, queue, leases, Gateway.LEASE, 100, clock);
 
