@@ -6,7 +6,12 @@ public enum ConnectionStatus {
     ACTIVE,
     PENDING,
     REVOKED,
-    ERROR;
+    ERROR,
+    /**
+     * The provider refused the refresh token (or, twice, the access token): nothing is synced until the patient
+     * connects again, which makes the connection active again.
+     */
+    REAUTH_REQUIRED;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

@@ -37,4 +37,11 @@ public abstract sealed class Unavailable extends RuntimeException {
             super(message, cause);
         }
     }
+
+    /** {@link RequestSync}: the sync queue cannot be reached, so no job was queued. */
+    public static final class SyncQueue extends Unavailable {
+        public SyncQueue(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
 }

@@ -15,11 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Connections in a map, with their sealed credentials and sync marks: one store behind the three ports, as the FHIR
- * store is. Can be switched off, when every call fails as an unreachable store would.
+ * Connections in a map, with their sealed credentials, status and sync marks: one store behind the four ports, as the
+ * FHIR store is. Can be switched off, when every call fails as an unreachable store would.
  */
-public final class InMemoryConnectionStore implements ConnectionStore, StoredCredentials, SyncMarks {
-    private record Row(String id, SealedCredentials credentials) {}
+public final class InMemoryConnectionStore implements ConnectionStore, StoredCredentials, SyncMarks, ReauthMarks {
+    private record Row(String id, SealedCredentials credentials, ConnectionStatus status) {}
 
     private final Map<ConnectionKey, Row> rows = new ConcurrentHashMap<>();
     private final Set<ConnectionKey> syncPending = ConcurrentHashMap.newKeySet();
@@ -35,7 +35,10 @@ public final class InMemoryConnectionStore implements ConnectionStore, StoredCre
         checkAvailable();
         Row existing = rows.get(credentials.key());
         SealedCredentials merged = existing == null ? credentials : credentials.over(existing.credentials());
-        Row row = new Row(existing == null ? String.valueOf(ids.incrementAndGet()) : existing.id(), merged);
+        Row row = new Row(
+                existing == null ? String.valueOf(ids.incrementAndGet()) : existing.id(),
+                merged,
+                ConnectionStatus.ACTIVE);
         rows.put(credentials.key(), row);
         return view(row);
     }
@@ -61,19 +64,37 @@ public final class InMemoryConnectionStore implements ConnectionStore, StoredCre
 
     @Override
     public List<ConnectionKey> keys() {
+        checkAvailable();
         return List.copyOf(rows.keySet());
     }
 
     @Override
     public synchronized boolean replace(SealedCredentials expected, SealedCredentials replacement) {
+        checkAvailable();
         Row row = rows.get(expected.key());
         if (row == null
                 || !row.credentials().equals(expected)
                 || !replacement.key().equals(expected.key())) {
             return false;
         }
-        rows.put(expected.key(), new Row(row.id(), replacement));
+        rows.put(expected.key(), new Row(row.id(), replacement, row.status()));
         return true;
+    }
+
+    @Override
+    public synchronized boolean markReauthRequired(SealedCredentials refused) {
+        checkAvailable();
+        Row row = rows.get(refused.key());
+        if (row == null || !row.credentials().equals(refused)) {
+            return false;
+        }
+        rows.put(refused.key(), new Row(row.id(), row.credentials(), ConnectionStatus.REAUTH_REQUIRED));
+        return true;
+    }
+
+    /** Ends the connection, as disconnecting it will (that port comes with {@code DELETE}): listed as revoked. */
+    public synchronized void revoke(ConnectionKey key) {
+        rows.computeIfPresent(key, (k, row) -> new Row(row.id(), row.credentials(), ConnectionStatus.REVOKED));
     }
 
     @Override
@@ -110,6 +131,6 @@ public final class InMemoryConnectionStore implements ConnectionStore, StoredCre
     private static StoredConnection view(Row row) {
         SealedCredentials c = row.credentials();
         return new StoredConnection(
-                c.key(), row.id(), ConnectionStatus.ACTIVE, c.connectedAt(), c.accessTokenExpiresAt(), c.scopes());
+                c.key(), row.id(), row.status(), c.connectedAt(), c.accessTokenExpiresAt(), c.scopes());
     }
 }

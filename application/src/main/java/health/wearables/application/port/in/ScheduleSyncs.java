@@ -1,0 +1,30 @@
+package health.wearables.application.port.in;
+
+import java.util.List;
+
+/**
+ * Queues an incremental sync of every active connection, once every sync interval across all gateway instances. One
+ * pass per call; run on a schedule (more often than the interval: a pass runs only once the interval has passed).
+ */
+@FunctionalInterface
+public interface ScheduleSyncs {
+
+    Schedule runOnce();
+
+    /**
+     * What one pass did. {@code ran} is false when the interval has not passed since the last pass (on any instance).
+     * {@code problems} names each store that failed (the pass is then tried again at the next call), never a token.
+     *
+     * @param queued    active connections whose sync was queued
+     * @param notActive connections left out because they are revoked, {@code reauth_required} or in error
+     */
+    record Schedule(boolean ran, int queued, int notActive, List<String> problems) {
+        public Schedule {
+            problems = List.copyOf(problems);
+        }
+
+        public static Schedule skipped() {
+            return new Schedule(false, 0, 0, List.of());
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package health.wearables.domain.sync;
+
+import health.wearables.domain.ConfiguredProvider;
+import health.wearables.domain.ConnectionStatus;
+import health.wearables.domain.SealedCredentials;
+import health.wearables.domain.StoredConnection;
+import health.wearables.domain.SyncJob;
+import health.wearables.domain.sync.SyncResult.Skipped;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * State 1 of a sync job: taken from the queue. The life of a job, each state a record and each transition pure:
+ * taken → {@link Connected} (credentials usable, or refreshed first) → {@link Reading} (the window, page by page:
+ * read, mapped, written) → {@link SyncResult} (the sync point advanced, or not, and the answer).
+ */
+public record SyncTaken(SyncJob job) {
+
+    public SyncTaken {
+        Objects.requireNonNull(job, "job");
+    }
+
+    /**
+     * Transition to {@link Connected}, given the job's provider (present only when it is configured and a data client
+     * reads it), its stored connection and the connection's credentials; or the answer that nothing is synced, since
+     * only an active connection is read.
+     */
+    public SyncStep<Connected> connected(
+            Optional<ConfiguredProvider> readableProvider,
+            Optional<StoredConnection> connection,
+            Optional<SealedCredentials> credentials) {
+        if (connection.isEmpty()) {
+            return SyncStep.done(new Skipped(Skipped.Why.NOT_CONNECTED));
+        }
+        if (connection.get().status() != ConnectionStatus.ACTIVE) {
+            return SyncStep.done(new Skipped(Skipped.Why.NOT_ACTIVE));
+        }
+        if (credentials.isEmpty()) {
+            return SyncStep.done(new Skipped(Skipped.Why.NOT_CONNECTED));
+        }
+        if (readableProvider.isEmpty()) {
+            return SyncStep.done(new Skipped(Skipped.Why.NOT_READABLE));
+        }
+        return SyncStep.next(new Connected(readableProvider.get(), credentials.get()));
+    }
+}
