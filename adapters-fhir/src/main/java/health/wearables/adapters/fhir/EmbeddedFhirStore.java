@@ -3,13 +3,19 @@ package health.wearables.adapters.fhir;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
+import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import java.lang.System.Logger.Level;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Device;
 import org.hl7.fhir.r4.model.Endpoint;
+import org.hl7.fhir.r4.model.Meta;
+import org.hl7.fhir.r4.model.Observation;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Owns HAPI FHIR's Spring context. Nothing of Spring or HAPI's DAO layer leaves this adapter: the rest of the gateway
- * sees the {@code ConnectionStore} port only.
+ * sees the ports only ({@code ConnectionStore} and its siblings, {@code ObservationStore}, {@code SyncPoints}).
  */
 public final class EmbeddedFhirStore implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(EmbeddedFhirStore.class.getName());
@@ -43,6 +49,25 @@ public final class EmbeddedFhirStore implements AutoCloseable {
 
     public IFhirResourceDao<Endpoint> endpoints() {
         return context.getBean(DaoRegistry.class).getResourceDao(Endpoint.class);
+    }
+
+    IFhirResourceDao<Observation> observations() {
+        return context.getBean(DaoRegistry.class).getResourceDao(Observation.class);
+    }
+
+    IFhirResourceDao<Device> devices() {
+        return context.getBean(DaoRegistry.class).getResourceDao(Device.class);
+    }
+
+    /** HAPI's system DAO, which runs a FHIR transaction Bundle in one database transaction. */
+    @SuppressWarnings("unchecked") // the R4 system DAO's type parameters, which the registry does not carry
+    IFhirSystemDao<Bundle, Meta> system() {
+        return (IFhirSystemDao<Bundle, Meta>) context.getBean(DaoRegistry.class).getSystemDao();
+    }
+
+    /** The transaction manager HAPI's DAOs join: several DAO calls in one database transaction. */
+    PlatformTransactionManager transactions() {
+        return context.getBean(PlatformTransactionManager.class);
     }
 
     <T> T bean(Class<T> type) {

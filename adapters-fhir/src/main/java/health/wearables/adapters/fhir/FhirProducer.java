@@ -2,8 +2,10 @@ package health.wearables.adapters.fhir;
 
 import health.wearables.application.port.out.ConfiguredProviders;
 import health.wearables.application.port.out.ConnectionStore;
+import health.wearables.application.port.out.ObservationStore;
 import health.wearables.application.port.out.StoredCredentials;
 import health.wearables.application.port.out.SyncMarks;
+import health.wearables.application.port.out.SyncPoints;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The FHIR adapter's one CDI producer: starts the embedded FHIR store when the application starts, and hands out the
  * {@link ConnectionStore}, {@link StoredCredentials} and {@link SyncMarks} ports (all three the one
- * {@link FhirConnectionStore}).
+ * {@link FhirConnectionStore}), the {@link ObservationStore} ({@link FhirObservationStore}) and the {@link SyncPoints}
+ * ({@link FhirSyncPoints}), all on the one store.
  */
 @ApplicationScoped
 public class FhirProducer {
@@ -47,6 +50,8 @@ public class FhirProducer {
 
     private EmbeddedFhirStore store;
     private FhirConnectionStore connections;
+    private FhirObservationStore observations;
+    private FhirSyncPoints syncPoints;
 
     @PostConstruct
     void start() {
@@ -55,6 +60,8 @@ public class FhirProducer {
                 .map(url -> new FhirStoreSettings(url, username.orElse(""), password.orElse(""), poolSize))
                 .orElseGet(() -> FhirStoreSettings.h2File(data)));
         connections = new FhirConnectionStore(store, providers);
+        observations = new FhirObservationStore(store, providers);
+        syncPoints = new FhirSyncPoints(store);
     }
 
     /** Starts the store with the application rather than on the first request. */
@@ -89,5 +96,17 @@ public class FhirProducer {
     @ApplicationScoped
     SyncMarks syncMarks() {
         return connections;
+    }
+
+    @Produces
+    @ApplicationScoped
+    ObservationStore observationStore() {
+        return observations;
+    }
+
+    @Produces
+    @ApplicationScoped
+    SyncPoints syncPoints() {
+        return syncPoints;
     }
 }

@@ -7,11 +7,16 @@ import health.wearables.application.port.out.ConfiguredProviders;
 import health.wearables.application.port.out.ConnectionStoreUnavailable;
 import health.wearables.application.port.out.ReversibleTokenCipher;
 import health.wearables.application.port.out.Samples;
+import health.wearables.application.port.out.SyncPoints.Outcome;
+import health.wearables.application.port.out.SyncPoints.SyncPoint;
 import health.wearables.application.port.out.TokenCipher.TokenKind;
 import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.ConnectionKey;
 import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.SealedCredentials;
+import health.wearables.domain.sync.DataType;
+import health.wearables.domain.sync.Effective;
+import health.wearables.domain.sync.ObservationDraft;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -54,12 +59,16 @@ class FhirStoreOutageTest {
 
     private static EmbeddedFhirStore fhir;
     private static FhirConnectionStore store;
+    private static FhirObservationStore observations;
+    private static FhirSyncPoints syncPoints;
 
     @BeforeAll
     static void start() throws SQLException {
         allowConnections(true); // a run that died in the middle may have left it refusing
         fhir = EmbeddedFhirStore.start(TestDatabases.postgres(DATABASE));
         store = new FhirConnectionStore(fhir, NO_PROVIDERS);
+        observations = new FhirObservationStore(fhir, NO_PROVIDERS);
+        syncPoints = new FhirSyncPoints(fhir);
     }
 
     @AfterEach
@@ -98,13 +107,19 @@ class FhirStoreOutageTest {
 
         refuseConnections();
 
+        ObservationDraft pulse = new ObservationDraft(
+                key, DataType.HEART_RATE, 64, Effective.at(Instant.parse("2026-11-02T07:30:00Z")), "outage-1");
+        SyncPoint point = new SyncPoint(Optional.of(Instant.now()), Instant.now(), Outcome.OK);
         Map<String, ThrowingCallable> operations = Map.of(
                 "save", () -> store.save(during),
                 "find", () -> store.find(key),
                 "list", () -> store.list(key.project(), Optional.empty()),
                 "sync mark", () -> store.markSyncPending(key),
                 "sync marks", () -> store.syncPending(10),
-                "sync unmark", () -> store.clearSyncPending(key));
+                "sync unmark", () -> store.clearSyncPending(key),
+                "write observations", () -> observations.write(key, List.of(pulse)),
+                "find sync point", () -> syncPoints.find(key),
+                "record sync point", () -> syncPoints.record(key, point));
         for (Map.Entry<String, ThrowingCallable> operation : operations.entrySet()) {
             long started = System.nanoTime();
             Throwable failure = catchThrowable(operation.getValue());
@@ -126,6 +141,9 @@ class FhirStoreOutageTest {
             return store.find(key).orElseThrow();
         });
         assertThat(CIPHER.open(key, TokenKind.ACCESS, stored.accessToken())).isEqualTo("issued-during-the-outage");
+        assertThat(observations.write(key, List.of(pulse))).isEqualTo(1);
+        syncPoints.record(key, point);
+        assertThat(syncPoints.find(key)).contains(point);
     }
 
     /** Retries the call while the store is still unavailable, for at most 30 seconds. */

@@ -2,6 +2,7 @@ package health.wearables.adapters.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
 import health.wearables.application.port.out.ConfiguredProviders;
 import health.wearables.application.port.out.ProjectDirectory;
@@ -15,6 +16,9 @@ import health.wearables.domain.Project;
 import health.wearables.domain.ProjectId;
 import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.SealedCredentials;
+import health.wearables.domain.sync.DataType;
+import health.wearables.domain.sync.Effective;
+import health.wearables.domain.sync.ObservationDraft;
 import io.undertow.Undertow;
 import io.undertow.servlet.Servlets;
 import io.undertow.servlet.api.DeploymentManager;
@@ -32,6 +36,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Observation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,6 +64,9 @@ class ProjectFhirServletTest {
     };
 
     private static ConnectionKey stored;
+    private static ConnectionKey othersConnection;
+    private static ObservationDraft pulse;
+    private static ObservationDraft steps;
     private static Undertow server;
     private static DeploymentManager deployment;
     private static URI base;
@@ -71,6 +81,24 @@ class ProjectFhirServletTest {
         Project other =
                 new Project(new ProjectId(Samples.unique("other")), List.of(new ApiKey(OTHER_KEY).sha256()), List.of());
         new FhirConnectionStore(store, NO_PROVIDERS).save(sealed(stored));
+        FhirObservationStore observations = new FhirObservationStore(store, NO_PROVIDERS);
+        pulse = draft(stored, DataType.HEART_RATE, "hr-1", 64, Effective.at(Instant.parse("2026-11-02T07:30:00Z")));
+        steps = draft(
+                stored,
+                DataType.DAILY_STEPS,
+                "steps-1",
+                8_412,
+                Effective.between(Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-11-02T00:00:00Z")));
+        observations.write(stored, List.of(pulse, steps));
+        othersConnection = new ConnectionKey(other.id(), stored.patient(), stored.provider());
+        observations.write(
+                othersConnection,
+                List.of(draft(
+                        othersConnection,
+                        DataType.HEART_RATE,
+                        "hr-1",
+                        99,
+                        Effective.at(Instant.parse("2026-11-02T07:30:00Z")))));
 
         ProjectFhirServlet servlet = new ProjectFhirServlet();
         servlet.fhir = new FhirProducer() {
@@ -120,6 +148,11 @@ class ProjectFhirServletTest {
         deployment.undeploy();
     }
 
+    private static ObservationDraft draft(
+            ConnectionKey key, DataType type, String sourceId, double value, Effective effective) {
+        return new ObservationDraft(key, type, value, effective, ObservationDraft.identifierOf(key, type, sourceId));
+    }
+
     private static SealedCredentials sealed(ConnectionKey key) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         ReversibleTokenCipher cipher = new ReversibleTokenCipher();
@@ -161,6 +194,146 @@ class ProjectFhirServletTest {
 
         assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
         assertThat(read.body()).contains("\"resourceType\":\"Endpoint\"").contains(stored.canonical());
+    }
+
+    private static Bundle bundle(HttpResponse<String> answer) {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return FhirContext.forR4Cached().newJsonParser().parseResource(Bundle.class, answer.body());
+    }
+
+    /** The resources of a search answer, as {@code type/id}. */
+    private static List<String> found(HttpResponse<String> answer) {
+        return bundle(answer).getEntry().stream()
+                .map(entry -> entry.getResource()
+                        .getIdElement()
+                        .toUnqualifiedVersionless()
+                        .getValue())
+                .toList();
+    }
+
+    private String observationOf(ObservationDraft draft) throws IOException, InterruptedException {
+        return found(get(
+                        "/fhir/Observation?identifier=" + ObservationDraft.IDENTIFIER_SYSTEM + "%7C"
+                                + draft.identifier(),
+                        KEY))
+                .get(0);
+    }
+
+    private String othersObservation() throws IOException, InterruptedException {
+        String identifier = ObservationDraft.identifierOf(othersConnection, DataType.HEART_RATE, "hr-1");
+        return found(get(
+                        "/fhir/Observation?identifier=" + ObservationDraft.IDENTIFIER_SYSTEM + "%7C" + identifier,
+                        OTHER_KEY))
+                .get(0);
+    }
+
+    @Test
+    void a_search_by_another_projects_key_finds_nothing_and_says_so() throws Exception {
+        String byIdentifier =
+                "/fhir/Endpoint?identifier=" + EndpointMapping.CONNECTION_SYSTEM + "%7C" + stored.canonical();
+
+        Bundle theirs = bundle(get(byIdentifier, OTHER_KEY));
+        Bundle own = bundle(get(byIdentifier, KEY));
+
+        assertThat(theirs.getTotal()).isZero();
+        assertThat(theirs.hasEntry()).isFalse();
+        assertThat(own.getTotal()).isEqualTo(1);
+    }
+
+    @Test
+    void the_owning_project_searches_its_observations_by_patient_code_date_and_identifier() throws Exception {
+        String patient = "patient=Patient/" + stored.patient().value();
+        String heartRate = observationOf(pulse);
+        String daily = observationOf(steps);
+
+        assertThat(found(get("/fhir/Observation?" + patient, KEY))).containsExactlyInAnyOrder(heartRate, daily);
+        assertThat(found(get("/fhir/Observation?" + patient + "&code=http://loinc.org%7C8867-4", KEY)))
+                .containsExactly(heartRate);
+        assertThat(found(get(
+                        "/fhir/Observation?" + patient + "&code=" + DataType.GATEWAY_SYSTEM + "%7Cdaily-steps", KEY)))
+                .containsExactly(daily);
+        assertThat(found(get(
+                        "/fhir/Observation?" + patient + "&date=ge2026-11-02T07:00:00Z&date=lt2026-11-02T08:00:00Z",
+                        KEY)))
+                .containsExactly(heartRate);
+        assertThat(found(get("/fhir/Observation?" + patient + "&date=lt2026-11-02T00:00:00Z", KEY)))
+                .containsExactly(daily);
+        assertThat(found(get("/fhir/Observation?" + patient + "&category=vital-signs", KEY)))
+                .containsExactly(heartRate);
+    }
+
+    @Test
+    void a_search_pages_by_count_and_offset_and_every_page_stays_in_the_project() throws Exception {
+        Bundle first = bundle(
+                get("/fhir/Observation?patient=Patient/" + stored.patient().value() + "&_count=1&_sort=date", KEY));
+
+        assertThat(first.getEntry()).hasSize(1);
+        assertThat(first.getTotal()).isEqualTo(2);
+        String next = first.getLink(Bundle.LINK_NEXT).getUrl();
+        assertThat(next).contains("_offset=1").doesNotContain("_getpages");
+        URI nextPage = URI.create(next);
+        Bundle second = bundle(get(nextPage.getRawPath() + "?" + nextPage.getRawQuery(), KEY));
+        assertThat(second.getEntry()).hasSize(1);
+        assertThat(List.of(
+                        first.getEntryFirstRep().getResource().getIdElement().getIdPart(),
+                        second.getEntryFirstRep().getResource().getIdElement().getIdPart()))
+                .containsExactlyInAnyOrder(
+                        new IdType(observationOf(pulse)).getIdPart(), new IdType(observationOf(steps)).getIdPart());
+        assertThat(found(get(nextPage.getRawPath() + "?" + nextPage.getRawQuery(), OTHER_KEY)))
+                .as("the other project's key, on the same link, finds the other project's only")
+                .doesNotContain(observationOf(pulse), observationOf(steps));
+    }
+
+    @Test
+    void the_owning_project_reads_its_observation_and_its_device() throws Exception {
+        HttpResponse<String> observation = get("/fhir/" + observationOf(pulse), KEY);
+        assertThat(observation.statusCode()).as(observation.body()).isEqualTo(200);
+        Observation read =
+                FhirContext.forR4Cached().newJsonParser().parseResource(Observation.class, observation.body());
+        assertThat(read.getValueQuantity().getValue()).isEqualByComparingTo("64");
+        String device = read.getDevice().getReference();
+
+        HttpResponse<String> deviceRead = get("/fhir/" + device, KEY);
+
+        assertThat(deviceRead.statusCode()).as(deviceRead.body()).isEqualTo(200);
+        assertThat(found(get("/fhir/Device?patient=Patient/" + stored.patient().value(), KEY)))
+                .containsExactly(device);
+        assertThat(found(
+                        get("/fhir/Device?identifier=" + DraftMapping.DEVICE_SYSTEM + "%7C" + stored.canonical(), KEY)))
+                .containsExactly(device);
+    }
+
+    @Test
+    void another_projects_observation_and_device_are_404_exactly_like_missing_ones() throws Exception {
+        String theirs = othersObservation();
+        String theirDevice = FhirContext.forR4Cached()
+                .newJsonParser()
+                .parseResource(
+                        Observation.class, get("/fhir/" + theirs, OTHER_KEY).body())
+                .getDevice()
+                .getReference();
+
+        for (String resource : List.of(theirs, theirDevice)) {
+            String type = resource.substring(0, resource.indexOf('/'));
+            HttpResponse<String> foreign = get("/fhir/" + resource, KEY);
+            HttpResponse<String> missing = get("/fhir/" + type + "/999999999", KEY);
+
+            assertOperationOutcome(foreign, 404, resource);
+            assertThat(foreign.body().replace(resource, type + "/X"))
+                    .isEqualTo(missing.body().replace(type + "/999999999", type + "/X"));
+            assertThat(get("/fhir/" + resource + "/_history/1", KEY).statusCode())
+                    .isEqualTo(404);
+        }
+        assertThat(found(get(
+                        "/fhir/Observation?patient=Patient/" + stored.patient().value(), KEY)))
+                .doesNotContain(theirs);
+        assertThat(found(get("/fhir/Device?patient=Patient/" + stored.patient().value(), KEY)))
+                .doesNotContain(theirDevice);
+        assertThat(found(get(
+                        "/fhir/Observation?identifier=" + ObservationDraft.IDENTIFIER_SYSTEM + "%7C"
+                                + pulse.identifier(),
+                        OTHER_KEY)))
+                .isEmpty();
     }
 
     @Test
