@@ -10,6 +10,7 @@ import health.wearables.application.port.out.BuiltInProviders;
 import health.wearables.application.port.out.Oauth1Provider;
 import health.wearables.application.port.out.ProviderData;
 import health.wearables.application.port.out.TokenExchange;
+import health.wearables.application.port.out.TokenRefresh;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -76,6 +77,12 @@ public class ProviderClientProducer {
     @ApplicationScoped
     public TokenExchange tokenExchange() {
         return new HttpTokenExchange(limits, Clock.systemUTC());
+    }
+
+    @Produces
+    @ApplicationScoped
+    public TokenRefresh tokenRefresh() {
+        return new HttpTokenRefresh(limits, Clock.systemUTC());
     }
 
     @Produces

@@ -42,6 +42,14 @@ public interface ProviderQuirks {
     }
 
     /**
+     * The same for the answer to a refresh (RFC 6749 §6): where the provider refuses a refresh token its own way, that
+     * refusal is turned into {@code invalid_grant} here. By default, as {@link #unwrap}.
+     */
+    default Unwrapped unwrapRefresh(JSONObject response) {
+        return unwrap(response);
+    }
+
+    /**
      * The token set read the standard way, completed from what the provider adds to its (unwrapped) response: its
      * user id, an absolute expiry. The standard reading already takes {@code user_id}.
      */

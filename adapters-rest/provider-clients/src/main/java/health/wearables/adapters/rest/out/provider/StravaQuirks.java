@@ -15,7 +15,8 @@ import net.minidev.json.JSONObject;
  * Strava: comma-separated scopes, an {@code athlete} object in the token response (the user id is
  * {@code athlete.id}), and an absolute {@code expires_at} in epoch seconds, which wins over {@code expires_in} and is
  * clamped like any expiry. Errors come as {@code {"message":"Bad Request","errors":[{"resource":...,"field":...,
- * "code":"invalid"}]}}; an invalid authorization code or application is turned into the RFC 6749 code.
+ * "code":"invalid"}]}}; an invalid authorization code or refresh token ({@code "resource":"RefreshToken"}) or an
+ * invalid application is turned into the RFC 6749 code.
  */
 final class StravaQuirks implements ProviderQuirks {
 
@@ -43,7 +44,7 @@ final class StravaQuirks implements ProviderQuirks {
             Object resource = ProviderResponses.first(response, "errors")
                     .map(error -> error.get("resource"))
                     .orElse(null);
-            if ("AuthorizationCode".equals(resource)) {
+            if ("AuthorizationCode".equals(resource) || "RefreshToken".equals(resource)) {
                 return new Unwrapped.Standard(ProviderResponses.oauthError("invalid_grant"));
             }
             if ("Application".equals(resource)) {

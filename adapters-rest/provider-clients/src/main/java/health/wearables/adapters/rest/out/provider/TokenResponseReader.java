@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import net.minidev.json.JSONObject;
 
@@ -47,6 +48,17 @@ final class TokenResponseReader {
 
     /** The same, with the provider's quirks: its envelope unwrapped first, its extra fields read last. */
     ExchangeResult read(ConfiguredProvider provider, ProviderQuirks quirks, int status, byte[] body, Instant now) {
+        return read(provider, quirks, quirks::unwrap, status, body, now);
+    }
+
+    /** The same, with the envelope taken off by {@code unwrap} (for a refresh: {@link ProviderQuirks#unwrapRefresh}). */
+    ExchangeResult read(
+            ConfiguredProvider provider,
+            ProviderQuirks quirks,
+            Function<JSONObject, ProviderQuirks.Unwrapped> unwrap,
+            int status,
+            byte[] body,
+            Instant now) {
         if (status >= 300 && status < 400) {
             return failed("token endpoint redirected (HTTP " + status + "); redirects are not followed");
         }
@@ -66,7 +78,7 @@ final class TokenResponseReader {
         } catch (ParseException e) {
             return failed("body is not a JSON object (HTTP " + status + ")");
         }
-        return quirks.unwrap(json)
+        return unwrap.apply(json)
                 .fold(
                         standard -> standard(provider, quirks, standard.response(), status, now),
                         failure -> failed(failure.reason() + " (HTTP " + status + ")"));

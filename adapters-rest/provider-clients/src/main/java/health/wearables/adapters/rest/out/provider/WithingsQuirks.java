@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import net.minidev.json.JSONObject;
 
 /**
@@ -18,6 +19,11 @@ import net.minidev.json.JSONObject;
  * status (e.g. 601 too many requests, 503 invalid parameters, which covers a used or wrong code) fails the exchange:
  * the status number is the only thing of the envelope that is reported. Scopes are comma-separated; the user id is
  * {@code userid} inside the body.
+ *
+ * <p>A refresh ({@code grant_type=refresh_token}, same action and URL) with a refresh token that is invalid, expired or
+ * already used (Withings rotates them) is answered status 503 ("Invalid Params") or 401 (authentication failed), still
+ * with HTTP 200: for a refresh both are the provider's {@code invalid_grant}. Any other status (601 too many requests,
+ * 2554 unknown action, 5xx-like internal errors) stays a failure, to be tried again later.
  */
 final class WithingsQuirks implements ProviderQuirks {
 
@@ -35,6 +41,8 @@ final class WithingsQuirks implements ProviderQuirks {
             Optional.empty());
 
     private static final Map<String, String> REQUEST_TOKEN = Map.of("action", "requesttoken");
+    /** The statuses with which Withings refuses a refresh token: invalid params, authentication failed. */
+    private static final Set<Long> REFRESH_REFUSED = Set.of(503L, 401L);
 
     @Override
     public String scopeSeparator() {
@@ -57,6 +65,14 @@ final class WithingsQuirks implements ProviderQuirks {
         return ProviderResponses.object(response, "body")
                 .<Unwrapped>map(Unwrapped.Standard::new)
                 .orElse(new Unwrapped.Failure("Withings answer with status 0 but no body object"));
+    }
+
+    @Override
+    public Unwrapped unwrapRefresh(JSONObject response) {
+        if (response.get("status") instanceof Number status && REFRESH_REFUSED.contains(status.longValue())) {
+            return new Unwrapped.Standard(ProviderResponses.oauthError("invalid_grant"));
+        }
+        return unwrap(response);
     }
 
     @Override

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import health.wearables.domain.ClientAuthentication;
 import health.wearables.domain.Pkce;
+import health.wearables.domain.RefreshToken;
 import health.wearables.domain.TokenSet;
+import health.wearables.domain.callback.ExchangeResult.Refused;
 import org.junit.jupiter.api.Test;
 
 class FitbitQuirksTest extends SimulatedProviderTest {
@@ -62,5 +64,18 @@ class FitbitQuirksTest extends SimulatedProviderTest {
                         "{\"errors\":[{\"errorType\":\"invalid_client\","
                                 + "\"message\":\"Invalid authorization header format.\"}],\"success\":false}"),
                 "invalid_client");
+    }
+
+    @Test
+    void a_refresh_uses_basic_auth_and_an_invalid_refresh_token_in_its_error_shape_is_invalid_grant() {
+        tokenAnswers(json(
+                400,
+                "{\"errors\":[{\"errorType\":\"invalid_grant\","
+                        + "\"message\":\"Refresh token invalid: fitbit-refresh\"}],\"success\":false}"));
+
+        assertThat(refresh(new RefreshToken("fitbit-refresh"))).isEqualTo(new Refused("invalid_grant"));
+        var request = theTokenRequest();
+        assertRefreshGrant(request, new RefreshToken("fitbit-refresh"));
+        assertBasicClientAuthentication(request);
     }
 }

@@ -12,6 +12,7 @@ import health.wearables.domain.AuthorizationCode;
 import health.wearables.domain.ClientAuthentication;
 import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.PkceVerifier;
+import health.wearables.domain.RefreshToken;
 import health.wearables.domain.TokenSet;
 import health.wearables.domain.callback.ExchangeResult;
 import health.wearables.domain.callback.ExchangeResult.Exchanged;
@@ -41,7 +42,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The whole authorization code flow against a real OAuth 2.0 server (NAV's mock-oauth2-server on loopback): our
  * authorization URL is accepted, the state comes back, the code is redeemed once with PKCE and the configured client
- * authentication, and the answer is a usable token set.
+ * authentication, and the answer is a usable token set; its refresh token then gets new tokens (RFC 6749 §6).
  */
 class HttpTokenExchangeAgainstMockOAuth2ServerTest {
     private static final String ISSUER = "acme-fit";
@@ -66,13 +67,7 @@ class HttpTokenExchangeAgainstMockOAuth2ServerTest {
     @EnumSource(ClientAuthentication.class)
     void code_obtained_with_our_authorization_url_is_exchanged_once_for_tokens(ClientAuthentication authentication)
             throws Exception {
-        ConfiguredProvider provider = TestProviders.provider(
-                server.authorizationEndpointUrl(ISSUER).uri(),
-                server.tokenEndpointUrl(ISSUER).uri(),
-                authentication,
-                CLIENT_ID,
-                CLIENT_SECRET,
-                SCOPES);
+        ConfiguredProvider provider = provider(authentication);
         Instant before = Instant.now();
 
         AuthorizationCode code = approve(provider, VERIFIER);
@@ -108,6 +103,50 @@ class HttpTokenExchangeAgainstMockOAuth2ServerTest {
         assertThatThrownBy(() -> server.takeRequest(200, TimeUnit.MILLISECONDS))
                 .as("no request after the one token request")
                 .isExactlyInstanceOf(RuntimeException.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ClientAuthentication.class)
+    void the_refresh_token_from_the_exchange_is_sent_once_for_new_tokens(ClientAuthentication authentication)
+            throws Exception {
+        ConfiguredProvider provider = provider(authentication);
+        TokenSet issued = ((Exchanged) new HttpTokenExchange(TokenEndpointLimits.DEFAULTS, Clock.systemUTC())
+                        .exchange(provider, approve(provider, VERIFIER), Optional.of(VERIFIER), REDIRECT_URI))
+                .tokens();
+        server.takeRequest(1, TimeUnit.SECONDS); // the code's token request
+        RefreshToken refreshToken = issued.refreshToken().orElseThrow();
+
+        ExchangeResult result =
+                new HttpTokenRefresh(TokenEndpointLimits.DEFAULTS, Clock.systemUTC()).refresh(provider, refreshToken);
+
+        assertThat(result).isInstanceOf(Exchanged.class);
+        TokenSet refreshed = ((Exchanged) result).tokens();
+        assertThat(refreshed.accessToken().value())
+                .isNotEmpty()
+                .isNotEqualTo(issued.accessToken().value());
+        assertThat(refreshed.accessTokenExpiresAt()).isPresent();
+        RecordedRequest refreshRequest = server.takeRequest(1, TimeUnit.SECONDS);
+        assertThat(refreshRequest.getPath()).endsWith("/token");
+        assertThat(form(refreshRequest.getBody().readUtf8()))
+                .containsEntry("grant_type", "refresh_token")
+                .containsEntry("refresh_token", refreshToken.value())
+                .doesNotContainKeys("code", "code_verifier");
+        assertThat(refreshRequest.getHeader("Authorization") != null)
+                .as("client authentication in the header")
+                .isEqualTo(authentication == ClientAuthentication.BASIC);
+        assertThatThrownBy(() -> server.takeRequest(200, TimeUnit.MILLISECONDS))
+                .as("no request after the one refresh request")
+                .isExactlyInstanceOf(RuntimeException.class);
+    }
+
+    private ConfiguredProvider provider(ClientAuthentication authentication) {
+        return TestProviders.provider(
+                server.authorizationEndpointUrl(ISSUER).uri(),
+                server.tokenEndpointUrl(ISSUER).uri(),
+                authentication,
+                CLIENT_ID,
+                CLIENT_SECRET,
+                SCOPES);
     }
 
     /** Plays the patient's browser: follows our authorization URL and reads the code off the redirect. */

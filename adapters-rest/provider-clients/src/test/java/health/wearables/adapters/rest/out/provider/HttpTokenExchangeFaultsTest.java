@@ -25,37 +25,17 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.logging.Level;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Hostile cases 27-36: whatever the token endpoint does, the code is sent once and the outcome is typed. */
-class HttpTokenExchangeFaultsTest {
-    private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
-    private static final TokenEndpointLimits LIMITS =
-            new TokenEndpointLimits(Duration.ofSeconds(1), Duration.ofSeconds(5), 64 * 1024);
-    private static final TokenEndpointLimits SHORT_DEADLINE =
-            new TokenEndpointLimits(Duration.ofSeconds(1), Duration.ofMillis(500), 64 * 1024);
-
-    private ProviderSimulator simulator;
-
-    @BeforeEach
-    void startProvider() {
-        simulator = ProviderSimulator.start();
-    }
-
-    @AfterEach
-    void stopProvider() {
-        simulator.close();
-    }
+class HttpTokenExchangeFaultsTest extends SimulatorTest {
 
     private ExchangeResult exchange() {
         return exchange(LIMITS, ClientAuthentication.BASIC, Optional.of(VERIFIER));

@@ -10,6 +10,8 @@ import static health.wearables.adapters.rest.out.provider.TestProviders.VERIFIER
 import static org.assertj.core.api.Assertions.assertThat;
 
 import health.wearables.domain.ClientAuthentication;
+import health.wearables.domain.ConfiguredProvider;
+import health.wearables.domain.RefreshToken;
 import health.wearables.domain.callback.ExchangeResult;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Secrets never reach the logs: the token endpoint below echoes every secret it can in every way it can fail, and
- * everything logged anywhere in the JVM during the exchanges (at every level, stack traces included) is searched.
+ * everything logged anywhere in the JVM during the exchanges and the refreshes (the refresh token sent is one of the
+ * secrets; at every level, stack traces included) is searched.
  */
 class HttpTokenExchangeLoggingTest {
     private static final String ACCESS_TOKEN = "access-token-5d2b-DO-NOT-LOG";
@@ -55,22 +58,21 @@ class HttpTokenExchangeLoggingTest {
             ProviderSimulator.Answer.drip("{\"access_token\":\"" + ACCESS_TOKEN + "\"", Duration.ofMillis(50)));
 
     @Test
-    void no_token_code_verifier_or_secret_is_ever_logged() {
+    void no_token_code_verifier_or_secret_is_ever_logged_by_an_exchange_or_a_refresh() {
         List<ExchangeResult> results = new ArrayList<>();
         List<String> lines;
         try (ProviderSimulator simulator = ProviderSimulator.start();
                 LogCapture log = LogCapture.everything()) {
-            HttpTokenExchange exchange = new HttpTokenExchange(
-                    new TokenEndpointLimits(Duration.ofSeconds(1), Duration.ofMillis(500), 64 * 1024),
-                    Clock.systemUTC());
+            TokenEndpointLimits limits =
+                    new TokenEndpointLimits(Duration.ofSeconds(1), Duration.ofMillis(500), 64 * 1024);
+            HttpTokenExchange exchange = new HttpTokenExchange(limits, Clock.systemUTC());
+            HttpTokenRefresh refresh = new HttpTokenRefresh(limits, Clock.systemUTC());
             for (ClientAuthentication authentication : ClientAuthentication.values()) {
+                ConfiguredProvider provider = TestProviders.simulated(simulator, authentication);
                 for (ProviderSimulator.Answer answer : ANSWERS) {
                     simulator.answer(answer);
-                    results.add(exchange.exchange(
-                            TestProviders.simulated(simulator, authentication),
-                            CODE,
-                            Optional.of(VERIFIER),
-                            REDIRECT_URI));
+                    results.add(exchange.exchange(provider, CODE, Optional.of(VERIFIER), REDIRECT_URI));
+                    results.add(refresh.refresh(provider, new RefreshToken(REFRESH_TOKEN)));
                 }
             }
             lines = log.lines();
@@ -80,7 +82,7 @@ class HttpTokenExchangeLoggingTest {
         }
 
         assertThat(results)
-                .hasSize(2 * ANSWERS.size())
+                .hasSize(2 * 2 * ANSWERS.size())
                 .hasAtLeastOneElementOfType(ExchangeResult.Exchanged.class)
                 .hasAtLeastOneElementOfType(ExchangeResult.Refused.class)
                 .hasAtLeastOneElementOfType(ExchangeResult.Failed.class);

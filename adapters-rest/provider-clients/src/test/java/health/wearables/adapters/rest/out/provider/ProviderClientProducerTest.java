@@ -21,6 +21,7 @@ class ProviderClientProducerTest {
         assertThat(producer.limits())
                 .isEqualTo(new TokenEndpointLimits(Duration.ofSeconds(1), Duration.ofSeconds(4), 16384));
         assertThat(producer.tokenExchange()).isInstanceOf(HttpTokenExchange.class);
+        assertThat(producer.tokenRefresh()).isInstanceOf(HttpTokenRefresh.class);
         assertThat(producer.authorizationUrls()).isInstanceOf(NimbusAuthorizationUrls.class);
     }
 

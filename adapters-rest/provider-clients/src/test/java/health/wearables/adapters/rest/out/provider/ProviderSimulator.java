@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -212,6 +213,31 @@ public final class ProviderSimulator implements AutoCloseable {
         }
         routes.put(path, next);
         return this;
+    }
+
+    /**
+     * A token endpoint that rotates refresh tokens (answer it with {@link #answer(Answer)}): a refresh with a refresh
+     * token it issued and has not seen used is answered with a new access token and a new refresh token ({@code
+     * <first>-1}, {@code <first>-2}, ...); the same refresh token a second time, or one it never issued, is refused
+     * with {@code invalid_grant}.
+     */
+    public Answer rotatingRefreshTokens(String first) {
+        Set<String> unused = ConcurrentHashMap.newKeySet();
+        unused.add(first);
+        AtomicInteger issued = new AtomicInteger();
+        return exchange -> {
+            String sent = lastTokenRequest()
+                    .map(request -> request.form().get("refresh_token"))
+                    .orElse(null);
+            if (sent == null || !unused.remove(sent)) {
+                Answer.json(400, "{\"error\":\"invalid_grant\"}").respond(exchange);
+                return;
+            }
+            int n = issued.incrementAndGet();
+            String next = first + "-" + n;
+            unused.add(next);
+            Answer.bearer("access-" + n, next, 3600).respond(exchange);
+        };
     }
 
     /** Every request to a path, in order of arrival. */

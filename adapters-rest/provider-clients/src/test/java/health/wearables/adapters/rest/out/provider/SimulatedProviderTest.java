@@ -12,6 +12,7 @@ import health.wearables.domain.BuiltInProvider;
 import health.wearables.domain.ClientSecret;
 import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.ProviderEndpoints;
+import health.wearables.domain.RefreshToken;
 import health.wearables.domain.TokenSet;
 import health.wearables.domain.callback.ExchangeResult;
 import health.wearables.domain.callback.ExchangeResult.Exchanged;
@@ -19,40 +20,21 @@ import health.wearables.domain.callback.ExchangeResult.Refused;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 
 /**
  * A built-in provider's documented token exchange against a simulator serving the provider's own paths (token
  * endpoint and any follow-up endpoint): the configuration is the provider's defaults with the simulator as host.
  */
-abstract class SimulatedProviderTest {
-    static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
-    static final TokenEndpointLimits LIMITS =
-            new TokenEndpointLimits(Duration.ofSeconds(1), Duration.ofSeconds(5), 64 * 1024);
-
+abstract class SimulatedProviderTest extends SimulatorTest {
     private final BuiltInProvider defaults;
-    ProviderSimulator simulator;
 
     SimulatedProviderTest(BuiltInProvider defaults) {
         this.defaults = defaults;
-    }
-
-    @BeforeEach
-    void startProvider() {
-        simulator = ProviderSimulator.start();
-    }
-
-    @AfterEach
-    void stopProvider() {
-        simulator.close();
     }
 
     /** The provider's defaults, with every URL moved to the simulator (same paths). */
@@ -97,6 +79,20 @@ abstract class SimulatedProviderTest {
                         CODE,
                         provider.pkce().needsVerifier() ? Optional.of(VERIFIER) : Optional.empty(),
                         REDIRECT_URI);
+    }
+
+    /** Refreshes with the given refresh token (RFC 6749 §6). */
+    ExchangeResult refresh(RefreshToken refreshToken) {
+        return new HttpTokenRefresh(LIMITS, Clock.fixed(NOW, ZoneOffset.UTC)).refresh(provider(), refreshToken);
+    }
+
+    /** The refresh grant of RFC 6749 §6: the refresh token and nothing of the code grant. */
+    static void assertRefreshGrant(RecordedRequest request, RefreshToken refreshToken) {
+        assertThat(request.method()).isEqualTo("POST");
+        assertThat(request.form())
+                .containsEntry("grant_type", "refresh_token")
+                .containsEntry("refresh_token", refreshToken.value())
+                .doesNotContainKeys("code", "code_verifier", "redirect_uri");
     }
 
     /** The token endpoint refuses with the given answer: a refusal, after exactly one token call. */

@@ -3,8 +3,10 @@ package health.wearables.adapters.rest.out.provider;
 import static health.wearables.adapters.rest.out.provider.ProviderSimulator.Answer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import health.wearables.domain.RefreshToken;
 import health.wearables.domain.TokenSet;
 import health.wearables.domain.callback.ExchangeResult.Failed;
+import health.wearables.domain.callback.ExchangeResult.Refused;
 import org.junit.jupiter.api.Test;
 
 class StravaQuirksTest extends SimulatedProviderTest {
@@ -76,5 +78,16 @@ class StravaQuirksTest extends SimulatedProviderTest {
 
         assertThat(exchange()).isInstanceOf(Failed.class);
         theTokenRequest();
+    }
+
+    @Test
+    void an_invalid_refresh_token_in_its_error_shape_is_invalid_grant() {
+        tokenAnswers(json(
+                400,
+                "{\"message\":\"Bad Request\",\"errors\":[{\"resource\":\"RefreshToken\","
+                        + "\"field\":\"refresh_token\",\"code\":\"invalid\"}]}"));
+
+        assertThat(refresh(new RefreshToken("strava-refresh"))).isEqualTo(new Refused("invalid_grant"));
+        assertRefreshGrant(theTokenRequest(), new RefreshToken("strava-refresh"));
     }
 }

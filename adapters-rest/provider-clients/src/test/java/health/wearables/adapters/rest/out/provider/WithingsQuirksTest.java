@@ -3,10 +3,14 @@ package health.wearables.adapters.rest.out.provider;
 import static health.wearables.adapters.rest.out.provider.ProviderSimulator.Answer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import health.wearables.domain.RefreshToken;
 import health.wearables.domain.TokenSet;
 import health.wearables.domain.callback.ExchangeResult;
 import health.wearables.domain.callback.ExchangeResult.Failed;
+import health.wearables.domain.callback.ExchangeResult.Refused;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class WithingsQuirksTest extends SimulatedProviderTest {
 
@@ -78,5 +82,43 @@ class WithingsQuirksTest extends SimulatedProviderTest {
         tokenAnswers(json(200, "{\"access_token\":\"unwrapped\",\"token_type\":\"Bearer\"}"));
         assertThat(exchange()).isEqualTo(new Failed("Withings answer without a numeric status (HTTP 200)"));
         assertThat(simulator.requests(tokenPath())).hasSize(2);
+    }
+
+    @Test
+    void a_refresh_is_requesttoken_with_the_refresh_grant_and_reads_the_wrapped_answer() {
+        RefreshToken sent = new RefreshToken("withings-refresh");
+        tokenAnswers(json(
+                200,
+                "{\"status\":0,\"body\":{\"userid\":\"363\",\"access_token\":\"withings-access-2\","
+                        + "\"refresh_token\":\"withings-refresh-2\",\"expires_in\":10800,\"token_type\":\"Bearer\"}}"));
+
+        TokenSet tokens = exchanged(refresh(sent));
+
+        assertThat(tokens.accessToken().value()).isEqualTo("withings-access-2");
+        assertThat(tokens.refreshToken()).contains(new RefreshToken("withings-refresh-2"));
+        assertThat(tokens.providerUserId()).contains("363");
+        var request = theTokenRequest();
+        assertRefreshGrant(request, sent);
+        assertBodyClientAuthentication(request);
+        assertThat(request.form()).containsEntry("action", "requesttoken");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {503, 401})
+    void a_refresh_token_refused_inside_http_200_is_invalid_grant(int status) {
+        tokenAnswers(json(
+                200, "{\"status\":" + status + ",\"body\":{},\"error\":\"Invalid Params: invalid refresh_token\"}"));
+
+        assertThat(refresh(new RefreshToken("withings-refresh"))).isEqualTo(new Refused("invalid_grant"));
+        theTokenRequest();
+    }
+
+    @Test
+    void status_601_at_a_refresh_still_fails() {
+        tokenAnswers(json(200, "{\"status\":601,\"body\":{}}"));
+
+        assertThat(refresh(new RefreshToken("withings-refresh")))
+                .isEqualTo(new Failed("Withings answered status 601 (HTTP 200)"));
+        theTokenRequest();
     }
 }
