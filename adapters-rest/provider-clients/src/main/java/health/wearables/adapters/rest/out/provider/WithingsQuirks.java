@@ -8,9 +8,9 @@ import health.wearables.domain.TokenSet;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import net.minidev.json.JSONObject;
 
 /**
@@ -21,9 +21,11 @@ import net.minidev.json.JSONObject;
  * {@code userid} inside the body.
  *
  * <p>A refresh ({@code grant_type=refresh_token}, same action and URL) with a refresh token that is invalid, expired or
- * already used (Withings rotates them) is answered status 503 ("Invalid Params") or 401 (authentication failed), still
- * with HTTP 200: for a refresh both are the provider's {@code invalid_grant}. Any other status (601 too many requests,
- * 2554 unknown action, 5xx-like internal errors) stays a failure, to be tried again later.
+ * already used (Withings rotates them) is answered, still with HTTP 200, status 401 (authentication failed) or status
+ * 503 ("Invalid Params") with an error text naming the refresh token: both are the provider's {@code invalid_grant}.
+ * Withings answers 503 for a malformed request of ours too ("invalid grant_type"), which must not end a patient's
+ * connection, so a 503 that does not name the refresh token stays a failure, like any other status (601 too many
+ * requests, 2554 unknown action, internal errors), to be tried again later. The error text is read, never reported.
  */
 final class WithingsQuirks implements ProviderQuirks {
 
@@ -41,8 +43,8 @@ final class WithingsQuirks implements ProviderQuirks {
             Optional.empty());
 
     private static final Map<String, String> REQUEST_TOKEN = Map.of("action", "requesttoken");
-    /** The statuses with which Withings refuses a refresh token: invalid params, authentication failed. */
-    private static final Set<Long> REFRESH_REFUSED = Set.of(503L, 401L);
+    private static final long AUTHENTICATION_FAILED = 401;
+    private static final long INVALID_PARAMS = 503;
 
     @Override
     public String scopeSeparator() {
@@ -69,10 +71,19 @@ final class WithingsQuirks implements ProviderQuirks {
 
     @Override
     public Unwrapped unwrapRefresh(JSONObject response) {
-        if (response.get("status") instanceof Number status && REFRESH_REFUSED.contains(status.longValue())) {
+        if (response.get("status") instanceof Number status && refusesTheRefreshToken(status.longValue(), response)) {
             return new Unwrapped.Standard(ProviderResponses.oauthError("invalid_grant"));
         }
         return unwrap(response);
+    }
+
+    private static boolean refusesTheRefreshToken(long status, JSONObject response) {
+        if (status == AUTHENTICATION_FAILED) {
+            return true;
+        }
+        return status == INVALID_PARAMS
+                && response.get("error") instanceof String error
+                && error.toLowerCase(Locale.ROOT).contains("refresh_token");
     }
 
     @Override

@@ -114,6 +114,15 @@ class WithingsQuirksTest extends SimulatedProviderTest {
     }
 
     @Test
+    void status_503_for_a_malformed_request_of_ours_is_a_failure_not_a_refused_refresh_token() {
+        tokenAnswers(json(200, "{\"status\":503,\"body\":{},\"error\":\"Invalid Params: invalid grant_type\"}"));
+
+        assertThat(refresh(new RefreshToken("withings-refresh")))
+                .isEqualTo(new Failed("Withings answered status 503 (HTTP 200)"));
+        theTokenRequest();
+    }
+
+    @Test
     void status_601_at_a_refresh_still_fails() {
         tokenAnswers(json(200, "{\"status\":601,\"body\":{}}"));
 
