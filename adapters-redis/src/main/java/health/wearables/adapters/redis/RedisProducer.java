@@ -3,6 +3,7 @@ package health.wearables.adapters.redis;
 import health.wearables.application.port.out.CredentialInbox;
 import health.wearables.application.port.out.Leases;
 import health.wearables.application.port.out.StateStore;
+import health.wearables.application.port.out.SyncJobs;
 import health.wearables.application.port.out.SyncQueue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -12,6 +13,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -75,6 +77,13 @@ public class RedisProducer {
     @ApplicationScoped
     SyncQueue syncQueue(RedissonClient client, RedisSettings settings) {
         return new RedisSyncQueue(client, settings.keyPrefix(), settings.timeout());
+    }
+
+    /** The workers' side of the sync queue; times of retries are read from the system clock. */
+    @Produces
+    @ApplicationScoped
+    SyncJobs syncJobs(RedissonClient client, RedisSettings settings) {
+        return new RedisSyncJobs(client, settings.keyPrefix(), settings.timeout(), Clock.systemUTC());
     }
 
     @Produces

@@ -50,7 +50,8 @@ public final class RedisSyncQueue implements SyncQueue {
         this.timeout = RedisSettings.positive(timeout, "timeout");
     }
 
-    private void createGroupUnlessPresent() {
+    /** Makes the group (and the stream, if there is none) from the stream's start, unless it is there. */
+    void createGroupUnlessPresent() {
         // Looked up first because Redisson takes the BUSYGROUP error for a busy server and retries it
         List<StreamGroup> groups = RedisReply.await(
                 "sync queue group lookup",

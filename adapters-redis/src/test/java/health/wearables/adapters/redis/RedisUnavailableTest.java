@@ -9,6 +9,7 @@ import health.wearables.application.port.out.CredentialInboxUnavailable;
 import health.wearables.application.port.out.LeaseUnavailable;
 import health.wearables.application.port.out.Samples;
 import health.wearables.application.port.out.StateStoreUnavailable;
+import health.wearables.application.port.out.SyncJobs;
 import health.wearables.application.port.out.SyncQueueUnavailable;
 import health.wearables.domain.PendingAuthorization;
 import health.wearables.domain.SealedCredentials;
@@ -74,6 +75,23 @@ class RedisUnavailableTest {
         Throwable failure = soon(() -> catchThrowable(() -> queue.enqueue(job)));
 
         assertThat(failure).isInstanceOf(SyncQueueUnavailable.class).hasMessageStartingWith("sync queue ");
+    }
+
+    @Test
+    void every_operation_of_the_sync_jobs_throws_SyncQueueUnavailable() {
+        RedisSyncJobs jobs = new RedisSyncJobs(client, PREFIX, LocalRedis.TIMEOUT, java.time.Clock.systemUTC());
+        SyncJobs.TakenJob taken =
+                new SyncJobs.TakenJob(new SyncJob(Samples.connectionKey(), "Endpoint/1", Instant.now()), "1-0", 1);
+
+        Throwable take = soon(() -> catchThrowable(() -> jobs.take("a", Duration.ofMinutes(1))));
+        Throwable done = soon(() -> catchThrowable(() -> jobs.done(taken)));
+        Throwable retry = soon(() -> catchThrowable(() -> jobs.retryAt(taken, Instant.now())));
+        Throwable dead = soon(() -> catchThrowable(() -> jobs.deadLetter(taken, "gave up")));
+        Throwable listed = soon(() -> catchThrowable(() -> jobs.deadLetters(10)));
+
+        for (Throwable failure : new Throwable[] {take, done, retry, dead, listed}) {
+            assertThat(failure).isInstanceOf(SyncQueueUnavailable.class).hasMessageStartingWith("sync ");
+        }
     }
 
     @Test
