@@ -16,14 +16,20 @@ public sealed interface RefreshOutcome {
 
     /**
      * Reads a token endpoint's answer to a refresh. A provider that answers without a refresh token leaves the stored
-     * one in force (RFC 6749 §6: the authorization server MAY issue a new one).
+     * one in force (RFC 6749 §6: the authorization server MAY issue a new one). The reason of a refresh to retry is
+     * ours: a provider's error code is named only when it looks like one, so nothing a vendor wrote reaches a log.
      */
     static RefreshOutcome of(ExchangeResult result, Optional<RefreshToken> stored) {
         return result.fold(
                 exchanged -> new Refreshed(keepRefreshToken(exchanged.tokens(), stored)),
                 refused -> refused.isInvalidGrant()
                         ? new ReauthRequired(refused.oauthError())
-                        : new RetryLater("the provider refused the refresh: " + refused.oauthError(), Optional.empty()),
+                        : new RetryLater(
+                                "the provider refused the refresh with "
+                                        + (refused.oauthError().matches("[a-z_]{1,40}")
+                                                ? refused.oauthError()
+                                                : "another error"),
+                                Optional.empty()),
                 failed -> new RetryLater(failed.reason(), Optional.empty()));
     }
 

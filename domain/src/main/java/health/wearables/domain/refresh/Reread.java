@@ -92,23 +92,14 @@ public sealed interface Reread {
         /**
          * Transition to {@link RefreshOutcome}, given the token endpoint's answer to {@code sent}: new tokens keep the
          * refresh token sent when the answer has none, and the granted scopes and the provider's user id of the
-         * current credentials when the answer leaves them out (RFC 6749 §5.1: an omitted scope is the one granted). The
-         * reason of a refresh to retry is ours: a provider's error code is named only when it looks like one.
+         * current credentials when the answer leaves them out (RFC 6749 §5.1: an omitted scope is the one granted).
          */
         public RefreshOutcome answered(ExchangeResult result, RefreshToken sent) {
             return RefreshOutcome.of(result, Optional.of(sent))
                     .fold(
                             refreshed -> new RefreshOutcome.Refreshed(completed(refreshed.tokens())),
                             refused -> refused,
-                            later -> new RefreshOutcome.RetryLater(reasonToRetry(result), later.after()));
-        }
-
-        private static String reasonToRetry(ExchangeResult result) {
-            return result.fold(
-                    exchanged -> "refreshed",
-                    refused -> "the provider refused the refresh with "
-                            + (refused.oauthError().matches("[a-z_]{1,40}") ? refused.oauthError() : "another error"),
-                    failed -> failed.reason());
+                            later -> later);
         }
 
         /**
