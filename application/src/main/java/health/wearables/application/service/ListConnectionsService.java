@@ -7,22 +7,30 @@ import health.wearables.application.port.out.ConnectionStoreUnavailable;
 import health.wearables.application.port.out.CredentialInbox;
 import health.wearables.application.port.out.CredentialInboxUnavailable;
 import health.wearables.application.port.out.ProjectDirectory;
+import health.wearables.application.port.out.SyncPoints;
 import health.wearables.domain.ApiKey;
 import health.wearables.domain.ConnectionListing;
+import health.wearables.domain.ListedConnection;
 import health.wearables.domain.PatientId;
 import health.wearables.domain.ProjectId;
 import health.wearables.domain.Rejection;
 import health.wearables.domain.RejectionCode;
 import health.wearables.domain.SealedCredentials;
 import health.wearables.domain.Step;
+import health.wearables.domain.SyncStatus;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * authenticate → the project's own connections: the stored ones and those held for a retry (pending). When one of the
- * two stores cannot be read, the other is listed and the listing says it is incomplete; when neither can, the
- * listing fails as {@link Unavailable.ConnectionStore}.
+ * authenticate → the project's own connections: the stored ones and those held for a retry (pending), each stored one
+ * with how its syncing stands. When one of the two stores cannot be read, the other is listed and the listing says it
+ * is incomplete; when neither can, the listing fails as {@link Unavailable.ConnectionStore}. A sync point that cannot
+ * be read leaves that connection {@code never} synced and the listing incomplete.
+ *
+ * <p>The sync points are read one connection at a time: a listing is one patient's handful of connections in practice
+ * (a project-wide listing reads as many sync points as it lists connections).
  */
 public final class ListConnectionsService implements ListConnections {
     private static final System.Logger LOG = System.getLogger(ListConnectionsService.class.getName());
@@ -30,11 +38,14 @@ public final class ListConnectionsService implements ListConnections {
     private final ProjectDirectory projects;
     private final ConnectionStore connections;
     private final CredentialInbox inbox;
+    private final SyncPoints syncPoints;
 
-    public ListConnectionsService(ProjectDirectory projects, ConnectionStore connections, CredentialInbox inbox) {
+    public ListConnectionsService(
+            ProjectDirectory projects, ConnectionStore connections, CredentialInbox inbox, SyncPoints syncPoints) {
         this.projects = projects;
         this.connections = connections;
         this.inbox = inbox;
+        this.syncPoints = syncPoints;
     }
 
     @Override
@@ -46,7 +57,8 @@ public final class ListConnectionsService implements ListConnections {
     private ConnectionListing listing(ProjectId project, Optional<PatientId> patient) {
         Optional<List<SealedCredentials>> held = held(project, patient);
         try {
-            return ConnectionListing.of(connections.list(project, patient), held.orElse(List.of()), held.isPresent());
+            return withSync(
+                    ConnectionListing.of(connections.list(project, patient), held.orElse(List.of()), held.isPresent()));
         } catch (ConnectionStoreUnavailable e) {
             if (held.isEmpty()) {
                 throw new Unavailable.ConnectionStore(e.getMessage(), e);
@@ -57,6 +69,35 @@ public final class ListConnectionsService implements ListConnections {
                     e.getMessage());
             return ConnectionListing.of(List.of(), held.get(), false);
         }
+    }
+
+    private ConnectionListing withSync(ConnectionListing listing) {
+        boolean complete = listing.complete();
+        List<ListedConnection> synced = new ArrayList<>();
+        for (ListedConnection connection : listing.connections()) {
+            if (connection.endpointId().isEmpty()) {
+                synced.add(connection); // held for a retry: nothing stored, nothing synced
+                continue;
+            }
+            try {
+                synced.add(syncPoints
+                        .find(connection.key())
+                        .map(point -> connection.synced(Optional.of(point.finishedAt()), status(point.outcome())))
+                        .orElse(connection));
+            } catch (ConnectionStoreUnavailable e) {
+                complete = false;
+                synced.add(connection);
+            }
+        }
+        return new ConnectionListing(synced, complete);
+    }
+
+    private static SyncStatus status(SyncPoints.Outcome outcome) {
+        return switch (outcome) {
+            case OK -> SyncStatus.OK;
+            case FAILED -> SyncStatus.FAILED;
+            case RUNNING -> SyncStatus.RUNNING;
+        };
     }
 
     private Optional<List<SealedCredentials>> held(ProjectId project, Optional<PatientId> patient) {

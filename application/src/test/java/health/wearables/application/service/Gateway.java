@@ -6,6 +6,7 @@ import health.wearables.application.port.out.InMemoryConnectionStore;
 import health.wearables.application.port.out.InMemoryCredentialInbox;
 import health.wearables.application.port.out.InMemoryLeases;
 import health.wearables.application.port.out.InMemoryStateStore;
+import health.wearables.application.port.out.InMemorySyncPoints;
 import health.wearables.application.port.out.InMemorySyncQueue;
 import health.wearables.application.port.out.ReversibleTokenCipher;
 import health.wearables.application.port.out.TokenCipher.TokenKind;
@@ -97,7 +98,8 @@ final class Gateway {
             new InitialSync(syncQueue, connections),
             projects,
             clock);
-    final ListConnectionsService list = new ListConnectionsService(projects, connections, inbox);
+    final InMemorySyncPoints syncPoints = new InMemorySyncPoints(connections);
+    final ListConnectionsService list = new ListConnectionsService(projects, connections, inbox, syncPoints);
     final RecoverPendingWorkService recovery = new RecoverPendingWorkService(
             inbox, connections, connections, connections, syncQueue, leases, LEASE, 100, clock);
 

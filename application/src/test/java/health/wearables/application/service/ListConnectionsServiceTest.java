@@ -7,9 +7,12 @@ import static health.wearables.application.service.Gateway.ok;
 import static health.wearables.application.service.Gateway.rejection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import health.wearables.application.port.in.Unavailable;
 import health.wearables.application.port.out.ConnectionStoreUnavailable;
+import health.wearables.application.port.out.SyncPoints.Outcome;
+import health.wearables.application.port.out.SyncPoints.SyncPoint;
 import health.wearables.domain.ApiKey;
 import health.wearables.domain.ConnectionKey;
 import health.wearables.domain.ConnectionListing;
@@ -17,7 +20,9 @@ import health.wearables.domain.ConnectionStatus;
 import health.wearables.domain.ListedConnection;
 import health.wearables.domain.RejectionCode;
 import health.wearables.domain.SealedCredentials;
+import health.wearables.domain.SyncStatus;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -163,5 +168,49 @@ class ListConnectionsServiceTest {
         assertThatThrownBy(() -> listing(ACME_KEY, Optional.of("123")))
                 .isInstanceOf(Unavailable.ConnectionStore.class)
                 .hasCauseInstanceOf(ConnectionStoreUnavailable.class);
+    }
+
+    @Test
+    void each_stored_connection_says_how_its_syncing_stands() {
+        Instant ended = Gateway.NOW.plusSeconds(90);
+        Instant started = Gateway.NOW.plusSeconds(300);
+        gateway.syncPoints.record(
+                key("acme", "123", "withings"), new SyncPoint(Optional.of(Gateway.NOW), ended, Outcome.OK));
+        gateway.syncPoints.record(
+                key("acme", "123", "fitbit"), new SyncPoint(Optional.empty(), started, Outcome.RUNNING));
+        gateway.syncPoints.record(
+                key("acme", "456", "withings"), new SyncPoint(Optional.empty(), ended, Outcome.FAILED));
+
+        assertThat(listing(ACME_KEY, Optional.empty()).connections())
+                .extracting(
+                        connection -> connection.key().canonical(),
+                        ListedConnection::syncStatus,
+                        ListedConnection::lastSyncedAt)
+                .containsExactlyInAnyOrder(
+                        tuple("acme/123/withings", SyncStatus.OK, Optional.of(ended)),
+                        tuple("acme/123/fitbit", SyncStatus.RUNNING, Optional.of(started)),
+                        tuple("acme/456/withings", SyncStatus.FAILED, Optional.of(ended)));
+    }
+
+    @Test
+    void a_connection_never_synced_and_held_credentials_say_never() {
+        SealedCredentials held = gateway.sealedNow(key("acme", "123", "polar"), "held-access");
+        gateway.inbox.hold(held, Gateway.INBOX_TTL);
+
+        assertThat(listing(ACME_KEY, Optional.of("123")).connections())
+                .extracting(ListedConnection::syncStatus, ListedConnection::lastSyncedAt)
+                .containsOnly(tuple(SyncStatus.NEVER, Optional.empty()));
+    }
+
+    @Test
+    void sync_points_that_cannot_be_read_leave_the_connections_listed_as_never_synced_and_the_listing_incomplete() {
+        gateway.syncPoints.record(
+                key("acme", "123", "withings"), new SyncPoint(Optional.empty(), Gateway.NOW, Outcome.OK));
+        gateway.syncPoints.setAvailable(false);
+
+        ConnectionListing listing = listing(ACME_KEY, Optional.of("123"));
+
+        assertThat(listing.complete()).isFalse();
+        assertThat(listing.connections()).hasSize(2).allMatch(c -> c.syncStatus() == SyncStatus.NEVER);
     }
 }
