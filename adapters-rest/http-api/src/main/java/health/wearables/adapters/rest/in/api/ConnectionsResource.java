@@ -63,6 +63,9 @@ public class ConnectionsResource {
                 connection.accessTokenExpiresAt().map(Instant::toString).orElse(null));
         view.put("scopes", List.copyOf(connection.scopes()));
         view.put("endpointId", connection.endpointId().orElse(null));
+        view.put(
+                "lastSyncedAt", connection.lastSyncedAt().map(Instant::toString).orElse(null));
+        view.put("syncStatus", connection.syncStatus().label());
         return view;
     }
 }

@@ -48,6 +48,7 @@ final class ApiServer implements AutoCloseable {
     final ScriptedCompleteCallback completeCallback = new ScriptedCompleteCallback();
     final ScriptedListConnections listConnections = new ScriptedListConnections();
     final ScriptedListProviders listProviders = new ScriptedListProviders();
+    final ScriptedRequestSync requestSync = new ScriptedRequestSync();
     final KnownProjects projects = new KnownProjects(API_KEY);
     final RecordingMetrics metrics = new RecordingMetrics();
 
@@ -104,6 +105,7 @@ final class ApiServer implements AutoCloseable {
         completeCallback.reset();
         listConnections.reset();
         listProviders.reset();
+        requestSync.reset();
         metrics.reset();
     }
 
@@ -129,8 +131,11 @@ final class ApiServer implements AutoCloseable {
         ProvidersResource providers = new ProvidersResource();
         providers.listProviders = listProviders;
 
+        SyncResource sync = new SyncResource();
+        sync.requestSync = requestSync;
+
         Map<Class<?>, Object> resources = new LinkedHashMap<>();
-        for (Object resource : List.of(connect, callback, connections, providers)) {
+        for (Object resource : List.of(connect, callback, connections, providers, sync)) {
             resources.put(resource.getClass(), resource);
         }
         return resources;

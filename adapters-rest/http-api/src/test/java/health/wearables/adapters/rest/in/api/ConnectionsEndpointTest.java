@@ -11,6 +11,7 @@ import health.wearables.domain.PatientId;
 import health.wearables.domain.ProjectId;
 import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.RejectionCode;
+import health.wearables.domain.SyncStatus;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Instant;
@@ -29,7 +30,9 @@ class ConnectionsEndpointTest {
             ConnectionStatus.ACTIVE,
             Instant.parse("2026-11-20T09:00:00Z"),
             Optional.of(Instant.parse("2026-11-20T12:00:00Z")),
-            List.of("user.metrics", "user.activity"));
+            List.of("user.metrics", "user.activity"),
+            Optional.of(Instant.parse("2026-11-20T10:15:00Z")),
+            SyncStatus.OK);
     private static final ListedConnection PENDING = new ListedConnection(
             new ConnectionKey(new ProjectId("acme"), new PatientId("p-1"), new ProviderSlug("oura")),
             Optional.empty(),
@@ -73,10 +76,14 @@ class ConnectionsEndpointTest {
         assertThat(active.getJsonArray("scopes").getValuesAs(jakarta.json.JsonString::getString))
                 .containsExactly("user.metrics", "user.activity");
         assertThat(active.getString("endpointId")).isEqualTo("1000");
+        assertThat(active.getString("lastSyncedAt")).isEqualTo("2026-11-20T10:15:00Z");
+        assertThat(active.getString("syncStatus")).isEqualTo("ok");
         JsonObject pending = answer.array().getJsonObject(1);
         assertThat(pending.getString("status")).isEqualTo("pending");
         assertThat(pending.get("endpointId")).isIn(null, JsonValue.NULL);
         assertThat(pending.get("accessTokenExpiresAt")).isIn(null, JsonValue.NULL);
+        assertThat(pending.get("lastSyncedAt")).isEqualTo(JsonValue.NULL);
+        assertThat(pending.getString("syncStatus")).isEqualTo("never");
         assertThat(answer.header(ConnectionsResource.INCOMPLETE)).isEmpty();
     }
 
