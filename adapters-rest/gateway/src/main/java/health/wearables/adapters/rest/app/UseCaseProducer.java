@@ -7,7 +7,12 @@ import health.wearables.application.port.in.ListConnections;
 import health.wearables.application.port.in.ListProviders;
 import health.wearables.application.port.in.RecoverPendingWork;
 import health.wearables.application.port.in.ReencryptConnections;
+import health.wearables.application.port.in.RefreshCredentials;
+import health.wearables.application.port.in.RequestSync;
+import health.wearables.application.port.in.ScheduleSyncs;
 import health.wearables.application.port.in.StartConnection;
+import health.wearables.application.port.in.SyncConnection;
+import health.wearables.application.port.in.WorkSyncQueue;
 import health.wearables.application.port.out.AuthorizationUrls;
 import health.wearables.application.port.out.BuiltInProviders;
 import health.wearables.application.port.out.CallbackUris;
@@ -16,13 +21,19 @@ import health.wearables.application.port.out.ConnectionStore;
 import health.wearables.application.port.out.CredentialInbox;
 import health.wearables.application.port.out.Leases;
 import health.wearables.application.port.out.Oauth1Provider;
+import health.wearables.application.port.out.ObservationStore;
 import health.wearables.application.port.out.ProjectDirectory;
+import health.wearables.application.port.out.ProviderData;
+import health.wearables.application.port.out.ReauthMarks;
 import health.wearables.application.port.out.StateStore;
 import health.wearables.application.port.out.StoredCredentials;
+import health.wearables.application.port.out.SyncJobs;
 import health.wearables.application.port.out.SyncMarks;
+import health.wearables.application.port.out.SyncPoints;
 import health.wearables.application.port.out.SyncQueue;
 import health.wearables.application.port.out.TokenCipher;
 import health.wearables.application.port.out.TokenExchange;
+import health.wearables.application.port.out.TokenRefresh;
 import health.wearables.application.service.AuthenticateProjectService;
 import health.wearables.application.service.CompleteCallbackService;
 import health.wearables.application.service.CredentialKeeping;
@@ -32,7 +43,15 @@ import health.wearables.application.service.ListConnectionsService;
 import health.wearables.application.service.ListProvidersService;
 import health.wearables.application.service.RecoverPendingWorkService;
 import health.wearables.application.service.ReencryptConnectionsService;
+import health.wearables.application.service.RefreshCredentialsService;
+import health.wearables.application.service.RefreshSettings;
+import health.wearables.application.service.RequestSyncService;
+import health.wearables.application.service.ScheduleSyncsService;
 import health.wearables.application.service.StartConnectionService;
+import health.wearables.application.service.SyncConnectionService;
+import health.wearables.application.service.SyncSettings;
+import health.wearables.application.service.WorkSettings;
+import health.wearables.application.service.WorkSyncQueueService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -71,6 +90,43 @@ public class UseCaseProducer {
     @Inject
     @ConfigProperty(name = INBOX_TTL, defaultValue = DEFAULT_INBOX_TTL_SECONDS)
     long inboxTtlSeconds;
+
+    static final String SYNC_INTERVAL = "wearables.sync.interval";
+    static final String DEFAULT_SYNC_INTERVAL_SECONDS = "3600";
+    static final String SYNC_BACKFILL_DAYS = "wearables.sync.backfill-days";
+    static final String DEFAULT_SYNC_BACKFILL_DAYS = "30";
+    static final String SYNC_LOOKBACK = "wearables.sync.lookback";
+    static final String DEFAULT_SYNC_LOOKBACK_SECONDS = "172800";
+    static final String SYNC_VISIBILITY = "wearables.sync.visibility";
+    static final String DEFAULT_SYNC_VISIBILITY_SECONDS = "300";
+    static final String SYNC_MAX_ATTEMPTS = "wearables.sync.max-attempts";
+    static final String DEFAULT_SYNC_MAX_ATTEMPTS = "8";
+    static final String REFRESH_MARGIN = "wearables.refresh.margin";
+    static final String DEFAULT_REFRESH_MARGIN_SECONDS = "300";
+
+    @Inject
+    @ConfigProperty(name = SYNC_INTERVAL, defaultValue = DEFAULT_SYNC_INTERVAL_SECONDS)
+    long syncIntervalSeconds;
+
+    @Inject
+    @ConfigProperty(name = SYNC_BACKFILL_DAYS, defaultValue = DEFAULT_SYNC_BACKFILL_DAYS)
+    long syncBackfillDays;
+
+    @Inject
+    @ConfigProperty(name = SYNC_LOOKBACK, defaultValue = DEFAULT_SYNC_LOOKBACK_SECONDS)
+    long syncLookbackSeconds;
+
+    @Inject
+    @ConfigProperty(name = SYNC_VISIBILITY, defaultValue = DEFAULT_SYNC_VISIBILITY_SECONDS)
+    long syncVisibilitySeconds;
+
+    @Inject
+    @ConfigProperty(name = SYNC_MAX_ATTEMPTS, defaultValue = DEFAULT_SYNC_MAX_ATTEMPTS)
+    int syncMaxAttempts;
+
+    @Inject
+    @ConfigProperty(name = REFRESH_MARGIN, defaultValue = DEFAULT_REFRESH_MARGIN_SECONDS)
+    long refreshMarginSeconds;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -160,8 +216,123 @@ public class UseCaseProducer {
 
     @Produces
     @ApplicationScoped
-    ListConnections listConnections(ProjectDirectory projects, ConnectionStore connections, CredentialInbox inbox) {
-        return new ListConnectionsService(projects, connections, inbox);
+    ListConnections listConnections(
+            ProjectDirectory projects, ConnectionStore connections, CredentialInbox inbox, SyncPoints syncPoints) {
+        return new ListConnectionsService(projects, connections, inbox, syncPoints);
+    }
+
+    @Produces
+    @ApplicationScoped
+    RefreshCredentials refreshCredentials(
+            StoredCredentials stored,
+            CredentialInbox inbox,
+            Leases leases,
+            ConfiguredProviders providers,
+            TokenCipher cipher,
+            TokenRefresh tokenRefresh,
+            ReauthMarks reauthMarks,
+            ProviderCallMetrics metrics) {
+        RefreshSettings defaults = RefreshSettings.defaults();
+        return new RefreshCredentialsService(
+                stored,
+                inbox,
+                leases,
+                UseCaseProducer::sleep,
+                providers,
+                cipher,
+                new TimedTokenRefresh(tokenRefresh, metrics),
+                reauthMarks,
+                new RefreshSettings(
+                        defaults.lease(),
+                        defaults.pause(),
+                        defaults.pauses(),
+                        defaults.retryAfter(),
+                        Duration.ofSeconds(inboxTtlSeconds)),
+                clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    SyncConnection syncConnection(
+            ConfiguredProviders providers,
+            ProviderData data,
+            ConnectionStore connections,
+            StoredCredentials credentials,
+            SyncPoints syncPoints,
+            ObservationStore observations,
+            RefreshCredentials refresh,
+            ReauthMarks reauthMarks,
+            TokenCipher cipher) {
+        within(SYNC_BACKFILL_DAYS, syncBackfillDays, 1, 3650);
+        within(SYNC_LOOKBACK, syncLookbackSeconds, 1, 31_536_000);
+        within(REFRESH_MARGIN, refreshMarginSeconds, 0, 86_400);
+        SyncSettings defaults = SyncSettings.defaults();
+        return new SyncConnectionService(
+                providers,
+                data,
+                connections,
+                credentials,
+                syncPoints,
+                observations,
+                refresh,
+                reauthMarks,
+                cipher,
+                new SyncSettings(
+                        Duration.ofSeconds(refreshMarginSeconds),
+                        Duration.ofDays(syncBackfillDays),
+                        Duration.ofSeconds(syncLookbackSeconds),
+                        defaults.history(),
+                        defaults.retryAfter()),
+                clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    RequestSync requestSync(ProjectDirectory projects, ConnectionStore connections, SyncQueue queue) {
+        return new RequestSyncService(projects, connections, queue, clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ScheduleSyncs scheduleSyncs(StoredCredentials stored, ConnectionStore connections, SyncQueue queue, Leases leases) {
+        within(SYNC_INTERVAL, syncIntervalSeconds, 1, 604_800);
+        return new ScheduleSyncsService(
+                stored, connections, queue, leases, Duration.ofSeconds(syncIntervalSeconds), clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    WorkSyncQueue workSyncQueue(SyncJobs jobs, Leases leases, SyncConnection sync, SyncPoints syncPoints) {
+        within(SYNC_VISIBILITY, syncVisibilitySeconds, 10, 86_400);
+        within(SYNC_MAX_ATTEMPTS, syncMaxAttempts, 1, 100);
+        WorkSettings defaults = WorkSettings.defaults();
+        return new WorkSyncQueueService(
+                jobs,
+                leases,
+                sync,
+                syncPoints,
+                new WorkSettings(
+                        Duration.ofSeconds(syncVisibilitySeconds),
+                        syncMaxAttempts,
+                        defaults.backoff(),
+                        defaults.maxBackoff(),
+                        defaults.busyRetry()),
+                clock);
+    }
+
+    private static void within(String key, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new IllegalStateException(key + " must be between " + min + " and " + max);
+        }
+    }
+
+    /** The wiring's {@link health.wearables.application.port.out.Pause}: the thread sleeps, keeping an interrupt. */
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Produces

@@ -16,12 +16,17 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Builds the outbound provider clients from MicroProfile Config; the beans are the port interfaces. */
 @ApplicationScoped
 public class ProviderClientProducer {
+    static final String PROVIDERS_KEY = "wearables.providers";
     static final String DATA_DEADLINE_KEY = "wearables.http.data-deadline-ms";
     static final String DATA_MAX_BODY_KEY = "wearables.http.data-max-body-bytes";
     /** A data page's whole answer: 30 s by default (a 30-day slice of Dexcom glucose is a few megabytes). */
@@ -95,11 +100,27 @@ public class ProviderClientProducer {
                 DocumentedBuiltInProviders.standard()::oauth1FollowUp);
     }
 
-    /** The providers' data APIs (Oura, Withings, WHOOP, Dexcom, Google Health, the demo provider). */
+    /**
+     * The providers' data APIs (Oura, Withings, WHOOP, Dexcom, Google Health, the demo provider), and each configured
+     * provider whose {@code wearables.providers.<slug>.data-api} names one of them.
+     */
     @Produces
     @ApplicationScoped
-    public ProviderData providerData() {
-        return HttpProviderData.standard(dataLimits, Clock.systemUTC());
+    public ProviderData providerData(Config config) {
+        Map<String, String> servedAs = new LinkedHashMap<>();
+        for (String slug : config.getOptionalValues(PROVIDERS_KEY, String.class).orElse(List.of())) {
+            String provider = slug.strip();
+            config.getOptionalValue("wearables.providers." + provider + ".data-api", String.class)
+                    .map(String::strip)
+                    .filter(api -> !api.isEmpty())
+                    .ifPresent(api -> servedAs.put(provider, api));
+        }
+        return providerData(servedAs);
+    }
+
+    /** The data clients, and the configured providers each served as one of them (slug → data client's slug). */
+    ProviderData providerData(Map<String, String> servedAs) {
+        return HttpProviderData.standard(dataLimits, Clock.systemUTC()).servingAlso(servedAs);
     }
 
     @Produces

@@ -8,6 +8,7 @@ import health.wearables.application.port.out.ProviderData;
 import health.wearables.domain.ProviderSlug;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +45,7 @@ class ProviderClientProducerTest {
     @Test
     void produces_the_data_clients_for_the_providers_it_reads() {
         ProviderData data =
-                new ProviderClientProducer(Optional.empty(), Optional.empty(), Optional.empty()).providerData();
+                new ProviderClientProducer(Optional.empty(), Optional.empty(), Optional.empty()).providerData(Map.of());
 
         assertThat(data).isInstanceOf(HttpProviderData.class);
         assertThat(List.of("oura", "withings", "whoop", "dexcom", "dexcom-sandbox", "google-health", "demo"))
@@ -53,6 +54,27 @@ class ProviderClientProducerTest {
         assertThat(List.of("fitbit", "garmin", "polar", "strava", "acme"))
                 .allSatisfy(slug ->
                         assertThat(data.reads(new ProviderSlug(slug))).as(slug).isFalse());
+    }
+
+    @Test
+    void a_configured_provider_is_read_by_the_data_client_its_data_api_names() {
+        ProviderData data = new ProviderClientProducer(Optional.empty(), Optional.empty(), Optional.empty())
+                .providerData(Map.of("sandbox", "demo", "oura-eu", "oura"));
+
+        assertThat(data.reads(new ProviderSlug("sandbox"))).isTrue();
+        assertThat(data.reads(new ProviderSlug("oura-eu"))).isTrue();
+        assertThat(data.reads(new ProviderSlug("othersandbox"))).isFalse();
+    }
+
+    @Test
+    void a_data_api_that_names_no_data_client_stops_the_start_naming_the_clients() {
+        ProviderClientProducer producer =
+                new ProviderClientProducer(Optional.empty(), Optional.empty(), Optional.empty());
+
+        assertThatThrownBy(() -> producer.providerData(Map.of("sandbox", "fitbit")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("wearables.providers.sandbox.data-api")
+                .hasMessageContaining("demo, dexcom, dexcom-sandbox, google-health, oura, whoop, withings");
     }
 
     @Test

@@ -47,6 +47,27 @@ public final class HttpProviderData implements ProviderData {
                 "demo", new DemoData(calls)));
     }
 
+    /**
+     * These data clients, and configured providers that serve the documented API of one of them ({@code
+     * wearables.providers.<slug>.data-api}: a sandbox or a regional host of a provider, a source that serves the demo
+     * provider's format).
+     *
+     * @param servedAs each configured provider's slug, and the slug of the data client that reads it
+     * @throws IllegalArgumentException naming the first provider whose data API is none of these clients
+     */
+    public HttpProviderData servingAlso(Map<String, String> servedAs) {
+        Map<String, DataApi> all = new java.util.HashMap<>(apis);
+        servedAs.forEach((slug, api) -> {
+            DataApi client = apis.get(api);
+            if (client == null) {
+                throw new IllegalArgumentException("wearables.providers." + slug + ".data-api names no data client ("
+                        + String.join(", ", new java.util.TreeSet<>(apis.keySet())) + ")");
+            }
+            all.put(slug, client);
+        });
+        return new HttpProviderData(all);
+    }
+
     @Override
     public boolean reads(ProviderSlug provider) {
         return apis.containsKey(provider.value());
