@@ -177,6 +177,19 @@ class ProjectFhirServletTest {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    private HttpResponse<String> post(String path, String apiKey, String json)
+            throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(base.resolve(path))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Accept", "application/fhir+json")
+                        .header("Content-Type", "application/fhir+json")
+                        .header("Authorization", "Bearer " + apiKey)
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private String endpointId() throws IOException, InterruptedException {
         HttpResponse<String> search =
                 get("/fhir/Endpoint?identifier=" + EndpointMapping.CONNECTION_SYSTEM + "%7C" + stored.canonical(), KEY);
@@ -385,6 +398,29 @@ class ProjectFhirServletTest {
             assertOperationOutcome(unknownType, 404, "Patient");
             assertOneInfoLine(log, "404 GET /fhir/Patient/1: ");
         }
+    }
+
+    /**
+     * The store has HAPI's expunge enabled, for the connection store's own expunge of superseded Endpoint versions:
+     * {@code /fhir} still has no {@code $expunge} (nor any other write), at any level, even for the owning project.
+     */
+    @Test
+    void expunge_is_no_operation_of_fhir_not_even_for_the_owning_project() throws Exception {
+        String id = endpointId();
+        String parameters = "{\"resourceType\":\"Parameters\",\"parameter\":["
+                + "{\"name\":\"expungeOldVersions\",\"valueBoolean\":true},"
+                + "{\"name\":\"expungeDeletedResources\",\"valueBoolean\":true},"
+                + "{\"name\":\"expungeEverything\",\"valueBoolean\":true}]}";
+
+        for (String path : List.of("/fhir/Endpoint/" + id + "/$expunge", "/fhir/Endpoint/$expunge", "/fhir/$expunge")) {
+            HttpResponse<String> answer = post(path, KEY, parameters);
+
+            assertThat(answer.statusCode()).as(path + ": " + answer.body()).isBetween(400, 499);
+            assertThat(answer.body())
+                    .contains("\"resourceType\":\"OperationOutcome\"", "does not know how to handle POST operation");
+        }
+        HttpResponse<String> read = get("/fhir/Endpoint/" + id, KEY);
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
     }
 
     @Test
