@@ -12,7 +12,7 @@ import org.hl7.fhir.instance.model.api.IIdType;
  * {@link IFhirResourceDao#expunge(IIdType, ExpungeOptions, ca.uhn.fhir.rest.api.server.RequestDetails) expunge} of old
  * versions, which needs {@code expungeEnabled} ({@link HapiJpaConfiguration#storageSettings}). Used for the resources
  * the gateway rewrites and whose history nobody needs: the Endpoint ({@link FhirConnectionStore}, the superseded token
- * ciphertext).
+ * ciphertext) and the sync state ({@link FhirSyncPoints}, one version per sync otherwise).
  *
  * <p>It runs after the write, not in its transaction: HAPI's expunge refuses to run inside one (it opens its own), and
  * a write must not fail or roll back because its history could not be cleaned. So it can fail on its own (the
