@@ -2,7 +2,6 @@ package health.wearables.adapters.fhir;
 
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.jpa.api.model.DaoMethodOutcome;
-import ca.uhn.fhir.jpa.api.model.ExpungeOptions;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.SortSpec;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
@@ -18,12 +17,10 @@ import health.wearables.domain.PatientId;
 import health.wearables.domain.ProjectId;
 import health.wearables.domain.SealedCredentials;
 import health.wearables.domain.StoredConnection;
-import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.Endpoint;
 import org.hl7.fhir.r4.model.Meta;
 
@@ -35,7 +32,7 @@ import org.hl7.fhir.r4.model.Meta;
  *
  * <p>Only the current version of an Endpoint is kept: every version that a write supersedes (a reconnect, a refresh, a
  * reauth mark) is expunged right after the write, so HAPI's history table keeps no token ciphertext the connection no
- * longer uses ({@link #expungeSupersededVersions}). The version number still counts on, so the compare-and-set of
+ * longer uses ({@link SupersededVersions}). The version number still counts on, so the compare-and-set of
  * {@link #replace} and {@link #markReauthRequired} works as before. The Observations keep their history: only the one
  * Endpoint written is expunged.
  *
@@ -54,10 +51,12 @@ public final class FhirConnectionStore implements ConnectionStore, StoredCredent
 
     private final IFhirResourceDao<Endpoint> endpoints;
     private final ConfiguredProviders providers;
+    private final SupersededVersions history;
 
     public FhirConnectionStore(EmbeddedFhirStore store, ConfiguredProviders providers) {
         this.endpoints = store.endpoints();
         this.providers = providers;
+        this.history = new SupersededVersions(endpoints, LOG, "connection store");
     }
 
     @Override
@@ -76,7 +75,7 @@ public final class FhirConnectionStore implements ConnectionStore, StoredCredent
                 endpoint,
                 "Endpoint?identifier=" + EndpointMapping.identifierSearch(credentials.key()),
                 new SystemRequestDetails());
-        expungeSupersededVersions(outcome.getId());
+        history.expungeAfter(outcome.getId());
         Endpoint saved = (Endpoint) outcome.getResource();
         saved.setId(outcome.getId().toUnqualifiedVersionless());
         return EndpointMapping.toStoredConnection(saved);
@@ -236,39 +235,8 @@ public final class FhirConnectionStore implements ConnectionStore, StoredCredent
         } catch (ResourceVersionConflictException e) {
             return false;
         }
-        expungeSupersededVersions(outcome.getId());
+        history.expungeAfter(outcome.getId());
         return true;
-    }
-
-    /**
-     * Expunges every version of the Endpoint but its current one: the rows of HAPI's history table (with the full
-     * resource text, the superseded token ciphertext included) and their tags. HAPI's own
-     * {@link IFhirResourceDao#expunge(IIdType, ExpungeOptions, ca.uhn.fhir.rest.api.server.RequestDetails) expunge}
-     * of old versions, which needs {@code expungeEnabled} ({@link HapiJpaConfiguration#storageSettings}).
-     *
-     * <p>It runs after the write, not in its transaction: HAPI's expunge refuses to run inside one (it opens its own),
-     * and a write must not fail or roll back because its history could not be cleaned. So it can fail on its own
-     * (the database went away right after the commit, two instances expunged the same version at once): that is a
-     * WARN naming the Endpoint and the kinds of failure only, and the next write of the connection expunges whatever
-     * is left. Between the write's commit and the expunge (or until that next write, should the process stop in
-     * between), the superseded version is still there; a version 1 supersedes nothing and is not looked at.
-     */
-    private void expungeSupersededVersions(IIdType written) {
-        Long version = written.getVersionIdPartAsLong();
-        if (version != null && version <= 1) {
-            return;
-        }
-        IIdType endpoint = written.toUnqualifiedVersionless();
-        try {
-            endpoints.expunge(endpoint, new ExpungeOptions().setExpungeOldVersions(true), new SystemRequestDetails());
-        } catch (RuntimeException e) {
-            LOG.log(
-                    Level.WARNING,
-                    "connection store: the superseded versions of {0} were not expunged ({1}); the next write of the"
-                            + " connection expunges them",
-                    endpoint.getValue(),
-                    StoreFailures.kinds(e));
-        }
     }
 
     private List<Endpoint> search(SearchParameterMap search) {
