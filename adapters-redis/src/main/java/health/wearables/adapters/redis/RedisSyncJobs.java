@@ -170,10 +170,20 @@ public final class RedisSyncJobs implements SyncJobs {
 
     @Override
     public void retryAt(TakenJob taken, Instant notBefore) {
+        delay(taken, notBefore, taken.attempt());
+    }
+
+    @Override
+    public void giveBack(TakenJob taken, Instant notBefore) {
+        delay(taken, notBefore, taken.attempt() - 1);
+    }
+
+    /** Into the delayed set, with the attempts made so far. */
+    private void delay(TakenJob taken, Instant notBefore, int attempts) {
         List<Object> arguments =
                 new ArrayList<>(List.of(RedisSyncQueue.GROUP, taken.id(), Long.toString(notBefore.toEpochMilli())));
         Map<String, String> fields = RedisSyncQueue.fieldsOf(taken.job());
-        fields.put("attempts", Integer.toString(taken.attempt()));
+        fields.put("attempts", Integer.toString(attempts));
         fields.forEach((field, value) -> {
             arguments.add(field);
             arguments.add(value);

@@ -114,11 +114,9 @@ public final class ListConnectionsService implements ListConnections {
         }
     }
 
+    /** (Not a switch: on an enum of another class it compiles to a synthetic class, and use cases are final.) */
     private static SyncStatus status(SyncPoints.Outcome outcome) {
-        return switch (outcome) {
-            case OK -> SyncStatus.OK;
-            case FAILED -> SyncStatus.FAILED;
-        };
+        return outcome == SyncPoints.Outcome.OK ? SyncStatus.OK : SyncStatus.FAILED;
     }
 
     private Optional<List<SealedCredentials>> held(ProjectId project, Optional<PatientId> patient) {

@@ -79,7 +79,7 @@ public final class WorkSyncQueueService implements WorkSyncQueue {
                 return work(taken, Kind.QUEUE_UNAVAILABLE, 0, "lease: " + e.getMessage()); // stays pending
             }
             if (lease.isEmpty()) {
-                jobs.retryAt(taken, clock.instant().plus(settings.busyRetry()));
+                jobs.giveBack(taken, clock.instant().plus(settings.busyRetry()));
                 return work(taken, Kind.BUSY, 0, "another worker syncs the connection");
             }
             try (Leases.Lease held = lease.get()) {

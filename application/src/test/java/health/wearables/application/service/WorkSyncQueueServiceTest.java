@@ -197,6 +197,24 @@ class WorkSyncQueueServiceTest {
     }
 
     @Test
+    void waiting_for_a_busy_connection_never_counts_against_the_job() {
+        queued();
+        Leases.Lease other = leases.take(WorkSyncQueueService.leaseOf(AMARA_OURA), Duration.ofHours(1))
+                .orElseThrow();
+        for (int i = 0; i < 5; i++) {
+            assertThat(worker.runOnce("w1").kind()).isEqualTo(Kind.BUSY);
+            clock.advance(SETTINGS.busyRetry());
+        }
+        other.close();
+        script.add(WorkSyncQueueServiceTest::failed);
+
+        assertThat(worker.runOnce("w1").kind())
+                .as("its first failure, after five busy takes, with three attempts allowed")
+                .isEqualTo(Kind.DEFERRED);
+        assertThat(jobs.deadLetters(10)).isEmpty();
+    }
+
+    @Test
     void the_lease_is_released_after_the_job_so_the_next_job_of_the_connection_runs_at_once() {
         queued();
         queued();

@@ -27,6 +27,12 @@ public interface SyncJobs {
     /** The job is finished for now: it is taken again, but not before {@code notBefore}. */
     void retryAt(TakenJob taken, Instant notBefore);
 
+    /**
+     * The job could not run now for a reason that is not its own (another worker syncs its connection): it is taken
+     * again, not before {@code notBefore}, and this take does not count as one of its attempts.
+     */
+    void giveBack(TakenJob taken, Instant notBefore);
+
     /** The job keeps failing: it is never taken again, and is listed for operators with our {@code reason}. */
     void deadLetter(TakenJob taken, String reason);
 

@@ -107,6 +107,15 @@ public final class InMemorySyncJobs implements SyncQueue, SyncJobs {
     }
 
     @Override
+    public synchronized void giveBack(TakenJob taken, Instant notBefore) {
+        check();
+        Objects.requireNonNull(notBefore, "notBefore");
+        if (pending.remove(taken.id()) != null) {
+            delayed.add(new Delayed(new Entry(taken.job(), taken.attempt() - 1), notBefore));
+        }
+    }
+
+    @Override
     public synchronized void deadLetter(TakenJob taken, String reason) {
         check();
         DeadLetter.checkReason(reason);

@@ -111,6 +111,23 @@ public abstract class SyncJobsContract {
     }
 
     @Test
+    void a_job_given_back_is_taken_again_at_its_time_without_counting_that_take() throws InterruptedException {
+        SyncJob job = queued();
+        TakenJob first = take("a", LONG).orElseThrow();
+        queue.consumer().retryAt(first, Instant.now());
+        Thread.sleep(50);
+        TakenJob second = take("a", LONG).orElseThrow();
+
+        queue.consumer().giveBack(second, Instant.now().plusMillis(700));
+
+        assertThat(take("b", Duration.ofMillis(1))).as("not before its time").isEmpty();
+        Thread.sleep(1000);
+        TakenJob again = take("b", LONG).orElseThrow();
+        assertThat(again.job()).isEqualTo(job);
+        assertThat(again.attempt()).as("the busy take did not count").isEqualTo(2);
+    }
+
+    @Test
     void a_dead_letter_is_listed_with_its_reason_and_never_taken_again() throws InterruptedException {
         SyncJob job = queued();
         TakenJob taken = take("a", LONG).orElseThrow();
