@@ -181,11 +181,19 @@ public final class ProviderSimulator implements AutoCloseable {
 
     /** Starts a simulator on 127.0.0.1 with an ephemeral port; until told otherwise it answers 500. */
     public static ProviderSimulator start() {
+        return start(0);
+    }
+
+    /**
+     * Starts a simulator on 127.0.0.1 with the given port (0: an ephemeral one), for a gateway configured with its
+     * address in advance, as the acceptance run's is; until told otherwise it answers 500.
+     */
+    public static ProviderSimulator start(int port) {
         try {
             return new ProviderSimulator(
-                    HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
+                    HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0));
         } catch (IOException e) {
-            throw new IllegalStateException("cannot start the provider simulator", e);
+            throw new IllegalStateException("cannot start the provider simulator on port " + port, e);
         }
     }
 
