@@ -35,6 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ProviderSimulator implements AutoCloseable {
     public static final String TOKEN_PATH = "/oauth2/token";
+    private static final String RECORDED_ATTRIBUTE = ProviderSimulator.class.getName() + ".recorded";
 
     /** What the token endpoint does with a request (whose body has already been read). */
     @FunctionalInterface
@@ -234,9 +235,7 @@ public final class ProviderSimulator implements AutoCloseable {
         unused.add(first);
         AtomicInteger issued = new AtomicInteger();
         return exchange -> {
-            String sent = lastTokenRequest()
-                    .map(request -> request.form().get("refresh_token"))
-                    .orElse(null);
+            String sent = recorded(exchange).form().get("refresh_token");
             if (sent == null || !unused.remove(sent)) {
                 Answer.json(400, "{\"error\":\"invalid_grant\"}").respond(exchange);
                 return;
@@ -246,6 +245,14 @@ public final class ProviderSimulator implements AutoCloseable {
             unused.add(next);
             Answer.bearer("access-" + n, next, 3600).respond(exchange);
         };
+    }
+
+    /**
+     * The request being answered, as recorded: what an {@link Answer} reads to answer according to the request (a
+     * form field, a header), whatever other requests arrive at the same moment.
+     */
+    public static RecordedRequest recorded(HttpExchange exchange) {
+        return (RecordedRequest) exchange.getAttribute(RECORDED_ATTRIBUTE);
     }
 
     /** Every request to a path, in order of arrival. */
@@ -283,6 +290,7 @@ public final class ProviderSimulator implements AutoCloseable {
         }
         received.computeIfAbsent(exchange.getRequestURI().getPath(), path -> new CopyOnWriteArrayList<>())
                 .add(request);
+        exchange.setAttribute(RECORDED_ATTRIBUTE, request);
         return request;
     }
 
