@@ -40,6 +40,16 @@ final class EndpointMapping {
     static final String SYNC_TAG_SYSTEM = BASE + "CodeSystem/sync";
 
     static final String SYNC_PENDING = "pending";
+
+    /**
+     * The {@code Endpoint.status} of a connection whose patient must connect again ({@code reauth_required}). R4's
+     * value set for it is {@code active | suspended | error | off | entered-in-error | test}; {@code suspended}, "this
+     * endpoint is temporarily unavailable", is the one that fits: nothing is wrong with the endpoint's definition (not
+     * {@code error}) and it is not switched off for good (not {@code off}, a revoked connection); it is unavailable until
+     * the patient reconnects, which writes it {@code active} again.
+     */
+    static final Endpoint.EndpointStatus REAUTH_REQUIRED = Endpoint.EndpointStatus.SUSPENDED;
+
     static final String CONNECTION_TYPE_SYSTEM = BASE + "CodeSystem/endpoint-connection-type";
     static final String PAYLOAD_TYPE_SYSTEM = "http://terminology.hl7.org/CodeSystem/endpoint-payload-type";
 
@@ -150,11 +160,20 @@ final class EndpointMapping {
                 scopes(endpoint));
     }
 
-    private static ConnectionStatus status(Endpoint endpoint) {
-        if (endpoint.getStatus() == Endpoint.EndpointStatus.ACTIVE) {
+    /**
+     * The connection's status read from {@code Endpoint.status}: {@code active} is active, {@code suspended} is
+     * reauth_required ({@link #REAUTH_REQUIRED}), {@code off} is revoked, and anything else ({@code error}, {@code
+     * entered-in-error}, {@code test}, none) is an error.
+     */
+    static ConnectionStatus status(Endpoint endpoint) {
+        Endpoint.EndpointStatus status = endpoint.getStatus();
+        if (status == Endpoint.EndpointStatus.ACTIVE) {
             return ConnectionStatus.ACTIVE;
         }
-        return endpoint.getStatus() == Endpoint.EndpointStatus.OFF ? ConnectionStatus.REVOKED : ConnectionStatus.ERROR;
+        if (status == REAUTH_REQUIRED) {
+            return ConnectionStatus.REAUTH_REQUIRED;
+        }
+        return status == Endpoint.EndpointStatus.OFF ? ConnectionStatus.REVOKED : ConnectionStatus.ERROR;
     }
 
     private static Instant connectedAt(Endpoint endpoint) {

@@ -9,6 +9,7 @@ import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import health.wearables.application.port.out.ConfiguredProviders;
 import health.wearables.application.port.out.ConnectionStore;
+import health.wearables.application.port.out.ReauthMarks;
 import health.wearables.application.port.out.StoredCredentials;
 import health.wearables.application.port.out.SyncMarks;
 import health.wearables.domain.ConnectionKey;
@@ -24,10 +25,13 @@ import org.hl7.fhir.r4.model.Endpoint;
 import org.hl7.fhir.r4.model.Meta;
 
 /**
- * Connections as FHIR R4 Endpoints in HAPI's JPA store, through HAPI's DAO layer; one store behind the three ports
- * of its roles (saving and listing, the sealed credentials, the sync marks). One Endpoint per project, patient and
- * provider: a save is a conditional update on the connection identifier, so a reconnect makes a new version of the
- * same resource (and a second save of the same credentials is harmless).
+ * Connections as FHIR R4 Endpoints in HAPI's JPA store, through HAPI's DAO layer; one store behind the four ports
+ * of its roles (saving and listing, the sealed credentials, the sync marks, the reauth marks). One Endpoint per
+ * project, patient and provider: a save is a conditional update on the connection identifier, so a reconnect makes a
+ * new version of the same resource (and a second save of the same credentials is harmless).
+ *
+ * <p>A connection whose patient must connect again is {@code suspended} ({@link EndpointMapping#REAUTH_REQUIRED}); a
+ * reconnect writes it {@code active} again, and a refresh keeps whatever status it finds.
  *
  * <p>A connection waiting for its initial sync carries the meta tag {@value EndpointMapping#SYNC_TAG_SYSTEM}{@code
  * |}{@value EndpointMapping#SYNC_PENDING}, added and removed with HAPI's {@code $meta-add} and {@code $meta-delete}
@@ -36,7 +40,7 @@ import org.hl7.fhir.r4.model.Meta;
  * <p>Every failure of the database becomes {@link health.wearables.application.port.out.ConnectionStoreUnavailable}
  * ({@link StoreFailures}).
  */
-public final class FhirConnectionStore implements ConnectionStore, StoredCredentials, SyncMarks {
+public final class FhirConnectionStore implements ConnectionStore, StoredCredentials, SyncMarks, ReauthMarks {
     private final IFhirResourceDao<Endpoint> endpoints;
     private final ConfiguredProviders providers;
 
@@ -161,7 +165,9 @@ public final class FhirConnectionStore implements ConnectionStore, StoredCredent
 
     /**
      * Compare and set: the stored Endpoint must still map to {@code expected}, and the update names the version that
-     * was compared, so HAPI refuses it ({@link ResourceVersionConflictException}) if a save landed in between.
+     * was compared, so HAPI refuses it ({@link ResourceVersionConflictException}) if a save landed in between. The
+     * Endpoint keeps the status it had: a refresh that read the credentials before a reauth mark landed does not make
+     * the connection active again.
      */
     @Override
     public boolean replace(SealedCredentials expected, SealedCredentials replacement) {
@@ -181,7 +187,37 @@ public final class FhirConnectionStore implements ConnectionStore, StoredCredent
             return false;
         }
         Endpoint endpoint = EndpointMapping.toEndpoint(replacement, address(replacement.key()));
+        endpoint.setStatus(stored.get().getStatus());
         endpoint.setId(stored.get().getIdElement().toUnqualified());
+        return versionCheckedUpdate(endpoint);
+    }
+
+    /**
+     * Compare and set, as {@link #replace}: the stored Endpoint must still map to {@code refused}, and the update
+     * (the stored Endpoint as it was read, {@code suspended}) names the version that was compared, so a reconnect or a
+     * refresh that landed in between wins. A connection already marked with these credentials answers {@code true}.
+     */
+    @Override
+    public boolean markReauthRequired(SealedCredentials refused) {
+        return StoreFailures.translated("reauth mark", () -> suspend(refused));
+    }
+
+    private boolean suspend(SealedCredentials refused) {
+        Optional<Endpoint> stored = endpointOf(refused.key());
+        if (stored.isEmpty() || !EndpointMapping.toCredentials(stored.get()).equals(refused)) {
+            return false;
+        }
+        Endpoint endpoint = stored.get();
+        if (endpoint.getStatus() == EndpointMapping.REAUTH_REQUIRED) {
+            return true;
+        }
+        endpoint.setStatus(EndpointMapping.REAUTH_REQUIRED);
+        endpoint.setId(endpoint.getIdElement().toUnqualified());
+        return versionCheckedUpdate(endpoint);
+    }
+
+    /** Updates the Endpoint only if the version its id names is still the current one. */
+    private boolean versionCheckedUpdate(Endpoint endpoint) {
         try {
             endpoints.update(endpoint, new SystemRequestDetails());
             return true;

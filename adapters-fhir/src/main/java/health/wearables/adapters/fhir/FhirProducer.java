@@ -3,6 +3,7 @@ package health.wearables.adapters.fhir;
 import health.wearables.application.port.out.ConfiguredProviders;
 import health.wearables.application.port.out.ConnectionStore;
 import health.wearables.application.port.out.ObservationStore;
+import health.wearables.application.port.out.ReauthMarks;
 import health.wearables.application.port.out.StoredCredentials;
 import health.wearables.application.port.out.SyncMarks;
 import health.wearables.application.port.out.SyncPoints;
@@ -19,7 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The FHIR adapter's one CDI producer: starts the embedded FHIR store when the application starts, and hands out the
- * {@link ConnectionStore}, {@link StoredCredentials} and {@link SyncMarks} ports (all three the one
+ * {@link ConnectionStore}, {@link StoredCredentials}, {@link SyncMarks} and {@link ReauthMarks} ports (all four the one
  * {@link FhirConnectionStore}), the {@link ObservationStore} ({@link FhirObservationStore}) and the {@link SyncPoints}
  * ({@link FhirSyncPoints}), all on the one store.
  */
@@ -95,6 +96,12 @@ public class FhirProducer {
     @Produces
     @ApplicationScoped
     SyncMarks syncMarks() {
+        return connections;
+    }
+
+    @Produces
+    @ApplicationScoped
+    ReauthMarks reauthMarks() {
         return connections;
     }
 

@@ -3,6 +3,7 @@ package health.wearables.adapters.rest.app;
 import health.wearables.adapters.rest.in.api.CallbackResource;
 import health.wearables.application.port.in.AuthenticateProject;
 import health.wearables.application.port.in.CompleteCallback;
+import health.wearables.application.port.in.KeepCredentialsAlive;
 import health.wearables.application.port.in.ListConnections;
 import health.wearables.application.port.in.ListProviders;
 import health.wearables.application.port.in.RecoverPendingWork;
@@ -39,6 +40,7 @@ import health.wearables.application.service.CompleteCallbackService;
 import health.wearables.application.service.CredentialKeeping;
 import health.wearables.application.service.GrantRedemption;
 import health.wearables.application.service.InitialSync;
+import health.wearables.application.service.KeepCredentialsAliveService;
 import health.wearables.application.service.ListConnectionsService;
 import health.wearables.application.service.ListProvidersService;
 import health.wearables.application.service.RecoverPendingWorkService;
@@ -127,6 +129,13 @@ public class UseCaseProducer {
     @Inject
     @ConfigProperty(name = REFRESH_MARGIN, defaultValue = DEFAULT_REFRESH_MARGIN_SECONDS)
     long refreshMarginSeconds;
+
+    static final String REFRESH_KEEP_ALIVE = "wearables.refresh.keep-alive";
+    static final String DEFAULT_REFRESH_KEEP_ALIVE_SECONDS = "86400";
+
+    @Inject
+    @ConfigProperty(name = REFRESH_KEEP_ALIVE, defaultValue = DEFAULT_REFRESH_KEEP_ALIVE_SECONDS)
+    long refreshKeepAliveSeconds;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -318,6 +327,15 @@ public class UseCaseProducer {
                         defaults.maxBackoff(),
                         defaults.busyRetry()),
                 clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    KeepCredentialsAlive keepCredentialsAlive(
+            StoredCredentials stored, ConnectionStore connections, RefreshCredentials refresh, Leases leases) {
+        within(REFRESH_KEEP_ALIVE, refreshKeepAliveSeconds, 3600, 31_536_000);
+        return new KeepCredentialsAliveService(
+                stored, connections, refresh, leases, Duration.ofSeconds(refreshKeepAliveSeconds), clock);
     }
 
     private static void within(String key, long value, long min, long max) {

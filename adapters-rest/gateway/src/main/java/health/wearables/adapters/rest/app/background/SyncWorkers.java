@@ -1,5 +1,6 @@
 package health.wearables.adapters.rest.app.background;
 
+import health.wearables.application.port.in.KeepCredentialsAlive;
 import health.wearables.application.port.in.ScheduleSyncs;
 import health.wearables.application.port.in.ScheduleSyncs.Schedule;
 import health.wearables.application.port.in.WorkSyncQueue;
@@ -27,7 +28,8 @@ import org.eclipse.microprofile.metrics.Tag;
  * The sync workers of this instance: {@value #WORKERS} threads (default 2), each taking one job after another off the
  * queue ({@link WorkSyncQueue}), pausing {@value #POLL} ms (default 500) when none waits and five seconds when the
  * queue cannot be reached; and the schedule, which asks {@link ScheduleSyncs} every minute (or every sync interval, if
- * shorter) to queue every active connection's sync, the use case letting one instance do it once an interval.
+ * shorter) to queue every active connection's sync, the use case letting one instance do it once an interval, and
+ * {@link KeepCredentialsAlive} to refresh credentials nothing has refreshed for a while (one pass an hour).
  *
  * <p>Each worker's consumer name is this JVM's {@code pid@host} and the worker's number, unique across the instances
  * that share the queue. Workers stop with the application: a job in hand is given the stop's ten seconds, and a job
@@ -52,6 +54,9 @@ public class SyncWorkers {
 
     @Inject
     ScheduleSyncs schedule;
+
+    @Inject
+    KeepCredentialsAlive keepAlive;
 
     @Inject
     MetricRegistry metrics;
@@ -177,6 +182,10 @@ public class SyncWorkers {
             Schedule pass = schedule.runOnce();
             if (!pass.problems().isEmpty()) {
                 LOG.log(Level.WARNING, "sync schedule: {0}", String.join("; ", pass.problems()));
+            }
+            KeepCredentialsAlive.Pass kept = keepAlive.runOnce();
+            if (!kept.problems().isEmpty()) {
+                LOG.log(Level.WARNING, "keep-alive refresh pass: {0}", String.join("; ", kept.problems()));
             }
         } catch (RuntimeException | Error e) {
             LOG.log(Level.WARNING, "sync schedule failed: {0}", e.getClass().getName());
