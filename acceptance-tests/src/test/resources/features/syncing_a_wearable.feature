@@ -62,6 +62,20 @@ Feature: Syncing a wearable's data into the patient's record
       Then her care team soon sees her last 3 days of resting heart rate and sleep in her record
       And her WHOOP strap connection is listed as synced
 
+  Rule: However many syncs need a refresh at the same moment, the vendor is asked once
+
+    Scenario: 16 syncs of Amara's WHOOP strap at once, spread over both instances, as her access token runs out
+      Given Amara has worn her WHOOP strap for the last 3 days
+      And WHOOP issues her an access token that expires in 315 seconds
+      And her care team connects her WHOOP strap and she approves access
+      And her care team soon sees her last 3 days of resting heart rate and sleep in her record
+      And her access token is now within the refresh margin
+      When her care team asks for 16 syncs of her WHOOP strap at once, spread over both instances
+      Then all 16 are accepted, each with a job id
+      And all of them soon finish, none failed, none left in the queue
+      And WHOOP was asked once to refresh her tokens, after the syncs were asked for, and never with a used refresh token
+      And her WHOOP strap connection is still active
+
   Rule: A vendor that asks the gateway to slow down is obeyed
 
     Scenario: Dexcom's data API asks the gateway to come back a few seconds later

@@ -289,13 +289,16 @@ public class SyncSteps {
 
     private static final int REVISION = 1_000;
     private static final int NEW_HEART_RATE = 88;
+    private Instant newHeartRateAt;
 
     @When("her Oura ring records a new heart rate, and Oura revises yesterday's steps")
     public void newAndRevisedAtOura() {
         Vendors.Account account = sync.account("oura");
         OuraSimulator now = OuraSimulator.start();
         WornData.seed("oura", now, sync.seededAt, lastDays, REVISION);
-        now.heartRate(Instant.now().minus(Duration.ofMinutes(5)), NEW_HEART_RATE);
+        newHeartRateAt =
+                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).minus(Duration.ofMinutes(5));
+        now.heartRate(newHeartRateAt, NEW_HEART_RATE);
         account.replaceData(now);
         sync.expected.get("oura").merge("8867-4", 1, Integer::sum);
     }
@@ -308,7 +311,7 @@ public class SyncSteps {
                 found -> found.stream()
                         .anyMatch(observation ->
                                 observation.at("/valueQuantity/value").asInt() == NEW_HEART_RATE
-                                        && PatientRecord.effective(observation).isAfter(sync.connectedAt)));
+                                        && PatientRecord.effective(observation).equals(newHeartRateAt)));
     }
 
     @Then("every record of her {wearable} is in her record once")
@@ -376,16 +379,12 @@ public class SyncSteps {
 
     private Instant syncsAskedAt;
 
-    @Then("all {int} are accepted, each with a job id of its own")
+    @Then("all {int} are accepted, each with a job id")
     public void allAccepted(int syncs) {
-        assertThat(sync.syncAnswers)
-                .hasSize(syncs)
-                .allSatisfy(answer ->
-                        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202));
-        assertThat(sync.syncAnswers.stream()
-                        .map(answer -> Json.parse(answer.body()).path("jobId").asText())
-                        .distinct())
-                .hasSize(syncs);
+        assertThat(sync.syncAnswers).hasSize(syncs).allSatisfy(answer -> {
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+            assertThat(Json.parse(answer.body()).path("jobId").asText()).isNotBlank();
+        });
     }
 
     @Then("all of them soon finish, none failed, none left in the queue")
