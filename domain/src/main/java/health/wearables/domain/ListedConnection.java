@@ -9,7 +9,7 @@ import java.util.Optional;
  * One line of a project's connection listing, without token material: a stored connection with its Endpoint, or
  * credentials still held for a retry ({@link ConnectionStatus#PENDING}, no Endpoint yet).
  *
- * @param lastSyncedAt when the last sync ended, or, while one runs, when it started; empty before the first
+ * @param lastSyncedAt when the last sync ended; empty before the first
  * @param syncStatus   how the connection's syncing stands
  */
 public record ListedConnection(

@@ -6,7 +6,7 @@ import java.util.Locale;
 public enum SyncStatus {
     /** No sync of the connection has run yet. */
     NEVER,
-    /** A sync of the connection has started and not ended (it may be waiting for a provider's rate limit). */
+    /** A worker syncs the connection now. */
     RUNNING,
     /** The last sync read every page and wrote what it read. */
     OK,

@@ -5,6 +5,7 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import java.lang.System.Logger.Level;
+import org.hl7.fhir.r4.model.Basic;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Device;
 import org.hl7.fhir.r4.model.Endpoint;
@@ -57,6 +58,11 @@ public final class EmbeddedFhirStore implements AutoCloseable {
 
     IFhirResourceDao<Device> devices() {
         return context.getBean(DaoRegistry.class).getResourceDao(Device.class);
+    }
+
+    /** The sync states ({@link FhirSyncPoints}): R4 {@code Basic}, which {@code /fhir} does not serve. */
+    IFhirResourceDao<Basic> basics() {
+        return context.getBean(DaoRegistry.class).getResourceDao(Basic.class);
     }
 
     /** HAPI's system DAO, which runs a FHIR transaction Bundle in one database transaction. */

@@ -30,6 +30,12 @@ import org.hl7.fhir.r4.model.Meta;
  * project, patient and provider: a save is a conditional update on the connection identifier, so a reconnect makes a
  * new version of the same resource (and a second save of the same credentials is harmless).
  *
+ * <p>Only the current version of an Endpoint is kept: every version that a write supersedes (a reconnect, a refresh, a
+ * reauth mark) is expunged right after the write, so HAPI's history table keeps no token ciphertext the connection no
+ * longer uses ({@link SupersededVersions}). The version number still counts on, so the compare-and-set of
+ * {@link #replace} and {@link #markReauthRequired} works as before. The Observations keep their history: only the one
+ * Endpoint written is expunged.
+ *
  * <p>A connection whose patient must connect again is {@code suspended} ({@link EndpointMapping#REAUTH_REQUIRED}); a
  * reconnect writes it {@code active} again, and a refresh keeps whatever status it finds.
  *
@@ -41,12 +47,16 @@ import org.hl7.fhir.r4.model.Meta;
  * ({@link StoreFailures}).
  */
 public final class FhirConnectionStore implements ConnectionStore, StoredCredentials, SyncMarks, ReauthMarks {
+    private static final System.Logger LOG = System.getLogger(FhirConnectionStore.class.getName());
+
     private final IFhirResourceDao<Endpoint> endpoints;
     private final ConfiguredProviders providers;
+    private final SupersededVersions history;
 
     public FhirConnectionStore(EmbeddedFhirStore store, ConfiguredProviders providers) {
         this.endpoints = store.endpoints();
         this.providers = providers;
+        this.history = new SupersededVersions(endpoints, LOG, "connection store");
     }
 
     @Override
@@ -65,6 +75,7 @@ public final class FhirConnectionStore implements ConnectionStore, StoredCredent
                 endpoint,
                 "Endpoint?identifier=" + EndpointMapping.identifierSearch(credentials.key()),
                 new SystemRequestDetails());
+        history.expungeAfter(outcome.getId());
         Endpoint saved = (Endpoint) outcome.getResource();
         saved.setId(outcome.getId().toUnqualifiedVersionless());
         return EndpointMapping.toStoredConnection(saved);
@@ -216,14 +227,16 @@ public final class FhirConnectionStore implements ConnectionStore, StoredCredent
         return versionCheckedUpdate(endpoint);
     }
 
-    /** Updates the Endpoint only if the version its id names is still the current one. */
+    /** Updates the Endpoint only if the version its id names is still the current one; expunges what it superseded. */
     private boolean versionCheckedUpdate(Endpoint endpoint) {
+        DaoMethodOutcome outcome;
         try {
-            endpoints.update(endpoint, new SystemRequestDetails());
-            return true;
+            outcome = endpoints.update(endpoint, new SystemRequestDetails());
         } catch (ResourceVersionConflictException e) {
             return false;
         }
+        history.expungeAfter(outcome.getId());
+        return true;
     }
 
     private List<Endpoint> search(SearchParameterMap search) {

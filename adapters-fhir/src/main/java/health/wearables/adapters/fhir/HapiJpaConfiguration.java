@@ -69,7 +69,16 @@ public class HapiJpaConfiguration {
         settings.setHibernateSearchIndexSearchParams(false);
         settings.setSchedulingDisabled(true);
         settings.setJobFastTrackingEnabled(false);
-        settings.setExpungeEnabled(false);
+        // For the connection store's expunge of an Endpoint's superseded versions (their token ciphertext) right
+        // after each write (FhirConnectionStore), and the sync points' of a sync state's (FhirSyncPoints: one version
+        // per connection), both through SupersededVersions, rather than no history at all
+        // (setResourceDbHistoryEnabled(false)):
+        // an Observation whose value was revised keeps its earlier version. It does not open $expunge to anyone:
+        // /fhir (ProjectFhirServlet) registers only the gateway's read and search providers, neither HAPI's resource
+        // providers nor its system provider, which carry the $expunge operation (ProjectFhirServletTest asks for it);
+        // and _expunge on a delete stays off, as there is no delete.
+        settings.setExpungeEnabled(true);
+        settings.setDeleteExpungeEnabled(false);
         settings.setAllowMultipleDelete(false);
         return settings;
     }

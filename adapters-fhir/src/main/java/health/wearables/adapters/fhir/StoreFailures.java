@@ -59,7 +59,7 @@ final class StoreFailures {
     }
 
     /** The simple class names along the cause chain, e.g. {@code CannotCreateTransactionException < PSQLException}. */
-    private static String kinds(Throwable failure) {
+    static String kinds(Throwable failure) {
         List<String> kinds = new ArrayList<>();
         for (Throwable each = failure; each != null && kinds.size() < 4; each = each.getCause()) {
             kinds.add(each.getClass().getSimpleName());

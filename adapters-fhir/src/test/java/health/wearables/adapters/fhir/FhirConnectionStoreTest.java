@@ -12,6 +12,7 @@ import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ValidationResult;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import health.wearables.adapters.sealing.TinkTokenCipher;
 import health.wearables.application.port.in.ReencryptConnections;
@@ -134,6 +135,7 @@ class FhirConnectionStoreTest extends ConnectionStoreContract {
 
     @Test
     void after_a_key_rotation_one_pass_moves_every_token_to_the_new_key_and_the_old_key_can_go() throws Exception {
+        AeadConfig.register(); // before the first keyset is made, whichever test class ran first
         KeysetHandle oldKeys =
                 KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM, RegistryConfiguration.get());
         TinkTokenCipher before = new TinkTokenCipher(oldKeys);

@@ -24,10 +24,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.hl7.fhir.r4.model.Basic;
 import org.hl7.fhir.r4.model.Endpoint;
 import org.junit.jupiter.api.Test;
 
-/** The sync points contract against HAPI FHIR JPA on the real PostgreSQL: meta tags on the connection's Endpoint. */
+/** The sync points contract against HAPI FHIR JPA on the real PostgreSQL: a Basic of its own per connection. */
 class FhirSyncPointsTest extends SyncPointsContract {
     private final EmbeddedFhirStore fhir = SharedFhirStore.get();
     private final FhirConnectionStore connections = SharedFhirStore.connections();
@@ -52,11 +53,23 @@ class FhirSyncPointsTest extends SyncPointsContract {
                 .get(0);
     }
 
+    private Basic stateOf(ConnectionKey key) {
+        return points.stateOf(key).orElseThrow();
+    }
+
+    private static List<String> tags(Endpoint endpoint) {
+        return endpoint.getMeta().getTag().stream()
+                .map(tag -> tag.getSystem() + "|" + tag.getCode())
+                .toList();
+    }
+
     @Test
-    void recording_syncs_makes_no_new_version_of_the_endpoint_and_leaves_two_tags() {
+    void recording_syncs_leaves_the_endpoint_as_it_was_so_a_refresh_compare_and_set_still_succeeds() {
         ConnectionKey key = Samples.connectionKey();
-        connections.save(Samples.sealed(new ReversibleTokenCipher(), key, "access-v", Optional.of("refresh-v")));
-        String version = endpointOf(key).getMeta().getVersionId();
+        ReversibleTokenCipher cipher = new ReversibleTokenCipher();
+        connections.save(Samples.sealed(cipher, key, "access-v", Optional.of("refresh-v")));
+        connections.markSyncPending(key);
+        Endpoint before = endpointOf(key);
         SealedCredentials credentials = connections.find(key).orElseThrow();
         Instant noon = Instant.parse("2026-11-02T12:00:00Z");
 
@@ -66,69 +79,136 @@ class FhirSyncPointsTest extends SyncPointsContract {
                     key, new SyncPoint(Optional.of(at), at.plusSeconds(20), hour == 3 ? Outcome.FAILED : Outcome.OK));
         }
 
-        Endpoint endpoint = endpointOf(key);
-        assertThat(endpoint.getMeta().getVersionId()).isEqualTo(version);
+        Endpoint after = endpointOf(key);
+        assertThat(after.getMeta().getVersionId()).isEqualTo(before.getMeta().getVersionId());
+        assertThat(after.getMeta().getLastUpdated()).isEqualTo(before.getMeta().getLastUpdated());
+        assertThat(tags(after))
+                .as("the project and sync|pending, nothing of the syncs")
+                .containsExactlyInAnyOrderElementsOf(tags(before))
+                .hasSize(2);
         assertThat(fhir.endpoints()
                         .history(
-                                endpoint.getIdElement().toUnqualifiedVersionless(),
+                                after.getIdElement().toUnqualifiedVersionless(),
                                 null,
                                 null,
                                 null,
                                 new SystemRequestDetails())
                         .size())
                 .isEqualTo(1);
-        assertThat(endpoint.getMeta().getTag())
-                .filteredOn(tag -> tag.getSystem().startsWith(EndpointMapping.BASE + "CodeSystem/sync-"))
-                .extracting(
-                        tag -> tag.getSystem().substring(tag.getSystem().lastIndexOf('/') + 1) + "|" + tag.getCode())
-                .containsExactlyInAnyOrder("sync-reach|2026-11-02T16:00:00Z", "sync-last|ok/2026-11-02T16:00:20Z");
         assertThat(connections.find(key)).contains(credentials);
+        assertThat(points.find(key))
+                .contains(new SyncPoint(
+                        Optional.of(noon.plus(Duration.ofHours(4))),
+                        noon.plus(Duration.ofHours(4)).plusSeconds(20),
+                        Outcome.OK));
+
+        assertThat(connections.replace(credentials, Samples.sealed(cipher, key, "access-w", Optional.of("refresh-w"))))
+                .as("a refresh's compare-and-set, on the version read before the syncs")
+                .isTrue();
+        assertThat(points.find(key).flatMap(SyncPoint::reach)).contains(noon.plus(Duration.ofHours(4)));
     }
 
     @Test
-    void records_of_one_connection_meeting_at_once_all_land_and_leave_the_farthest_reach() throws Exception {
+    void the_sync_state_is_one_basic_of_the_connection_tagged_with_its_project_and_kept_in_one_version() {
+        ConnectionKey key = Samples.connectionKey();
+        connections.save(Samples.sealed(new ReversibleTokenCipher(), key, "access-b", Optional.empty()));
+        Instant reach = Instant.parse("2026-11-02T12:00:00.123456Z");
+        Instant finishedAt = Instant.parse("2026-11-02T12:00:30.987654321Z");
+        points.record(key, new SyncPoint(Optional.of(reach.minusSeconds(60)), finishedAt.minusSeconds(60), Outcome.OK));
+
+        points.record(key, new SyncPoint(Optional.of(reach), finishedAt, Outcome.OK));
+
+        Basic state = stateOf(key);
+        assertThat(state.getMeta().getVersionId()).isEqualTo("2");
+        assertThat(state.getMeta().getTag())
+                .extracting(tag -> tag.getSystem() + "|" + tag.getCode())
+                .containsExactly(
+                        EndpointMapping.PROJECT_TAG_SYSTEM + "|" + key.project().value());
+        assertThat(state.getIdentifier())
+                .extracting(identifier -> identifier.getSystem() + "|" + identifier.getValue())
+                .containsExactly(FhirSyncPoints.STATE_SYSTEM + "|" + key.canonical());
+        assertThat(state.getCode().getCoding())
+                .extracting(coding -> coding.getSystem() + "|" + coding.getCode())
+                .containsExactly(FhirSyncPoints.KIND_SYSTEM + "|" + FhirSyncPoints.SYNC_STATE);
+        assertThat(state.getSubject().getReference())
+                .isEqualTo("Endpoint/" + endpointOf(key).getIdElement().getIdPart());
+        assertThat(state.getExtension())
+                .extracting(extension ->
+                        extension.getUrl() + "=" + extension.getValue().primitiveValue())
+                .containsExactly(
+                        FhirSyncPoints.EXT_REACH + "=2026-11-02T12:00:00.123456Z",
+                        FhirSyncPoints.EXT_LAST_OUTCOME + "=ok",
+                        FhirSyncPoints.EXT_LAST_FINISHED + "=2026-11-02T12:00:30.987654321Z");
+        assertThat(fhir.basics()
+                        .history(
+                                state.getIdElement().toUnqualifiedVersionless(),
+                                null,
+                                null,
+                                null,
+                                new SystemRequestDetails())
+                        .size())
+                .as("the first version was expunged")
+                .isEqualTo(1);
+        assertThat(points.find(key)).contains(new SyncPoint(Optional.of(reach), finishedAt, Outcome.OK));
+    }
+
+    @Test
+    void a_connection_that_is_not_stored_gets_no_sync_state() {
+        ConnectionKey unknown = Samples.connectionKey();
+
+        points.record(unknown, new SyncPoint(Optional.of(Instant.now()), Instant.now(), Outcome.OK));
+
+        assertThat(points.stateOf(unknown)).isEmpty();
+    }
+
+    @Test
+    void records_of_one_connection_meeting_at_once_all_land_and_leave_one_sync_state_with_the_farthest_reach()
+            throws Exception {
         ConnectionKey key = Samples.connectionKey();
         connections.save(Samples.sealed(new ReversibleTokenCipher(), key, "access-r", Optional.empty()));
         Instant noon = Instant.parse("2026-11-02T12:00:00Z");
-        ExecutorService recorders = Executors.newFixedThreadPool(4);
+        int threads = 4;
+        int each = 10;
+        ExecutorService recorders = Executors.newFixedThreadPool(threads);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<?>> records = new ArrayList<>();
-        for (int each = 0; each < 4; each++) {
-            Instant at = noon.plus(Duration.ofHours(each));
+        for (int thread = 0; thread < threads; thread++) {
+            int offset = thread;
             records.add(recorders.submit(() -> {
                 start.await();
-                points.record(key, new SyncPoint(Optional.of(at), at.plusSeconds(20), Outcome.OK));
+                for (int record = 0; record < each; record++) {
+                    // the threads' reaches interleave: the farthest of all is the last record of the last thread
+                    Instant at = noon.plus(Duration.ofMinutes(record * threads + offset));
+                    points.record(key, new SyncPoint(Optional.of(at), at.plusSeconds(20), Outcome.OK));
+                }
                 return null;
             }));
         }
         start.countDown();
         for (Future<?> record : records) {
-            record.get(60, TimeUnit.SECONDS);
+            record.get(120, TimeUnit.SECONDS);
         }
         recorders.shutdown();
 
-        assertThat(points.find(key).flatMap(SyncPoint::reach)).contains(noon.plus(Duration.ofHours(3)));
+        Instant farthest = noon.plus(Duration.ofMinutes((long) threads * each - 1));
+        assertThat(points.find(key).flatMap(SyncPoint::reach)).contains(farthest);
+        SearchParameterMap search = SearchParameterMap.newSynchronous();
+        search.add(Basic.SP_IDENTIFIER, new TokenParam(FhirSyncPoints.STATE_SYSTEM, key.canonical()));
+        assertThat(fhir.basics().search(search, new SystemRequestDetails()).getAllResources())
+                .hasSize(1);
         Instant after = noon.plus(Duration.ofHours(4));
         points.record(key, new SyncPoint(Optional.empty(), after, Outcome.FAILED));
-        assertThat(points.find(key))
-                .contains(new SyncPoint(Optional.of(noon.plus(Duration.ofHours(3))), after, Outcome.FAILED));
-        assertThat(endpointOf(key).getMeta().getTag())
-                .filteredOn(tag -> tag.getSystem().startsWith(EndpointMapping.BASE + "CodeSystem/sync-"))
-                .hasSize(2);
-    }
-
-    @Test
-    void a_compare_and_set_of_the_credentials_still_succeeds_after_a_sync_was_recorded() {
-        ConnectionKey key = Samples.connectionKey();
-        ReversibleTokenCipher cipher = new ReversibleTokenCipher();
-        connections.save(Samples.sealed(cipher, key, "access-c", Optional.of("refresh-c")));
-        SealedCredentials expected = connections.find(key).orElseThrow();
-
-        points.record(
-                key, new SyncPoint(Optional.of(Instant.parse("2026-11-02T12:00:00Z")), Instant.now(), Outcome.OK));
-
-        assertThat(connections.replace(expected, Samples.sealed(cipher, key, "access-d", Optional.of("refresh-d"))))
-                .isTrue();
-        assertThat(points.find(key)).isPresent();
+        assertThat(points.find(key)).contains(new SyncPoint(Optional.of(farthest), after, Outcome.FAILED));
+        Basic state = stateOf(key);
+        assertThat(fhir.basics()
+                        .history(
+                                state.getIdElement().toUnqualifiedVersionless(),
+                                null,
+                                null,
+                                null,
+                                new SystemRequestDetails())
+                        .size())
+                .as("after a record that met no other, its version is the only one")
+                .isEqualTo(1);
     }
 }

@@ -8,6 +8,8 @@ import health.wearables.application.port.out.ConfiguredProviders;
 import health.wearables.application.port.out.ProjectDirectory;
 import health.wearables.application.port.out.ReversibleTokenCipher;
 import health.wearables.application.port.out.Samples;
+import health.wearables.application.port.out.SyncPoints.Outcome;
+import health.wearables.application.port.out.SyncPoints.SyncPoint;
 import health.wearables.application.port.out.TokenCipher.TokenKind;
 import health.wearables.domain.ApiKey;
 import health.wearables.domain.ConfiguredProvider;
@@ -175,6 +177,19 @@ class ProjectFhirServletTest {
             request.header("Authorization", "Bearer " + apiKey);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String apiKey, String json)
+            throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(base.resolve(path))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Accept", "application/fhir+json")
+                        .header("Content-Type", "application/fhir+json")
+                        .header("Authorization", "Bearer " + apiKey)
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private String endpointId() throws IOException, InterruptedException {
@@ -385,6 +400,83 @@ class ProjectFhirServletTest {
             assertOperationOutcome(unknownType, 404, "Patient");
             assertOneInfoLine(log, "404 GET /fhir/Patient/1: ");
         }
+    }
+
+    /**
+     * The sync state of a connection ({@link FhirSyncPoints}, a {@code Basic}) is served to no project: {@code Basic}
+     * is no resource type of {@code /fhir}, for the owning project's key as for another's, and no search of what
+     * {@code /fhir} serves brings it along.
+     */
+    @Test
+    void the_sync_state_is_served_to_no_project_not_even_the_owning_one() throws Exception {
+        FhirSyncPoints points = new FhirSyncPoints(SharedFhirStore.get());
+        points.record(
+                stored,
+                new SyncPoint(
+                        Optional.of(Instant.parse("2026-11-02T07:30:00Z")),
+                        Instant.parse("2026-11-02T07:31:00Z"),
+                        Outcome.OK));
+        String state = points.stateOf(stored).orElseThrow().getIdElement().getIdPart();
+        String endpoint = endpointId();
+
+        for (String key : List.of(KEY, OTHER_KEY)) {
+            for (String path : List.of(
+                    "/fhir/Basic?identifier=" + FhirSyncPoints.STATE_SYSTEM + "%7C" + stored.canonical(),
+                    "/fhir/Basic?subject=Endpoint/" + endpoint,
+                    "/fhir/Basic",
+                    "/fhir/Basic/" + state,
+                    "/fhir/Basic/" + state + "/_history")) {
+                HttpResponse<String> answer = get(path, key);
+
+                assertOperationOutcome(answer, 404, "Basic");
+                assertThat(answer.body()).doesNotContain(FhirSyncPoints.EXT_LAST_OUTCOME);
+            }
+            for (String path : List.of(
+                    "/fhir/Endpoint?_revinclude=Basic:subject",
+                    "/fhir/Endpoint?_revinclude=*",
+                    "/fhir/Endpoint?_id=" + endpoint + "&_revinclude=Basic:subject",
+                    "/fhir/Device?_revinclude=*",
+                    "/fhir/Observation?_include=*&_revinclude=*")) {
+                HttpResponse<String> answer = get(path, key);
+
+                assertThat(answer.statusCode()).as(path).isEqualTo(400);
+                assertThat(answer.body())
+                        .as(path)
+                        .startsWith("{\"resourceType\":\"OperationOutcome\"")
+                        .contains("_revinclude")
+                        .doesNotContain(FhirSyncPoints.EXT_LAST_OUTCOME);
+            }
+            for (String path : List.of(
+                    "/fhir/Endpoint",
+                    "/fhir/Endpoint?identifier=" + EndpointMapping.CONNECTION_SYSTEM + "%7C" + stored.canonical(),
+                    "/fhir/Device?patient=Patient/" + stored.patient().value(),
+                    "/fhir/Observation?patient=Patient/" + stored.patient().value())) {
+                assertThat(found(get(path, key))).as(path).noneMatch(resource -> resource.startsWith("Basic/"));
+            }
+        }
+    }
+
+    /**
+     * The store has HAPI's expunge enabled, for the connection store's own expunge of superseded Endpoint versions:
+     * {@code /fhir} still has no {@code $expunge} (nor any other write), at any level, even for the owning project.
+     */
+    @Test
+    void expunge_is_no_operation_of_fhir_not_even_for_the_owning_project() throws Exception {
+        String id = endpointId();
+        String parameters = "{\"resourceType\":\"Parameters\",\"parameter\":["
+                + "{\"name\":\"expungeOldVersions\",\"valueBoolean\":true},"
+                + "{\"name\":\"expungeDeletedResources\",\"valueBoolean\":true},"
+                + "{\"name\":\"expungeEverything\",\"valueBoolean\":true}]}";
+
+        for (String path : List.of("/fhir/Endpoint/" + id + "/$expunge", "/fhir/Endpoint/$expunge", "/fhir/$expunge")) {
+            HttpResponse<String> answer = post(path, KEY, parameters);
+
+            assertThat(answer.statusCode()).as(path + ": " + answer.body()).isBetween(400, 499);
+            assertThat(answer.body())
+                    .contains("\"resourceType\":\"OperationOutcome\"", "does not know how to handle POST operation");
+        }
+        HttpResponse<String> read = get("/fhir/Endpoint/" + id, KEY);
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
     }
 
     @Test

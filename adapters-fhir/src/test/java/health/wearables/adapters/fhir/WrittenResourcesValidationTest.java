@@ -10,6 +10,8 @@ import ca.uhn.fhir.validation.SingleValidationMessage;
 import ca.uhn.fhir.validation.ValidationResult;
 import health.wearables.application.port.out.ReversibleTokenCipher;
 import health.wearables.application.port.out.Samples;
+import health.wearables.application.port.out.SyncPoints.Outcome;
+import health.wearables.application.port.out.SyncPoints.SyncPoint;
 import health.wearables.domain.ConnectionKey;
 import health.wearables.domain.sync.Category;
 import health.wearables.domain.sync.DataType;
@@ -36,9 +38,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Hostile case 58: every resource the adapter writes (an Observation of every kind of data, the connection's Device
- * and its Endpoint), read back from the store as a client would get it, validates with HAPI's own instance validator
- * against R4 core, and the vital signs against the R4 vital-signs profiles they claim, with 0 errors. Offline: R4's
+ * Hostile case 58: every resource the adapter writes (an Observation of every kind of data, the connection's Device,
+ * its Endpoint and its sync state), read back from the store as a client would get it (the sync state as the gateway
+ * reads it: {@code /fhir} does not serve it), validates with HAPI's own instance validator against R4 core, and the vital signs against the R4 vital-signs profiles they claim, with 0 errors. Offline: R4's
  * own profiles and value sets, and the code systems HAPI knows without a terminology server (not LOINC: its codes are
  * only checked against the profiles' fixed patterns, and an unknown LOINC code is a warning, not an error).
  */
@@ -180,5 +182,16 @@ class WrittenResourcesValidationTest {
                 .get(0);
 
         assertThat(errors(validated("Endpoint", endpoint))).isEmpty();
+    }
+
+    @Test
+    void the_sync_state_validates_with_no_error() {
+        FhirSyncPoints points = new FhirSyncPoints(fhir);
+        points.record(
+                connection,
+                new SyncPoint(Optional.of(MORNING), Instant.parse("2026-11-02T07:31:00.123456Z"), Outcome.OK));
+
+        assertThat(errors(validated("sync state", points.stateOf(connection).orElseThrow())))
+                .isEmpty();
     }
 }

@@ -40,6 +40,14 @@ public final class RedisLeases implements Leases {
         return taken ? Optional.of(() -> release(bucket, token)) : Optional.empty();
     }
 
+    /** One {@code EXISTS}: a lapsed lease's key has expired. */
+    @Override
+    public boolean isHeld(String name) {
+        RBucket<String> bucket =
+                client.getBucket(keyPrefix + Objects.requireNonNull(name, "name"), StringCodec.INSTANCE);
+        return RedisReply.await("lease held", timeout, bucket::isExistsAsync, LeaseUnavailable::new);
+    }
+
     private void release(RBucket<String> bucket, String token) {
         try {
             RedisReply.await(

@@ -122,6 +122,9 @@ class RedisUnavailableTest {
         Throwable failure = soon(() -> catchThrowable(() -> leases.take("recovery", Duration.ofMinutes(1))));
 
         assertThat(failure).isInstanceOf(LeaseUnavailable.class).hasMessageStartingWith("lease take:");
+        assertThat(catchThrowable(() -> leases.isHeld("recovery")))
+                .isInstanceOf(LeaseUnavailable.class)
+                .hasMessageStartingWith("lease held:");
     }
 
     @Test

@@ -6,8 +6,11 @@ import health.wearables.application.port.out.ConnectionStore;
 import health.wearables.application.port.out.ConnectionStoreUnavailable;
 import health.wearables.application.port.out.CredentialInbox;
 import health.wearables.application.port.out.CredentialInboxUnavailable;
+import health.wearables.application.port.out.LeaseUnavailable;
+import health.wearables.application.port.out.Leases;
 import health.wearables.application.port.out.ProjectDirectory;
 import health.wearables.application.port.out.SyncPoints;
+import health.wearables.application.port.out.SyncPoints.SyncPoint;
 import health.wearables.domain.ApiKey;
 import health.wearables.domain.ConnectionListing;
 import health.wearables.domain.ListedConnection;
@@ -29,8 +32,11 @@ import java.util.Optional;
  * is incomplete; when neither can, the listing fails as {@link Unavailable.ConnectionStore}. A sync point that cannot
  * be read leaves that connection {@code never} synced and the listing incomplete.
  *
- * <p>The sync points are read one connection at a time: a listing is one patient's handful of connections in practice
- * (a project-wide listing reads as many sync points as it lists connections).
+ * <p>A connection is {@code running} while a worker holds its sync lease (it syncs it now: no store is written to say
+ * so); otherwise its status is how its last sync ended. {@code lastSyncedAt} is when the last sync ended.
+ *
+ * <p>The sync points and leases are read one connection at a time: a listing is one patient's handful of connections
+ * in practice (a project-wide listing reads as many as it lists connections).
  */
 public final class ListConnectionsService implements ListConnections {
     private static final System.Logger LOG = System.getLogger(ListConnectionsService.class.getName());
@@ -39,13 +45,19 @@ public final class ListConnectionsService implements ListConnections {
     private final ConnectionStore connections;
     private final CredentialInbox inbox;
     private final SyncPoints syncPoints;
+    private final Leases leases;
 
     public ListConnectionsService(
-            ProjectDirectory projects, ConnectionStore connections, CredentialInbox inbox, SyncPoints syncPoints) {
+            ProjectDirectory projects,
+            ConnectionStore connections,
+            CredentialInbox inbox,
+            SyncPoints syncPoints,
+            Leases leases) {
         this.projects = projects;
         this.connections = connections;
         this.inbox = inbox;
         this.syncPoints = syncPoints;
+        this.leases = leases;
     }
 
     @Override
@@ -80,10 +92,11 @@ public final class ListConnectionsService implements ListConnections {
                 continue;
             }
             try {
-                synced.add(syncPoints
-                        .find(connection.key())
-                        .map(point -> connection.synced(Optional.of(point.finishedAt()), status(point.outcome())))
-                        .orElse(connection));
+                Optional<SyncPoint> last = syncPoints.find(connection.key());
+                SyncStatus status = running(connection)
+                        ? SyncStatus.RUNNING
+                        : last.map(point -> status(point.outcome())).orElse(SyncStatus.NEVER);
+                synced.add(connection.synced(last.map(SyncPoint::finishedAt), status));
             } catch (ConnectionStoreUnavailable e) {
                 complete = false;
                 synced.add(connection);
@@ -92,11 +105,19 @@ public final class ListConnectionsService implements ListConnections {
         return new ConnectionListing(synced, complete);
     }
 
+    /** Whether a worker syncs the connection now; not known when the leases cannot be read (then: not running). */
+    private boolean running(ListedConnection connection) {
+        try {
+            return leases.isHeld(WorkSyncQueueService.leaseOf(connection.key()));
+        } catch (LeaseUnavailable e) {
+            return false;
+        }
+    }
+
     private static SyncStatus status(SyncPoints.Outcome outcome) {
         return switch (outcome) {
             case OK -> SyncStatus.OK;
             case FAILED -> SyncStatus.FAILED;
-            case RUNNING -> SyncStatus.RUNNING;
         };
     }
 

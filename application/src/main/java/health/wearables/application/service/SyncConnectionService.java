@@ -118,10 +118,7 @@ public final class SyncConnectionService implements SyncConnection {
                 .findFirst();
     }
 
-    /** The connection is one to sync: from now until the job ends, its listing says a sync runs. */
     private SyncStep<Connected> usable(Connected connected) {
-        syncPoints.record(
-                connected.key(), new SyncPoint(Optional.empty(), clock.instant(), SyncPoints.Outcome.RUNNING));
         return connected
                 .freshness(settings.refreshMargin(), clock.instant())
                 .fold(

@@ -99,7 +99,7 @@ final class Gateway {
             projects,
             clock);
     final InMemorySyncPoints syncPoints = new InMemorySyncPoints(connections);
-    final ListConnectionsService list = new ListConnectionsService(projects, connections, inbox, syncPoints);
+    final ListConnectionsService list = new ListConnectionsService(projects, connections, inbox, syncPoints, leases);
     final RecoverPendingWorkService recovery = new RecoverPendingWorkService(
             inbox, connections, connections, connections, syncQueue, leases, LEASE, 100, clock);
 

@@ -171,15 +171,17 @@ class ListConnectionsServiceTest {
     }
 
     @Test
-    void each_stored_connection_says_how_its_syncing_stands() {
+    void each_stored_connection_says_how_its_last_sync_ended_or_that_a_worker_syncs_it_now() {
         Instant ended = Gateway.NOW.plusSeconds(90);
-        Instant started = Gateway.NOW.plusSeconds(300);
         gateway.syncPoints.record(
                 key("acme", "123", "withings"), new SyncPoint(Optional.of(Gateway.NOW), ended, Outcome.OK));
-        gateway.syncPoints.record(
-                key("acme", "123", "fitbit"), new SyncPoint(Optional.empty(), started, Outcome.RUNNING));
+        gateway.syncPoints.record(key("acme", "123", "fitbit"), new SyncPoint(Optional.empty(), ended, Outcome.OK));
         gateway.syncPoints.record(
                 key("acme", "456", "withings"), new SyncPoint(Optional.empty(), ended, Outcome.FAILED));
+        assertThat(gateway.leases.take(
+                        WorkSyncQueueService.leaseOf(key("acme", "123", "fitbit")), Duration.ofMinutes(5)))
+                .as("a worker syncs Fitbit now")
+                .isPresent();
 
         assertThat(listing(ACME_KEY, Optional.empty()).connections())
                 .extracting(
@@ -188,8 +190,19 @@ class ListConnectionsServiceTest {
                         ListedConnection::lastSyncedAt)
                 .containsExactlyInAnyOrder(
                         tuple("acme/123/withings", SyncStatus.OK, Optional.of(ended)),
-                        tuple("acme/123/fitbit", SyncStatus.RUNNING, Optional.of(started)),
+                        tuple("acme/123/fitbit", SyncStatus.RUNNING, Optional.of(ended)),
                         tuple("acme/456/withings", SyncStatus.FAILED, Optional.of(ended)));
+    }
+
+    @Test
+    void leases_that_cannot_be_read_leave_the_last_outcome() {
+        gateway.syncPoints.record(
+                key("acme", "123", "withings"), new SyncPoint(Optional.empty(), Gateway.NOW, Outcome.OK));
+        gateway.leases.setAvailable(false);
+
+        assertThat(listing(ACME_KEY, Optional.of("123")).connections())
+                .extracting(ListedConnection::syncStatus)
+                .containsExactlyInAnyOrder(SyncStatus.OK, SyncStatus.NEVER);
     }
 
     @Test

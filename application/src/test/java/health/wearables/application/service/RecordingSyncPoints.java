@@ -1,9 +1,7 @@
 package health.wearables.application.service;
 
 import health.wearables.application.port.out.SyncPoints;
-import health.wearables.application.port.out.SyncPoints.Outcome;
 import health.wearables.domain.ConnectionKey;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,29 +18,13 @@ final class RecordingSyncPoints implements SyncPoints {
         return Optional.ofNullable(points.get(connection));
     }
 
-    /** A running sync keeps the reach before it, as the real stores do. */
     @Override
     public void record(ConnectionKey connection, SyncPoint point) {
-        if (point.outcome() == Outcome.RUNNING) {
-            Optional<Instant> before = find(connection).flatMap(SyncPoint::reach);
-            points.put(connection, new SyncPoint(before, point.finishedAt(), point.outcome()));
-        } else {
-            points.put(connection, point);
-        }
+        points.put(connection, point);
         recorded.add(point);
     }
 
-    /** The syncs that ended, in order (a sync recorded as running is not one of them). */
     List<SyncPoint> recorded() {
-        return recorded.stream()
-                .filter(point -> point.outcome() != Outcome.RUNNING)
-                .toList();
-    }
-
-    /** How often a sync was recorded as running. */
-    long runs() {
-        return recorded.stream()
-                .filter(point -> point.outcome() == Outcome.RUNNING)
-                .count();
+        return List.copyOf(recorded);
     }
 }

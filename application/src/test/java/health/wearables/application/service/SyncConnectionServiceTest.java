@@ -165,7 +165,6 @@ class SyncConnectionServiceTest {
         assertThat(gateway.data.reads()).isEmpty();
         assertThat(gateway.tokenEndpoint.calls()).isZero();
         assertThat(gateway.syncPoints.recorded()).isEmpty();
-        assertThat(gateway.syncPoints.runs()).as("never listed as running").isZero();
     }
 
     @Test
@@ -265,19 +264,6 @@ class SyncConnectionServiceTest {
         assertThat(gateway.observations.observations())
                 .as("the page before stays")
                 .hasSize(1);
-    }
-
-    @Test
-    void a_job_stopped_until_later_leaves_the_connection_listed_as_running_with_its_reach() {
-        gateway.amaraConnected();
-        Instant reached = NOW.minus(Duration.ofDays(1));
-        gateway.syncPoints.record(AMARA_OURA, new SyncPoint(Optional.of(reached), reached, Outcome.OK));
-        gateway.data.first(new ProviderData.RateLimited(Optional.of(Duration.ofMinutes(2))));
-
-        sync(AMARA_OURA);
-
-        assertThat(gateway.syncPoints.find(AMARA_OURA))
-                .contains(new SyncPoint(Optional.of(reached), NOW, Outcome.RUNNING));
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.util.Optional;
  * Named leases shared by every gateway instance: while one instance holds a lease, no other gets it. A lease ends when
  * it is closed or when its duration has passed (so an instance that died does not keep it).
  */
-@FunctionalInterface
 public interface Leases {
 
     /**
@@ -16,6 +15,14 @@ public interface Leases {
      * @throws LeaseUnavailable when the store that holds leases cannot be reached
      */
     Optional<Lease> take(String name, Duration duration);
+
+    /**
+     * Whether someone holds the lease now (a lease closed or lapsed is not held). An answer for a listing: by the time
+     * it is read the lease may have ended.
+     *
+     * @throws LeaseUnavailable when the store that holds leases cannot be reached
+     */
+    boolean isHeld(String name);
 
     /** A lease held by the caller. Closing it ends it, unless it has already lapsed and been taken by another. */
     interface Lease extends AutoCloseable {

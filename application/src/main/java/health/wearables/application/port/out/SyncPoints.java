@@ -16,8 +16,8 @@ public interface SyncPoints {
 
     /**
      * Records a finished sync: it reached {@code reach} (the latest instant any written Observation covers; unchanged
-     * when the sync wrote nothing) and ended at {@code finishedAt} with {@code outcome}. A failed sync, or one recorded
-     * as running, never moves {@code reach}.
+     * when the sync wrote nothing) and ended at {@code finishedAt} with {@code outcome}. A failed sync never moves
+     * {@code reach}.
      */
     void record(ConnectionKey connection, SyncPoint point);
 
@@ -30,11 +30,9 @@ public interface SyncPoints {
         }
     }
 
-    /** How the last sync ended (or that one runs), as the listing's {@code syncStatus} shows it. */
+    /** How the last sync ended, as the listing's {@code syncStatus} shows it. */
     enum Outcome {
         OK,
-        FAILED,
-        /** A sync has started and not ended yet: {@code finishedAt} is when it started; reach never moves by it. */
-        RUNNING
+        FAILED
     }
 }

@@ -37,6 +37,15 @@ public final class InMemoryLeases implements Leases {
         return Optional.of(() -> release(name, owner));
     }
 
+    @Override
+    public synchronized boolean isHeld(String name) {
+        if (!available) {
+            throw new LeaseUnavailable("in-memory leases switched off", null);
+        }
+        Holder current = holders.get(name);
+        return current != null && clock.instant().isBefore(current.until());
+    }
+
     private synchronized void release(String name, Object owner) {
         holders.computeIfPresent(name, (key, holder) -> holder.owner() == owner ? null : holder);
     }

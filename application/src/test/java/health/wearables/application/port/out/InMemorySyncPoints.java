@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Sync points in a map, kept only for connections the given store holds, as the FHIR store keeps them on the
- * connection's Endpoint. Reach moves only forward and only by a sync that ended well. Can be switched off, when every
+ * Sync points in a map, kept only for connections the given store holds, as the FHIR store keeps them (in a
+ * resource of their own beside the connection's Endpoint). Reach moves only forward and only by a sync that ended well. Can be switched off, when every
  * call fails as an unreachable store would.
  */
 public final class InMemorySyncPoints implements SyncPoints {

@@ -29,6 +29,28 @@ public abstract class LeasesContract {
     }
 
     @Test
+    void a_lease_is_held_from_its_take_to_its_close() {
+        String name = Samples.unique("lease");
+        assertThat(leases().isHeld(name)).isFalse();
+
+        Leases.Lease lease = leases().take(name, LONG).orElseThrow();
+        assertThat(leases().isHeld(name)).isTrue();
+        assertThat(leases().isHeld(Samples.unique("lease"))).isFalse();
+
+        lease.close();
+        assertThat(leases().isHeld(name)).isFalse();
+    }
+
+    @Test
+    void a_lapsed_lease_is_not_held() throws InterruptedException {
+        String name = Samples.unique("lease");
+        assertThat(leases().take(name, Duration.ofMillis(300))).isPresent();
+        Thread.sleep(700);
+
+        assertThat(leases().isHeld(name)).isFalse();
+    }
+
+    @Test
     void leases_of_different_names_do_not_see_each_other() {
         String name = Samples.unique("lease");
         assertThat(leases().take(name, LONG)).isPresent();

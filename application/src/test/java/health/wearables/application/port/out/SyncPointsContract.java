@@ -75,21 +75,6 @@ public abstract class SyncPointsContract {
     }
 
     @Test
-    void a_running_sync_keeps_reach_and_the_sync_that_ends_it_replaces_it() {
-        ConnectionKey connection = storedConnection();
-        points().record(connection, ok(NOON, NOON.plusSeconds(30)));
-        Instant startedAt = NOON.plus(Duration.ofHours(1));
-
-        points().record(connection, new SyncPoint(Optional.of(startedAt.plusSeconds(5)), startedAt, Outcome.RUNNING));
-
-        assertThat(points().find(connection)).contains(new SyncPoint(Optional.of(NOON), startedAt, Outcome.RUNNING));
-
-        points().record(connection, ok(startedAt, startedAt.plusSeconds(20)));
-
-        assertThat(points().find(connection)).contains(ok(startedAt, startedAt.plusSeconds(20)));
-    }
-
-    @Test
     void a_first_sync_that_failed_has_no_reach() {
         ConnectionKey connection = storedConnection();
 

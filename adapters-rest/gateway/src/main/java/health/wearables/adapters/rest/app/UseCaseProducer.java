@@ -226,8 +226,12 @@ public class UseCaseProducer {
     @Produces
     @ApplicationScoped
     ListConnections listConnections(
-            ProjectDirectory projects, ConnectionStore connections, CredentialInbox inbox, SyncPoints syncPoints) {
-        return new ListConnectionsService(projects, connections, inbox, syncPoints);
+            ProjectDirectory projects,
+            ConnectionStore connections,
+            CredentialInbox inbox,
+            SyncPoints syncPoints,
+            Leases leases) {
+        return new ListConnectionsService(projects, connections, inbox, syncPoints, leases);
     }
 
     @Produces

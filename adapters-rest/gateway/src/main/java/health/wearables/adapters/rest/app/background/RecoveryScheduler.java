@@ -4,6 +4,7 @@ import health.wearables.application.port.in.RecoverPendingWork;
 import health.wearables.application.port.in.RecoverPendingWork.Recovery;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
@@ -86,6 +87,14 @@ public class RecoveryScheduler {
     private static String counts(Recovery pass) {
         return pass.credentialsWritten() + " held connection(s) written, " + pass.credentialsSuperseded()
                 + " superseded, " + pass.syncsQueued() + " initial sync(s) queued";
+    }
+
+    /**
+     * Stops before any application-scoped bean is destroyed: a pass or job still running when the stores are gone would
+     * make CDI build them again (a second HAPI store on a closing database).
+     */
+    void stopFirst(@Observes @BeforeDestroyed(ApplicationScoped.class) Object applicationEnding) {
+        stop();
     }
 
     @PreDestroy

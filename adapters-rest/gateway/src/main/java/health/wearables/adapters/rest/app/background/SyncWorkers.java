@@ -8,6 +8,7 @@ import health.wearables.application.port.in.WorkSyncQueue.Kind;
 import health.wearables.application.port.in.WorkSyncQueue.Work;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
@@ -190,6 +191,14 @@ public class SyncWorkers {
         } catch (RuntimeException | Error e) {
             LOG.log(Level.WARNING, "sync schedule failed: {0}", e.getClass().getName());
         }
+    }
+
+    /**
+     * Stops before any application-scoped bean is destroyed: a pass or job still running when the stores are gone would
+     * make CDI build them again (a second HAPI store on a closing database).
+     */
+    void stopFirst(@Observes @BeforeDestroyed(ApplicationScoped.class) Object applicationEnding) {
+        stop();
     }
 
     @PreDestroy
