@@ -27,6 +27,17 @@ Feature: Syncing a wearable's data into the patient's record
         | Dexcom sensor  | glucose                                               |
         | Pixel Watch    | steps, heart rate and weight                          |
 
+  Rule: A sync her care team asks for brings what is new, once, and a revised value as a new version of it
+
+    Scenario: Amara's ring records more after she connected, and Oura revises a day
+      Given Amara has connected her Oura ring, and her last 3 days are in her record
+      When her Oura ring records a new heart rate, and Oura revises yesterday's steps
+      And her care team asks for a sync of her Oura ring now
+      Then the gateway accepts the request with a job id
+      And her care team soon sees the new heart rate in her record
+      And yesterday's steps are version 2 of the same Observation, with the revised count
+      And every record of her Oura ring is in her record once
+
   Rule: A project asks for syncs of its own patients' connections only
 
     Scenario: A sync of a connection the project does not have
