@@ -234,6 +234,13 @@ public final class RedisSyncJobs implements SyncJobs {
         }
     }
 
+    /** An ISO-8601 instant, or epoch milliseconds (what entries written before held). */
+    private static Instant requestedAt(String value) {
+        return value.chars().allMatch(Character::isDigit)
+                ? Instant.ofEpochMilli(Long.parseLong(value))
+                : Instant.parse(value);
+    }
+
     /** The job, as {@link RedisSyncQueue} writes it, or nothing if a field is missing or damaged. */
     static Optional<SyncJob> jobOf(Map<String, String> fields) {
         try {
@@ -242,7 +249,7 @@ public final class RedisSyncJobs implements SyncJobs {
                     new PatientId(fields.get("patient")),
                     new ProviderSlug(fields.get("provider")));
             String endpointId = Objects.requireNonNull(fields.get("endpointId"));
-            Instant requestedAt = Instant.ofEpochMilli(Long.parseLong(fields.get("requestedAt")));
+            Instant requestedAt = requestedAt(Objects.requireNonNull(fields.get("requestedAt")));
             return Optional.of(new SyncJob(key, endpointId, requestedAt));
         } catch (RuntimeException e) {
             return Optional.empty();

@@ -24,7 +24,8 @@ import org.redisson.command.CommandAsyncExecutor;
 /**
  * Sync jobs as entries of the Redis stream {@code <prefix>sync}, read by workers in the consumer group
  * {@value #GROUP}. Each entry holds {@code project}, {@code patient}, {@code provider}, {@code endpointId} and
- * {@code requestedAt} (epoch milliseconds), all as strings.
+ * {@code requestedAt} (an ISO-8601 instant to the clock's precision, microseconds here: the job's id is derived from it,
+ * so two jobs of one connection asked for within the same millisecond keep apart), all as strings.
  *
  * <p>A job is added with {@code XADD … NOMKSTREAM}, so the stream is never made without its group: when there is no
  * stream (the first job, or the stream was deleted), the group is made first, with the stream, from its start, and
@@ -125,7 +126,7 @@ public final class RedisSyncQueue implements SyncQueue {
         fields.put("patient", job.key().patient().value());
         fields.put("provider", job.key().provider().value());
         fields.put("endpointId", job.endpointId());
-        fields.put("requestedAt", Long.toString(job.requestedAt().toEpochMilli()));
+        fields.put("requestedAt", job.requestedAt().toString());
         return fields;
     }
 }

@@ -32,6 +32,26 @@ class RedisSyncJobsTest extends SyncJobsContract {
     }
 
     @Test
+    void a_job_keeps_the_microseconds_it_was_asked_at_and_an_entry_of_epoch_milliseconds_is_still_read() {
+        String prefix = REDIS.prefix() + Samples.unique("precision") + ":";
+        RedisSyncJobs jobs = new RedisSyncJobs(REDIS.client(), prefix, LocalRedis.TIMEOUT, Clock.systemUTC());
+        SyncJob job = new SyncJob(Samples.connectionKey(), "Endpoint/1", Instant.parse("2026-11-30T16:10:00.123456Z"));
+        new RedisSyncQueue(REDIS.client(), prefix, LocalRedis.TIMEOUT).enqueue(job);
+
+        assertThat(jobs.take("a", Duration.ofMinutes(1)))
+                .map(SyncJobs.TakenJob::job)
+                .contains(job);
+        assertThat(RedisSyncJobs.jobOf(Map.of(
+                        "project", job.key().project().value(),
+                        "patient", job.key().patient().value(),
+                        "provider", job.key().provider().value(),
+                        "endpointId", "Endpoint/1",
+                        "requestedAt", "1796051361643")))
+                .map(SyncJob::requestedAt)
+                .contains(Instant.ofEpochMilli(1796051361643L));
+    }
+
+    @Test
     void an_entry_that_is_not_a_job_is_dead_lettered_and_the_next_job_taken() {
         String prefix = REDIS.prefix() + Samples.unique("foreign") + ":";
         RedisSyncJobs jobs = new RedisSyncJobs(REDIS.client(), prefix, LocalRedis.TIMEOUT, Clock.systemUTC());

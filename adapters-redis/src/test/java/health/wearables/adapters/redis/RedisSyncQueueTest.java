@@ -65,8 +65,7 @@ class RedisSyncQueueTest extends SyncQueueContract {
                 new ProjectId(fields.get("project")),
                 new PatientId(fields.get("patient")),
                 new ProviderSlug(fields.get("provider")));
-        return new SyncJob(
-                key, fields.get("endpointId"), Instant.ofEpochMilli(Long.parseLong(fields.get("requestedAt"))));
+        return new SyncJob(key, fields.get("endpointId"), Instant.parse(fields.get("requestedAt")));
     }
 
     @Test
@@ -199,6 +198,6 @@ class RedisSyncQueueTest extends SyncQueueContract {
                         Map.entry("patient", key.patient().value()),
                         Map.entry("provider", "fitbit"),
                         Map.entry("endpointId", "Endpoint/9"),
-                        Map.entry("requestedAt", Long.toString(at.toEpochMilli())));
+                        Map.entry("requestedAt", at.toString()));
     }
 }

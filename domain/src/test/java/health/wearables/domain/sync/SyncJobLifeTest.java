@@ -211,6 +211,9 @@ class SyncJobLifeTest {
     void a_job_id_is_the_same_for_the_same_job_and_says_nothing_about_the_patient() {
         assertThat(JobId.of(JOB)).isEqualTo(JobId.of(new SyncJob(KEY, "17", NOW)));
         assertThat(JobId.of(JOB)).isNotEqualTo(JobId.of(new SyncJob(KEY, "17", NOW.plusMillis(1))));
+        assertThat(JobId.of(JOB))
+                .as("asked for within the same millisecond")
+                .isNotEqualTo(JobId.of(new SyncJob(KEY, "17", NOW.plusNanos(1_000))));
         assertThat(JobId.of(JOB).value()).hasSize(32).doesNotContain("p-1");
     }
 }
