@@ -82,7 +82,7 @@ Feature: Syncing a wearable's data into the patient's record
       And her care team soon sees her last 3 days of resting heart rate and sleep in her record
       And her access token is now within the refresh margin
       When her care team asks for 16 syncs of her WHOOP strap at once, spread over both instances
-      Then all 16 are accepted, each with a job id
+      Then all 16 are accepted, each with a job id of its own
       And all of them soon finish, none failed, none left in the queue
       And WHOOP was asked once to refresh her tokens, after the syncs were asked for, and never with a used refresh token
       And her WHOOP strap connection is still active

@@ -379,12 +379,17 @@ public class SyncSteps {
 
     private Instant syncsAskedAt;
 
-    @Then("all {int} are accepted, each with a job id")
+    @Then("all {int} are accepted, each with a job id of its own")
     public void allAccepted(int syncs) {
         assertThat(sync.syncAnswers).hasSize(syncs).allSatisfy(answer -> {
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
             assertThat(Json.parse(answer.body()).path("jobId").asText()).isNotBlank();
         });
+        assertThat(sync.syncAnswers.stream()
+                        .map(answer -> Json.parse(answer.body()).path("jobId").asText())
+                        .distinct())
+                .as("distinct job ids")
+                .hasSize(syncs);
     }
 
     @Then("all of them soon finish, none failed, none left in the queue")
