@@ -85,6 +85,7 @@ Feature: Syncing a wearable's data into the patient's record
       Then all 16 are accepted, each with a job id of its own
       And all of them soon finish, none failed, none left in the queue
       And WHOOP was asked once to refresh her tokens, after the syncs were asked for, and never with a used refresh token
+      And every read of her data at WHOOP since that refresh carried the refreshed access token
       And her WHOOP strap connection is still active
 
   Rule: A vendor that asks the gateway to slow down is obeyed

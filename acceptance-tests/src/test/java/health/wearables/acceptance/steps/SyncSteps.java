@@ -418,6 +418,21 @@ public class SyncSteps {
         assertThat(account.refreshRequestTimes.get(0)).isAfter(syncsAskedAt.minusSeconds(30));
     }
 
+    @Then("every read of her data at {vendor} since that refresh carried the refreshed access token")
+    public void readsAfterRefreshUseTheNewToken(String slug) {
+        Vendors.Account account = sync.account(slug);
+        Instant refreshed = account.refreshRequestTimes.get(0);
+        String newest = account.issuedAccessTokens.get(account.issuedAccessTokens.size() - 1);
+        List<VendorData.Received> since = readsOf(account).stream()
+                .filter(read -> read.at().isAfter(refreshed))
+                .toList();
+        assertThat(since).as("reads of her data since the refresh").isNotEmpty();
+        assertThat(since)
+                .allSatisfy(read -> assertThat(read.bearer().equals(newest))
+                        .as(read + " carried the refreshed access token")
+                        .isTrue());
+    }
+
     @Then("her {wearable} connection is still active")
     public void stillActive(String slug) {
         assertThat(connection(slug).path("status").asText()).isEqualTo("active");
