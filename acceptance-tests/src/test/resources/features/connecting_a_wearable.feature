@@ -12,7 +12,7 @@ Feature: Connecting a patient's wearable to her record
       When she approves access at Sandbox
       Then her Sandbox account is connected to her record
       And she is back on the dashboard, told that the connection succeeded
-      And the first data sync of her Sandbox account is queued
+      And her first data sync soon brings her Sandbox data into her record
 
     Scenario: Without a dashboard to return to, the gateway confirms the connection itself
       Given Amara's care team has started connecting her Sandbox wearable

@@ -1,13 +1,13 @@
 Feature: Keeping a connection through an outage
   Once a vendor has issued a patient's credentials, the gateway never loses them. If the sync queue cannot take the
-  first data sync, she is connected all the same and the sync is queued when the queue is back. If the FHIR store
+  first data sync, she is connected all the same and her data is synced once the queue is back. If the FHIR store
   cannot take the credentials, they wait in the gateway's Redis, sealed, and are stored as soon as the FHIR store is
   back; until then her connection is pending.
 
   Background:
     Given Amara is a patient of the Acme care team
 
-  Rule: A connection stored while the sync queue fails is a success, and its first sync is queued once the queue is back
+  Rule: A connection stored while the sync queue fails is a success, and its first sync runs once the queue is back
 
     Scenario: The sync queue fails after the Endpoint is written
       Given Amara's care team has started connecting her Sandbox wearable, returning her to the dashboard
@@ -17,7 +17,7 @@ Feature: Keeping a connection through an outage
       And her Sandbox account is connected to her record
       And her record notes that her first data sync is still to be queued
       When the sync queue accepts jobs again
-      Then the first data sync of her Sandbox account is soon queued
+      Then her first data sync soon brings her Sandbox data into her record
       And her record no longer notes a data sync to be queued
 
   Rule: Credentials issued while the FHIR store is unreachable are kept sealed and stored once it is back
@@ -33,7 +33,7 @@ Feature: Keeping a connection through an outage
       Then her Sandbox account is soon connected to her record, with the credentials Sandbox issued
       And her Sandbox account is connected to her record
       And nothing is kept for her in the gateway's Redis any more
-      And the first data sync of her Sandbox account is soon queued
+      And her first data sync soon brings her Sandbox data into her record
       And Sandbox's credentials for Amara appear nowhere in the FHIR store's database
       And neither they nor her authorization code and link appear in the gateway's log files
 

@@ -17,10 +17,17 @@ import java.time.Duration;
  * handed out, and every error body.
  */
 public final class Gateway {
+    /**
+     * HTTP/1.1, as browsers and platforms speak plain-text HTTP (none upgrades to h2c). The JDK client would otherwise
+     * offer the h2c upgrade on every connection, and many streams at once over one upgraded connection have been seen
+     * to leave Liberty's HTTP/2 writers parked for good (see the run's report).
+     */
     private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
+
     private final URI base = Settings.gatewayBaseUrl();
 
     HttpResponse<String> connect(String apiKey, String provider, String jsonBody) {
@@ -109,6 +116,16 @@ public final class Gateway {
             request.header("Authorization", "Bearer " + apiKey);
         }
         return send(request.build());
+    }
+
+    /** A request for a sync of a connection now, on a gateway instance, with a project's API key. */
+    HttpResponse<String> sync(URI instance, String apiKey, String provider, String patientId) {
+        return send(HttpRequest.newBuilder(
+                        instance.resolve("/v1/wearables/" + provider + "/connections/" + encode(patientId) + "/sync"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + apiKey)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
     }
 
     /** A further page of a FHIR search, by the absolute address the server put in the bundle's {@code next} link. */

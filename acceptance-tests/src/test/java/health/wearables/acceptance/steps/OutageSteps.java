@@ -188,14 +188,6 @@ public class OutageSteps {
                 .isTrue();
     }
 
-    @Then("the first data sync of her Sandbox account is soon queued")
-    public void syncSoonQueued() {
-        Poll.until(
-                "one data sync of her Sandbox account is queued",
-                () -> redis.syncJobsFor(journey.patientId),
-                jobs -> jobs == 1);
-    }
-
     @Then("her record no longer notes a data sync to be queued")
     public void syncNoLongerNoted() {
         Poll.until(

@@ -15,11 +15,16 @@ final class Poll {
     private Poll() {}
 
     static <T> T until(String what, Supplier<T> look, Predicate<T> expected) {
-        long deadline = System.nanoTime() + RECOVERY.toNanos();
+        return until(what, look, expected, RECOVERY);
+    }
+
+    /** The same with a bound of its own: work that waits on a timeout of the gateway's (a visibility timeout, say). */
+    static <T> T until(String what, Supplier<T> look, Predicate<T> expected, Duration bound) {
+        long deadline = System.nanoTime() + bound.toNanos();
         T seen = look.get();
         while (!expected.test(seen)) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + RECOVERY.toSeconds() + " s: " + what + "; last seen: " + seen);
+                throw new AssertionError("not within " + bound.toSeconds() + " s: " + what + "; last seen: " + seen);
             }
             try {
                 Thread.sleep(250);

@@ -79,11 +79,6 @@ public class RecordSteps {
         return location;
     }
 
-    @Then("the first data sync of her Sandbox account is queued")
-    public void syncQueued() {
-        assertThat(redis.syncJobsFor(journey.patientId)).isEqualTo(1);
-    }
-
     @Then("the gateway confirms that her Sandbox account is connected")
     public void confirmsAsJson() {
         assertThat(journey.answer.statusCode()).as(journey.answer.body()).isEqualTo(200);

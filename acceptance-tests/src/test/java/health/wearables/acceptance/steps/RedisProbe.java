@@ -59,6 +59,29 @@ public final class RedisProbe {
                 .count();
     }
 
+    /** The sync jobs of a patient waiting to be tried again later (the delayed set), or still in the stream. */
+    long waitingSyncJobsFor(String patientId) {
+        long delayed =
+                client().<String>getScoredSortedSet(SYNC_STREAM + ":delayed", StringCodec.INSTANCE).readAll().stream()
+                        .filter(member -> member.contains("\"" + patientId + "\""))
+                        .count();
+        return delayed + syncJobsFor(patientId);
+    }
+
+    /** The sync jobs of a patient that were dead-lettered. */
+    long deadLettersFor(String patientId) {
+        if (client().getKeys().countExists(SYNC_STREAM + ":dead") == 0) {
+            return 0;
+        }
+        return client()
+                .<String, String>getStream(SYNC_STREAM + ":dead", StringCodec.INSTANCE)
+                .range(StreamMessageId.MIN, StreamMessageId.MAX)
+                .values()
+                .stream()
+                .filter(fields -> fields.values().stream().anyMatch(value -> value.contains(patientId)))
+                .count();
+    }
+
     /** The credentials the gateway holds for a connection while the FHIR store cannot take them: the stored text. */
     Optional<String> heldCredentials(String project, String patientId, String provider) {
         return Optional.ofNullable(

@@ -29,11 +29,12 @@ import java.util.Set;
 /**
  * Hostile case 42 over the whole run: after the last scenario, none of the secrets the run handled appears in any file
  * of any gateway instance's log directory, in any error body the gateway answered, or in any row of any table of the
- * FHIR store's database.
+ * FHIR store's database: the Endpoints, and the Devices and Observations the syncs wrote.
  *
  * <p>The secrets are what {@link RunSecrets} collected during the run (states, codes, verifiers, tokens the providers
- * issued), the tokens sealed in every version of every stored Endpoint (opened with the run's keyset), and what the
- * configuration holds (client secrets and the Basic credentials made from them, API keys, the keyset's key material).
+ * issued, refreshed and rotated ones included), the tokens sealed in every stored Endpoint (opened with the run's
+ * keyset), and what the configuration holds (client secrets and the Basic credentials made from them, API keys, the
+ * keyset's key material).
  * A failure names the kind of secret and where it was found, never the secret.
  */
 public final class WholeRunSweep {
@@ -58,6 +59,11 @@ public final class WholeRunSweep {
                 .expect(Source.LOG_FILE, "connected: project=acme")
                 .expect(Source.ERROR_BODY, "INVALID_STATE")
                 .expect(Source.DATABASE_ROW, "https://wearables.health/fhir/NamingSystem/connection");
+        if (aFullRun()) {
+            // the stored resources themselves, not only their search indexes: every sync wrote Devices and Observations
+            sweep.expect(Source.DATABASE_ROW, "\"resourceType\":\"Observation\"")
+                    .expect(Source.DATABASE_ROW, "\"resourceType\":\"Device\"");
+        }
 
         for (Path directory : Settings.gatewayLogDirectories()) {
             sweep.searchFilesUnder(directory);
@@ -75,11 +81,18 @@ public final class WholeRunSweep {
         assertThat(sweep.missingControls())
                 .as("texts every sweep must meet, or it did not read that source")
                 .isEmpty();
-        if (System.getProperty("cucumber.filter.tags") == null) {
+        if (aFullRun()) {
             assertThat(sweep.secretsByKind().keySet())
                     .as("kinds of secrets the run handled")
                     .containsAll(A_FULL_RUN_HANDLES);
         }
+    }
+
+    /** No filter chose the scenarios: the run handled every kind of secret, and synced data. */
+    private static boolean aFullRun() {
+        return System.getProperty("cucumber.filter.tags") == null
+                && System.getProperty("cucumber.filter.name") == null
+                && System.getProperty("cucumber.features") == null;
     }
 
     /**
@@ -163,6 +176,13 @@ public final class WholeRunSweep {
             for (String table : tables) {
                 searchRows(db, sweep, table, "select t::text from " + table + " t");
             }
+            // every version of every resource (Endpoints, Devices, Observations) as the FHIR store wrote its JSON,
+            // not quoted as part of a row
+            searchRows(
+                    db,
+                    sweep,
+                    "hfj_res_ver.res_text_vc",
+                    "select res_text_vc from hfj_res_ver where res_text_vc is not null");
             searchRows(
                     db,
                     sweep,

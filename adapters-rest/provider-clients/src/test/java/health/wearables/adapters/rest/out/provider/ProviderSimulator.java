@@ -35,6 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ProviderSimulator implements AutoCloseable {
     public static final String TOKEN_PATH = "/oauth2/token";
+    private static final String RECORDED_ATTRIBUTE = ProviderSimulator.class.getName() + ".recorded";
 
     /** What the token endpoint does with a request (whose body has already been read). */
     @FunctionalInterface
@@ -181,11 +182,19 @@ public final class ProviderSimulator implements AutoCloseable {
 
     /** Starts a simulator on 127.0.0.1 with an ephemeral port; until told otherwise it answers 500. */
     public static ProviderSimulator start() {
+        return start(0);
+    }
+
+    /**
+     * Starts a simulator on 127.0.0.1 with the given port (0: an ephemeral one), for a gateway configured with its
+     * address in advance, as the acceptance run's is; until told otherwise it answers 500.
+     */
+    public static ProviderSimulator start(int port) {
         try {
             return new ProviderSimulator(
-                    HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
+                    HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0));
         } catch (IOException e) {
-            throw new IllegalStateException("cannot start the provider simulator", e);
+            throw new IllegalStateException("cannot start the provider simulator on port " + port, e);
         }
     }
 
@@ -226,9 +235,7 @@ public final class ProviderSimulator implements AutoCloseable {
         unused.add(first);
         AtomicInteger issued = new AtomicInteger();
         return exchange -> {
-            String sent = lastTokenRequest()
-                    .map(request -> request.form().get("refresh_token"))
-                    .orElse(null);
+            String sent = recorded(exchange).form().get("refresh_token");
             if (sent == null || !unused.remove(sent)) {
                 Answer.json(400, "{\"error\":\"invalid_grant\"}").respond(exchange);
                 return;
@@ -238,6 +245,14 @@ public final class ProviderSimulator implements AutoCloseable {
             unused.add(next);
             Answer.bearer("access-" + n, next, 3600).respond(exchange);
         };
+    }
+
+    /**
+     * The request being answered, as recorded: what an {@link Answer} reads to answer according to the request (a
+     * form field, a header), whatever other requests arrive at the same moment.
+     */
+    public static RecordedRequest recorded(HttpExchange exchange) {
+        return (RecordedRequest) exchange.getAttribute(RECORDED_ATTRIBUTE);
     }
 
     /** Every request to a path, in order of arrival. */
@@ -275,6 +290,7 @@ public final class ProviderSimulator implements AutoCloseable {
         }
         received.computeIfAbsent(exchange.getRequestURI().getPath(), path -> new CopyOnWriteArrayList<>())
                 .add(request);
+        exchange.setAttribute(RECORDED_ATTRIBUTE, request);
         return request;
     }
 

@@ -191,6 +191,30 @@ abstract class ProviderDataContract<S extends DataSimulator> {
     }
 
     @Test
+    void tokens_accepted_by_a_rule_are_served_and_others_refused() {
+        int expected = seedSeveralPages();
+        simulator.acceptTokensWhere(token -> token.startsWith("simulated-"));
+
+        assertThat(readAllMeasurements()).hasSize(expected);
+
+        simulator.acceptTokensWhere(token -> token.startsWith("issued-by-someone-else-"));
+
+        assertThat(read(Optional.empty())).isEqualTo(new Unauthorized());
+    }
+
+    @Test
+    void every_request_is_recorded_with_the_instant_it_arrived() {
+        seedSeveralPages();
+        Instant before = Instant.now();
+
+        page(read(Optional.empty()));
+
+        assertThat(simulator.requests())
+                .isNotEmpty()
+                .allSatisfy(request -> assertThat(request.receivedAt()).isBetween(before, Instant.now()));
+    }
+
+    @Test
     void http_401_is_unauthorized() {
         simulator.failNext(Fault.status(401));
 

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Deque;
@@ -23,6 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * A provider's data API on 127.0.0.1 (an ephemeral port unless given one), serving the provider's documented JSON
@@ -38,13 +40,14 @@ public abstract class DataSimulator implements AutoCloseable {
     /** The access token every simulator accepts until told otherwise. */
     public static final String ACCESS_TOKEN = "simulated-access-token";
 
-    /** A request as the simulator received it. */
+    /** A request as the simulator received it, and when it arrived. */
     public record Request(
             String method,
             String path,
             Map<String, String> query,
             Map<String, List<String>> headers,
-            Map<String, String> form) {
+            Map<String, String> form,
+            Instant receivedAt) {
 
         /** A header, by case-insensitive name. */
         public Optional<String> header(String name) {
@@ -128,7 +131,7 @@ public abstract class DataSimulator implements AutoCloseable {
     });
     private final List<Request> received = new CopyOnWriteArrayList<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
-    private volatile Set<String> acceptedTokens = Set.of(ACCESS_TOKEN);
+    private volatile Predicate<String> acceptedTokens = Set.of(ACCESS_TOKEN)::contains;
     private volatile int pageSize;
     private volatile boolean loopPaging;
 
@@ -156,7 +159,16 @@ public abstract class DataSimulator implements AutoCloseable {
 
     /** From now on only these access tokens are accepted. */
     public DataSimulator acceptTokens(String... tokens) {
-        this.acceptedTokens = Set.of(tokens);
+        this.acceptedTokens = Set.of(tokens)::contains;
+        return this;
+    }
+
+    /**
+     * From now on every access token that passes {@code accepted} is accepted: tokens the test cannot list in advance,
+     * such as those an OAuth server issues (and rotates) while the test runs.
+     */
+    public DataSimulator acceptTokensWhere(Predicate<String> accepted) {
+        this.acceptedTokens = java.util.Objects.requireNonNull(accepted);
         return this;
     }
 
@@ -269,7 +281,7 @@ public abstract class DataSimulator implements AutoCloseable {
                 return;
             }
             Response response;
-            if (request.bearer().filter(acceptedTokens::contains).isEmpty()) {
+            if (request.bearer().filter(acceptedTokens).isEmpty()) {
                 response = unauthorized();
             } else {
                 try {
@@ -305,7 +317,8 @@ public abstract class DataSimulator implements AutoCloseable {
                 exchange.getRequestURI().getRawPath(),
                 decode(exchange.getRequestURI().getRawQuery()),
                 Map.copyOf(headers),
-                decode(body));
+                decode(body),
+                Instant.now());
         received.add(request);
         return request;
     }
