@@ -1,14 +1,13 @@
 package health.wearables.adapters.fhir;
 
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
-import ca.uhn.fhir.jpa.api.model.DaoMethodOutcome;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
-import ca.uhn.fhir.rest.param.ParameterUtil;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import health.wearables.application.port.out.SyncPoints;
 import health.wearables.domain.ConnectionKey;
+import health.wearables.domain.Hashing;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -22,6 +21,7 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Endpoint;
 import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.Reference;
@@ -48,8 +48,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the Endpoint made already: no sync adds a tag definition.
  *
  * <p>Each record is one database transaction: the Endpoint is looked up (no Endpoint, no sync point: recording one for
- * a connection that is not stored does nothing), then the sync state is created if missing (a conditional create on
- * its identifier) or updated naming the version it read. The update makes a new version; the versions it superseded
+ * a connection that is not stored does nothing), then the sync state is created if missing (under an id derived from
+ * the connection, {@link #idOf}) or updated naming the version it read. The update makes a new version; the versions it superseded
  * are expunged right after the commit ({@link SupersededVersions}), so a connection keeps one sync state and one
  * version of it (one row of HAPI's history table) whatever the number of syncs. A record that changes nothing (the same
  * point recorded again) makes no version at all (HAPI's {@code suppressUpdatesWithNoChange}).
@@ -58,8 +58,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * where it was.
  *
  * <p>A connection is synced by one worker at a time. Should two records of one connection still meet, the one that
- * loses (HAPI's version check, its unique index of versions, or its unique index of conditional-create URLs when both
- * create; or a lock the database gave up on) runs again on what the winner committed, after a random pause that
+ * loses (HAPI's version check, its unique index of versions, or its unique index of resource ids when both create;
+ * or a lock the database gave up on) runs again on what the winner committed, after a random pause that
  * grows with each loss, up to {@value #MAX_ATTEMPTS} attempts in all, so no reach is lost.
  *
  * <p>{@code /fhir} ({@link ProjectFhirServlet}) does not serve {@code Basic}: the sync state is read by the gateway
@@ -154,12 +154,11 @@ public final class FhirSyncPoints implements SyncPoints {
                 endpoint.get().getIdElement().toUnqualifiedVersionless(),
                 new SyncPoint(reach, point.finishedAt(), point.outcome()));
         if (stored.isEmpty()) {
-            DaoMethodOutcome created = states.create(state, search(connection), new SystemRequestDetails());
-            if (!Boolean.TRUE.equals(created.getCreated())) {
-                // another record created it since this one looked: run again on what that one left
-                throw new ResourceVersionConflictException("The sync state of the connection was created concurrently");
-            }
-            return Optional.of(created.getId());
+            // created under an id of its own, derived from the connection: two records creating it at once meet on
+            // HAPI's unique index of resource ids, and the loser runs again on what the winner committed (a
+            // conditional create would not hold: its URL's unique row is dropped by the winner's next update)
+            state.setId(new IdType("Basic", idOf(connection)));
+            return Optional.of(states.update(state, new SystemRequestDetails()).getId());
         }
         // the version read: HAPI refuses the update if another record's landed in between
         state.setId(stored.get().getIdElement().toUnqualified());
@@ -222,9 +221,9 @@ public final class FhirSyncPoints implements SyncPoints {
         }
     }
 
-    /** The conditional URL that finds the sync state of a connection. */
-    private static String search(ConnectionKey connection) {
-        return "Basic?identifier=" + STATE_SYSTEM + "|" + ParameterUtil.escapeAndUrlEncode(connection.canonical());
+    /** The sync state's id: {@code sync-} and 59 hex digits of the SHA-256 of the connection (ids are at most 64). */
+    static String idOf(ConnectionKey connection) {
+        return "sync-" + Hashing.sha256Hex(connection.canonical()).substring(0, 59);
     }
 
     /** The sync state of the connection, as stored. */
