@@ -103,10 +103,12 @@ public class InstanceCrashSteps {
         List<VendorData.Received> after = reads(account).stream()
                 .filter(read -> read.at().isAfter(killedAt))
                 .toList();
+        // the killed process was gone before killedAt (kill waits for its exit), so a read after it came from another
+        // one; where `ss` caught the reading process (a short connection may close before it looks), it is not the dead
         assertThat(after)
-                .allSatisfy(read -> assertThat(processOfPort.get(read.clientPort()))
+                .allSatisfy(read -> assertThat(Optional.ofNullable(processOfPort.get(read.clientPort())))
                         .as("the process that read her data after the kill")
-                        .isNotEqualTo(killedPid));
+                        .doesNotContain(killedPid));
     }
 
     @Then("the killed instance is started again")
