@@ -7,7 +7,6 @@ import health.wearables.domain.StateToken;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +41,7 @@ class GetdelOnTheWireTest {
             monitor.setSoTimeout(5_000);
             BufferedReader replies =
                     new BufferedReader(new InputStreamReader(monitor.getInputStream(), StandardCharsets.UTF_8));
-            send(monitor.getOutputStream(), "MONITOR");
+            RedisMonitor.send(monitor.getOutputStream(), "MONITOR");
             assertThat(replies.readLine()).isEqualTo("+OK");
 
             assertThat(store.take(state)).isPresent();
@@ -60,19 +59,5 @@ class GetdelOnTheWireTest {
         System.out.println("MONITOR line of one take: " + line);
         assertThat(line).contains("\"GETDEL\" \"" + key + "\"").doesNotContain(state.value());
         assertThat(linesAboutKey).noneMatch(each -> each.contains("\"EVAL") || each.contains(" lua]"));
-    }
-
-    /** A command as a RESP array of bulk strings. */
-    private static void send(OutputStream out, String... words) throws IOException {
-        StringBuilder command = new StringBuilder("*").append(words.length).append("\r\n");
-        for (String word : words) {
-            command.append('$')
-                    .append(word.getBytes(StandardCharsets.UTF_8).length)
-                    .append("\r\n")
-                    .append(word)
-                    .append("\r\n");
-        }
-        out.write(command.toString().getBytes(StandardCharsets.UTF_8));
-        out.flush();
     }
 }

@@ -7,7 +7,6 @@ import health.wearables.domain.SyncJob;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +43,7 @@ class SyncJobsOnTheWireTest {
             monitor.setSoTimeout(5_000);
             BufferedReader replies =
                     new BufferedReader(new InputStreamReader(monitor.getInputStream(), StandardCharsets.UTF_8));
-            send(monitor.getOutputStream(), "MONITOR");
+            RedisMonitor.send(monitor.getOutputStream(), "MONITOR");
             assertThat(replies.readLine()).isEqualTo("+OK");
 
             assertThat(jobs.take("worker-1", Duration.ofSeconds(30))).isPresent();
@@ -72,19 +71,5 @@ class SyncJobsOnTheWireTest {
         assertThat(lines.get(3))
                 .contains(" lua] \"XREADGROUP\" \"GROUP\" \"sync-workers\" \"worker-1\" \"COUNT\" \"1\" \"STREAMS\" \""
                         + stream + "\" \">\"");
-    }
-
-    /** A command as a RESP array of bulk strings. */
-    private static void send(OutputStream out, String... words) throws IOException {
-        StringBuilder command = new StringBuilder("*").append(words.length).append("\r\n");
-        for (String word : words) {
-            command.append('$')
-                    .append(word.getBytes(StandardCharsets.UTF_8).length)
-                    .append("\r\n")
-                    .append(word)
-                    .append("\r\n");
-        }
-        out.write(command.toString().getBytes(StandardCharsets.UTF_8));
-        out.flush();
     }
 }
