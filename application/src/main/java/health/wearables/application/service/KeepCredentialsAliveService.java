@@ -7,7 +7,6 @@ import health.wearables.application.port.out.ConnectionStoreUnavailable;
 import health.wearables.application.port.out.LeaseUnavailable;
 import health.wearables.application.port.out.Leases;
 import health.wearables.application.port.out.StoredCredentials;
-import health.wearables.domain.ConnectionKey;
 import health.wearables.domain.ConnectionStatus;
 import health.wearables.domain.ProjectId;
 import health.wearables.domain.SealedCredentials;
@@ -17,10 +16,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * lease for an hour → every active connection whose credentials were issued longer than {@code age} ago and that holds
@@ -86,7 +83,7 @@ public final class KeepCredentialsAliveService implements KeepCredentialsAlive {
         int failed = 0;
         List<String> problems = new ArrayList<>();
         try {
-            for (ProjectId project : projects()) {
+            for (ProjectId project : StoredProjects.of(stored)) {
                 for (StoredConnection connection : connections.list(project, Optional.empty())) {
                     if (connection.status() != ConnectionStatus.ACTIVE
                             || !connection.connectedAt().isBefore(issuedBefore)) {
@@ -111,13 +108,5 @@ public final class KeepCredentialsAliveService implements KeepCredentialsAlive {
             problems.add("connection store: " + e.getMessage());
         }
         return new Pass(true, refreshed, failed, problems);
-    }
-
-    private Set<ProjectId> projects() {
-        Set<ProjectId> projects = new LinkedHashSet<>();
-        for (ConnectionKey key : stored.keys()) {
-            projects.add(key.project());
-        }
-        return projects;
     }
 }

@@ -8,7 +8,6 @@ import health.wearables.application.port.out.Leases;
 import health.wearables.application.port.out.StoredCredentials;
 import health.wearables.application.port.out.SyncQueue;
 import health.wearables.application.port.out.SyncQueueUnavailable;
-import health.wearables.domain.ConnectionKey;
 import health.wearables.domain.ConnectionStatus;
 import health.wearables.domain.ProjectId;
 import health.wearables.domain.StoredConnection;
@@ -18,10 +17,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * lease for one interval → every project with a stored connection → its active connections → one job each.
@@ -92,7 +89,7 @@ public final class ScheduleSyncsService implements ScheduleSyncs {
         int notActive = 0;
         List<String> problems = new ArrayList<>();
         try {
-            for (ProjectId project : projects()) {
+            for (ProjectId project : StoredProjects.of(stored)) {
                 for (StoredConnection connection : connections.list(project, Optional.empty())) {
                     if (connection.status() != ConnectionStatus.ACTIVE) {
                         notActive++;
@@ -108,13 +105,5 @@ public final class ScheduleSyncsService implements ScheduleSyncs {
             problems.add("sync queue: " + e.getMessage());
         }
         return new Schedule(true, queued, notActive, problems);
-    }
-
-    private Set<ProjectId> projects() {
-        Set<ProjectId> projects = new LinkedHashSet<>();
-        for (ConnectionKey key : stored.keys()) {
-            projects.add(key.project());
-        }
-        return projects;
     }
 }
