@@ -17,6 +17,7 @@ public interface ObservationStore {
      * Writes one page of drafts, all of the given connection, in one transaction: all of them or none.
      *
      * @return how many Observations were created or changed (an unchanged one is not counted)
+     * @throws ConnectionEnded when the connection is no longer active when the page would commit: nothing is written
      */
     int write(ConnectionKey connection, List<ObservationDraft> page);
 }

@@ -1,0 +1,33 @@
+package health.wearables.application.port.out;
+
+import health.wearables.domain.ConnectionKey;
+import health.wearables.domain.SealedCredentials;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Revocations still owed to a provider: the sealed credentials of a disconnected connection are parked here before the
+ * connection store drops them, so that a revocation that fails (or an instance that dies before it asks) is asked again
+ * by a later pass. The only place token material of an ended connection lives, until revoked or given up.
+ */
+public interface PendingRevocations {
+
+    /**
+     * Parks (or replaces) the credentials to revoke, due now.
+     *
+     * @throws LeaseUnavailable when the store cannot be reached; the caller then must not drop the credentials elsewhere
+     */
+    void park(SealedCredentials credentials, Instant now);
+
+    /** Up to {@code max} parked revocations due at {@code now}. */
+    List<Parked> due(Instant now, int max);
+
+    /** Asks again at {@code next}; {@code attempts} is how many asks have failed so far. */
+    void retryAt(ConnectionKey key, Instant next, int attempts);
+
+    /** Forgets the parked revocation (done, not offered, or given up). */
+    void drop(ConnectionKey key);
+
+    /** A revocation owed: the credentials, when it was parked, and how many asks have failed. */
+    record Parked(SealedCredentials credentials, Instant parkedAt, int attempts) {}
+}
