@@ -4,6 +4,6 @@ package health.wearables.application.port.in;
 @FunctionalInterface
 public interface RetireConnections {
 
-    /** @return how many connections were retired this pass */
+    /** Retires what is due; answers how many connections were retired this pass. */
     int retireDue();
 }

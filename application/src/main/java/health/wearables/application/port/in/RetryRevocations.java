@@ -4,6 +4,6 @@ package health.wearables.application.port.in;
 @FunctionalInterface
 public interface RetryRevocations {
 
-    /** @return how many revocations were asked this pass */
+    /** Asks what is due; answers how many revocations were asked this pass. */
     int retryDue();
 }
