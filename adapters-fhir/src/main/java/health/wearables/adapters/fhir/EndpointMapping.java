@@ -8,6 +8,7 @@ import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.SealedCredentials;
 import health.wearables.domain.SealedToken;
 import health.wearables.domain.StoredConnection;
+import health.wearables.domain.lifecycle.EndReason;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,6 +59,8 @@ final class EndpointMapping {
     static final String EXT_SEALED_TOKEN = BASE + "StructureDefinition/sealed-token";
     static final String EXT_ACCESS_EXPIRES = BASE + "StructureDefinition/access-token-expires-at";
     static final String EXT_SCOPE = BASE + "StructureDefinition/scope";
+    /** Why an {@code off} Endpoint ended: {@code disconnected}, {@code deauthorized} or {@code retired}. */
+    static final String EXT_END_REASON = BASE + "StructureDefinition/end-reason";
 
     private static final String KIND_ACCESS = "access";
     private static final String KIND_REFRESH = "refresh";
@@ -173,7 +176,43 @@ final class EndpointMapping {
         if (status == REAUTH_REQUIRED) {
             return ConnectionStatus.REAUTH_REQUIRED;
         }
-        return status == Endpoint.EndpointStatus.OFF ? ConnectionStatus.REVOKED : ConnectionStatus.ERROR;
+        if (status == Endpoint.EndpointStatus.OFF) {
+            return endReason(endpoint).orElse(EndReason.DISCONNECTED).status();
+        }
+        return ConnectionStatus.ERROR;
+    }
+
+    /** Why the Endpoint ended, if it is {@code off}; an {@code off} Endpoint without a reason was disconnected. */
+    static Optional<EndReason> endReason(Endpoint endpoint) {
+        if (endpoint.getStatus() != Endpoint.EndpointStatus.OFF) {
+            return Optional.empty();
+        }
+        return Optional.of(endpoint.getExtensionsByUrl(EXT_END_REASON).stream()
+                .findFirst()
+                .flatMap(ext -> EndReason.parse(ext.getValue().primitiveValue()))
+                .orElse(EndReason.DISCONNECTED));
+    }
+
+    /** Whether the Endpoint still holds token material (an ended one holds none). */
+    static boolean holdsCredentials(Endpoint endpoint) {
+        return sealedToken(endpoint, KIND_ACCESS).isPresent();
+    }
+
+    /**
+     * The Endpoint ended for {@code reason}: {@code off}, its reason recorded, every sealed token and the access
+     * token's expiry gone, the end of its period set; identifiers (and so the listing) stay.
+     */
+    static Endpoint ended(Endpoint endpoint, EndReason reason, Instant at) {
+        Endpoint ended = endpoint.copy();
+        ended.getExtension()
+                .removeIf(ext -> EXT_SEALED_TOKEN.equals(ext.getUrl())
+                        || EXT_ACCESS_EXPIRES.equals(ext.getUrl())
+                        || EXT_END_REASON.equals(ext.getUrl()));
+        ended.addExtension(EXT_END_REASON, new CodeType(reason.label()));
+        ended.setStatus(Endpoint.EndpointStatus.OFF);
+        ended.getPeriod().setEnd(Date.from(at));
+        ended.setId(endpoint.getIdElement().toUnqualified());
+        return ended;
     }
 
     private static Instant connectedAt(Endpoint endpoint) {

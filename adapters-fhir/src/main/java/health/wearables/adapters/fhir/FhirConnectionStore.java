@@ -8,6 +8,7 @@ import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import health.wearables.application.port.out.ConfiguredProviders;
+import health.wearables.application.port.out.ConnectionEnding;
 import health.wearables.application.port.out.ConnectionStore;
 import health.wearables.application.port.out.ReauthMarks;
 import health.wearables.application.port.out.StoredCredentials;
@@ -15,9 +16,12 @@ import health.wearables.application.port.out.SyncMarks;
 import health.wearables.domain.ConnectionKey;
 import health.wearables.domain.PatientId;
 import health.wearables.domain.ProjectId;
+import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.SealedCredentials;
 import health.wearables.domain.StoredConnection;
+import health.wearables.domain.lifecycle.EndReason;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -46,17 +50,28 @@ import org.hl7.fhir.r4.model.Meta;
  * <p>Every failure of the database becomes {@link health.wearables.application.port.out.ConnectionStoreUnavailable}
  * ({@link StoreFailures}).
  */
-public final class FhirConnectionStore implements ConnectionStore, StoredCredentials, SyncMarks, ReauthMarks {
+public final class FhirConnectionStore
+        implements ConnectionStore, StoredCredentials, SyncMarks, ReauthMarks, ConnectionEnding {
     private static final System.Logger LOG = System.getLogger(FhirConnectionStore.class.getName());
+    /** How often an end is tried again when a refresh or reconnect changed the Endpoint in between. */
+    private static final int END_ATTEMPTS = 5;
 
     private final IFhirResourceDao<Endpoint> endpoints;
     private final ConfiguredProviders providers;
     private final SupersededVersions history;
+    private final ConnectionPurge purge;
+    private final Clock clock;
 
     public FhirConnectionStore(EmbeddedFhirStore store, ConfiguredProviders providers) {
+        this(store, providers, Clock.systemUTC());
+    }
+
+    public FhirConnectionStore(EmbeddedFhirStore store, ConfiguredProviders providers, Clock clock) {
         this.endpoints = store.endpoints();
         this.providers = providers;
         this.history = new SupersededVersions(endpoints, LOG, "connection store");
+        this.purge = new ConnectionPurge(store);
+        this.clock = clock;
     }
 
     @Override
@@ -69,7 +84,7 @@ public final class FhirConnectionStore implements ConnectionStore, StoredCredent
         // OAuth 1.0a token credentials are whole on their own.
         SealedCredentials merged = credentials.isWhole()
                 ? credentials
-                : find(credentials.key()).map(credentials::over).orElse(credentials);
+                : heldBy(credentials.key()).map(credentials::over).orElse(credentials);
         Endpoint endpoint = EndpointMapping.toEndpoint(merged, address(credentials.key()));
         DaoMethodOutcome outcome = endpoints.update(
                 endpoint,
@@ -113,7 +128,76 @@ public final class FhirConnectionStore implements ConnectionStore, StoredCredent
 
     @Override
     public Optional<SealedCredentials> find(ConnectionKey key) {
-        return StoreFailures.translated("find", () -> endpointOf(key).map(EndpointMapping::toCredentials));
+        return StoreFailures.translated("find", () -> heldBy(key));
+    }
+
+    /** The credentials the connection holds; an ended connection holds none. */
+    private Optional<SealedCredentials> heldBy(ConnectionKey key) {
+        return endpointOf(key).filter(EndpointMapping::holdsCredentials).map(EndpointMapping::toCredentials);
+    }
+
+    /**
+     * Ends the connection: the Endpoint is written {@code off} with its reason and without any sealed token (a
+     * version-checked update, tried again if a refresh or reconnect landed in between), and then every version before
+     * that one is expunged, so no row of the database holds the connection's token ciphertext any more (hostile case
+     * 62). Unlike after other writes, an expunge that fails here fails the call ({@code ConnectionStoreUnavailable}):
+     * the end stands, and ending it again (the platform's retry of its {@code DELETE}) expunges what is left.
+     */
+    @Override
+    public Ending end(ConnectionKey key, EndReason reason) {
+        return StoreFailures.translated("end", () -> ended(key, reason));
+    }
+
+    private Ending ended(ConnectionKey key, EndReason reason) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<Endpoint> stored = endpointOf(key);
+            if (stored.isEmpty()) {
+                return new NotFound();
+            }
+            Endpoint endpoint = stored.get();
+            Optional<EndReason> before = EndpointMapping.endReason(endpoint);
+            if (before.isPresent()) {
+                history.expungeOrFail(endpoint.getIdElement());
+                return new AlreadyEnded(before.get());
+            }
+            Optional<SealedCredentials> removed = EndpointMapping.holdsCredentials(endpoint)
+                    ? Optional.of(EndpointMapping.toCredentials(endpoint))
+                    : Optional.empty();
+            Endpoint off = EndpointMapping.ended(endpoint, reason, clock.instant());
+            try {
+                DaoMethodOutcome outcome = endpoints.update(off, new SystemRequestDetails());
+                history.expungeOrFail(outcome.getId());
+                clearSyncPending(key);
+                return new Ended(removed);
+            } catch (ResourceVersionConflictException changedMeanwhile) {
+                if (attempt == END_ATTEMPTS) {
+                    throw changedMeanwhile;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void purge(ConnectionKey key) {
+        StoreFailures.translated("purge", () -> {
+            purge.purge(key);
+            return null;
+        });
+    }
+
+    @Override
+    public List<StoredConnection> ofProviderUser(ProviderSlug provider, String providerUserId) {
+        return StoreFailures.translated("provider user", () -> {
+            SearchParameterMap search = SearchParameterMap.newSynchronous();
+            search.add(
+                    "identifier",
+                    new TokenParam(EndpointMapping.PROVIDER_USER_SYSTEM + "/" + provider.value(), providerUserId));
+            search.setSort(new SortSpec("_id"));
+            return search(search).stream()
+                    .map(EndpointMapping::toStoredConnection)
+                    .filter(connection -> connection.key().provider().equals(provider))
+                    .toList();
+        });
     }
 
     @Override
@@ -193,7 +277,9 @@ public final class FhirConnectionStore implements ConnectionStore, StoredCredent
         search.add(
                 "identifier",
                 new TokenParam(EndpointMapping.CONNECTION_SYSTEM, expected.key().canonical()));
-        Optional<Endpoint> stored = search(search).stream().findFirst();
+        Optional<Endpoint> stored = search(search).stream()
+                .filter(EndpointMapping::holdsCredentials)
+                .findFirst();
         if (stored.isEmpty() || !EndpointMapping.toCredentials(stored.get()).equals(expected)) {
             return false;
         }
@@ -214,7 +300,7 @@ public final class FhirConnectionStore implements ConnectionStore, StoredCredent
     }
 
     private boolean suspend(SealedCredentials refused) {
-        Optional<Endpoint> stored = endpointOf(refused.key());
+        Optional<Endpoint> stored = endpointOf(refused.key()).filter(EndpointMapping::holdsCredentials);
         if (stored.isEmpty() || !EndpointMapping.toCredentials(stored.get()).equals(refused)) {
             return false;
         }

@@ -5,6 +5,7 @@ import ca.uhn.fhir.model.api.StorageResponseCodeEnum;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import health.wearables.application.port.out.ConfiguredProviders;
+import health.wearables.application.port.out.ConnectionEnded;
 import health.wearables.application.port.out.ObservationStore;
 import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.ConnectionKey;
@@ -19,6 +20,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Meta;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Reference;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A page of drafts as one FHIR transaction through HAPI's system DAO: the connection's {@code Device} created if it
@@ -49,10 +51,14 @@ public final class FhirObservationStore implements ObservationStore {
 
     private final IFhirSystemDao<Bundle, Meta> system;
     private final ConfiguredProviders providers;
+    private final LiveConnections live;
+    private final TransactionTemplate pageTransaction;
 
     public FhirObservationStore(EmbeddedFhirStore store, ConfiguredProviders providers) {
         this.system = store.system();
         this.providers = providers;
+        this.live = new LiveConnections(store);
+        this.pageTransaction = new TransactionTemplate(store.transactions());
     }
 
     @Override
@@ -72,11 +78,19 @@ public final class FhirObservationStore implements ObservationStore {
      * Runs the page's transaction, and runs it again when it lost a race: two writers creating the same Device or
      * Observation at once are serialised by HAPI's unique index on conditional URLs, the second one fails when the
      * first commits, and its next attempt finds what the first created (and updates it, or finds it unchanged).
+     *
+     * <p>The page commits only while its connection is live: the transaction first locks the connection's Endpoint
+     * ({@link LiveConnections}), so a disconnect either commits before (and the page is refused, {@link
+     * ConnectionEnded}) or waits until the page has committed (hostile case 57).
      */
     private int written(ConnectionKey connection, List<ObservationDraft> page) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return changed(system.transaction(new SystemRequestDetails(), transaction(connection, page)));
+                Integer changed = pageTransaction.execute(status -> {
+                    live.lockWhileLive(connection);
+                    return changed(system.transactionNested(new SystemRequestDetails(), transaction(connection, page)));
+                });
+                return changed == null ? 0 : changed;
             } catch (ResourceVersionConflictException lostRace) {
                 if (attempt == MAX_ATTEMPTS) {
                     throw lostRace;

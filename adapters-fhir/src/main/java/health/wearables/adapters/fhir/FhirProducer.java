@@ -1,6 +1,7 @@
 package health.wearables.adapters.fhir;
 
 import health.wearables.application.port.out.ConfiguredProviders;
+import health.wearables.application.port.out.ConnectionEnding;
 import health.wearables.application.port.out.ConnectionStore;
 import health.wearables.application.port.out.ObservationStore;
 import health.wearables.application.port.out.ReauthMarks;
@@ -102,6 +103,12 @@ public class FhirProducer {
     @Produces
     @ApplicationScoped
     ReauthMarks reauthMarks() {
+        return connections;
+    }
+
+    @Produces
+    @ApplicationScoped
+    ConnectionEnding connectionEnding() {
         return connections;
     }
 

@@ -33,6 +33,17 @@ final class SupersededVersions {
         this.writer = writer;
     }
 
+    /**
+     * Expunges every version of the resource {@code written} names but its current one, and fails if it cannot: for
+     * a write whose point is that nothing it superseded remains (an ended connection's tokens).
+     */
+    void expungeOrFail(IIdType written) {
+        dao.expunge(
+                written.toUnqualifiedVersionless(),
+                new ExpungeOptions().setExpungeOldVersions(true),
+                new SystemRequestDetails());
+    }
+
     /** Expunges the versions {@code written} (the id a write answered, with its version) superseded; never throws. */
     void expungeAfter(IIdType written) {
         Long version = written.getVersionIdPartAsLong();

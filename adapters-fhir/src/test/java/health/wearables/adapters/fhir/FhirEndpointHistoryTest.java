@@ -2,15 +2,18 @@ package health.wearables.adapters.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.validation.ValidationResult;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import health.wearables.adapters.sealing.TinkTokenCipher;
+import health.wearables.application.port.out.ConnectionEnding;
 import health.wearables.application.port.out.Samples;
 import health.wearables.application.port.out.SyncPoints.Outcome;
 import health.wearables.application.port.out.SyncPoints.SyncPoint;
@@ -19,6 +22,7 @@ import health.wearables.domain.ConnectionKey;
 import health.wearables.domain.ConnectionStatus;
 import health.wearables.domain.SealedCredentials;
 import health.wearables.domain.SealedToken;
+import health.wearables.domain.lifecycle.EndReason;
 import health.wearables.domain.sync.DataType;
 import health.wearables.domain.sync.Effective;
 import health.wearables.domain.sync.ObservationDraft;
@@ -162,6 +166,37 @@ class FhirEndpointHistoryTest {
         assertThat(points.find(key)).contains(point);
         assertThat(last.getMeta().getTag(EndpointMapping.SYNC_TAG_SYSTEM, EndpointMapping.SYNC_PENDING))
                 .isNotNull();
+    }
+
+    @Test
+    void an_ended_connection_leaves_no_ciphertext_of_any_of_its_versions_in_any_row_of_the_database() throws Exception {
+        ConnectionKey key = Samples.connectionKey();
+        Map<String, SealedToken> all = new LinkedHashMap<>();
+        SealedCredentials current = credentials(key, "access-end-0");
+        store.save(current);
+        all.putAll(tokens("first", current));
+        for (int refresh = 1; refresh <= 2; refresh++) {
+            SealedCredentials refreshed = credentials(key, "access-end-" + refresh);
+            assertThat(store.replace(current, refreshed)).isTrue();
+            all.putAll(tokens("refresh " + refresh, refreshed));
+            current = refreshed;
+        }
+
+        assertThat(store.end(key, EndReason.DISCONNECTED)).isEqualTo(new ConnectionEnding.Ended(Optional.of(current)));
+
+        Endpoint ended = endpointOf(key);
+        assertThat(ended.getStatus()).isEqualTo(Endpoint.EndpointStatus.OFF);
+        assertThat(ended.getExtensionsByUrl(EndpointMapping.EXT_SEALED_TOKEN)).isEmpty();
+        assertThat(ended.getPeriod().hasEnd()).isTrue();
+        ValidationResult result = FhirContext.forR4Cached().newValidator().validateWithResult(ended);
+        assertThat(result.isSuccessful()).as(result.getMessages().toString()).isTrue();
+        try (Connection database = database()) {
+            assertThat(Scan.of(database).places(all))
+                    .as("ciphertexts of the ended connection found in the database (hostile case 62)")
+                    .isEmpty();
+            assertThat(versionRows(database, ended)).containsExactly(4L);
+        }
+        assertThat(historySize(ended)).isEqualTo(1);
     }
 
     @Test

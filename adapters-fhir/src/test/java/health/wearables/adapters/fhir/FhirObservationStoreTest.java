@@ -1,17 +1,23 @@
 package health.wearables.adapters.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import health.wearables.application.port.out.ConnectionEnded;
 import health.wearables.application.port.out.ObservationStore;
 import health.wearables.application.port.out.ObservationStoreContract;
+import health.wearables.application.port.out.ReversibleTokenCipher;
 import health.wearables.application.port.out.Samples;
 import health.wearables.domain.ConnectionKey;
+import health.wearables.domain.lifecycle.EndReason;
 import health.wearables.domain.sync.DataType;
 import health.wearables.domain.sync.Effective;
 import health.wearables.domain.sync.ObservationDraft;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -174,5 +180,101 @@ class FhirObservationStoreTest extends ObservationStoreContract {
         assertThat(steps.getValueQuantity().getValue().toPlainString()).isEqualTo("8412");
         assertThat(steps.getValueQuantity().getCode()).isEqualTo("{steps}");
         assertThat(steps.getMeta().hasProfile()).isFalse();
+    }
+
+    @Test
+    void a_page_of_a_connection_that_ended_is_refused_and_writes_nothing() {
+        FhirConnectionStore connections = SharedFhirStore.connections();
+        ConnectionKey connection = Samples.connectionKey();
+        connections.save(Samples.sealed(new ReversibleTokenCipher(), connection, "access-57", Optional.empty()));
+        Effective morning = Effective.at(Instant.parse("2026-11-02T07:30:00Z"));
+        store.write(
+                connection,
+                List.of(new ObservationDraft(connection, DataType.HEART_RATE, 61, morning, Samples.unique("hr"))));
+
+        connections.end(connection, EndReason.DISCONNECTED);
+
+        assertThatThrownBy(() -> store.write(
+                        connection,
+                        List.of(new ObservationDraft(
+                                connection, DataType.HEART_RATE, 62, morning, Samples.unique("hr")))))
+                .isInstanceOf(ConnectionEnded.class);
+        assertThat(StoredData.observations(fhir, connection)).hasSize(1);
+    }
+
+    @Test
+    void an_end_that_arrives_while_a_page_is_being_written_waits_for_it_and_no_page_commits_after_it()
+            throws Exception {
+        FhirConnectionStore connections = SharedFhirStore.connections();
+        ConnectionKey connection = Samples.connectionKey();
+        connections.save(Samples.sealed(new ReversibleTokenCipher(), connection, "access-57b", Optional.empty()));
+        Instant start = Instant.parse("2026-10-01T00:00:00Z");
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> pages = writer.submit(() -> {
+                int written = 0;
+                try {
+                    for (int page = 0; page < 200; page++) {
+                        List<ObservationDraft> drafts = new ArrayList<>();
+                        for (int each = 0; each < 20; each++) {
+                            int minute = page * 20 + each;
+                            drafts.add(new ObservationDraft(
+                                    connection,
+                                    DataType.HEART_RATE,
+                                    60 + each,
+                                    Effective.at(start.plusSeconds(60L * minute)),
+                                    connection.patient().value() + "-hr-" + minute));
+                        }
+                        store.write(connection, drafts);
+                        written += drafts.size();
+                    }
+                } catch (ConnectionEnded expected) {
+                    return written;
+                }
+                return written;
+            });
+            Thread.sleep(300);
+            connections.end(connection, EndReason.DISCONNECTED);
+            int countedAtTheEnd = StoredData.observations(fhir, connection).size();
+
+            int written = pages.get(60, TimeUnit.SECONDS);
+
+            assertThat(written).as("pages written before the end").isPositive().isLessThan(4000);
+            assertThat(StoredData.observations(fhir, connection))
+                    .as("nothing committed after the end (hostile case 57)")
+                    .hasSize(countedAtTheEnd)
+                    .hasSize(written);
+        } finally {
+            writer.shutdownNow();
+        }
+    }
+
+    @Test
+    void a_purge_deletes_the_connections_observations_and_device_with_their_history_and_nothing_of_others() {
+        FhirConnectionStore connections = SharedFhirStore.connections();
+        ConnectionKey purged = Samples.connectionKey();
+        ConnectionKey kept = Samples.connectionKey();
+        Effective morning = Effective.at(Instant.parse("2026-11-02T07:30:00Z"));
+        for (ConnectionKey each : List.of(purged, kept)) {
+            connections.save(Samples.sealed(new ReversibleTokenCipher(), each, "a", Optional.empty()));
+            String record = Samples.unique("hr");
+            store.write(each, List.of(new ObservationDraft(each, DataType.HEART_RATE, 61, morning, record)));
+            store.write(each, List.of(new ObservationDraft(each, DataType.HEART_RATE, 63, morning, record)));
+        }
+        String observationId =
+                StoredData.observations(fhir, purged).get(0).getIdElement().getIdPart();
+
+        connections.purge(purged);
+
+        assertThat(StoredData.observations(fhir, purged)).isEmpty();
+        assertThat(StoredData.devices(fhir, purged)).isEmpty();
+        assertThat(StoredData.observations(fhir, kept)).hasSize(1);
+        assertThat(StoredData.devices(fhir, kept)).hasSize(1);
+        assertThatThrownBy(() -> fhir.observations()
+                        .read(
+                                new org.hl7.fhir.r4.model.IdType("Observation", observationId, "1"),
+                                new ca.uhn.fhir.rest.api.server.SystemRequestDetails()))
+                .as("not even an old version is left")
+                .isInstanceOf(ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException.class);
     }
 }

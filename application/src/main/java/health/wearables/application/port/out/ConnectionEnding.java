@@ -3,6 +3,7 @@ package health.wearables.application.port.out;
 import health.wearables.domain.ConnectionKey;
 import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.SealedCredentials;
+import health.wearables.domain.StoredConnection;
 import health.wearables.domain.lifecycle.EndReason;
 import java.util.List;
 import java.util.Optional;
@@ -28,8 +29,11 @@ public interface ConnectionEnding {
     /** Deletes the connection's Observations and its Device (with their history): {@code ?purge=true}. */
     void purge(ConnectionKey key);
 
-    /** The connections whose provider user is {@code providerUserId} (usually one; several projects may share one). */
-    List<ConnectionKey> ofProviderUser(ProviderSlug provider, String providerUserId);
+    /**
+     * The stored connections, of any status, whose provider user is {@code providerUserId} (usually one; several
+     * projects may share a provider account).
+     */
+    List<StoredConnection> ofProviderUser(ProviderSlug provider, String providerUserId);
 
     /** What {@link #end} came to. */
     sealed interface Ending {}

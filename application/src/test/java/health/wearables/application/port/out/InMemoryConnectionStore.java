@@ -4,8 +4,10 @@ import health.wearables.domain.ConnectionKey;
 import health.wearables.domain.ConnectionStatus;
 import health.wearables.domain.PatientId;
 import health.wearables.domain.ProjectId;
+import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.SealedCredentials;
 import health.wearables.domain.StoredConnection;
+import health.wearables.domain.lifecycle.EndReason;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +20,26 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Connections in a map, with their sealed credentials, status and sync marks: one store behind the four ports, as the
  * FHIR store is. Can be switched off, when every call fails as an unreachable store would.
  */
-public final class InMemoryConnectionStore implements ConnectionStore, StoredCredentials, SyncMarks, ReauthMarks {
-    private record Row(String id, SealedCredentials credentials, ConnectionStatus status) {}
+public final class InMemoryConnectionStore
+        implements ConnectionStore, StoredCredentials, SyncMarks, ReauthMarks, ConnectionEnding {
+    /** A stored connection; an ended one keeps no credentials (the key stays, for the listing). */
+    private record Row(
+            String id,
+            ConnectionKey key,
+            Optional<SealedCredentials> held,
+            ConnectionStatus status,
+            Optional<EndReason> ended,
+            SealedCredentials last) {
+        Row(String id, SealedCredentials credentials, ConnectionStatus status) {
+            this(id, credentials.key(), Optional.of(credentials), status, Optional.empty(), credentials);
+        }
+
+        SealedCredentials credentials() {
+            return held.orElseThrow();
+        }
+    }
+
+    private final Set<ConnectionKey> purged = ConcurrentHashMap.newKeySet();
 
     private final Map<ConnectionKey, Row> rows = new ConcurrentHashMap<>();
     private final Set<ConnectionKey> syncPending = ConcurrentHashMap.newKeySet();
@@ -34,7 +54,8 @@ public final class InMemoryConnectionStore implements ConnectionStore, StoredCre
     public synchronized StoredConnection save(SealedCredentials credentials) {
         checkAvailable();
         Row existing = rows.get(credentials.key());
-        SealedCredentials merged = existing == null ? credentials : credentials.over(existing.credentials());
+        SealedCredentials merged =
+                existing == null || existing.held().isEmpty() ? credentials : credentials.over(existing.credentials());
         Row row = new Row(
                 existing == null ? String.valueOf(ids.incrementAndGet()) : existing.id(),
                 merged,
@@ -47,10 +68,8 @@ public final class InMemoryConnectionStore implements ConnectionStore, StoredCre
     public List<StoredConnection> list(ProjectId project, Optional<PatientId> patient) {
         checkAvailable();
         return rows.values().stream()
-                .filter(row -> row.credentials().key().project().equals(project))
-                .filter(row -> patient.map(
-                                p -> row.credentials().key().patient().equals(p))
-                        .orElse(true))
+                .filter(row -> row.key().project().equals(project))
+                .filter(row -> patient.map(p -> row.key().patient().equals(p)).orElse(true))
                 .map(InMemoryConnectionStore::view)
                 .sorted(Comparator.comparing(StoredConnection::endpointId))
                 .toList();
@@ -59,7 +78,7 @@ public final class InMemoryConnectionStore implements ConnectionStore, StoredCre
     @Override
     public Optional<SealedCredentials> find(ConnectionKey key) {
         checkAvailable();
-        return Optional.ofNullable(rows.get(key)).map(Row::credentials);
+        return Optional.ofNullable(rows.get(key)).flatMap(Row::held);
     }
 
     @Override
@@ -73,7 +92,7 @@ public final class InMemoryConnectionStore implements ConnectionStore, StoredCre
         checkAvailable();
         Row row = rows.get(expected.key());
         if (row == null
-                || !row.credentials().equals(expected)
+                || !row.held().equals(Optional.of(expected))
                 || !replacement.key().equals(expected.key())) {
             return false;
         }
@@ -85,16 +104,53 @@ public final class InMemoryConnectionStore implements ConnectionStore, StoredCre
     public synchronized boolean markReauthRequired(SealedCredentials refused) {
         checkAvailable();
         Row row = rows.get(refused.key());
-        if (row == null || !row.credentials().equals(refused)) {
+        if (row == null || !row.held().equals(Optional.of(refused))) {
             return false;
         }
         rows.put(refused.key(), new Row(row.id(), row.credentials(), ConnectionStatus.REAUTH_REQUIRED));
         return true;
     }
 
-    /** Ends the connection, as disconnecting it will (that port comes with {@code DELETE}): listed as revoked. */
-    public synchronized void revoke(ConnectionKey key) {
-        rows.computeIfPresent(key, (k, row) -> new Row(row.id(), row.credentials(), ConnectionStatus.REVOKED));
+    /** Ends the connection as disconnected (a shorthand of {@link #end} for tests). */
+    public void revoke(ConnectionKey key) {
+        end(key, EndReason.DISCONNECTED);
+    }
+
+    @Override
+    public synchronized Ending end(ConnectionKey key, EndReason reason) {
+        checkAvailable();
+        Row row = rows.get(key);
+        if (row == null) {
+            return new NotFound();
+        }
+        if (row.ended().isPresent()) {
+            return new AlreadyEnded(row.ended().get());
+        }
+        rows.put(key, new Row(row.id(), key, Optional.empty(), reason.status(), Optional.of(reason), row.last()));
+        syncPending.remove(key);
+        return new Ended(row.held());
+    }
+
+    @Override
+    public void purge(ConnectionKey key) {
+        checkAvailable();
+        purged.add(key);
+    }
+
+    /** Whether {@link #purge} was asked for this connection. */
+    public boolean purged(ConnectionKey key) {
+        return purged.contains(key);
+    }
+
+    @Override
+    public List<StoredConnection> ofProviderUser(ProviderSlug provider, String providerUserId) {
+        checkAvailable();
+        return rows.values().stream()
+                .filter(row -> row.key().provider().equals(provider))
+                .filter(row -> row.last().providerUserId().equals(Optional.of(providerUserId)))
+                .map(InMemoryConnectionStore::view)
+                .sorted(Comparator.comparing(StoredConnection::endpointId))
+                .toList();
     }
 
     @Override
@@ -110,6 +166,7 @@ public final class InMemoryConnectionStore implements ConnectionStore, StoredCre
         checkAvailable();
         return syncPending.stream()
                 .map(rows::get)
+                .filter(row -> row.ended().isEmpty())
                 .map(InMemoryConnectionStore::view)
                 .sorted(Comparator.comparing(StoredConnection::endpointId))
                 .limit(max)
@@ -129,8 +186,13 @@ public final class InMemoryConnectionStore implements ConnectionStore, StoredCre
     }
 
     private static StoredConnection view(Row row) {
-        SealedCredentials c = row.credentials();
+        SealedCredentials c = row.last();
         return new StoredConnection(
-                c.key(), row.id(), row.status(), c.connectedAt(), c.accessTokenExpiresAt(), c.scopes());
+                row.key(),
+                row.id(),
+                row.status(),
+                c.connectedAt(),
+                row.held().flatMap(SealedCredentials::accessTokenExpiresAt),
+                c.scopes());
     }
 }
