@@ -2,6 +2,8 @@ package health.wearables.adapters.redis;
 
 import health.wearables.application.port.out.CredentialInbox;
 import health.wearables.application.port.out.Leases;
+import health.wearables.application.port.out.PendingRevocations;
+import health.wearables.application.port.out.SeenNotifications;
 import health.wearables.application.port.out.StateStore;
 import health.wearables.application.port.out.SyncJobs;
 import health.wearables.application.port.out.SyncQueue;
@@ -96,6 +98,18 @@ public class RedisProducer {
     @ApplicationScoped
     Leases leases(RedissonClient client, RedisSettings settings) {
         return new RedisLeases(client, settings.keyPrefix(), settings.timeout());
+    }
+
+    @Produces
+    @ApplicationScoped
+    PendingRevocations pendingRevocations(RedissonClient client, RedisSettings settings) {
+        return new RedisPendingRevocations(client, settings.keyPrefix(), settings.timeout());
+    }
+
+    @Produces
+    @ApplicationScoped
+    SeenNotifications seenNotifications(RedissonClient client, RedisSettings settings) {
+        return new RedisSeenNotifications(client, settings.keyPrefix(), settings.timeout());
     }
 
     /** Making the client pings Redis, so an unreachable Redis stops the start-up with a message that says why. */

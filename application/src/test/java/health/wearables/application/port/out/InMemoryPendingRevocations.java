@@ -1,0 +1,64 @@
+package health.wearables.application.port.out;
+
+import health.wearables.domain.ConnectionKey;
+import health.wearables.domain.SealedCredentials;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** {@link PendingRevocations} in memory, for the use cases' tests; can be switched off like Redis going away. */
+public final class InMemoryPendingRevocations implements PendingRevocations {
+    private record Entry(Parked parked, Instant due) {}
+
+    private final Map<ConnectionKey, Entry> entries = new ConcurrentHashMap<>();
+    private volatile boolean available = true;
+
+    public void setAvailable(boolean available) {
+        this.available = available;
+    }
+
+    @Override
+    public void park(SealedCredentials credentials, Instant now) {
+        check();
+        entries.put(credentials.key(), new Entry(new Parked(credentials, now, 0), now));
+    }
+
+    @Override
+    public List<Parked> due(Instant now, int max) {
+        check();
+        return entries.values().stream()
+                .filter(entry -> !entry.due().isAfter(now))
+                .sorted(Comparator.comparing(Entry::due))
+                .limit(max)
+                .map(Entry::parked)
+                .toList();
+    }
+
+    @Override
+    public synchronized void retryAt(ConnectionKey key, Instant next, int attempts) {
+        check();
+        entries.computeIfPresent(
+                key,
+                (k, entry) -> new Entry(
+                        new Parked(entry.parked().credentials(), entry.parked().parkedAt(), attempts), next));
+    }
+
+    @Override
+    public void drop(ConnectionKey key) {
+        check();
+        entries.remove(key);
+    }
+
+    /** Whatever is parked, due or not. */
+    public List<Parked> all() {
+        return entries.values().stream().map(Entry::parked).toList();
+    }
+
+    private void check() {
+        if (!available) {
+            throw new LeaseUnavailable("in-memory pending revocations switched off", null);
+        }
+    }
+}
