@@ -3,6 +3,7 @@ package health.wearables.application.service;
 import health.wearables.application.port.in.RefreshCredentials;
 import health.wearables.application.port.in.SyncConnection;
 import health.wearables.application.port.out.ConfiguredProviders;
+import health.wearables.application.port.out.ConnectionEnded;
 import health.wearables.application.port.out.ConnectionStore;
 import health.wearables.application.port.out.ConnectionStoreUnavailable;
 import health.wearables.application.port.out.ObservationStore;
@@ -96,6 +97,10 @@ public final class SyncConnectionService implements SyncConnection {
                     .then(connected -> SyncStep.next(connected.reading(window(key, reached)))) // the window
                     .answer(this::readPages); // pages read → mapped → written
             return recorded(key, reached, result); // sync point advanced → answered
+        } catch (ConnectionEnded e) {
+            // Disconnected, deauthorized or retired while its pages were read: the page that found it out wrote
+            // nothing, and nothing more is read (hostile case 57).
+            return logged(key, new SyncResult.Skipped(SyncResult.Skipped.Why.NOT_ACTIVE));
         } catch (ConnectionStoreUnavailable e) {
             return logged(
                     key,

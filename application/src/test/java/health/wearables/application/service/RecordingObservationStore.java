@@ -16,15 +16,24 @@ final class RecordingObservationStore implements ObservationStore {
     private final Map<String, ObservationDraft> byIdentifier = new LinkedHashMap<>();
     private int transactions;
     private volatile boolean available = true;
+    private volatile java.util.function.Predicate<ConnectionKey> live = connection -> true;
 
     void setAvailable(boolean available) {
         this.available = available;
+    }
+
+    /** Refuses, as the FHIR store does, the pages of a connection for which {@code live} does not hold. */
+    void liveWhile(java.util.function.Predicate<ConnectionKey> live) {
+        this.live = live;
     }
 
     @Override
     public synchronized int write(ConnectionKey connection, List<ObservationDraft> page) {
         if (!available) {
             throw new ConnectionStoreUnavailable("observation store switched off", null);
+        }
+        if (!live.test(connection)) {
+            throw new health.wearables.application.port.out.ConnectionEnded("ended");
         }
         transactions++;
         int changed = 0;

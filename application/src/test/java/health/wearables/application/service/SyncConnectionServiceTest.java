@@ -159,6 +159,7 @@ class SyncConnectionServiceTest {
         gateway.data.first(last(steps(2, 5_000)));
 
         assertThat(outcome(sync(AMARA_OURA))).isEqualTo("skipped:NOT_ACTIVE");
+        gateway.amaraConnected();
         gateway.connections.markReauthRequired(gateway.stored(AMARA_OURA));
         assertThat(outcome(sync(AMARA_OURA))).isEqualTo("skipped:NOT_ACTIVE");
 

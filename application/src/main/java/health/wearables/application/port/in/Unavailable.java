@@ -44,4 +44,14 @@ public abstract sealed class Unavailable extends RuntimeException {
             super(message, cause);
         }
     }
+
+    /**
+     * {@link DisconnectConnection}: the store of revocations owed to providers cannot be reached, so the connection was
+     * not ended (its grant could not be recorded for revocation).
+     */
+    public static final class RevocationStore extends Unavailable {
+        public RevocationStore(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
 }

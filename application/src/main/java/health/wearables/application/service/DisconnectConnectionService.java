@@ -1,0 +1,116 @@
+package health.wearables.application.service;
+
+import health.wearables.application.port.in.DisconnectConnection;
+import health.wearables.application.port.in.Unavailable;
+import health.wearables.application.port.out.ConnectionEnding;
+import health.wearables.application.port.out.ConnectionEnding.AlreadyEnded;
+import health.wearables.application.port.out.ConnectionEnding.Ended;
+import health.wearables.application.port.out.ConnectionStoreUnavailable;
+import health.wearables.application.port.out.LeaseUnavailable;
+import health.wearables.application.port.out.PendingRevocations;
+import health.wearables.application.port.out.ProjectDirectory;
+import health.wearables.application.port.out.StoredCredentials;
+import health.wearables.domain.ApiKey;
+import health.wearables.domain.ConnectionKey;
+import health.wearables.domain.PatientId;
+import health.wearables.domain.ProjectId;
+import health.wearables.domain.ProviderSlug;
+import health.wearables.domain.SealedCredentials;
+import health.wearables.domain.Step;
+import health.wearables.domain.lifecycle.EndReason;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Disconnects a connection. Its credentials are parked for revocation <em>before</em> the store drops them, so a
+ * revocation is owed even if this instance dies right after the end; then the connection ends (its token material gone
+ * from every version); then the provider is asked once, now (its answer settles the parked record, or it is asked
+ * again by the retry pass): a provider that fails never holds up the end, which has happened by then. A connection
+ * already ended parks nothing and asks nothing: a second {@code DELETE} sends nothing to the provider.
+ */
+public final class DisconnectConnectionService implements DisconnectConnection {
+    private final ProjectDirectory projects;
+    private final StoredCredentials credentials;
+    private final ConnectionEnding ending;
+    private final PendingRevocations pending;
+    private final Revoking revoking;
+    private final Clock clock;
+
+    public DisconnectConnectionService(
+            ProjectDirectory projects,
+            StoredCredentials credentials,
+            ConnectionEnding ending,
+            PendingRevocations pending,
+            RevocationSettings settings,
+            Clock clock) {
+        this.projects = projects;
+        this.credentials = credentials;
+        this.ending = ending;
+        this.pending = pending;
+        this.revoking = settings.revoking(pending, clock);
+        this.clock = clock;
+    }
+
+    @Override
+    public Step<Disconnected> disconnect(Optional<ApiKey> apiKey, String provider, String patientId, boolean purge) {
+        return Authentication.of(projects, apiKey)
+                .then(project -> Step.ok(key(project.id(), provider, patientId)
+                        .map(key -> disconnected(key, purge))
+                        .orElse(Disconnected.NOT_FOUND)));
+    }
+
+    private Disconnected disconnected(ConnectionKey key, boolean purge) {
+        try {
+            Optional<SealedCredentials> held = credentials.find(key);
+            held.ifPresent(this::park);
+            ConnectionEnding.Ending ending = this.ending.end(key, EndReason.DISCONNECTED);
+            if (ending instanceof Ended ended) {
+                ended.removed()
+                        .filter(removed -> !held.equals(Optional.of(removed)))
+                        .ifPresent(this::park);
+                ended.removed()
+                        .ifPresent(removed -> revoking.ask(new PendingRevocations.Parked(removed, clock.instant(), 0)));
+            } else if (held.isPresent()) {
+                forget(key);
+            }
+            if (ending instanceof ConnectionEnding.NotFound) {
+                return Disconnected.NOT_FOUND;
+            }
+            if (purge) {
+                this.ending.purge(key);
+            }
+            return ending instanceof AlreadyEnded ? Disconnected.ALREADY_ENDED : Disconnected.ENDED;
+        } catch (ConnectionStoreUnavailable e) {
+            throw new Unavailable.ConnectionStore(e.getMessage(), e);
+        }
+    }
+
+    private void park(SealedCredentials held) {
+        try {
+            pending.park(held, clock.instant());
+        } catch (LeaseUnavailable e) {
+            throw new Unavailable.RevocationStore(e.getMessage(), e);
+        }
+    }
+
+    /** A parked record of a connection that turned out not to need one (ended meanwhile by someone else). */
+    private void forget(ConnectionKey key) {
+        try {
+            pending.drop(key);
+        } catch (LeaseUnavailable e) {
+            // It comes due, and the provider is asked to revoke a grant already gone: harmless (RFC 7009 §2.2).
+        }
+    }
+
+    static Optional<ConnectionKey> key(ProjectId project, String provider, String patientId) {
+        Optional<ProviderSlug> slug = ProviderSlug.parse(provider);
+        if (slug.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new ConnectionKey(project, new PatientId(patientId), slug.get()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}
