@@ -49,6 +49,8 @@ final class ApiServer implements AutoCloseable {
     final ScriptedListConnections listConnections = new ScriptedListConnections();
     final ScriptedListProviders listProviders = new ScriptedListProviders();
     final ScriptedRequestSync requestSync = new ScriptedRequestSync();
+    final ScriptedDisconnect disconnect = new ScriptedDisconnect();
+    final ScriptedReceiveNotification receiveNotification = new ScriptedReceiveNotification();
     final KnownProjects projects = new KnownProjects(API_KEY);
     final RecordingMetrics metrics = new RecordingMetrics();
 
@@ -106,6 +108,8 @@ final class ApiServer implements AutoCloseable {
         listConnections.reset();
         listProviders.reset();
         requestSync.reset();
+        disconnect.reset();
+        receiveNotification.reset();
         metrics.reset();
     }
 
@@ -134,8 +138,14 @@ final class ApiServer implements AutoCloseable {
         SyncResource sync = new SyncResource();
         sync.requestSync = requestSync;
 
+        DisconnectResource disconnectResource = new DisconnectResource();
+        disconnectResource.disconnectConnection = disconnect;
+
+        WebhookResource webhook = new WebhookResource();
+        webhook.receiveNotification = receiveNotification;
+
         Map<Class<?>, Object> resources = new LinkedHashMap<>();
-        for (Object resource : List.of(connect, callback, connections, providers, sync)) {
+        for (Object resource : List.of(connect, callback, connections, providers, sync, disconnectResource, webhook)) {
             resources.put(resource.getClass(), resource);
         }
         return resources;
