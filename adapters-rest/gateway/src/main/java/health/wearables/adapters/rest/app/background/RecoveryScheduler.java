@@ -2,6 +2,7 @@ package health.wearables.adapters.rest.app.background;
 
 import health.wearables.application.port.in.RecoverPendingWork;
 import health.wearables.application.port.in.RecoverPendingWork.Recovery;
+import health.wearables.application.port.in.RetryRevocations;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
@@ -37,6 +38,9 @@ public class RecoveryScheduler {
     RecoverPendingWork recovery;
 
     @Inject
+    RetryRevocations revocations;
+
+    @Inject
     @ConfigProperty(name = INTERVAL, defaultValue = DEFAULT_INTERVAL_SECONDS)
     long intervalSeconds;
 
@@ -62,8 +66,25 @@ public class RecoveryScheduler {
         LOG.log(Level.INFO, "Recovery of work left pending by store outages runs every {0} s", intervalSeconds);
     }
 
-    /** One pass; whatever happens, the schedule goes on. */
+    /** One pass of each kind; whatever happens, the schedule goes on. */
     void runOnce() {
+        recoverOnce();
+        revokeOnce();
+    }
+
+    /** The revocations owed to providers that are due. */
+    private void revokeOnce() {
+        try {
+            int asked = revocations.retryDue();
+            if (asked > 0) {
+                LOG.log(Level.INFO, "revocation pass: {0} revocation(s) asked of providers", asked);
+            }
+        } catch (RuntimeException | Error e) {
+            LOG.log(Level.WARNING, "revocation pass failed: {0}", e.getClass().getName());
+        }
+    }
+
+    private void recoverOnce() {
         try {
             Recovery pass = recovery.runOnce();
             if (!pass.problems().isEmpty()) {

@@ -36,8 +36,34 @@ class RecoverySchedulerTest {
     };
 
     @BeforeEach
+    @SuppressWarnings("UnnecessaryAssignment") // builds the CDI bean by hand: no container sets its @Inject fields
     void captureTheLog() {
         logger.addHandler(capture);
+        scheduler.revocations = () -> 0;
+    }
+
+    @Test
+    @SuppressWarnings("UnnecessaryAssignment") // builds the CDI bean by hand: no container sets its @Inject fields
+    void each_pass_also_asks_the_revocations_due_and_a_failing_revocation_pass_does_not_stop_recovery() {
+        AtomicInteger recoveries = new AtomicInteger();
+        AtomicInteger revocationPasses = new AtomicInteger();
+        scheduler.recovery = () -> {
+            recoveries.incrementAndGet();
+            return new Recovery(true, 0, 0, 0, List.of());
+        };
+        scheduler.revocations = () -> {
+            revocationPasses.incrementAndGet();
+            throw new IllegalStateException("redis went away");
+        };
+
+        scheduler.runOnce();
+        scheduler.revocations = () -> 2;
+        scheduler.runOnce();
+
+        assertThat(recoveries).hasValue(2);
+        assertThat(revocationPasses).hasValue(1);
+        assertThat(lines(Level.WARNING)).anySatisfy(line -> assertThat(line).contains("revocation pass failed"));
+        assertThat(lines(Level.INFO)).anySatisfy(line -> assertThat(line).contains("2 revocation(s) asked"));
     }
 
     @AfterEach
