@@ -13,6 +13,7 @@ import health.wearables.domain.Pkce;
 import health.wearables.domain.ProviderEndpoints;
 import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.ScopePolicy;
+import health.wearables.domain.lifecycle.Retirement;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ class MicroProfileConfiguredProvidersTest {
             List.of(),
             Pkce.NONE,
             ClientAuthentication.BASIC,
-            Optional.of(LocalDate.of(2026, 12, 31)));
+            Optional.of(new Retirement(LocalDate.of(2026, 12, 31), Optional.empty())));
 
     private static final BuiltInProviders BUILT_IN = new BuiltInProviders() {
         @Override
