@@ -13,7 +13,6 @@ import health.wearables.domain.ProviderClient;
 import health.wearables.domain.ProviderEndpoints;
 import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.ScopePolicy;
-import health.wearables.domain.lifecycle.Retirement;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.util.ArrayList;
@@ -82,15 +81,6 @@ public final class MicroProfileConfiguredProviders implements ConfiguredProvider
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException("Provider '" + slug + "' is misconfigured: " + e.getMessage(), e);
             }
-            defaults.flatMap(BuiltInProvider::retirement)
-                    .map(Retirement::on)
-                    .ifPresent(day -> LOG.log(
-                            Level.WARNING,
-                            "Provider ''{0}'' is configured, but {1} retires this API on {2}: {3}",
-                            slug,
-                            defaults.get().displayName(),
-                            day,
-                            defaults.get().description()));
         }
         for (BuiltInProvider builtIn : builtIns.all()) {
             if (!listed.contains(builtIn.slug())) {
