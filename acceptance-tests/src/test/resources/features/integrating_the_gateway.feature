@@ -54,9 +54,14 @@ Feature: Integrating the gateway (technical, for integrators)
       And "fitbit" is listed as not configured
 
     Scenario: A built-in provider that is not configured says what it lacks
-      When the Acme project starts a connection to the provider "fitbit"
+      When the Acme project starts a connection to the provider "polar"
       Then the answer is 404 with error code "UNKNOWN_PROVIDER"
-      And the message names the missing key "wearables.providers.fitbit.client-secret"
+      And the message names the missing key "wearables.providers.polar.client-secret"
+
+    # Google turned the legacy Fitbit Web API off on 2026-10-30 (FitbitQuirks), configured or not (hostile case 67)
+    Scenario: A built-in provider whose retirement has come is gone
+      When the Acme project starts a connection to the provider "fitbit"
+      Then the answer is 410 with error code "PROVIDER_RETIRED"
 
   Rule: A connection is started with one JSON object that says each thing once
 

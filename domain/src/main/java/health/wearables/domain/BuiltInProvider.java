@@ -1,6 +1,6 @@
 package health.wearables.domain;
 
-import java.time.LocalDate;
+import health.wearables.domain.lifecycle.Retirement;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,7 +12,9 @@ import java.util.Optional;
  *
  * @param description one line for operators, including any end of life
  * @param scopes      the scopes asked for by default
- * @param retiresOn   the day the provider stops serving this API, where it has announced one
+ * @param retirement  the day the provider stops serving this API, where it has announced one, with the built-in
+ *     provider that replaces it: the default of {@code wearables.providers.<slug>.retires-on}, so that a gateway
+ *     nobody reconfigures still stops connecting to an API that is gone and names where to go instead
  */
 public record BuiltInProvider(
         String slug,
@@ -22,14 +24,14 @@ public record BuiltInProvider(
         List<String> scopes,
         Pkce pkce,
         ClientAuthentication clientAuthentication,
-        Optional<LocalDate> retiresOn) {
+        Optional<Retirement> retirement) {
 
     public BuiltInProvider {
         scopes = List.copyOf(scopes);
         Objects.requireNonNull(endpoints, "endpoints");
         Objects.requireNonNull(pkce, "PKCE");
         Objects.requireNonNull(clientAuthentication, "client authentication");
-        Objects.requireNonNull(retiresOn, "retirement");
+        Objects.requireNonNull(retirement, "retirement");
     }
 
     public OAuthVersion oauthVersion() {

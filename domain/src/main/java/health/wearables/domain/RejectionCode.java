@@ -21,5 +21,10 @@ public enum RejectionCode {
     /** No or unknown API key. */
     UNAUTHORIZED,
     /** A request body that does not hold what the operation needs. */
-    VALIDATION_FAILED
+    VALIDATION_FAILED,
+    /**
+     * The provider's retirement date has come: its API is gone, so connecting to it would only fail later. The
+     * rejection names the successor where there is one, so that the platform can offer it instead.
+     */
+    PROVIDER_RETIRED
 }

@@ -4,27 +4,47 @@ import health.wearables.application.port.in.ListProviders;
 import health.wearables.application.port.out.BuiltInProviders;
 import health.wearables.application.port.out.ConfiguredProviders;
 import health.wearables.application.port.out.ProjectDirectory;
+import health.wearables.application.port.out.Retirements;
 import health.wearables.domain.ApiKey;
+import health.wearables.domain.BuiltInProvider;
 import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.ProviderListing;
 import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.Step;
+import health.wearables.domain.lifecycle.Retirement;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** authenticate → every known or configured provider, marked configured or not, by slug. */
+/**
+ * authenticate → every known or configured provider, marked configured or not, with its retirement where it has one, by
+ * slug.
+ */
 public final class ListProvidersService implements ListProviders {
     private final ProjectDirectory projects;
     private final BuiltInProviders builtIns;
     private final ConfiguredProviders configured;
+    private final Retirements retirements;
 
+    /**
+     * Lists the retirements the built-in providers announced, not those configured with {@code retires-on}: for
+     * wiring that does not pass the {@link Retirements} yet.
+     */
     public ListProvidersService(ProjectDirectory projects, BuiltInProviders builtIns, ConfiguredProviders configured) {
+        this(projects, builtIns, configured, new Announced(builtIns));
+    }
+
+    public ListProvidersService(
+            ProjectDirectory projects,
+            BuiltInProviders builtIns,
+            ConfiguredProviders configured,
+            Retirements retirements) {
         this.projects = projects;
         this.builtIns = builtIns;
         this.configured = configured;
+        this.retirements = retirements;
     }
 
     @Override
@@ -42,7 +62,8 @@ public final class ListProvidersService implements ListProviders {
                                 builtIn.displayName(),
                                 builtIn.description(),
                                 builtIn.oauthVersion(),
-                                false)));
+                                false,
+                                retirements.of(new ProviderSlug(builtIn.slug())))));
         for (ConfiguredProvider provider : configured.all()) {
             String description = Optional.ofNullable(bySlug.get(provider.slug().value()))
                     .map(ProviderListing::description)
@@ -50,10 +71,38 @@ public final class ListProvidersService implements ListProviders {
             bySlug.put(
                     provider.slug().value(),
                     new ProviderListing(
-                            provider.slug(), provider.displayName(), description, provider.oauthVersion(), true));
+                            provider.slug(),
+                            provider.displayName(),
+                            description,
+                            provider.oauthVersion(),
+                            true,
+                            retirements.of(provider.slug())));
         }
         return bySlug.values().stream()
                 .sorted(Comparator.comparing(listing -> listing.slug().value()))
                 .toList();
+    }
+
+    /** The retirements as the built-in providers announced them. */
+    private static final class Announced implements Retirements {
+        private final BuiltInProviders builtIns;
+
+        Announced(BuiltInProviders builtIns) {
+            this.builtIns = builtIns;
+        }
+
+        @Override
+        public Optional<Retirement> of(ProviderSlug provider) {
+            return builtIns.find(provider).flatMap(BuiltInProvider::retirement);
+        }
+
+        @Override
+        public Map<ProviderSlug, Retirement> all() {
+            Map<ProviderSlug, Retirement> all = new TreeMap<>(Comparator.comparing(ProviderSlug::value));
+            builtIns.all()
+                    .forEach(builtIn -> builtIn.retirement()
+                            .ifPresent(retirement -> all.put(new ProviderSlug(builtIn.slug()), retirement)));
+            return all;
+        }
     }
 }

@@ -7,6 +7,7 @@ import health.wearables.application.port.out.CallbackUris;
 import health.wearables.application.port.out.ConfiguredProviders;
 import health.wearables.application.port.out.Oauth1Provider;
 import health.wearables.application.port.out.ProjectDirectory;
+import health.wearables.application.port.out.Retirements;
 import health.wearables.application.port.out.StateStore;
 import health.wearables.application.port.out.StateStoreUnavailable;
 import health.wearables.domain.ApiKey;
@@ -19,6 +20,7 @@ import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.Rejection;
 import health.wearables.domain.RejectionCode;
 import health.wearables.domain.Step;
+import health.wearables.domain.lifecycle.Retirement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -26,8 +28,13 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
- * authenticate → provider → validate → mint state → store it → authorization URL. For an OAuth 1.0a provider the
+ * authenticate → not retired → provider → validate → mint state → store it → authorization URL. For an OAuth 1.0a provider the
  * provider's temporary credentials take the place of the state: obtained first, stored under their token.
+ *
+ * <p>A provider whose retirement has come at the clock's now is refused with {@link RejectionCode#PROVIDER_RETIRED}
+ * before anything else is looked at, configured or not: its API is gone, so a state minted for it could only end in a
+ * failed exchange, and the platform is better told where to go instead. Only a slug the gateway knows has a
+ * retirement, so an unknown slug is still never echoed.
  */
 public final class StartConnectionService implements StartConnection {
     private static final System.Logger LOG = System.getLogger(StartConnectionService.class.getName());
@@ -35,6 +42,7 @@ public final class StartConnectionService implements StartConnection {
 
     private final ProjectDirectory projects;
     private final ConfiguredProviders providers;
+    private final Retirements retirements;
     private final StateStore states;
     private final AuthorizationUrls authorizationUrls;
     private final Oauth1Provider oauth1;
@@ -46,6 +54,7 @@ public final class StartConnectionService implements StartConnection {
     public StartConnectionService(
             ProjectDirectory projects,
             ConfiguredProviders providers,
+            Retirements retirements,
             StateStore states,
             AuthorizationUrls authorizationUrls,
             Oauth1Provider oauth1,
@@ -55,6 +64,7 @@ public final class StartConnectionService implements StartConnection {
             RandomGenerator random) {
         this.projects = projects;
         this.providers = providers;
+        this.retirements = retirements;
         this.states = states;
         this.authorizationUrls = authorizationUrls;
         this.oauth1 = oauth1;
@@ -81,11 +91,35 @@ public final class StartConnectionService implements StartConnection {
 
     private Step<ConfiguredProvider> provider(String slug) {
         Optional<ProviderSlug> parsed = ProviderSlug.parse(slug);
+        Optional<Rejection> retired = parsed.flatMap(this::retired);
+        if (retired.isPresent()) {
+            return Step.reject(retired.get());
+        }
         return parsed.flatMap(providers::find)
                 .map(Step::ok)
                 .orElseGet(() -> Step.reject(Rejection.of(
                         RejectionCode.UNKNOWN_PROVIDER,
                         parsed.map(this::notConfigured).orElse(NO_SUCH_PROVIDER))));
+    }
+
+    /** The refusal of a provider whose retirement has come, naming its successor in the message and on its own. */
+    private Optional<Rejection> retired(ProviderSlug slug) {
+        return retirements
+                .of(slug)
+                .filter(retirement -> retirement.hasCome(clock.instant()))
+                .map(retirement -> {
+                    Rejection rejection =
+                            Rejection.of(RejectionCode.PROVIDER_RETIRED, retiredMessage(slug, retirement));
+                    return retirement.successor().map(rejection::withSuccessor).orElse(rejection);
+                });
+    }
+
+    private static String retiredMessage(ProviderSlug slug, Retirement retirement) {
+        String retired = "Provider '" + slug.value() + "' was retired on " + retirement.on();
+        return retirement
+                .successor()
+                .map(successor -> retired + "; connect with '" + successor.value() + "' instead.")
+                .orElse(retired + " and takes no new connections.");
     }
 
     /** A provider the gateway knows is named with the keys it lacks; an unknown slug is never echoed. */

@@ -88,8 +88,19 @@ final class Gateway {
     final ScriptedTokenExchange tokenExchange = new ScriptedTokenExchange(new ExchangeResult.Exchanged(issuedTokens()));
     final ScriptedOauth1Provider oauth1 = new ScriptedOauth1Provider();
 
+    final FakeRetirements retirements = new FakeRetirements();
+
     final StartConnectionService start = new StartConnectionService(
-            projects, providers, states, authorizationUrls, oauth1, CALLBACK_URIS, TTL, clock, new Random(42));
+            projects,
+            providers,
+            retirements,
+            states,
+            authorizationUrls,
+            oauth1,
+            CALLBACK_URIS,
+            TTL,
+            clock,
+            new Random(42));
     final CompleteCallbackService callback = new CompleteCallbackService(
             providers,
             states,

@@ -25,6 +25,9 @@ import health.wearables.domain.ReturnUrl;
 import health.wearables.domain.StateToken;
 import health.wearables.domain.Step;
 import java.net.URI;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -173,6 +176,61 @@ class StartConnectionServiceTest {
                 .take(gateway.authorizationUrls.last().state())
                 .orElseThrow();
         assertThat(stored.project()).isEqualTo(new ProjectId("globex"));
+    }
+
+    @Test
+    void a_provider_whose_retirement_has_come_is_gone_naming_its_successor_and_stores_nothing() {
+        gateway.retirements.retire("fitbit", LocalDate.of(2026, 10, 30), "google-health");
+
+        Rejection rejection = rejection(gateway.connect("fitbit", "123", DONE, false));
+
+        assertThat(rejection.code()).isEqualTo(RejectionCode.PROVIDER_RETIRED);
+        assertThat(rejection.message())
+                .isEqualTo("Provider 'fitbit' was retired on 2026-10-30; connect with 'google-health' instead.");
+        assertThat(rejection.successor()).contains(new ProviderSlug("google-health"));
+        assertNothingHandedOut();
+    }
+
+    @Test
+    void a_retired_provider_without_a_successor_says_it_takes_no_new_connections() {
+        gateway.retirements.retire("withings", NOW.atZone(ZoneOffset.UTC).toLocalDate());
+
+        Rejection rejection = rejection(gateway.connect("withings", "123", DONE, false));
+
+        assertThat(rejection.code()).isEqualTo(RejectionCode.PROVIDER_RETIRED);
+        assertThat(rejection.message())
+                .isEqualTo("Provider 'withings' was retired on 2026-11-21 and takes no new connections.");
+        assertThat(rejection.successor()).isEmpty();
+        assertNothingHandedOut();
+    }
+
+    @Test
+    void a_retired_provider_is_gone_even_where_it_is_not_configured() {
+        gateway.retirements.retire("garmin", LocalDate.of(2026, 1, 1), "withings");
+
+        assertThat(rejection(gateway.connect("garmin", "123", DONE, false)).code())
+                .isEqualTo(RejectionCode.PROVIDER_RETIRED);
+        assertNothingHandedOut();
+    }
+
+    @Test
+    void a_provider_connects_until_the_start_of_its_retirement_day_in_utc_and_no_longer() {
+        gateway.retirements.retire("withings", LocalDate.of(2026, 11, 22), "strava");
+        gateway.clock.advance(Duration.ofHours(14).minusNanos(1)); // 2026-11-21T23:59:59.999999999Z
+
+        ok(gateway.connect("withings", "123", DONE, false));
+        gateway.clock.advance(Duration.ofNanos(1));
+
+        assertThat(rejection(gateway.connect("withings", "123", DONE, false)).code())
+                .isEqualTo(RejectionCode.PROVIDER_RETIRED);
+        assertThat(gateway.stateStore.size()).isEqualTo(1);
+    }
+
+    @Test
+    void the_api_key_is_checked_before_the_retirement() {
+        gateway.retirements.retire("fitbit", LocalDate.of(2026, 10, 30), "google-health");
+
+        assertThat(rejection(startWithKey(Optional.empty(), "fitbit")).code()).isEqualTo(RejectionCode.UNAUTHORIZED);
     }
 
     @Test

@@ -26,6 +26,7 @@ import health.wearables.application.port.out.ObservationStore;
 import health.wearables.application.port.out.ProjectDirectory;
 import health.wearables.application.port.out.ProviderData;
 import health.wearables.application.port.out.ReauthMarks;
+import health.wearables.application.port.out.Retirements;
 import health.wearables.application.port.out.StateStore;
 import health.wearables.application.port.out.StoredCredentials;
 import health.wearables.application.port.out.SyncJobs;
@@ -158,6 +159,7 @@ public class UseCaseProducer {
     StartConnection startConnection(
             ProjectDirectory projects,
             ConfiguredProviders providers,
+            Retirements retirements,
             StateStore states,
             AuthorizationUrls authorizationUrls,
             Oauth1Provider oauth1) {
@@ -167,6 +169,7 @@ public class UseCaseProducer {
         return new StartConnectionService(
                 projects,
                 providers,
+                retirements,
                 states,
                 authorizationUrls,
                 oauth1,

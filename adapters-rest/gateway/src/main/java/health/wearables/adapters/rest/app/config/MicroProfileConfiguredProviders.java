@@ -81,14 +81,6 @@ public final class MicroProfileConfiguredProviders implements ConfiguredProvider
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException("Provider '" + slug + "' is misconfigured: " + e.getMessage(), e);
             }
-            defaults.flatMap(BuiltInProvider::retiresOn)
-                    .ifPresent(day -> LOG.log(
-                            Level.WARNING,
-                            "Provider ''{0}'' is configured, but {1} retires this API on {2}: {3}",
-                            slug,
-                            defaults.get().displayName(),
-                            day,
-                            defaults.get().description()));
         }
         for (BuiltInProvider builtIn : builtIns.all()) {
             if (!listed.contains(builtIn.slug())) {

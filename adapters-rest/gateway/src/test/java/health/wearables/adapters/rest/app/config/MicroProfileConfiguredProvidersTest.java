@@ -13,6 +13,7 @@ import health.wearables.domain.Pkce;
 import health.wearables.domain.ProviderEndpoints;
 import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.ScopePolicy;
+import health.wearables.domain.lifecycle.Retirement;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ class MicroProfileConfiguredProvidersTest {
             List.of(),
             Pkce.NONE,
             ClientAuthentication.BASIC,
-            Optional.of(LocalDate.of(2026, 12, 31)));
+            Optional.of(new Retirement(LocalDate.of(2026, 12, 31), Optional.empty())));
 
     private static final BuiltInProviders BUILT_IN = new BuiltInProviders() {
         @Override
@@ -240,7 +241,8 @@ class MicroProfileConfiguredProvidersTest {
     }
 
     @Test
-    void a_configured_provider_with_an_announced_end_warns_at_start_naming_the_day() {
+    void
+            a_configured_provider_with_an_announced_end_is_read_like_any_other_and_leaves_the_warning_to_the_retirements() {
         listedWithConsumer("legacy-watch");
 
         List<String> warnings = warningsWhile(this::configured);
@@ -250,17 +252,7 @@ class MicroProfileConfiguredProvidersTest {
         assertThat(legacy.oauthVersion()).isEqualTo(OAuthVersion.OAUTH_1_0A);
         assertThat(legacy.endpoints().requestToken())
                 .isEqualTo(LEGACY.endpoints().requestToken());
-        assertThat(warnings)
-                .singleElement()
-                .asString()
-                .contains("legacy-watch")
-                .contains("2026-12-31")
-                .doesNotContain("consumer-secret");
-    }
-
-    @Test
-    void an_unconfigured_provider_with_an_announced_end_does_not_warn() {
-        assertThat(warningsWhile(this::configured)).noneMatch(warning -> warning.contains("retires"));
+        assertThat(warnings).isEmpty(); // MicroProfileRetirements warns, with configured dates too
     }
 
     private static List<String> warningsWhile(Runnable action) {

@@ -13,10 +13,21 @@ final class ErrorShape {
     private ErrorShape() {}
 
     static Map<String, Object> body(String code, String message) {
+        return Map.of("error", error(code, message));
+    }
+
+    /** The shape with one more member of {@code error}, after {@code code} and {@code message}. */
+    static Map<String, Object> body(String code, String message, String member, String value) {
+        Map<String, String> error = error(code, message);
+        error.put(member, value);
+        return Map.of("error", error);
+    }
+
+    private static Map<String, String> error(String code, String message) {
         Map<String, String> error = new LinkedHashMap<>();
         error.put("code", code);
         error.put("message", message);
-        return Map.of("error", error);
+        return error;
     }
 
     /** The body as JSON text, for answers written outside JAX-RS. */

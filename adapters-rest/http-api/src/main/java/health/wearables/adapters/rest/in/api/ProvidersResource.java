@@ -15,7 +15,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code GET /v1/wearables/providers}: what a dashboard can offer its patients. */
+/**
+ * {@code GET /v1/wearables/providers}: what a dashboard can offer its patients, and, for a provider that retires,
+ * {@code retiresOn} and its {@code successor}, so that the platform moves its patients in time.
+ */
 @Path("v1/wearables/providers")
 @RequestScoped
 public class ProvidersResource {
@@ -44,6 +47,10 @@ public class ProvidersResource {
         view.put("description", provider.description());
         view.put("oauthVersion", provider.oauthVersion().label());
         view.put("configured", provider.configured());
+        provider.retirement().ifPresent(retirement -> {
+            view.put("retiresOn", retirement.on().toString());
+            retirement.successor().ifPresent(successor -> view.put("successor", successor.value()));
+        });
         return view;
     }
 }

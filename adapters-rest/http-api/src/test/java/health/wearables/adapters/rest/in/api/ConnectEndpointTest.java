@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import health.wearables.application.port.in.StartConnection.ConnectCommand;
 import health.wearables.application.port.in.Unavailable;
 import health.wearables.domain.ApiKey;
+import health.wearables.domain.ProviderSlug;
+import health.wearables.domain.Rejection;
 import health.wearables.domain.RejectionCode;
 import jakarta.json.JsonObject;
 import java.util.Optional;
@@ -110,6 +112,36 @@ class ConnectEndpointTest {
         api.startConnection.refuses(RejectionCode.UNKNOWN_PROVIDER, "No provider 'nosuchvendor' is configured.");
 
         api.connect("nosuchvendor", "{\"patientId\":\"p-1\"}").isError(404, "UNKNOWN_PROVIDER");
+    }
+
+    @Test
+    void a_retired_provider_is_410_naming_its_successor_in_the_message_and_as_error_successor() {
+        api.startConnection.refuses(Rejection.of(
+                        RejectionCode.PROVIDER_RETIRED,
+                        "Provider 'fitbit' was retired on 2026-10-30; connect with 'google-health' instead.")
+                .withSuccessor(new ProviderSlug("google-health")));
+
+        Answer answer = api.connect("fitbit", "{\"patientId\":\"p-1\"}");
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(410);
+        assertThat(answer.object().keySet()).containsExactly("error");
+        JsonObject error = answer.object().getJsonObject("error");
+        assertThat(error.keySet()).containsExactly("code", "message", "successor");
+        assertThat(error.getString("code")).isEqualTo("PROVIDER_RETIRED");
+        assertThat(error.getString("message"))
+                .isEqualTo("Provider 'fitbit' was retired on 2026-10-30; connect with 'google-health' instead.");
+        assertThat(error.getString("successor")).isEqualTo("google-health");
+    }
+
+    @Test
+    void a_retired_provider_without_a_successor_is_410_without_the_member() {
+        api.startConnection.refuses(
+                RejectionCode.PROVIDER_RETIRED,
+                "Provider 'acme-watch' was retired on 2026-10-30 and takes no new connections.");
+
+        Answer answer = api.connect("acme-watch", "{\"patientId\":\"p-1\"}").isError(410, "PROVIDER_RETIRED");
+
+        assertThat(answer.object().getJsonObject("error").keySet()).containsExactly("code", "message");
     }
 
     @Test

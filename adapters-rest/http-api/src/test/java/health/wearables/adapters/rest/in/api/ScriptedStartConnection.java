@@ -34,7 +34,11 @@ final class ScriptedStartConnection implements StartConnection {
     }
 
     void refuses(RejectionCode code, String message) {
-        answer = () -> Step.reject(Rejection.of(code, message));
+        refuses(Rejection.of(code, message));
+    }
+
+    void refuses(Rejection rejection) {
+        answer = () -> Step.reject(rejection);
     }
 
     void fails(RuntimeException failure) {

@@ -4,7 +4,10 @@ import health.wearables.domain.BuiltInProvider;
 import health.wearables.domain.ClientAuthentication;
 import health.wearables.domain.Pkce;
 import health.wearables.domain.ProviderEndpoints;
+import health.wearables.domain.ProviderSlug;
+import health.wearables.domain.lifecycle.Retirement;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import net.minidev.json.JSONObject;
@@ -13,14 +16,26 @@ import net.minidev.json.JSONObject;
  * Fitbit Web API: Basic client authentication, PKCE S256, {@code user_id} in the token response (read by the
  * standard reading). Its errors come as {@code {"errors":[{"errorType":"invalid_grant",...}],"success":false}},
  * which is turned into the RFC 6749 shape.
+ *
+ * <p>Google turns the legacy Web API off on {@link #RETIRED_ON}; its successor is the Google Health API
+ * ({@code google-health}), and tokens cannot be carried over, so every patient connects again there. The day is the one
+ * most of Google's developer pages give ("On October 30, 2026, the Fitbit Web API will be turned off and will no longer
+ * function or sync data to or from Fitbit users": the banner of developers.google.com/health/reference/rest/…). One
+ * version of that banner, written after support ended on September 30, names November 2, 2026 instead. The earlier
+ * day is kept until Google's pages agree: retiring a few days early loses nothing a patient could still connect for,
+ * retiring late leaves connections failing against an API that is gone. An operator who knows better sets
+ * {@code wearables.providers.fitbit.retires-on}.
  */
 final class FitbitQuirks implements ProviderQuirks {
+
+    /** The day the legacy Fitbit Web API stops serving, by Google's developer pages (see above). */
+    static final LocalDate RETIRED_ON = LocalDate.of(2026, 10, 30);
 
     static final BuiltInProvider DEFAULTS = new BuiltInProvider(
             "fitbit",
             "Fitbit",
-            "Fitbit Web API (legacy): shutting down, the legacy Web API ends in autumn 2026; connect through"
-                    + " google-health instead",
+            "Fitbit Web API (legacy): turned off by Google on " + RETIRED_ON
+                    + "; connect through 'google-health' instead",
             ProviderEndpoints.oauth2(
                     URI.create("https://www.fitbit.com/oauth2/authorize"),
                     URI.create("https://api.fitbit.com/oauth2/token"),
@@ -28,7 +43,7 @@ final class FitbitQuirks implements ProviderQuirks {
             List.of("activity", "heartrate", "sleep", "weight"),
             Pkce.S256,
             ClientAuthentication.BASIC,
-            Optional.empty());
+            Optional.of(new Retirement(RETIRED_ON, Optional.of(new ProviderSlug(GoogleHealthQuirks.DEFAULTS.slug())))));
 
     @Override
     public Unwrapped unwrap(JSONObject response) {

@@ -5,6 +5,8 @@ import health.wearables.domain.BuiltInProvider;
 import health.wearables.domain.ClientAuthentication;
 import health.wearables.domain.Pkce;
 import health.wearables.domain.ProviderEndpoints;
+import health.wearables.domain.ProviderSlug;
+import health.wearables.domain.lifecycle.Retirement;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -36,7 +38,7 @@ final class GarminLegacy {
             List.of(),
             Pkce.NONE,
             ClientAuthentication.BASIC,
-            Optional.of(RETIRED_ON));
+            Optional.of(new Retirement(RETIRED_ON, Optional.of(new ProviderSlug(GarminQuirks.DEFAULTS.slug())))));
 
     private GarminLegacy() {}
 }

@@ -2,13 +2,16 @@ package health.wearables.adapters.rest.out.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import health.wearables.domain.BuiltInProvider;
 import health.wearables.domain.ClientSecret;
 import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.OAuthVersion;
 import health.wearables.domain.Pkce;
 import health.wearables.domain.ProviderSlug;
+import health.wearables.domain.lifecycle.Retirement;
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DocumentedBuiltInProvidersTest {
@@ -46,9 +49,38 @@ class DocumentedBuiltInProvidersTest {
         assertThat(legacy.endpoints().token())
                 .isEqualTo(URI.create("https://connectapi.garmin.com/oauth-service/oauth/access_token"));
         assertThat(legacy.pkce()).isEqualTo(Pkce.NONE);
-        assertThat(providers.find(legacy.slug()).orElseThrow().retiresOn()).contains(LocalDate.of(2026, 12, 31));
+        assertThat(providers.find(legacy.slug()).orElseThrow().retirement())
+                .contains(new Retirement(LocalDate.of(2026, 12, 31), Optional.of(new ProviderSlug("garmin"))));
         assertThat(providers.find(new ProviderSlug("garmin")).orElseThrow().oauthVersion())
                 .isEqualTo(OAuthVersion.OAUTH_2_0);
+    }
+
+    @Test
+    void fitbit_retires_when_google_turns_the_legacy_web_api_off_and_names_google_health_as_its_successor() {
+        Retirement retirement = providers
+                .find(new ProviderSlug("fitbit"))
+                .orElseThrow()
+                .retirement()
+                .orElseThrow();
+
+        assertThat(retirement.on()).isEqualTo(LocalDate.of(2026, 10, 30));
+        assertThat(retirement.successor()).contains(new ProviderSlug("google-health"));
+        assertThat(providers.find(retirement.successor().orElseThrow())).isPresent();
+    }
+
+    @Test
+    void only_fitbit_and_garmin_legacy_have_announced_a_retirement_and_every_successor_is_built_in() {
+        assertThat(providers.all().stream()
+                        .filter(builtIn -> builtIn.retirement().isPresent())
+                        .map(BuiltInProvider::slug))
+                .containsExactly("fitbit", "garmin-legacy");
+        providers
+                .all()
+                .forEach(builtIn -> builtIn.retirement()
+                        .flatMap(Retirement::successor)
+                        .ifPresent(successor -> assertThat(providers.find(successor))
+                                .as(builtIn.slug())
+                                .isPresent()));
     }
 
     @Test

@@ -17,12 +17,12 @@ class FitbitQuirksTest extends SimulatedProviderTest {
     }
 
     @Test
-    void documented_defaults_basic_auth_pkce_and_marked_as_shutting_down() {
+    void documented_defaults_basic_auth_pkce_and_marked_as_turned_off_naming_the_successor() {
         assertThat(FitbitQuirks.DEFAULTS.clientAuthentication()).isEqualTo(ClientAuthentication.BASIC);
         assertThat(FitbitQuirks.DEFAULTS.pkce()).isEqualTo(Pkce.S256);
         assertThat(FitbitQuirks.DEFAULTS.description())
-                .contains("shutting down")
-                .contains("autumn 2026");
+                .contains("turned off by Google on 2026-10-30")
+                .contains("'google-health'");
     }
 
     @Test
