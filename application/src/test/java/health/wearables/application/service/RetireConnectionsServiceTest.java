@@ -209,7 +209,8 @@ class RetireConnectionsServiceTest {
         }
 
         @Override
-        public List<ConnectionKey> ofProviderUser(ProviderSlug provider, String providerUserId) {
+        public List<health.wearables.domain.StoredConnection> ofProviderUser(
+                ProviderSlug provider, String providerUserId) {
             throw new UnsupportedOperationException("the retirement pass looks up no provider user");
         }
     }

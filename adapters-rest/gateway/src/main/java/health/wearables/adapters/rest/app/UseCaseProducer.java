@@ -222,8 +222,12 @@ public class UseCaseProducer {
 
     @Produces
     @ApplicationScoped
-    ListProviders listProviders(ProjectDirectory projects, BuiltInProviders builtIns, ConfiguredProviders providers) {
-        return new ListProvidersService(projects, builtIns, providers);
+    ListProviders listProviders(
+            ProjectDirectory projects,
+            BuiltInProviders builtIns,
+            ConfiguredProviders providers,
+            Retirements retirements) {
+        return new ListProvidersService(projects, builtIns, providers, retirements);
     }
 
     @Produces

@@ -2,6 +2,7 @@ package health.wearables.adapters.rest.app.background;
 
 import health.wearables.application.port.in.RecoverPendingWork;
 import health.wearables.application.port.in.RecoverPendingWork.Recovery;
+import health.wearables.application.port.in.RetireConnections;
 import health.wearables.application.port.in.RetryRevocations;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,6 +42,9 @@ public class RecoveryScheduler {
     RetryRevocations revocations;
 
     @Inject
+    RetireConnections retirements;
+
+    @Inject
     @ConfigProperty(name = INTERVAL, defaultValue = DEFAULT_INTERVAL_SECONDS)
     long intervalSeconds;
 
@@ -70,6 +74,19 @@ public class RecoveryScheduler {
     void runOnce() {
         recoverOnce();
         revokeOnce();
+        retireOnce();
+    }
+
+    /** The connections of providers whose retirement date has come. */
+    private void retireOnce() {
+        try {
+            int retired = retirements.retireDue();
+            if (retired > 0) {
+                LOG.log(Level.INFO, "retirement pass: {0} connection(s) of retired providers ended", retired);
+            }
+        } catch (RuntimeException | Error e) {
+            LOG.log(Level.WARNING, "retirement pass failed: {0}", e.getClass().getName());
+        }
     }
 
     /** The revocations owed to providers that are due. */

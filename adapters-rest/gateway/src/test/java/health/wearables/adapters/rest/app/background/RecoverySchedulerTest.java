@@ -40,6 +40,7 @@ class RecoverySchedulerTest {
     void captureTheLog() {
         logger.addHandler(capture);
         scheduler.revocations = () -> 0;
+        scheduler.retirements = () -> 0;
     }
 
     @Test
@@ -64,6 +65,9 @@ class RecoverySchedulerTest {
         assertThat(revocationPasses).hasValue(1);
         assertThat(lines(Level.WARNING)).anySatisfy(line -> assertThat(line).contains("revocation pass failed"));
         assertThat(lines(Level.INFO)).anySatisfy(line -> assertThat(line).contains("2 revocation(s) asked"));
+        scheduler.retirements = () -> 3;
+        scheduler.runOnce();
+        assertThat(lines(Level.INFO)).anySatisfy(line -> assertThat(line).contains("3 connection(s) of retired"));
     }
 
     @AfterEach
