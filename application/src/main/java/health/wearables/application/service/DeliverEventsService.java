@@ -1,0 +1,131 @@
+package health.wearables.application.service;
+
+import health.wearables.application.port.in.DeliverEvents;
+import health.wearables.application.port.out.ConnectionStoreUnavailable;
+import health.wearables.application.port.out.EventDelivery;
+import health.wearables.application.port.out.EventOutbox;
+import health.wearables.application.port.out.LeaseUnavailable;
+import health.wearables.application.port.out.Leases;
+import health.wearables.application.port.out.ProjectWebhooks;
+import health.wearables.application.port.out.StoppedWebhooks;
+import health.wearables.domain.events.WebhookTarget;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Delivers the outbox: one instance at a time (a lease), the oldest due events first. Each attempt sends the event's
+ * recorded body under its own id, so a retry is the same message (Standard Webhooks: the receiver deduplicates by
+ * {@code webhook-id}). A {@code 2xx} delivers it; a {@code 410} stops the project's URL (the event, and those after
+ * it, stay undelivered until another URL is configured); anything else is tried again after the backoff, until {@code
+ * retry-for} after the event was recorded, when it is abandoned and stays listed. An event of a project without a
+ * webhook waits as if its receiver were down.
+ */
+public final class DeliverEventsService implements DeliverEvents {
+    private static final System.Logger LOG = System.getLogger(DeliverEventsService.class.getName());
+    static final String LEASE = "events-delivery";
+    static final int BATCH = 100;
+    private static final Duration LEASE_TIME = Duration.ofMinutes(5);
+
+    private final EventOutbox outbox;
+    private final ProjectWebhooks webhooks;
+    private final StoppedWebhooks stopped;
+    private final EventDelivery delivery;
+    private final Leases leases;
+    private final EventSettings settings;
+    private final Clock clock;
+    private final DeliveryCounter counter;
+
+    /** Counts attempts by outcome ({@code delivered}, {@code failed}, {@code gone}, {@code abandoned}, …). */
+    @FunctionalInterface
+    public interface DeliveryCounter {
+        void count(String outcome);
+    }
+
+    public DeliverEventsService(
+            EventOutbox outbox,
+            ProjectWebhooks webhooks,
+            StoppedWebhooks stopped,
+            EventDelivery delivery,
+            Leases leases,
+            EventSettings settings,
+            Clock clock,
+            DeliveryCounter counter) {
+        this.outbox = outbox;
+        this.webhooks = webhooks;
+        this.stopped = stopped;
+        this.delivery = delivery;
+        this.leases = leases;
+        this.settings = settings;
+        this.clock = clock;
+        this.counter = counter;
+    }
+
+    @Override
+    public int deliverDue() {
+        Optional<Leases.Lease> lease;
+        try {
+            lease = leases.take(LEASE, LEASE_TIME);
+        } catch (LeaseUnavailable e) {
+            LOG.log(Level.WARNING, "event delivery skipped: {0}", e.getMessage());
+            return 0;
+        }
+        if (lease.isEmpty()) {
+            return 0; // another instance is delivering
+        }
+        try (Leases.Lease held = lease.get()) {
+            int attempts = 0;
+            for (EventOutbox.Entry entry : outbox.due(clock.instant(), BATCH)) {
+                if (attempt(entry)) {
+                    attempts++;
+                }
+            }
+            return attempts;
+        } catch (ConnectionStoreUnavailable e) {
+            LOG.log(Level.WARNING, "event delivery paused: {0}", e.getMessage());
+            return 0;
+        }
+    }
+
+    /** One event: sent, or scheduled again; whether it was sent. */
+    private boolean attempt(EventOutbox.Entry entry) {
+        Instant now = clock.instant();
+        Optional<WebhookTarget> target = webhooks.of(entry.project());
+        if (target.isEmpty()) {
+            later(entry, now, entry.attempts(), "no webhook configured for the project");
+            return false;
+        }
+        if (stopped.isStopped(entry.project(), target.get())) {
+            later(entry, now, entry.attempts(), "the webhook URL answered 410; configure another URL");
+            return false;
+        }
+        EventDelivery.Outcome outcome = delivery.deliver(target.get(), entry);
+        Instant after = clock.instant();
+        if (outcome instanceof EventDelivery.Delivered) {
+            outbox.delivered(entry.id(), after);
+            counter.count("delivered");
+        } else if (outcome instanceof EventDelivery.Gone) {
+            stopped.stop(entry.project(), target.get());
+            later(entry, after, entry.attempts() + 1, "the webhook URL answered 410; configure another URL");
+            counter.count("gone");
+        } else {
+            String why = ((EventDelivery.Failed) outcome).why();
+            later(entry, after, entry.attempts() + 1, why);
+            counter.count("failed");
+        }
+        return true;
+    }
+
+    private void later(EventOutbox.Entry entry, Instant now, int attempts, String why) {
+        if (!now.isBefore(entry.recordedAt().plus(settings.retryFor()))) {
+            outbox.abandon(
+                    entry.id(), "not delivered within " + settings.retryFor().toSeconds() + " s: " + why);
+            counter.count("abandoned");
+            return;
+        }
+        Duration wait = attempts == entry.attempts() ? settings.retryMax() : settings.backoff(attempts);
+        outbox.retryAt(entry.id(), now.plus(wait), attempts, why);
+    }
+}
