@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import health.wearables.domain.callback.Grant;
 import health.wearables.domain.callback.StateVerified;
+import health.wearables.domain.notify.WebhookSettings;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,9 @@ class SecretsTest {
                 Arguments.of(new AccessToken(ACCESS), ACCESS),
                 Arguments.of(new RefreshToken(REFRESH), REFRESH),
                 Arguments.of(new ApiKey(Fixtures.API_KEY), Fixtures.API_KEY),
-                Arguments.of(new ClientSecret("client-secret-of-withings"), "client-secret-of-withings"));
+                Arguments.of(new ClientSecret("client-secret-of-withings"), "client-secret-of-withings"),
+                Arguments.of(new WebhookSecret("polar-signature-secret-key"), "polar-signature-secret-key"),
+                Arguments.of(new VerifyToken("strava-verify-token"), "strava-verify-token"));
     }
 
     @ParameterizedTest
@@ -49,6 +52,17 @@ class SecretsTest {
         TokenSet tokens = Fixtures.tokens(ACCESS, Optional.of(REFRESH));
 
         assertThat(tokens.toString()).doesNotContain(ACCESS).doesNotContain(REFRESH);
+    }
+
+    @Test
+    void webhook_settings_do_not_print_their_secret_or_verify_token() {
+        WebhookSettings settings = new WebhookSettings(
+                Optional.of(new WebhookSecret("polar-signature-secret-key")),
+                Optional.of(new VerifyToken("strava-verify-token")));
+
+        assertThat(settings.toString())
+                .doesNotContain("polar-signature-secret-key")
+                .doesNotContain("strava-verify-token");
     }
 
     @Test

@@ -1,17 +1,24 @@
 package health.wearables.adapters.rest.out.provider;
 
 import health.wearables.adapters.rest.out.provider.data.HttpProviderData;
+import health.wearables.adapters.rest.out.provider.notify.DocumentedNotifications;
 import health.wearables.adapters.rest.out.provider.oauth1.HttpOauth1Client;
 import health.wearables.adapters.rest.out.provider.oauth1.HttpOauth1Provider;
 import health.wearables.adapters.rest.out.provider.oauth1.NonceSource;
 import health.wearables.adapters.rest.out.provider.oauth1.Oauth1Signer;
 import health.wearables.application.port.out.AuthorizationUrls;
 import health.wearables.application.port.out.BuiltInProviders;
+import health.wearables.application.port.out.ConfiguredProviders;
+import health.wearables.application.port.out.ConfiguredWebhooks;
+import health.wearables.application.port.out.LeaseUnavailable;
 import health.wearables.application.port.out.Oauth1Provider;
 import health.wearables.application.port.out.ProviderData;
+import health.wearables.application.port.out.ProviderNotifications;
+import health.wearables.application.port.out.SeenNotifications;
 import health.wearables.application.port.out.TokenExchange;
 import health.wearables.application.port.out.TokenRefresh;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -20,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -121,6 +129,28 @@ public class ProviderClientProducer {
     /** The data clients, and the configured providers each served as one of them (slug → data client's slug). */
     ProviderData providerData(Map<String, String> servedAs) {
         return HttpProviderData.standard(dataLimits, Clock.systemUTC()).servingAlso(servedAs);
+    }
+
+    /**
+     * The providers' notifications. The replay memory is looked up when a signed notification needs it, not when the
+     * application starts, so that the gateway deploys before an adapter provides it; until then a signed
+     * notification is refused as if the memory were unreachable.
+     */
+    @Produces
+    @ApplicationScoped
+    public ProviderNotifications providerNotifications(
+            ConfiguredProviders providers, ConfiguredWebhooks webhooks, Instance<SeenNotifications> seen) {
+        return new DocumentedNotifications(
+                providers,
+                webhooks,
+                whenProvided(() -> seen.isResolvable() ? Optional.of(seen.get()) : Optional.empty()));
+    }
+
+    /** The replay memory {@code seen} gives when asked; none is unreachable. */
+    static SeenNotifications whenProvided(Supplier<Optional<SeenNotifications>> seen) {
+        return (fingerprint, keepFor) -> seen.get()
+                .orElseThrow(() -> new LeaseUnavailable("no replay memory (SeenNotifications) is provided", null))
+                .firstTime(fingerprint, keepFor);
     }
 
     @Produces

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import health.wearables.adapters.rest.out.provider.data.HttpProviderData;
+import health.wearables.application.port.out.LeaseUnavailable;
 import health.wearables.application.port.out.ProviderData;
+import health.wearables.application.port.out.SeenNotifications;
 import health.wearables.domain.ProviderSlug;
 import java.time.Duration;
 import java.util.List;
@@ -109,5 +111,16 @@ class ProviderClientProducerTest {
         assertThat(TokenEndpointLimits.CONNECT_TIMEOUT_MS).isEqualTo("wearables.http.connect-timeout-ms");
         assertThat(TokenEndpointLimits.DEADLINE_MS).isEqualTo("wearables.http.deadline-ms");
         assertThat(TokenEndpointLimits.MAX_BODY_BYTES).isEqualTo("wearables.http.max-body-bytes");
+    }
+
+    @Test
+    void signed_notifications_are_refused_as_unreachable_until_a_replay_memory_is_provided() {
+        SeenNotifications none = ProviderClientProducer.whenProvided(Optional::empty);
+        SeenNotifications provided =
+                ProviderClientProducer.whenProvided(() -> Optional.of((fingerprint, keepFor) -> true));
+
+        assertThatThrownBy(() -> none.firstTime("oura:x", Duration.ofMinutes(10)))
+                .isInstanceOf(LeaseUnavailable.class);
+        assertThat(provided.firstTime("oura:x", Duration.ofMinutes(10))).isTrue();
     }
 }
