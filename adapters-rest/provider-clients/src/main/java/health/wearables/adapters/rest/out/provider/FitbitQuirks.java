@@ -13,6 +13,10 @@ import net.minidev.json.JSONObject;
  * Fitbit Web API: Basic client authentication, PKCE S256, {@code user_id} in the token response (read by the
  * standard reading). Its errors come as {@code {"errors":[{"errorType":"invalid_grant",...}],"success":false}},
  * which is turned into the RFC 6749 shape.
+ *
+ * <p>A grant is revoked by RFC 7009 at {@code POST /oauth2/revoke} beside the token endpoint, with Basic client
+ * authentication; revoking either token removes all of the user's tokens for the application (Fitbit Web API
+ * reference, Authorization, "Revoke Token").
  */
 final class FitbitQuirks implements ProviderQuirks {
 
@@ -29,6 +33,13 @@ final class FitbitQuirks implements ProviderQuirks {
             Pkce.S256,
             ClientAuthentication.BASIC,
             Optional.empty());
+
+    static final String REVOCATION = "revoke";
+
+    @Override
+    public Revocation revocation() {
+        return Rfc7009Revocation.besideTokenEndpoint(REVOCATION);
+    }
 
     @Override
     public Unwrapped unwrap(JSONObject response) {

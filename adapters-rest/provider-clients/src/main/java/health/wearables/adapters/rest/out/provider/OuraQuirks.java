@@ -8,8 +8,16 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
-/** Oura API v2: plain OAuth 2.0 with the client credentials in the body and space-separated scopes. */
+/**
+ * Oura API v2: plain OAuth 2.0 with the client credentials in the body and space-separated scopes.
+ *
+ * <p>A grant is revoked with {@code GET https://api.ouraring.com/oauth/revoke?access_token=…} (beside the token
+ * endpoint). Oura's authentication page lists only the authorize and token URLs; the revoke call is taken from Oura's
+ * API client libraries (e.g. {@code oura_api}'s {@code revokeAccessToken}) and could not be confirmed in Oura's own
+ * documentation, nor which status it answers for a token already revoked (401 with a fresh token is read as gone).
+ */
 final class OuraQuirks implements ProviderQuirks {
+    static final String REVOCATION = "revoke";
 
     static final BuiltInProvider DEFAULTS = new BuiltInProvider(
             "oura",
@@ -23,4 +31,16 @@ final class OuraQuirks implements ProviderQuirks {
             Pkce.NONE,
             ClientAuthentication.POST,
             Optional.empty());
+
+    @Override
+    public Revocation revocation() {
+        return (provider, tokens, calls, now) -> AccessTokenRevocations.inQuery(
+                calls,
+                provider.endpoints()
+                        .revocation()
+                        .orElseGet(() -> provider.endpoints().token().resolve(REVOCATION)),
+                tokens,
+                now,
+                status -> status == 401);
+    }
 }

@@ -9,6 +9,7 @@ import health.wearables.application.port.out.AuthorizationUrls;
 import health.wearables.application.port.out.BuiltInProviders;
 import health.wearables.application.port.out.Oauth1Provider;
 import health.wearables.application.port.out.ProviderData;
+import health.wearables.application.port.out.Revocations;
 import health.wearables.application.port.out.TokenExchange;
 import health.wearables.application.port.out.TokenRefresh;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -88,6 +89,13 @@ public class ProviderClientProducer {
     @ApplicationScoped
     public TokenRefresh tokenRefresh() {
         return new HttpTokenRefresh(limits, Clock.systemUTC());
+    }
+
+    /** Revoking a disconnected patient's grant, under the token calls' limits. */
+    @Produces
+    @ApplicationScoped
+    public Revocations revocations() {
+        return new HttpRevocations(limits, Clock.systemUTC());
     }
 
     @Produces

@@ -8,8 +8,15 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
-/** WHOOP API: a refresh token is only issued when the {@code offline} scope is requested, so it is a default scope. */
+/**
+ * WHOOP API: a refresh token is only issued when the {@code offline} scope is requested, so it is a default scope.
+ *
+ * <p>A grant is revoked with {@code DELETE /v2/user/access} below the API base and the access token as bearer (WHOOP's
+ * "revokeUserOauthAccess", API changelog 2023-02-01: no more data or webhooks for the user): 204 is revoked, and 401
+ * with a fresh token means the grant is already gone.
+ */
 final class WhoopQuirks implements ProviderQuirks {
+    static final String REVOCATION_PATH = "/v2/user/access";
 
     static final String OFFLINE_SCOPE = "offline";
 
@@ -32,4 +39,17 @@ final class WhoopQuirks implements ProviderQuirks {
             Pkce.NONE,
             ClientAuthentication.POST,
             Optional.empty());
+
+    @Override
+    public Revocation revocation() {
+        return (provider, tokens, calls, now) -> AccessTokenRevocations.bearerDelete(
+                calls,
+                provider.endpoints()
+                        .revocation()
+                        .orElseGet(() ->
+                                RevocationAnswers.below(provider.endpoints().apiBase(), REVOCATION_PATH)),
+                tokens,
+                now,
+                status -> status == 401);
+    }
 }
