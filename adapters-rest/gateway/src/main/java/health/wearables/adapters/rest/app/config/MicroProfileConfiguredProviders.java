@@ -133,7 +133,24 @@ public final class MicroProfileConfiguredProviders implements ConfiguredProvider
         URI apiBase = url(config, prefix + "api-base-url")
                 .or(() -> documented.map(ProviderEndpoints::apiBase))
                 .orElse(URI.create(token.getScheme() + "://" + token.getRawAuthority() + "/"));
-        return new ProviderEndpoints(authorization, token, apiBase, requestToken);
+        Optional<URI> revocation = url(config, prefix + "revocation-url")
+                .map(uri -> secureUnlessLoopback(prefix + "revocation-url", uri))
+                .or(() -> documented.flatMap(ProviderEndpoints::revocation));
+        return new ProviderEndpoints(authorization, token, apiBase, requestToken, revocation);
+    }
+
+    /**
+     * A revocation request carries the refresh token and, for most providers, the client secret, so it goes over
+     * https; plain http only to this machine (a simulator, a local proxy).
+     */
+    private static URI secureUnlessLoopback(String key, URI uri) {
+        boolean loopback = uri.getHost().equals("localhost")
+                || uri.getHost().equals("127.0.0.1")
+                || uri.getHost().equals("[::1]");
+        if (uri.getScheme().equals("http") && !loopback) {
+            throw new IllegalArgumentException(key + " must be an https URL (http only for localhost or 127.0.0.1)");
+        }
+        return uri;
     }
 
     private static ProviderClient client(ConfigKeys config, String prefix, Optional<BuiltInProvider> defaults) {

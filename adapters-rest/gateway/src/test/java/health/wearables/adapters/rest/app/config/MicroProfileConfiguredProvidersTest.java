@@ -28,14 +28,16 @@ import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 class MicroProfileConfiguredProvidersTest {
+    private static final URI FITBIT_REVOCATION = URI.create("https://api.fitbit.com/oauth2/revoke");
     private static final BuiltInProvider FITBIT = new BuiltInProvider(
             "fitbit",
             "Fitbit",
             "Fitbit Web API",
             ProviderEndpoints.oauth2(
-                    URI.create("https://www.fitbit.com/oauth2/authorize"),
-                    URI.create("https://api.fitbit.com/oauth2/token"),
-                    URI.create("https://api.fitbit.com/")),
+                            URI.create("https://www.fitbit.com/oauth2/authorize"),
+                            URI.create("https://api.fitbit.com/oauth2/token"),
+                            URI.create("https://api.fitbit.com/"))
+                    .withRevocation(FITBIT_REVOCATION),
             List.of("activity", "sleep"),
             Pkce.S256,
             ClientAuthentication.BASIC,
@@ -121,6 +123,95 @@ class MicroProfileConfiguredProvidersTest {
         assertThat(fitbit.scopes().requested()).containsExactly("heartrate", "sleep");
         assertThat(fitbit.client().authentication()).isEqualTo(ClientAuthentication.POST);
         assertThat(fitbit.endpoints().token()).isEqualTo(URI.create("https://proxy.example/fitbit/token"));
+    }
+
+    @Test
+    void a_built_in_provider_takes_its_documented_revocation_url_and_the_key_overrides_it() {
+        listed("fitbit");
+        assertThat(configured()
+                        .find(new ProviderSlug("fitbit"))
+                        .orElseThrow()
+                        .endpoints()
+                        .revocation())
+                .contains(FITBIT_REVOCATION);
+
+        config.put("wearables.providers.fitbit.revocation-url", "https://proxy.example/fitbit/revoke");
+
+        assertThat(configured()
+                        .find(new ProviderSlug("fitbit"))
+                        .orElseThrow()
+                        .endpoints()
+                        .revocation())
+                .contains(URI.create("https://proxy.example/fitbit/revoke"));
+    }
+
+    @Test
+    void without_the_key_a_provider_without_a_documented_one_has_no_revocation_url() {
+        listed("oura");
+
+        assertThat(configured()
+                        .find(new ProviderSlug("oura"))
+                        .orElseThrow()
+                        .endpoints()
+                        .revocation())
+                .isEmpty();
+    }
+
+    @Test
+    void a_generic_provider_reads_its_revocation_url_and_keeps_its_other_urls() {
+        listed("acme");
+        config.put("wearables.providers.acme.authorization-url", "https://acme.example/authorize");
+        config.put("wearables.providers.acme.token-url", "https://acme.example/token");
+        config.put("wearables.providers.acme.revocation-url", "https://acme.example/revoke");
+
+        ProviderEndpoints endpoints =
+                configured().find(new ProviderSlug("acme")).orElseThrow().endpoints();
+
+        assertThat(endpoints.revocation()).contains(URI.create("https://acme.example/revoke"));
+        assertThat(endpoints.token()).isEqualTo(URI.create("https://acme.example/token"));
+        assertThat(endpoints.requestToken()).isEmpty();
+    }
+
+    @Test
+    void a_revocation_url_over_plain_http_is_taken_only_for_this_machine() {
+        listed("acme");
+        config.put("wearables.providers.acme.authorization-url", "https://acme.example/authorize");
+        config.put("wearables.providers.acme.token-url", "https://acme.example/token");
+        for (String local : List.of("http://127.0.0.1:19095/acme/revoke", "http://localhost:8080/revoke")) {
+            config.put("wearables.providers.acme.revocation-url", local);
+            assertThat(configured()
+                            .find(new ProviderSlug("acme"))
+                            .orElseThrow()
+                            .endpoints()
+                            .revocation())
+                    .contains(URI.create(local));
+        }
+
+        config.put("wearables.providers.acme.revocation-url", "http://acme.example/revoke");
+
+        assertThatThrownBy(this::configured)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("wearables.providers.acme.revocation-url")
+                .hasMessageContaining("https")
+                .hasMessageNotContaining("acme.example/revoke")
+                .hasMessageNotContaining("secret-of-acme");
+    }
+
+    @Test
+    void a_revocation_url_that_is_not_absolute_stops_the_start_naming_the_key() {
+        listed("fitbit");
+        config.put("wearables.providers.fitbit.revocation-url", "/oauth2/revoke");
+
+        assertThatThrownBy(this::configured)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("wearables.providers.fitbit.revocation-url");
+    }
+
+    /** Lists the provider with client credentials and nothing else. */
+    private void listed(String slug) {
+        config.put("wearables.providers", slug);
+        config.put("wearables.providers." + slug + ".client-id", "id-of-" + slug);
+        config.put("wearables.providers." + slug + ".client-secret", "secret-of-" + slug);
     }
 
     @Test

@@ -12,6 +12,10 @@ import java.util.Optional;
  * Dexcom API v3 data behind OAuth at {@code /v2/oauth2}: {@code offline_access} for a refresh token, client
  * credentials in the body. Production and sandbox are two hosts, so two slugs: {@code dexcom} and
  * {@code dexcom-sandbox}, with the same (plain) behaviour.
+ *
+ * <p>Dexcom documents no revocation of a grant (its Authentication page covers login, token and refresh; the user
+ * revokes access in Dexcom's own account settings), so a disconnect ends the grant at the gateway only
+ * ({@code NotOffered}) unless a revocation URL is configured.
  */
 final class DexcomQuirks implements ProviderQuirks {
 

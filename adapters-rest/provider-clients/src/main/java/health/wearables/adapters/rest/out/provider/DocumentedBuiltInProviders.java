@@ -25,7 +25,7 @@ public final class DocumentedBuiltInProviders implements BuiltInProviders {
             new BuiltIn(FitbitQuirks.DEFAULTS, new FitbitQuirks()),
             new BuiltIn(GoogleHealthQuirks.DEFAULTS, new GoogleHealthQuirks()),
             new BuiltIn(GarminQuirks.DEFAULTS, new GarminQuirks()),
-            new BuiltIn(GarminLegacy.DEFAULTS, ProviderQuirks.GENERIC),
+            new BuiltIn(GarminLegacy.DEFAULTS, GarminLegacy.QUIRKS),
             new BuiltIn(OuraQuirks.DEFAULTS, new OuraQuirks()),
             new BuiltIn(WithingsQuirks.DEFAULTS, new WithingsQuirks()),
             new BuiltIn(WhoopQuirks.DEFAULTS, new WhoopQuirks()),

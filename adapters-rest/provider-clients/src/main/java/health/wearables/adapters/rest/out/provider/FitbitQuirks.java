@@ -25,6 +25,10 @@ import net.minidev.json.JSONObject;
  * day is kept until Google's pages agree: retiring a few days early loses nothing a patient could still connect for,
  * retiring late leaves connections failing against an API that is gone. An operator who knows better sets
  * {@code wearables.providers.fitbit.retires-on}.
+ *
+ * <p>A grant is revoked by RFC 7009 at {@code POST /oauth2/revoke} beside the token endpoint, with Basic client
+ * authentication; revoking either token removes all of the user's tokens for the application (Fitbit Web API
+ * reference, Authorization, "Revoke Token").
  */
 final class FitbitQuirks implements ProviderQuirks {
 
@@ -44,6 +48,13 @@ final class FitbitQuirks implements ProviderQuirks {
             Pkce.S256,
             ClientAuthentication.BASIC,
             Optional.of(new Retirement(RETIRED_ON, Optional.of(new ProviderSlug(GoogleHealthQuirks.DEFAULTS.slug())))));
+
+    static final String REVOCATION = "revoke";
+
+    @Override
+    public Revocation revocation() {
+        return Rfc7009Revocation.besideTokenEndpoint(REVOCATION);
+    }
 
     @Override
     public Unwrapped unwrap(JSONObject response) {

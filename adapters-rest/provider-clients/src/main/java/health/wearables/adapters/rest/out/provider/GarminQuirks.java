@@ -16,6 +16,11 @@ import java.util.Optional;
  * token response names no user, and Garmin's notifications identify users by their user id only, so after the
  * exchange the id is asked for with {@code GET /wellness-api/rest/user/id} and the new bearer token; without it the
  * exchange fails.
+ *
+ * <p>A grant is revoked by deleting the user's registration, {@code DELETE /wellness-api/rest/user/registration} with
+ * the bearer token: 204, after which Garmin sends a final deregistration and rejects the token as unauthorized
+ * (Garmin Health API, "Delete User Access Token", as quoted in RADAR-base's issue 304), so 401 with a fresh token means
+ * the grant is already gone.
  */
 final class GarminQuirks implements ProviderQuirks {
 
@@ -34,6 +39,21 @@ final class GarminQuirks implements ProviderQuirks {
             Pkce.S256,
             ClientAuthentication.POST,
             Optional.empty());
+
+    static final String REGISTRATION_PATH = "/wellness-api/rest/user/registration";
+
+    @Override
+    public Revocation revocation() {
+        return (provider, tokens, calls, now) -> AccessTokenRevocations.bearerDelete(
+                calls, registration(provider), tokens, now, status -> status == 401);
+    }
+
+    /** Where the user's registration is deleted: the configured revocation URL, else below the API base. */
+    static URI registration(ConfiguredProvider provider) {
+        return provider.endpoints()
+                .revocation()
+                .orElseGet(() -> RevocationAnswers.below(provider.endpoints().apiBase(), REGISTRATION_PATH));
+    }
 
     @Override
     public ExchangeResult afterExchange(ConfiguredProvider provider, TokenSet tokens, ProviderCalls calls) {

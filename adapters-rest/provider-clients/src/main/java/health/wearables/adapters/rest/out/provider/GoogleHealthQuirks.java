@@ -12,6 +12,11 @@ import java.util.Optional;
 /**
  * Google Health API, Fitbit's successor, behind Google's OAuth 2.0: a refresh token is only issued with
  * {@code access_type=offline}, and again on a reconnect only with {@code prompt=consent}.
+ *
+ * <p>A grant is revoked at Google's OAuth 2.0 revocation endpoint, {@code https://oauth2.googleapis.com/revoke}
+ * (beside the token endpoint), with the token as form field {@code token}; revoking the refresh token ends the grant.
+ * Google's guide names only {@code token}; the {@code token_type_hint} and client authentication RFC 7009 adds are
+ * sent as for any RFC 7009 server (what Google does with them could not be confirmed from its documentation here).
  */
 final class GoogleHealthQuirks implements ProviderQuirks {
 
@@ -33,6 +38,13 @@ final class GoogleHealthQuirks implements ProviderQuirks {
 
     private static final Map<String, String> OFFLINE_WITH_CONSENT =
             Map.of("access_type", "offline", "prompt", "consent");
+
+    static final String REVOCATION = "revoke";
+
+    @Override
+    public Revocation revocation() {
+        return Rfc7009Revocation.besideTokenEndpoint(REVOCATION);
+    }
 
     @Override
     public Map<String, String> authorizationParameters() {

@@ -7,7 +7,10 @@ import health.wearables.domain.Pkce;
 import health.wearables.domain.ProviderEndpoints;
 import health.wearables.domain.TokenSet;
 import health.wearables.domain.callback.ExchangeResult;
+import health.wearables.domain.lifecycle.RevocationOutcome;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +22,12 @@ import net.minidev.json.JSONObject;
  * (the access token is long-lived). Before any data can be read the user must be registered with
  * {@code POST /v3/users} and the new bearer token; 409 means already registered, which is as good. Any other answer
  * fails the exchange. The member id we register is Polar's own user id, so no identifier of ours leaves the gateway.
+ *
+ * <p>A grant is revoked by de-registering the user, {@code DELETE /v3/users/{x_user_id}} with the bearer token, which
+ * "will revoke the access token authorized by user" (AccessLink v3 "Delete user", as generated into Polar's API
+ * clients): 204 is revoked; 404 (no such registration) and 401 with the token (Polar's tokens live a year and are
+ * not refreshed) mean the grant is already gone. A configured revocation URL replaces the users collection
+ * ({@code /v3/users}); the user id is appended to it.
  */
 final class PolarQuirks implements ProviderQuirks {
 
@@ -37,6 +46,25 @@ final class PolarQuirks implements ProviderQuirks {
             Pkce.NONE,
             ClientAuthentication.BASIC,
             Optional.empty());
+
+    static final String USERS_PATH = "/v3/users";
+
+    @Override
+    public Revocation revocation() {
+        return (provider, tokens, calls, now) -> tokens.providerUserId()
+                .<RevocationOutcome>map(userId -> AccessTokenRevocations.bearerDelete(
+                        calls,
+                        RevocationAnswers.below(
+                                provider.endpoints()
+                                        .revocation()
+                                        .orElseGet(() -> RevocationAnswers.below(
+                                                provider.endpoints().apiBase(), USERS_PATH)),
+                                "/" + URLEncoder.encode(userId, StandardCharsets.UTF_8)),
+                        tokens,
+                        now,
+                        status -> status == 401 || status == 404))
+                .orElseGet(() -> new RevocationOutcome.Failed("Polar grant without a user id to de-register", false));
+    }
 
     @Override
     public TokenSet complete(JSONObject response, TokenSet tokens, Instant now) {

@@ -14,6 +14,7 @@ import health.wearables.application.port.out.LeaseUnavailable;
 import health.wearables.application.port.out.Oauth1Provider;
 import health.wearables.application.port.out.ProviderData;
 import health.wearables.application.port.out.ProviderNotifications;
+import health.wearables.application.port.out.Revocations;
 import health.wearables.application.port.out.SeenNotifications;
 import health.wearables.application.port.out.TokenExchange;
 import health.wearables.application.port.out.TokenRefresh;
@@ -96,6 +97,13 @@ public class ProviderClientProducer {
     @ApplicationScoped
     public TokenRefresh tokenRefresh() {
         return new HttpTokenRefresh(limits, Clock.systemUTC());
+    }
+
+    /** Revoking a disconnected patient's grant, under the token calls' limits. */
+    @Produces
+    @ApplicationScoped
+    public Revocations revocations() {
+        return new HttpRevocations(limits, Clock.systemUTC());
     }
 
     @Produces

@@ -65,6 +65,15 @@ public interface ProviderQuirks {
         return new ExchangeResult.Exchanged(tokens);
     }
 
+    /**
+     * How the provider takes back a grant when the patient disconnects. By default RFC 7009 at the configured
+     * revocation URL ({@code wearables.providers.<slug>.revocation-url}); without one, the provider offers none and
+     * the grant ends only at the gateway.
+     */
+    default Revocation revocation() {
+        return Rfc7009Revocation.CONFIGURED;
+    }
+
     /** What {@link #unwrap} made of a response body. */
     sealed interface Unwrapped {
         <R> R fold(Function<? super Standard, R> onStandard, Function<? super Failure, R> onFailure);

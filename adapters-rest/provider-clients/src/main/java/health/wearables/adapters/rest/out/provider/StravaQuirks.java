@@ -17,6 +17,12 @@ import net.minidev.json.JSONObject;
  * clamped like any expiry. Errors come as {@code {"message":"Bad Request","errors":[{"resource":...,"field":...,
  * "code":"invalid"}]}}; an invalid authorization code or refresh token ({@code "resource":"RefreshToken"}) or an
  * invalid application is turned into the RFC 6749 code.
+ *
+ * <p>A grant is revoked with {@code POST https://www.strava.com/oauth/deauthorize} (beside the token endpoint) and
+ * the form field {@code access_token}; it invalidates every token of the athlete and the application, and a request
+ * with an invalidated token is answered 401 (Strava's authentication documentation, "Deauthorization", as quoted by
+ * the javastrava client; the current page's text could not be read here), so 401 with a fresh token is a grant
+ * already gone.
  */
 final class StravaQuirks implements ProviderQuirks {
 
@@ -32,6 +38,20 @@ final class StravaQuirks implements ProviderQuirks {
             Pkce.NONE,
             ClientAuthentication.POST,
             Optional.empty());
+
+    static final String DEAUTHORIZATION = "deauthorize";
+
+    @Override
+    public Revocation revocation() {
+        return (provider, tokens, calls, now) -> AccessTokenRevocations.inForm(
+                calls,
+                provider.endpoints()
+                        .revocation()
+                        .orElseGet(() -> provider.endpoints().token().resolve(DEAUTHORIZATION)),
+                tokens,
+                now,
+                status -> status == 401);
+    }
 
     @Override
     public String scopeSeparator() {

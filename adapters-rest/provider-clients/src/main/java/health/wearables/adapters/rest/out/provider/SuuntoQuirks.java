@@ -19,6 +19,10 @@ import net.minidev.json.JSONObject;
  * the user ({@code user}, else {@code sub}). The claims are only decoded, not verified: the token came straight from
  * Suunto's token endpoint over TLS in answer to our own request, and the id only labels the connection; it grants
  * nothing. API calls (not made here) also need the subscription key header.
+ *
+ * <p>No revocation of a grant was found in Suunto's API Zone documentation as available here (authorize and token
+ * endpoints only), so a disconnect ends the grant at the gateway only ({@code NotOffered}) unless a revocation URL is
+ * configured.
  */
 final class SuuntoQuirks implements ProviderQuirks {
 

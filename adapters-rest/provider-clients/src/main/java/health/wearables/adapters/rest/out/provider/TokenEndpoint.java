@@ -10,6 +10,7 @@ import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.util.URLUtils;
 import health.wearables.domain.ConfiguredProvider;
+import health.wearables.domain.ProviderClient;
 import health.wearables.domain.callback.ExchangeResult;
 import health.wearables.domain.callback.ExchangeResult.Failed;
 import java.lang.System.Logger;
@@ -76,14 +77,21 @@ final class TokenEndpoint {
     }
 
     private HttpRequest request(ConfiguredProvider provider, ProviderQuirks quirks, AuthorizationGrant grant) {
-        HTTPRequest nimbus =
-                new TokenRequest(provider.endpoints().token(), clientAuthentication(provider), grant).toHTTPRequest();
+        HTTPRequest nimbus = new TokenRequest(
+                        provider.endpoints().token(), clientAuthentication(provider.client()), grant)
+                .toHTTPRequest();
         nimbus.setAccept("application/json");
+        return post(transport, nimbus, withFields(nimbus.getBody(), quirks.tokenFormFields()));
+    }
 
+    /**
+     * A POST of {@code body} to the URI of a request Nimbus built, with its headers (client authentication, content
+     * type), through the transport: how every form call to a provider's OAuth server is sent.
+     */
+    static HttpRequest post(ProviderTransport transport, HTTPRequest nimbus, String body) {
         HttpRequest.Builder request = transport
                 .request(nimbus.getURI())
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        withFields(nimbus.getBody(), quirks.tokenFormFields()), StandardCharsets.UTF_8));
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         for (Map.Entry<String, List<String>> header : nimbus.getHeaderMap().entrySet()) {
             if (!HEADERS_SET_BY_CLIENT.contains(header.getKey().toLowerCase(Locale.ROOT))) {
                 header.getValue().forEach(value -> request.header(header.getKey(), value));
@@ -102,10 +110,11 @@ final class TokenEndpoint {
         return form + "&" + URLUtils.serializeParameters(extra);
     }
 
-    private static ClientAuthentication clientAuthentication(ConfiguredProvider provider) {
-        ClientID id = new ClientID(provider.client().id());
-        Secret secret = new Secret(provider.client().secret().value());
-        return switch (provider.client().authentication()) {
+    /** Our client, authenticated the way the provider's token endpoint takes it (RFC 6749 §2.3.1). */
+    static ClientAuthentication clientAuthentication(ProviderClient client) {
+        ClientID id = new ClientID(client.id());
+        Secret secret = new Secret(client.secret().value());
+        return switch (client.authentication()) {
             case BASIC -> new ClientSecretBasic(id, secret);
             case POST -> new ClientSecretPost(id, secret);
         };

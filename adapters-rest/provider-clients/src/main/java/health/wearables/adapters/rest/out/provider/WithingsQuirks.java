@@ -26,6 +26,11 @@ import net.minidev.json.JSONObject;
  * Withings answers 503 for a malformed request of ours too ("invalid grant_type"), which must not end a patient's
  * connection, so a 503 that does not name the refresh token stays a failure, like any other status (601 too many
  * requests, 2554 unknown action, internal errors), to be tried again later. The error text is read, never reported.
+ *
+ * <p>Withings documents no revocation of a grant (its OAuth 2.0 guide covers the authorization code, the access token
+ * and its refresh; "Notify - Revoke" only ends a notification subscription, and the user withdraws access in the
+ * Withings app), so a disconnect ends the grant at the gateway only ({@code NotOffered}) unless a revocation URL is
+ * configured.
  */
 final class WithingsQuirks implements ProviderQuirks {
 

@@ -13,13 +13,17 @@ import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.Oauth1Verifier;
 import health.wearables.domain.ProviderEndpoints;
 import health.wearables.domain.ProviderSlug;
+import health.wearables.domain.TokenSet;
 import health.wearables.domain.callback.ExchangeResult;
 import health.wearables.domain.callback.Grant;
+import health.wearables.domain.lifecycle.RevocationOutcome;
 import java.io.IOException;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,6 +90,44 @@ class GarminLegacyTest {
         });
         assertThat(garmin.calls(Oauth1ProviderSimulator.USER_ID)).isEqualTo(1);
         assertThat(garmin.signaturesRejected()).isZero();
+    }
+
+    @Test
+    void the_grant_is_revoked_by_a_signed_delete_of_the_registration_and_the_token_stops_working() {
+        ExchangeResult.Exchanged exchanged = (ExchangeResult.Exchanged) approvedAndExchanged();
+        int verified = garmin.signaturesVerified();
+        HttpRevocations revocations = new HttpRevocations(
+                new TokenEndpointLimits(Duration.ofSeconds(1), Duration.ofSeconds(2), 64 * 1024),
+                Clock.systemUTC(),
+                new Oauth1Signer(Clock.systemUTC(), NonceSource.secure(new SecureRandom())),
+                DocumentedBuiltInProviders.standard());
+
+        assertThat(revocations.revoke(provider, exchanged.tokens())).isEqualTo(new RevocationOutcome.Revoked());
+
+        assertThat(garmin.calls(Oauth1ProviderSimulator.REGISTRATION)).isEqualTo(1);
+        assertThat(garmin.signaturesVerified()).isEqualTo(verified + 1);
+        assertThat(garmin.signaturesRejected()).isZero();
+        assertThat(garmin.deregistered())
+                .containsExactly(exchanged.tokens().accessToken().value());
+        assertThat(revocations.revoke(provider, exchanged.tokens()))
+                .as("a second DELETE is 401: the token is already gone")
+                .isEqualTo(new RevocationOutcome.Revoked());
+    }
+
+    @Test
+    void a_grant_without_its_token_secret_cannot_be_signed() {
+        ExchangeResult.Exchanged exchanged = (ExchangeResult.Exchanged) approvedAndExchanged();
+        TokenSet withoutSecret = new TokenSet(
+                exchanged.tokens().accessToken(),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                exchanged.tokens().providerUserId());
+
+        assertThat(new HttpRevocations(TokenEndpointLimits.DEFAULTS, Clock.systemUTC()).revoke(provider, withoutSecret))
+                .isEqualTo(
+                        new RevocationOutcome.Failed("OAuth 1.0a grant without its token secret: cannot sign", false));
+        assertThat(garmin.calls(Oauth1ProviderSimulator.REGISTRATION)).isZero();
     }
 
     @Test

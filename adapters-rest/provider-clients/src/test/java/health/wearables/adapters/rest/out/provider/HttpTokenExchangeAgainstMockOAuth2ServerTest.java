@@ -16,6 +16,7 @@ import health.wearables.domain.RefreshToken;
 import health.wearables.domain.TokenSet;
 import health.wearables.domain.callback.ExchangeResult;
 import health.wearables.domain.callback.ExchangeResult.Exchanged;
+import health.wearables.domain.lifecycle.RevocationOutcome;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -36,6 +37,7 @@ import no.nav.security.mock.oauth2.MockOAuth2Server;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -137,6 +139,65 @@ class HttpTokenExchangeAgainstMockOAuth2ServerTest {
         assertThatThrownBy(() -> server.takeRequest(200, TimeUnit.MILLISECONDS))
                 .as("no request after the one refresh request")
                 .isExactlyInstanceOf(RuntimeException.class);
+    }
+
+    /**
+     * mock-oauth2-server (6.0.2) serves RFC 7009 at {@code /<issuer>/revoke}: it revokes refresh tokens and answers
+     * {@code unsupported_token_type} for any other hint, so it also checks the access-token fallback from the other
+     * side.
+     */
+    @ParameterizedTest
+    @EnumSource(ClientAuthentication.class)
+    void the_refresh_token_is_revoked_at_an_independent_rfc_7009_server(ClientAuthentication authentication)
+            throws Exception {
+        ConfiguredProvider provider = revoking(provider(authentication));
+        TokenSet issued = ((Exchanged) new HttpTokenExchange(TokenEndpointLimits.DEFAULTS, Clock.systemUTC())
+                        .exchange(provider, approve(provider, VERIFIER), Optional.of(VERIFIER), REDIRECT_URI))
+                .tokens();
+        server.takeRequest(1, TimeUnit.SECONDS); // the code's token request
+
+        assertThat(new HttpRevocations(TokenEndpointLimits.DEFAULTS, Clock.systemUTC()).revoke(provider, issued))
+                .isEqualTo(new RevocationOutcome.Revoked());
+
+        RecordedRequest revocation = server.takeRequest(1, TimeUnit.SECONDS);
+        assertThat(revocation.getPath()).endsWith("/revoke");
+        assertThat(form(revocation.getBody().readUtf8()))
+                .containsEntry("token", issued.refreshToken().orElseThrow().value())
+                .containsEntry("token_type_hint", "refresh_token");
+        assertThat(revocation.getHeader("Authorization") != null)
+                .as("client authentication in the header")
+                .isEqualTo(authentication == ClientAuthentication.BASIC);
+        assertThatThrownBy(() -> server.takeRequest(200, TimeUnit.MILLISECONDS))
+                .as("one revocation request for the grant")
+                .isExactlyInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void a_server_that_revokes_no_access_tokens_answers_unsupported_token_type_which_is_not_asked_again()
+            throws Exception {
+        ConfiguredProvider provider = revoking(provider(ClientAuthentication.BASIC));
+        TokenSet issued = ((Exchanged) new HttpTokenExchange(TokenEndpointLimits.DEFAULTS, Clock.systemUTC())
+                        .exchange(provider, approve(provider, VERIFIER), Optional.of(VERIFIER), REDIRECT_URI))
+                .tokens();
+        TokenSet accessOnly = new TokenSet(
+                issued.accessToken(), Optional.empty(), issued.accessTokenExpiresAt(), List.of(), Optional.empty());
+
+        assertThat(new HttpRevocations(TokenEndpointLimits.DEFAULTS, Clock.systemUTC()).revoke(provider, accessOnly))
+                .isEqualTo(new RevocationOutcome.Failed(
+                        "revocation endpoint revokes neither token type (unsupported_token_type)", false));
+    }
+
+    private ConfiguredProvider revoking(ConfiguredProvider provider) {
+        return new ConfiguredProvider(
+                provider.slug(),
+                provider.displayName(),
+                provider.oauthVersion(),
+                provider.endpoints()
+                        .withRevocation(server.url(ISSUER + "/revoke").uri()),
+                provider.client(),
+                provider.scopes(),
+                provider.pkce(),
+                provider.issuer());
     }
 
     private ConfiguredProvider provider(ClientAuthentication authentication) {

@@ -29,6 +29,12 @@ class ProviderClientProducerTest {
     }
 
     @Test
+    void produces_the_revocations_under_the_token_calls_limits() {
+        assertThat(new ProviderClientProducer(Optional.of(1000L), Optional.of(4000L), Optional.of(16384)).revocations())
+                .isInstanceOf(HttpRevocations.class);
+    }
+
+    @Test
     void a_limit_left_unconfigured_is_its_default() {
         assertThat(new ProviderClientProducer(Optional.empty(), Optional.empty(), Optional.empty()).limits())
                 .isEqualTo(TokenEndpointLimits.DEFAULTS);

@@ -24,11 +24,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * A wearable provider's token endpoint on 127.0.0.1 (ephemeral port), answering however the test tells it to: valid
  * tokens, errors, hangs, slow drips, huge bodies, redirects. Other paths can be routed too (a provider's own token
  * path, its registration or user-id endpoint). It counts the calls and records every request's headers and body. Plain Java (JDK HTTP server, no test framework), so acceptance tests can reuse it.
+ *
+ * <p>A path can also be a provider's revocation endpoint ({@link #revocation}): it takes the token the way the
+ * provider documents, remembers it as revoked (a revoked refresh token is then refused by
+ * {@link #rotatingRefreshTokens}, and listeners such as a data simulator's {@code revoke} hear of it), and can be made
+ * to fail the next requests with 503 or to hang.
  *
  * <p>Each request is handled on its own thread, so a hanging answer does not block the next one; {@link #close()}
  * interrupts whatever is still hanging or dripping.
@@ -124,8 +130,25 @@ public final class ProviderSimulator implements AutoCloseable {
         }
     }
 
+    /** Where a revocation endpoint takes the token it revokes. */
+    public enum TokenIn {
+        /** RFC 7009 §2.1: form field {@code token} (with {@code token_type_hint}). */
+        FORM_TOKEN,
+        /** Form field {@code access_token} (Strava's deauthorize). */
+        FORM_ACCESS_TOKEN,
+        /** Query parameter {@code access_token} (Oura's revoke). */
+        QUERY_ACCESS_TOKEN,
+        /** The bearer token of the {@code Authorization} header (WHOOP, Polar, Garmin). */
+        BEARER
+    }
+
     /** A request as the token endpoint received it. */
-    public record RecordedRequest(String method, Headers headers, String body) {
+    public record RecordedRequest(String method, Headers headers, String body, String rawQuery) {
+
+        /** A request without a query. */
+        public RecordedRequest(String method, Headers headers, String body) {
+            this(method, headers, body, null);
+        }
 
         public Optional<String> header(String name) {
             return Optional.ofNullable(headers.getFirst(name));
@@ -133,11 +156,27 @@ public final class ProviderSimulator implements AutoCloseable {
 
         /** The body decoded as {@code application/x-www-form-urlencoded}; the last value wins for repeated names. */
         public Map<String, String> form() {
+            return decode(body);
+        }
+
+        /** The query decoded the same way. */
+        public Map<String, String> query() {
+            return decode(rawQuery);
+        }
+
+        /** The bearer token of the {@code Authorization} header. */
+        public Optional<String> bearer() {
+            return header("Authorization")
+                    .filter(value -> value.regionMatches(true, 0, "Bearer ", 0, 7))
+                    .map(value -> value.substring(7));
+        }
+
+        private static Map<String, String> decode(String encoded) {
             Map<String, String> form = new LinkedHashMap<>();
-            if (body.isEmpty()) {
+            if (encoded == null || encoded.isEmpty()) {
                 return form;
             }
-            for (String pair : body.split("&", -1)) {
+            for (String pair : encoded.split("&", -1)) {
                 int eq = pair.indexOf('=');
                 String name = eq < 0 ? pair : pair.substring(0, eq);
                 String value = eq < 0 ? "" : pair.substring(eq + 1);
@@ -161,6 +200,10 @@ public final class ProviderSimulator implements AutoCloseable {
     private volatile RecordedRequest lastTokenRequest;
     private final Map<String, Answer> routes = new ConcurrentHashMap<>();
     private final Map<String, List<RecordedRequest>> received = new ConcurrentHashMap<>();
+    private final Set<String> revoked = ConcurrentHashMap.newKeySet();
+    private final List<Consumer<String>> revocationListeners = new CopyOnWriteArrayList<>();
+    private final AtomicInteger failingRevocations = new AtomicInteger();
+    private volatile boolean hangingRevocations;
 
     private ProviderSimulator(HttpServer server) {
         this.server = server;
@@ -236,7 +279,7 @@ public final class ProviderSimulator implements AutoCloseable {
         AtomicInteger issued = new AtomicInteger();
         return exchange -> {
             String sent = recorded(exchange).form().get("refresh_token");
-            if (sent == null || !unused.remove(sent)) {
+            if (sent == null || revoked.contains(sent) || !unused.remove(sent)) {
                 Answer.json(400, "{\"error\":\"invalid_grant\"}").respond(exchange);
                 return;
             }
@@ -245,6 +288,65 @@ public final class ProviderSimulator implements AutoCloseable {
             unused.add(next);
             Answer.bearer("access-" + n, next, 3600).respond(exchange);
         };
+    }
+
+    /**
+     * A provider's revocation endpoint: it takes the token as {@code where} says, answers {@code revokedStatus} (with
+     * no body) and remembers the token as revoked; a token it revoked before is answered {@code goneStatus} (RFC 7009
+     * servers answer 200 again, WHOOP 401, Polar 404), a request without a token 400. While told to fail, it answers
+     * 503 and revokes nothing; while told to hang, it never answers.
+     */
+    public Answer revocation(TokenIn where, int revokedStatus, int goneStatus) {
+        return exchange -> {
+            if (hangingRevocations) {
+                Answer.hang().respond(exchange);
+                return;
+            }
+            if (failingRevocations.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+                Answer.json(503, "{\"error\":\"temporarily_unavailable\"}").respond(exchange);
+                return;
+            }
+            RecordedRequest request = recorded(exchange);
+            Optional<String> token = switch (where) {
+                case FORM_TOKEN -> Optional.ofNullable(request.form().get("token"));
+                case FORM_ACCESS_TOKEN -> Optional.ofNullable(request.form().get("access_token"));
+                case QUERY_ACCESS_TOKEN -> Optional.ofNullable(request.query().get("access_token"));
+                case BEARER -> request.bearer();
+            };
+            if (token.isEmpty() || token.get().isEmpty()) {
+                Answer.json(400, "{\"error\":\"invalid_request\"}").respond(exchange);
+                return;
+            }
+            if (!revoked.add(token.get())) {
+                Answer.empty(goneStatus).respond(exchange);
+                return;
+            }
+            revocationListeners.forEach(listener -> listener.accept(token.get()));
+            Answer.empty(revokedStatus).respond(exchange);
+        };
+    }
+
+    /** The next {@code count} revocation requests answer 503 and revoke nothing. */
+    public ProviderSimulator failNextRevocations(int count) {
+        failingRevocations.set(count);
+        return this;
+    }
+
+    /** From now on (until told otherwise) revocation requests never answer. */
+    public ProviderSimulator hangRevocations(boolean hang) {
+        this.hangingRevocations = hang;
+        return this;
+    }
+
+    /** Every token revoked so far, by any revocation endpoint of this simulator. */
+    public Set<String> revokedTokens() {
+        return Set.copyOf(revoked);
+    }
+
+    /** Told of each token as it is revoked: e.g. a data simulator's {@code revoke}, so the token stops working there. */
+    public ProviderSimulator onRevoked(Consumer<String> listener) {
+        revocationListeners.add(listener);
+        return this;
     }
 
     /**
@@ -286,7 +388,8 @@ public final class ProviderSimulator implements AutoCloseable {
             request = new RecordedRequest(
                     exchange.getRequestMethod(),
                     copy(exchange.getRequestHeaders()),
-                    new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                    exchange.getRequestURI().getRawQuery());
         }
         received.computeIfAbsent(exchange.getRequestURI().getPath(), path -> new CopyOnWriteArrayList<>())
                 .add(request);

@@ -8,6 +8,7 @@ import static health.wearables.adapters.rest.out.provider.TestProviders.VERIFIER
 import static org.assertj.core.api.Assertions.assertThat;
 
 import health.wearables.adapters.rest.out.provider.ProviderSimulator.RecordedRequest;
+import health.wearables.domain.AccessToken;
 import health.wearables.domain.BuiltInProvider;
 import health.wearables.domain.ClientSecret;
 import health.wearables.domain.ConfiguredProvider;
@@ -17,6 +18,7 @@ import health.wearables.domain.TokenSet;
 import health.wearables.domain.callback.ExchangeResult;
 import health.wearables.domain.callback.ExchangeResult.Exchanged;
 import health.wearables.domain.callback.ExchangeResult.Refused;
+import health.wearables.domain.lifecycle.RevocationOutcome;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -84,6 +86,39 @@ abstract class SimulatedProviderTest extends SimulatorTest {
     /** Refreshes with the given refresh token (RFC 6749 §6). */
     ExchangeResult refresh(RefreshToken refreshToken) {
         return new HttpTokenRefresh(LIMITS, Clock.fixed(NOW, ZoneOffset.UTC)).refresh(provider(), refreshToken);
+    }
+
+    /** Revokes the grant of these tokens the provider's documented way, at the simulator. */
+    RevocationOutcome revoke(TokenSet tokens) {
+        return revoke(provider(), tokens, LIMITS);
+    }
+
+    static RevocationOutcome revoke(ConfiguredProvider provider, TokenSet tokens, TokenEndpointLimits limits) {
+        return new HttpRevocations(limits, Clock.fixed(NOW, ZoneOffset.UTC)).revoke(provider, tokens);
+    }
+
+    /** OAuth 2.0 tokens whose access token lives another hour. */
+    static TokenSet tokens(String accessToken, Optional<String> refreshToken) {
+        return new TokenSet(
+                new AccessToken(accessToken),
+                refreshToken.map(RefreshToken::new),
+                Optional.of(NOW.plusSeconds(3600)),
+                List.of(),
+                Optional.empty());
+    }
+
+    /** The provider's configuration with grants revoked at {@code revocation}. */
+    ConfiguredProvider revokingAt(URI revocation) {
+        ConfiguredProvider provider = provider();
+        return new ConfiguredProvider(
+                provider.slug(),
+                provider.displayName(),
+                provider.oauthVersion(),
+                provider.endpoints().withRevocation(revocation),
+                provider.client(),
+                provider.scopes(),
+                provider.pkce(),
+                provider.issuer());
     }
 
     /** The refresh grant of RFC 6749 §6: the refresh token and nothing of the code grant. */

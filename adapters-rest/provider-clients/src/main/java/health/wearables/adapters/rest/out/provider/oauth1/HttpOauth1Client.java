@@ -84,15 +84,27 @@ public final class HttpOauth1Client {
      * rules. The answer is the caller's to read; nothing of it is logged here.
      */
     public Answer signedGet(URI uri, ClientCredentials client, TokenCredentials token) {
+        return signed("GET", uri, client, token);
+    }
+
+    /**
+     * A protected resource deleted with token credentials (RFC 5849 §3), such as a provider's registration of the
+     * user: a signed {@code DELETE} without a body, sent once under the same rules. The answer is the caller's.
+     */
+    public Answer signedDelete(URI uri, ClientCredentials client, TokenCredentials token) {
+        return signed("DELETE", uri, client, token);
+    }
+
+    private Answer signed(String method, URI uri, ClientCredentials client, TokenCredentials token) {
         HttpRequest request;
         try {
             request = transport
                     .request(uri)
                     .header(
                             "Authorization",
-                            signer.authorization("GET", uri, List.of(), client, Optional.of(token), List.of()))
+                            signer.authorization(method, uri, List.of(), client, Optional.of(token), List.of()))
                     .header("Accept", "application/json")
-                    .GET()
+                    .method(method, HttpRequest.BodyPublishers.noBody())
                     .build();
         } catch (RuntimeException e) {
             return new Unanswered("request could not be made (" + e.getClass().getSimpleName() + ")");

@@ -48,6 +48,11 @@ public final class Oauth1ProviderSimulator implements AutoCloseable {
     public static final String TOKEN = "/oauth/access_token";
     /** A protected resource: the user id of the token credentials that signed the request (as Garmin's). */
     public static final String USER_ID = "/wellness-api/rest/user/id";
+    /**
+     * The user's registration (as Garmin's): a signed {@code DELETE} with token credentials it issued deletes them
+     * (204), so they are refused from then on (401), a second {@code DELETE} included.
+     */
+    public static final String REGISTRATION = "/wellness-api/rest/user/registration";
 
     private static final Pattern HEADER_PARAMETER = Pattern.compile("\\s*([^=\\s,]+)=\"([^\"]*)\"\\s*(,|$)");
 
@@ -82,6 +87,7 @@ public final class Oauth1ProviderSimulator implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final Map<String, String> issued = new ConcurrentHashMap<>();
+    private final Set<String> deregistered = ConcurrentHashMap.newKeySet();
     private final List<String> handedOut = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Set<String> seenNonces = ConcurrentHashMap.newKeySet();
     private final Map<String, Canned> canned = new ConcurrentHashMap<>();
@@ -157,6 +163,11 @@ public final class Oauth1ProviderSimulator implements AutoCloseable {
         return secret.equals(issued.get(token));
     }
 
+    /** The tokens of the token credentials whose registration was deleted: they are refused from then on. */
+    public Set<String> deregistered() {
+        return Set.copyOf(deregistered);
+    }
+
     /** Every token and token secret of the token credentials issued so far. */
     public Map<String, String> issuedCredentials() {
         return Map.copyOf(issued);
@@ -192,6 +203,8 @@ public final class Oauth1ProviderSimulator implements AutoCloseable {
                 token(exchange, body);
             } else if (path.equals(USER_ID) && exchange.getRequestMethod().equals("GET")) {
                 userId(exchange, body);
+            } else if (path.equals(REGISTRATION) && exchange.getRequestMethod().equals("DELETE")) {
+                deregister(exchange, body);
             } else {
                 send(exchange, 404, "text/plain", "not found".getBytes(StandardCharsets.UTF_8));
             }
@@ -266,7 +279,7 @@ public final class Oauth1ProviderSimulator implements AutoCloseable {
         Map<String, String> oauth = protocolParameters(exchange);
         String token = oauth.getOrDefault("oauth_token", "");
         String secret = issued.get(token);
-        if (secret == null || !authentic(exchange, body, oauth, secret)) {
+        if (secret == null || deregistered.contains(token) || !authentic(exchange, body, oauth, secret)) {
             form(exchange, 401, "oauth_problem=token_rejected");
         } else {
             send(
@@ -274,6 +287,17 @@ public final class Oauth1ProviderSimulator implements AutoCloseable {
                     200,
                     "application/json",
                     ("{\"userId\":\"" + userIdOf(token) + "\"}").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private void deregister(HttpExchange exchange, byte[] body) throws IOException {
+        Map<String, String> oauth = protocolParameters(exchange);
+        String token = oauth.getOrDefault("oauth_token", "");
+        String secret = issued.get(token);
+        if (secret == null || !authentic(exchange, body, oauth, secret) || !deregistered.add(token)) {
+            form(exchange, 401, "oauth_problem=token_rejected");
+        } else {
+            exchange.sendResponseHeaders(204, -1);
         }
     }
 

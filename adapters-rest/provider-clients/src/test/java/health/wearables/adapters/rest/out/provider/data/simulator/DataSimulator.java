@@ -131,6 +131,8 @@ public abstract class DataSimulator implements AutoCloseable {
     });
     private final List<Request> received = new CopyOnWriteArrayList<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
+    private final Deque<Fault> revocationFaults = new ArrayDeque<>();
+    private final Set<String> revoked = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile Predicate<String> acceptedTokens = Set.of(ACCESS_TOKEN)::contains;
     private volatile int pageSize;
     private volatile boolean loopPaging;
@@ -191,6 +193,39 @@ public abstract class DataSimulator implements AutoCloseable {
     public synchronized DataSimulator failNext(Fault fault) {
         faults.addLast(fault);
         return this;
+    }
+
+    /**
+     * The grant of this access token was revoked (here, or at the provider's OAuth server): from now on the token is
+     * refused like one never issued, whatever {@link #acceptTokens} says.
+     */
+    public DataSimulator revoke(String accessToken) {
+        revoked.add(accessToken);
+        return this;
+    }
+
+    /** Every access token revoked so far. */
+    public Set<String> revokedTokens() {
+        return Set.copyOf(revoked);
+    }
+
+    /** The next {@code count} requests to the provider's revocation endpoint answer 503 (they revoke nothing). */
+    public synchronized DataSimulator failNextRevocations(int count) {
+        for (int n = 0; n < count; n++) {
+            revocationFaults.addLast(Fault.status(503));
+        }
+        return this;
+    }
+
+    /** The next request to the provider's revocation endpoint hangs (until the simulator closes). */
+    public synchronized DataSimulator hangNextRevocation() {
+        revocationFaults.addLast(Fault.hang());
+        return this;
+    }
+
+    /** Whether a request is to the provider's revocation endpoint, if its data API has one; by default none. */
+    protected boolean isRevocation(Request request) {
+        return false;
     }
 
     /** Every request, in order of arrival. */
@@ -275,13 +310,19 @@ public abstract class DataSimulator implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try {
             Request request = record(exchange);
-            Optional<Fault> fault = nextFault();
+            Optional<Fault> fault = isRevocation(request) ? nextRevocationFault() : Optional.empty();
+            if (fault.isEmpty()) {
+                fault = nextFault();
+            }
             if (fault.isPresent()) {
                 fault.get().respond(exchange);
                 return;
             }
             Response response;
-            if (request.bearer().filter(acceptedTokens).isEmpty()) {
+            if (request.bearer()
+                    .filter(acceptedTokens)
+                    .filter(token -> !revoked.contains(token))
+                    .isEmpty()) {
                 response = unauthorized();
             } else {
                 try {
@@ -298,6 +339,10 @@ public abstract class DataSimulator implements AutoCloseable {
         } finally {
             exchange.close();
         }
+    }
+
+    private synchronized Optional<Fault> nextRevocationFault() {
+        return Optional.ofNullable(revocationFaults.pollFirst());
     }
 
     private synchronized Optional<Fault> nextFault() {

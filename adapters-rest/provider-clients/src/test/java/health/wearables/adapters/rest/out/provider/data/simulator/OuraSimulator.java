@@ -18,13 +18,17 @@ import net.minidev.json.JSONObject;
  * Oura API v2's user collections as documented: {@code daily_activity}, {@code sleep} and {@code daily_spo2} filtered
  * by {@code start_date}/{@code end_date} (days, both inclusive), {@code heartrate} by
  * {@code start_datetime}/{@code end_datetime} and refusing more than 30 days a request; every answer
- * {@code {"data": [...], "next_token": ...}}, paged by {@code next_token}.
+ * {@code {"data": [...], "next_token": ...}}, paged by {@code next_token}. {@code personal_info} answers the user's
+ * {@code id}. Oura revokes at its OAuth server ({@code /oauth/revoke}, a {@code ProviderSimulator} revocation); link it
+ * to {@link #revoke} so a revoked token stops working here.
  */
 public final class OuraSimulator extends DataSimulator {
     public static final String DAILY_ACTIVITY = "/v2/usercollection/daily_activity";
     public static final String HEART_RATE = "/v2/usercollection/heartrate";
     public static final String SLEEP = "/v2/usercollection/sleep";
     public static final String DAILY_SPO2 = "/v2/usercollection/daily_spo2";
+    /** The user's personal info, with Oura's id of the user. */
+    public static final String PERSONAL_INFO = "/v2/usercollection/personal_info";
     /** The longest span of a heart-rate request. */
     public static final Duration HEART_RATE_SPAN = Duration.ofDays(30);
 
@@ -34,6 +38,8 @@ public final class OuraSimulator extends DataSimulator {
     private final List<JSONObject> heartRate = new CopyOnWriteArrayList<>();
     private final List<JSONObject> sleep = new CopyOnWriteArrayList<>();
     private final List<JSONObject> dailySpo2 = new CopyOnWriteArrayList<>();
+
+    private volatile String userId = "8f1b2c3d-4e5f-4a6b-9c7d-0e1f2a3b4c5d";
 
     private OuraSimulator(int port) {
         super(port, 50);
@@ -131,6 +137,12 @@ public final class OuraSimulator extends DataSimulator {
         return this;
     }
 
+    /** Oura's id of the user, as personal info answers it. */
+    public OuraSimulator userId(String id) {
+        this.userId = id;
+        return this;
+    }
+
     @Override
     protected Response serve(Request request) {
         if (!"GET".equals(request.method())) {
@@ -141,6 +153,7 @@ public final class OuraSimulator extends DataSimulator {
             case SLEEP -> byDays(request, sleep);
             case DAILY_SPO2 -> byDays(request, dailySpo2);
             case HEART_RATE -> heartRate(request);
+            case PERSONAL_INFO -> Response.ok(personalInfo().toJSONString());
             default -> new Response(404, "{\"detail\":\"Not Found\"}");
         };
     }
@@ -201,5 +214,16 @@ public final class OuraSimulator extends DataSimulator {
         } catch (DateTimeParseException e) {
             throw new BadRequest("not a date-time");
         }
+    }
+
+    private JSONObject personalInfo() {
+        JSONObject info = new JSONObject();
+        info.put("id", userId);
+        info.put("age", 31);
+        info.put("weight", 74.8);
+        info.put("height", 1.8);
+        info.put("biological_sex", "female");
+        info.put("email", "user@example.com");
+        return info;
     }
 }

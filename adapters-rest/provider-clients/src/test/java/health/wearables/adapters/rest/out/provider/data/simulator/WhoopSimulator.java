@@ -18,18 +18,22 @@ import net.minidev.json.JSONObject;
  * {@code /v2/activity/sleep} answer {@code {"records": [...], "next_token": ...}} for {@code start}/{@code end}
  * (ISO instants; a record is in the window by its {@code created_at} for recoveries and its {@code start} for sleeps),
  * paged by {@code limit} (at most 25, else 400) and {@code nextToken}; {@code /v2/user/measurement/body} answers one
- * object.
+ * object. {@code /v2/user/profile/basic} answers the member's {@code user_id}, and {@code DELETE /v2/user/access}
+ * revokes the grant of the bearer token (204; the token is refused from then on, so a second DELETE is 401).
  */
 public final class WhoopSimulator extends DataSimulator {
     public static final String PREFIX = "/developer";
     public static final String RECOVERY = PREFIX + "/v2/recovery";
     public static final String SLEEP = PREFIX + "/v2/activity/sleep";
     public static final String BODY = PREFIX + "/v2/user/measurement/body";
+    public static final String PROFILE = PREFIX + "/v2/user/profile/basic";
+    public static final String ACCESS = PREFIX + "/v2/user/access";
     public static final int MAX_LIMIT = 25;
 
     private final List<JSONObject> recoveries = new CopyOnWriteArrayList<>();
     private final List<JSONObject> sleeps = new CopyOnWriteArrayList<>();
     private volatile JSONObject body = body(1.8288, 90.7185, 200);
+    private volatile long userId = 10_129;
 
     private WhoopSimulator(int port) {
         super(port, MAX_LIMIT);
@@ -103,6 +107,17 @@ public final class WhoopSimulator extends DataSimulator {
         return this;
     }
 
+    /** The member's WHOOP user id, as the profile answers it. */
+    public WhoopSimulator userId(long id) {
+        this.userId = id;
+        return this;
+    }
+
+    @Override
+    protected boolean isRevocation(Request request) {
+        return ACCESS.equals(request.path());
+    }
+
     /** The member's body measurement (null weight: the member has entered none). */
     public WhoopSimulator body(Double weightKilogram) {
         this.body = body(1.8288, weightKilogram, 200);
@@ -111,6 +126,10 @@ public final class WhoopSimulator extends DataSimulator {
 
     @Override
     protected Response serve(Request request) {
+        if (ACCESS.equals(request.path()) && "DELETE".equals(request.method())) {
+            request.bearer().ifPresent(this::revoke);
+            return new Response(204, "");
+        }
         if (!"GET".equals(request.method())) {
             return new Response(405, "{\"error\":\"method not allowed\"}");
         }
@@ -118,6 +137,7 @@ public final class WhoopSimulator extends DataSimulator {
             case RECOVERY -> records(request, recoveries, "created_at");
             case SLEEP -> records(request, sleeps, "start");
             case BODY -> Response.ok(body.toJSONString());
+            case PROFILE -> Response.ok(profile().toJSONString());
             default -> new Response(404, "{\"error\":\"not found\"}");
         };
     }
@@ -162,6 +182,15 @@ public final class WhoopSimulator extends DataSimulator {
             recovery.put("score", score);
         }
         return recovery;
+    }
+
+    private JSONObject profile() {
+        JSONObject profile = new JSONObject();
+        profile.put("user_id", userId);
+        profile.put("email", "member-" + userId + "@example.com");
+        profile.put("first_name", "Simulated");
+        profile.put("last_name", "Member");
+        return profile;
     }
 
     private static JSONObject body(double heightMeter, Double weightKilogram, int maxHeartRate) {
