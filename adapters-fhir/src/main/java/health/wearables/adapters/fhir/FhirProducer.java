@@ -3,11 +3,13 @@ package health.wearables.adapters.fhir;
 import health.wearables.application.port.out.ConfiguredProviders;
 import health.wearables.application.port.out.ConnectionEnding;
 import health.wearables.application.port.out.ConnectionStore;
+import health.wearables.application.port.out.EventOutbox;
 import health.wearables.application.port.out.ObservationStore;
 import health.wearables.application.port.out.ReauthMarks;
 import health.wearables.application.port.out.StoredCredentials;
 import health.wearables.application.port.out.SyncMarks;
 import health.wearables.application.port.out.SyncPoints;
+import health.wearables.application.port.out.UnitOfWork;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,6 +56,8 @@ public class FhirProducer {
     private FhirConnectionStore connections;
     private FhirObservationStore observations;
     private FhirSyncPoints syncPoints;
+    private FhirEventOutbox outbox;
+    private FhirUnitOfWork units;
 
     @PostConstruct
     void start() {
@@ -64,6 +68,8 @@ public class FhirProducer {
         connections = new FhirConnectionStore(store, providers);
         observations = new FhirObservationStore(store, providers);
         syncPoints = new FhirSyncPoints(store);
+        outbox = new FhirEventOutbox(store);
+        units = new FhirUnitOfWork(store);
     }
 
     /** Starts the store with the application rather than on the first request. */
@@ -110,6 +116,18 @@ public class FhirProducer {
     @ApplicationScoped
     ConnectionEnding connectionEnding() {
         return connections;
+    }
+
+    @Produces
+    @ApplicationScoped
+    EventOutbox eventOutbox() {
+        return outbox;
+    }
+
+    @Produces
+    @ApplicationScoped
+    UnitOfWork unitOfWork() {
+        return units;
     }
 
     @Produces

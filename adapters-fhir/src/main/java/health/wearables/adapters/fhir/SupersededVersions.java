@@ -38,10 +38,19 @@ final class SupersededVersions {
      * a write whose point is that nothing it superseded remains (an ended connection's tokens).
      */
     void expungeOrFail(IIdType written) {
-        dao.expunge(
+        afterCommit(() -> dao.expunge(
                 written.toUnqualifiedVersionless(),
                 new ExpungeOptions().setExpungeOldVersions(true),
-                new SystemRequestDetails());
+                new SystemRequestDetails()));
+    }
+
+    /**
+     * Runs {@code expunge} now, or, inside a step ({@link FhirUnitOfWork}), right after the step commits: HAPI's
+     * expunge opens its own transaction and refuses to run inside one. A failure after the commit reaches the step's
+     * caller (the step's changes stand).
+     */
+    private static void afterCommit(Runnable expunge) {
+        AfterStep.runAfterOrNow(expunge);
     }
 
     /** Expunges the versions {@code written} (the id a write answered, with its version) superseded; never throws. */
@@ -51,6 +60,10 @@ final class SupersededVersions {
             return;
         }
         IIdType resource = written.toUnqualifiedVersionless();
+        afterCommit(() -> expungeOrWarn(resource));
+    }
+
+    private void expungeOrWarn(IIdType resource) {
         try {
             dao.expunge(resource, new ExpungeOptions().setExpungeOldVersions(true), new SystemRequestDetails());
         } catch (RuntimeException e) {
