@@ -5,6 +5,7 @@ import health.wearables.application.port.out.Leases;
 import health.wearables.application.port.out.PendingRevocations;
 import health.wearables.application.port.out.SeenNotifications;
 import health.wearables.application.port.out.StateStore;
+import health.wearables.application.port.out.StoppedWebhooks;
 import health.wearables.application.port.out.SyncJobs;
 import health.wearables.application.port.out.SyncQueue;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -104,6 +105,12 @@ public class RedisProducer {
     @ApplicationScoped
     PendingRevocations pendingRevocations(RedissonClient client, RedisSettings settings) {
         return new RedisPendingRevocations(client, settings.keyPrefix(), settings.timeout());
+    }
+
+    @Produces
+    @ApplicationScoped
+    StoppedWebhooks stoppedWebhooks(RedissonClient client, RedisSettings settings) {
+        return new RedisStoppedWebhooks(client, settings.keyPrefix(), settings.timeout());
     }
 
     @Produces
