@@ -7,11 +7,14 @@ import health.wearables.application.port.out.CredentialInbox;
 import health.wearables.application.port.out.CredentialInboxUnavailable;
 import health.wearables.application.port.out.TokenCipher;
 import health.wearables.domain.SealedCredentials;
+import health.wearables.domain.StoredConnection;
 import health.wearables.domain.callback.Kept;
 import health.wearables.domain.callback.TokensObtained;
+import health.wearables.domain.events.PlatformEvent;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The persist step of the callback: the issued tokens are sealed and stored as the connection; when the connection
@@ -22,6 +25,7 @@ public final class CredentialKeeping {
     /** Logs as the callback it is a step of. */
     private static final System.Logger LOG = System.getLogger(CompleteCallbackService.class.getName());
 
+    private final Reporting reporting;
     private final CredentialSealing sealing;
     private final ConnectionStore connections;
     private final CredentialInbox inbox;
@@ -31,7 +35,12 @@ public final class CredentialKeeping {
      * @param inboxTtl how long the inbox keeps credentials that the connection store could not take
      */
     public CredentialKeeping(
-            TokenCipher cipher, ConnectionStore connections, CredentialInbox inbox, Duration inboxTtl) {
+            TokenCipher cipher,
+            ConnectionStore connections,
+            CredentialInbox inbox,
+            Duration inboxTtl,
+            Reporting reporting) {
+        this.reporting = reporting;
         this.sealing = new CredentialSealing(cipher);
         this.connections = connections;
         this.inbox = inbox;
@@ -42,12 +51,27 @@ public final class CredentialKeeping {
     Kept keep(TokensObtained obtained, Instant now) {
         SealedCredentials sealed = sealing.seal(obtained.key(), obtained.tokens(), now);
         try {
-            return obtained.persisted(connections.save(sealed));
+            return obtained.persisted(saved(sealed, now));
         } catch (ConnectionStoreUnavailable storeDown) {
             holdForRetry(sealed, storeDown);
             return obtained.heldForRetry();
         }
     }
+
+    /** Stored, with its {@code connection.created} event in the same step ({@code reconnect} if it was stored). */
+    private StoredConnection saved(SealedCredentials sealed, Instant now) {
+        return reporting
+                .step(
+                        () -> {
+                            boolean reconnect = connections.exists(sealed.key());
+                            return new Saved(connections.save(sealed), reconnect);
+                        },
+                        (saved, id) ->
+                                Optional.of(PlatformEvent.connectionCreated(id, sealed.key(), saved.reconnect(), now)))
+                .connection();
+    }
+
+    private record Saved(StoredConnection connection, boolean reconnect) {}
 
     private void holdForRetry(SealedCredentials sealed, ConnectionStoreUnavailable storeDown) {
         try {

@@ -17,6 +17,7 @@ import health.wearables.domain.ProjectId;
 import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.SealedCredentials;
 import health.wearables.domain.Step;
+import health.wearables.domain.events.PlatformEvent;
 import health.wearables.domain.lifecycle.EndReason;
 import java.time.Clock;
 import java.util.Optional;
@@ -29,6 +30,7 @@ import java.util.Optional;
  * already ended parks nothing and asks nothing: a second {@code DELETE} sends nothing to the provider.
  */
 public final class DisconnectConnectionService implements DisconnectConnection {
+    private final Reporting reporting;
     private final ProjectDirectory projects;
     private final StoredCredentials credentials;
     private final ConnectionEnding ending;
@@ -42,7 +44,9 @@ public final class DisconnectConnectionService implements DisconnectConnection {
             ConnectionEnding ending,
             PendingRevocations pending,
             RevocationSettings settings,
-            Clock clock) {
+            Clock clock,
+            Reporting reporting) {
+        this.reporting = reporting;
         this.projects = projects;
         this.credentials = credentials;
         this.ending = ending;
@@ -63,7 +67,11 @@ public final class DisconnectConnectionService implements DisconnectConnection {
         try {
             Optional<SealedCredentials> held = credentials.find(key);
             held.ifPresent(this::park);
-            ConnectionEnding.Ending ending = this.ending.end(key, EndReason.DISCONNECTED);
+            ConnectionEnding.Ending ending = reporting.step(
+                    () -> this.ending.end(key, EndReason.DISCONNECTED),
+                    (ended, id) -> ended instanceof Ended
+                            ? Optional.of(PlatformEvent.revoked(id, key, EndReason.DISCONNECTED, clock.instant()))
+                            : Optional.<PlatformEvent>empty());
             if (ending instanceof Ended ended) {
                 ended.removed()
                         .filter(removed -> !held.equals(Optional.of(removed)))

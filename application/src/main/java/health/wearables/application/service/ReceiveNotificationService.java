@@ -11,6 +11,7 @@ import health.wearables.domain.ConnectionStatus;
 import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.StoredConnection;
 import health.wearables.domain.SyncJob;
+import health.wearables.domain.events.PlatformEvent;
 import health.wearables.domain.lifecycle.EndReason;
 import health.wearables.domain.notify.InboundNotification;
 import health.wearables.domain.notify.Notice;
@@ -29,13 +30,19 @@ import java.util.Optional;
 public final class ReceiveNotificationService implements ReceiveNotification {
     private static final System.Logger LOG = System.getLogger(ReceiveNotificationService.class.getName());
 
+    private final Reporting reporting;
     private final ProviderNotifications notifications;
     private final ConnectionEnding connections;
     private final SyncQueue queue;
     private final Clock clock;
 
     public ReceiveNotificationService(
-            ProviderNotifications notifications, ConnectionEnding connections, SyncQueue queue, Clock clock) {
+            ProviderNotifications notifications,
+            ConnectionEnding connections,
+            SyncQueue queue,
+            Clock clock,
+            Reporting reporting) {
+        this.reporting = reporting;
         this.notifications = notifications;
         this.connections = connections;
         this.queue = queue;
@@ -63,7 +70,12 @@ public final class ReceiveNotificationService implements ReceiveNotification {
         try {
             for (StoredConnection connection : connections.ofProviderUser(provider, notice.providerUserId())) {
                 if (notice instanceof Notice.Deauthorized) {
-                    connections.end(connection.key(), EndReason.DEAUTHORIZED);
+                    reporting.step(
+                            () -> connections.end(connection.key(), EndReason.DEAUTHORIZED),
+                            (ended, id) -> ended instanceof ConnectionEnding.Ended
+                                    ? Optional.of(PlatformEvent.revoked(
+                                            id, connection.key(), EndReason.DEAUTHORIZED, clock.instant()))
+                                    : Optional.<PlatformEvent>empty());
                 } else if (connection.status() == ConnectionStatus.ACTIVE) {
                     queue.enqueue(new SyncJob(connection.key(), connection.endpointId(), clock.instant()));
                 }

@@ -14,6 +14,7 @@ import health.wearables.application.port.out.SyncQueueUnavailable;
 import health.wearables.domain.SealedCredentials;
 import health.wearables.domain.StoredConnection;
 import health.wearables.domain.SyncJob;
+import health.wearables.domain.events.PlatformEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +30,7 @@ import java.util.Optional;
 public final class RecoverPendingWorkService implements RecoverPendingWork {
     static final String LEASE = "recover-pending-work";
 
+    private final Reporting reporting;
     private final CredentialInbox inbox;
     private final ConnectionStore connections;
     private final StoredCredentials stored;
@@ -52,7 +54,9 @@ public final class RecoverPendingWorkService implements RecoverPendingWork {
             Leases leases,
             Duration leaseDuration,
             int batchSize,
-            Clock clock) {
+            Clock clock,
+            Reporting reporting) {
+        this.reporting = reporting;
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be at least 1");
         }
@@ -121,9 +125,20 @@ public final class RecoverPendingWorkService implements RecoverPendingWork {
             return;
         }
         if (current.isEmpty()) {
-            connections.save(held);
+            reporting.step(
+                    () -> {
+                        boolean reconnect = connections.exists(held.key());
+                        connections.save(held);
+                        return reconnect;
+                    },
+                    (reconnect, id) ->
+                            Optional.of(PlatformEvent.connectionCreated(id, held.key(), reconnect, clock.instant())));
         } else if (storedAt.get().isBefore(held.connectedAt())
-                && !stored.replace(current.get(), held.over(current.get()))) {
+                && !reporting.step(
+                        () -> stored.replace(current.get(), held.over(current.get())),
+                        (replaced, id) -> replaced
+                                ? Optional.of(PlatformEvent.connectionCreated(id, held.key(), true, clock.instant()))
+                                : Optional.<PlatformEvent>empty())) {
             return; // changed meanwhile: the next pass compares again
         } // else written by an earlier pass that could not remove the entry
         syncMarks.markSyncPending(held.key()); // the sync is recorded before the entry goes; queued below

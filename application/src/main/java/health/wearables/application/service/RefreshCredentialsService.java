@@ -19,6 +19,7 @@ import health.wearables.domain.Hashing;
 import health.wearables.domain.RefreshToken;
 import health.wearables.domain.SealedCredentials;
 import health.wearables.domain.TokenSet;
+import health.wearables.domain.events.PlatformEvent;
 import health.wearables.domain.refresh.RefreshDue;
 import health.wearables.domain.refresh.Renewal;
 import health.wearables.domain.refresh.Reread;
@@ -43,6 +44,7 @@ public final class RefreshCredentialsService implements RefreshCredentials {
     /** Compare-and-set attempts before new credentials are left to the recovery pass (via the inbox). */
     private static final int STORE_ATTEMPTS = 3;
 
+    private final Reporting reporting;
     private final StoredCredentials stored;
     private final CredentialInbox inbox;
     private final Leases leases;
@@ -65,7 +67,9 @@ public final class RefreshCredentialsService implements RefreshCredentials {
             TokenRefresh tokenRefresh,
             ReauthMarks reauthMarks,
             RefreshSettings settings,
-            Clock clock) {
+            Clock clock,
+            Reporting reporting) {
+        this.reporting = reporting;
         this.stored = stored;
         this.inbox = inbox;
         this.leases = leases;
@@ -222,7 +226,11 @@ public final class RefreshCredentialsService implements RefreshCredentials {
      */
     private Renewal reauthRequired(SealedCredentials refused, String reason) {
         ConnectionKey key = refused.key();
-        if (reauthMarks.markReauthRequired(refused)) {
+        if (reporting.step(
+                () -> reauthMarks.markReauthRequired(refused),
+                (marked, id) -> marked
+                        ? Optional.of(PlatformEvent.reauthRequired(id, key, clock.instant()))
+                        : Optional.<PlatformEvent>empty())) {
             LOG.log(
                     Level.INFO,
                     "refresh refused: project={0} provider={1} is reauth_required ({2})",

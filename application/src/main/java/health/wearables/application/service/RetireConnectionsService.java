@@ -7,6 +7,7 @@ import health.wearables.application.port.out.Retirements;
 import health.wearables.application.port.out.StoredCredentials;
 import health.wearables.domain.ConnectionKey;
 import health.wearables.domain.ProviderSlug;
+import health.wearables.domain.events.PlatformEvent;
 import health.wearables.domain.lifecycle.EndReason;
 import health.wearables.domain.lifecycle.Retirement;
 import java.lang.System.Logger.Level;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -31,6 +33,7 @@ import java.util.stream.Collectors;
  * of it any more. A restart sweeps once more, which ends nothing new.
  */
 public final class RetireConnectionsService implements RetireConnections {
+    private final Reporting reporting;
     /** The longest a state may live ({@code wearables.state.ttl}): after that, no connection of a retired provider appears. */
     static final Duration LONGEST_STATE = Duration.ofHours(1);
 
@@ -43,7 +46,12 @@ public final class RetireConnectionsService implements RetireConnections {
     private final Set<ProviderSlug> swept = ConcurrentHashMap.newKeySet();
 
     public RetireConnectionsService(
-            Retirements retirements, StoredCredentials stored, ConnectionEnding ending, Clock clock) {
+            Retirements retirements,
+            StoredCredentials stored,
+            ConnectionEnding ending,
+            Clock clock,
+            Reporting reporting) {
+        this.reporting = reporting;
         this.retirements = retirements;
         this.stored = stored;
         this.ending = ending;
@@ -88,6 +96,11 @@ public final class RetireConnectionsService implements RetireConnections {
 
     /** Whether ending the connection ended it now: not found and already ended are skipped without a word. */
     private boolean ended(ConnectionKey key) {
-        return ending.end(key, EndReason.RETIRED) instanceof ConnectionEnding.Ended;
+        return reporting.step(
+                        () -> ending.end(key, EndReason.RETIRED),
+                        (ending, id) -> ending instanceof ConnectionEnding.Ended
+                                ? Optional.of(PlatformEvent.revoked(id, key, EndReason.RETIRED, clock.instant()))
+                                : Optional.<PlatformEvent>empty())
+                instanceof ConnectionEnding.Ended;
     }
 }

@@ -22,6 +22,7 @@ import health.wearables.domain.ConnectionKey;
 import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.StoredConnection;
 import health.wearables.domain.SyncJob;
+import health.wearables.domain.events.PlatformEvent;
 import health.wearables.domain.sync.Connected;
 import health.wearables.domain.sync.MappedPage;
 import health.wearables.domain.sync.ObservationMapping;
@@ -60,6 +61,7 @@ public final class SyncConnectionService implements SyncConnection {
     private final TokenCipher cipher;
     private final SyncSettings settings;
     private final Clock clock;
+    private final Reporting reporting;
 
     public SyncConnectionService(
             ConfiguredProviders providers,
@@ -72,7 +74,9 @@ public final class SyncConnectionService implements SyncConnection {
             ReauthMarks reauthMarks,
             TokenCipher cipher,
             SyncSettings settings,
-            Clock clock) {
+            Clock clock,
+            Reporting reporting) {
+        this.reporting = reporting;
         this.providers = providers;
         this.data = data;
         this.connections = connections;
@@ -187,7 +191,12 @@ public final class SyncConnectionService implements SyncConnection {
      * (a reconnect), when the job is tried again with those.
      */
     private SyncResult reauthRequired(Reading.Refusal.Again again) {
-        if (reauthMarks.markReauthRequired(again.reading().credentials())) {
+        ConnectionKey key = again.reading().key();
+        if (reporting.step(
+                () -> reauthMarks.markReauthRequired(again.reading().credentials()),
+                (marked, id) -> marked
+                        ? Optional.of(PlatformEvent.reauthRequired(id, key, clock.instant()))
+                        : Optional.<PlatformEvent>empty())) {
             return again.reauthRequired();
         }
         return new SyncResult.Deferred(
@@ -207,7 +216,18 @@ public final class SyncConnectionService implements SyncConnection {
                         failed -> Optional.of(new SyncPoint(reached, now, SyncPoints.Outcome.FAILED)),
                         reauth -> Optional.of(new SyncPoint(reached, now, SyncPoints.Outcome.FAILED)),
                         skipped -> Optional.<SyncPoint>empty())
-                .ifPresent(point -> syncPoints.record(key, point));
+                .ifPresent(point -> reporting.step(
+                        () -> {
+                            syncPoints.record(key, point);
+                            return point;
+                        },
+                        (recorded, id) -> result.fold(
+                                completed -> Optional.of(PlatformEvent.syncCompleted(
+                                        id, key, completed.window(), completed.progress(), now)),
+                                deferred -> Optional.<PlatformEvent>empty(),
+                                failed -> Optional.of(PlatformEvent.syncFailed(id, key, failed.reason(), now)),
+                                reauth -> Optional.<PlatformEvent>empty(),
+                                skipped -> Optional.<PlatformEvent>empty())));
         return logged(key, result);
     }
 

@@ -12,6 +12,7 @@ import health.wearables.application.port.out.SyncPoints.SyncPoint;
 import health.wearables.application.port.out.SyncQueueUnavailable;
 import health.wearables.domain.ConnectionKey;
 import health.wearables.domain.Hashing;
+import health.wearables.domain.events.PlatformEvent;
 import health.wearables.domain.sync.SyncProgress;
 import health.wearables.domain.sync.SyncResult;
 import java.lang.System.Logger.Level;
@@ -36,6 +37,7 @@ import java.util.Optional;
 public final class WorkSyncQueueService implements WorkSyncQueue {
     private static final System.Logger LOG = System.getLogger(WorkSyncQueueService.class.getName());
 
+    private final Reporting reporting;
     private final SyncJobs jobs;
     private final Leases leases;
     private final SyncConnection sync;
@@ -49,7 +51,9 @@ public final class WorkSyncQueueService implements WorkSyncQueue {
             SyncConnection sync,
             SyncPoints syncPoints,
             WorkSettings settings,
-            Clock clock) {
+            Clock clock,
+            Reporting reporting) {
+        this.reporting = reporting;
         this.jobs = jobs;
         this.leases = leases;
         this.sync = sync;
@@ -143,8 +147,14 @@ public final class WorkSyncQueueService implements WorkSyncQueue {
                 oneLine("attempt " + taken.attempt() + " of " + settings.maxAttempts() + ": " + reason));
         jobs.deadLetter(taken, why);
         try {
-            syncPoints.record(
-                    taken.job().key(), new SyncPoint(Optional.empty(), clock.instant(), SyncPoints.Outcome.FAILED));
+            ConnectionKey key = taken.job().key();
+            Instant now = clock.instant();
+            reporting.step(
+                    () -> {
+                        syncPoints.record(key, new SyncPoint(Optional.empty(), now, SyncPoints.Outcome.FAILED));
+                        return key;
+                    },
+                    (recorded, id) -> Optional.of(PlatformEvent.syncFailed(id, key, why, now)));
         } catch (ConnectionStoreUnavailable e) {
             LOG.log(Level.WARNING, "a dead-lettered sync could not be recorded as failed: {0}", e.getMessage());
         }

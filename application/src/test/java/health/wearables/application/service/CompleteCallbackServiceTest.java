@@ -553,7 +553,8 @@ class CompleteCallbackServiceTest {
                 gateway.providers,
                 gateway.states,
                 new GrantRedemption(gateway.tokenExchange, gateway.oauth1, Gateway.CALLBACK_URIS),
-                new CredentialKeeping(gateway.cipher, gateway.connections, gateway.inbox, Gateway.INBOX_TTL),
+                new CredentialKeeping(
+                        gateway.cipher, gateway.connections, gateway.inbox, Gateway.INBOX_TTL, Events.discarded()),
                 new InitialSync(queueFailingWithTheStore, gateway.connections),
                 gateway.projects,
                 gateway.clock);

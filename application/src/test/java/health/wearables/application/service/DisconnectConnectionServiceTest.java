@@ -26,7 +26,13 @@ class DisconnectConnectionServiceTest {
     private final RevocationSettings settings =
             new RevocationSettings(provider, gateway.providers, gateway.cipher, RevocationSettings.DEFAULT_RETRY_FOR);
     private final DisconnectConnectionService disconnect = new DisconnectConnectionService(
-            gateway.projects, gateway.connections, gateway.connections, pending, settings, gateway.clock);
+            gateway.projects,
+            gateway.connections,
+            gateway.connections,
+            pending,
+            settings,
+            gateway.clock,
+            Events.discarded());
     private final RetryRevocationsService retry = new RetryRevocationsService(pending, settings, gateway.clock);
 
     private Step<Disconnected> disconnect(String apiKey, String provider, String patient, boolean purge) {
@@ -143,7 +149,8 @@ class DisconnectConnectionServiceTest {
                         gateway.providers,
                         gateway.cipher,
                         RevocationSettings.DEFAULT_RETRY_FOR),
-                gateway.clock);
+                gateway.clock,
+                Events.discarded());
 
         assertThatThrownBy(() -> dying.disconnect(Optional.of(new ApiKey(Gateway.ACME_KEY)), "oura", "amara", false))
                 .hasMessage("killed");

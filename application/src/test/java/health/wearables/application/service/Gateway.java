@@ -70,6 +70,8 @@ final class Gateway {
     static final Duration LEASE = Duration.ofMinutes(1);
 
     final MutableClock clock = new MutableClock(NOW);
+    final health.wearables.application.port.out.InMemoryEventOutbox events =
+            new health.wearables.application.port.out.InMemoryEventOutbox();
     final InMemoryStateStore stateStore = new InMemoryStateStore(clock);
     final CountingStateStore states = new CountingStateStore(stateStore);
     final InMemoryConnectionStore connections = new InMemoryConnectionStore();
@@ -105,14 +107,14 @@ final class Gateway {
             providers,
             states,
             new GrantRedemption(tokenExchange, oauth1, CALLBACK_URIS),
-            new CredentialKeeping(cipher, connections, inbox, INBOX_TTL),
+            new CredentialKeeping(cipher, connections, inbox, INBOX_TTL, Events.into(events)),
             new InitialSync(syncQueue, connections),
             projects,
             clock);
     final InMemorySyncPoints syncPoints = new InMemorySyncPoints(connections);
     final ListConnectionsService list = new ListConnectionsService(projects, connections, inbox, syncPoints, leases);
     final RecoverPendingWorkService recovery = new RecoverPendingWorkService(
-            inbox, connections, connections, connections, syncQueue, leases, LEASE, 100, clock);
+            inbox, connections, connections, connections, syncQueue, leases, LEASE, 100, clock, Events.into(events));
 
     static ConfiguredProvider provider(String slug, Pkce pkce) {
         return new ConfiguredProvider(

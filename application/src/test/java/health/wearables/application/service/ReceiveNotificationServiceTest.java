@@ -25,8 +25,8 @@ class ReceiveNotificationServiceTest {
     private NotificationVerdict verdict = new NotificationVerdict.Accepted(List.of());
     private final ProviderNotifications provider =
             (slug, notification) -> slug.value().equals("dexcom") ? Optional.empty() : Optional.of(verdict);
-    private final ReceiveNotificationService receive =
-            new ReceiveNotificationService(provider, gateway.connections, gateway.queue, gateway.clock);
+    private final ReceiveNotificationService receive = new ReceiveNotificationService(
+            provider, gateway.connections, gateway.queue, gateway.clock, Events.discarded());
 
     private static InboundNotification posted() {
         return new InboundNotification("POST", Map.of(), Map.of(), "{}".getBytes(StandardCharsets.UTF_8), Syncing.NOW);

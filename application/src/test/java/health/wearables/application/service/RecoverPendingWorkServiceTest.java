@@ -255,7 +255,8 @@ class RecoverPendingWorkServiceTest {
                         gateway.leases,
                         Gateway.LEASE,
                         100,
-                        gateway.clock)
+                        gateway.clock,
+                        Events.discarded())
                 .runOnce();
 
         assertThat(first.credentialsWritten()).isZero();

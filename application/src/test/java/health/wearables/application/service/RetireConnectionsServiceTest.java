@@ -31,7 +31,8 @@ class RetireConnectionsServiceTest {
     private final FakeRetirements retirements = new FakeRetirements();
     private final CountingKeys stored = new CountingKeys(ACME_FITBIT, ACME_OURA, GLOBEX_FITBIT, ACME_LEGACY);
     private final RecordingEnding ending = new RecordingEnding(stored.keys);
-    private final RetireConnectionsService pass = new RetireConnectionsService(retirements, stored, ending, clock);
+    private final RetireConnectionsService pass =
+            new RetireConnectionsService(retirements, stored, ending, clock, Events.discarded());
 
     RetireConnectionsServiceTest() {
         retirements.retire("fitbit", LocalDate.of(2026, 10, 30), "google-health");
@@ -41,7 +42,8 @@ class RetireConnectionsServiceTest {
     @Test
     void while_no_retirement_has_come_the_pass_reads_no_store_at_all() {
         assertThat(pass.retireDue()).isZero();
-        assertThat(new RetireConnectionsService(new FakeRetirements(), stored, ending, clock).retireDue())
+        assertThat(new RetireConnectionsService(new FakeRetirements(), stored, ending, clock, Events.discarded())
+                        .retireDue())
                 .isZero();
 
         assertThat(stored.reads).isZero();

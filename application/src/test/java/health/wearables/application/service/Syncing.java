@@ -37,6 +37,8 @@ final class Syncing {
     static final int PAUSES = 5;
 
     final MutableClock clock = new MutableClock(NOW);
+    final health.wearables.application.port.out.InMemoryEventOutbox events =
+            new health.wearables.application.port.out.InMemoryEventOutbox();
     final InMemoryConnectionStore connections = new InMemoryConnectionStore();
     final InMemoryCredentialInbox inbox = new InMemoryCredentialInbox(clock);
     final InMemoryLeases leases = new InMemoryLeases(clock);
@@ -66,7 +68,16 @@ final class Syncing {
     final ScheduleSyncsService schedule =
             new ScheduleSyncsService(connections, connections, queue, leases, INTERVAL, clock);
     final RecoverPendingWorkService recovery = new RecoverPendingWorkService(
-            inbox, connections, connections, connections, queue, leases, Gateway.LEASE, 100, clock);
+            inbox,
+            connections,
+            connections,
+            connections,
+            queue,
+            leases,
+            Gateway.LEASE,
+            100,
+            clock,
+            Events.into(events));
 
     Syncing() {
         this(PAUSES);
@@ -84,7 +95,8 @@ final class Syncing {
                 tokenEndpoint,
                 connections,
                 new RefreshSettings(Duration.ofSeconds(60), Duration.ofMillis(100), pauses, RETRY, Gateway.INBOX_TTL),
-                clock);
+                clock,
+                Events.into(events));
         sync = new SyncConnectionService(
                 providers,
                 data,
@@ -96,7 +108,8 @@ final class Syncing {
                 connections,
                 cipher,
                 new SyncSettings(MARGIN, Duration.ofDays(30), Duration.ofDays(2), Map.of(), RETRY),
-                clock);
+                clock,
+                Events.into(events));
     }
 
     /** Waits as told instead of returning at once. */

@@ -48,7 +48,8 @@ class WorkSyncQueueServiceTest {
             },
             points,
             SETTINGS,
-            clock);
+            clock,
+            Events.discarded());
 
     private static SyncResult completed(int changed) {
         SyncWindow window =
@@ -299,7 +300,8 @@ class WorkSyncQueueServiceTest {
                 job -> new SyncResult.Failed(longReason, SyncProgress.none()),
                 points,
                 new WorkSettings(Duration.ofMinutes(5), 1, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ZERO),
-                clock);
+                clock,
+                Events.discarded());
 
         assertThat(once.runOnce("w1").kind()).isEqualTo(Kind.DEAD_LETTERED);
         assertThat(jobs.deadLetters(1).get(0).reason()).hasSize(DeadLetter.MAX_REASON);

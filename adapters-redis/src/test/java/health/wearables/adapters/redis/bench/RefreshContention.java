@@ -108,7 +108,11 @@ public final class RefreshContention {
                 store,
                 new RefreshSettings(
                         Duration.ofSeconds(60), Duration.ofMillis(10), 500, Duration.ofSeconds(60), Duration.ofDays(7)),
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                new health.wearables.application.service.Reporting(
+                        new health.wearables.application.port.out.InMemoryEventOutbox(),
+                        new health.wearables.application.port.out.InMemoryEventOutbox(),
+                        new health.wearables.application.service.EventIds(new java.security.SecureRandom())));
     }
 
     public static void main(String[] args) throws Exception {

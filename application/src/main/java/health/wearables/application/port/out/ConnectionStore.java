@@ -1,5 +1,6 @@
 package health.wearables.application.port.out;
 
+import health.wearables.domain.ConnectionKey;
 import health.wearables.domain.PatientId;
 import health.wearables.domain.ProjectId;
 import health.wearables.domain.SealedCredentials;
@@ -20,4 +21,10 @@ public interface ConnectionStore {
 
     /** A project's connections, or one patient's, without token material. */
     List<StoredConnection> list(ProjectId project, Optional<PatientId> patient);
+
+    /** Whether the connection is stored, whatever its status (a connect then is a reconnect). */
+    default boolean exists(ConnectionKey key) {
+        return list(key.project(), Optional.of(key.patient())).stream()
+                .anyMatch(connection -> connection.key().equals(key));
+    }
 }

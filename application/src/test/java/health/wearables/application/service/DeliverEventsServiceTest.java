@@ -1,0 +1,162 @@
+package health.wearables.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import health.wearables.application.port.out.EventDelivery;
+import health.wearables.application.port.out.EventOutbox;
+import health.wearables.application.port.out.InMemoryEventOutbox;
+import health.wearables.application.port.out.InMemoryLeases;
+import health.wearables.application.port.out.StoppedWebhooks;
+import health.wearables.domain.ConnectionKey;
+import health.wearables.domain.ProjectId;
+import health.wearables.domain.events.PlatformEvent;
+import health.wearables.domain.events.WebhookTarget;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class DeliverEventsServiceTest {
+    private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
+    private static final ConnectionKey AMARA = Gateway.key("acme", "amara", "whoop");
+    private static final WebhookTarget ACME =
+            new WebhookTarget(URI.create("https://care.example/hooks"), "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+
+    private final MutableClock clock = new MutableClock(NOW);
+    private final InMemoryEventOutbox outbox = new InMemoryEventOutbox();
+    private final InMemoryLeases leases = new InMemoryLeases(clock);
+    private final Deque<EventDelivery.Outcome> answers = new ArrayDeque<>();
+    private final List<String> sent = new ArrayList<>();
+    private final List<String> counted = new ArrayList<>();
+    private final Set<String> stoppedUrls = new HashSet<>();
+    private Optional<WebhookTarget> target = Optional.of(ACME);
+
+    private final StoppedWebhooks stopped = new StoppedWebhooks() {
+        @Override
+        public void stop(ProjectId project, WebhookTarget gone) {
+            stoppedUrls.add(project.value() + " " + gone.url());
+        }
+
+        @Override
+        public boolean isStopped(ProjectId project, WebhookTarget asked) {
+            return stoppedUrls.contains(project.value() + " " + asked.url());
+        }
+    };
+
+    private final DeliverEventsService deliver = new DeliverEventsService(
+            outbox,
+            project -> project.value().equals("acme") ? target : Optional.empty(),
+            stopped,
+            (to, event) -> {
+                sent.add(event.id());
+                return answers.isEmpty() ? new EventDelivery.Delivered(204) : answers.poll();
+            },
+            leases,
+            new EventSettings(Duration.ofSeconds(1), Duration.ofSeconds(8), Duration.ofMinutes(1)),
+            clock,
+            counted::add);
+
+    private String recorded(Instant at) {
+        String id = new EventIds(new java.security.SecureRandom()).next();
+        outbox.record(PlatformEvent.connectionCreated(id, AMARA, false, at));
+        return id;
+    }
+
+    @Test
+    void due_events_are_delivered_oldest_first_and_never_again() {
+        String second = recorded(NOW.plusSeconds(1));
+        String first = recorded(NOW);
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(deliver.deliverDue()).isEqualTo(2);
+        assertThat(deliver.deliverDue()).isZero();
+
+        assertThat(sent).containsExactly(first, second);
+        assertThat(outbox.isDelivered(first)).isTrue();
+        assertThat(counted).containsExactly("delivered", "delivered");
+    }
+
+    @Test
+    void a_failing_receiver_gets_the_same_event_again_after_a_doubling_wait_until_it_answers() {
+        String id = recorded(NOW);
+        answers.add(new EventDelivery.Failed("the receiver answered 503"));
+        answers.add(new EventDelivery.Failed("the receiver did not answer within 10000 ms"));
+
+        deliver.deliverDue(); // fails: again in 1 s
+        clock.advance(Duration.ofMillis(999));
+        deliver.deliverDue(); // not yet
+        clock.advance(Duration.ofMillis(1));
+        deliver.deliverDue(); // fails: again in 2 s
+        clock.advance(Duration.ofSeconds(2));
+        deliver.deliverDue(); // delivered
+
+        assertThat(sent).containsExactly(id, id, id);
+        assertThat(outbox.isDelivered(id)).isTrue();
+        assertThat(counted).containsExactly("failed", "failed", "delivered");
+    }
+
+    @Test
+    void an_event_not_delivered_within_retry_for_is_abandoned_and_stays_listed() {
+        String id = recorded(NOW);
+        for (int each = 0; each < 20; each++) {
+            answers.add(new EventDelivery.Failed("the receiver answered 500"));
+        }
+
+        for (int second = 0; second <= 70; second++) {
+            deliver.deliverDue();
+            clock.advance(Duration.ofSeconds(1));
+        }
+
+        assertThat(outbox.due(clock.instant().plus(Duration.ofDays(1)), 10)).isEmpty();
+        assertThat(outbox.undelivered(AMARA.project(), 10))
+                .singleElement()
+                .satisfies(
+                        entry -> assertThat(entry.lastOutcome().orElseThrow()).startsWith("not delivered within 60 s"));
+        assertThat(counted).contains("abandoned");
+        assertThat(sent).allMatch(id::equals);
+    }
+
+    @Test
+    void a_410_stops_the_url_and_nothing_more_is_sent_to_it() {
+        String first = recorded(NOW);
+        answers.add(new EventDelivery.Gone());
+        deliver.deliverDue();
+        String second = recorded(NOW);
+
+        for (int second2 = 0; second2 < 20; second2++) {
+            clock.advance(Duration.ofSeconds(1));
+            deliver.deliverDue();
+        }
+
+        assertThat(sent).containsExactly(first);
+        assertThat(outbox.undelivered(AMARA.project(), 10))
+                .extracting(EventOutbox.Entry::id)
+                .containsExactly(first, second);
+        assertThat(counted).containsExactly("gone");
+    }
+
+    @Test
+    void an_event_of_a_project_without_a_webhook_waits_and_one_instance_at_a_time_delivers() {
+        target = Optional.empty();
+        recorded(NOW);
+        deliver.deliverDue();
+        assertThat(sent).isEmpty();
+
+        target = Optional.of(ACME);
+        clock.advance(Duration.ofHours(2));
+        try (var held =
+                leases.take(DeliverEventsService.LEASE, Duration.ofMinutes(1)).orElseThrow()) {
+            assertThat(deliver.deliverDue())
+                    .as("another instance holds the delivery")
+                    .isZero();
+        }
+        assertThat(deliver.deliverDue()).isEqualTo(1);
+    }
+}
