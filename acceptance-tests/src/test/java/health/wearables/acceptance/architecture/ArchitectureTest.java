@@ -46,6 +46,7 @@ class ArchitectureTest {
     static final String SERVICES = "health.wearables.application.service..";
     static final String HTTP_API = "health.wearables.adapters.rest.in.api..";
     static final String PROVIDER_CLIENTS = "health.wearables.adapters.rest.out.provider..";
+    static final String PLATFORM_WEBHOOKS = "health.wearables.adapters.rest.out.platform..";
     static final String CONFIGURATION = "health.wearables.adapters.rest.app.config..";
     static final String BACKGROUND = "health.wearables.adapters.rest.app.background..";
     /** The WAR's wiring: the use cases built from the ports (this package only, not the adapters beside it). */
@@ -74,6 +75,7 @@ class ArchitectureTest {
                 SERVICES,
                 HTTP_API,
                 PROVIDER_CLIENTS,
+                PLATFORM_WEBHOOKS,
                 CONFIGURATION,
                 BACKGROUND,
                 WIRING,
@@ -100,6 +102,7 @@ class ArchitectureTest {
                 .applicationServices(SERVICES)
                 .adapter("http api", HTTP_API)
                 .adapter("provider clients", PROVIDER_CLIENTS)
+                .adapter("platform webhooks", PLATFORM_WEBHOOKS)
                 .adapter("configuration", CONFIGURATION)
                 .adapter("background work", BACKGROUND)
                 .adapter("wiring", WIRING)

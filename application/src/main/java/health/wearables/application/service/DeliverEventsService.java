@@ -27,7 +27,11 @@ public final class DeliverEventsService implements DeliverEvents {
     private static final System.Logger LOG = System.getLogger(DeliverEventsService.class.getName());
     static final String LEASE = "events-delivery";
     static final int BATCH = 100;
-    private static final Duration LEASE_TIME = Duration.ofMinutes(5);
+    /**
+     * How long one instance holds the delivery; a pass stops taking events after half of it, so a pass with slow
+     * receivers never outlives its lease, and an instance that dies holding it is replaced within this time.
+     */
+    private static final Duration LEASE_TIME = Duration.ofSeconds(30);
 
     private final EventOutbox outbox;
     private final ProjectWebhooks webhooks;
@@ -77,7 +81,11 @@ public final class DeliverEventsService implements DeliverEvents {
         }
         try (Leases.Lease held = lease.get()) {
             int attempts = 0;
+            Instant stopTaking = clock.instant().plus(LEASE_TIME.dividedBy(2));
             for (EventOutbox.Entry entry : outbox.due(clock.instant(), BATCH)) {
+                if (clock.instant().isAfter(stopTaking)) {
+                    break; // the rest waits for the next pass, under a fresh lease
+                }
                 if (attempt(entry)) {
                     attempts++;
                 }

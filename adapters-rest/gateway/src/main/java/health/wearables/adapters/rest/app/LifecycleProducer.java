@@ -14,6 +14,7 @@ import health.wearables.application.port.out.SyncQueue;
 import health.wearables.application.port.out.TokenCipher;
 import health.wearables.application.service.DisconnectConnectionService;
 import health.wearables.application.service.ReceiveNotificationService;
+import health.wearables.application.service.Reporting;
 import health.wearables.application.service.RetryRevocationsService;
 import health.wearables.application.service.RevocationSettings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,9 +55,10 @@ public class LifecycleProducer {
             PendingRevocations pending,
             Revocations revocations,
             ConfiguredProviders providers,
-            TokenCipher cipher) {
+            TokenCipher cipher,
+            Reporting reporting) {
         return new DisconnectConnectionService(
-                projects, credentials, ending, pending, settings(revocations, providers, cipher), clock);
+                projects, credentials, ending, pending, settings(revocations, providers, cipher), clock, reporting);
     }
 
     @Produces
@@ -69,7 +71,7 @@ public class LifecycleProducer {
     @Produces
     @ApplicationScoped
     ReceiveNotification receiveNotification(
-            ProviderNotifications notifications, ConnectionEnding ending, SyncQueue queue) {
-        return new ReceiveNotificationService(notifications, ending, queue, clock);
+            ProviderNotifications notifications, ConnectionEnding ending, SyncQueue queue, Reporting reporting) {
+        return new ReceiveNotificationService(notifications, ending, queue, clock, reporting);
     }
 }

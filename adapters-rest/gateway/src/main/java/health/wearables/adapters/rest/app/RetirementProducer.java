@@ -4,6 +4,7 @@ import health.wearables.application.port.in.RetireConnections;
 import health.wearables.application.port.out.ConnectionEnding;
 import health.wearables.application.port.out.Retirements;
 import health.wearables.application.port.out.StoredCredentials;
+import health.wearables.application.service.Reporting;
 import health.wearables.application.service.RetireConnectionsService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -20,7 +21,8 @@ public class RetirementProducer {
 
     @Produces
     @ApplicationScoped
-    RetireConnections retireConnections(Retirements retirements, StoredCredentials stored, ConnectionEnding ending) {
-        return new RetireConnectionsService(retirements, stored, ending, Clock.systemUTC());
+    RetireConnections retireConnections(
+            Retirements retirements, StoredCredentials stored, ConnectionEnding ending, Reporting reporting) {
+        return new RetireConnectionsService(retirements, stored, ending, Clock.systemUTC(), reporting);
     }
 }

@@ -48,6 +48,7 @@ import health.wearables.application.service.RecoverPendingWorkService;
 import health.wearables.application.service.ReencryptConnectionsService;
 import health.wearables.application.service.RefreshCredentialsService;
 import health.wearables.application.service.RefreshSettings;
+import health.wearables.application.service.Reporting;
 import health.wearables.application.service.RequestSyncService;
 import health.wearables.application.service.ScheduleSyncsService;
 import health.wearables.application.service.StartConnectionService;
@@ -192,7 +193,8 @@ public class UseCaseProducer {
             SyncQueue syncQueue,
             SyncMarks syncMarks,
             ProjectDirectory projects,
-            ProviderCallMetrics metrics) {
+            ProviderCallMetrics metrics,
+            Reporting reporting) {
         if (inboxTtlSeconds < 60) {
             throw new IllegalStateException("wearables.inbox.ttl must be at least 60 seconds");
         }
@@ -201,7 +203,7 @@ public class UseCaseProducer {
                 providers,
                 states,
                 new GrantRedemption(timed, timed, callbackUris()),
-                new CredentialKeeping(cipher, connections, inbox, Duration.ofSeconds(inboxTtlSeconds)),
+                new CredentialKeeping(cipher, connections, inbox, Duration.ofSeconds(inboxTtlSeconds), reporting),
                 new InitialSync(syncQueue, syncMarks),
                 projects,
                 clock);
@@ -215,9 +217,19 @@ public class UseCaseProducer {
             StoredCredentials stored,
             SyncMarks syncMarks,
             SyncQueue syncQueue,
-            Leases leases) {
+            Leases leases,
+            Reporting reporting) {
         return new RecoverPendingWorkService(
-                inbox, connections, stored, syncMarks, syncQueue, leases, RECOVERY_LEASE, RECOVERY_BATCH, clock);
+                inbox,
+                connections,
+                stored,
+                syncMarks,
+                syncQueue,
+                leases,
+                RECOVERY_LEASE,
+                RECOVERY_BATCH,
+                clock,
+                reporting);
     }
 
     @Produces
@@ -251,7 +263,8 @@ public class UseCaseProducer {
             TokenCipher cipher,
             TokenRefresh tokenRefresh,
             ReauthMarks reauthMarks,
-            ProviderCallMetrics metrics) {
+            ProviderCallMetrics metrics,
+            Reporting reporting) {
         RefreshSettings defaults = RefreshSettings.defaults();
         return new RefreshCredentialsService(
                 stored,
@@ -268,7 +281,8 @@ public class UseCaseProducer {
                         defaults.pauses(),
                         defaults.retryAfter(),
                         Duration.ofSeconds(inboxTtlSeconds)),
-                clock);
+                clock,
+                reporting);
     }
 
     @Produces
@@ -282,7 +296,8 @@ public class UseCaseProducer {
             ObservationStore observations,
             RefreshCredentials refresh,
             ReauthMarks reauthMarks,
-            TokenCipher cipher) {
+            TokenCipher cipher,
+            Reporting reporting) {
         within(SYNC_BACKFILL_DAYS, syncBackfillDays, 1, 3650);
         within(SYNC_LOOKBACK, syncLookbackSeconds, 1, 31_536_000);
         within(REFRESH_MARGIN, refreshMarginSeconds, 0, 86_400);
@@ -303,7 +318,8 @@ public class UseCaseProducer {
                         Duration.ofSeconds(syncLookbackSeconds),
                         defaults.history(),
                         defaults.retryAfter()),
-                clock);
+                clock,
+                reporting);
     }
 
     @Produces
@@ -322,7 +338,8 @@ public class UseCaseProducer {
 
     @Produces
     @ApplicationScoped
-    WorkSyncQueue workSyncQueue(SyncJobs jobs, Leases leases, SyncConnection sync, SyncPoints syncPoints) {
+    WorkSyncQueue workSyncQueue(
+            SyncJobs jobs, Leases leases, SyncConnection sync, SyncPoints syncPoints, Reporting reporting) {
         within(SYNC_VISIBILITY, syncVisibilitySeconds, 10, 86_400);
         within(SYNC_MAX_ATTEMPTS, syncMaxAttempts, 1, 100);
         WorkSettings defaults = WorkSettings.defaults();
@@ -337,7 +354,8 @@ public class UseCaseProducer {
                         defaults.backoff(),
                         defaults.maxBackoff(),
                         defaults.busyRetry()),
-                clock);
+                clock,
+                reporting);
     }
 
     @Produces

@@ -30,8 +30,8 @@ public final class MicroProfileProjectWebhooks implements ProjectWebhooks {
                 continue;
             }
             if (url.isEmpty() || secret.isEmpty()) {
-                throw new IllegalStateException("Project '" + id + "' is misconfigured: " + prefix
-                        + "webhook-url and " + prefix + "webhook-secret go together");
+                throw new IllegalStateException("Project '" + id + "' is misconfigured: " + prefix + "webhook-url and "
+                        + prefix + "webhook-secret go together");
             }
             try {
                 targets.put(new ProjectId(id), new WebhookTarget(URI.create(url.get()), secret.get()));
