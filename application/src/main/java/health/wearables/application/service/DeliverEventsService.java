@@ -21,7 +21,7 @@ import java.util.Optional;
  * {@code webhook-id}). A {@code 2xx} delivers it; a {@code 410} stops the project's URL (the event, and those after
  * it, stay undelivered until another URL is configured); anything else is tried again after the backoff, until {@code
  * retry-for} after the event was recorded, when it is abandoned and stays listed. An event of a project without a
- * webhook waits as if its receiver were down.
+ * webhook is abandoned at once (it stays listed): a project hears of what happens after its webhook is configured.
  */
 public final class DeliverEventsService implements DeliverEvents {
     private static final System.Logger LOG = System.getLogger(DeliverEventsService.class.getName());
@@ -102,7 +102,8 @@ public final class DeliverEventsService implements DeliverEvents {
         Instant now = clock.instant();
         Optional<WebhookTarget> target = webhooks.of(entry.project());
         if (target.isEmpty()) {
-            later(entry, now, entry.attempts(), "no webhook configured for the project");
+            outbox.abandon(entry.id(), "no webhook configured for the project");
+            counter.count("no_webhook");
             return false;
         }
         if (stopped.isStopped(entry.project(), target.get())) {

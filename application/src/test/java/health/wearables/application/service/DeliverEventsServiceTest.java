@@ -143,14 +143,25 @@ class DeliverEventsServiceTest {
     }
 
     @Test
-    void an_event_of_a_project_without_a_webhook_waits_and_one_instance_at_a_time_delivers() {
+    void an_event_of_a_project_without_a_webhook_is_abandoned_at_once_and_stays_listed() {
         target = Optional.empty();
-        recorded(NOW);
-        deliver.deliverDue();
-        assertThat(sent).isEmpty();
+        String id = recorded(NOW);
 
+        deliver.deliverDue();
         target = Optional.of(ACME);
         clock.advance(Duration.ofHours(2));
+        deliver.deliverDue();
+
+        assertThat(sent).isEmpty();
+        assertThat(outbox.undelivered(AMARA.project(), 10)).singleElement().satisfies(entry -> {
+            assertThat(entry.id()).isEqualTo(id);
+            assertThat(entry.lastOutcome()).contains("no webhook configured for the project");
+        });
+    }
+
+    @Test
+    void one_instance_at_a_time_delivers() {
+        recorded(NOW);
         try (var held =
                 leases.take(DeliverEventsService.LEASE, Duration.ofMinutes(1)).orElseThrow()) {
             assertThat(deliver.deliverDue())
