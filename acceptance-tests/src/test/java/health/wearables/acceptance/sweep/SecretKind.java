@@ -16,5 +16,7 @@ public enum SecretKind {
     /** OAuth 1.0a temporary or token credentials identifier. */
     OAUTH_TOKEN,
     OAUTH_TOKEN_SECRET,
-    OAUTH_VERIFIER
+    OAUTH_VERIFIER,
+    /** A project's Standard Webhooks secret (whsec_ and base64), or its decoded key. */
+    WEBHOOK_SECRET
 }
