@@ -2,6 +2,7 @@ package health.wearables.application.service;
 
 import health.wearables.application.port.in.DeliverEvents;
 import health.wearables.application.port.out.ConnectionStoreUnavailable;
+import health.wearables.application.port.out.DeliveryCounts;
 import health.wearables.application.port.out.EventDelivery;
 import health.wearables.application.port.out.EventOutbox;
 import health.wearables.application.port.out.LeaseUnavailable;
@@ -40,13 +41,7 @@ public final class DeliverEventsService implements DeliverEvents {
     private final Leases leases;
     private final EventSettings settings;
     private final Clock clock;
-    private final DeliveryCounter counter;
-
-    /** Counts attempts by outcome ({@code delivered}, {@code failed}, {@code gone}, {@code abandoned}, …). */
-    @FunctionalInterface
-    public interface DeliveryCounter {
-        void count(String outcome);
-    }
+    private final DeliveryCounts counter;
 
     public DeliverEventsService(
             EventOutbox outbox,
@@ -56,7 +51,7 @@ public final class DeliverEventsService implements DeliverEvents {
             Leases leases,
             EventSettings settings,
             Clock clock,
-            DeliveryCounter counter) {
+            DeliveryCounts counter) {
         this.outbox = outbox;
         this.webhooks = webhooks;
         this.stopped = stopped;
