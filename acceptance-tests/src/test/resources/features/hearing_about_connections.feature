@@ -27,3 +27,11 @@ Feature: Hearing about connections
   Scenario: Her first sync is heard of
     Given Amara has connected her Sandbox account
     Then her care team's system hears "sync.completed" about her Sandbox account, signed by the gateway
+
+  Scenario: The instance that connected her dies before the event is delivered, and the event still arrives
+    Given Acme's care team system is down
+    And Amara has connected her Sandbox account
+    When the instance that connected her is killed
+    And Acme's care team system is back
+    Then her care team's system hears "connection.created" about her Sandbox account with "reconnect=false", signed by the gateway
+    And the instance that connected her is started again

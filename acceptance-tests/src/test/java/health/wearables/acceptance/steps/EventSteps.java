@@ -14,6 +14,7 @@ import java.util.List;
 public class EventSteps {
     private final PatientJourney journey;
     private final Gateway gateway;
+    private GatewayInstances.Instance killed;
 
     public EventSteps(PatientJourney journey, Gateway gateway) {
         this.journey = journey;
@@ -24,6 +25,29 @@ public class EventSteps {
     @Given("Acme's care team system is down for the next {int} deliveries")
     public void downFor(int deliveries) {
         PlatformReceiver.downFor(deliveries);
+    }
+
+    @Given("Acme's care team system is down")
+    public void down() {
+        PlatformReceiver.downFor(Integer.MAX_VALUE);
+    }
+
+    @When("Acme's care team system is back")
+    public void back() {
+        PlatformReceiver.downFor(0);
+    }
+
+    @When("the instance that connected her is killed")
+    public void killTheConnectingInstance() {
+        killed = GatewayInstances.sharingTheRunsRedis().get(0);
+        assertThat(killed.address()).isEqualTo(Settings.gatewayBaseUrl());
+        GatewayInstances.kill(killed);
+    }
+
+    @Then("the instance that connected her is started again")
+    public void startAgain() {
+        GatewayInstances.start(killed);
+        assertThat(GatewayInstances.ready(killed)).isTrue();
     }
 
     @When("Acme's care team disconnects her Sandbox account")
@@ -48,7 +72,7 @@ public class EventSteps {
                 "a " + type + " event for " + journey.patientId + " (" + detail + ") accepted by the receiver",
                 () -> ofHer(type),
                 found -> found.stream().anyMatch(delivery -> accepted(delivery, detail)),
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(75));
         assertThat(deliveries)
                 .as("every delivery verifies with the Standard Webhooks reference library")
                 .allMatch(PlatformReceiver.Delivery::verified);
