@@ -5,6 +5,7 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import java.lang.System.Logger.Level;
+import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Basic;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Device;
@@ -54,6 +55,11 @@ public final class EmbeddedFhirStore implements AutoCloseable {
 
     IFhirResourceDao<Observation> observations() {
         return context.getBean(DaoRegistry.class).getResourceDao(Observation.class);
+    }
+
+    /** The audit trail ({@link FhirAuditTrail}), which {@code /fhir} serves to the owning project. */
+    IFhirResourceDao<AuditEvent> auditEvents() {
+        return context.getBean(DaoRegistry.class).getResourceDao(AuditEvent.class);
     }
 
     IFhirResourceDao<Device> devices() {

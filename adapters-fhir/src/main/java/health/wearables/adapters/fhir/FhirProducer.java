@@ -1,5 +1,6 @@
 package health.wearables.adapters.fhir;
 
+import health.wearables.application.port.out.AuditTrail;
 import health.wearables.application.port.out.ConfiguredProviders;
 import health.wearables.application.port.out.ConnectionEnding;
 import health.wearables.application.port.out.ConnectionStore;
@@ -58,6 +59,7 @@ public class FhirProducer {
     private FhirSyncPoints syncPoints;
     private FhirEventOutbox outbox;
     private FhirUnitOfWork units;
+    private FhirAuditTrail audits;
 
     @PostConstruct
     void start() {
@@ -70,6 +72,7 @@ public class FhirProducer {
         syncPoints = new FhirSyncPoints(store);
         outbox = new FhirEventOutbox(store);
         units = new FhirUnitOfWork(store);
+        audits = new FhirAuditTrail(store);
     }
 
     /** Starts the store with the application rather than on the first request. */
@@ -140,5 +143,12 @@ public class FhirProducer {
     @ApplicationScoped
     SyncPoints syncPoints() {
         return syncPoints;
+    }
+
+    /** The audit trail, as {@code AuditEvent}s in the same store ({@link FhirAuditTrail}). */
+    @Produces
+    @ApplicationScoped
+    AuditTrail auditTrail() {
+        return audits;
     }
 }

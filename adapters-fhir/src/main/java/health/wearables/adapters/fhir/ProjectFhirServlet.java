@@ -17,8 +17,8 @@ import java.lang.System.Logger.Level;
 import org.hl7.fhir.instance.model.api.IBaseOperationOutcome;
 
 /**
- * HAPI's own REST layer at {@code /fhir}: read and search of the Endpoints, Devices and Observations the gateway
- * writes, per project ({@link ProjectScope}). Errors are FHIR OperationOutcomes.
+ * HAPI's own REST layer at {@code /fhir}: read and search of the Endpoints, Devices, Observations and AuditEvents the
+ * gateway writes, per project ({@link ProjectScope}). Errors are FHIR OperationOutcomes.
  * A refusal (no valid API key, an unknown resource, a bad parameter: any 4xx) is routine and logged in one INFO
  * line; only a failure of the server (5xx) is logged as HAPI logs it, at ERROR with its stack trace.
  */
@@ -43,6 +43,7 @@ public class ProjectFhirServlet extends RestfulServer {
         registerProvider(new EndpointReadProvider(store.endpoints()));
         registerProvider(new DeviceReadProvider(store.devices()));
         registerProvider(new ObservationReadProvider(store.observations()));
+        registerProvider(new AuditEventReadProvider(store.auditEvents()));
         registerInterceptor(new RoutineRefusals());
         setDefaultResponseEncoding(ca.uhn.fhir.rest.api.EncodingEnum.JSON);
     }

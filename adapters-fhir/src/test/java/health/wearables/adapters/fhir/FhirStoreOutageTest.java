@@ -1,6 +1,7 @@
 package health.wearables.adapters.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import health.wearables.application.port.out.ConfiguredProviders;
@@ -14,6 +15,7 @@ import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.ConnectionKey;
 import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.SealedCredentials;
+import health.wearables.domain.audit.AuditRecord;
 import health.wearables.domain.sync.DataType;
 import health.wearables.domain.sync.Effective;
 import health.wearables.domain.sync.ObservationDraft;
@@ -158,6 +160,29 @@ class FhirStoreOutageTest {
                 }
                 Thread.sleep(200);
             }
+        }
+    }
+
+    @Test
+    void while_the_database_refuses_the_audit_trail_logs_one_warn_line_and_throws_nothing() throws Exception {
+        ConnectionKey key = Samples.connectionKey();
+        FhirAuditTrail audits = new FhirAuditTrail(fhir);
+        refuseConnections();
+
+        try (LogCapture log = new LogCapture()) {
+            long started = System.nanoTime();
+            assertThatCode(() -> audits.record(AuditRecord.tokenRefreshed(key, Instant.now())))
+                    .doesNotThrowAnyException();
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(SOON);
+            assertThat(log.records())
+                    .filteredOn(record -> record.getLoggerName().equals(FhirAuditTrail.class.getName()))
+                    .singleElement()
+                    .satisfies(record -> {
+                        assertThat(record.getLevel()).isEqualTo(java.util.logging.Level.WARNING);
+                        assertThat(log.lines().toString())
+                                .doesNotContain(key.patient().value());
+                    });
         }
     }
 

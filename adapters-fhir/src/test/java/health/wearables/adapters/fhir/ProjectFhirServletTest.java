@@ -18,6 +18,8 @@ import health.wearables.domain.Project;
 import health.wearables.domain.ProjectId;
 import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.SealedCredentials;
+import health.wearables.domain.audit.ApiKeyId;
+import health.wearables.domain.audit.AuditRecord;
 import health.wearables.domain.sync.DataType;
 import health.wearables.domain.sync.Effective;
 import health.wearables.domain.sync.ObservationDraft;
@@ -53,6 +55,7 @@ import org.junit.jupiter.api.Test;
 class ProjectFhirServletTest {
     private static final String KEY = "fhir-servlet-test-key";
     private static final String OTHER_KEY = "fhir-servlet-other-key";
+    private static final String UNKNOWN_KEY = "fhir-servlet-unknown-key";
     private static final ConfiguredProviders NO_PROVIDERS = new ConfiguredProviders() {
         @Override
         public Optional<ConfiguredProvider> find(ProviderSlug slug) {
@@ -101,6 +104,14 @@ class ProjectFhirServletTest {
                         "hr-1",
                         99,
                         Effective.at(Instant.parse("2026-11-02T07:30:00Z")))));
+
+        FhirAuditTrail audits = new FhirAuditTrail(store);
+        audits.record(AuditRecord.callbackCompleted(stored, Optional.of("77"), Instant.parse("2026-11-02T07:31:00Z")));
+        audits.record(AuditRecord.syncRequested(
+                stored, ApiKeyId.of(new ApiKey(KEY)), "77", true, Instant.parse("2026-11-03T07:31:00Z")));
+        audits.record(AuditRecord.tokenRefreshed(othersConnection, Instant.parse("2026-11-02T07:32:00Z")));
+        audits.record(AuditRecord.apiKeyRefused(
+                Optional.of(ApiKeyId.of(new ApiKey(UNKNOWN_KEY))), Instant.parse("2026-11-02T07:33:00Z")));
 
         ProjectFhirServlet servlet = new ProjectFhirServlet();
         servlet.fhir = new FhirProducer() {
@@ -495,6 +506,45 @@ class ProjectFhirServletTest {
         assertThat(ProjectFhirServlet.RoutineRefusals.loggable("x".repeat(1000)))
                 .hasSize(301);
         assertThat(ProjectFhirServlet.RoutineRefusals.loggable(null)).isEmpty();
+    }
+
+    @Test
+    void the_owning_project_reads_and_searches_its_audit_trail_by_patient_subtype_and_date() throws Exception {
+        String patient = "patient=Patient/" + stored.patient().value();
+
+        List<String> all = found(get("/fhir/AuditEvent?" + patient + "&_sort=date", KEY));
+        List<String> callbacks = found(get(
+                "/fhir/AuditEvent?" + patient + "&subtype=" + AuditEventMapping.ACTION_SYSTEM + "%7Ccallback-completed",
+                KEY));
+        List<String> onTheThird = found(get("/fhir/AuditEvent?" + patient + "&date=ge2026-11-03", KEY));
+        Bundle everything = bundle(get("/fhir/AuditEvent?_count=1", KEY));
+
+        assertThat(all).hasSize(2);
+        assertThat(callbacks).containsExactly(all.get(0));
+        assertThat(onTheThird).containsExactly(all.get(1));
+        assertThat(everything.getTotal()).isEqualTo(2);
+        assertThat(everything.getEntry()).hasSize(1);
+        HttpResponse<String> read = get("/fhir/" + all.get(0), KEY);
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        assertThat(read.body()).contains("callback-completed").contains("Endpoint/77");
+    }
+
+    @Test
+    void another_projects_audit_event_is_404_like_a_missing_one_and_a_refused_key_is_seen_by_no_project()
+            throws Exception {
+        List<String> theirs = found(get("/fhir/AuditEvent", OTHER_KEY));
+        assertThat(theirs).hasSize(1);
+
+        HttpResponse<String> foreign = get("/fhir/" + theirs.get(0), KEY);
+        HttpResponse<String> missing = get("/fhir/AuditEvent/999999999", KEY);
+
+        assertOperationOutcome(foreign, 404, theirs.get(0));
+        assertThat(foreign.body().replace(theirs.get(0), "AuditEvent/X"))
+                .isEqualTo(missing.body().replace("AuditEvent/999999999", "AuditEvent/X"));
+        assertThat(found(get("/fhir/AuditEvent", KEY))).doesNotContain(theirs.get(0));
+        for (String key : List.of(KEY, OTHER_KEY)) {
+            assertThat(get("/fhir/AuditEvent", key).body()).doesNotContain("api-key-refused");
+        }
     }
 
     private static void assertOperationOutcome(HttpResponse<String> answer, int status, String diagnostics) {

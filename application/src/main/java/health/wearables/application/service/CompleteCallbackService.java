@@ -2,6 +2,7 @@ package health.wearables.application.service;
 
 import health.wearables.application.port.in.CompleteCallback;
 import health.wearables.application.port.in.Unavailable;
+import health.wearables.application.port.out.AuditTrail;
 import health.wearables.application.port.out.ConfiguredProviders;
 import health.wearables.application.port.out.ProjectDirectory;
 import health.wearables.application.port.out.StateStore;
@@ -11,6 +12,7 @@ import health.wearables.domain.PendingAuthorization;
 import health.wearables.domain.Project;
 import health.wearables.domain.Rejection;
 import health.wearables.domain.Step;
+import health.wearables.domain.audit.AuditRecord;
 import health.wearables.domain.callback.CallbackAnswer;
 import health.wearables.domain.callback.Concluded;
 import health.wearables.domain.callback.HeldForRetry;
@@ -28,6 +30,10 @@ import java.util.Optional;
  * successful exchange nothing is lost: when the connection store fails, the sealed credentials are held in the inbox
  * for a retry and the answer is pending ({@link CredentialKeeping}); when the sync queue fails, the job is recorded
  * with the stored connection for a retry and the answer is connected ({@link InitialSync}).
+ *
+ * <p>Every outcome is audited: {@code callback-completed} (connected, with the Endpoint; or pending) or
+ * {@code callback-refused} with the rejection code, for the verified state's connection (none before the state is
+ * verified). One record, written from what the flow already holds: no read of its own.
  */
 public final class CompleteCallbackService implements CompleteCallback {
     private static final System.Logger LOG = System.getLogger(CompleteCallbackService.class.getName());
@@ -39,6 +45,7 @@ public final class CompleteCallbackService implements CompleteCallback {
     private final InitialSync initialSync;
     private final ProjectDirectory projects;
     private final Clock clock;
+    private final AuditTrail audits;
 
     /**
      * @param providers   which provider the callback is for
@@ -47,6 +54,7 @@ public final class CompleteCallbackService implements CompleteCallback {
      * @param keeping     the sealed credentials stored, or held for a retry
      * @param initialSync the first sync queued, or recorded for a retry
      * @param projects    the project as configured now, for the redirect
+     * @param audits      where each outcome is written down
      */
     public CompleteCallbackService(
             ConfiguredProviders providers,
@@ -55,7 +63,9 @@ public final class CompleteCallbackService implements CompleteCallback {
             CredentialKeeping keeping,
             InitialSync initialSync,
             ProjectDirectory projects,
-            Clock clock) {
+            Clock clock,
+            AuditTrail audits) {
+        this.audits = audits;
         this.providers = providers;
         this.states = states;
         this.redemption = redemption;
@@ -93,6 +103,12 @@ public final class CompleteCallbackService implements CompleteCallback {
                 connected.pending().project(),
                 connected.pending().provider(),
                 connected.connection().endpointId());
+        Auditing.record(
+                audits,
+                AuditRecord.callbackCompleted(
+                        connected.pending().connectionKey(),
+                        Optional.of(connected.connection().endpointId()),
+                        clock.instant()));
         return connected;
     }
 
@@ -103,6 +119,9 @@ public final class CompleteCallbackService implements CompleteCallback {
                 "pending: project={0} provider={1} (credentials held for a retry)",
                 held.pending().project(),
                 held.pending().provider());
+        Auditing.record(
+                audits,
+                AuditRecord.callbackCompleted(held.pending().connectionKey(), Optional.empty(), clock.instant()));
         return held;
     }
 
@@ -123,6 +142,12 @@ public final class CompleteCallbackService implements CompleteCallback {
                         .detailForLog()
                         .map(detail -> " (provider said: " + detail + ")")
                         .orElse(""));
+        Auditing.record(
+                audits,
+                AuditRecord.callbackRefused(
+                        rejection.pending().map(PendingAuthorization::connectionKey),
+                        rejection.code(),
+                        clock.instant()));
         return CallbackAnswer.refused(rejection, rejection.pending().flatMap(this::projectNow));
     }
 

@@ -2,6 +2,7 @@ package health.wearables.application.service;
 
 import health.wearables.application.port.in.DisconnectConnection;
 import health.wearables.application.port.in.Unavailable;
+import health.wearables.application.port.out.AuditTrail;
 import health.wearables.application.port.out.ConnectionEnding;
 import health.wearables.application.port.out.ConnectionEnding.AlreadyEnded;
 import health.wearables.application.port.out.ConnectionEnding.Ended;
@@ -17,6 +18,8 @@ import health.wearables.domain.ProjectId;
 import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.SealedCredentials;
 import health.wearables.domain.Step;
+import health.wearables.domain.audit.ApiKeyId;
+import health.wearables.domain.audit.AuditRecord;
 import health.wearables.domain.events.PlatformEvent;
 import health.wearables.domain.lifecycle.EndReason;
 import java.time.Clock;
@@ -27,7 +30,10 @@ import java.util.Optional;
  * revocation is owed even if this instance dies right after the end; then the connection ends (its token material gone
  * from every version); then the provider is asked once, now (its answer settles the parked record, or it is asked
  * again by the retry pass): a provider that fails never holds up the end, which has happened by then. A connection
- * already ended parks nothing and asks nothing: a second {@code DELETE} sends nothing to the provider.
+ * already ended parks nothing and asks nothing: a second {@code DELETE} sends nothing to the provider. An end is
+ * audited ({@code revoked}, with what the provider's revocation came to: {@code revoked}, {@code not_offered},
+ * {@code failed}, or {@code not_asked} when there was no token to revoke) after it has happened; a second
+ * {@code DELETE} changes nothing and is not audited.
  */
 public final class DisconnectConnectionService implements DisconnectConnection {
     private final Reporting reporting;
@@ -37,6 +43,7 @@ public final class DisconnectConnectionService implements DisconnectConnection {
     private final PendingRevocations pending;
     private final Revoking revoking;
     private final Clock clock;
+    private final AuditTrail audits;
 
     public DisconnectConnectionService(
             ProjectDirectory projects,
@@ -45,7 +52,9 @@ public final class DisconnectConnectionService implements DisconnectConnection {
             PendingRevocations pending,
             RevocationSettings settings,
             Clock clock,
-            Reporting reporting) {
+            Reporting reporting,
+            AuditTrail audits) {
+        this.audits = audits;
         this.reporting = reporting;
         this.projects = projects;
         this.credentials = credentials;
@@ -57,13 +66,13 @@ public final class DisconnectConnectionService implements DisconnectConnection {
 
     @Override
     public Step<Disconnected> disconnect(Optional<ApiKey> apiKey, String provider, String patientId, boolean purge) {
-        return Authentication.of(projects, apiKey)
+        return Authentication.of(projects, apiKey, audits, clock)
                 .then(project -> Step.ok(key(project.id(), provider, patientId)
-                        .map(key -> disconnected(key, purge))
+                        .map(key -> disconnected(key, ApiKeyId.of(apiKey.orElseThrow()), purge))
                         .orElse(Disconnected.NOT_FOUND)));
     }
 
-    private Disconnected disconnected(ConnectionKey key, boolean purge) {
+    private Disconnected disconnected(ConnectionKey key, ApiKeyId by, boolean purge) {
         try {
             Optional<SealedCredentials> held = credentials.find(key);
             held.ifPresent(this::park);
@@ -76,8 +85,11 @@ public final class DisconnectConnectionService implements DisconnectConnection {
                 ended.removed()
                         .filter(removed -> !held.equals(Optional.of(removed)))
                         .ifPresent(this::park);
-                ended.removed()
-                        .ifPresent(removed -> revoking.ask(new PendingRevocations.Parked(removed, clock.instant(), 0)));
+                String revocation = ended.removed()
+                        .map(removed -> revoking.ask(new PendingRevocations.Parked(removed, clock.instant(), 0))
+                                .label())
+                        .orElse("not_asked");
+                Auditing.record(audits, AuditRecord.revoked(key, by, Optional.empty(), revocation, clock.instant()));
             } else if (held.isPresent()) {
                 forget(key);
             }

@@ -2,6 +2,7 @@ package health.wearables.application.service;
 
 import health.wearables.application.port.in.ListConnections;
 import health.wearables.application.port.in.Unavailable;
+import health.wearables.application.port.out.AuditTrail;
 import health.wearables.application.port.out.ConnectionStore;
 import health.wearables.application.port.out.ConnectionStoreUnavailable;
 import health.wearables.application.port.out.CredentialInbox;
@@ -22,6 +23,7 @@ import health.wearables.domain.SealedCredentials;
 import health.wearables.domain.Step;
 import health.wearables.domain.SyncStatus;
 import java.lang.System.Logger.Level;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,13 +48,19 @@ public final class ListConnectionsService implements ListConnections {
     private final CredentialInbox inbox;
     private final SyncPoints syncPoints;
     private final Leases leases;
+    private final Clock clock;
+    private final AuditTrail audits;
 
     public ListConnectionsService(
             ProjectDirectory projects,
             ConnectionStore connections,
             CredentialInbox inbox,
             SyncPoints syncPoints,
-            Leases leases) {
+            Leases leases,
+            Clock clock,
+            AuditTrail audits) {
+        this.clock = clock;
+        this.audits = audits;
         this.projects = projects;
         this.connections = connections;
         this.inbox = inbox;
@@ -62,7 +70,7 @@ public final class ListConnectionsService implements ListConnections {
 
     @Override
     public Step<ConnectionListing> list(Optional<ApiKey> apiKey, Optional<String> patientId) {
-        return Authentication.of(projects, apiKey)
+        return Authentication.of(projects, apiKey, audits, clock)
                 .then(project -> patient(patientId).then(patient -> Step.ok(listing(project.id(), patient))));
     }
 

@@ -1,6 +1,7 @@
 package health.wearables.application.service;
 
 import health.wearables.application.port.in.ListProviders;
+import health.wearables.application.port.out.AuditTrail;
 import health.wearables.application.port.out.BuiltInProviders;
 import health.wearables.application.port.out.ConfiguredProviders;
 import health.wearables.application.port.out.ProjectDirectory;
@@ -12,6 +13,7 @@ import health.wearables.domain.ProviderListing;
 import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.Step;
 import health.wearables.domain.lifecycle.Retirement;
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -27,20 +29,31 @@ public final class ListProvidersService implements ListProviders {
     private final BuiltInProviders builtIns;
     private final ConfiguredProviders configured;
     private final Retirements retirements;
+    private final Clock clock;
+    private final AuditTrail audits;
 
     /**
      * Lists the retirements the built-in providers announced, not those configured with {@code retires-on}: for
      * wiring that does not pass the {@link Retirements} yet.
      */
-    public ListProvidersService(ProjectDirectory projects, BuiltInProviders builtIns, ConfiguredProviders configured) {
-        this(projects, builtIns, configured, new Announced(builtIns));
+    public ListProvidersService(
+            ProjectDirectory projects,
+            BuiltInProviders builtIns,
+            ConfiguredProviders configured,
+            Clock clock,
+            AuditTrail audits) {
+        this(projects, builtIns, configured, new Announced(builtIns), clock, audits);
     }
 
     public ListProvidersService(
             ProjectDirectory projects,
             BuiltInProviders builtIns,
             ConfiguredProviders configured,
-            Retirements retirements) {
+            Retirements retirements,
+            Clock clock,
+            AuditTrail audits) {
+        this.clock = clock;
+        this.audits = audits;
         this.projects = projects;
         this.builtIns = builtIns;
         this.configured = configured;
@@ -49,7 +62,7 @@ public final class ListProvidersService implements ListProviders {
 
     @Override
     public Step<List<ProviderListing>> list(Optional<ApiKey> apiKey) {
-        return Authentication.of(projects, apiKey).then(project -> Step.ok(listing()));
+        return Authentication.of(projects, apiKey, audits, clock).then(project -> Step.ok(listing()));
     }
 
     private List<ProviderListing> listing() {

@@ -2,6 +2,7 @@ package health.wearables.application.service;
 
 import health.wearables.application.port.in.ReceiveNotification;
 import health.wearables.application.port.in.Unavailable;
+import health.wearables.application.port.out.AuditTrail;
 import health.wearables.application.port.out.ConnectionEnding;
 import health.wearables.application.port.out.ConnectionStoreUnavailable;
 import health.wearables.application.port.out.ProviderNotifications;
@@ -11,6 +12,7 @@ import health.wearables.domain.ConnectionStatus;
 import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.StoredConnection;
 import health.wearables.domain.SyncJob;
+import health.wearables.domain.audit.AuditRecord;
 import health.wearables.domain.events.PlatformEvent;
 import health.wearables.domain.lifecycle.EndReason;
 import health.wearables.domain.notify.InboundNotification;
@@ -26,6 +28,7 @@ import java.util.Optional;
  * revoked at the provider: the patient already did); a data notification queues a sync of those that are active.
  * Nothing is said about who was found: the answer is the verdict, the same for a known and an unknown user (hostile
  * case 61). A store or queue that cannot be reached fails the request (503), so that the provider sends it again.
+ * Each connection a deauthorization ended is audited ({@code deauthorized}); a data notification is not.
  */
 public final class ReceiveNotificationService implements ReceiveNotification {
     private static final System.Logger LOG = System.getLogger(ReceiveNotificationService.class.getName());
@@ -35,13 +38,16 @@ public final class ReceiveNotificationService implements ReceiveNotification {
     private final ConnectionEnding connections;
     private final SyncQueue queue;
     private final Clock clock;
+    private final AuditTrail audits;
 
     public ReceiveNotificationService(
             ProviderNotifications notifications,
             ConnectionEnding connections,
             SyncQueue queue,
             Clock clock,
-            Reporting reporting) {
+            Reporting reporting,
+            AuditTrail audits) {
+        this.audits = audits;
         this.reporting = reporting;
         this.notifications = notifications;
         this.connections = connections;
@@ -70,12 +76,17 @@ public final class ReceiveNotificationService implements ReceiveNotification {
         try {
             for (StoredConnection connection : connections.ofProviderUser(provider, notice.providerUserId())) {
                 if (notice instanceof Notice.Deauthorized) {
-                    reporting.step(
+                    ConnectionEnding.Ending ending = reporting.step(
                             () -> connections.end(connection.key(), EndReason.DEAUTHORIZED),
                             (ended, id) -> ended instanceof ConnectionEnding.Ended
                                     ? Optional.of(PlatformEvent.revoked(
                                             id, connection.key(), EndReason.DEAUTHORIZED, clock.instant()))
                                     : Optional.<PlatformEvent>empty());
+                    if (ending instanceof ConnectionEnding.Ended) {
+                        Auditing.record(
+                                audits,
+                                AuditRecord.deauthorized(connection.key(), connection.endpointId(), clock.instant()));
+                    }
                 } else if (connection.status() == ConnectionStatus.ACTIVE) {
                     queue.enqueue(new SyncJob(connection.key(), connection.endpointId(), clock.instant()));
                 }

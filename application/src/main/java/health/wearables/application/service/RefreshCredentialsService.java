@@ -1,6 +1,7 @@
 package health.wearables.application.service;
 
 import health.wearables.application.port.in.RefreshCredentials;
+import health.wearables.application.port.out.AuditTrail;
 import health.wearables.application.port.out.ConfiguredProviders;
 import health.wearables.application.port.out.ConnectionStoreUnavailable;
 import health.wearables.application.port.out.CredentialInbox;
@@ -19,6 +20,7 @@ import health.wearables.domain.Hashing;
 import health.wearables.domain.RefreshToken;
 import health.wearables.domain.SealedCredentials;
 import health.wearables.domain.TokenSet;
+import health.wearables.domain.audit.AuditRecord;
 import health.wearables.domain.events.PlatformEvent;
 import health.wearables.domain.refresh.RefreshDue;
 import health.wearables.domain.refresh.Renewal;
@@ -38,6 +40,10 @@ import java.util.Optional;
  * and refreshes only those still as old as the wanting ones, with the refresh token read then. New credentials replace
  * the stored ones compare-and-set before they are answered, so nobody uses tokens that are not kept; when the store
  * cannot take them they wait in the credential inbox, which the next re-read and the recovery pass both look at.
+ *
+ * <p>Audited when the provider was asked: {@code token-refreshed} once the new credentials are kept (stored or held),
+ * {@code refresh-refused} once the connection is marked {@code reauth_required}. A refresh that is deferred, or found
+ * done elsewhere, asked nobody and is not audited.
  */
 public final class RefreshCredentialsService implements RefreshCredentials {
     private static final System.Logger LOG = System.getLogger(RefreshCredentialsService.class.getName());
@@ -56,6 +62,7 @@ public final class RefreshCredentialsService implements RefreshCredentials {
     private final ReauthMarks reauthMarks;
     private final RefreshSettings settings;
     private final Clock clock;
+    private final AuditTrail audits;
 
     public RefreshCredentialsService(
             StoredCredentials stored,
@@ -68,7 +75,9 @@ public final class RefreshCredentialsService implements RefreshCredentials {
             ReauthMarks reauthMarks,
             RefreshSettings settings,
             Clock clock,
-            Reporting reporting) {
+            Reporting reporting,
+            AuditTrail audits) {
+        this.audits = audits;
         this.reporting = reporting;
         this.stored = stored;
         this.inbox = inbox;
@@ -174,6 +183,7 @@ public final class RefreshCredentialsService implements RefreshCredentials {
                 if (stored.replace(expected.get(), fresh)) {
                     refreshable.held().ifPresent(this::removeFromInbox);
                     LOG.log(Level.DEBUG, "refreshed: project={0} provider={1}", key.project(), key.provider());
+                    Auditing.record(audits, AuditRecord.tokenRefreshed(key, clock.instant()));
                     return Renewal.refreshed(fresh);
                 }
                 expected = stored.find(key);
@@ -208,6 +218,7 @@ public final class RefreshCredentialsService implements RefreshCredentials {
                 key.project(),
                 key.provider(),
                 why);
+        Auditing.record(audits, AuditRecord.tokenRefreshed(key, clock.instant()));
         return Renewal.refreshed(fresh);
     }
 
@@ -237,6 +248,7 @@ public final class RefreshCredentialsService implements RefreshCredentials {
                     key.project(),
                     key.provider(),
                     reason);
+            Auditing.record(audits, AuditRecord.refreshRefused(key, clock.instant()));
             return Renewal.reauthRequired(reason);
         }
         return stored.find(key).map(Renewal::renewedElsewhere).orElseGet(Renewal::disconnected);

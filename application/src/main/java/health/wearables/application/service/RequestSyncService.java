@@ -2,6 +2,7 @@ package health.wearables.application.service;
 
 import health.wearables.application.port.in.RequestSync;
 import health.wearables.application.port.in.Unavailable;
+import health.wearables.application.port.out.AuditTrail;
 import health.wearables.application.port.out.ConnectionStore;
 import health.wearables.application.port.out.ConnectionStoreUnavailable;
 import health.wearables.application.port.out.ProjectDirectory;
@@ -16,21 +17,27 @@ import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.Step;
 import health.wearables.domain.StoredConnection;
 import health.wearables.domain.SyncJob;
+import health.wearables.domain.audit.ApiKeyId;
+import health.wearables.domain.audit.AuditRecord;
 import health.wearables.domain.sync.JobId;
 import java.time.Clock;
 import java.util.Optional;
 
 /**
  * authenticate → the project's own connection of this patient and provider → active? → a job on the queue → its id.
- * A provider slug or patient id that cannot name a connection finds none; nothing the request sent is echoed.
+ * A provider slug or patient id that cannot name a connection finds none; nothing the request sent is echoed. Every
+ * request by a valid key is audited ({@code sync-requested}: queued, not active, not found), after the job is queued.
  */
 public final class RequestSyncService implements RequestSync {
     private final ProjectDirectory projects;
     private final ConnectionStore connections;
     private final SyncQueue queue;
     private final Clock clock;
+    private final AuditTrail audits;
 
-    public RequestSyncService(ProjectDirectory projects, ConnectionStore connections, SyncQueue queue, Clock clock) {
+    public RequestSyncService(
+            ProjectDirectory projects, ConnectionStore connections, SyncQueue queue, Clock clock, AuditTrail audits) {
+        this.audits = audits;
         this.projects = projects;
         this.connections = connections;
         this.queue = queue;
@@ -39,17 +46,23 @@ public final class RequestSyncService implements RequestSync {
 
     @Override
     public Step<Requested> request(Optional<ApiKey> apiKey, String provider, String patientId) {
-        return Authentication.of(projects, apiKey)
-                .then(project ->
-                        Step.ok(requested(key(project.id(), provider, patientId).flatMap(this::stored))));
+        return Authentication.of(projects, apiKey, audits, clock)
+                .then(project -> Step.ok(requested(
+                        project.id(),
+                        ApiKeyId.of(apiKey.orElseThrow()),
+                        key(project.id(), provider, patientId).flatMap(this::stored))));
     }
 
-    private Requested requested(Optional<StoredConnection> connection) {
+    private Requested requested(ProjectId project, ApiKeyId by, Optional<StoredConnection> connection) {
         if (connection.isEmpty()) {
+            Auditing.record(audits, AuditRecord.syncOfNoConnection(project, by, clock.instant()));
             return new ConnectionNotFound();
         }
-        if (connection.get().status() != ConnectionStatus.ACTIVE) {
-            return new ConnectionNotActive(connection.get().status());
+        StoredConnection found = connection.get();
+        if (found.status() != ConnectionStatus.ACTIVE) {
+            Auditing.record(
+                    audits, AuditRecord.syncRequested(found.key(), by, found.endpointId(), false, clock.instant()));
+            return new ConnectionNotActive(found.status());
         }
         SyncJob job = new SyncJob(connection.get().key(), connection.get().endpointId(), clock.instant());
         try {
@@ -57,6 +70,7 @@ public final class RequestSyncService implements RequestSync {
         } catch (SyncQueueUnavailable e) {
             throw new Unavailable.SyncQueue(e.getMessage(), e);
         }
+        Auditing.record(audits, AuditRecord.syncRequested(found.key(), by, found.endpointId(), true, clock.instant()));
         return new Queued(JobId.of(job));
     }
 

@@ -2,6 +2,7 @@ package health.wearables.application.service;
 
 import health.wearables.application.port.in.StartConnection;
 import health.wearables.application.port.in.Unavailable;
+import health.wearables.application.port.out.AuditTrail;
 import health.wearables.application.port.out.AuthorizationUrls;
 import health.wearables.application.port.out.CallbackUris;
 import health.wearables.application.port.out.ConfiguredProviders;
@@ -13,13 +14,18 @@ import health.wearables.application.port.out.StateStoreUnavailable;
 import health.wearables.domain.ApiKey;
 import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.Connecting;
+import health.wearables.domain.ConnectionKey;
 import health.wearables.domain.FlowKey;
 import health.wearables.domain.OAuthVersion;
+import health.wearables.domain.PatientId;
 import health.wearables.domain.PendingAuthorization;
+import health.wearables.domain.Project;
 import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.Rejection;
 import health.wearables.domain.RejectionCode;
 import health.wearables.domain.Step;
+import health.wearables.domain.audit.ApiKeyId;
+import health.wearables.domain.audit.AuditRecord;
 import health.wearables.domain.lifecycle.Retirement;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +41,10 @@ import java.util.random.RandomGenerator;
  * before anything else is looked at, configured or not: its API is gone, so a state minted for it could only end in a
  * failed exchange, and the platform is better told where to go instead. Only a slug the gateway knows has a
  * retirement, so an unknown slug is still never echoed.
+ *
+ * <p>Audited once the key is accepted: {@code connect-started} once the state is stored, {@code connect-refused} with
+ * the rejection code otherwise (a refused key is audited by {@link Authentication}). A state store that fails is a
+ * fault, not an answer: nothing is audited.
  */
 public final class StartConnectionService implements StartConnection {
     private static final System.Logger LOG = System.getLogger(StartConnectionService.class.getName());
@@ -50,6 +60,7 @@ public final class StartConnectionService implements StartConnection {
     private final Duration stateTtl;
     private final Clock clock;
     private final RandomGenerator random;
+    private final AuditTrail audits;
 
     public StartConnectionService(
             ProjectDirectory projects,
@@ -61,7 +72,9 @@ public final class StartConnectionService implements StartConnection {
             CallbackUris callbackUris,
             Duration stateTtl,
             Clock clock,
-            RandomGenerator random) {
+            RandomGenerator random,
+            AuditTrail audits) {
+        this.audits = audits;
         this.projects = projects;
         this.providers = providers;
         this.retirements = retirements;
@@ -76,17 +89,46 @@ public final class StartConnectionService implements StartConnection {
 
     @Override
     public Step<Connecting.Started> start(Optional<ApiKey> apiKey, String provider, ConnectCommand command) {
-        return Authentication.of(projects, apiKey)
-                .then(project -> provider(provider)
-                        .then(config -> Connecting.request(
-                                project,
-                                config,
-                                command.patientId(),
-                                command.redirectUri(),
-                                command.redirectOnError())))
-                .then(connecting -> connecting.provider().oauthVersion() == OAuthVersion.OAUTH_1_0A
-                        ? beginOauth1(connecting)
-                        : Step.ok(begin(connecting)));
+        return Authentication.of(projects, apiKey, audits, clock)
+                .then(project -> audited(
+                        project,
+                        ApiKeyId.of(apiKey.orElseThrow()),
+                        provider,
+                        command,
+                        provider(provider)
+                                .then(config -> Connecting.request(
+                                        project,
+                                        config,
+                                        command.patientId(),
+                                        command.redirectUri(),
+                                        command.redirectOnError()))
+                                .then(connecting -> connecting.provider().oauthVersion() == OAuthVersion.OAUTH_1_0A
+                                        ? beginOauth1(connecting)
+                                        : Step.ok(begin(connecting)))));
+    }
+
+    /** Writes down how the connect of an accepted key ended; the step as it is. */
+    private Step<Connecting.Started> audited(
+            Project project, ApiKeyId by, String provider, ConnectCommand command, Step<Connecting.Started> step) {
+        Optional<ProviderSlug> slug = ProviderSlug.parse(provider);
+        Optional<PatientId> patient = patient(command.patientId());
+        AuditRecord record = step.fold(
+                started -> AuditRecord.connectStarted(
+                        new ConnectionKey(project.id(), patient.orElseThrow(), slug.orElseThrow()),
+                        by,
+                        clock.instant()),
+                refused ->
+                        AuditRecord.connectRefused(project.id(), by, patient, slug, refused.code(), clock.instant()));
+        Auditing.record(audits, record);
+        return step;
+    }
+
+    private static Optional<PatientId> patient(String patientId) {
+        try {
+            return patientId == null ? Optional.empty() : Optional.of(new PatientId(patientId));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private Step<ConfiguredProvider> provider(String slug) {

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class AuthenticateProjectServiceTest {
     private final Gateway gateway = new Gateway();
-    private final AuthenticateProjectService authenticate = new AuthenticateProjectService(gateway.projects);
+    private final AuthenticateProjectService authenticate =
+            new AuthenticateProjectService(gateway.projects, gateway.clock, gateway.audits);
 
     @Test
     void the_api_key_names_its_own_project() {

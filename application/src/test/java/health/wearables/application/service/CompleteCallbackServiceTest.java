@@ -557,7 +557,8 @@ class CompleteCallbackServiceTest {
                         gateway.cipher, gateway.connections, gateway.inbox, Gateway.INBOX_TTL, Events.discarded()),
                 new InitialSync(queueFailingWithTheStore, gateway.connections),
                 gateway.projects,
-                gateway.clock);
+                gateway.clock,
+                gateway.audits);
 
         CallbackAnswer answer =
                 callback.complete("withings", java.util.Map.of("state", List.of(state.value()), "code", List.of(CODE)));

@@ -32,7 +32,8 @@ class DisconnectConnectionServiceTest {
             pending,
             settings,
             gateway.clock,
-            Events.discarded());
+            Events.discarded(),
+            gateway.audits);
     private final RetryRevocationsService retry = new RetryRevocationsService(pending, settings, gateway.clock);
 
     private Step<Disconnected> disconnect(String apiKey, String provider, String patient, boolean purge) {
@@ -150,7 +151,8 @@ class DisconnectConnectionServiceTest {
                         gateway.cipher,
                         RevocationSettings.DEFAULT_RETRY_FOR),
                 gateway.clock,
-                Events.discarded());
+                Events.discarded(),
+                gateway.audits);
 
         assertThatThrownBy(() -> dying.disconnect(Optional.of(new ApiKey(Gateway.ACME_KEY)), "oura", "amara", false))
                 .hasMessage("killed");

@@ -70,6 +70,8 @@ final class Gateway {
     static final Duration LEASE = Duration.ofMinutes(1);
 
     final MutableClock clock = new MutableClock(NOW);
+    final health.wearables.application.port.out.InMemoryAuditTrail audits =
+            new health.wearables.application.port.out.InMemoryAuditTrail();
     final health.wearables.application.port.out.InMemoryEventOutbox events =
             new health.wearables.application.port.out.InMemoryEventOutbox();
     final InMemoryStateStore stateStore = new InMemoryStateStore(clock);
@@ -102,7 +104,8 @@ final class Gateway {
             CALLBACK_URIS,
             TTL,
             clock,
-            new Random(42));
+            new Random(42),
+            audits);
     final CompleteCallbackService callback = new CompleteCallbackService(
             providers,
             states,
@@ -110,9 +113,11 @@ final class Gateway {
             new CredentialKeeping(cipher, connections, inbox, INBOX_TTL, Events.into(events)),
             new InitialSync(syncQueue, connections),
             projects,
-            clock);
+            clock,
+            audits);
     final InMemorySyncPoints syncPoints = new InMemorySyncPoints(connections);
-    final ListConnectionsService list = new ListConnectionsService(projects, connections, inbox, syncPoints, leases);
+    final ListConnectionsService list =
+            new ListConnectionsService(projects, connections, inbox, syncPoints, leases, clock, audits);
     final RecoverPendingWorkService recovery = new RecoverPendingWorkService(
             inbox, connections, connections, connections, syncQueue, leases, LEASE, 100, clock, Events.into(events));
 

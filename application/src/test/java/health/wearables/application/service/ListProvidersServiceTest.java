@@ -40,7 +40,7 @@ class ListProvidersServiceTest {
         }
     };
     private final ListProvidersService service =
-            new ListProvidersService(gateway.projects, builtIns, gateway.providers);
+            new ListProvidersService(gateway.projects, builtIns, gateway.providers, gateway.clock, gateway.audits);
 
     private static BuiltInProvider retiring(BuiltInProvider builtIn, Retirement retirement) {
         return new BuiltInProvider(
@@ -101,8 +101,8 @@ class ListProvidersServiceTest {
     void with_the_retirements_given_configured_days_are_listed_configured_or_not() {
         gateway.retirements.retire("fitbit", LocalDate.of(2026, 9, 30), "google-health");
         gateway.retirements.retire("oura", LocalDate.of(2027, 3, 1));
-        ListProvidersService withRetirements =
-                new ListProvidersService(gateway.projects, builtIns, gateway.providers, gateway.retirements);
+        ListProvidersService withRetirements = new ListProvidersService(
+                gateway.projects, builtIns, gateway.providers, gateway.retirements, gateway.clock, gateway.audits);
 
         List<ProviderListing> listing = ok(withRetirements.list(Optional.of(new ApiKey(Gateway.ACME_KEY))));
 

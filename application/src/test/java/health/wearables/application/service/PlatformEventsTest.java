@@ -95,7 +95,8 @@ class PlatformEventsTest {
                         gateway.cipher,
                         RevocationSettings.DEFAULT_RETRY_FOR),
                 gateway.clock,
-                Events.into(gateway.events));
+                Events.into(gateway.events),
+                gateway.audits);
 
         disconnect.disconnect(Optional.of(new ApiKey(Gateway.ACME_KEY)), "oura", "amara", false);
         disconnect.disconnect(Optional.of(new ApiKey(Gateway.ACME_KEY)), "oura", "amara", false);

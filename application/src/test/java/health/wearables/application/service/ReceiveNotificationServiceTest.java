@@ -26,7 +26,7 @@ class ReceiveNotificationServiceTest {
     private final ProviderNotifications provider =
             (slug, notification) -> slug.value().equals("dexcom") ? Optional.empty() : Optional.of(verdict);
     private final ReceiveNotificationService receive = new ReceiveNotificationService(
-            provider, gateway.connections, gateway.queue, gateway.clock, Events.discarded());
+            provider, gateway.connections, gateway.queue, gateway.clock, Events.discarded(), gateway.audits);
 
     private static InboundNotification posted() {
         return new InboundNotification("POST", Map.of(), Map.of(), "{}".getBytes(StandardCharsets.UTF_8), Syncing.NOW);

@@ -37,6 +37,8 @@ final class Syncing {
     static final int PAUSES = 5;
 
     final MutableClock clock = new MutableClock(NOW);
+    final health.wearables.application.port.out.InMemoryAuditTrail audits =
+            new health.wearables.application.port.out.InMemoryAuditTrail();
     final health.wearables.application.port.out.InMemoryEventOutbox events =
             new health.wearables.application.port.out.InMemoryEventOutbox();
     final InMemoryConnectionStore connections = new InMemoryConnectionStore();
@@ -64,7 +66,7 @@ final class Syncing {
 
     final RefreshCredentialsService refresh;
     final SyncConnectionService sync;
-    final RequestSyncService request = new RequestSyncService(projects, connections, queue, clock);
+    final RequestSyncService request = new RequestSyncService(projects, connections, queue, clock, audits);
     final ScheduleSyncsService schedule =
             new ScheduleSyncsService(connections, connections, queue, leases, INTERVAL, clock);
     final RecoverPendingWorkService recovery = new RecoverPendingWorkService(
@@ -96,7 +98,8 @@ final class Syncing {
                 connections,
                 new RefreshSettings(Duration.ofSeconds(60), Duration.ofMillis(100), pauses, RETRY, Gateway.INBOX_TTL),
                 clock,
-                Events.into(events));
+                Events.into(events),
+                audits);
         sync = new SyncConnectionService(
                 providers,
                 data,

@@ -112,7 +112,8 @@ public final class RefreshContention {
                 new health.wearables.application.service.Reporting(
                         new health.wearables.application.port.out.InMemoryEventOutbox(),
                         new health.wearables.application.port.out.InMemoryEventOutbox(),
-                        new health.wearables.application.service.EventIds(new java.security.SecureRandom())));
+                        new health.wearables.application.service.EventIds(new java.security.SecureRandom())),
+                new health.wearables.application.port.out.InMemoryAuditTrail());
     }
 
     public static void main(String[] args) throws Exception {

@@ -3,6 +3,7 @@ package health.wearables.adapters.rest.app;
 import health.wearables.application.port.in.DisconnectConnection;
 import health.wearables.application.port.in.ReceiveNotification;
 import health.wearables.application.port.in.RetryRevocations;
+import health.wearables.application.port.out.AuditTrail;
 import health.wearables.application.port.out.ConfiguredProviders;
 import health.wearables.application.port.out.ConnectionEnding;
 import health.wearables.application.port.out.PendingRevocations;
@@ -56,9 +57,17 @@ public class LifecycleProducer {
             Revocations revocations,
             ConfiguredProviders providers,
             TokenCipher cipher,
-            Reporting reporting) {
+            Reporting reporting,
+            AuditTrail audits) {
         return new DisconnectConnectionService(
-                projects, credentials, ending, pending, settings(revocations, providers, cipher), clock, reporting);
+                projects,
+                credentials,
+                ending,
+                pending,
+                settings(revocations, providers, cipher),
+                clock,
+                reporting,
+                audits);
     }
 
     @Produces
@@ -71,7 +80,11 @@ public class LifecycleProducer {
     @Produces
     @ApplicationScoped
     ReceiveNotification receiveNotification(
-            ProviderNotifications notifications, ConnectionEnding ending, SyncQueue queue, Reporting reporting) {
-        return new ReceiveNotificationService(notifications, ending, queue, clock, reporting);
+            ProviderNotifications notifications,
+            ConnectionEnding ending,
+            SyncQueue queue,
+            Reporting reporting,
+            AuditTrail audits) {
+        return new ReceiveNotificationService(notifications, ending, queue, clock, reporting, audits);
     }
 }

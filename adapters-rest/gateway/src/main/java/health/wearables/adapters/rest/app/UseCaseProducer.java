@@ -14,6 +14,7 @@ import health.wearables.application.port.in.ScheduleSyncs;
 import health.wearables.application.port.in.StartConnection;
 import health.wearables.application.port.in.SyncConnection;
 import health.wearables.application.port.in.WorkSyncQueue;
+import health.wearables.application.port.out.AuditTrail;
 import health.wearables.application.port.out.AuthorizationUrls;
 import health.wearables.application.port.out.BuiltInProviders;
 import health.wearables.application.port.out.CallbackUris;
@@ -151,8 +152,8 @@ public class UseCaseProducer {
 
     @Produces
     @ApplicationScoped
-    AuthenticateProject authenticateProject(ProjectDirectory projects) {
-        return new AuthenticateProjectService(projects);
+    AuthenticateProject authenticateProject(ProjectDirectory projects, AuditTrail audits) {
+        return new AuthenticateProjectService(projects, clock, audits);
     }
 
     @Produces
@@ -163,7 +164,8 @@ public class UseCaseProducer {
             Retirements retirements,
             StateStore states,
             AuthorizationUrls authorizationUrls,
-            Oauth1Provider oauth1) {
+            Oauth1Provider oauth1,
+            AuditTrail audits) {
         if (stateTtlSeconds < 1 || stateTtlSeconds > 3600) {
             throw new IllegalStateException("wearables.state.ttl must be between 1 and 3600 seconds");
         }
@@ -177,7 +179,8 @@ public class UseCaseProducer {
                 callbackUris(),
                 Duration.ofSeconds(stateTtlSeconds),
                 clock,
-                new SecureRandom());
+                new SecureRandom(),
+                audits);
     }
 
     @Produces
@@ -194,7 +197,8 @@ public class UseCaseProducer {
             SyncMarks syncMarks,
             ProjectDirectory projects,
             ProviderCallMetrics metrics,
-            Reporting reporting) {
+            Reporting reporting,
+            AuditTrail audits) {
         if (inboxTtlSeconds < 60) {
             throw new IllegalStateException("wearables.inbox.ttl must be at least 60 seconds");
         }
@@ -206,7 +210,8 @@ public class UseCaseProducer {
                 new CredentialKeeping(cipher, connections, inbox, Duration.ofSeconds(inboxTtlSeconds), reporting),
                 new InitialSync(syncQueue, syncMarks),
                 projects,
-                clock);
+                clock,
+                audits);
     }
 
     @Produces
@@ -238,8 +243,9 @@ public class UseCaseProducer {
             ProjectDirectory projects,
             BuiltInProviders builtIns,
             ConfiguredProviders providers,
-            Retirements retirements) {
-        return new ListProvidersService(projects, builtIns, providers, retirements);
+            Retirements retirements,
+            AuditTrail audits) {
+        return new ListProvidersService(projects, builtIns, providers, retirements, clock, audits);
     }
 
     @Produces
@@ -249,8 +255,9 @@ public class UseCaseProducer {
             ConnectionStore connections,
             CredentialInbox inbox,
             SyncPoints syncPoints,
-            Leases leases) {
-        return new ListConnectionsService(projects, connections, inbox, syncPoints, leases);
+            Leases leases,
+            AuditTrail audits) {
+        return new ListConnectionsService(projects, connections, inbox, syncPoints, leases, clock, audits);
     }
 
     @Produces
@@ -264,7 +271,8 @@ public class UseCaseProducer {
             TokenRefresh tokenRefresh,
             ReauthMarks reauthMarks,
             ProviderCallMetrics metrics,
-            Reporting reporting) {
+            Reporting reporting,
+            AuditTrail audits) {
         RefreshSettings defaults = RefreshSettings.defaults();
         return new RefreshCredentialsService(
                 stored,
@@ -282,7 +290,8 @@ public class UseCaseProducer {
                         defaults.retryAfter(),
                         Duration.ofSeconds(inboxTtlSeconds)),
                 clock,
-                reporting);
+                reporting,
+                audits);
     }
 
     @Produces
@@ -324,8 +333,9 @@ public class UseCaseProducer {
 
     @Produces
     @ApplicationScoped
-    RequestSync requestSync(ProjectDirectory projects, ConnectionStore connections, SyncQueue queue) {
-        return new RequestSyncService(projects, connections, queue, clock);
+    RequestSync requestSync(
+            ProjectDirectory projects, ConnectionStore connections, SyncQueue queue, AuditTrail audits) {
+        return new RequestSyncService(projects, connections, queue, clock, audits);
     }
 
     @Produces

@@ -1,0 +1,43 @@
+package health.wearables.adapters.fhir;
+
+import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import health.wearables.application.port.out.AuditTrail;
+import health.wearables.domain.audit.AuditRecord;
+import java.lang.System.Logger.Level;
+import org.hl7.fhir.r4.model.AuditEvent;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The audit trail as R4 {@code AuditEvent}s in the FHIR store ({@link AuditEventMapping}): one DAO create per record,
+ * nothing read, in a transaction of its own (a step in progress is suspended, so that a record that fails cannot roll
+ * the step back, nor the step the record). Best effort, as the port promises: a write that fails is one WARN line with
+ * the action and the kinds of failure, never a value of the record, and the operation goes on.
+ */
+public final class FhirAuditTrail implements AuditTrail {
+    private static final System.Logger LOG = System.getLogger(FhirAuditTrail.class.getName());
+
+    private final IFhirResourceDao<AuditEvent> auditEvents;
+    private final TransactionTemplate ownTransaction;
+
+    public FhirAuditTrail(EmbeddedFhirStore store) {
+        this.auditEvents = store.auditEvents();
+        this.ownTransaction = new TransactionTemplate(store.transactions());
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    @Override
+    public void record(AuditRecord record) {
+        try {
+            AuditEvent event = AuditEventMapping.of(record);
+            ownTransaction.executeWithoutResult(status -> auditEvents.create(event, new SystemRequestDetails()));
+        } catch (RuntimeException e) {
+            LOG.log(
+                    Level.WARNING,
+                    "audit record {0} not written: the FHIR store failed ({1})",
+                    record.action().code(),
+                    StoreFailures.kinds(e));
+        }
+    }
+}
