@@ -8,6 +8,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -DskipTests install -pl adapters-fhir,adapters-rest/platform-webhooks -am
-mvn -B -q -f benchmark/events/pom.xml compile exec:java \
+mvn -B -q -f benchmark/events/pom.xml clean compile exec:java \
   -Dexec.args="${1:-2000} ${2:-20} ${3:-15} ${4:-100}" 2>&1 | grep -E '^(events|change|delivery)'
 printf 'load_average                   %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
