@@ -80,7 +80,7 @@ Feature: Ending a connection
 
   Rule: A notification the vendor did not send, or sent before, changes nothing
 
-    # hostile cases 59 (signature), 60 (stale, replayed) and 61 (users the gateway does not have)
+    # hostile cases 59 (signature, stale, replayed) and 61 (users the gateway does not have)
     Scenario: Notifications about Amara's WHOOP strap that WHOOP did not send, or sent before
       Given Amara has connected her WHOOP strap, and her last 3 days are in her record
       When WHOOP tells the gateway that new data of Amara's is available
@@ -100,6 +100,7 @@ Feature: Ending a connection
       Then the gateway acknowledges each
       And her WHOOP strap connection is still active
 
+    # hostile case 60
     Scenario: Oura checks the gateway's address with the wrong verification token, then with the right one
       When Oura checks the gateway's Oura address with a verification token that is not the configured one
       Then the gateway refuses each as invalid

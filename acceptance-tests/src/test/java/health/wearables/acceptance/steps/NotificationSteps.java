@@ -26,7 +26,6 @@ public class NotificationSteps {
     /** How long a notification that must not bring a sync is given to bring one: a worker polls every 0.5 s. */
     private static final Duration NO_SYNC_WITHIN = Duration.ofSeconds(3);
 
-    private final PatientJourney journey;
     private final SyncJourney sync;
     private final SyncSteps syncSteps;
 
@@ -35,8 +34,7 @@ public class NotificationSteps {
     private PreparedNotification genuine;
     private Instant lastSyncedBefore;
 
-    public NotificationSteps(PatientJourney journey, SyncJourney sync, SyncSteps syncSteps) {
-        this.journey = journey;
+    public NotificationSteps(SyncJourney sync, SyncSteps syncSteps) {
         this.sync = sync;
         this.syncSteps = syncSteps;
     }
