@@ -62,6 +62,7 @@ Feature: Integrating the gateway (technical, for integrators)
     Scenario: A built-in provider whose retirement has come is gone
       When the Acme project starts a connection to the provider "fitbit"
       Then the answer is 410 with error code "PROVIDER_RETIRED"
+      And the error names "google-health" as the successor
 
   Rule: A connection is started with one JSON object that says each thing once
 

@@ -82,6 +82,17 @@ final class Settings {
         return get("provider." + provider + ".client-secret");
     }
 
+    /** A provider's webhook setting ({@code webhook-secret}, {@code webhook-verify-token}), if the run configures one. */
+    static java.util.Optional<String> webhookSettingOf(String provider, String setting) {
+        return java.util.Optional.ofNullable(System.getProperty("provider." + provider + "." + setting))
+                .filter(value -> !value.isBlank());
+    }
+
+    /** A provider's webhook verify token, which the run configures. */
+    static String verifyTokenOf(String provider) {
+        return get("provider." + provider + ".webhook-verify-token");
+    }
+
     /**
      * The providers of the run's configuration (its {@code wearables.providers}); each needs its client id and secret
      * as the system properties {@code provider.<slug>.client-id} and {@code .client-secret}, for the secrets sweep.

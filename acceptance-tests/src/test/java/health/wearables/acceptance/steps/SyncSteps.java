@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import health.wearables.adapters.rest.out.provider.data.simulator.DataSimulator;
 import health.wearables.adapters.rest.out.provider.data.simulator.OuraSimulator;
+import health.wearables.adapters.rest.out.provider.data.simulator.WhoopSimulator;
 import io.cucumber.java.After;
 import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Given;
@@ -76,11 +77,21 @@ public class SyncSteps {
     public void hasWorn(String slug, int days) {
         DataSimulator data = VendorData.simulatorOf(slug);
         Vendors.Account account = new Vendors.Account(slug, data);
+        withHerUserId(account, data);
         sync.accounts.put(slug, account);
         sync.seededAt = Instant.now();
         sync.expected.put(slug, WornData.seed(slug, data, sync.seededAt, days));
         lastDays = days;
         Vendors.approving(account);
+    }
+
+    /** Her own user id at the vendor, where its profile call answers it (Oura, WHOOP), as notifications name her. */
+    static void withHerUserId(Vendors.Account account, DataSimulator data) {
+        if (data instanceof OuraSimulator oura) {
+            oura.userId(account.providerUserId);
+        } else if (data instanceof WhoopSimulator whoop) {
+            whoop.userId(Long.parseLong(account.providerUserId));
+        }
     }
 
     /** The vendors, by name. */
@@ -305,6 +316,7 @@ public class SyncSteps {
         newHeartRateAt =
                 Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).minus(Duration.ofMinutes(5));
         now.heartRate(newHeartRateAt, NEW_HEART_RATE);
+        withHerUserId(account, now);
         account.replaceData(now);
         sync.expected.get("oura").merge("8867-4", 1, Integer::sum);
     }

@@ -56,6 +56,12 @@ public final class Vendors {
 
         volatile boolean refusesRefresh;
 
+        /**
+         * Her user id at the vendor, her own (the vendors' notifications name it): Withings answers it with the tokens,
+         * Oura's and WHOOP's data simulators from their profile calls.
+         */
+        final String providerUserId = Long.toString(1_000_000 + RANDOM.nextInt(1_000_000_000));
+
         Account(String slug, DataSimulator data) {
             this.slug = slug;
             this.data = data;
@@ -83,6 +89,15 @@ public final class Vendors {
             simulator.answer("/" + slug + "/authorize", Vendors::authorize);
             simulator.answer("/" + slug + "/token", exchange -> token(slug, exchange));
         }
+        // Oura revokes at its OAuth server, beside its token endpoint (GET /oauth/revoke?access_token=…, 200); a token
+        // revoked there stops working at the data API of the account it was issued for
+        simulator.answer("/oura/revoke", simulator.revocation(ProviderSimulator.TokenIn.QUERY_ACCESS_TOKEN, 200, 200));
+        simulator.onRevoked(token -> holderOf(token).ifPresent(account -> account.data.revoke(token)));
+    }
+
+    /** The vendors' OAuth servers (Oura's revocation endpoint among them). */
+    static ProviderSimulator simulator() {
+        return simulator;
     }
 
     @AfterAll
@@ -169,7 +184,7 @@ public final class Vendors {
                 + "\",\"expires_in\":"
                 + Optional.ofNullable(account.expiries.poll()).orElse(3600L);
         if (account.slug.equals("withings")) {
-            Answer.json(200, "{\"status\":0,\"body\":{\"userid\":\"363\"," + tokens + "}}")
+            Answer.json(200, "{\"status\":0,\"body\":{\"userid\":\"" + account.providerUserId + "\"," + tokens + "}}")
                     .respond(exchange);
         } else {
             Answer.json(200, "{" + tokens + "}").respond(exchange);

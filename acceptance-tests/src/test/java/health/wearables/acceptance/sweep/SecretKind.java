@@ -17,6 +17,11 @@ public enum SecretKind {
     OAUTH_TOKEN,
     OAUTH_TOKEN_SECRET,
     OAUTH_VERIFIER,
-    /** A project's Standard Webhooks secret (whsec_ and base64), or its decoded key. */
-    WEBHOOK_SECRET
+    /**
+     * A project's Standard Webhooks secret (whsec_ and base64), or its decoded key; or a provider's webhook secret from
+     * the configuration (the key it signs notifications with, if not our client secret).
+     */
+    WEBHOOK_SECRET,
+    /** A provider's webhook verify token from the configuration (subscription challenges, unsigned callback URLs). */
+    VERIFY_TOKEN
 }

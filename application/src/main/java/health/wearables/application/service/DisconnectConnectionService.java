@@ -105,9 +105,15 @@ public final class DisconnectConnectionService implements DisconnectConnection {
         }
     }
 
+    /**
+     * Parks the credentials due only {@link Revoking#FIRST_RETRY} from now: this disconnect asks the provider itself
+     * in a moment, so a pass must not ask too (every instance passes every {@code wearables.recovery.interval}
+     * seconds, and a pass that read the record as due before this ask settled it asked the provider a second time,
+     * even after the revocation; seen in the acceptance run). A pass asks only if this instance died before its ask.
+     */
     private void park(SealedCredentials held) {
         try {
-            pending.park(held, clock.instant());
+            pending.park(held, clock.instant().plus(Revoking.FIRST_RETRY));
         } catch (LeaseUnavailable e) {
             throw new Unavailable.RevocationStore(e.getMessage(), e);
         }

@@ -16,6 +16,7 @@ import health.wearables.domain.SyncJob;
 import health.wearables.domain.lifecycle.RevocationOutcome;
 import health.wearables.domain.sync.SyncResult;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -158,11 +159,47 @@ class DisconnectConnectionServiceTest {
                 .hasMessage("killed");
         assertThat(status()).isEqualTo(ConnectionStatus.REVOKED);
 
+        assertThat(retry.retryDue()).as("not due before the first retry wait").isZero();
+        gateway.clock.advance(Duration.ofSeconds(30));
         assertThat(retry.retryDue()).isEqualTo(1);
         assertThat(provider.asked)
                 .singleElement()
                 .extracting(ScriptedRevocations.Ask::accessToken)
                 .isEqualTo("access-0");
+    }
+
+    @Test
+    void a_pass_running_while_the_disconnect_asks_does_not_ask_the_provider_a_second_time() {
+        gateway.amaraConnected();
+        List<Integer> duringTheAsk = new java.util.ArrayList<>();
+        DisconnectConnectionService racing = new DisconnectConnectionService(
+                gateway.projects,
+                gateway.connections,
+                gateway.connections,
+                pending,
+                new RevocationSettings(
+                        (configured, tokens) -> {
+                            // another instance's pass, at the same moment as this disconnect's own ask
+                            duringTheAsk.add(retry.retryDue());
+                            return provider.revoke(configured, tokens);
+                        },
+                        gateway.providers,
+                        gateway.cipher,
+                        RevocationSettings.DEFAULT_RETRY_FOR),
+                gateway.clock,
+                Events.discarded(),
+                gateway.audits);
+
+        racing.disconnect(Optional.of(new ApiKey(Gateway.ACME_KEY)), "oura", "amara", false);
+
+        assertThat(duringTheAsk)
+                .as("revocations a pass asked during the disconnect's own ask")
+                .containsExactly(0);
+        assertThat(provider.asked).hasSize(1);
+        assertThat(pending.all()).isEmpty();
+        gateway.clock.advance(Duration.ofMinutes(1));
+        assertThat(retry.retryDue()).isZero();
+        assertThat(provider.asked).hasSize(1);
     }
 
     @Test
