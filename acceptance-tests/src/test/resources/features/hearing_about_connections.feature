@@ -14,7 +14,7 @@ Feature: Hearing about connections
     Then her care team's system hears "connection.created" about her Sandbox account with "reconnect=true", signed by the gateway
 
   Scenario: The care team's system is down for a while and then receives the event as it was signed
-    Given Acme's care team system is down for the next 3 deliveries
+    Given Acme's care team system is down for the next 3 deliveries about her
     And Amara has connected her Sandbox account
     Then her care team's system hears "connection.created" about her Sandbox account, signed by the gateway
     And every attempt to deliver that "connection.created" event carried the same webhook-id

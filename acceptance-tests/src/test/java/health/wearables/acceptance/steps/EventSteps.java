@@ -22,9 +22,9 @@ public class EventSteps {
         PlatformReceiver.start();
     }
 
-    @Given("Acme's care team system is down for the next {int} deliveries")
+    @Given("Acme's care team system is down for the next {int} deliveries about her")
     public void downFor(int deliveries) {
-        PlatformReceiver.downFor(deliveries);
+        PlatformReceiver.downFor(journey.patientId, deliveries);
     }
 
     @Given("Acme's care team system is down")

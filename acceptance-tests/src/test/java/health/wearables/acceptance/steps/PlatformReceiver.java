@@ -27,6 +27,9 @@ final class PlatformReceiver {
 
     private static final List<Delivery> DELIVERIES = new CopyOnWriteArrayList<>();
     private static final AtomicInteger DOWN_FOR = new AtomicInteger();
+    /** Deliveries still to refuse, by the patient the event is about: other scenarios' events never use them up. */
+    private static final Map<String, AtomicInteger> DOWN_FOR_PATIENT = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static HttpServer server;
 
     private PlatformReceiver() {}
@@ -61,7 +64,11 @@ final class PlatformReceiver {
         } catch (Exception e) {
             verified = false;
         }
-        int status = DOWN_FOR.getAndUpdate(left -> Math.max(0, left - 1)) > 0 ? 503 : 204;
+        String patient = Json.parse(body).path("data").path("patientId").asText();
+        AtomicInteger hers = DOWN_FOR_PATIENT.get(patient);
+        boolean refuse = (hers != null && hers.getAndUpdate(left -> Math.max(0, left - 1)) > 0)
+                || DOWN_FOR.getAndUpdate(left -> Math.max(0, left - 1)) > 0;
+        int status = refuse ? 503 : 204;
         String id = exchange.getRequestHeaders().getFirst("webhook-id");
         DELIVERIES.add(new Delivery(id, body, verified, status));
         exchange.sendResponseHeaders(status, -1);
@@ -71,6 +78,11 @@ final class PlatformReceiver {
     /** The next {@code deliveries} are answered 503. */
     static void downFor(int deliveries) {
         DOWN_FOR.set(deliveries);
+    }
+
+    /** The next {@code deliveries} of events about {@code patientId} are answered 503. */
+    static void downFor(String patientId, int deliveries) {
+        DOWN_FOR_PATIENT.put(patientId, new AtomicInteger(deliveries));
     }
 
     static List<Delivery> deliveries() {
