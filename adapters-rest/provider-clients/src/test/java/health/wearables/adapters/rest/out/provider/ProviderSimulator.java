@@ -41,7 +41,12 @@ import java.util.function.Consumer;
  */
 public final class ProviderSimulator implements AutoCloseable {
     public static final String TOKEN_PATH = "/oauth2/token";
-    private static final String RECORDED_ATTRIBUTE = ProviderSimulator.class.getName() + ".recorded";
+    /**
+     * The request each exchange in flight carries, by the exchange itself: the JDK server keeps an exchange's
+     * attributes in its context, shared by every exchange at the same moment, so they cannot hold it.
+     */
+    private static final java.util.Map<HttpExchange, RecordedRequest> RECORDED =
+            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
     /** What the token endpoint does with a request (whose body has already been read). */
     @FunctionalInterface
@@ -354,7 +359,7 @@ public final class ProviderSimulator implements AutoCloseable {
      * form field, a header), whatever other requests arrive at the same moment.
      */
     public static RecordedRequest recorded(HttpExchange exchange) {
-        return (RecordedRequest) exchange.getAttribute(RECORDED_ATTRIBUTE);
+        return RECORDED.get(exchange);
     }
 
     /** Every request to a path, in order of arrival. */
@@ -393,7 +398,7 @@ public final class ProviderSimulator implements AutoCloseable {
         }
         received.computeIfAbsent(exchange.getRequestURI().getPath(), path -> new CopyOnWriteArrayList<>())
                 .add(request);
-        exchange.setAttribute(RECORDED_ATTRIBUTE, request);
+        RECORDED.put(exchange, request);
         return request;
     }
 
@@ -405,6 +410,7 @@ public final class ProviderSimulator implements AutoCloseable {
         } catch (IOException e) {
             // the client went away (deadline, body cap): that is what the fault tests provoke
         } finally {
+            RECORDED.remove(exchange);
             exchange.close();
         }
     }
