@@ -2,7 +2,7 @@ Feature: Keeping a connection through an outage
   Once a vendor has issued a patient's credentials, the gateway never loses them. If the sync queue cannot take the
   first data sync, she is connected all the same and her data is synced once the queue is back. If the FHIR store
   cannot take the credentials, they wait in the gateway's Redis, sealed, and are stored as soon as the FHIR store is
-  back; until then her connection is pending.
+  back; until then her connection is pending, and her care team's system hears so while the FHIR store is still down.
 
   Background:
     Given Amara is a patient of the Acme care team
@@ -29,9 +29,11 @@ Feature: Keeping a connection through an outage
       Then she is back on the dashboard, told that the connection is pending
       And the credentials Sandbox issued are kept in the gateway's Redis only in sealed form
       And her Sandbox connection is listed as pending
+      And her care team's system hears "connection.pending" about her Sandbox account, signed by the gateway
       When the FHIR store is reachable again
       Then her Sandbox account is soon connected to her record, with the credentials Sandbox issued
       And her Sandbox account is connected to her record
+      And her care team's system hears "connection.created" about her Sandbox account with "reconnect=false", signed by the gateway
       And nothing is kept for her in the gateway's Redis any more
       And her first data sync soon brings her Sandbox data into her record
       And Sandbox's credentials for Amara appear nowhere in the FHIR store's database

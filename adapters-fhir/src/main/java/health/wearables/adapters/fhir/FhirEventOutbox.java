@@ -2,6 +2,7 @@ package health.wearables.adapters.fhir;
 
 import health.wearables.application.port.out.EventOutbox;
 import health.wearables.domain.ProjectId;
+import health.wearables.domain.events.EventBody;
 import health.wearables.domain.events.PlatformEvent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -52,7 +53,7 @@ public final class FhirEventOutbox implements EventOutbox {
 
     @Override
     public void record(PlatformEvent event) {
-        String body = EventBodies.of(event);
+        String body = EventBody.of(event);
         StoreFailures.translated(
                 "outbox record",
                 () -> inTransaction(entityManager -> entityManager
@@ -64,6 +65,29 @@ public final class FhirEventOutbox implements EventOutbox {
                         .setParameter(3, event.type().wireName())
                         .setParameter(4, body)
                         .setParameter(5, event.timestamp().toEpochMilli())
+                        .executeUpdate()));
+    }
+
+    /** Inserted unless the id is there: one statement, so two passes moving the same event cannot both insert it. */
+    @Override
+    public void adopt(Entry held) {
+        StoreFailures.translated(
+                "outbox adopt",
+                () -> inTransaction(entityManager -> entityManager
+                        .createNativeQuery("INSERT INTO " + TABLE + " (id, project, event_type, body, recorded_at,"
+                                + " next_at, attempts, state, last_outcome) SELECT ?1, ?2, ?3, ?4, ?5, ?5, ?6, '" + DUE
+                                + "', CAST(?7 AS VARCHAR(600)) FROM (SELECT 1 AS one) adopted WHERE NOT EXISTS (SELECT 1 FROM "
+                                + TABLE
+                                + " WHERE id = ?1)")
+                        .setParameter(1, held.id())
+                        .setParameter(2, held.project().value())
+                        .setParameter(3, held.type())
+                        .setParameter(4, held.body())
+                        .setParameter(5, held.recordedAt().toEpochMilli())
+                        .setParameter(6, held.attempts())
+                        .setParameter(
+                                7,
+                                held.lastOutcome().map(FhirEventOutbox::bounded).orElse(null))
                         .executeUpdate()));
     }
 

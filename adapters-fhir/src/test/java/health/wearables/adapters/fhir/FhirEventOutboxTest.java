@@ -86,6 +86,18 @@ class FhirEventOutboxTest extends EventOutboxContract {
     }
 
     @Test
+    void a_reason_with_quotes_and_control_characters_reads_back_as_it_was_given() throws Exception {
+        ConnectionKey key = Samples.connectionKey();
+        String reason = "the \"provider\" said \\ no\n\tthen\u0001 and \u2028 \u00e9 \ud83c\udfc3";
+        outbox.record(PlatformEvent.syncFailed(id(), key, reason, Instant.parse("2026-11-30T12:00:00Z")));
+
+        JsonNode body = new ObjectMapper()
+                .readTree(outbox.undelivered(key.project(), 1).get(0).body());
+
+        assertThat(body.get("data").get("reason").asText()).isEqualTo(reason);
+    }
+
+    @Test
     void an_end_in_a_step_expunges_the_earlier_versions_after_the_commit() {
         ConnectionKey key = Samples.connectionKey();
         SealedCredentials first = Samples.sealed(new ReversibleTokenCipher(), key, "a-e1", Optional.of("r-e1"));

@@ -1,6 +1,7 @@
 package health.wearables.adapters.redis;
 
 import health.wearables.application.port.out.CredentialInbox;
+import health.wearables.application.port.out.HeldEvents;
 import health.wearables.application.port.out.Leases;
 import health.wearables.application.port.out.PendingRevocations;
 import health.wearables.application.port.out.SeenNotifications;
@@ -111,6 +112,12 @@ public class RedisProducer {
     @ApplicationScoped
     StoppedWebhooks stoppedWebhooks(RedissonClient client, RedisSettings settings) {
         return new RedisStoppedWebhooks(client, settings.keyPrefix(), settings.timeout());
+    }
+
+    @Produces
+    @ApplicationScoped
+    HeldEvents heldEvents(RedissonClient client, RedisSettings settings) {
+        return new RedisHeldEvents(client, settings.keyPrefix(), settings.timeout());
     }
 
     @Produces

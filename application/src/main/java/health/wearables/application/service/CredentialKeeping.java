@@ -5,6 +5,9 @@ import health.wearables.application.port.out.ConnectionStore;
 import health.wearables.application.port.out.ConnectionStoreUnavailable;
 import health.wearables.application.port.out.CredentialInbox;
 import health.wearables.application.port.out.CredentialInboxUnavailable;
+import health.wearables.application.port.out.EventOutbox;
+import health.wearables.application.port.out.HeldEvents;
+import health.wearables.application.port.out.HeldEventsUnavailable;
 import health.wearables.application.port.out.TokenCipher;
 import health.wearables.domain.SealedCredentials;
 import health.wearables.domain.StoredConnection;
@@ -30,6 +33,7 @@ public final class CredentialKeeping {
     private final ConnectionStore connections;
     private final CredentialInbox inbox;
     private final Duration inboxTtl;
+    private final HeldEvents heldEvents;
 
     /**
      * @param inboxTtl how long the inbox keeps credentials that the connection store could not take
@@ -39,7 +43,9 @@ public final class CredentialKeeping {
             ConnectionStore connections,
             CredentialInbox inbox,
             Duration inboxTtl,
-            Reporting reporting) {
+            Reporting reporting,
+            HeldEvents heldEvents) {
+        this.heldEvents = heldEvents;
         this.reporting = reporting;
         this.sealing = new CredentialSealing(cipher);
         this.connections = connections;
@@ -54,6 +60,7 @@ public final class CredentialKeeping {
             return obtained.persisted(saved(sealed, now));
         } catch (ConnectionStoreUnavailable storeDown) {
             holdForRetry(sealed, storeDown);
+            reportPending(sealed, now);
             return obtained.heldForRetry();
         }
     }
@@ -72,6 +79,26 @@ public final class CredentialKeeping {
     }
 
     private record Saved(StoredConnection connection, boolean reconnect) {}
+
+    /**
+     * {@code connection.pending}, held beside the credentials (the outbox is in the store that just failed) and
+     * delivered from there. If it cannot be held, the connection goes on all the same: the platform hears {@code
+     * connection.created} once the credentials are stored.
+     */
+    private void reportPending(SealedCredentials sealed, Instant now) {
+        PlatformEvent pending = PlatformEvent.connectionPending(reporting.ids().next(), sealed.key(), now);
+        try {
+            heldEvents.hold(EventOutbox.Entry.of(pending));
+        } catch (HeldEventsUnavailable e) {
+            LOG.log(
+                    Level.WARNING,
+                    "connection.pending of project={0} provider={1} could not be held ({2}); the platform hears of "
+                            + "the connection when it is stored",
+                    sealed.key().project(),
+                    sealed.key().provider(),
+                    e.getMessage());
+        }
+    }
 
     private void holdForRetry(SealedCredentials sealed, ConnectionStoreUnavailable storeDown) {
         try {

@@ -5,15 +5,19 @@ import health.wearables.application.port.out.ConnectionStoreUnavailable;
 import health.wearables.application.port.out.DeliveryCounts;
 import health.wearables.application.port.out.EventDelivery;
 import health.wearables.application.port.out.EventOutbox;
+import health.wearables.application.port.out.HeldEvents;
+import health.wearables.application.port.out.HeldEventsUnavailable;
 import health.wearables.application.port.out.LeaseUnavailable;
 import health.wearables.application.port.out.Leases;
 import health.wearables.application.port.out.ProjectWebhooks;
 import health.wearables.application.port.out.StoppedWebhooks;
+import health.wearables.application.port.out.UndeliveredEvents;
 import health.wearables.domain.events.WebhookTarget;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,6 +27,8 @@ import java.util.Optional;
  * it, stay undelivered until another URL is configured); anything else is tried again after the backoff, until {@code
  * retry-for} after the event was recorded, when it is abandoned and stays listed. An event of a project without a
  * webhook is abandoned at once (it stays listed): a project hears of what happens after its webhook is configured.
+ * Events held while the store was down ({@link HeldEvents}) are moved into the outbox when it takes writes again, and
+ * delivered from where they are held while it does not.
  */
 public final class DeliverEventsService implements DeliverEvents {
     private static final System.Logger LOG = System.getLogger(DeliverEventsService.class.getName());
@@ -35,6 +41,7 @@ public final class DeliverEventsService implements DeliverEvents {
     private static final Duration LEASE_TIME = Duration.ofSeconds(30);
 
     private final EventOutbox outbox;
+    private final HeldEvents heldEvents;
     private final ProjectWebhooks webhooks;
     private final StoppedWebhooks stopped;
     private final EventDelivery delivery;
@@ -45,6 +52,7 @@ public final class DeliverEventsService implements DeliverEvents {
 
     public DeliverEventsService(
             EventOutbox outbox,
+            HeldEvents heldEvents,
             ProjectWebhooks webhooks,
             StoppedWebhooks stopped,
             EventDelivery delivery,
@@ -53,6 +61,7 @@ public final class DeliverEventsService implements DeliverEvents {
             Clock clock,
             DeliveryCounts counter) {
         this.outbox = outbox;
+        this.heldEvents = heldEvents;
         this.webhooks = webhooks;
         this.stopped = stopped;
         this.delivery = delivery;
@@ -75,61 +84,103 @@ public final class DeliverEventsService implements DeliverEvents {
             return 0; // another instance is delivering
         }
         try (Leases.Lease held = lease.get()) {
-            int attempts = 0;
             Instant stopTaking = clock.instant().plus(LEASE_TIME.dividedBy(2));
-            for (EventOutbox.Entry entry : outbox.due(clock.instant(), BATCH)) {
-                if (clock.instant().isAfter(stopTaking)) {
-                    break; // the rest waits for the next pass, under a fresh lease
-                }
-                if (attempt(entry)) {
-                    attempts++;
-                }
+            try {
+                moveHeldEvents();
+                return deliver(outbox, outbox.due(clock.instant(), BATCH), stopTaking);
+            } catch (ConnectionStoreUnavailable storeDown) {
+                return deliverHeldEvents(storeDown, stopTaking);
             }
-            return attempts;
-        } catch (ConnectionStoreUnavailable e) {
-            LOG.log(Level.WARNING, "event delivery paused: {0}", e.getMessage());
+        }
+    }
+
+    /** Events held while the store was down go into the outbox, which delivers them from now on. */
+    private void moveHeldEvents() {
+        List<EventOutbox.Entry> waiting;
+        try {
+            waiting = heldEvents.waiting(BATCH);
+        } catch (HeldEventsUnavailable e) {
+            LOG.log(Level.WARNING, "held events not moved to the outbox: {0}", e.getMessage());
+            return;
+        }
+        for (EventOutbox.Entry event : waiting) {
+            outbox.adopt(event);
+            try {
+                heldEvents.remove(event.id());
+            } catch (HeldEventsUnavailable e) {
+                return; // moved again by a later pass: the outbox adopts an id once
+            }
+        }
+    }
+
+    /** While the store is down, what happened meanwhile (held events) is still delivered. */
+    private int deliverHeldEvents(ConnectionStoreUnavailable storeDown, Instant stopTaking) {
+        try {
+            List<EventOutbox.Entry> due = heldEvents.due(clock.instant(), BATCH);
+            if (!due.isEmpty()) {
+                LOG.log(
+                        Level.WARNING,
+                        "event outbox unavailable ({0}): delivering the events held meanwhile",
+                        storeDown.getMessage());
+            }
+            return deliver(heldEvents, due, stopTaking);
+        } catch (HeldEventsUnavailable e) {
+            LOG.log(Level.WARNING, "event delivery paused: {0}; {1}", storeDown.getMessage(), e.getMessage());
             return 0;
         }
     }
 
+    private int deliver(UndeliveredEvents from, List<EventOutbox.Entry> due, Instant stopTaking) {
+        int attempts = 0;
+        for (EventOutbox.Entry entry : due) {
+            if (clock.instant().isAfter(stopTaking)) {
+                break; // the rest waits for the next pass, under a fresh lease
+            }
+            if (attempt(from, entry)) {
+                attempts++;
+            }
+        }
+        return attempts;
+    }
+
     /** One event: sent, or scheduled again; whether it was sent. */
-    private boolean attempt(EventOutbox.Entry entry) {
+    private boolean attempt(UndeliveredEvents from, EventOutbox.Entry entry) {
         Instant now = clock.instant();
         Optional<WebhookTarget> target = webhooks.of(entry.project());
         if (target.isEmpty()) {
-            outbox.abandon(entry.id(), "no webhook configured for the project");
+            from.abandon(entry.id(), "no webhook configured for the project");
             counter.count("no_webhook");
             return false;
         }
         if (stopped.isStopped(entry.project(), target.get())) {
-            later(entry, now, entry.attempts(), "the webhook URL answered 410; configure another URL");
+            later(from, entry, now, entry.attempts(), "the webhook URL answered 410; configure another URL");
             return false;
         }
         EventDelivery.Outcome outcome = delivery.deliver(target.get(), entry);
         Instant after = clock.instant();
         if (outcome instanceof EventDelivery.Delivered) {
-            outbox.delivered(entry.id(), after);
+            from.delivered(entry.id(), after);
             counter.count("delivered");
         } else if (outcome instanceof EventDelivery.Gone) {
             stopped.stop(entry.project(), target.get());
-            later(entry, after, entry.attempts() + 1, "the webhook URL answered 410; configure another URL");
+            later(from, entry, after, entry.attempts() + 1, "the webhook URL answered 410; configure another URL");
             counter.count("gone");
         } else {
             String why = ((EventDelivery.Failed) outcome).why();
-            later(entry, after, entry.attempts() + 1, why);
+            later(from, entry, after, entry.attempts() + 1, why);
             counter.count("failed");
         }
         return true;
     }
 
-    private void later(EventOutbox.Entry entry, Instant now, int attempts, String why) {
+    private void later(UndeliveredEvents from, EventOutbox.Entry entry, Instant now, int attempts, String why) {
         if (!now.isBefore(entry.recordedAt().plus(settings.retryFor()))) {
-            outbox.abandon(
+            from.abandon(
                     entry.id(), "not delivered within " + settings.retryFor().toSeconds() + " s: " + why);
             counter.count("abandoned");
             return;
         }
         Duration wait = attempts == entry.attempts() ? settings.retryMax() : settings.backoff(attempts);
-        outbox.retryAt(entry.id(), now.plus(wait), attempts, why);
+        from.retryAt(entry.id(), now.plus(wait), attempts, why);
     }
 }

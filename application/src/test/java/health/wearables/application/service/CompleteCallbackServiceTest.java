@@ -505,6 +505,38 @@ class CompleteCallbackServiceTest {
     }
 
     @Test
+    void with_the_connection_store_down_the_platform_is_owed_connection_pending_held_beside_the_credentials() {
+        StateToken state = gateway.startedFor("withings", DONE, false);
+        gateway.connections.setAvailable(false);
+        gateway.events.setAvailable(false);
+
+        gateway.approves("withings", state);
+
+        assertThat(gateway.heldEvents.waiting(10)).singleElement().satisfies(held -> {
+            assertThat(held.type()).isEqualTo("connection.pending");
+            assertThat(held.project()).isEqualTo(ACME_123_WITHINGS.project());
+            assertThat(held.recordedAt()).isEqualTo(Gateway.NOW);
+            assertThat(held.body()).contains("\"patientId\":\"123\"").contains("\"provider\":\"withings\"");
+        });
+        gateway.events.setAvailable(true);
+        assertThat(gateway.events.entries())
+                .as("nothing reached the outbox, which is in the store")
+                .isEmpty();
+    }
+
+    @Test
+    void when_connection_pending_cannot_be_held_she_is_still_told_it_is_pending_and_her_credentials_are_held() {
+        StateToken state = gateway.startedFor("withings", DONE, false);
+        gateway.connections.setAvailable(false);
+        gateway.heldEvents.setAvailable(false);
+
+        CallbackAnswer answer = gateway.approves("withings", state);
+
+        assertThat(location(answer)).isEqualTo(URI.create(DONE + "?status=pending&provider=withings&patientId=123"));
+        assertThat(gateway.inbox.contents()).hasSize(1);
+    }
+
+    @Test
     void with_the_connection_store_down_and_no_return_url_the_pending_outcome_is_answered_directly() {
         StateToken state = gateway.startedFor("withings", null, false);
         gateway.connections.setAvailable(false);
@@ -554,7 +586,12 @@ class CompleteCallbackServiceTest {
                 gateway.states,
                 new GrantRedemption(gateway.tokenExchange, gateway.oauth1, Gateway.CALLBACK_URIS),
                 new CredentialKeeping(
-                        gateway.cipher, gateway.connections, gateway.inbox, Gateway.INBOX_TTL, Events.discarded()),
+                        gateway.cipher,
+                        gateway.connections,
+                        gateway.inbox,
+                        Gateway.INBOX_TTL,
+                        Events.discarded(),
+                        gateway.heldEvents),
                 new InitialSync(queueFailingWithTheStore, gateway.connections),
                 gateway.projects,
                 gateway.clock,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import health.wearables.application.port.out.EventDelivery;
 import health.wearables.application.port.out.EventOutbox;
 import health.wearables.application.port.out.InMemoryEventOutbox;
+import health.wearables.application.port.out.InMemoryHeldEvents;
 import health.wearables.application.port.out.InMemoryLeases;
 import health.wearables.application.port.out.StoppedWebhooks;
 import health.wearables.domain.ConnectionKey;
@@ -31,6 +32,7 @@ class DeliverEventsServiceTest {
 
     private final MutableClock clock = new MutableClock(NOW);
     private final InMemoryEventOutbox outbox = new InMemoryEventOutbox();
+    private final InMemoryHeldEvents held = new InMemoryHeldEvents();
     private final InMemoryLeases leases = new InMemoryLeases(clock);
     private final Deque<EventDelivery.Outcome> answers = new ArrayDeque<>();
     private final List<String> sent = new ArrayList<>();
@@ -52,6 +54,7 @@ class DeliverEventsServiceTest {
 
     private final DeliverEventsService deliver = new DeliverEventsService(
             outbox,
+            held,
             project -> project.value().equals("acme") ? target : Optional.empty(),
             stopped,
             (to, event) -> {
@@ -169,5 +172,73 @@ class DeliverEventsServiceTest {
                     .isZero();
         }
         assertThat(deliver.deliverDue()).isEqualTo(1);
+    }
+
+    // Events held while the store was down
+
+    private String heldPending(Instant at) {
+        String id = new EventIds(new java.security.SecureRandom()).next();
+        held.hold(EventOutbox.Entry.of(PlatformEvent.connectionPending(id, AMARA, at)));
+        return id;
+    }
+
+    @Test
+    void while_the_store_is_down_held_events_are_delivered_from_where_they_are_held() {
+        String pending = heldPending(NOW);
+        outbox.setAvailable(false);
+        answers.add(new EventDelivery.Failed("the receiver answered 503"));
+
+        deliver.deliverDue(); // fails: again in 1 s, still held
+        clock.advance(Duration.ofSeconds(1));
+        deliver.deliverDue(); // delivered
+
+        assertThat(sent).containsExactly(pending, pending);
+        assertThat(held.waiting(10)).isEmpty();
+        assertThat(counted).containsExactly("failed", "delivered");
+        outbox.setAvailable(true);
+        assertThat(outbox.entries())
+                .as("delivered before the store was back: never in the outbox")
+                .isEmpty();
+    }
+
+    @Test
+    void once_the_store_is_back_held_events_move_into_the_outbox_with_their_attempts_and_go_first() {
+        String pending = heldPending(NOW);
+        outbox.setAvailable(false);
+        answers.add(new EventDelivery.Failed("the receiver answered 503"));
+        deliver.deliverDue();
+        outbox.setAvailable(true);
+        String created = recorded(NOW.plusSeconds(1));
+        clock.advance(Duration.ofSeconds(1));
+
+        deliver.deliverDue();
+
+        assertThat(held.waiting(10)).isEmpty();
+        assertThat(sent).containsExactly(pending, pending, created);
+        assertThat(outbox.isDelivered(pending)).isTrue();
+        assertThat(outbox.isDelivered(created)).isTrue();
+    }
+
+    @Test
+    void with_the_store_and_the_held_events_down_nothing_is_sent_and_nothing_is_lost() {
+        String pending = heldPending(NOW);
+        outbox.setAvailable(false);
+        held.setAvailable(false);
+
+        assertThat(deliver.deliverDue()).isZero();
+
+        held.setAvailable(true);
+        outbox.setAvailable(true);
+        assertThat(sent).isEmpty();
+        assertThat(held.waiting(10)).extracting(EventOutbox.Entry::id).containsExactly(pending);
+    }
+
+    @Test
+    void with_the_held_events_down_the_outbox_is_delivered_all_the_same() {
+        String id = recorded(NOW);
+        held.setAvailable(false);
+
+        assertThat(deliver.deliverDue()).isEqualTo(1);
+        assertThat(sent).containsExactly(id);
     }
 }

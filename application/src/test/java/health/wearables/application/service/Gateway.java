@@ -74,6 +74,8 @@ final class Gateway {
             new health.wearables.application.port.out.InMemoryAuditTrail();
     final health.wearables.application.port.out.InMemoryEventOutbox events =
             new health.wearables.application.port.out.InMemoryEventOutbox();
+    final health.wearables.application.port.out.InMemoryHeldEvents heldEvents =
+            new health.wearables.application.port.out.InMemoryHeldEvents();
     final InMemoryStateStore stateStore = new InMemoryStateStore(clock);
     final CountingStateStore states = new CountingStateStore(stateStore);
     final InMemoryConnectionStore connections = new InMemoryConnectionStore();
@@ -110,7 +112,7 @@ final class Gateway {
             providers,
             states,
             new GrantRedemption(tokenExchange, oauth1, CALLBACK_URIS),
-            new CredentialKeeping(cipher, connections, inbox, INBOX_TTL, Events.into(events)),
+            new CredentialKeeping(cipher, connections, inbox, INBOX_TTL, Events.into(events), heldEvents),
             new InitialSync(syncQueue, connections),
             projects,
             clock,

@@ -6,6 +6,8 @@ import health.wearables.adapters.fhir.FhirEventOutbox;
 import health.wearables.adapters.fhir.FhirStoreSettings;
 import health.wearables.adapters.fhir.FhirUnitOfWork;
 import health.wearables.adapters.rest.out.platform.StandardWebhooksDelivery;
+import health.wearables.application.port.out.EventOutbox;
+import health.wearables.application.port.out.HeldEvents;
 import health.wearables.application.port.out.Leases;
 import health.wearables.application.port.out.StoppedWebhooks;
 import health.wearables.application.service.DeliverEventsService;
@@ -76,6 +78,7 @@ public final class EventThroughput {
             AtomicInteger attempts = new AtomicInteger();
             DeliverEventsService deliver = new DeliverEventsService(
                     outbox,
+                    new NothingHeld(),
                     project -> Optional.of(target),
                     new StoppedWebhooks() {
                         @Override
@@ -194,5 +197,35 @@ public final class EventThroughput {
 
     private static double percentile(List<Double> sorted, double quantile) {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1));
+    }
+
+    /** The store never fails in this run, so nothing is ever held beside it. */
+    private static final class NothingHeld implements HeldEvents {
+        @Override
+        public void hold(EventOutbox.Entry event) {
+            throw new IllegalStateException("the benchmark holds no events");
+        }
+
+        @Override
+        public List<EventOutbox.Entry> waiting(int max) {
+            return List.of();
+        }
+
+        @Override
+        public void remove(String id) {}
+
+        @Override
+        public List<EventOutbox.Entry> due(Instant now, int max) {
+            return List.of();
+        }
+
+        @Override
+        public void delivered(String id, Instant at) {}
+
+        @Override
+        public void retryAt(String id, Instant next, int attempts, String lastOutcome) {}
+
+        @Override
+        public void abandon(String id, String why) {}
     }
 }

@@ -63,9 +63,10 @@ public record PlatformEvent(
             counts.put(written.getKey().gatewayCode(), written.getValue());
         }
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put(
-                "window",
-                Map.of("from", window.from().toString(), "to", window.to().toString()));
+        Map<String, Object> span = new LinkedHashMap<>();
+        span.put("from", window.from().toString());
+        span.put("to", window.to().toString());
+        details.put("window", span);
         details.put("counts", counts);
         details.put("changed", progress.changed());
         return new PlatformEvent(id, EventType.SYNC_COMPLETED, at, key, details);

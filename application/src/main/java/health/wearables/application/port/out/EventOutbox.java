@@ -1,6 +1,7 @@
 package health.wearables.application.port.out;
 
 import health.wearables.domain.ProjectId;
+import health.wearables.domain.events.EventBody;
 import health.wearables.domain.events.PlatformEvent;
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.Optional;
  * The events owed to platforms, kept in the connection store so that an event is recorded in the same step as the
  * change it reports ({@link UnitOfWork}); delivered from there, at least once, by whoever takes them.
  */
-public interface EventOutbox {
+public interface EventOutbox extends UndeliveredEvents {
 
     /**
      * Records the event, its body rendered once and kept as it is for every attempt; in the step in progress, if any.
@@ -20,17 +21,14 @@ public interface EventOutbox {
      */
     void record(PlatformEvent event);
 
-    /** Up to {@code max} undelivered events due at {@code now}, the oldest first. */
-    List<Entry> due(Instant now, int max);
-
-    /** The event reached the platform. */
-    void delivered(String id, Instant at);
-
-    /** Try again at {@code next}; {@code attempts} so far, and what the last one came to (the gateway's words). */
-    void retryAt(String id, Instant next, int attempts, String lastOutcome);
-
-    /** No more attempts; the event stays listed as undelivered, with why. */
-    void abandon(String id, String why);
+    /**
+     * Records an event held elsewhere while the store was down ({@link HeldEvents}): its id, body, recording instant,
+     * attempts and last outcome as they are, due at once. Nothing happens if an event of this id is recorded already
+     * (moving it again after a move whose removal failed).
+     *
+     * @throws ConnectionStoreUnavailable when the store cannot be reached
+     */
+    void adopt(Entry held);
 
     /** A project's events that have not been delivered (due, waiting or abandoned), the oldest first. */
     List<Entry> undelivered(ProjectId project, int max);
@@ -52,6 +50,18 @@ public interface EventOutbox {
             Objects.requireNonNull(project, "project");
             Objects.requireNonNull(body, "body");
             Objects.requireNonNull(lastOutcome, "last outcome");
+        }
+
+        /** A new event, not attempted yet, its body rendered as every attempt sends it. */
+        public static Entry of(PlatformEvent event) {
+            return new Entry(
+                    event.id(),
+                    event.connection().project(),
+                    event.type().wireName(),
+                    EventBody.of(event),
+                    event.timestamp(),
+                    0,
+                    Optional.empty());
         }
     }
 }

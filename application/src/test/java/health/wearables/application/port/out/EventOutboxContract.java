@@ -110,4 +110,26 @@ public abstract class EventOutboxContract {
         assertThat(dueOf(key, now.plusSeconds(5))).containsExactly(older, newer);
         assertThat(outbox().due(now.plusSeconds(5), 1)).hasSize(1);
     }
+
+    @Test
+    void an_adopted_event_keeps_its_body_instant_and_attempts_and_comes_before_later_events() {
+        ConnectionKey key = Samples.connectionKey();
+        PlatformEvent pending = PlatformEvent.connectionPending(id(), key, now);
+        EventOutbox.Entry held = new EventOutbox.Entry(
+                pending.id(),
+                key.project(),
+                "connection.pending",
+                EventOutbox.Entry.of(pending).body(),
+                now,
+                2,
+                java.util.Optional.of("receiver answered 503"));
+        String later = id();
+        outbox().record(PlatformEvent.connectionCreated(later, key, false, now.plusSeconds(1)));
+
+        outbox().adopt(held);
+        outbox().adopt(held);
+
+        assertThat(dueOf(key, now.plusSeconds(1))).containsExactly(pending.id(), later);
+        assertThat(outbox().undelivered(key.project(), 10)).first().isEqualTo(held);
+    }
 }

@@ -8,12 +8,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * {@link EventOutbox} and {@link UnitOfWork} in memory: a step's events are kept only if the whole step ran (a step
- * that throws leaves none of its events), as the store's transaction does. The body is the event's own rendering here,
- * not JSON: what the tests look at are the events.
+ * that throws leaves none of its events), as the store's transaction does.
  */
 public final class InMemoryEventOutbox implements EventOutbox, UnitOfWork {
     private record Row(PlatformEvent event, Entry entry, Instant due, boolean delivered, boolean abandoned) {}
@@ -55,20 +55,23 @@ public final class InMemoryEventOutbox implements EventOutbox, UnitOfWork {
     }
 
     private synchronized void store(PlatformEvent event) {
-        Entry entry = new Entry(
-                event.id(),
-                event.connection().project(),
-                event.type().wireName(),
-                event.toString(),
-                event.timestamp(),
-                0,
-                Optional.empty());
-        rows.put(event.id(), new Row(event, entry, event.timestamp(), false, false));
+        rows.put(event.id(), new Row(event, Entry.of(event), event.timestamp(), false, false));
     }
 
-    /** Every event recorded, in order. */
+    @Override
+    public synchronized void adopt(Entry held) {
+        check();
+        rows.putIfAbsent(held.id(), new Row(null, held, held.recordedAt(), false, false));
+    }
+
+    /** Every event recorded (not adopted), in order. */
     public synchronized List<PlatformEvent> events() {
-        return rows.values().stream().map(Row::event).toList();
+        return rows.values().stream().map(Row::event).filter(Objects::nonNull).toList();
+    }
+
+    /** Every entry, recorded or adopted, in the order they came. */
+    public synchronized List<Entry> entries() {
+        return rows.values().stream().map(Row::entry).toList();
     }
 
     @Override
@@ -110,6 +113,7 @@ public final class InMemoryEventOutbox implements EventOutbox, UnitOfWork {
         check();
         return rows.values().stream()
                 .filter(row -> !row.delivered() && row.entry().project().equals(project))
+                .sorted(Comparator.comparing(row -> row.entry().recordedAt()))
                 .limit(max)
                 .map(Row::entry)
                 .toList();

@@ -3,6 +3,7 @@ package health.wearables.adapters.rest.app;
 import health.wearables.application.port.in.DeliverEvents;
 import health.wearables.application.port.out.EventDelivery;
 import health.wearables.application.port.out.EventOutbox;
+import health.wearables.application.port.out.HeldEvents;
 import health.wearables.application.port.out.Leases;
 import health.wearables.application.port.out.ProjectWebhooks;
 import health.wearables.application.port.out.StoppedWebhooks;
@@ -59,6 +60,7 @@ public class EventsProducer {
     @ApplicationScoped
     DeliverEvents deliverEvents(
             EventOutbox outbox,
+            HeldEvents heldEvents,
             ProjectWebhooks webhooks,
             StoppedWebhooks stopped,
             EventDelivery delivery,
@@ -68,6 +70,7 @@ public class EventsProducer {
         within(RETRY_FOR, retryForSeconds, 60, 2_592_000);
         return new DeliverEventsService(
                 outbox,
+                heldEvents,
                 webhooks,
                 stopped,
                 delivery,

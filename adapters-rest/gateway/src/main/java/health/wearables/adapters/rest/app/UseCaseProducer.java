@@ -21,6 +21,7 @@ import health.wearables.application.port.out.CallbackUris;
 import health.wearables.application.port.out.ConfiguredProviders;
 import health.wearables.application.port.out.ConnectionStore;
 import health.wearables.application.port.out.CredentialInbox;
+import health.wearables.application.port.out.HeldEvents;
 import health.wearables.application.port.out.Leases;
 import health.wearables.application.port.out.Oauth1Provider;
 import health.wearables.application.port.out.ObservationStore;
@@ -198,6 +199,7 @@ public class UseCaseProducer {
             ProjectDirectory projects,
             ProviderCallMetrics metrics,
             Reporting reporting,
+            HeldEvents heldEvents,
             AuditTrail audits) {
         if (inboxTtlSeconds < 60) {
             throw new IllegalStateException("wearables.inbox.ttl must be at least 60 seconds");
@@ -207,7 +209,8 @@ public class UseCaseProducer {
                 providers,
                 states,
                 new GrantRedemption(timed, timed, callbackUris()),
-                new CredentialKeeping(cipher, connections, inbox, Duration.ofSeconds(inboxTtlSeconds), reporting),
+                new CredentialKeeping(
+                        cipher, connections, inbox, Duration.ofSeconds(inboxTtlSeconds), reporting, heldEvents),
                 new InitialSync(syncQueue, syncMarks),
                 projects,
                 clock,
