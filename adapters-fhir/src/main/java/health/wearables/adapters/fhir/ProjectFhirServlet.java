@@ -9,6 +9,7 @@ import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.method.BaseMethodBinding;
 import ca.uhn.fhir.util.OperationOutcomeUtil;
+import health.wearables.application.port.out.AuditTrail;
 import health.wearables.application.port.out.ProjectDirectory;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -32,12 +33,15 @@ public class ProjectFhirServlet extends RestfulServer {
     @Inject
     transient ProjectDirectory projects;
 
+    @Inject
+    transient AuditTrail audits;
+
     private transient ProjectAuthentication authentication;
 
     @Override
     protected void initialize() {
         EmbeddedFhirStore store = fhir.store();
-        authentication = new ProjectAuthentication(projects);
+        authentication = new ProjectAuthentication(projects, audits, java.time.Clock.systemUTC());
         setFhirContext(store.fhirContext());
         setPagingProvider(store.bean(DatabaseBackedPagingProvider.class));
         registerProvider(new EndpointReadProvider(store.endpoints()));

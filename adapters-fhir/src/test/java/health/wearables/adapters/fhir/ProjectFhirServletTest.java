@@ -68,6 +68,7 @@ class ProjectFhirServletTest {
         }
     };
 
+    private static final List<AuditRecord> AUDITED = new java.util.concurrent.CopyOnWriteArrayList<>();
     private static ConnectionKey stored;
     private static ConnectionKey othersConnection;
     private static ObservationDraft pulse;
@@ -114,6 +115,10 @@ class ProjectFhirServletTest {
                 Optional.of(ApiKeyId.of(new ApiKey(UNKNOWN_KEY))), Instant.parse("2026-11-02T07:33:00Z")));
 
         ProjectFhirServlet servlet = new ProjectFhirServlet();
+        servlet.audits = record -> {
+            AUDITED.add(record);
+            audits.record(record);
+        };
         servlet.fhir = new FhirProducer() {
             @Override
             EmbeddedFhirStore store() {
@@ -384,6 +389,25 @@ class ProjectFhirServletTest {
                     .filteredOn(record -> record.getLevel().intValue() >= Level.WARNING.intValue())
                     .isEmpty();
         }
+    }
+
+    @Test
+    void a_refused_key_is_audited_by_its_id_only_and_a_missing_one_as_missing_without_a_project() throws Exception {
+        String refusedKey = "wk_refused_" + java.util.UUID.randomUUID();
+        AUDITED.clear();
+
+        get("/fhir/AuditEvent", refusedKey);
+        get("/fhir/AuditEvent", null);
+
+        assertThat(AUDITED).hasSize(2).allSatisfy(record -> {
+            assertThat(record.action()).isEqualTo(health.wearables.domain.audit.AuditAction.API_KEY_REFUSED);
+            assertThat(record.project()).isEmpty();
+            assertThat(record.toString()).doesNotContain(refusedKey);
+        });
+        assertThat(AUDITED.get(0).apiKeyId()).contains(ApiKeyId.of(new ApiKey(refusedKey)));
+        assertThat(AUDITED.get(0).detail()).isEqualTo("unknown-key");
+        assertThat(AUDITED.get(1).apiKeyId()).isEmpty();
+        assertThat(AUDITED.get(1).detail()).isEqualTo("missing-key");
     }
 
     @Test
