@@ -28,8 +28,18 @@ public final class RedisSeenNotifications implements SeenNotifications {
     @Override
     public boolean firstTime(String fingerprint, Duration keepFor) {
         Duration lifetime = RedisSettings.positive(keepFor, "keepFor");
-        RBucket<String> seen = client.getBucket(keyPrefix + Hashing.sha256Hex(fingerprint), StringCodec.INSTANCE);
+        RBucket<String> seen = bucketOf(fingerprint);
         return RedisReply.await(
                 "notification seen", timeout, () -> seen.setIfAbsentAsync("1", lifetime), LeaseUnavailable::new);
+    }
+
+    @Override
+    public void forget(String fingerprint) {
+        RBucket<String> seen = bucketOf(fingerprint);
+        RedisReply.await("notification forget", timeout, seen::deleteAsync, LeaseUnavailable::new);
+    }
+
+    private RBucket<String> bucketOf(String fingerprint) {
+        return client.getBucket(keyPrefix + Hashing.sha256Hex(fingerprint), StringCodec.INSTANCE);
     }
 }

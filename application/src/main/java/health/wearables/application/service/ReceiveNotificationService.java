@@ -6,6 +6,7 @@ import health.wearables.application.port.out.AuditTrail;
 import health.wearables.application.port.out.ConnectionEnding;
 import health.wearables.application.port.out.ConnectionStoreUnavailable;
 import health.wearables.application.port.out.ProviderNotifications;
+import health.wearables.application.port.out.SeenNotifications;
 import health.wearables.application.port.out.SyncQueue;
 import health.wearables.application.port.out.SyncQueueUnavailable;
 import health.wearables.domain.ConnectionStatus;
@@ -39,6 +40,7 @@ public final class ReceiveNotificationService implements ReceiveNotification {
     private final SyncQueue queue;
     private final Clock clock;
     private final AuditTrail audits;
+    private final SeenNotifications seen;
 
     public ReceiveNotificationService(
             ProviderNotifications notifications,
@@ -46,8 +48,10 @@ public final class ReceiveNotificationService implements ReceiveNotification {
             SyncQueue queue,
             Clock clock,
             Reporting reporting,
-            AuditTrail audits) {
+            AuditTrail audits,
+            SeenNotifications seen) {
         this.audits = audits;
+        this.seen = seen;
         this.reporting = reporting;
         this.notifications = notifications;
         this.connections = connections;
@@ -64,12 +68,33 @@ public final class ReceiveNotificationService implements ReceiveNotification {
         Optional<NotificationVerdict> verdict = notifications.read(slug.get(), notification);
         verdict.ifPresent(found -> {
             if (found instanceof NotificationVerdict.Accepted accepted) {
-                accepted.notices().forEach(notice -> act(slug.get(), notice));
+                try {
+                    accepted.notices().forEach(notice -> act(slug.get(), notice));
+                } catch (Unavailable unavailable) {
+                    accepted.fingerprint().ifPresent(this::forget);
+                    throw unavailable;
+                }
             } else if (found instanceof NotificationVerdict.Rejected rejected) {
                 LOG.log(Level.INFO, "A notification on ''{0}'' was refused: {1}", slug.get(), rejected.why());
             }
         });
         return verdict;
+    }
+
+    /**
+     * The notification is answered 503 and the provider sends it again: its signature must then be new. If even that
+     * fails, the retry is refused as a replay: logged, since that notification is then lost.
+     */
+    private void forget(String fingerprint) {
+        try {
+            seen.forget(fingerprint);
+        } catch (RuntimeException e) {
+            LOG.log(
+                    Level.WARNING,
+                    "A notification that could not be acted on stays remembered ({0}); the provider''s retry of it "
+                            + "will be refused as a replay",
+                    e.getMessage());
+        }
     }
 
     private void act(ProviderSlug provider, Notice notice) {

@@ -243,7 +243,13 @@ class AuditedUseCasesTest {
                 new NotificationVerdict.Accepted(List.of(new Notice.Deauthorized("oura-user-1")));
         ProviderNotifications provider = (slug, notification) -> Optional.of(deauthorized);
         ReceiveNotificationService receive = new ReceiveNotificationService(
-                provider, gateway.connections, gateway.queue, gateway.clock, Events.discarded(), gateway.audits);
+                provider,
+                gateway.connections,
+                gateway.queue,
+                gateway.clock,
+                Events.discarded(),
+                gateway.audits,
+                new health.wearables.application.port.out.InMemorySeenNotifications(gateway.clock::instant));
         InboundNotification posted =
                 new InboundNotification("POST", Map.of(), Map.of(), "{}".getBytes(StandardCharsets.UTF_8), Syncing.NOW);
 

@@ -25,8 +25,10 @@ class ReceiveNotificationServiceTest {
     private NotificationVerdict verdict = new NotificationVerdict.Accepted(List.of());
     private final ProviderNotifications provider =
             (slug, notification) -> slug.value().equals("dexcom") ? Optional.empty() : Optional.of(verdict);
+    private final health.wearables.application.port.out.InMemorySeenNotifications seen =
+            new health.wearables.application.port.out.InMemorySeenNotifications(gateway.clock::instant);
     private final ReceiveNotificationService receive = new ReceiveNotificationService(
-            provider, gateway.connections, gateway.queue, gateway.clock, Events.discarded(), gateway.audits);
+            provider, gateway.connections, gateway.queue, gateway.clock, Events.discarded(), gateway.audits, seen);
 
     private static InboundNotification posted() {
         return new InboundNotification("POST", Map.of(), Map.of(), "{}".getBytes(StandardCharsets.UTF_8), Syncing.NOW);
@@ -125,5 +127,38 @@ class ReceiveNotificationServiceTest {
         assertThatThrownBy(() -> receive(
                         "oura", new NotificationVerdict.Accepted(List.of(new Notice.Deauthorized("oura-user-1")))))
                 .isInstanceOf(Unavailable.ConnectionStore.class);
+    }
+
+    @Test
+    void a_notification_that_could_not_be_acted_on_is_forgotten_so_that_the_providers_retry_is_taken() {
+        connected();
+        seen.firstTime("oura:signature-1", java.time.Duration.ofMinutes(10));
+        gateway.connections.setAvailable(false);
+        NotificationVerdict deauthorized = new NotificationVerdict.Accepted(
+                        List.of(new Notice.Deauthorized("oura-user-1")))
+                .rememberedAs("oura:signature-1");
+
+        assertThatThrownBy(() -> receive("oura", deauthorized)).isInstanceOf(Unavailable.ConnectionStore.class);
+
+        assertThat(seen.firstTime("oura:signature-1", java.time.Duration.ofMinutes(10)))
+                .as("the retry's signature is new")
+                .isTrue();
+        gateway.connections.setAvailable(true);
+        receive("oura", deauthorized);
+        assertThat(status(Syncing.AMARA_OURA)).isEqualTo(ConnectionStatus.REVOKED);
+    }
+
+    @Test
+    void a_notification_acted_on_stays_remembered() {
+        connected();
+        seen.firstTime("oura:signature-2", java.time.Duration.ofMinutes(10));
+
+        receive(
+                "oura",
+                new NotificationVerdict.Accepted(List.of(new Notice.DataAvailable("oura-user-1")))
+                        .rememberedAs("oura:signature-2"));
+
+        assertThat(seen.firstTime("oura:signature-2", java.time.Duration.ofMinutes(10)))
+                .isFalse();
     }
 }

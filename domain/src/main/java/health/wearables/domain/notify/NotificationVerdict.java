@@ -2,6 +2,7 @@ package health.wearables.domain.notify;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a provider's own verification made of an inbound notification: refused (the answer is {@code 401} and nothing
@@ -25,10 +26,24 @@ public sealed interface NotificationVerdict {
         }
     }
 
-    /** A genuine notification carrying these notices. */
-    record Accepted(List<Notice> notices) implements NotificationVerdict {
+    /**
+     * A genuine notification carrying these notices; {@code fingerprint}, where its signature was remembered against
+     * replays, so that it can be forgotten again when the notices could not be acted on (the provider then sends it
+     * again, and that must not count as a replay).
+     */
+    record Accepted(List<Notice> notices, Optional<String> fingerprint) implements NotificationVerdict {
         public Accepted {
             notices = List.copyOf(notices);
+            Objects.requireNonNull(fingerprint, "fingerprint");
+        }
+
+        public Accepted(List<Notice> notices) {
+            this(notices, Optional.empty());
+        }
+
+        /** The same notices, remembered under {@code fingerprint}. */
+        public Accepted rememberedAs(String fingerprint) {
+            return new Accepted(notices, Optional.of(fingerprint));
         }
     }
 }

@@ -25,4 +25,9 @@ public final class InMemorySeenNotifications implements SeenNotifications {
         seenUntil.put(fingerprint, at.plus(keepFor));
         return true;
     }
+
+    @Override
+    public void forget(String fingerprint) {
+        seenUntil.remove(fingerprint);
+    }
 }

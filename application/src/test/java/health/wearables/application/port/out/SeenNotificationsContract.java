@@ -19,4 +19,16 @@ public abstract class SeenNotificationsContract {
         assertThat(seen().firstTime(Samples.unique("oura:signature"), Duration.ofMinutes(10)))
                 .isTrue();
     }
+
+    @Test
+    void a_forgotten_fingerprint_is_new_again_and_forgetting_an_unknown_one_is_harmless() {
+        String fingerprint = Samples.unique("whoop:signature");
+        seen().firstTime(fingerprint, Duration.ofMinutes(10));
+
+        seen().forget(fingerprint);
+        seen().forget(Samples.unique("never:seen"));
+
+        assertThat(seen().firstTime(fingerprint, Duration.ofMinutes(10))).isTrue();
+        assertThat(seen().firstTime(fingerprint, Duration.ofMinutes(10))).isFalse();
+    }
 }

@@ -10,6 +10,7 @@ import health.wearables.application.port.out.PendingRevocations;
 import health.wearables.application.port.out.ProjectDirectory;
 import health.wearables.application.port.out.ProviderNotifications;
 import health.wearables.application.port.out.Revocations;
+import health.wearables.application.port.out.SeenNotifications;
 import health.wearables.application.port.out.StoredCredentials;
 import health.wearables.application.port.out.SyncQueue;
 import health.wearables.application.port.out.TokenCipher;
@@ -84,7 +85,8 @@ public class LifecycleProducer {
             ConnectionEnding ending,
             SyncQueue queue,
             Reporting reporting,
-            AuditTrail audits) {
-        return new ReceiveNotificationService(notifications, ending, queue, clock, reporting, audits);
+            AuditTrail audits,
+            SeenNotifications seen) {
+        return new ReceiveNotificationService(notifications, ending, queue, clock, reporting, audits, seen);
     }
 }

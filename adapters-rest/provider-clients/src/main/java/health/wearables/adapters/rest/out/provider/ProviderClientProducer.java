@@ -156,9 +156,23 @@ public class ProviderClientProducer {
 
     /** The replay memory {@code seen} gives when asked; none is unreachable. */
     static SeenNotifications whenProvided(Supplier<Optional<SeenNotifications>> seen) {
-        return (fingerprint, keepFor) -> seen.get()
-                .orElseThrow(() -> new LeaseUnavailable("no replay memory (SeenNotifications) is provided", null))
-                .firstTime(fingerprint, keepFor);
+        return new SeenNotifications() {
+            @Override
+            public boolean firstTime(String fingerprint, Duration keepFor) {
+                return provided().firstTime(fingerprint, keepFor);
+            }
+
+            @Override
+            public void forget(String fingerprint) {
+                provided().forget(fingerprint);
+            }
+
+            private SeenNotifications provided() {
+                return seen.get()
+                        .orElseThrow(
+                                () -> new LeaseUnavailable("no replay memory (SeenNotifications) is provided", null));
+            }
+        };
     }
 
     @Produces

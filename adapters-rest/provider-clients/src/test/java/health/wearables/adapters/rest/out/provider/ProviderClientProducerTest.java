@@ -122,11 +122,25 @@ class ProviderClientProducerTest {
     @Test
     void signed_notifications_are_refused_as_unreachable_until_a_replay_memory_is_provided() {
         SeenNotifications none = ProviderClientProducer.whenProvided(Optional::empty);
-        SeenNotifications provided =
-                ProviderClientProducer.whenProvided(() -> Optional.of((fingerprint, keepFor) -> true));
+        java.util.List<String> forgotten = new java.util.ArrayList<>();
+        SeenNotifications memory = new SeenNotifications() {
+            @Override
+            public boolean firstTime(String fingerprint, Duration keepFor) {
+                return true;
+            }
+
+            @Override
+            public void forget(String fingerprint) {
+                forgotten.add(fingerprint);
+            }
+        };
+        SeenNotifications provided = ProviderClientProducer.whenProvided(() -> Optional.of(memory));
 
         assertThatThrownBy(() -> none.firstTime("oura:x", Duration.ofMinutes(10)))
                 .isInstanceOf(LeaseUnavailable.class);
+        assertThatThrownBy(() -> none.forget("oura:x")).isInstanceOf(LeaseUnavailable.class);
         assertThat(provided.firstTime("oura:x", Duration.ofMinutes(10))).isTrue();
+        provided.forget("oura:x");
+        assertThat(forgotten).containsExactly("oura:x");
     }
 }

@@ -34,14 +34,17 @@ final class Replays {
     }
 
     /**
-     * {@code then}'s verdict the first time this verified signature is seen, refused after.
+     * {@code then}'s verdict the first time this verified signature is seen (an acceptance names the fingerprint it
+     * was remembered under), refused after.
      *
      * @throws health.wearables.application.port.out.LeaseUnavailable when the replay memory cannot be reached
      */
     NotificationVerdict once(String provider, byte[] mac, Duration keepFor, Supplier<NotificationVerdict> then) {
-        if (!seen.firstTime(Signatures.fingerprint(provider, mac), keepFor)) {
+        String fingerprint = Signatures.fingerprint(provider, mac);
+        if (!seen.firstTime(fingerprint, keepFor)) {
             return new NotificationVerdict.Rejected("replayed: this signature was already taken");
         }
-        return then.get();
+        NotificationVerdict verdict = then.get();
+        return verdict instanceof NotificationVerdict.Accepted accepted ? accepted.rememberedAs(fingerprint) : verdict;
     }
 }

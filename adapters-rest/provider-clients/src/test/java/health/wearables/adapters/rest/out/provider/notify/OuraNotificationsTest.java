@@ -90,6 +90,22 @@ class OuraNotificationsTest {
     }
 
     @Test
+    void an_accepted_notification_names_the_fingerprint_it_was_remembered_under_and_once_forgotten_is_taken_again() {
+        var sent = oura.dataAvailable("user-2");
+
+        Accepted accepted =
+                (Accepted) readers.readIfServed("oura", sent.inbound(NOW)).orElseThrow();
+        assertThat(accepted.fingerprint()).isPresent();
+        assertThat(readers.seen.fingerprints())
+                .containsExactly(accepted.fingerprint().get());
+
+        readers.seen.forget(accepted.fingerprint().get());
+
+        assertThat(readers.read("oura", sent)).isInstanceOf(Accepted.class);
+        assertThat(readers.read("oura", sent)).isInstanceOf(Rejected.class);
+    }
+
+    @Test
     void an_unreachable_replay_memory_is_not_taken_for_a_first_time() {
         readers.seen.becomeUnreachable();
 

@@ -23,6 +23,14 @@ final class RememberedNotifications implements SeenNotifications {
         return seen.add(fingerprint);
     }
 
+    @Override
+    public synchronized void forget(String fingerprint) {
+        if (unreachable) {
+            throw new LeaseUnavailable("replay memory unreachable (test)", null);
+        }
+        seen.remove(fingerprint);
+    }
+
     synchronized Set<String> fingerprints() {
         return Set.copyOf(seen);
     }
