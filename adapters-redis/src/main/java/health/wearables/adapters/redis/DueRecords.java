@@ -25,7 +25,7 @@ final class DueRecords<X extends RuntimeException> {
             + "if not record then return 0 end; local parsed = cjson.decode(record); "
             + "for name, value in pairs(cjson.decode(ARGV[3])) do parsed[name] = value end; "
             + "redis.call('hset', KEYS[1], ARGV[1], cjson.encode(parsed)); "
-            + "redis.call('zadd', KEYS[2], ARGV[2], ARGV[1]); return 1";
+            + "if ARGV[2] ~= '' then redis.call('zadd', KEYS[2], ARGV[2], ARGV[1]) end; return 1";
     private static final String DROP =
             "redis.call('hdel', KEYS[1], ARGV[1]); redis.call('zrem', KEYS[2], ARGV[1]); return 1";
     private static final String COLLECT = "local out = {}; for _, field in ipairs(fields) do "
@@ -67,6 +67,11 @@ final class DueRecords<X extends RuntimeException> {
      */
     void update(String operation, String field, Instant due, String changes) {
         run(operation, UPDATE, field, millis(due), changes);
+    }
+
+    /** Sets the members of {@code changes} on the record of {@code field}, due when it was; nothing if it is gone. */
+    void change(String operation, String field, String changes) {
+        run(operation, UPDATE, field, "", changes);
     }
 
     void drop(String operation, String field) {

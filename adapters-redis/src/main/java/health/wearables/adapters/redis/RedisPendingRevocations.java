@@ -66,6 +66,13 @@ public final class RedisPendingRevocations implements PendingRevocations {
     }
 
     @Override
+    public void renew(SealedCredentials renewed) {
+        ObjectNode changes = JsonNodeFactory.instance.objectNode();
+        changes.put("credentials", SealedCredentialsJson.write(renewed));
+        parked.change("revocation renew", renewed.key().canonical(), changes.toString());
+    }
+
+    @Override
     public void drop(ConnectionKey key) {
         parked.drop("revocation drop", key.canonical());
     }

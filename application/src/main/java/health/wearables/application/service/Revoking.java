@@ -6,6 +6,7 @@ import health.wearables.application.port.out.PendingRevocations;
 import health.wearables.application.port.out.Revocations;
 import health.wearables.application.port.out.TokenCipher;
 import health.wearables.application.port.out.TokenCipher.TokenKind;
+import health.wearables.application.port.out.TokenRefresh;
 import health.wearables.domain.AccessToken;
 import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.ConnectionKey;
@@ -37,6 +38,8 @@ final class Revoking {
     private final TokenCipher cipher;
     private final Clock clock;
     private final Duration retryFor;
+    private final TokenRefresh refresh;
+    private final CredentialSealing sealing;
 
     Revoking(
             PendingRevocations pending,
@@ -44,7 +47,10 @@ final class Revoking {
             ConfiguredProviders providers,
             TokenCipher cipher,
             Clock clock,
-            Duration retryFor) {
+            Duration retryFor,
+            TokenRefresh refresh) {
+        this.refresh = refresh;
+        this.sealing = new CredentialSealing(cipher);
         this.pending = pending;
         this.revocations = revocations;
         this.providers = providers;
@@ -68,7 +74,13 @@ final class Revoking {
         }
         RevocationOutcome outcome;
         try {
-            outcome = revocations.revoke(provider.get(), opened(credentials));
+            TokenSet tokens = opened(credentials);
+            outcome = revocations.revoke(provider.get(), tokens);
+            if (outcome instanceof RevocationOutcome.Failed
+                    && expired(tokens)
+                    && tokens.refreshToken().isPresent()) {
+                outcome = refreshedAndAskedAgain(provider.get(), credentials, tokens);
+            }
         } catch (SecurityException unreadable) {
             LOG.log(Level.WARNING, "Revocation at ''{0}'' given up: the sealed tokens do not open", key.provider());
             settle(key, () -> pending.drop(key));
@@ -100,6 +112,54 @@ final class Revoking {
         }
         settle(key, () -> pending.drop(key));
         return outcome;
+    }
+
+    private boolean expired(TokenSet tokens) {
+        return tokens.accessTokenExpiresAt()
+                .map(at -> !at.isAfter(clock.instant()))
+                .orElse(false);
+    }
+
+    /**
+     * Most providers' own revocation calls (WHOOP, Polar, Strava, Oura, Garmin) are authorized by the access token, and
+     * a connection ended hours after its last refresh holds an expired one: refused for ever. So a failed ask with an
+     * expired access token refreshes once and asks again. The renewed credentials replace the parked ones first (a
+     * rotating provider's old refresh token no longer works). A refresh refused with {@code invalid_grant} means the
+     * grant is gone already: nothing is left to revoke.
+     */
+    private RevocationOutcome refreshedAndAskedAgain(
+            ConfiguredProvider provider, SealedCredentials credentials, TokenSet expired) {
+        ConnectionKey key = credentials.key();
+        return refresh.refresh(provider, expired.refreshToken().orElseThrow())
+                .fold(
+                        exchanged -> {
+                            TokenSet renewed = renewed(expired, exchanged.tokens());
+                            SealedCredentials sealed = sealing.seal(key, renewed, credentials.connectedAt());
+                            settle(key, () -> pending.renew(sealed));
+                            return revocations.revoke(provider, renewed);
+                        },
+                        refused -> refused.isInvalidGrant()
+                                ? new RevocationOutcome.Failed(
+                                        "the access token had expired and the refresh token was refused: the grant is"
+                                                + " gone already",
+                                        false)
+                                : new RevocationOutcome.Failed(
+                                        "the access token had expired and its refresh was refused ("
+                                                + refused.oauthError() + ")",
+                                        true),
+                        failed -> new RevocationOutcome.Failed(
+                                "the access token had expired and could not be refreshed", true));
+    }
+
+    /** The refreshed tokens, with what the refresh answer leaves out kept from before (the provider's user id). */
+    private static TokenSet renewed(TokenSet before, TokenSet refreshed) {
+        return new TokenSet(
+                refreshed.accessToken(),
+                refreshed.refreshToken().or(before::refreshToken),
+                Optional.empty(),
+                refreshed.accessTokenExpiresAt(),
+                refreshed.scopes().isEmpty() ? before.scopes() : refreshed.scopes(),
+                refreshed.providerUserId().or(before::providerUserId));
     }
 
     /** 30 s after the first failure, doubling, at most an hour. */

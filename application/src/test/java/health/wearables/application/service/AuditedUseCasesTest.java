@@ -200,7 +200,8 @@ class AuditedUseCasesTest {
                         new ScriptedRevocations().answering(answer),
                         gateway.providers,
                         gateway.cipher,
-                        RevocationSettings.DEFAULT_RETRY_FOR),
+                        RevocationSettings.DEFAULT_RETRY_FOR,
+                        gateway.tokenEndpoint),
                 gateway.clock,
                 Events.discarded(),
                 gateway.audits);

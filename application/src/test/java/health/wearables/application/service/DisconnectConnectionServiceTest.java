@@ -24,8 +24,8 @@ class DisconnectConnectionServiceTest {
     private final Syncing gateway = new Syncing();
     private final InMemoryPendingRevocations pending = new InMemoryPendingRevocations();
     private final ScriptedRevocations provider = new ScriptedRevocations();
-    private final RevocationSettings settings =
-            new RevocationSettings(provider, gateway.providers, gateway.cipher, RevocationSettings.DEFAULT_RETRY_FOR);
+    private final RevocationSettings settings = new RevocationSettings(
+            provider, gateway.providers, gateway.cipher, RevocationSettings.DEFAULT_RETRY_FOR, gateway.tokenEndpoint);
     private final DisconnectConnectionService disconnect = new DisconnectConnectionService(
             gateway.projects,
             gateway.connections,
@@ -61,6 +61,78 @@ class DisconnectConnectionServiceTest {
         assertThat(provider.asked).containsExactly(new ScriptedRevocations.Ask("oura", "access-0", "refresh-0"));
         assertThat(pending.all()).as("nothing owed any more").isEmpty();
         assertThat(gateway.connections.purged(Syncing.AMARA_OURA)).isFalse();
+    }
+
+    // An access token that expired before the end
+
+    private static final RevocationOutcome UNAUTHORIZED =
+            new RevocationOutcome.Failed("revocation endpoint answered 401", true);
+
+    @Test
+    void with_an_expired_access_token_a_refused_ask_refreshes_once_and_asks_again_with_the_new_token() {
+        gateway.amaraConnected();
+        gateway.clock.advance(Duration.ofMinutes(11)); // access-0 expired a minute ago
+        provider.answering(UNAUTHORIZED);
+
+        disconnect(Gateway.ACME_KEY, "oura", "amara", false);
+
+        assertThat(gateway.tokenEndpoint.sent()).containsExactly("refresh-0");
+        assertThat(provider.asked)
+                .containsExactly(
+                        new ScriptedRevocations.Ask("oura", "access-0", "refresh-0"),
+                        new ScriptedRevocations.Ask("oura", "access-1", "refresh-1"));
+        assertThat(pending.all()).isEmpty();
+    }
+
+    @Test
+    void renewed_credentials_replace_the_parked_ones_so_that_a_later_retry_uses_the_rotated_refresh_token() {
+        gateway.amaraConnected();
+        gateway.clock.advance(Duration.ofMinutes(11));
+        provider.answering(UNAUTHORIZED, new RevocationOutcome.Failed("revocation endpoint answered 503", true));
+
+        disconnect(Gateway.ACME_KEY, "oura", "amara", false);
+
+        assertThat(pending.all()).singleElement().satisfies(parked -> {
+            assertThat(parked.attempts()).isEqualTo(1);
+            assertThat(gateway.cipher.open(
+                            Syncing.AMARA_OURA,
+                            health.wearables.application.port.out.TokenCipher.TokenKind.REFRESH,
+                            parked.credentials().refreshToken().orElseThrow()))
+                    .isEqualTo("refresh-1");
+        });
+        gateway.clock.advance(Duration.ofMinutes(1));
+        retry.retryDue();
+        assertThat(provider.asked).last().isEqualTo(new ScriptedRevocations.Ask("oura", "access-1", "refresh-1"));
+        assertThat(gateway.tokenEndpoint.sent())
+                .as("access-1 is still valid: no second refresh")
+                .hasSize(1);
+        assertThat(pending.all()).isEmpty();
+    }
+
+    @Test
+    void with_an_expired_access_token_and_a_refused_refresh_the_grant_is_gone_already_and_nothing_is_owed() {
+        gateway.amaraConnected();
+        gateway.clock.advance(Duration.ofMinutes(11));
+        gateway.tokenEndpoint.answerWith(new health.wearables.domain.callback.ExchangeResult.Refused("invalid_grant"));
+        provider.answering(UNAUTHORIZED);
+
+        disconnect(Gateway.ACME_KEY, "oura", "amara", false);
+
+        assertThat(provider.asked).hasSize(1);
+        assertThat(pending.all()).isEmpty();
+    }
+
+    @Test
+    void with_a_valid_access_token_a_failed_ask_refreshes_nothing_and_is_asked_again_later() {
+        gateway.amaraConnected();
+        provider.answering(UNAUTHORIZED);
+
+        disconnect(Gateway.ACME_KEY, "oura", "amara", false);
+
+        assertThat(gateway.tokenEndpoint.calls()).isZero();
+        assertThat(pending.all())
+                .singleElement()
+                .satisfies(parked -> assertThat(parked.attempts()).isEqualTo(1));
     }
 
     @Test
@@ -107,7 +179,8 @@ class DisconnectConnectionServiceTest {
         gateway.amaraConnected();
         RetryRevocationsService shortRetry = new RetryRevocationsService(
                 pending,
-                new RevocationSettings(provider, gateway.providers, gateway.cipher, Duration.ofMinutes(2)),
+                new RevocationSettings(
+                        provider, gateway.providers, gateway.cipher, Duration.ofMinutes(2), gateway.tokenEndpoint),
                 gateway.clock);
         for (int each = 0; each < 10; each++) {
             provider.answering(new RevocationOutcome.Failed("revocation endpoint answered 503", true));
@@ -150,7 +223,8 @@ class DisconnectConnectionServiceTest {
                         },
                         gateway.providers,
                         gateway.cipher,
-                        RevocationSettings.DEFAULT_RETRY_FOR),
+                        RevocationSettings.DEFAULT_RETRY_FOR,
+                        gateway.tokenEndpoint),
                 gateway.clock,
                 Events.discarded(),
                 gateway.audits);
@@ -185,7 +259,8 @@ class DisconnectConnectionServiceTest {
                         },
                         gateway.providers,
                         gateway.cipher,
-                        RevocationSettings.DEFAULT_RETRY_FOR),
+                        RevocationSettings.DEFAULT_RETRY_FOR,
+                        gateway.tokenEndpoint),
                 gateway.clock,
                 Events.discarded(),
                 gateway.audits);

@@ -93,7 +93,8 @@ class PlatformEventsTest {
                         new ScriptedRevocations(),
                         gateway.providers,
                         gateway.cipher,
-                        RevocationSettings.DEFAULT_RETRY_FOR),
+                        RevocationSettings.DEFAULT_RETRY_FOR,
+                        gateway.tokenEndpoint),
                 gateway.clock,
                 Events.into(gateway.events),
                 gateway.audits);

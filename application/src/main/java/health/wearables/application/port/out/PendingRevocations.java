@@ -25,6 +25,12 @@ public interface PendingRevocations {
     /** Asks again at {@code next}; {@code attempts} is how many asks have failed so far. */
     void retryAt(ConnectionKey key, Instant next, int attempts);
 
+    /**
+     * Replaces the parked credentials of that connection with renewed ones (refreshed so that the provider takes the
+     * revocation), keeping when it was parked, its attempts and when it is due; nothing if none is parked.
+     */
+    void renew(SealedCredentials renewed);
+
     /** Forgets the parked revocation (done, not offered, or given up). */
     void drop(ConnectionKey key);
 

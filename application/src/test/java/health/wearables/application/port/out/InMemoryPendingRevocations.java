@@ -46,6 +46,19 @@ public final class InMemoryPendingRevocations implements PendingRevocations {
     }
 
     @Override
+    public synchronized void renew(SealedCredentials renewed) {
+        check();
+        entries.computeIfPresent(
+                renewed.key(),
+                (k, entry) -> new Entry(
+                        new Parked(
+                                renewed,
+                                entry.parked().parkedAt(),
+                                entry.parked().attempts()),
+                        entry.due()));
+    }
+
+    @Override
     public void drop(ConnectionKey key) {
         check();
         entries.remove(key);

@@ -80,4 +80,26 @@ public abstract class PendingRevocationsContract {
 
         assertThat(revocations().due(now, 2)).hasSize(2);
     }
+
+    @Test
+    void renewing_replaces_the_credentials_and_keeps_when_parked_the_attempts_and_when_due() {
+        ConnectionKey key = Samples.connectionKey();
+        revocations().park(sealed(key), now);
+        revocations().retryAt(key, now.plusSeconds(60), 2);
+        SealedCredentials renewed = sealed(key);
+
+        revocations().renew(renewed);
+
+        assertThat(dueOf(key, now.plusSeconds(59))).isEmpty();
+        assertThat(dueOf(key, now.plusSeconds(60))).containsExactly(new Parked(renewed, now, 2));
+    }
+
+    @Test
+    void renewing_a_revocation_that_is_not_parked_parks_nothing() {
+        ConnectionKey key = Samples.connectionKey();
+
+        revocations().renew(sealed(key));
+
+        assertThat(dueOf(key, now.plusSeconds(86_400))).isEmpty();
+    }
 }

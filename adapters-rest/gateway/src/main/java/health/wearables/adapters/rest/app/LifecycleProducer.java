@@ -14,6 +14,7 @@ import health.wearables.application.port.out.SeenNotifications;
 import health.wearables.application.port.out.StoredCredentials;
 import health.wearables.application.port.out.SyncQueue;
 import health.wearables.application.port.out.TokenCipher;
+import health.wearables.application.port.out.TokenRefresh;
 import health.wearables.application.service.DisconnectConnectionService;
 import health.wearables.application.service.ReceiveNotificationService;
 import health.wearables.application.service.Reporting;
@@ -41,11 +42,22 @@ public class LifecycleProducer {
 
     private final Clock clock = Clock.systemUTC();
 
-    private RevocationSettings settings(Revocations revocations, ConfiguredProviders providers, TokenCipher cipher) {
+    /** The refresh that renews an expired access token before a revocation is timed like every other refresh. */
+    private RevocationSettings settings(
+            Revocations revocations,
+            ConfiguredProviders providers,
+            TokenCipher cipher,
+            TokenRefresh refresh,
+            ProviderCallMetrics metrics) {
         if (revocationRetryForSeconds < 60 || revocationRetryForSeconds > 31_536_000) {
             throw new IllegalStateException(REVOCATION_RETRY_FOR + " must be between 60 and 31536000");
         }
-        return new RevocationSettings(revocations, providers, cipher, Duration.ofSeconds(revocationRetryForSeconds));
+        return new RevocationSettings(
+                revocations,
+                providers,
+                cipher,
+                Duration.ofSeconds(revocationRetryForSeconds),
+                new TimedTokenRefresh(refresh, metrics));
     }
 
     @Produces
@@ -58,6 +70,8 @@ public class LifecycleProducer {
             Revocations revocations,
             ConfiguredProviders providers,
             TokenCipher cipher,
+            TokenRefresh refresh,
+            ProviderCallMetrics metrics,
             Reporting reporting,
             AuditTrail audits) {
         return new DisconnectConnectionService(
@@ -65,7 +79,7 @@ public class LifecycleProducer {
                 credentials,
                 ending,
                 pending,
-                settings(revocations, providers, cipher),
+                settings(revocations, providers, cipher, refresh, metrics),
                 clock,
                 reporting,
                 audits);
@@ -74,8 +88,13 @@ public class LifecycleProducer {
     @Produces
     @ApplicationScoped
     RetryRevocations retryRevocations(
-            PendingRevocations pending, Revocations revocations, ConfiguredProviders providers, TokenCipher cipher) {
-        return new RetryRevocationsService(pending, settings(revocations, providers, cipher), clock);
+            PendingRevocations pending,
+            Revocations revocations,
+            ConfiguredProviders providers,
+            TokenCipher cipher,
+            TokenRefresh refresh,
+            ProviderCallMetrics metrics) {
+        return new RetryRevocationsService(pending, settings(revocations, providers, cipher, refresh, metrics), clock);
     }
 
     @Produces
