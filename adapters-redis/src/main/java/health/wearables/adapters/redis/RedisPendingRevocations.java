@@ -39,12 +39,12 @@ public final class RedisPendingRevocations implements PendingRevocations {
     }
 
     @Override
-    public void park(SealedCredentials credentials, Instant now) {
+    public void park(SealedCredentials credentials, Instant parkedAt, Instant due) {
         ObjectNode record = JsonNodeFactory.instance.objectNode();
         record.put("credentials", SealedCredentialsJson.write(credentials));
-        record.put("parkedAt", now.toEpochMilli());
+        record.put("parkedAt", parkedAt.toEpochMilli());
         record.put("attempts", 0);
-        parked.put("revocation park", credentials.key().canonical(), record.toString(), now);
+        parked.put("revocation park", credentials.key().canonical(), record.toString(), due);
     }
 
     @Override

@@ -29,7 +29,7 @@ class RedisPendingRevocationsTest extends PendingRevocationsContract {
     void both_keys_share_one_hash_tag_so_they_live_in_one_cluster_slot_and_an_unreadable_record_is_dropped() {
         ConnectionKey key = Samples.connectionKey();
         Instant now = Instant.parse("2026-11-30T12:00:00Z");
-        revocations.park(Samples.sealed(new ReversibleTokenCipher(), key, "a", Optional.empty()), now);
+        revocations.park(Samples.sealed(new ReversibleTokenCipher(), key, "a", Optional.empty()), now, now);
         String records = REDIS.prefix() + "{revocations}:records";
         String due = REDIS.prefix() + "{revocations}:due";
         assertThat(REDIS.client().getMap(records, StringCodec.INSTANCE).containsKey(key.canonical()))

@@ -23,6 +23,7 @@ import health.wearables.domain.audit.AuditRecord;
 import health.wearables.domain.events.PlatformEvent;
 import health.wearables.domain.lifecycle.EndReason;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -113,7 +114,8 @@ public final class DisconnectConnectionService implements DisconnectConnection {
      */
     private void park(SealedCredentials held) {
         try {
-            pending.park(held, clock.instant().plus(Revoking.FIRST_RETRY));
+            Instant now = clock.instant();
+            pending.park(held, now, now.plus(Revoking.FIRST_RETRY));
         } catch (LeaseUnavailable e) {
             throw new Unavailable.RevocationStore(e.getMessage(), e);
         }

@@ -13,11 +13,12 @@ import java.util.List;
 public interface PendingRevocations {
 
     /**
-     * Parks (or replaces) the credentials to revoke, due now.
+     * Parks (or replaces) the credentials to revoke, parked at {@code parkedAt} (from when {@code retry-for} counts)
+     * and first due at {@code due}.
      *
      * @throws LeaseUnavailable when the store cannot be reached; the caller then must not drop the credentials elsewhere
      */
-    void park(SealedCredentials credentials, Instant now);
+    void park(SealedCredentials credentials, Instant parkedAt, Instant due);
 
     /** Up to {@code max} parked revocations due at {@code now}. */
     List<Parked> due(Instant now, int max);

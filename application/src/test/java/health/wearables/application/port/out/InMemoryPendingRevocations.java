@@ -20,9 +20,9 @@ public final class InMemoryPendingRevocations implements PendingRevocations {
     }
 
     @Override
-    public void park(SealedCredentials credentials, Instant now) {
+    public void park(SealedCredentials credentials, Instant parkedAt, Instant due) {
         check();
-        entries.put(credentials.key(), new Entry(new Parked(credentials, now, 0), now));
+        entries.put(credentials.key(), new Entry(new Parked(credentials, parkedAt, 0), due));
     }
 
     @Override

@@ -33,7 +33,7 @@ public abstract class PendingRevocationsContract {
         ConnectionKey key = Samples.connectionKey();
         SealedCredentials credentials = sealed(key);
 
-        revocations().park(credentials, now);
+        revocations().park(credentials, now, now);
 
         assertThat(dueOf(key, now)).containsExactly(new Parked(credentials, now, 0));
     }
@@ -42,7 +42,7 @@ public abstract class PendingRevocationsContract {
     void a_retry_is_not_due_before_its_time_and_counts_its_attempts() {
         ConnectionKey key = Samples.connectionKey();
         SealedCredentials credentials = sealed(key);
-        revocations().park(credentials, now);
+        revocations().park(credentials, now, now);
 
         revocations().retryAt(key, now.plusSeconds(60), 3);
 
@@ -53,7 +53,7 @@ public abstract class PendingRevocationsContract {
     @Test
     void a_dropped_revocation_is_never_due_again_and_a_retry_of_it_brings_nothing_back() {
         ConnectionKey key = Samples.connectionKey();
-        revocations().park(sealed(key), now);
+        revocations().park(sealed(key), now, now);
 
         revocations().drop(key);
         revocations().retryAt(key, now, 1);
@@ -64,10 +64,10 @@ public abstract class PendingRevocationsContract {
     @Test
     void parking_again_replaces_the_credentials_of_the_connection() {
         ConnectionKey key = Samples.connectionKey();
-        revocations().park(sealed(key), now);
+        revocations().park(sealed(key), now, now);
         SealedCredentials newer = sealed(key);
 
-        revocations().park(newer, now.plusSeconds(1));
+        revocations().park(newer, now.plusSeconds(1), now.plusSeconds(1));
 
         assertThat(dueOf(key, now.plusSeconds(1))).containsExactly(new Parked(newer, now.plusSeconds(1), 0));
     }
@@ -75,7 +75,7 @@ public abstract class PendingRevocationsContract {
     @Test
     void due_gives_at_most_what_is_asked() {
         for (int each = 0; each < 3; each++) {
-            revocations().park(sealed(Samples.connectionKey()), now);
+            revocations().park(sealed(Samples.connectionKey()), now, now);
         }
 
         assertThat(revocations().due(now, 2)).hasSize(2);
@@ -84,7 +84,7 @@ public abstract class PendingRevocationsContract {
     @Test
     void renewing_replaces_the_credentials_and_keeps_when_parked_the_attempts_and_when_due() {
         ConnectionKey key = Samples.connectionKey();
-        revocations().park(sealed(key), now);
+        revocations().park(sealed(key), now, now);
         revocations().retryAt(key, now.plusSeconds(60), 2);
         SealedCredentials renewed = sealed(key);
 
@@ -101,5 +101,16 @@ public abstract class PendingRevocationsContract {
         revocations().renew(sealed(key));
 
         assertThat(dueOf(key, now.plusSeconds(86_400))).isEmpty();
+    }
+
+    @Test
+    void a_revocation_parked_to_be_asked_later_is_due_then_and_counts_its_time_from_when_it_was_parked() {
+        ConnectionKey key = Samples.connectionKey();
+        SealedCredentials credentials = sealed(key);
+
+        revocations().park(credentials, now, now.plusSeconds(30));
+
+        assertThat(dueOf(key, now.plusSeconds(29))).isEmpty();
+        assertThat(dueOf(key, now.plusSeconds(30))).containsExactly(new Parked(credentials, now, 0));
     }
 }
