@@ -75,11 +75,12 @@ public final class FhirConnectionStore
     }
 
     @Override
-    public StoredConnection save(SealedCredentials credentials) {
+    public Saved save(SealedCredentials credentials) {
         return StoreFailures.translated("save", () -> write(credentials));
     }
 
-    private StoredConnection write(SealedCredentials credentials) {
+    /** One conditional update by the connection's identifier: HAPI says whether it created the Endpoint. */
+    private Saved write(SealedCredentials credentials) {
         // Only an OAuth 2.0 reconnect without a refresh token needs the stored one (never overwritten with nothing);
         // OAuth 1.0a token credentials are whole on their own.
         SealedCredentials merged = credentials.isWhole()
@@ -93,7 +94,7 @@ public final class FhirConnectionStore
         history.expungeAfter(outcome.getId());
         Endpoint saved = (Endpoint) outcome.getResource();
         saved.setId(outcome.getId().toUnqualifiedVersionless());
-        return EndpointMapping.toStoredConnection(saved);
+        return new Saved(EndpointMapping.toStoredConnection(saved), !Boolean.TRUE.equals(outcome.getCreated()));
     }
 
     private URI address(ConnectionKey key) {

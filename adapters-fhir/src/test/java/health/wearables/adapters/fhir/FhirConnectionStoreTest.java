@@ -102,8 +102,8 @@ class FhirConnectionStoreTest extends ConnectionStoreContract {
     @Test
     void a_reconnect_makes_a_new_version_of_the_same_endpoint() {
         ConnectionKey key = Samples.connectionKey();
-        StoredConnection first = store.save(sample(key, "one"));
-        StoredConnection second = store.save(sample(key, "two"));
+        StoredConnection first = store.save(sample(key, "one")).connection();
+        StoredConnection second = store.save(sample(key, "two")).connection();
 
         Endpoint endpoint = endpointOf(key);
         assertThat(second.endpointId()).isEqualTo(first.endpointId());

@@ -211,7 +211,7 @@ class FhirEndpointHistoryTest {
         try (LogCapture log = new LogCapture()) {
             settings.setExpungeEnabled(false);
             try {
-                assertThat(store.save(second).status()).isEqualTo(ConnectionStatus.ACTIVE);
+                assertThat(store.save(second).connection().status()).isEqualTo(ConnectionStatus.ACTIVE);
             } finally {
                 settings.setExpungeEnabled(true);
             }

@@ -102,7 +102,8 @@ class FhirReauthMarksTest extends ReauthMarksContract {
         store.save(refused);
         store.markReauthRequired(refused);
 
-        StoredConnection reconnected = store.save(credentials(key, "access-reconnected"));
+        StoredConnection reconnected =
+                store.save(credentials(key, "access-reconnected")).connection();
 
         assertThat(reconnected.status()).isEqualTo(ConnectionStatus.ACTIVE);
         assertThat(endpointOf(key).getStatus()).isEqualTo(Endpoint.EndpointStatus.ACTIVE);

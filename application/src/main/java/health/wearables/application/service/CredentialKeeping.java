@@ -69,16 +69,11 @@ public final class CredentialKeeping {
     private StoredConnection saved(SealedCredentials sealed, Instant now) {
         return reporting
                 .step(
-                        () -> {
-                            boolean reconnect = connections.exists(sealed.key());
-                            return new Saved(connections.save(sealed), reconnect);
-                        },
+                        () -> connections.save(sealed),
                         (saved, id) ->
                                 Optional.of(PlatformEvent.connectionCreated(id, sealed.key(), saved.reconnect(), now)))
                 .connection();
     }
-
-    private record Saved(StoredConnection connection, boolean reconnect) {}
 
     /**
      * {@code connection.pending}, held beside the credentials (the outbox is in the store that just failed) and

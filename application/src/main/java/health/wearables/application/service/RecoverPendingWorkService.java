@@ -126,13 +126,9 @@ public final class RecoverPendingWorkService implements RecoverPendingWork {
         }
         if (current.isEmpty()) {
             reporting.step(
-                    () -> {
-                        boolean reconnect = connections.exists(held.key());
-                        connections.save(held);
-                        return reconnect;
-                    },
-                    (reconnect, id) ->
-                            Optional.of(PlatformEvent.connectionCreated(id, held.key(), reconnect, clock.instant())));
+                    () -> connections.save(held),
+                    (saved, id) -> Optional.of(
+                            PlatformEvent.connectionCreated(id, held.key(), saved.reconnect(), clock.instant())));
         } else if (storedAt.get().isBefore(held.connectedAt())
                 && !reporting.step(
                         () -> stored.replace(current.get(), held.over(current.get())),

@@ -1,6 +1,5 @@
 package health.wearables.application.port.out;
 
-import health.wearables.domain.ConnectionKey;
 import health.wearables.domain.PatientId;
 import health.wearables.domain.ProjectId;
 import health.wearables.domain.SealedCredentials;
@@ -17,14 +16,16 @@ import java.util.Optional;
  */
 public interface ConnectionStore {
 
-    StoredConnection save(SealedCredentials credentials);
+    /** Stored; {@code reconnect} when the connection had been stored before, whatever its status. */
+    Saved save(SealedCredentials credentials);
 
     /** A project's connections, or one patient's, without token material. */
     List<StoredConnection> list(ProjectId project, Optional<PatientId> patient);
 
-    /** Whether the connection is stored, whatever its status (a connect then is a reconnect). */
-    default boolean exists(ConnectionKey key) {
-        return list(key.project(), Optional.of(key.patient())).stream()
-                .anyMatch(connection -> connection.key().equals(key));
+    /** A saved connection, and whether saving it was a reconnect (it had been stored before). */
+    record Saved(StoredConnection connection, boolean reconnect) {
+        public Saved {
+            java.util.Objects.requireNonNull(connection, "connection");
+        }
     }
 }

@@ -89,7 +89,9 @@ public abstract class ConnectionEndingContract {
         ending().end(key, EndReason.DISCONNECTED);
         SealedCredentials again = sealed(key, "access-again");
 
-        store().save(again);
+        assertThat(store().save(again).reconnect())
+                .as("connecting again is a reconnect")
+                .isTrue();
 
         assertThat(listed(key).status()).isEqualTo(ConnectionStatus.ACTIVE);
         assertThat(credentials().find(key)).contains(again);

@@ -37,7 +37,7 @@ public abstract class ConnectionStoreContract {
         ConnectionKey key = Samples.connectionKey();
         SealedCredentials saved = credentials(key, "access-1", Optional.of("refresh-1"));
 
-        StoredConnection stored = store().save(saved);
+        StoredConnection stored = store().save(saved).connection();
 
         assertThat(stored.key()).isEqualTo(key);
         assertThat(stored.status()).isEqualTo(ConnectionStatus.ACTIVE);
@@ -56,10 +56,13 @@ public abstract class ConnectionStoreContract {
     @Test
     void a_reconnect_updates_the_same_connection() {
         ConnectionKey key = Samples.connectionKey();
-        StoredConnection first = store().save(credentials(key, "access-a", Optional.of("refresh-a")));
-        StoredConnection second = store().save(credentials(key, "access-b", Optional.of("refresh-b")));
+        ConnectionStore.Saved first = store().save(credentials(key, "access-a", Optional.of("refresh-a")));
+        ConnectionStore.Saved second = store().save(credentials(key, "access-b", Optional.of("refresh-b")));
 
-        assertThat(second.endpointId()).isEqualTo(first.endpointId());
+        assertThat(first.reconnect()).isFalse();
+        assertThat(second.reconnect()).isTrue();
+        assertThat(second.connection().endpointId())
+                .isEqualTo(first.connection().endpointId());
         assertThat(store().list(key.project(), Optional.empty())).hasSize(1);
         assertThat(cipher().open(
                                 key,

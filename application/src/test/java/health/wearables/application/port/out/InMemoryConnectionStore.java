@@ -51,7 +51,7 @@ public final class InMemoryConnectionStore
     }
 
     @Override
-    public synchronized StoredConnection save(SealedCredentials credentials) {
+    public synchronized Saved save(SealedCredentials credentials) {
         checkAvailable();
         Row existing = rows.get(credentials.key());
         SealedCredentials merged =
@@ -61,7 +61,7 @@ public final class InMemoryConnectionStore
                 merged,
                 ConnectionStatus.ACTIVE);
         rows.put(credentials.key(), row);
-        return view(row);
+        return new Saved(view(row), existing != null);
     }
 
     @Override

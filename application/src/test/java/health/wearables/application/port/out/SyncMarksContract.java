@@ -31,7 +31,8 @@ public abstract class SyncMarksContract {
     @Test
     void a_connection_marked_for_its_initial_sync_is_handed_out_until_the_mark_is_cleared() {
         ConnectionKey key = Samples.connectionKey();
-        StoredConnection stored = store().save(credentials(key, "access-m", Optional.of("refresh-m")));
+        StoredConnection stored = store().save(credentials(key, "access-m", Optional.of("refresh-m")))
+                .connection();
 
         marks().markSyncPending(key);
 
