@@ -1,5 +1,6 @@
 package health.wearables.application.service;
 
+import health.wearables.domain.Backoff;
 import java.time.Duration;
 
 /**
@@ -22,10 +23,6 @@ public record EventSettings(Duration retryFirst, Duration retryMax, Duration ret
 
     /** The wait after the {@code attempts}-th failed attempt: the first, doubling, at most the longest. */
     Duration backoff(int attempts) {
-        Duration wait = retryFirst;
-        for (int each = 1; each < attempts && wait.compareTo(retryMax) < 0; each++) {
-            wait = wait.multipliedBy(2);
-        }
-        return wait.compareTo(retryMax) > 0 ? retryMax : wait;
+        return new Backoff(retryFirst, retryMax).after(attempts);
     }
 }

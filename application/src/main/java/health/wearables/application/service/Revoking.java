@@ -8,6 +8,7 @@ import health.wearables.application.port.out.TokenCipher;
 import health.wearables.application.port.out.TokenCipher.TokenKind;
 import health.wearables.application.port.out.TokenRefresh;
 import health.wearables.domain.AccessToken;
+import health.wearables.domain.Backoff;
 import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.ConnectionKey;
 import health.wearables.domain.Oauth1TokenSecret;
@@ -31,6 +32,7 @@ final class Revoking {
     private static final System.Logger LOG = System.getLogger(Revoking.class.getName());
     static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     static final Duration LONGEST_RETRY = Duration.ofHours(1);
+    private static final Backoff BACKOFF = new Backoff(FIRST_RETRY, LONGEST_RETRY);
 
     private final PendingRevocations pending;
     private final Revocations revocations;
@@ -164,11 +166,7 @@ final class Revoking {
 
     /** 30 s after the first failure, doubling, at most an hour. */
     static Duration backoff(int attempts) {
-        Duration wait = FIRST_RETRY;
-        for (int each = 1; each < attempts && wait.compareTo(LONGEST_RETRY) < 0; each++) {
-            wait = wait.multipliedBy(2);
-        }
-        return wait.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait;
+        return BACKOFF.after(attempts);
     }
 
     private TokenSet opened(SealedCredentials credentials) {

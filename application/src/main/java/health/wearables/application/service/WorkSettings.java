@@ -1,5 +1,6 @@
 package health.wearables.application.service;
 
+import health.wearables.domain.Backoff;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -29,6 +30,7 @@ public record WorkSettings(
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("max attempts must be at least 1");
         }
+        new Backoff(backoff, maxBackoff); // refuses bounds that cannot be
     }
 
     /** 300 s visibility, 8 attempts, 30 s doubling up to an hour, 10 s when busy. */
@@ -39,10 +41,6 @@ public record WorkSettings(
 
     /** The wait after the {@code attempt}-th try failed: backoff × 2^(attempt − 1), at most maxBackoff. */
     public Duration backoffAfter(int attempt) {
-        Duration wait = backoff;
-        for (int i = 1; i < attempt && wait.compareTo(maxBackoff) < 0; i++) {
-            wait = wait.multipliedBy(2);
-        }
-        return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
+        return new Backoff(backoff, maxBackoff).after(attempt);
     }
 }
