@@ -8,9 +8,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -30,25 +28,18 @@ public class EventDeliveryWorker {
     @ConfigProperty(name = POLL, defaultValue = "1000")
     long pollMillis;
 
-    private ScheduledExecutorService scheduler;
+    private Periodic passes;
 
     void start(@Observes Startup startup) {
         start();
     }
 
-    @SuppressWarnings("FutureReturnValueIgnored") // deliverOnce catches everything
     synchronized void start() {
         if (pollMillis < 50 || pollMillis > 60_000) {
             throw new IllegalStateException(POLL + " must be between 50 and 60000 milliseconds");
         }
-        ClassLoader application = EventDeliveryWorker.class.getClassLoader();
-        scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "wearables-events");
-            thread.setDaemon(true);
-            thread.setContextClassLoader(application);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::deliverOnce, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
+        passes = Periodic.every(
+                Duration.ofMillis(pollMillis), "wearables-events", "an event delivery pass", this::deliverOnce);
     }
 
     void deliverOnce() {
@@ -68,16 +59,8 @@ public class EventDeliveryWorker {
 
     @PreDestroy
     synchronized void stop() {
-        if (scheduler == null) {
-            return;
-        }
-        scheduler.shutdownNow();
-        try {
-            if (!scheduler.awaitTermination(10, TimeUnit.SECONDS)) {
-                LOG.log(Level.WARNING, "an event delivery pass did not end within 10 s of the application's stop");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (passes != null) {
+            passes.stop();
         }
     }
 }

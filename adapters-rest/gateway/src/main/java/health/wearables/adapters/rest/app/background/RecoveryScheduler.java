@@ -11,9 +11,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -48,25 +46,18 @@ public class RecoveryScheduler {
     @ConfigProperty(name = INTERVAL, defaultValue = DEFAULT_INTERVAL_SECONDS)
     long intervalSeconds;
 
-    private ScheduledExecutorService scheduler;
+    private Periodic passes;
 
     void start(@Observes Startup startup) {
         start();
     }
 
-    @SuppressWarnings("FutureReturnValueIgnored") // runOnce catches everything, so the future never holds a failure
     synchronized void start() {
         if (intervalSeconds < 1 || intervalSeconds > 86_400) {
             throw new IllegalStateException(INTERVAL + " must be between 1 and 86400 seconds");
         }
-        ClassLoader application = RecoveryScheduler.class.getClassLoader();
-        scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "wearables-recovery");
-            thread.setDaemon(true);
-            thread.setContextClassLoader(application);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::runOnce, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
+        passes = Periodic.every(
+                Duration.ofSeconds(intervalSeconds), "wearables-recovery", "a recovery pass", this::runOnce);
         LOG.log(Level.INFO, "Recovery of work left pending by store outages runs every {0} s", intervalSeconds);
     }
 
@@ -137,20 +128,12 @@ public class RecoveryScheduler {
 
     @PreDestroy
     synchronized void stop() {
-        if (scheduler == null) {
-            return;
-        }
-        scheduler.shutdownNow();
-        try {
-            if (!scheduler.awaitTermination(10, TimeUnit.SECONDS)) {
-                LOG.log(Level.WARNING, "a recovery pass did not end within 10 s of the application's stop");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (passes != null) {
+            passes.stop();
         }
     }
 
     boolean isStopped() {
-        return scheduler == null || scheduler.isTerminated();
+        return passes == null || passes.isStopped();
     }
 }

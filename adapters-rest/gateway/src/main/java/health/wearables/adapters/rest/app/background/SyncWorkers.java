@@ -14,12 +14,9 @@ import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -75,7 +72,7 @@ public class SyncWorkers {
     long intervalSeconds;
 
     private ExecutorService pool;
-    private ScheduledExecutorService scheduler;
+    private Periodic schedulePasses;
     private volatile boolean running;
 
     void start(@Observes Startup startup) {
@@ -90,31 +87,23 @@ public class SyncWorkers {
         if (pollMillis < 10 || pollMillis > 60_000) {
             throw new IllegalStateException(POLL + " must be between 10 and 60000 ms");
         }
-        ClassLoader application = SyncWorkers.class.getClassLoader();
         AtomicInteger numbers = new AtomicInteger();
         String instance = ManagementFactory.getRuntimeMXBean().getName();
         running = true;
         pool = Executors.newFixedThreadPool(
-                Math.max(1, workers), task -> daemon(task, application, "wearables-sync-" + numbers.incrementAndGet()));
+                Math.max(1, workers), task -> Periodic.daemon(task, "wearables-sync-" + numbers.incrementAndGet()));
         for (int i = 1; i <= workers; i++) {
             String consumer = instance + "/" + i;
             pool.execute(() -> work(consumer));
         }
         long tick = Math.min(60, intervalSeconds);
-        scheduler = Executors.newSingleThreadScheduledExecutor(task -> daemon(task, application, "wearables-schedule"));
-        scheduler.scheduleWithFixedDelay(this::scheduleOnce, tick, tick, TimeUnit.SECONDS);
+        schedulePasses = Periodic.every(
+                Duration.ofSeconds(tick), "wearables-schedule", "a sync schedule pass", this::scheduleOnce);
         LOG.log(
                 Level.INFO,
                 "{0} sync worker(s) take jobs off the queue; every active connection is synced every {1} s",
                 workers,
                 intervalSeconds);
-    }
-
-    private static Thread daemon(Runnable task, ClassLoader application, String name) {
-        Thread thread = new Thread(task, name);
-        thread.setDaemon(true);
-        thread.setContextClassLoader(application);
-        return thread;
     }
 
     private void work(String consumer) {
@@ -204,24 +193,11 @@ public class SyncWorkers {
     @PreDestroy
     synchronized void stop() {
         running = false;
-        List<ExecutorService> executors = new ArrayList<>();
-        if (scheduler != null) {
-            executors.add(scheduler);
+        if (schedulePasses != null) {
+            schedulePasses.stop();
         }
         if (pool != null) {
-            executors.add(pool);
-        }
-        for (ExecutorService executor : executors) {
-            executor.shutdownNow();
-        }
-        try {
-            for (ExecutorService executor : executors) {
-                if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-                    LOG.log(Level.WARNING, "a sync worker did not end within 10 s of the application's stop");
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            Periodic.stop(pool, "a sync worker");
         }
     }
 }
