@@ -18,8 +18,8 @@ import org.redisson.config.Config;
  * so that the gateway's XADD fails (WRONGTYPE), and put the stream back.
  */
 public final class RedisProbe {
-    private static final String SYNC_STREAM = "wearables:sync";
-    private static final String SYNC_STREAM_ASIDE = "wearables:sync:set-aside-by-the-acceptance-tests";
+    private static final String SYNC_STREAM = "wearables:{sync}";
+    private static final String SYNC_STREAM_ASIDE = "wearables:{sync}:set-aside-by-the-acceptance-tests";
 
     private static RedissonClient client;
 
@@ -52,7 +52,7 @@ public final class RedisProbe {
     /** The sync jobs queued for a patient. */
     long syncJobsFor(String patientId) {
         Map<StreamMessageId, Map<String, String>> entries = client().<String, String>getStream(
-                        "wearables:sync", StringCodec.INSTANCE)
+                        SYNC_STREAM, StringCodec.INSTANCE)
                 .range(StreamMessageId.MIN, StreamMessageId.MAX);
         return entries.values().stream()
                 .filter(fields -> patientId.equals(fields.get("patient")))

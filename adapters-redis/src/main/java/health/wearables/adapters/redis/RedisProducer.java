@@ -126,8 +126,11 @@ public class RedisProducer {
         return new RedisSeenNotifications(client, settings.keyPrefix(), settings.timeout());
     }
 
-    /** Making the client pings Redis, so an unreachable Redis stops the start-up with a message that says why. */
-    void connectAtStartup(@Observes Startup startup, RedissonClient client) {
-        // nothing more: injecting the client made and checked it
+    /**
+     * Making the client pings Redis, so an unreachable Redis stops the start-up with a message that says why; then the
+     * keys of an older version are renamed ({@link SyncKeys#migrate}).
+     */
+    void connectAtStartup(@Observes Startup startup, RedissonClient client, RedisSettings settings) {
+        SyncKeys.migrate(client, settings.keyPrefix(), settings.timeout());
     }
 }

@@ -23,18 +23,18 @@ import org.redisson.api.StreamMessageId;
 import org.redisson.client.codec.StringCodec;
 
 /**
- * The workers' side of {@link RedisSyncQueue}'s stream {@code <prefix>sync}, in its consumer group
+ * The workers' side of {@link RedisSyncQueue}'s stream {@code <prefix>{sync}}, in its consumer group
  * {@value RedisSyncQueue#GROUP}. Each operation is one Lua script, so it is atomic and one round trip:
  *
  * <ul>
- *   <li>take: due entries of the sorted set {@code <prefix>sync:delayed} are moved into the stream
+ *   <li>take: due entries of the sorted set {@code <prefix>{sync}:delayed} are moved into the stream
  *       ({@code ZRANGEBYSCORE}, {@code XADD … NOMKSTREAM}, {@code ZREM}); then {@code XAUTOCLAIM … COUNT 1} claims an
  *       entry another consumer left pending longer than the visibility timeout ({@code XPENDING} gives its delivery
  *       count); else {@code XREADGROUP … COUNT 1 STREAMS <stream> >} reads a new one (without blocking).
  *   <li>done: {@code XACK}, then {@code XDEL} (acknowledged entries are not kept, so the stream does not grow).
  *   <li>retry: {@code XACK}; if it was still pending, {@code ZADD} to the delayed set scored by the time, then
  *       {@code XDEL}. The entry carries {@code attempts}, the attempts made so far.
- *   <li>dead letter: {@code XACK}; if it was still pending, {@code XADD} to the stream {@code <prefix>sync:dead} with
+ *   <li>dead letter: {@code XACK}; if it was still pending, {@code XADD} to the stream {@code <prefix>{sync}:dead} with
  *       {@code reason}, {@code attempt} and {@code deadAt} (epoch ms) beside the job's fields, then {@code XDEL}.
  * </ul>
  *
@@ -113,9 +113,9 @@ public final class RedisSyncJobs implements SyncJobs {
     public RedisSyncJobs(RedissonClient client, String keyPrefix, Duration timeout, Clock clock) {
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(keyPrefix, "keyPrefix");
-        this.stream = keyPrefix + "sync";
-        this.delayed = keyPrefix + "sync:delayed";
-        this.dead = client.getStream(keyPrefix + "sync:dead", StringCodec.INSTANCE);
+        this.stream = SyncKeys.stream(keyPrefix);
+        this.delayed = SyncKeys.delayed(keyPrefix);
+        this.dead = client.getStream(SyncKeys.dead(keyPrefix), StringCodec.INSTANCE);
         this.scripts = client.getScript(StringCodec.INSTANCE);
         this.producer = new RedisSyncQueue(client, keyPrefix, timeout);
         this.timeout = RedisSettings.positive(timeout, "timeout");

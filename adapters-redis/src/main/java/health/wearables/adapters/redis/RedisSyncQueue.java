@@ -22,7 +22,7 @@ import org.redisson.client.protocol.RedisStrictCommand;
 import org.redisson.command.CommandAsyncExecutor;
 
 /**
- * Sync jobs as entries of the Redis stream {@code <prefix>sync}, read by workers in the consumer group
+ * Sync jobs as entries of the Redis stream {@code <prefix>{sync}}, read by workers in the consumer group
  * {@value #GROUP}. Each entry holds {@code project}, {@code patient}, {@code provider}, {@code endpointId} and
  * {@code requestedAt} (an ISO-8601 instant to the clock's precision, microseconds here: the job's id is derived from it,
  * so two jobs of one connection asked for within the same millisecond keep apart), all as strings.
@@ -46,7 +46,8 @@ public final class RedisSyncQueue implements SyncQueue {
     /** Asks nothing of Redis yet: the stream and its group are made, if needed, with the first job. */
     public RedisSyncQueue(RedissonClient client, String keyPrefix, Duration timeout) {
         Objects.requireNonNull(client, "client");
-        this.stream = client.getStream(Objects.requireNonNull(keyPrefix, "keyPrefix") + "sync", StringCodec.INSTANCE);
+        this.stream =
+                client.getStream(SyncKeys.stream(Objects.requireNonNull(keyPrefix, "keyPrefix")), StringCodec.INSTANCE);
         this.commands = RedisReply.executorOf(client);
         this.timeout = RedisSettings.positive(timeout, "timeout");
     }

@@ -57,7 +57,7 @@ class RedisSyncJobsTest extends SyncJobsContract {
         RedisSyncJobs jobs = new RedisSyncJobs(REDIS.client(), prefix, LocalRedis.TIMEOUT, Clock.systemUTC());
         assertThat(jobs.take("a", Duration.ofMinutes(1))).isEmpty(); // makes the stream with its group
         REDIS.client()
-                .<String, String>getStream(prefix + "sync", StringCodec.INSTANCE)
+                .<String, String>getStream(prefix + "{sync}", StringCodec.INSTANCE)
                 .add(StreamAddArgs.entry("made", "elsewhere"));
         SyncJob job =
                 new SyncJob(Samples.connectionKey(), "Endpoint/1", Instant.now().truncatedTo(ChronoUnit.MILLIS));
@@ -67,7 +67,7 @@ class RedisSyncJobsTest extends SyncJobsContract {
                 .map(SyncJobs.TakenJob::job)
                 .contains(job);
 
-        RStream<String, String> dead = REDIS.client().getStream(prefix + "sync:dead", StringCodec.INSTANCE);
+        RStream<String, String> dead = REDIS.client().getStream(prefix + "{sync}:dead", StringCodec.INSTANCE);
         Map<StreamMessageId, Map<String, String>> letters = dead.range(StreamMessageId.MIN, StreamMessageId.MAX);
         assertThat(letters.values())
                 .singleElement()
@@ -75,7 +75,7 @@ class RedisSyncJobsTest extends SyncJobsContract {
                         .containsEntry("made", "elsewhere")
                         .containsEntry("reason", RedisSyncJobs.MALFORMED));
         assertThat(REDIS.client()
-                        .getStream(prefix + "sync", StringCodec.INSTANCE)
+                        .getStream(prefix + "{sync}", StringCodec.INSTANCE)
                         .size())
                 .as("the malformed entry is gone from the stream")
                 .isEqualTo(1);

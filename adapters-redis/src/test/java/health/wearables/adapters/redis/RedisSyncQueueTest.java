@@ -43,7 +43,7 @@ class RedisSyncQueueTest extends SyncQueueContract {
     }
 
     private RStream<String, String> stream(String prefix) {
-        return client.getStream(prefix + "sync", StringCodec.INSTANCE);
+        return client.getStream(prefix + "{sync}", StringCodec.INSTANCE);
     }
 
     @Override
@@ -121,7 +121,7 @@ class RedisSyncQueueTest extends SyncQueueContract {
     void a_key_of_another_type_in_the_streams_place_refuses_jobs_until_it_is_gone() {
         String blocked = REDIS.prefix() + "blocked:";
         RedisSyncQueue queue = new RedisSyncQueue(client, blocked, LocalRedis.TIMEOUT);
-        client.getBucket(blocked + "sync", StringCodec.INSTANCE).set("not a stream");
+        client.getBucket(blocked + "{sync}", StringCodec.INSTANCE).set("not a stream");
         SyncJob job =
                 new SyncJob(Samples.connectionKey(), "Endpoint/4", Instant.now().truncatedTo(ChronoUnit.MILLIS));
 
@@ -130,7 +130,7 @@ class RedisSyncQueueTest extends SyncQueueContract {
                 .hasMessageStartingWith("sync queue ")
                 .hasMessageContaining(": Redis failed");
 
-        client.getBucket(blocked + "sync", StringCodec.INSTANCE).delete();
+        client.getBucket(blocked + "{sync}", StringCodec.INSTANCE).delete();
         queue.enqueue(job);
         assertThat(stream(blocked).listGroups())
                 .extracting(StreamGroup::getName)

@@ -57,7 +57,7 @@ class SyncJobsOnTheWireTest {
         }
 
         lines.forEach(line -> System.out.println("MONITOR line of one take: " + line));
-        String stream = prefix + "sync";
+        String stream = prefix + "{sync}";
         assertThat(lines).hasSize(4);
         assertThat(lines.get(0))
                 .as("EVALSHA of the script (EVAL once, when Redis does not know it yet)")
