@@ -169,7 +169,7 @@ public final class FhirConnectionStore
                 DaoMethodOutcome outcome = endpoints.update(off, new SystemRequestDetails());
                 history.expungeOrFail(outcome.getId());
                 clearSyncPending(key);
-                return new Ended(removed);
+                return new Ended(endpoint.getIdElement().getIdPart(), removed);
             } catch (ResourceVersionConflictException changedMeanwhile) {
                 if (attempt == END_ATTEMPTS) {
                     throw changedMeanwhile;

@@ -182,7 +182,12 @@ class FhirEndpointHistoryTest {
             current = refreshed;
         }
 
-        assertThat(store.end(key, EndReason.DISCONNECTED)).isEqualTo(new ConnectionEnding.Ended(Optional.of(current)));
+        assertThat(store.end(key, EndReason.DISCONNECTED))
+                .isEqualTo(new ConnectionEnding.Ended(
+                        store.list(key.project(), Optional.of(key.patient()))
+                                .get(0)
+                                .endpointId(),
+                        Optional.of(current)));
 
         Endpoint ended = endpointOf(key);
         assertThat(ended.getStatus()).isEqualTo(Endpoint.EndpointStatus.OFF);

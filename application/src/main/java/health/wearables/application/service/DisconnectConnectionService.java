@@ -90,7 +90,9 @@ public final class DisconnectConnectionService implements DisconnectConnection {
                         .map(removed -> revoking.ask(new PendingRevocations.Parked(removed, clock.instant(), 0))
                                 .label())
                         .orElse("not_asked");
-                Auditing.record(audits, AuditRecord.revoked(key, by, Optional.empty(), revocation, clock.instant()));
+                Auditing.record(
+                        audits,
+                        AuditRecord.revoked(key, by, Optional.of(ended.endpointId()), revocation, clock.instant()));
             } else if (held.isPresent()) {
                 forget(key);
             }

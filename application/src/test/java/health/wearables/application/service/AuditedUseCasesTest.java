@@ -232,8 +232,15 @@ class AuditedUseCasesTest {
                 .disconnect(Optional.of(new ApiKey(ACME_KEY)), "oura", "amara", false);
 
         assertThat(gateway.audits.records())
-                .extracting(AuditRecord::action, AuditRecord::outcome, AuditRecord::detail)
-                .containsExactly(tuple(AuditAction.REVOKED, AuditOutcome.SUCCESS, "revoked"));
+                .extracting(AuditRecord::action, AuditRecord::outcome, AuditRecord::detail, AuditRecord::endpointId)
+                .containsExactly(tuple(
+                        AuditAction.REVOKED,
+                        AuditOutcome.SUCCESS,
+                        "revoked",
+                        Optional.of(gateway.connections
+                                .list(Syncing.AMARA_OURA.project(), Optional.empty())
+                                .get(0)
+                                .endpointId())));
     }
 
     @Test

@@ -197,7 +197,7 @@ class RetireConnectionsServiceTest {
             }
             ended.put(key, reason);
             endedNow.add(key);
-            return new Ended(Optional.empty());
+            return new Ended("1", Optional.empty());
         }
 
         /** How often an end ended this connection (not how often it was asked). */

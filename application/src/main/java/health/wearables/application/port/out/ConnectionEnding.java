@@ -44,6 +44,14 @@ public interface ConnectionEnding {
     /** The connection had already ended (for whatever reason): nothing changed. */
     record AlreadyEnded(EndReason reason) implements Ending {}
 
-    /** The connection ended now; {@code removed} are the credentials it held, empty if it held none. */
-    record Ended(Optional<SealedCredentials> removed) implements Ending {}
+    /**
+     * The connection ended now: its Endpoint's id, and {@code removed}, the credentials it held (empty if it held
+     * none).
+     */
+    record Ended(String endpointId, Optional<SealedCredentials> removed) implements Ending {
+        public Ended {
+            java.util.Objects.requireNonNull(endpointId, "endpointId");
+            java.util.Objects.requireNonNull(removed, "removed");
+        }
+    }
 }

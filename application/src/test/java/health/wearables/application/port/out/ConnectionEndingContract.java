@@ -46,11 +46,11 @@ public abstract class ConnectionEndingContract {
     void ending_a_connection_answers_the_credentials_it_held_and_drops_them() {
         ConnectionKey key = Samples.connectionKey();
         SealedCredentials held = sealed(key, "access-e");
-        store().save(held);
+        String endpointId = store().save(held).connection().endpointId();
 
         ConnectionEnding.Ending ending = ending().end(key, EndReason.DISCONNECTED);
 
-        assertThat(ending).isEqualTo(new Ended(Optional.of(held)));
+        assertThat(ending).isEqualTo(new Ended(endpointId, Optional.of(held)));
         assertThat(credentials().find(key)).isEmpty();
         assertThat(listed(key).status()).isEqualTo(ConnectionStatus.REVOKED);
         assertThat(listed(key).accessTokenExpiresAt()).isEmpty();

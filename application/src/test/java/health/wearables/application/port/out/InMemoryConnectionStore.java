@@ -128,7 +128,7 @@ public final class InMemoryConnectionStore
         }
         rows.put(key, new Row(row.id(), key, Optional.empty(), reason.status(), Optional.of(reason), row.last()));
         syncPending.remove(key);
-        return new Ended(row.held());
+        return new Ended(row.id(), row.held());
     }
 
     @Override
