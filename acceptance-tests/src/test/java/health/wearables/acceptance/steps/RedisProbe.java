@@ -18,8 +18,11 @@ import org.redisson.config.Config;
  * so that the gateway's XADD fails (WRONGTYPE), and put the stream back.
  */
 public final class RedisProbe {
-    private static final String SYNC_STREAM = "wearables:{sync}";
-    private static final String SYNC_STREAM_ASIDE = "wearables:{sync}:set-aside-by-the-acceptance-tests";
+    /** The run's own key prefix on the shared Redis (see the acceptance pom). */
+    private static final String PREFIX = Settings.get("redis.key-prefix");
+
+    private static final String SYNC_STREAM = PREFIX + "{sync}";
+    private static final String SYNC_STREAM_ASIDE = PREFIX + "{sync}:set-aside-by-the-acceptance-tests";
 
     private static RedissonClient client;
 
@@ -41,7 +44,7 @@ public final class RedisProbe {
 
     /** Makes the state expire now, exactly as its TTL running out would. */
     void expire(String state) throws InterruptedException {
-        String key = "wearables:state:" + new StateToken(state).fingerprint();
+        String key = PREFIX + "state:" + new StateToken(state).fingerprint();
         boolean existed = client().getBucket(key, StringCodec.INSTANCE).expire(Duration.ofMillis(1));
         if (!existed) {
             throw new IllegalStateException("the state was not in Redis under its hashed key");
@@ -85,14 +88,14 @@ public final class RedisProbe {
     /** The credentials the gateway holds for a connection while the FHIR store cannot take them: the stored text. */
     Optional<String> heldCredentials(String project, String patientId, String provider) {
         return Optional.ofNullable(
-                client().<String, String>getMap("wearables:inbox:" + project + "/" + patientId, StringCodec.INSTANCE)
+                client().<String, String>getMap(PREFIX + "inbox:" + project + "/" + patientId, StringCodec.INSTANCE)
                         .get(provider));
     }
 
     /** Every value under the gateway's prefix, as text: strings, hash fields and stream entries. */
     String everything() {
         StringBuilder all = new StringBuilder();
-        for (String key : client().getKeys().getKeysByPattern("wearables:*")) {
+        for (String key : client().getKeys().getKeysByPattern(PREFIX + "*")) {
             RType type = client().getKeys().getType(key);
             if (type == RType.OBJECT) {
                 all.append(client().getBucket(key, StringCodec.INSTANCE).get());
