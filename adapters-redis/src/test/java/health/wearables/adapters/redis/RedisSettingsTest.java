@@ -80,6 +80,17 @@ class RedisSettingsTest {
     }
 
     @Test
+    void takes_wait_for_no_replica_unless_told_and_never_for_a_negative_number() {
+        assertThat(RedisSettings.defaults().waitReplicas()).isZero();
+        assertThat(new RedisSettings("redis://127.0.0.1:6379", Optional.empty(), LocalRedis.TIMEOUT, PREFIX, 1)
+                        .waitReplicas())
+                .isEqualTo(1);
+        assertThatThrownBy(() ->
+                        new RedisSettings("redis://127.0.0.1:6379", Optional.empty(), LocalRedis.TIMEOUT, PREFIX, -1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void a_timeout_under_one_millisecond_is_refused() {
         assertThatThrownBy(() -> new RedisSettings("redis://127.0.0.1:6379", Optional.empty(), Duration.ZERO, PREFIX))
                 .isInstanceOf(IllegalArgumentException.class);
