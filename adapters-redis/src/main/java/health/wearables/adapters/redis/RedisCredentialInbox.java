@@ -9,10 +9,12 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.redisson.api.RMap;
 import org.redisson.api.RScript;
 import org.redisson.api.RType;
@@ -110,16 +112,21 @@ public final class RedisCredentialInbox implements CredentialInbox {
 
     /**
      * Redisson's key iterator sends {@code SCAN … MATCH … TYPE hash} to every master in turn, with the client's own
-     * timeout and retries; a failure on the way is the inbox's failure.
+     * timeout and retries; a failure on the way is the inbox's failure. {@code SCAN} may name a key more than once (the
+     * keyspace resized between two calls, a call repeated after a failed connection): each key is read once.
      */
     private List<SealedCredentials> scan(String pattern, int max) {
         List<SealedCredentials> found = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         try {
             for (String key : client.getKeys()
                     .getKeys(KeysScanOptions.defaults()
                             .pattern(pattern)
                             .type(RType.MAP)
                             .chunkSize(SCAN_CHUNK))) {
+                if (!seen.add(key)) {
+                    continue;
+                }
                 for (SealedCredentials entry : entriesOf(key)) {
                     if (found.size() == max) {
                         return found;

@@ -25,7 +25,8 @@ import org.redisson.api.RedissonClient;
 
 /**
  * The Redis adapters as CDI beans, configured with MicroProfile Config ({@value RedisSettings#ADDRESS},
- * {@value RedisSettings#CONFIG_FILE}, {@value RedisSettings#TIMEOUT_MS}, {@value RedisSettings#KEY_PREFIX}).
+ * {@value RedisSettings#CONFIG_FILE}, {@value RedisSettings#TIMEOUT_MS}, {@value RedisSettings#KEY_PREFIX},
+ * {@value RedisSettings#WAIT_REPLICAS}).
  * The application starts only when Redis answers.
  */
 @ApplicationScoped
@@ -47,6 +48,10 @@ public class RedisProducer {
     @ConfigProperty(name = RedisSettings.KEY_PREFIX, defaultValue = RedisSettings.DEFAULT_KEY_PREFIX)
     String keyPrefix;
 
+    @Inject
+    @ConfigProperty(name = RedisSettings.WAIT_REPLICAS, defaultValue = RedisSettings.DEFAULT_WAIT_REPLICAS)
+    int waitReplicas;
+
     /** The configuration, read once here for the adapters and the readiness check. */
     @Produces
     RedisSettings settings() {
@@ -54,7 +59,8 @@ public class RedisProducer {
                 address,
                 configFile.filter(file -> !file.isBlank()).map(Path::of),
                 Duration.ofMillis(timeoutMs),
-                keyPrefix);
+                keyPrefix,
+                waitReplicas);
     }
 
     /**
@@ -74,7 +80,7 @@ public class RedisProducer {
     @Produces
     @ApplicationScoped
     StateStore stateStore(RedissonClient client, RedisSettings settings) {
-        return new RedisStateStore(client, settings.keyPrefix(), settings.timeout());
+        return new RedisStateStore(client, settings.keyPrefix(), settings.timeout(), settings.waitReplicas());
     }
 
     @Produces

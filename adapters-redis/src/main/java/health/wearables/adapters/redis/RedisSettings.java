@@ -22,15 +22,20 @@ import org.redisson.config.EqualJitterDelay;
  * @param configFile a Redisson YAML file (single, sentinel or cluster servers); when present it wins over address
  * @param timeout    how long any Redis call waits before the adapters report Redis as unavailable
  * @param keyPrefix  put before every key and stream name of this module
+ * @param waitReplicas how many replicas must confirm that a state was taken (Redis {@code WAIT}) before the take counts;
+ *     0 for a single Redis, 1 with Sentinel or Cluster, so that no failover can bring a taken state back
  */
-public record RedisSettings(String address, Optional<Path> configFile, Duration timeout, String keyPrefix) {
+public record RedisSettings(
+        String address, Optional<Path> configFile, Duration timeout, String keyPrefix, int waitReplicas) {
     public static final String ADDRESS = "wearables.redis.address";
     public static final String CONFIG_FILE = "wearables.redis.config-file";
     public static final String TIMEOUT_MS = "wearables.redis.timeout-ms";
     public static final String KEY_PREFIX = "wearables.redis.key-prefix";
+    public static final String WAIT_REPLICAS = "wearables.redis.wait-replicas";
     public static final String DEFAULT_ADDRESS = "redis://127.0.0.1:6379";
     public static final String DEFAULT_TIMEOUT_MS = "2000";
     public static final String DEFAULT_KEY_PREFIX = "wearables:";
+    public static final String DEFAULT_WAIT_REPLICAS = "0";
 
     /** Retries of a failed command (mostly: no connection yet); with the short delay an outage answers quickly. */
     private static final int RETRY_ATTEMPTS = 2;
@@ -42,6 +47,14 @@ public record RedisSettings(String address, Optional<Path> configFile, Duration 
         Objects.requireNonNull(configFile, "configFile");
         positive(timeout, "timeout");
         Objects.requireNonNull(keyPrefix, "keyPrefix");
+        if (waitReplicas < 0) {
+            throw new IllegalArgumentException("waitReplicas must not be negative");
+        }
+    }
+
+    /** Settings whose takes wait for no replica (a single Redis). */
+    public RedisSettings(String address, Optional<Path> configFile, Duration timeout, String keyPrefix) {
+        this(address, configFile, timeout, keyPrefix, 0);
     }
 
     /** The defaults: the local Redis on port 6379, two seconds, keys under {@code wearables:}. */

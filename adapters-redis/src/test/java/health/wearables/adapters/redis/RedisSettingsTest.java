@@ -3,15 +3,22 @@ package health.wearables.adapters.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import health.wearables.application.port.out.Samples;
+import health.wearables.domain.PendingAuthorization;
+import health.wearables.domain.StateToken;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redisson.api.RedissonClient;
+import org.redisson.config.Config;
+import org.redisson.config.SingleServerConfig;
 
 class RedisSettingsTest {
     private static final String PREFIX = LocalRedis.uniquePrefix(RedisSettingsTest.class);
@@ -40,6 +47,42 @@ class RedisSettingsTest {
         RedissonClient client = settings.connect();
         try {
             assertThat(client.getBucket(PREFIX + "probe").isExists()).isFalse();
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    @Test
+    void the_documented_single_server_file_has_the_settings_an_address_gets_and_reaches_the_local_redis() {
+        Path documented = Path.of("..", "docs", "redis", "single.yaml");
+        RedisSettings fromFile =
+                new RedisSettings("redis://127.0.0.1:1", Optional.of(documented), LocalRedis.TIMEOUT, PREFIX);
+        Config file = fromFile.redissonConfig();
+        Config address = RedisSettings.defaults().redissonConfig();
+
+        assertThat(file.isLazyInitialization()).isEqualTo(address.isLazyInitialization());
+        SingleServerConfig fileServer = file.useSingleServer();
+        SingleServerConfig addressServer = address.useSingleServer();
+        assertThat(fileServer.getAddress()).isEqualTo(addressServer.getAddress());
+        assertThat(fileServer.getConnectTimeout()).isEqualTo(addressServer.getConnectTimeout());
+        assertThat(fileServer.getTimeout()).isEqualTo(addressServer.getTimeout());
+        assertThat(fileServer.getRetryAttempts()).isEqualTo(addressServer.getRetryAttempts());
+        assertThat(fileServer.getRetryDelay().calcDelay(1))
+                .isEqualTo(addressServer.getRetryDelay().calcDelay(1));
+        assertThat(fileServer.getReconnectionDelay())
+                .usingRecursiveComparison()
+                .isEqualTo(addressServer.getReconnectionDelay());
+        assertThat(fileServer.getPingConnectionInterval()).isEqualTo(addressServer.getPingConnectionInterval());
+        assertThat(fileServer.getConnectionMinimumIdleSize()).isEqualTo(addressServer.getConnectionMinimumIdleSize());
+        assertThat(fileServer.getConnectionPoolSize()).isEqualTo(addressServer.getConnectionPoolSize());
+
+        RedissonClient client = fromFile.connect();
+        try {
+            RedisStateStore store = new RedisStateStore(client, PREFIX, LocalRedis.TIMEOUT);
+            StateToken state = StateToken.mint(new SecureRandom());
+            PendingAuthorization pending = Samples.pending(Instant.now().plusSeconds(60));
+            store.put(state, pending, Duration.ofSeconds(60));
+            assertThat(store.take(state)).contains(pending);
         } finally {
             client.shutdown();
         }
@@ -77,6 +120,17 @@ class RedisSettingsTest {
         assertThat(RedisSettings.withoutCredentials("redis://:secret@10.0.0.1:6379"))
                 .isEqualTo("redis://10.0.0.1:6379");
         assertThat(RedisSettings.withoutCredentials("redis://10.0.0.1:6379")).isEqualTo("redis://10.0.0.1:6379");
+    }
+
+    @Test
+    void takes_wait_for_no_replica_unless_told_and_never_for_a_negative_number() {
+        assertThat(RedisSettings.defaults().waitReplicas()).isZero();
+        assertThat(new RedisSettings("redis://127.0.0.1:6379", Optional.empty(), LocalRedis.TIMEOUT, PREFIX, 1)
+                        .waitReplicas())
+                .isEqualTo(1);
+        assertThatThrownBy(() ->
+                        new RedisSettings("redis://127.0.0.1:6379", Optional.empty(), LocalRedis.TIMEOUT, PREFIX, -1))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

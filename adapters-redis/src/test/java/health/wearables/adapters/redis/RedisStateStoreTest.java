@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import health.wearables.application.port.out.Samples;
 import health.wearables.application.port.out.StateStore;
 import health.wearables.application.port.out.StateStoreContract;
+import health.wearables.application.port.out.StateStoreUnavailable;
 import health.wearables.domain.Oauth1Token;
 import health.wearables.domain.PendingAuthorization;
 import health.wearables.domain.StateToken;
@@ -151,5 +152,19 @@ class RedisStateStoreTest extends StateStoreContract {
         assertThatThrownBy(() -> store.put(state, pending, Duration.ofMillis(-5)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(bucket(store.keyOf(state)).isExists()).isFalse();
+    }
+
+    @Test
+    void a_take_that_no_replica_confirms_fails_closed_and_spends_the_state() {
+        RedisStateStore confirmed = new RedisStateStore(client, REDIS.prefix(), Duration.ofMillis(400), 1);
+        StateToken state = StateToken.mint(RANDOM);
+        store.put(state, Samples.pending(Instant.now().plus(TTL)), TTL);
+
+        assertThatThrownBy(() -> confirmed.take(state))
+                .isInstanceOf(StateStoreUnavailable.class)
+                .hasMessage("state store take: 0 of 1 replicas confirmed it within 200 ms");
+        assertThat(store.take(state)).as("deleted by the unconfirmed take").isEmpty();
+        assertThatThrownBy(() -> new RedisStateStore(client, REDIS.prefix(), LocalRedis.TIMEOUT, -1))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,0 +1,38 @@
+package health.wearables.adapters.redis;
+
+import health.wearables.application.port.out.SyncQueue;
+import health.wearables.application.port.out.SyncQueueContract;
+import health.wearables.domain.ConnectionKey;
+import health.wearables.domain.SyncJob;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.redisson.api.StreamMessageId;
+import org.redisson.client.codec.StringCodec;
+
+/** The sync queue contract on Redis Sentinel (a master and its replica, three sentinels), reading the stream as a worker would (XRANGE). */
+class SentinelSyncQueueTest extends SyncQueueContract {
+    @RegisterExtension
+    static final RedisTopologyExtension<RedisSentinelTopology> REDIS = RedisTopologyExtension.sentinel();
+
+    private final RedisSyncQueue queue = new RedisSyncQueue(REDIS.client(), REDIS.prefix(), RedisTopology.TIMEOUT);
+
+    @Override
+    protected SyncQueue queue() {
+        return queue;
+    }
+
+    @Override
+    protected List<SyncJob> queuedFor(ConnectionKey key) {
+        return REDIS
+                .client()
+                .<String, String>getStream(SyncKeys.stream(REDIS.prefix()), StringCodec.INSTANCE)
+                .range(StreamMessageId.MIN, StreamMessageId.MAX)
+                .values()
+                .stream()
+                .map(RedisSyncJobs::jobOf)
+                .flatMap(Optional::stream)
+                .filter(job -> job.key().equals(key))
+                .toList();
+    }
+}
