@@ -132,15 +132,19 @@ fi
 log_mark=$(wc -l <"$SERVER_DIR/logs/messages.log")
 
 say "floor: ${STEP_SECONDS} s per step after ${WARMUP} s of warm-up, threads $LEVELS"
-java -Xmx1g -cp "$CLASSPATH_FLOOR" \
+if ! java -Xmx1g -cp "$CLASSPATH_FLOOR" \
   -Dfloor.jdbc="jdbc:postgresql://127.0.0.1:5432/$FLOOR_DB" -Dfloor.user=postgres \
   -Dfloor.redis=redis://127.0.0.1:6379 -Dfloor.prefix="${PREFIX}floor:" -Dfloor.keyset="$WORK/token-keyset.json" \
   -Dfloor.token-url="http://127.0.0.1:$STUB_PORT/token" \
   -Dfloor.callback="http://127.0.0.1:$PORT/v1/wearables/bench/callback" \
   health.wearables.bench.load.Floor "$STEP_SECONDS" "$WARMUP" "$LEVELS" floor,floor+outbox+audit "$WORK/floor.tsv" \
-  2>&1 | tee "$WORK/floor.log" | { grep --line-buffered -E '^floor' >&2 || true; }
+  2>&1 | tee "$WORK/floor.log" | { grep --line-buffered -E '^floor' >&2 || true; }; then
+  say "the floor failed; the end of $WORK/floor.log:"
+  tail -20 "$WORK/floor.log" >&2
+  exit 1
+fi
 
-say "gatling: ${STEP_SECONDS} s per step after ${WARMUP} s of warm-up, users $LEVELS (about $((9 * (STEP_SECONDS + WARMUP) + 20)) s)"
+say "gatling: ${STEP_SECONDS} s per step after ${WARMUP} s of warm-up, users $LEVELS (about $((9 * (STEP_SECONDS + WARMUP) + 2 * WARMUP + 20)) s)"
 if ! BENCH_API_KEY=$API_KEY mvn -B -f "$MODULE/pom.xml" gatling:test -Dload.seconds="$STEP_SECONDS" \
   -Dload.warmup="$WARMUP" -Dload.levels="$LEVELS" -Dload.steps="$WORK/steps.tsv" >"$WORK/gatling.log" 2>&1; then
   say "gatling failed; the end of $WORK/gatling.log:"
@@ -158,5 +162,8 @@ STUB_PID=
 
 java -cp "$CLASSPATH_FLOOR" health.wearables.bench.load.LoadTable "$WORK/floor.tsv" "$WORK/steps.tsv" \
   "${REPORT}js/stats.js" "$WORK/stub.txt" "$WORK/metrics.txt" "$WORK/gateway-during-run.log"
+# The run's own secrets must appear in none of the files it wrote (the keyset file is removed at the end).
+leaks=$(grep -rlF -e "$API_KEY" -e "$CLIENT_SECRET" "$WORK" "$SERVER_DIR/logs" "$REPORT" 2>/dev/null || true)
+printf 'secret_sweep     %s\n' "${leaks:-API key and client secret in no log, result or report file}"
 printf 'gatling_report   %sindex.html\n' "$REPORT"
 printf 'load_average     %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"

@@ -77,7 +77,7 @@ import org.redisson.api.RedissonClient;
  * It is printed for reading the gap, not used for the targets.
  *
  * <p>Closed model, like the Gatling steps: {@code n} threads each run operations back to back for the step's seconds
- * after a warm-up at the same concurrency; throughput is operations completed over the step's window (first start to
+ * after a warm-up at the same concurrency (and, once before the first step, twice the warm-up at 16 threads); throughput is operations completed over the step's window (first start to
  * last end), latencies are exact percentiles of every operation. The state records the measured step takes are put
  * before the step starts, as many as the warm-up's rate says it could take three times over; any it needs beyond are put
  * just before the operation, outside its timing, and counted as {@code refills}.
@@ -93,6 +93,9 @@ public final class Floor {
     private static final ProjectId PROJECT = new ProjectId("bench");
     private static final ProviderSlug PROVIDER = new ProviderSlug("bench");
     private static final Duration STATE_TTL = Duration.ofHours(1);
+    private static final int START_WARM_UP_THREADS = 16;
+    /** How long after a step's end its operations may still run before the floor gives up. */
+    private static final Duration STALLED = Duration.ofSeconds(60);
 
     private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
@@ -147,7 +150,17 @@ public final class Floor {
         this.audits = new FhirAuditTrail(store);
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            measure(args);
+        } catch (Exception e) {
+            System.err.println("floor failed: " + e);
+            System.exit(1); // HAPI's and Redisson's threads would keep the JVM up
+        }
+        System.exit(0);
+    }
+
+    private static void measure(String[] args) throws Exception {
         int seconds = Integer.parseInt(args[0]);
         int warmup = Integer.parseInt(args[1]);
         int[] levels =
@@ -176,6 +189,7 @@ public final class Floor {
                     URI.create(System.getProperty("floor.token-url", "http://127.0.0.1:9181/token")),
                     URI.create(
                             System.getProperty("floor.callback", "http://127.0.0.1:9180/v1/wearables/bench/callback")));
+            floor.warmUp(2 * warmup);
             for (String variant : variants) {
                 boolean allWrites = switch (variant) {
                     case BASIC -> false;
@@ -216,6 +230,18 @@ public final class Floor {
         }
         Files.createDirectories(results.toAbsolutePath().getParent());
         Files.write(results, lines);
+    }
+
+    /**
+     * Once before the first step, as the gateway gets its start-up warm-up: every part of the operation at
+     * {@value #START_WARM_UP_THREADS} threads, so that the first measured step does not pay for the JIT.
+     */
+    private void warmUp(int seconds) throws InterruptedException {
+        prepared.clear();
+        // One thread first: HAPI loads its search parameters on the first write, inside the writer's transaction and
+        // on a second connection of the pool; ten or more first writes at once would hold all ten and wait for good.
+        run(1, 1, true);
+        run(START_WARM_UP_THREADS, seconds, true);
     }
 
     /** A warm-up at {@code users} threads, then the measured step at the same concurrency. */
@@ -288,8 +314,13 @@ public final class Floor {
             thread.start();
             threads.add(thread);
         }
+        long deadline = stopAt + STALLED.toNanos();
         for (Thread thread : threads) {
-            thread.join();
+            thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            if (thread.isAlive()) {
+                throw new IllegalStateException("operations still running " + STALLED.toSeconds()
+                        + " s after the step's end: the floor stalled (see the threads' stacks with jstack)");
+            }
         }
         step.windowNanos = System.nanoTime() - started;
         return step;

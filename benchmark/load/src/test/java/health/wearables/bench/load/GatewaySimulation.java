@@ -33,7 +33,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The gateway under load, one step after another, each at 1, 16 and 64 concurrent users (closed model:
  * {@code constantConcurrentUsers(n)} for the step's seconds, after a warm-up of its own at the same concurrency, whose
- * requests are named {@code warm-up …} and left out of the table):
+ * requests are named {@code warm-up …} and left out of the table; before the first, whole flows at 16 users for twice
+ * the warm-up, as the floor warms up before its first step):
  *
  * <ul>
  *   <li>{@code connect xN}: {@code POST /v1/wearables/bench/connect} with the project's API key and a new patient, 201
@@ -64,6 +65,7 @@ public final class GatewaySimulation extends Simulation {
     private static final Path STEPS = Path.of(System.getProperty("load.steps", "target/load/steps.tsv"));
     private static final String STATE = "state";
     private static final String MINT = "mint (not measured)";
+    private static final int START_WARM_UP_USERS = 16;
 
     private final String apiKey = System.getenv("BENCH_API_KEY");
     private final String runId = Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
@@ -84,6 +86,7 @@ public final class GatewaySimulation extends Simulation {
             throw new IllegalStateException("BENCH_API_KEY is not set: run benchmark/load.sh");
         }
         List<PopulationBuilder> steps = new ArrayList<>();
+        steps.add(step("warm-up at start", "flow", START_WARM_UP_USERS, 2 * WARMUP));
         for (String kind : List.of("connect", "callback", "flow")) {
             for (int users : LEVELS) {
                 steps.add(step("warm-up " + kind + " x" + users, kind, users, WARMUP));
