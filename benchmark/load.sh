@@ -11,6 +11,8 @@
 # the stub, both databases, its Redis keys, its configuration and keyset.
 # Usage: benchmark/load.sh [seconds per step]      (default 30; LOAD_WARMUP=5 seconds of warm-up per step)
 # Needs Redis on 127.0.0.1:6379 and PostgreSQL on 127.0.0.1:5432 (trust auth for postgres), ports 9180 and 9181 free.
+# Liberty's JVM_ARGS reach the gateway's JVM only, e.g. JVM_ARGS=-XX:StartFlightRecording=filename=/tmp/gateway.jfr
+# (the steps' start and end times are in benchmark/load/target/load/steps.tsv).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -146,7 +148,9 @@ fi
 
 say "gatling: ${STEP_SECONDS} s per step after ${WARMUP} s of warm-up, users $LEVELS (about $((9 * (STEP_SECONDS + WARMUP) + 2 * WARMUP + 20)) s)"
 if ! BENCH_API_KEY=$API_KEY mvn -B -f "$MODULE/pom.xml" gatling:test -Dload.seconds="$STEP_SECONDS" \
-  -Dload.warmup="$WARMUP" -Dload.levels="$LEVELS" -Dload.steps="$WORK/steps.tsv" >"$WORK/gatling.log" 2>&1; then
+  -Dload.warmup="$WARMUP" -Dload.levels="$LEVELS" -Dload.steps="$WORK/steps.tsv" \
+  -Dload.gatewayPid="$(cat "$WLP/usr/servers/.pid/wearables.pid")" -Dload.clockTicks="$(getconf CLK_TCK)" \
+  >"$WORK/gatling.log" 2>&1; then
   say "gatling failed; the end of $WORK/gatling.log:"
   tail -30 "$WORK/gatling.log" >&2
   exit 1

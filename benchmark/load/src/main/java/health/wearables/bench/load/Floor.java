@@ -1,5 +1,6 @@
 package health.wearables.bench.load;
 
+import com.sun.management.OperatingSystemMXBean;
 import health.wearables.adapters.fhir.EmbeddedFhirStore;
 import health.wearables.adapters.fhir.FhirAuditTrail;
 import health.wearables.adapters.fhir.FhirConnectionStore;
@@ -38,6 +39,7 @@ import health.wearables.domain.TokenSet;
 import health.wearables.domain.audit.AuditRecord;
 import health.wearables.domain.events.PlatformEvent;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,6 +98,9 @@ public final class Floor {
     private static final int START_WARM_UP_THREADS = 16;
     /** How long after a step's end its operations may still run before the floor gives up. */
     private static final Duration STALLED = Duration.ofSeconds(60);
+    /** This JVM, whose CPU time (all threads: the operations, HAPI's, Redisson's) each step reads. */
+    private static final OperatingSystemMXBean PROCESS =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
@@ -210,10 +215,13 @@ public final class Floor {
                             String.format("%.3f", step.percentileMillis(0.99)),
                             Long.toString(step.refills()),
                             step.errorKinds().toString(),
-                            step.parts.means());
+                            step.parts.means(),
+                            Long.toString(step.cpuNanos / 1_000_000),
+                            step.loadAverage);
                     lines.add(line);
                     System.out.printf(
-                            "%-20s x%-3d %8.1f ops/s  p50 %7.2f ms  p95 %7.2f ms  p99 %7.2f ms  errors %d%s  (%s)%n",
+                            "%-20s x%-3d %8.1f ops/s  p50 %7.2f ms  p95 %7.2f ms  p99 %7.2f ms  errors %d%s  (%s; cpu %.2f"
+                                    + " ms/op, load %s)%n",
                             variant,
                             users,
                             step.count() / step.windowSeconds(),
@@ -222,7 +230,9 @@ public final class Floor {
                             step.percentileMillis(0.99),
                             step.errors(),
                             step.errorKinds().isEmpty() ? "" : " " + step.errorKinds(),
-                            step.parts.means());
+                            step.parts.means(),
+                            step.cpuNanos / 1e6 / Math.max(1, step.count()),
+                            step.loadAverage);
                 }
             }
         } finally {
@@ -287,6 +297,7 @@ public final class Floor {
 
     private Step run(int users, int seconds, boolean allWrites) throws InterruptedException {
         Step step = new Step();
+        long cpuBefore = PROCESS.getProcessCpuTime();
         long started = System.nanoTime();
         long stopAt = started + Duration.ofSeconds(seconds).toNanos();
         List<Thread> threads = new ArrayList<>();
@@ -323,6 +334,8 @@ public final class Floor {
             }
         }
         step.windowNanos = System.nanoTime() - started;
+        step.cpuNanos = PROCESS.getProcessCpuTime() - cpuBefore;
+        step.loadAverage = loadAverage();
         return step;
     }
 
@@ -422,6 +435,14 @@ public final class Floor {
         }
     }
 
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "-";
+        }
+    }
+
     private String eventId() {
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
@@ -436,6 +457,8 @@ public final class Floor {
         private final Map<String, Long> errorKinds = new ConcurrentHashMap<>();
         private final Parts parts = new Parts();
         private long windowNanos;
+        private long cpuNanos;
+        private String loadAverage = "-";
         private long[] sorted;
 
         synchronized void add(List<Long> nanos) {

@@ -68,13 +68,25 @@ public final class LoadTable {
                                 number(stats, "percentiles1"),
                                 number(stats, "percentiles3"),
                                 number(stats, "percentiles4"),
-                                ko));
+                                ko,
+                                window.cpuMillis() < 0 ? Double.NaN : window.cpuMillis() / Math.max(1.0, total),
+                                window.load()));
             }
         }
 
         String header = String.format(
-                "%-20s %5s %9s %9s %9s %9s %7s %13s %11s",
-                "scenario", "users", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "÷floor req/s", "÷floor p99");
+                "%-20s %5s %8s %8s %8s %8s %6s %7s %5s %13s %11s",
+                "scenario",
+                "users",
+                "req/s",
+                "p50 ms",
+                "p95 ms",
+                "p99 ms",
+                "errors",
+                "cpu ms",
+                "load",
+                "÷floor req/s",
+                "÷floor p99");
         System.out.println(header);
         System.out.println("-".repeat(header.length()));
         for (Row row : gateway.values()) {
@@ -84,7 +96,7 @@ public final class LoadTable {
                 ratios = String.format(" %13.2f %11.2f", row.perSecond() / under.perSecond(), row.p99() / under.p99());
             }
             System.out.printf(
-                    "%-20s %5d %9.1f %9.0f %9.0f %9.0f %7d%s%n",
+                    "%-20s %5d %8.1f %8.0f %8.0f %8.0f %6d %7.2f %5s%s%n",
                     row.scenario(),
                     row.users(),
                     row.perSecond(),
@@ -92,12 +104,22 @@ public final class LoadTable {
                     row.p95(),
                     row.p99(),
                     row.errors(),
+                    row.cpuPerRequest(),
+                    row.load(),
                     ratios);
         }
         for (FloorRow row : floor.values()) {
             System.out.printf(
-                    "%-20s %5d %9.1f %9.2f %9.2f %9.2f %7d%n",
-                    row.variant(), row.users(), row.perSecond(), row.p50(), row.p95(), row.p99(), row.errors());
+                    "%-20s %5d %8.1f %8.2f %8.2f %8.2f %6d %7.2f %5s%n",
+                    row.variant(),
+                    row.users(),
+                    row.perSecond(),
+                    row.p50(),
+                    row.p95(),
+                    row.p99(),
+                    row.errors(),
+                    row.cpuPerRequest(),
+                    row.load());
         }
         System.out.println("-".repeat(header.length()));
 
@@ -137,6 +159,12 @@ public final class LoadTable {
         System.out.println(
                 "  gateway: Gatling's times, whole milliseconds, each request from sent to answer read; flow = "
                         + "connect + callback of one user (req/s = flows/s); req/s = requests completed / the step's window");
+        System.out.println(
+                "  cpu ms: CPU time per request (per flow, per floor operation) of the gateway's JVM or the floor's "
+                        + "JVM over the step, all their threads, not PostgreSQL's, Redis's or the stub's; load: the machine's "
+                        + "1-minute load average at the step's end ("
+                        + Runtime.getRuntime().availableProcessors()
+                        + " processors)");
         System.out.println("  floor: exact times of one callback's I/O made directly with the gateway's adapters; "
                 + "mean ms per part:");
         for (FloorRow row : floor.values()) {
@@ -259,7 +287,9 @@ public final class LoadTable {
                             Long.parseLong(f[3]),
                             Long.parseLong(f[8]),
                             f[9],
-                            f.length > 10 ? f[10] : ""));
+                            f[10],
+                            Long.parseLong(f[11]) / Math.max(1.0, Long.parseLong(f[2])),
+                            f[12]));
         }
         return rows;
     }
@@ -268,7 +298,14 @@ public final class LoadTable {
         Map<String, Window> windows = new LinkedHashMap<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             String[] f = line.split("\t", -1);
-            windows.put(f[0], new Window(Double.parseDouble(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4])));
+            windows.put(
+                    f[0],
+                    new Window(
+                            Double.parseDouble(f[2]),
+                            Long.parseLong(f[3]),
+                            Long.parseLong(f[4]),
+                            Long.parseLong(f[5]),
+                            f[6]));
         }
         return windows;
     }
@@ -277,7 +314,16 @@ public final class LoadTable {
         return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : otherwise;
     }
 
-    private record Row(String scenario, int users, double perSecond, double p50, double p95, double p99, long errors) {}
+    private record Row(
+            String scenario,
+            int users,
+            double perSecond,
+            double p50,
+            double p95,
+            double p99,
+            long errors,
+            double cpuPerRequest,
+            String load) {}
 
     private record FloorRow(
             String variant,
@@ -289,7 +335,9 @@ public final class LoadTable {
             long errors,
             long refills,
             String errorKinds,
-            String parts) {}
+            String parts,
+            double cpuPerRequest,
+            String load) {}
 
-    private record Window(double seconds, long iterations, long mints) {}
+    private record Window(double seconds, long iterations, long mints, long cpuMillis, String load) {}
 }

@@ -20,6 +20,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
@@ -47,7 +48,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * </ul>
  *
  * <p>Every step's window (first request sent to last answer read) is written to {@code load.steps}, so throughput is
- * what was completed over the time it took. Connections to the gateway are pooled and shared by the users (keep-alive,
+ * what was completed over the time it took, with the gateway's CPU time over the step (its process, {@code
+ * load.gatewayPid}, read from {@code /proc}), the machine's load average at the step's end, and the step's start and
+ * end by the clock (to find the step in the gateway's log or a flight recording). Connections to the gateway are pooled and shared by the users (keep-alive,
  * as a platform's backend calls it), so a TCP handshake per request is not what is measured.
  *
  * <p>The API key is read from the environment ({@code BENCH_API_KEY}) and sent only in the {@code Authorization}
@@ -63,6 +66,10 @@ public final class GatewaySimulation extends Simulation {
             .map(Integer::valueOf)
             .toList();
     private static final Path STEPS = Path.of(System.getProperty("load.steps", "target/load/steps.tsv"));
+    /** The gateway's process, whose CPU time each step reads from {@code /proc} (none: not read). */
+    private static final Path GATEWAY_STAT = Path.of("/proc", System.getProperty("load.gatewayPid", "none"), "stat");
+
+    private static final long CLOCK_TICKS = Long.getLong("load.clockTicks", 100);
     private static final String STATE = "state";
     private static final String MINT = "mint (not measured)";
     private static final int START_WARM_UP_USERS = 16;
@@ -102,7 +109,7 @@ public final class GatewaySimulation extends Simulation {
 
     /** One step: its own scenario (Gatling's names are unique), its requests named after it, its window recorded. */
     private PopulationBuilder step(String name, String kind, int users, int seconds) {
-        Window window = new Window(users);
+        Window window = new Window(users, order.isEmpty() ? null : windows.get(order.get(order.size() - 1)));
         windows.put(name, window);
         order.add(name);
         ChainBuilder body = switch (kind) {
@@ -184,6 +191,7 @@ public final class GatewaySimulation extends Simulation {
     /** The steps' windows and the mints they needed, for the table ({@link LoadTable}). */
     @Override
     public void after() {
+        windows.get(order.get(order.size() - 1)).finish();
         List<String> lines = new ArrayList<>();
         for (String name : order) {
             Window window = windows.get(name);
@@ -193,9 +201,14 @@ public final class GatewaySimulation extends Simulation {
                     Integer.toString(window.users),
                     String.format("%.3f", window.seconds()),
                     Long.toString(window.iterations.get()),
-                    Long.toString(window.mints.get())));
+                    Long.toString(window.mints.get()),
+                    Long.toString(window.cpuMillis()),
+                    window.loadAverage,
+                    String.valueOf(window.startedAt),
+                    String.valueOf(window.finishedAt)));
         }
-        lines.add(String.join("\t", "states left unused", "0", "0", Integer.toString(states.size()), "0"));
+        lines.add(String.join(
+                "\t", "states left unused", "0", "0", Integer.toString(states.size()), "0", "-1", "-", "-", "-"));
         try {
             Files.createDirectories(STEPS.toAbsolutePath().getParent());
             Files.write(STEPS, lines);
@@ -204,25 +217,77 @@ public final class GatewaySimulation extends Simulation {
         }
     }
 
-    /** From the first user's start to the last user's end, and how many users ended. */
+    /**
+     * The gateway's CPU time so far (user and system, all its threads) in clock ticks, from {@code /proc/<pid>/stat};
+     * -1 when it cannot be read.
+     */
+    static long gatewayCpuTicks() {
+        try {
+            String stat = Files.readString(GATEWAY_STAT);
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime and stime, fields 14 and 15
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "-";
+        }
+    }
+
+    /**
+     * From the first user's start to the last user's end, how many users ended, and the gateway's CPU time and the
+     * machine's load average (1 minute) over the same span.
+     */
     private static final class Window {
         private final int users;
         private final AtomicLong first = new AtomicLong(Long.MAX_VALUE);
         private final AtomicLong last = new AtomicLong(Long.MIN_VALUE);
         private final AtomicLong iterations = new AtomicLong();
         private final AtomicLong mints = new AtomicLong();
+        private final Window previous;
+        private final AtomicLong firstCpu = new AtomicLong(Long.MIN_VALUE);
+        private volatile Instant startedAt;
+        private volatile Instant finishedAt;
+        private volatile long lastCpu = -1;
+        private volatile String loadAverage = "-";
 
-        Window(int users) {
+        /** @param previous the step before, which this one's start finishes (steps run one after another) */
+        Window(int users, Window previous) {
             this.users = users;
+            this.previous = previous;
         }
 
         void begin() {
+            if (firstCpu.get() == Long.MIN_VALUE && firstCpu.compareAndSet(Long.MIN_VALUE, gatewayCpuTicks())) {
+                startedAt = Instant.now();
+                if (previous != null) {
+                    previous.finish();
+                }
+            }
             first.accumulateAndGet(System.nanoTime(), Math::min);
         }
 
         void end() {
             last.accumulateAndGet(System.nanoTime(), Math::max);
             iterations.incrementAndGet();
+        }
+
+        /** At the next step's start (or the run's end): the CPU time and the load average then. */
+        void finish() {
+            finishedAt = Instant.now();
+            lastCpu = gatewayCpuTicks();
+            loadAverage = loadAverage();
+        }
+
+        /** The gateway's CPU time over the step, in milliseconds; -1 when it could not be read. */
+        long cpuMillis() {
+            long from = firstCpu.get();
+            return from < 0 || lastCpu < 0 ? -1 : (lastCpu - from) * 1000 / CLOCK_TICKS;
         }
 
         double seconds() {
