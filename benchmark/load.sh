@@ -146,7 +146,7 @@ if ! java -Xmx1g -cp "$CLASSPATH_FLOOR" \
   exit 1
 fi
 
-say "gatling: ${STEP_SECONDS} s per step after ${WARMUP} s of warm-up, users $LEVELS (about $((9 * (STEP_SECONDS + WARMUP) + 2 * WARMUP + 20)) s)"
+say "gatling: ${STEP_SECONDS} s per step after ${WARMUP} s of warm-up, users $LEVELS (about $((10 * STEP_SECONDS + 9 * WARMUP + 20)) s)"
 if ! BENCH_API_KEY=$API_KEY mvn -B -f "$MODULE/pom.xml" gatling:test -Dload.seconds="$STEP_SECONDS" \
   -Dload.warmup="$WARMUP" -Dload.levels="$LEVELS" -Dload.steps="$WORK/steps.tsv" \
   -Dload.gatewayPid="$(cat "$WLP/usr/servers/.pid/wearables.pid")" -Dload.clockTicks="$(getconf CLK_TCK)" \

@@ -79,10 +79,11 @@ import org.redisson.api.RedissonClient;
  * It is printed for reading the gap, not used for the targets.
  *
  * <p>Closed model, like the Gatling steps: {@code n} threads each run operations back to back for the step's seconds
- * after a warm-up at the same concurrency (and, once before the first step, twice the warm-up at 16 threads); throughput is operations completed over the step's window (first start to
- * last end), latencies are exact percentiles of every operation. The state records the measured step takes are put
- * before the step starts, as many as the warm-up's rate says it could take three times over; any it needs beyond are put
- * just before the operation, outside its timing, and counted as {@code refills}.
+ * after a warm-up at the same concurrency (and, once before the first step, a step's length of operations with every
+ * write at 16 threads: HAPI's code takes long to compile); throughput is operations completed over the step's window
+ * (first start to last end), latencies are exact percentiles of every operation. The state records the measured step
+ * takes are put before the step starts, as many as the warm-up's rate says it could take three times over; any it needs
+ * beyond are put just before the operation, outside its timing, and counted as {@code refills}.
  *
  * <p>Configuration (system properties): {@code floor.redis}, {@code floor.prefix}, {@code floor.jdbc},
  * {@code floor.user}, {@code floor.keyset}, {@code floor.token-url}, {@code floor.callback}. Arguments: seconds per
@@ -104,7 +105,7 @@ public final class Floor {
 
     private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
-    private final String runId = HexFormat.of().formatHex(random.generateSeed(4));
+    private final String runId = Long.toHexString(random.nextLong() & 0xffffffffL);
     private final AtomicLong patients = new AtomicLong();
     private final ConcurrentLinkedQueue<StateToken> prepared = new ConcurrentLinkedQueue<>();
     private final RedisStateStore states;
@@ -118,8 +119,8 @@ public final class Floor {
     private final FhirEventOutbox outbox;
     private final FhirAuditTrail audits;
 
-    private Floor(RedissonClient redis, String prefix, EmbeddedFhirStore store, Path keyset, URI tokenUrl, URI callback)
-            throws IOException {
+    private Floor(
+            RedissonClient redis, String prefix, EmbeddedFhirStore store, Path keyset, URI tokenUrl, URI callback) {
         Duration timeout = Duration.ofSeconds(2);
         this.states = new RedisStateStore(redis, prefix, timeout);
         this.syncQueue = new RedisSyncQueue(redis, prefix, timeout);
@@ -194,7 +195,7 @@ public final class Floor {
                     URI.create(System.getProperty("floor.token-url", "http://127.0.0.1:9181/token")),
                     URI.create(
                             System.getProperty("floor.callback", "http://127.0.0.1:9180/v1/wearables/bench/callback")));
-            floor.warmUp(2 * warmup);
+            floor.warmUp(seconds);
             for (String variant : variants) {
                 boolean allWrites = switch (variant) {
                     case BASIC -> false;
@@ -220,8 +221,8 @@ public final class Floor {
                             step.loadAverage);
                     lines.add(line);
                     System.out.printf(
-                            "%-20s x%-3d %8.1f ops/s  p50 %7.2f ms  p95 %7.2f ms  p99 %7.2f ms  errors %d%s  (%s; cpu %.2f"
-                                    + " ms/op, load %s)%n",
+                            "%-20s x%-3d %8.1f ops/s  p50 %7.2f ms  p95 %7.2f ms  p99 %7.2f ms  errors %d%s  "
+                                    + "(%s; cpu %.2f ms/op, load %s)%n",
                             variant,
                             users,
                             step.count() / step.windowSeconds(),

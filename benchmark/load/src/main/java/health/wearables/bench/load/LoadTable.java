@@ -158,11 +158,12 @@ public final class LoadTable {
         System.out.println("notes");
         System.out.println(
                 "  gateway: Gatling's times, whole milliseconds, each request from sent to answer read; flow = "
-                        + "connect + callback of one user (req/s = flows/s); req/s = requests completed / the step's window");
+                        + "connect + callback of one user (req/s = flows/s); req/s = requests completed / the "
+                        + "step's window");
         System.out.println(
                 "  cpu ms: CPU time per request (per flow, per floor operation) of the gateway's JVM or the floor's "
-                        + "JVM over the step, all their threads, not PostgreSQL's, Redis's or the stub's; load: the machine's "
-                        + "1-minute load average at the step's end ("
+                        + "JVM over the step, all their threads, not PostgreSQL's, Redis's or the stub's; load: the "
+                        + "machine's 1-minute load average at the step's end ("
                         + Runtime.getRuntime().availableProcessors()
                         + " processors)");
         System.out.println("  floor: exact times of one callback's I/O made directly with the gateway's adapters; "
@@ -181,7 +182,8 @@ public final class LoadTable {
                 .mapToLong(entry -> entry.getValue().mints())
                 .sum();
         System.out.printf(
-                "  callback states: minted by the connect steps; extra connects needed (not measured): %d; left unused: %d%n",
+                "  callback states: minted by the connect steps; extra connects needed (not measured): %d; "
+                        + "left unused: %d%n",
                 mints,
                 Optional.ofNullable(windows.get("states left unused"))
                         .map(Window::iterations)

@@ -23,9 +23,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * {@link HttpServer} on a small fixed pool, with {@code TCP_NODELAY} (set by {@code load.sh}:
  * {@code -Dsun.net.httpserver.nodelay=true}), HTTP/1.1 keep-alive.
  *
- * <p>At the end (SIGTERM) it writes how many token requests it answered and how long its handler took (from the request's
- * headers read to the answer written: mean, p50, p99, max, in microseconds) to the file given, so the run shows that the
- * stub is not what is slow. It never writes a token.
+ * <p>At the end (SIGTERM) it writes how many token requests it answered and how long its handler took (from the
+ * request's headers read to the answer written: mean, p50, p99, max, in microseconds) to the file given, so the run
+ * shows that the stub is not what is slow. It never writes a token.
  *
  * <p>Arguments: port, statistics file, threads (default 4).
  */

@@ -34,8 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The gateway under load, one step after another, each at 1, 16 and 64 concurrent users (closed model:
  * {@code constantConcurrentUsers(n)} for the step's seconds, after a warm-up of its own at the same concurrency, whose
- * requests are named {@code warm-up …} and left out of the table; before the first, whole flows at 16 users for twice
- * the warm-up, as the floor warms up before its first step):
+ * requests are named {@code warm-up …} and left out of the table; before the first, whole flows at 16 users for a
+ * step's length, as the floor warms up before its first step):
  *
  * <ul>
  *   <li>{@code connect xN}: {@code POST /v1/wearables/bench/connect} with the project's API key and a new patient, 201
@@ -50,8 +50,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Every step's window (first request sent to last answer read) is written to {@code load.steps}, so throughput is
  * what was completed over the time it took, with the gateway's CPU time over the step (its process, {@code
  * load.gatewayPid}, read from {@code /proc}), the machine's load average at the step's end, and the step's start and
- * end by the clock (to find the step in the gateway's log or a flight recording). Connections to the gateway are pooled and shared by the users (keep-alive,
- * as a platform's backend calls it), so a TCP handshake per request is not what is measured.
+ * end by the clock (to find the step in the gateway's log or a flight recording). Connections to the gateway are pooled
+ * and shared by the users (keep-alive, as a platform's backend calls it), so a TCP handshake per request is not what is
+ * measured.
  *
  * <p>The API key is read from the environment ({@code BENCH_API_KEY}) and sent only in the {@code Authorization}
  * header; nothing here logs it (logback-test.xml keeps Gatling's HTTP logging at WARN).
@@ -93,7 +94,7 @@ public final class GatewaySimulation extends Simulation {
             throw new IllegalStateException("BENCH_API_KEY is not set: run benchmark/load.sh");
         }
         List<PopulationBuilder> steps = new ArrayList<>();
-        steps.add(step("warm-up at start", "flow", START_WARM_UP_USERS, 2 * WARMUP));
+        steps.add(step("warm-up at start", "flow", START_WARM_UP_USERS, SECONDS));
         for (String kind : List.of("connect", "callback", "flow")) {
             for (int users : LEVELS) {
                 steps.add(step("warm-up " + kind + " x" + users, kind, users, WARMUP));
