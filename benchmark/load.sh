@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The gateway under concurrent load, next to its floor, in one run: the production WAR on Open Liberty (port 9180) with a
-# PostgreSQL FHIR store (database wearables_load) and Redis (keys under bench-load:), a generic OAuth 2.0 provider
+# The gateway under concurrent load, next to its floor, in one run: the production WAR on Open Liberty (port 9180) with
+# a PostgreSQL FHIR store (database wearables_load) and Redis (keys under bench-load:), a generic OAuth 2.0 provider
 # "bench" whose token endpoint is a stub in a JVM of its own (port 9181, answers at once), and two measurements at 1, 16
 # and 64 concurrent users/threads, each step after a warm-up at the same concurrency:
 #   floor    the callback's I/O made directly with the gateway's adapters in one JVM (GETDEL, token request, Endpoint
@@ -50,7 +50,8 @@ CLASSPATH_FLOOR="$MODULE/target/classes:$(cat "$WORK/classpath.txt")"
 
 psql_() { PGOPTIONS='-c client_min_messages=warning' psql -h 127.0.0.1 -U postgres -q -X -v ON_ERROR_STOP=1 "$@"; }
 redis_keys_delete() {
-  redis-cli -h 127.0.0.1 -p 6379 --scan --pattern "${PREFIX}*" | xargs -r -d '\n' -n 500 redis-cli -h 127.0.0.1 -p 6379 DEL >/dev/null
+  redis-cli -h 127.0.0.1 -p 6379 --scan --pattern "${PREFIX}*" \
+    | xargs -r -d '\n' -n 500 redis-cli -h 127.0.0.1 -p 6379 DEL >/dev/null
 }
 
 SERVER_STARTED=
@@ -82,7 +83,8 @@ redis_keys_delete
 
 # Secrets of this run only, never printed: the project's API key (the server gets its hash), the client secret.
 umask 077
-java -cp "$CLASSPATH_FLOOR" health.wearables.adapters.sealing.TokenKeysetTool generate "$WORK/token-keyset.json" >/dev/null 2>&1
+java -cp "$CLASSPATH_FLOOR" health.wearables.adapters.sealing.TokenKeysetTool generate "$WORK/token-keyset.json" \
+  >/dev/null 2>&1
 API_KEY=$(openssl rand -hex 32)
 API_KEY_SHA256=$(printf %s "$API_KEY" | sha256sum | cut -d' ' -f1)
 CLIENT_SECRET=$(openssl rand -hex 32)
@@ -146,7 +148,8 @@ if ! java -Xmx1g -cp "$CLASSPATH_FLOOR" \
   exit 1
 fi
 
-say "gatling: ${STEP_SECONDS} s per step after ${WARMUP} s of warm-up, users $LEVELS (about $((10 * STEP_SECONDS + 9 * WARMUP + 20)) s)"
+say "gatling: ${STEP_SECONDS} s per step after ${WARMUP} s of warm-up, users $LEVELS" \
+  "(about $((10 * STEP_SECONDS + 9 * WARMUP + 20)) s)"
 if ! BENCH_API_KEY=$API_KEY mvn -B -f "$MODULE/pom.xml" gatling:test -Dload.seconds="$STEP_SECONDS" \
   -Dload.warmup="$WARMUP" -Dload.levels="$LEVELS" -Dload.steps="$WORK/steps.tsv" \
   -Dload.gatewayPid="$(cat "$WLP/usr/servers/.pid/wearables.pid")" -Dload.clockTicks="$(getconf CLK_TCK)" \
