@@ -1,0 +1,176 @@
+#!/usr/bin/env bash
+# The gateway under concurrent load, next to its floor, in one run: the production WAR on Open Liberty (port 9180) with
+# a PostgreSQL FHIR store (database wearables_load) and Redis (keys under bench-load:), a generic OAuth 2.0 provider
+# "bench" whose token endpoint is a stub in a JVM of its own (port 9181, answers at once), and two measurements at 1, 16
+# and 64 concurrent users/threads, each step after a warm-up at the same concurrency:
+#   floor    the callback's I/O made directly with the gateway's adapters in one JVM (GETDEL, token request, Endpoint
+#            write through HAPI in its own database wearables_load_floor, XADD), no server; benchmark/load/…/Floor.java
+#   gatling  connect, callback alone (states minted by the connect steps), whole flow; closed model; HTML report
+# Prints one table (throughput, p50/p95/p99, errors, callback ÷ floor) with the issue's targets (PASS/MISS, never a
+# failure), the path of Gatling's report and the load average. Stops and removes everything it started: the server,
+# the stub, both databases, its Redis keys, its configuration and keyset.
+# Usage: benchmark/load.sh [seconds per step]      (default 30; LOAD_WARMUP=5 seconds of warm-up per step)
+# Needs Redis on 127.0.0.1:6379 and PostgreSQL on 127.0.0.1:5432 (trust auth for postgres), ports 9180 and 9181 free.
+# Liberty's JVM_ARGS reach the gateway's JVM only, e.g. JVM_ARGS=-XX:StartFlightRecording=filename=/tmp/gateway.jfr
+# (the steps' start and end times are in benchmark/load/target/load/steps.tsv).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+STEP_SECONDS=${1:-30}
+WARMUP=${LOAD_WARMUP:-5}
+LEVELS=1,16,64
+PORT=9180
+STUB_PORT=9181
+GATEWAY=adapters-rest/gateway
+WLP=$ROOT/$GATEWAY/target/liberty/wlp
+SERVER_DIR=$WLP/usr/servers/wearables
+MODULE=$ROOT/benchmark/load
+WORK=$MODULE/target/load
+DB=wearables_load
+FLOOR_DB=wearables_load_floor
+PREFIX=bench-load:
+
+for port in $PORT $STUB_PORT; do
+  if (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then
+    echo "port $port is in use: stop what listens there first" >&2
+    exit 1
+  fi
+done
+
+say() { printf '[load] %s\n' "$*" >&2; }
+
+say "building the gateway, the adapters and the benchmark"
+mvn -B -q -DskipTests install -pl "$GATEWAY",adapters-fhir,adapters-redis -am
+mvn -B -q -pl "$GATEWAY" liberty:create liberty:deploy -Dliberty.var.http.port=$PORT >/dev/null
+rm -rf "$WORK"
+mkdir -p "$WORK"
+mvn -B -q -f "$MODULE/pom.xml" test-compile dependency:build-classpath -Dmdep.includeScope=runtime \
+  -Dmdep.outputFile="$WORK/classpath.txt" >/dev/null
+CLASSPATH_FLOOR="$MODULE/target/classes:$(cat "$WORK/classpath.txt")"
+
+psql_() { PGOPTIONS='-c client_min_messages=warning' psql -h 127.0.0.1 -U postgres -q -X -v ON_ERROR_STOP=1 "$@"; }
+redis_keys_delete() {
+  redis-cli -h 127.0.0.1 -p 6379 --scan --pattern "${PREFIX}*" \
+    | xargs -r -d '\n' -n 500 redis-cli -h 127.0.0.1 -p 6379 DEL >/dev/null
+}
+
+SERVER_STARTED=
+STUB_PID=
+cleanup() {
+  set +e
+  if [ -n "$SERVER_STARTED" ]; then
+    "$WLP/bin/server" stop wearables >/dev/null 2>&1
+  fi
+  if [ -n "$STUB_PID" ] && kill -0 "$STUB_PID" 2>/dev/null; then
+    kill "$STUB_PID"
+    wait "$STUB_PID" 2>/dev/null
+  fi
+  if [ -f "$SERVER_DIR/server.env.orig" ]; then
+    mv -f "$SERVER_DIR/server.env.orig" "$SERVER_DIR/server.env"
+  fi
+  rm -f "$WORK/token-keyset.json"
+  psql_ -c "DROP DATABASE IF EXISTS $DB" -c "DROP DATABASE IF EXISTS $FLOOR_DB" >/dev/null 2>&1
+  redis_keys_delete
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+say "fresh databases $DB and $FLOOR_DB, no Redis keys under $PREFIX"
+psql_ -c "DROP DATABASE IF EXISTS $DB" -c "DROP DATABASE IF EXISTS $FLOOR_DB"
+createdb -h 127.0.0.1 -U postgres "$DB"
+createdb -h 127.0.0.1 -U postgres "$FLOOR_DB"
+redis_keys_delete
+
+# Secrets of this run only, never printed: the project's API key (the server gets its hash), the client secret.
+umask 077
+java -cp "$CLASSPATH_FLOOR" health.wearables.adapters.sealing.TokenKeysetTool generate "$WORK/token-keyset.json" \
+  >/dev/null 2>&1
+API_KEY=$(openssl rand -hex 32)
+API_KEY_SHA256=$(printf %s "$API_KEY" | sha256sum | cut -d' ' -f1)
+CLIENT_SECRET=$(openssl rand -hex 32)
+[ -f "$SERVER_DIR/server.env.orig" ] || cp "$SERVER_DIR/server.env" "$SERVER_DIR/server.env.orig"
+{
+  cat "$SERVER_DIR/server.env.orig"
+  echo
+  cat <<EOF
+WEARABLES_PUBLIC_BASE_URL=http://127.0.0.1:$PORT
+WEARABLES_CRYPTO_KEYSET_FILE=$WORK/token-keyset.json
+WEARABLES_FHIR_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB
+WEARABLES_FHIR_USERNAME=postgres
+WEARABLES_REDIS_ADDRESS=redis://127.0.0.1:6379
+WEARABLES_REDIS_KEY_PREFIX=$PREFIX
+WEARABLES_STATE_TTL=3600
+WEARABLES_PROJECTS=bench
+WEARABLES_PROJECTS_BENCH_API_KEY_SHA256=$API_KEY_SHA256
+WEARABLES_PROVIDERS=bench
+WEARABLES_PROVIDERS_BENCH_OAUTH_VERSION=2.0
+WEARABLES_PROVIDERS_BENCH_AUTHORIZATION_URL=http://127.0.0.1:$STUB_PORT/authorize
+WEARABLES_PROVIDERS_BENCH_TOKEN_URL=http://127.0.0.1:$STUB_PORT/token
+WEARABLES_PROVIDERS_BENCH_CLIENT_ID=bench-client
+WEARABLES_PROVIDERS_BENCH_CLIENT_SECRET=$CLIENT_SECRET
+WEARABLES_PROVIDERS_BENCH_SCOPES=activity,heartrate
+WEARABLES_PROVIDERS_BENCH_PKCE=none
+WEARABLES_PROVIDERS_BENCH_CLIENT_AUTH=post
+EOF
+} >"$SERVER_DIR/server.env"
+umask 022
+
+say "token stub on :$STUB_PORT"
+java -Dsun.net.httpserver.nodelay=true -cp "$MODULE/target/classes" health.wearables.bench.load.TokenStub \
+  $STUB_PORT "$WORK/stub.txt" 4 >"$WORK/stub.log" 2>&1 &
+STUB_PID=$!
+
+say "starting the gateway on :$PORT (PostgreSQL $DB, Redis prefix $PREFIX)"
+rm -rf "$SERVER_DIR/logs"
+SERVER_STARTED=yes
+"$WLP/bin/server" start wearables >/dev/null
+for _ in $(seq 1 300); do
+  curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1 && break
+  sleep 1
+done
+if ! curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1; then
+  say "the gateway did not become ready; the end of $SERVER_DIR/logs/messages.log:"
+  tail -20 "$SERVER_DIR/logs/messages.log" >&2
+  exit 1
+fi
+log_mark=$(wc -l <"$SERVER_DIR/logs/messages.log")
+
+say "floor: ${STEP_SECONDS} s per step after ${WARMUP} s of warm-up, threads $LEVELS"
+if ! java -Xmx1g -cp "$CLASSPATH_FLOOR" \
+  -Dfloor.jdbc="jdbc:postgresql://127.0.0.1:5432/$FLOOR_DB" -Dfloor.user=postgres \
+  -Dfloor.redis=redis://127.0.0.1:6379 -Dfloor.prefix="${PREFIX}floor:" -Dfloor.keyset="$WORK/token-keyset.json" \
+  -Dfloor.token-url="http://127.0.0.1:$STUB_PORT/token" \
+  -Dfloor.callback="http://127.0.0.1:$PORT/v1/wearables/bench/callback" \
+  health.wearables.bench.load.Floor "$STEP_SECONDS" "$WARMUP" "$LEVELS" floor,floor+outbox+audit "$WORK/floor.tsv" \
+  2>&1 | tee "$WORK/floor.log" | { grep --line-buffered -E '^floor' >&2 || true; }; then
+  say "the floor failed; the end of $WORK/floor.log:"
+  tail -20 "$WORK/floor.log" >&2
+  exit 1
+fi
+
+say "gatling: ${STEP_SECONDS} s per step after ${WARMUP} s of warm-up, users $LEVELS" \
+  "(about $((10 * STEP_SECONDS + 9 * WARMUP + 20)) s)"
+if ! BENCH_API_KEY=$API_KEY mvn -B -f "$MODULE/pom.xml" gatling:test -Dload.seconds="$STEP_SECONDS" \
+  -Dload.warmup="$WARMUP" -Dload.levels="$LEVELS" -Dload.steps="$WORK/steps.tsv" \
+  -Dload.gatewayPid="$(cat "$WLP/usr/servers/.pid/wearables.pid")" -Dload.clockTicks="$(getconf CLK_TCK)" \
+  >"$WORK/gatling.log" 2>&1; then
+  say "gatling failed; the end of $WORK/gatling.log:"
+  tail -30 "$WORK/gatling.log" >&2
+  exit 1
+fi
+REPORT=$(grep -oP 'please open the following file: file://\K\S+' "$WORK/gatling.log" | tail -1)
+REPORT=${REPORT%index.html}
+
+curl -sf "http://127.0.0.1:$PORT/metrics" >"$WORK/metrics.txt" || true
+tail -n +"$((log_mark + 1))" "$SERVER_DIR/logs/messages.log" >"$WORK/gateway-during-run.log"
+kill "$STUB_PID"
+wait "$STUB_PID" 2>/dev/null || true
+STUB_PID=
+
+java -cp "$CLASSPATH_FLOOR" health.wearables.bench.load.LoadTable "$WORK/floor.tsv" "$WORK/steps.tsv" \
+  "${REPORT}js/stats.js" "$WORK/stub.txt" "$WORK/metrics.txt" "$WORK/gateway-during-run.log"
+# The run's own secrets must appear in none of the files it wrote (the keyset file is removed at the end).
+leaks=$(grep -rlF -e "$API_KEY" -e "$CLIENT_SECRET" "$WORK" "$SERVER_DIR/logs" "$REPORT" 2>/dev/null || true)
+printf 'secret_sweep     %s\n' "${leaks:-API key and client secret in no log, result or report file}"
+printf 'gatling_report   %sindex.html\n' "$REPORT"
+printf 'load_average     %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"

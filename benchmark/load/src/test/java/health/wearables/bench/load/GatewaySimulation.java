@@ -1,0 +1,298 @@
+package health.wearables.bench.load;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.group;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The gateway under load, one step after another, each at 1, 16 and 64 concurrent users (closed model:
+ * {@code constantConcurrentUsers(n)} for the step's seconds, after a warm-up of its own at the same concurrency, whose
+ * requests are named {@code warm-up …} and left out of the table; before the first, whole flows at 16 users for a
+ * step's length, as the floor warms up before its first step):
+ *
+ * <ul>
+ *   <li>{@code connect xN}: {@code POST /v1/wearables/bench/connect} with the project's API key and a new patient, 201
+ *       with an authorization URL;
+ *   <li>{@code callback xN}: {@code GET /v1/wearables/bench/callback?state=…&code=…}, 200 JSON, with a state minted
+ *       beforehand: the states of the connect steps (not timed here) are kept and taken newest first. Should they run
+ *       out, a user mints one with a connect named {@code mint (not measured)} before its callback, and the count is
+ *       printed;
+ *   <li>{@code flow xN}: connect then callback, the group's time being the two requests' together.
+ * </ul>
+ *
+ * <p>Every step's window (first request sent to last answer read) is written to {@code load.steps}, so throughput is
+ * what was completed over the time it took, with the gateway's CPU time over the step (its process, {@code
+ * load.gatewayPid}, read from {@code /proc}), the machine's load average at the step's end, and the step's start and
+ * end by the clock (to find the step in the gateway's log or a flight recording). Connections to the gateway are pooled
+ * and shared by the users (keep-alive, as a platform's backend calls it), so a TCP handshake per request is not what is
+ * measured.
+ *
+ * <p>The API key is read from the environment ({@code BENCH_API_KEY}) and sent only in the {@code Authorization}
+ * header; nothing here logs it (logback-test.xml keeps Gatling's HTTP logging at WARN).
+ */
+public final class GatewaySimulation extends Simulation {
+    private static final String BASE_URL = System.getProperty("load.baseUrl", "http://127.0.0.1:9180");
+    private static final int SECONDS = Integer.getInteger("load.seconds", 30);
+    private static final int WARMUP = Integer.getInteger("load.warmup", 5);
+    private static final List<Integer> LEVELS = Arrays.stream(
+                    System.getProperty("load.levels", "1,16,64").split(","))
+            .map(String::trim)
+            .map(Integer::valueOf)
+            .toList();
+    private static final Path STEPS = Path.of(System.getProperty("load.steps", "target/load/steps.tsv"));
+    /** The gateway's process, whose CPU time each step reads from {@code /proc} (none: not read). */
+    private static final Path GATEWAY_STAT = Path.of("/proc", System.getProperty("load.gatewayPid", "none"), "stat");
+
+    private static final long CLOCK_TICKS = Long.getLong("load.clockTicks", 100);
+    private static final String STATE = "state";
+    private static final String MINT = "mint (not measured)";
+    private static final int START_WARM_UP_USERS = 16;
+
+    private final String apiKey = System.getenv("BENCH_API_KEY");
+    private final String runId = Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
+    private final AtomicLong patients = new AtomicLong();
+    private final Deque<String> states = new ConcurrentLinkedDeque<>();
+    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private final List<String> order = new ArrayList<>();
+
+    private final HttpProtocolBuilder protocol = http.baseUrl(BASE_URL)
+            .acceptHeader("application/json")
+            .userAgentHeader("wearables-load-benchmark")
+            .shareConnections()
+            .disableWarmUp()
+            .disableCaching();
+
+    public GatewaySimulation() {
+        if (apiKey == null || apiKey.isBlank()) {
+            throw new IllegalStateException("BENCH_API_KEY is not set: run benchmark/load.sh");
+        }
+        List<PopulationBuilder> steps = new ArrayList<>();
+        steps.add(step("warm-up at start", "flow", START_WARM_UP_USERS, SECONDS));
+        for (String kind : List.of("connect", "callback", "flow")) {
+            for (int users : LEVELS) {
+                steps.add(step("warm-up " + kind + " x" + users, kind, users, WARMUP));
+                steps.add(step(kind + " x" + users, kind, users, SECONDS));
+            }
+        }
+        PopulationBuilder chain = steps.get(steps.size() - 1);
+        for (int each = steps.size() - 2; each >= 0; each--) {
+            chain = steps.get(each).andThen(chain);
+        }
+        setUp(chain).protocols(protocol);
+    }
+
+    /** One step: its own scenario (Gatling's names are unique), its requests named after it, its window recorded. */
+    private PopulationBuilder step(String name, String kind, int users, int seconds) {
+        Window window = new Window(users, order.isEmpty() ? null : windows.get(order.get(order.size() - 1)));
+        windows.put(name, window);
+        order.add(name);
+        ChainBuilder body = switch (kind) {
+            case "connect" ->
+                connect(name).exec(session -> {
+                    if (session.contains(STATE)) {
+                        states.addLast(session.getString(STATE));
+                    }
+                    return session;
+                });
+            case "callback" ->
+                exec(session -> {
+                            String state = states.pollLast();
+                            return state == null ? session.remove(STATE) : session.set(STATE, state);
+                        })
+                        .doIf(session -> !session.contains(STATE))
+                        .then(exec(session -> {
+                                    window.mints.incrementAndGet();
+                                    return session;
+                                })
+                                .exec(connect(MINT))
+                                .exitHereIfFailed())
+                        .exec(callback(name));
+            case "flow" ->
+                group(name).on(connect(name + " connect").exitHereIfFailed().exec(callback(name + " callback")));
+            default -> throw new IllegalArgumentException(kind);
+        };
+        return scenario(name)
+                .exec(session -> {
+                    window.begin();
+                    return session;
+                })
+                .exec(body)
+                .exec(session -> {
+                    window.end();
+                    return session;
+                })
+                .injectClosed(constantConcurrentUsers(users).during(Duration.ofSeconds(seconds)));
+    }
+
+    /** {@code POST /connect} for a new patient; the state is taken from the authorization URL's query. */
+    private ChainBuilder connect(String name) {
+        return exec(session -> session.set("patient", "load-" + runId + "-" + patients.incrementAndGet()))
+                .exec(http(name)
+                        .post("/v1/wearables/bench/connect")
+                        .header("Authorization", session -> "Bearer " + apiKey)
+                        .body(StringBody("{\"patientId\":\"#{patient}\"}"))
+                        .asJson()
+                        .check(status().is(201))
+                        .check(jsonPath("$.authorizationUrl").saveAs("authorizationUrl"))
+                        .check(jsonPath("$.expiresAt").exists()))
+                .exec(GatewaySimulation::stateFromAuthorizationUrl);
+    }
+
+    /** {@code GET /callback} with the session's state and any code; no redirectUri was given, so 200 JSON. */
+    private static ChainBuilder callback(String name) {
+        return exec(http(name)
+                .get("/v1/wearables/bench/callback")
+                .queryParam("state", "#{" + STATE + "}")
+                .queryParam(
+                        "code", session -> "code-" + ThreadLocalRandom.current().nextLong(Long.MAX_VALUE))
+                .check(status().is(200))
+                .check(jsonPath("$.ok").ofBoolean().is(true)));
+    }
+
+    private static Session stateFromAuthorizationUrl(Session session) {
+        if (!session.contains("authorizationUrl")) {
+            return session.remove(STATE);
+        }
+        String query = URI.create(session.getString("authorizationUrl")).getRawQuery();
+        for (String parameter : query.split("&")) {
+            if (parameter.startsWith("state=")) {
+                return session.set(STATE, parameter.substring("state=".length()));
+            }
+        }
+        return session.remove(STATE);
+    }
+
+    /** The steps' windows and the mints they needed, for the table ({@link LoadTable}). */
+    @Override
+    public void after() {
+        windows.get(order.get(order.size() - 1)).finish();
+        List<String> lines = new ArrayList<>();
+        for (String name : order) {
+            Window window = windows.get(name);
+            lines.add(String.join(
+                    "\t",
+                    name,
+                    Integer.toString(window.users),
+                    String.format("%.3f", window.seconds()),
+                    Long.toString(window.iterations.get()),
+                    Long.toString(window.mints.get()),
+                    Long.toString(window.cpuMillis()),
+                    window.loadAverage,
+                    String.valueOf(window.startedAt),
+                    String.valueOf(window.finishedAt)));
+        }
+        lines.add(String.join(
+                "\t", "states left unused", "0", "0", Integer.toString(states.size()), "0", "-1", "-", "-", "-"));
+        try {
+            Files.createDirectories(STEPS.toAbsolutePath().getParent());
+            Files.write(STEPS, lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The gateway's CPU time so far (user and system, all its threads) in clock ticks, from {@code /proc/<pid>/stat};
+     * -1 when it cannot be read.
+     */
+    static long gatewayCpuTicks() {
+        try {
+            String stat = Files.readString(GATEWAY_STAT);
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime and stime, fields 14 and 15
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "-";
+        }
+    }
+
+    /**
+     * From the first user's start to the last user's end, how many users ended, and the gateway's CPU time and the
+     * machine's load average (1 minute) over the same span.
+     */
+    private static final class Window {
+        private final int users;
+        private final AtomicLong first = new AtomicLong(Long.MAX_VALUE);
+        private final AtomicLong last = new AtomicLong(Long.MIN_VALUE);
+        private final AtomicLong iterations = new AtomicLong();
+        private final AtomicLong mints = new AtomicLong();
+        private final Window previous;
+        private final AtomicLong firstCpu = new AtomicLong(Long.MIN_VALUE);
+        private volatile Instant startedAt;
+        private volatile Instant finishedAt;
+        private volatile long lastCpu = -1;
+        private volatile String loadAverage = "-";
+
+        /** @param previous the step before, which this one's start finishes (steps run one after another) */
+        Window(int users, Window previous) {
+            this.users = users;
+            this.previous = previous;
+        }
+
+        void begin() {
+            if (firstCpu.get() == Long.MIN_VALUE && firstCpu.compareAndSet(Long.MIN_VALUE, gatewayCpuTicks())) {
+                startedAt = Instant.now();
+                if (previous != null) {
+                    previous.finish();
+                }
+            }
+            first.accumulateAndGet(System.nanoTime(), Math::min);
+        }
+
+        void end() {
+            last.accumulateAndGet(System.nanoTime(), Math::max);
+            iterations.incrementAndGet();
+        }
+
+        /** At the next step's start (or the run's end): the CPU time and the load average then. */
+        void finish() {
+            finishedAt = Instant.now();
+            lastCpu = gatewayCpuTicks();
+            loadAverage = loadAverage();
+        }
+
+        /** The gateway's CPU time over the step, in milliseconds; -1 when it could not be read. */
+        long cpuMillis() {
+            long from = firstCpu.get();
+            return from < 0 || lastCpu < 0 ? -1 : (lastCpu - from) * 1000 / CLOCK_TICKS;
+        }
+
+        double seconds() {
+            return first.get() == Long.MAX_VALUE ? 0 : (last.get() - first.get()) / 1e9;
+        }
+    }
+}
