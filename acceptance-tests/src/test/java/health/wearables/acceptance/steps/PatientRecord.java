@@ -68,6 +68,14 @@ final class PatientRecord {
         return java.time.OffsetDateTime.parse(at).toInstant();
     }
 
+    /** When it ended: its instant, or the end of its span. */
+    static java.time.Instant ended(JsonNode observation) {
+        String at = observation.has("effectiveDateTime")
+                ? observation.path("effectiveDateTime").asText()
+                : observation.at("/effectivePeriod/end").asText();
+        return java.time.OffsetDateTime.parse(at).toInstant();
+    }
+
     static String identifier(JsonNode observation) {
         return observation.at("/identifier/0/value").asText();
     }

@@ -172,11 +172,13 @@ public class SyncSteps {
                 .as("her Observations by code, each record once")
                 .containsExactlyInAnyOrderEntriesOf(expected.entrySet().stream()
                         .collect(Collectors.toMap(Map.Entry::getKey, entry -> (long) entry.getValue())));
+        // A span (a night's sleep) that began before the window and ends in it belongs to it: between 23:00 and
+        // midnight UTC the night that began at 23:00 three days ago starts just before the window (seen at 23:26).
         Instant oldest = Instant.now().minus(Duration.ofDays(days));
         assertThat(observations)
-                .as("nothing older than her last " + days + " days")
+                .as("nothing that ended before her last " + days + " days")
                 .allSatisfy(observation ->
-                        assertThat(PatientRecord.effective(observation)).isAfter(oldest));
+                        assertThat(PatientRecord.ended(observation)).isAfter(oldest));
         return byCode;
     }
 
