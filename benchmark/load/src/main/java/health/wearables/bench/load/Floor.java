@@ -82,7 +82,7 @@ import org.redisson.api.RedissonClient;
  * after a warm-up at the same concurrency (and, once before the first step, a step's length of operations with every
  * write at 16 threads: HAPI's code takes long to compile); throughput is operations completed over the step's window
  * (first start to last end), latencies are exact percentiles of every operation. The state records the measured step
- * takes are put before the step starts, as many as the warm-up's rate says it could take three times over; any it needs
+ * takes are put before the step starts, as many as the warm-up's rate says it could take four times over; any it needs
  * beyond are put just before the operation, outside its timing, and counted as {@code refills}.
  *
  * <p>Configuration (system properties): {@code floor.redis}, {@code floor.prefix}, {@code floor.jdbc},
@@ -260,7 +260,7 @@ public final class Floor {
         prepared.clear();
         Step warm = run(users, warmup, allWrites);
         double rate = warm.count() / Math.max(warm.windowSeconds(), 0.001);
-        prepare((int) Math.ceil(rate * seconds * 3) + 100 * users);
+        prepare((int) Math.ceil(rate * seconds * 4) + 1000 + 100 * users);
         return run(users, seconds, allWrites);
     }
 
