@@ -53,7 +53,7 @@ Feature: Ending a connection
       And Bongani's record still holds his Oura ring data
       And her access token no longer works at Oura
 
-  Rule: A patient who removes the app's access at her vendor is disconnected, and not synced again
+  Rule: A patient who removes the app's access at her vendor is not synced again
 
     # Oura and WHOOP document no deauthorization notification; Withings does (appli 46, action unlink)
     Scenario: Amara removes the app's access at Withings
@@ -67,6 +67,16 @@ Feature: Ending a connection
       When Withings tells the gateway that new data of Amara's is available
       Then the gateway acknowledges the notification
       And her Withings scale is not synced again
+
+    # Oura sends no notification when she removes the app: the gateway learns it when Oura refuses her tokens
+    Scenario: Amara removes the app's access at Oura
+      Given Amara has connected her Oura ring, and her last 3 days are in her record
+      When Amara removes the app's access at Oura
+      And her care team asks for a sync of her Oura ring now
+      Then her Oura ring connection is soon listed as needing her to connect again
+      And her care team's system hears "connection.reauth_required" about her Oura ring, signed by the gateway
+      And her care team's request for a sync of her Oura ring is refused, as the connection is not active
+      And her Oura ring is not synced again
 
   Rule: A vendor's news of new data brings a sync of the patient's active connection
 

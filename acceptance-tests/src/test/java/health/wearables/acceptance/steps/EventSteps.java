@@ -68,6 +68,15 @@ public class EventSteps {
 
     @Then("her care team's system hears {string} about her Sandbox account with {string}, signed by the gateway")
     public void hearsWith(String type, String detail) {
+        hearsAbout("sandbox", type, detail);
+    }
+
+    @Then("her care team's system hears {string} about her {wearable}, signed by the gateway")
+    public void hearsAboutHerWearable(String type, String slug) {
+        hearsAbout(slug, type, "");
+    }
+
+    private void hearsAbout(String slug, String type, String detail) {
         List<PlatformReceiver.Delivery> deliveries = Poll.until(
                 "a " + type + " event for " + journey.patientId + " (" + detail + ") accepted by the receiver",
                 () -> ofHer(type),
@@ -85,7 +94,7 @@ public class EventSteps {
         assertThat(body.path("timestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
         JsonNode data = body.path("data");
         assertThat(data.path("project").asText()).isEqualTo(journey.project);
-        assertThat(data.path("provider").asText()).isEqualTo("sandbox");
+        assertThat(data.path("provider").asText()).isEqualTo(slug);
     }
 
     private static boolean accepted(PlatformReceiver.Delivery delivery, String detail) {

@@ -110,6 +110,11 @@ public class SyncSteps {
         sync.account(slug).refusesRefresh = true;
     }
 
+    @When("Amara removes the app's access at {vendor}")
+    public void removesTheApp(String slug) {
+        sync.account(slug).removesTheApp();
+    }
+
     // Connecting
 
     @When("her care team connects her {wearable} and she approves access")

@@ -76,6 +76,15 @@ public final class Vendors {
             previous.close();
         }
 
+        /**
+         * She removes the app's access in her account at the vendor: every token it issued to the app stops working,
+         * at the data API and at the token endpoint alike.
+         */
+        void removesTheApp() {
+            accessTokens.clear();
+            unusedRefreshTokens.clear();
+        }
+
         /** Refresh requests the vendor received for this account (granted or refused). */
         int refreshRequests() {
             return refreshTokensPresented.size();
