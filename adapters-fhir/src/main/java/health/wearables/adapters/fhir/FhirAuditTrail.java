@@ -5,6 +5,7 @@ import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import health.wearables.application.port.out.AuditTrail;
 import health.wearables.domain.audit.AuditRecord;
 import java.lang.System.Logger.Level;
+import java.util.List;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -12,10 +13,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The audit trail as R4 {@code AuditEvent}s in the FHIR store ({@link AuditEventMapping}): one DAO create per record,
  * nothing read, in a transaction of its own (a step in progress is suspended, so that a record that fails cannot roll
- * the step back, nor the step the record). Best effort, as the port promises: a write that fails is one WARN line with
- * the action and the kinds of failure, never a value of the record, and the operation goes on.
+ * the step back, nor the step the record); several records at once share one transaction, and if it fails each is
+ * written alone, so that one bad record costs only itself. Best effort, as the port promises: a write that fails is one
+ * WARN line with the action and the kinds of failure, never a value of the record, and the operation goes on. The
+ * server writes through a {@link QueuedAuditTrail} in front of it, off the request's thread.
  */
-public final class FhirAuditTrail implements AuditTrail {
+public final class FhirAuditTrail implements AuditTrail, AuditWrites {
     private static final System.Logger LOG = System.getLogger(FhirAuditTrail.class.getName());
 
     private final IFhirResourceDao<AuditEvent> auditEvents;
@@ -29,6 +32,11 @@ public final class FhirAuditTrail implements AuditTrail {
 
     @Override
     public void record(AuditRecord record) {
+        write(record);
+    }
+
+    @Override
+    public void write(AuditRecord record) {
         try {
             AuditEvent event = AuditEventMapping.of(record);
             ownTransaction.executeWithoutResult(status -> auditEvents.create(event, new SystemRequestDetails()));
@@ -38,6 +46,26 @@ public final class FhirAuditTrail implements AuditTrail {
                     "audit record {0} not written: the FHIR store failed ({1})",
                     record.action().code(),
                     StoreFailures.kinds(e));
+        }
+    }
+
+    @Override
+    public void writeAll(List<AuditRecord> records) {
+        if (records.size() == 1) {
+            write(records.get(0));
+            return;
+        }
+        try {
+            List<AuditEvent> events =
+                    records.stream().map(AuditEventMapping::of).toList();
+            ownTransaction.executeWithoutResult(status -> {
+                for (AuditEvent event : events) {
+                    auditEvents.create(event, new SystemRequestDetails());
+                }
+            });
+        } catch (RuntimeException e) {
+            // One transaction for all failed: each alone, so that only what really cannot be written is lost
+            records.forEach(this::write);
         }
     }
 }

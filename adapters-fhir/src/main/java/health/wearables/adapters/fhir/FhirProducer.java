@@ -30,6 +30,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class FhirProducer {
+    /** Audit records that may wait to be written; beyond it, a request writes its own (a few KB each). */
+    private static final int AUDIT_QUEUE = 10_000;
+
     @Inject
     @ConfigProperty(name = "wearables.data-dir", defaultValue = FhirStoreSettings.DEFAULT_DATA_DIRECTORY)
     String dataDirectory;
@@ -59,7 +62,7 @@ public class FhirProducer {
     private FhirSyncPoints syncPoints;
     private FhirEventOutbox outbox;
     private FhirUnitOfWork units;
-    private FhirAuditTrail audits;
+    private QueuedAuditTrail audits;
 
     @PostConstruct
     void start() {
@@ -72,7 +75,7 @@ public class FhirProducer {
         syncPoints = new FhirSyncPoints(store);
         outbox = new FhirEventOutbox(store);
         units = new FhirUnitOfWork(store);
-        audits = new FhirAuditTrail(store);
+        audits = QueuedAuditTrail.of(new FhirAuditTrail(store), AUDIT_QUEUE);
     }
 
     /** Starts the store with the application rather than on the first request. */
@@ -82,6 +85,9 @@ public class FhirProducer {
 
     @PreDestroy
     void stop() {
+        if (audits != null) {
+            audits.close(); // what is queued is written before the store closes
+        }
         if (store != null) {
             store.close();
         }
@@ -145,7 +151,7 @@ public class FhirProducer {
         return syncPoints;
     }
 
-    /** The audit trail, as {@code AuditEvent}s in the same store ({@link FhirAuditTrail}). */
+    /** The audit trail, as {@code AuditEvent}s in the same store ({@link FhirAuditTrail}), written off the request. */
     @Produces
     @ApplicationScoped
     AuditTrail auditTrail() {

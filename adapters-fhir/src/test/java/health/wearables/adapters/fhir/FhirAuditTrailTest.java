@@ -68,20 +68,20 @@ class FhirAuditTrailTest extends AuditTrailContract {
         return trail;
     }
 
-    private static List<AuditEvent> search(SearchParameterMap search) {
+    static List<AuditEvent> search(SearchParameterMap search) {
         search.setSort(new SortSpec(AuditEvent.SP_DATE));
         search.setLoadSynchronous(true);
-        return fhir.auditEvents().search(search, new SystemRequestDetails()).getAllResources().stream()
+        return SharedFhirStore.get().auditEvents().search(search, new SystemRequestDetails()).getAllResources().stream()
                 .map(AuditEvent.class::cast)
                 .toList();
     }
 
-    private static List<AuditEvent> ofProject(ProjectId project) {
+    static List<AuditEvent> ofProject(ProjectId project) {
         return search(SearchParameterMap.newSynchronous(
                 "_tag", new TokenParam(EndpointMapping.PROJECT_TAG_SYSTEM, project.value())));
     }
 
-    private static AuditAction action(AuditEvent event) {
+    static AuditAction action(AuditEvent event) {
         String code = event.getSubtypeFirstRep().getCode();
         return Arrays.stream(AuditAction.values())
                 .filter(action -> action.code().equals(code))
@@ -96,6 +96,10 @@ class FhirAuditTrailTest extends AuditTrailContract {
 
     @Override
     protected List<Optional<ProjectId>> projectsOfKey(ApiKeyId key) {
+        return projectsOfKeyInStore(key);
+    }
+
+    static List<Optional<ProjectId>> projectsOfKeyInStore(ApiKeyId key) {
         return search(SearchParameterMap.newSynchronous(AuditEvent.SP_ALTID, new TokenParam(key.value()))).stream()
                 .map(event -> event.getMeta().getTag().stream()
                         .filter(tag -> EndpointMapping.PROJECT_TAG_SYSTEM.equals(tag.getSystem()))
