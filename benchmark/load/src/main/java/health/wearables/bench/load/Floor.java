@@ -7,6 +7,7 @@ import health.wearables.adapters.fhir.FhirConnectionStore;
 import health.wearables.adapters.fhir.FhirEventOutbox;
 import health.wearables.adapters.fhir.FhirStoreSettings;
 import health.wearables.adapters.fhir.FhirUnitOfWork;
+import health.wearables.adapters.fhir.QueuedAuditTrail;
 import health.wearables.adapters.redis.RedisSettings;
 import health.wearables.adapters.redis.RedisStateStore;
 import health.wearables.adapters.redis.RedisSyncQueue;
@@ -75,7 +76,8 @@ import org.redisson.api.RedissonClient;
  * </ol>
  *
  * <p>Variant {@code floor+outbox+audit} adds what the gateway's callback also writes: the {@code connection.created}
- * row of the event outbox in the same step, and the {@code callback-completed} AuditEvent in a transaction of its own.
+ * row of the event outbox in the same step, and the {@code callback-completed} AuditEvent queued as the server queues
+ * it (written off the operation's thread, many to a transaction).
  * It is printed for reading the gap, not used for the targets.
  *
  * <p>Closed model, like the Gatling steps: {@code n} threads each run operations back to back for the step's seconds
@@ -117,7 +119,8 @@ public final class Floor {
     private final FhirConnectionStore connections;
     private final FhirUnitOfWork units;
     private final FhirEventOutbox outbox;
-    private final FhirAuditTrail audits;
+    /** As the server writes it: queued, off the operation's thread. */
+    private final QueuedAuditTrail audits;
 
     private Floor(
             RedissonClient redis, String prefix, EmbeddedFhirStore store, Path keyset, URI tokenUrl, URI callback) {
@@ -153,7 +156,7 @@ public final class Floor {
         this.connections = new FhirConnectionStore(store, providers);
         this.units = new FhirUnitOfWork(store);
         this.outbox = new FhirEventOutbox(store);
-        this.audits = new FhirAuditTrail(store);
+        this.audits = QueuedAuditTrail.of(new FhirAuditTrail(store), 10_000);
     }
 
     public static void main(String[] args) {
@@ -236,6 +239,7 @@ public final class Floor {
                             step.loadAverage);
                 }
             }
+            floor.audits.close();
         } finally {
             redis.shutdown();
         }
