@@ -162,6 +162,16 @@ REPORT=$(grep -oP 'please open the following file: file://\K\S+' "$WORK/gatling.
 REPORT=${REPORT%index.html}
 
 curl -sf "http://127.0.0.1:$PORT/metrics" >"$WORK/metrics.txt" || true
+# The gateway's memory after the run, with the settings it ran with (the server's jvm.options).
+GATEWAY_PID=$(cat "$WLP/usr/servers/.pid/wearables.pid")
+REQUESTS=$(awk -F'\t' '$1 != "states left unused" { n += $4 } END { print n }' "$WORK/steps.tsv")
+HEAP_INFO=$(jcmd "$GATEWAY_PID" GC.heap_info 2>/dev/null || true)
+MEMORY=$(printf 'RSS %s MiB, threads %s, heap %s, metaspace %s; after %s requests; %s' \
+  "$(awk '/^VmRSS/ { print int($2 / 1024) }' "/proc/$GATEWAY_PID/status")" \
+  "$(awk '/^Threads/ { print $2 }' "/proc/$GATEWAY_PID/status")" \
+  "$(grep -m1 -oP 'total \d+K, used \d+K' <<<"$HEAP_INFO" || echo '?')" \
+  "$(grep -m1 -oP 'Metaspace\s+used \d+K, committed \d+K' <<<"$HEAP_INFO" | tr -s ' ' || echo '?')" \
+  "$REQUESTS" "$(grep -hE '^-X' "$SERVER_DIR/jvm.options" 2>/dev/null | tr '\n' ' ')")
 tail -n +"$((log_mark + 1))" "$SERVER_DIR/logs/messages.log" >"$WORK/gateway-during-run.log"
 kill "$STUB_PID"
 wait "$STUB_PID" 2>/dev/null || true
@@ -172,5 +182,6 @@ java -cp "$CLASSPATH_FLOOR" health.wearables.bench.load.LoadTable "$WORK/floor.t
 # The run's own secrets must appear in none of the files it wrote (the keyset file is removed at the end).
 leaks=$(grep -rlF -e "$API_KEY" -e "$CLIENT_SECRET" "$WORK" "$SERVER_DIR/logs" "$REPORT" 2>/dev/null || true)
 printf 'secret_sweep     %s\n' "${leaks:-API key and client secret in no log, result or report file}"
+printf 'gateway_memory   %s\n' "$MEMORY"
 printf 'gatling_report   %sindex.html\n' "$REPORT"
 printf 'load_average     %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
