@@ -58,7 +58,8 @@ public final class WholeRunSweep {
         secrets.addAll(configuredSecrets());
         SecretsSweep sweep = new SecretsSweep(secrets)
                 .expect(Source.LOG_FILE, "connected: project=acme")
-                .expect(Source.DATABASE_ROW, "https://wearables.health/fhir/NamingSystem/connection");
+                .expect(Source.DATABASE_ROW, "https://wearables.health/fhir/NamingSystem/connection")
+                .expect(Source.METRICS, "wearables_events_deliveries_total");
         if (aFullRun()) {
             // a part of the features (e.g. @lifecycle) may meet no refused state
             sweep.expect(Source.ERROR_BODY, "INVALID_STATE");
@@ -72,6 +73,13 @@ public final class WholeRunSweep {
         }
         for (RunSecrets.ErrorBody answer : RunSecrets.errorBodies()) {
             sweep.search(Source.ERROR_BODY, answer.request(), answer.body());
+        }
+        // the metrics' labels and values, of both instances that share the run's Redis (the third one's are the same
+        // kinds, and a scenario may have stopped its Redis)
+        for (URI instance : List.of(Settings.gatewayBaseUrl(), Settings.secondGatewayBaseUrl())) {
+            HttpResponse<String> metrics = new Gateway().browse(instance.resolve("/metrics"));
+            assertThat(metrics.statusCode()).as("GET " + instance + "/metrics").isEqualTo(200);
+            sweep.search(Source.METRICS, instance + "/metrics", metrics.body());
         }
         int tables = searchDatabase(sweep);
 

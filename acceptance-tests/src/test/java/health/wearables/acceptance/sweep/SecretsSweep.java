@@ -33,7 +33,9 @@ public final class SecretsSweep {
     public enum Source {
         LOG_FILE,
         ERROR_BODY,
-        DATABASE_ROW
+        DATABASE_ROW,
+        /** What an instance's {@code /metrics} shows: names, labels and values. */
+        METRICS
     }
 
     /** A secret met where it must not be. */
@@ -141,7 +143,8 @@ public final class SecretsSweep {
     public String summary() {
         return "swept " + secretCount() + " distinct secrets " + secretsByKind()
                 + " through " + searched(Source.LOG_FILE) + " log files (" + characters(Source.LOG_FILE) + " chars), "
-                + searched(Source.ERROR_BODY) + " error bodies and " + searched(Source.DATABASE_ROW)
-                + " database rows (" + characters(Source.DATABASE_ROW) + " chars): " + findings.size() + " found";
+                + searched(Source.ERROR_BODY) + " error bodies, " + searched(Source.METRICS) + " metrics pages ("
+                + characters(Source.METRICS) + " chars) and " + searched(Source.DATABASE_ROW) + " database rows ("
+                + characters(Source.DATABASE_ROW) + " chars): " + findings.size() + " found";
     }
 }
