@@ -82,7 +82,8 @@ public final class FhirSyncPoints implements SyncPoints {
     static final String EXT_LAST_FINISHED = EndpointMapping.BASE + "StructureDefinition/sync-last-finished-at";
 
     private static final System.Logger LOG = System.getLogger(FhirSyncPoints.class.getName());
-    private static final int MAX_ATTEMPTS = 12;
+    /** Enough for four records meeting at once on a starved machine (12 ran out once at a load average of 20). */
+    private static final int MAX_ATTEMPTS = 20;
     private static final long FIRST_PAUSE_MILLIS = 10;
     private static final long MAX_PAUSE_MILLIS = 250;
 
