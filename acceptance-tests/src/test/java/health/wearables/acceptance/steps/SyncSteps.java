@@ -345,7 +345,7 @@ public class SyncSteps {
 
     @Then("yesterday's steps are version 2 of the same Observation, with the revised count")
     public void revisedStepsAreVersionTwo() {
-        Instant yesterdayStart = java.time.LocalDate.ofInstant(sync.seededAt, java.time.ZoneOffset.UTC)
+        Instant yesterdayStart = WornData.ouraToday(sync.seededAt)
                 .minusDays(1)
                 .atTime(4, 0)
                 .toInstant(java.time.ZoneOffset.UTC);

@@ -27,6 +27,14 @@ final class WornData {
 
     private WornData() {}
 
+    /**
+     * The Oura day in progress at {@code now}: an Oura day starts at 4 a.m. local time (here UTC), so until 4 a.m. it is
+     * still the day before, and the gateway writes no day before it has ended (seen between midnight and 4 a.m. UTC).
+     */
+    static LocalDate ouraToday(Instant now) {
+        return LocalDate.ofInstant(now.minus(Duration.ofHours(4)), ZoneOffset.UTC);
+    }
+
     /** Puts the records in the vendor's simulator; answers the Observations they make, by code. */
     static Map<String, Integer> seed(String slug, DataSimulator simulator, Instant now, int lastDays) {
         return seed(slug, simulator, now, lastDays, 0);
@@ -42,7 +50,7 @@ final class WornData {
             case "oura" -> {
                 OuraSimulator oura = (OuraSimulator) simulator;
                 for (int back = 1; back <= days; back++) {
-                    LocalDate day = today.minusDays(back);
+                    LocalDate day = ouraToday(now).minusDays(back);
                     oura.dailyActivity(
                             day,
                             day.atTime(4, 0).atOffset(ZoneOffset.UTC),
