@@ -94,9 +94,12 @@ public final class SyncConnectionService implements SyncConnection {
     public SyncResult sync(SyncJob job) {
         ConnectionKey key = job.key();
         try {
+            SyncStep<SyncTaken.ReadableJob> taken = new SyncTaken(job).readable(readable(key.provider())); // taken
+            if (taken.ended().isPresent()) {
+                return logged(key, taken.ended().get()); // nothing to read: the store is not asked
+            }
             Optional<Instant> reached = syncPoints.find(key).flatMap(SyncPoint::reach);
-            SyncResult result = new SyncTaken(job)
-                    .connected(readable(key.provider()), connection(key), credentials.find(key)) // taken
+            SyncResult result = taken.then(readable -> readable.connected(connection(key), credentials.find(key)))
                     .then(this::usable) // credentials usable, or refreshed first
                     .then(connected -> SyncStep.next(connected.reading(window(key, reached)))) // the window
                     .answer(this::readPages); // pages read → mapped → written

@@ -7,14 +7,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Sync points in a map, and every point recorded, in order. */
 final class RecordingSyncPoints implements SyncPoints {
     private final Map<ConnectionKey, SyncPoint> points = new ConcurrentHashMap<>();
     private final List<SyncPoint> recorded = new CopyOnWriteArrayList<>();
+    private final AtomicInteger finds = new AtomicInteger();
 
     @Override
     public Optional<SyncPoint> find(ConnectionKey connection) {
+        finds.incrementAndGet();
         return Optional.ofNullable(points.get(connection));
     }
 
@@ -22,6 +25,11 @@ final class RecordingSyncPoints implements SyncPoints {
     public void record(ConnectionKey connection, SyncPoint point) {
         points.put(connection, point);
         recorded.add(point);
+    }
+
+    /** How many times a sync point was looked up. */
+    int finds() {
+        return finds.get();
     }
 
     List<SyncPoint> recorded() {

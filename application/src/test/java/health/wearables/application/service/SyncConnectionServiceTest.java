@@ -174,7 +174,11 @@ class SyncConnectionServiceTest {
         gateway.connected(strava, "access-s", "refresh-s", NOW.plusSeconds(3600), NOW);
 
         assertThat(outcome(sync(Gateway.key("acme", "nobody", "oura")))).isEqualTo("skipped:NOT_CONNECTED");
+        int lookedUp = gateway.syncPoints.finds();
         assertThat(outcome(sync(strava))).isEqualTo("skipped:NOT_READABLE");
+        assertThat(gateway.syncPoints.finds())
+                .as("the store is not asked about a provider it cannot read")
+                .isEqualTo(lookedUp);
         assertThat(gateway.data.reads()).isEmpty();
     }
 

@@ -17,6 +17,7 @@ import health.wearables.domain.refresh.Renewal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,23 +73,41 @@ class SyncJobLifeTest {
 
     @Test
     void only_an_active_connection_of_a_readable_provider_is_synced() {
-        SyncTaken taken = new SyncTaken(JOB);
-        Optional<ConfiguredProvider> readable = Optional.of(OURA);
+        SyncTaken.ReadableJob readable = readable(new SyncTaken(JOB).readable(Optional.of(OURA)));
 
-        assertThat(stepOutcome(taken.connected(
-                        readable, Optional.of(stored(ConnectionStatus.ACTIVE)), Optional.of(CREDENTIALS))))
-                .isEqualTo("next");
-        assertThat(stepOutcome(taken.connected(readable, Optional.empty(), Optional.empty())))
-                .isEqualTo("skipped:NOT_CONNECTED");
         assertThat(stepOutcome(
-                        taken.connected(readable, Optional.of(stored(ConnectionStatus.REVOKED)), Optional.empty())))
+                        readable.connected(Optional.of(stored(ConnectionStatus.ACTIVE)), Optional.of(CREDENTIALS))))
+                .isEqualTo("next");
+        assertThat(stepOutcome(readable.connected(Optional.empty(), Optional.empty())))
+                .isEqualTo("skipped:NOT_CONNECTED");
+        assertThat(stepOutcome(readable.connected(Optional.of(stored(ConnectionStatus.REVOKED)), Optional.empty())))
                 .isEqualTo("skipped:NOT_ACTIVE");
-        assertThat(stepOutcome(taken.connected(
-                        readable, Optional.of(stored(ConnectionStatus.REAUTH_REQUIRED)), Optional.of(CREDENTIALS))))
+        assertThat(stepOutcome(readable.connected(
+                        Optional.of(stored(ConnectionStatus.REAUTH_REQUIRED)), Optional.of(CREDENTIALS))))
                 .isEqualTo("skipped:NOT_ACTIVE");
-        assertThat(stepOutcome(taken.connected(
-                        Optional.empty(), Optional.of(stored(ConnectionStatus.ACTIVE)), Optional.of(CREDENTIALS))))
-                .isEqualTo("skipped:NOT_READABLE");
+        assertThat(stepOutcome(readable.connected(Optional.of(stored(ConnectionStatus.ACTIVE)), Optional.empty())))
+                .isEqualTo("skipped:NOT_CONNECTED");
+    }
+
+    @Test
+    void a_provider_no_data_client_reads_is_not_synced_and_its_connection_is_never_asked_for() {
+        List<String> asked = new ArrayList<>();
+
+        SyncResult result = new SyncTaken(JOB)
+                .readable(Optional.empty())
+                .then(readable -> {
+                    asked.add("connection");
+                    return readable.connected(Optional.of(stored(ConnectionStatus.ACTIVE)), Optional.of(CREDENTIALS));
+                })
+                .answer(connected -> connected.reading(WINDOW).allRead());
+
+        assertThat(outcome(result)).isEqualTo("skipped:NOT_READABLE");
+        assertThat(asked).isEmpty();
+    }
+
+    private static SyncTaken.ReadableJob readable(SyncStep<SyncTaken.ReadableJob> step) {
+        assertThat(step).isInstanceOf(SyncStep.Next.class);
+        return ((SyncStep.Next<SyncTaken.ReadableJob>) step).state();
     }
 
     @Test
