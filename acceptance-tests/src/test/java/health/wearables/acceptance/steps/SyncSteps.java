@@ -345,10 +345,8 @@ public class SyncSteps {
 
     @Then("yesterday's steps are version 2 of the same Observation, with the revised count")
     public void revisedStepsAreVersionTwo() {
-        Instant yesterdayStart = WornData.ouraToday(sync.seededAt)
-                .minusDays(1)
-                .atTime(4, 0)
-                .toInstant(java.time.ZoneOffset.UTC);
+        Instant yesterdayStart =
+                WornData.ouraToday(sync.seededAt).minusDays(1).atTime(4, 0).toInstant(java.time.ZoneOffset.UTC);
         JsonNode steps = Poll.until(
                         "yesterday's steps are revised in her record",
                         () -> record().observationsCoded("41950-7").stream()
