@@ -1,3 +1,4 @@
+@topology
 Feature: Connecting a patient's wearable to her record
   A care team starts the connection from its dashboard; the patient approves access at the wearable's vendor and
   comes back through the gateway, which keeps the vendor's credentials with her record.

@@ -1,3 +1,4 @@
+@topology
 Feature: Keeping a connection through an outage
   Once a vendor has issued a patient's credentials, the gateway never loses them. If the sync queue cannot take the
   first data sync, she is connected all the same and her data is synced once the queue is back. If the FHIR store

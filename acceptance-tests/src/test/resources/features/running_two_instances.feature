@@ -1,3 +1,4 @@
+@topology
 Feature: Running the gateway as two instances
   A platform runs several gateway instances behind its load balancer, sharing one Redis and one FHIR store. A patient
   may start on one instance and come back through another, and a return link still works exactly once.

@@ -1,3 +1,4 @@
+@topology
 Feature: Syncing a wearable's data into the patient's record
   Once a patient has connected her wearable, the gateway reads her data from the vendor's API and writes it into her
   FHIR record, where her care team reads it: her last 30 days at once, then whatever is new, on a schedule or when the

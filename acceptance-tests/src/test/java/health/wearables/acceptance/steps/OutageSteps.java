@@ -57,7 +57,10 @@ public class OutageSteps {
     @When("the FHIR store is reachable again")
     public void fhirStoreBack() throws SQLException {
         if (journey.issuedTokens.isEmpty()) {
-            journey.issuedTokens = java.util.Optional.of(heldTokens());
+            // the scenario's patient's held credentials, if she has any (in the failover feature another patient has)
+            journey.issuedTokens = redis.heldCredentials(journey.project, journey.patientId, "sandbox")
+                    .map(held -> SealedCredentials.openHeld(
+                            Json.parse(held), journey.project, journey.patientId, "sandbox"));
         }
         FhirDatabase.allowConnections();
         fhirStoreRefusing = false;

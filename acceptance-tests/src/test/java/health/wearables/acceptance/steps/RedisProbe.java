@@ -1,5 +1,6 @@
 package health.wearables.acceptance.steps;
 
+import health.wearables.adapters.redis.RedisSettings;
 import health.wearables.domain.StateToken;
 import io.cucumber.java.AfterAll;
 import java.time.Duration;
@@ -16,6 +17,10 @@ import org.redisson.config.Config;
  * A look into the gateway's Redis, as an operator would take: what states exist, what syncs are queued, what
  * credentials wait for the FHIR store. It can also put something that is not a stream where the sync stream belongs,
  * so that the gateway's XADD fails (WRONGTYPE), and put the stream back.
+ *
+ * <p>On the single Redis by its address; in a run on a topology ({@code -P redis-cluster} or {@code -P
+ * redis-sentinel}) through the Redisson file the gateway instances were given, so that it finds every key on whichever
+ * master holds it now. The keys it reads or writes together share the hash tag {@code {sync}}, as the gateway's do.
  */
 public final class RedisProbe {
     /** The run's own key prefix on the shared Redis (see the acceptance pom). */
@@ -28,9 +33,15 @@ public final class RedisProbe {
 
     private static synchronized RedissonClient client() {
         if (client == null) {
-            Config config = new Config();
-            config.useSingleServer().setAddress(Settings.get("redis.address"));
-            client = Redisson.create(config);
+            client = Settings.redisConfigFile()
+                    .map(file -> new RedisSettings(
+                                    RedisSettings.DEFAULT_ADDRESS, Optional.of(file), Duration.ofSeconds(2), PREFIX)
+                            .open())
+                    .orElseGet(() -> {
+                        Config config = new Config();
+                        config.useSingleServer().setAddress(Settings.get("redis.address"));
+                        return Redisson.create(config);
+                    });
         }
         return client;
     }
@@ -64,11 +75,14 @@ public final class RedisProbe {
 
     /** The sync jobs of a patient waiting to be tried again later (the delayed set), or still in the stream. */
     long waitingSyncJobsFor(String patientId) {
-        long delayed =
-                client().<String>getScoredSortedSet(SYNC_STREAM + ":delayed", StringCodec.INSTANCE).readAll().stream()
-                        .filter(member -> member.contains("\"" + patientId + "\""))
-                        .count();
-        return delayed + syncJobsFor(patientId);
+        return delayedSyncJobsFor(patientId) + syncJobsFor(patientId);
+    }
+
+    /** The sync jobs of a patient given back until a time (the delayed set): a rate limit, a backoff. */
+    long delayedSyncJobsFor(String patientId) {
+        return client().<String>getScoredSortedSet(SYNC_STREAM + ":delayed", StringCodec.INSTANCE).readAll().stream()
+                .filter(member -> member.contains("\"" + patientId + "\""))
+                .count();
     }
 
     /** The sync jobs of a patient that were dead-lettered. */

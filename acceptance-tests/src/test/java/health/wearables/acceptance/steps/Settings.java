@@ -47,6 +47,22 @@ final class Settings {
         return Duration.ofMillis(Long.parseLong(get("gateway.http.deadline-ms")));
     }
 
+    /**
+     * The Redisson file of the Redis topology the run's first two instances use ({@code -P redis-cluster} or {@code -P
+     * redis-sentinel}); none on the single Redis.
+     */
+    static java.util.Optional<Path> redisConfigFile() {
+        return java.util.Optional.ofNullable(System.getProperty("redis.config-file"))
+                .filter(value -> !value.isBlank())
+                .map(Path::of);
+    }
+
+    /** {@code cluster} or {@code sentinel} in a run on a topology; none on the single Redis. */
+    static java.util.Optional<String> redisTopology() {
+        return java.util.Optional.ofNullable(System.getProperty("redis.topology"))
+                .filter(value -> !value.isBlank());
+    }
+
     static int faultyProviderPort() {
         return Integer.parseInt(get("faulty.port"));
     }
