@@ -84,6 +84,7 @@ public final class FhirSyncPoints implements SyncPoints {
     private static final System.Logger LOG = System.getLogger(FhirSyncPoints.class.getName());
     /** Enough for four records meeting at once on a starved machine (12 ran out once at a load average of 20). */
     private static final int MAX_ATTEMPTS = 20;
+
     private static final long FIRST_PAUSE_MILLIS = 10;
     private static final long MAX_PAUSE_MILLIS = 250;
 
