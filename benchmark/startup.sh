@@ -5,7 +5,8 @@
 # a token stub), and the WAR's size. Builds nothing: it starts the server the build created, e.g.
 #   mvn -B -DskipTests install -pl adapters-rest/gateway -am
 #   mvn -B -pl adapters-rest/gateway liberty:create liberty:deploy -Dliberty.var.http.port=19180
-# Usage: benchmark/startup.sh [runs]        (default 3; STARTUP_PORT=19180, STARTUP_STUB_PORT=19181)
+# Usage: benchmark/startup.sh [runs]        (default 3; STARTUP_PORT=19180, STARTUP_STUB_PORT=19181; STARTUP_WARM=1
+# keeps Liberty's workarea between runs, as a restart does)
 # Needs Redis on 127.0.0.1:6379 (keys under startup-bench:, removed at the end). Stops the server and the stub, and
 # restores the server's server.env, when it ends. The figures of a shared machine are read with its load average,
 # printed before and after every run.
@@ -119,7 +120,10 @@ WEARABLES_PROVIDERS_BENCH_PKCE=none
 WEARABLES_PROVIDERS_BENCH_CLIENT_AUTH=post
 EOF
   } >"$SERVER_DIR/server.env"
-  rm -rf "$SERVER_DIR/logs" "$SERVER_DIR/workarea" "$SERVER_DIR/apps/expanded"
+  rm -rf "$SERVER_DIR/logs"
+  # STARTUP_WARM=1 keeps Liberty's workarea (its cache of the WAR's annotations) and the expanded WAR, as a restart
+  # of the same server would: the store is still fresh.
+  if [ -z "${STARTUP_WARM:-}" ]; then rm -rf "$SERVER_DIR/workarea" "$SERVER_DIR/apps/expanded"; fi
   redis_keys_delete
   start=$(now)
   SERVER_STARTED=yes
