@@ -12,7 +12,6 @@ import ca.uhn.fhir.util.OperationOutcomeUtil;
 import health.wearables.application.port.out.AuditTrail;
 import health.wearables.application.port.out.ProjectDirectory;
 import jakarta.inject.Inject;
-import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.System.Logger.Level;
 import org.hl7.fhir.instance.model.api.IBaseOperationOutcome;
@@ -22,8 +21,10 @@ import org.hl7.fhir.instance.model.api.IBaseOperationOutcome;
  * gateway writes, per project ({@link ProjectScope}). Errors are FHIR OperationOutcomes.
  * A refusal (no valid API key, an unknown resource, a bad parameter: any 4xx) is routine and logged in one INFO
  * line; only a failure of the server (5xx) is logged as HAPI logs it, at ERROR with its stack trace.
+ *
+ * <p>Mapped to {@code /fhir/*} and started with the application by the WAR's {@code web.xml}, not by an annotation:
+ * the WAR's jars are not searched for servlet annotations (its {@code <absolute-ordering/>}).
  */
-@WebServlet(urlPatterns = "/fhir/*", loadOnStartup = 1)
 public class ProjectFhirServlet extends RestfulServer {
     private static final long serialVersionUID = 1L;
 
