@@ -104,11 +104,12 @@ public final class QueuedAuditTrail implements AuditTrail, AutoCloseable {
         }
     }
 
+    /** In transactions of at most {@value #BATCH} records, as the writer does: one of thousands would crawl. */
     private synchronized void writeWhatIsLeft() {
-        List<AuditRecord> rest = new ArrayList<>();
-        queue.drainTo(rest);
-        if (!rest.isEmpty()) {
-            written(rest);
+        List<AuditRecord> batch = new ArrayList<>(BATCH);
+        while (queue.drainTo(batch, BATCH) > 0) {
+            written(batch);
+            batch.clear();
         }
     }
 

@@ -114,7 +114,7 @@ class QueuedAuditTrailTest {
         QueuedAuditTrail trail = new QueuedAuditTrail(writes, 100);
         trail.record(record(0));
         assertThat(writes.holding.await(10, TimeUnit.SECONDS)).isTrue();
-        for (int i = 1; i <= 20; i++) {
+        for (int i = 1; i <= 99; i++) {
             trail.record(record(i));
         }
 
@@ -122,9 +122,10 @@ class QueuedAuditTrailTest {
         writes.release.countDown();
         closed.get(20, TimeUnit.SECONDS);
 
-        assertThat(writes.written()).hasSize(21);
-        trail.record(record(21));
-        assertThat(writes.written()).hasSize(22);
+        assertThat(writes.written()).hasSize(100);
+        assertThat(writes.batches).allSatisfy(batch -> assertThat(batch).hasSizeLessThanOrEqualTo(64));
+        trail.record(record(100));
+        assertThat(writes.written()).hasSize(101);
         assertThat(writes.threads.get(writes.threads.size() - 1))
                 .isEqualTo(Thread.currentThread().getName());
     }
