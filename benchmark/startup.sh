@@ -6,7 +6,8 @@
 #   mvn -B -DskipTests install -pl adapters-rest/gateway -am
 #   mvn -B -pl adapters-rest/gateway liberty:create liberty:deploy -Dliberty.var.http.port=19180
 # Usage: benchmark/startup.sh [runs]        (default 3; STARTUP_PORT=19180, STARTUP_STUB_PORT=19181; STARTUP_WARM=1
-# keeps Liberty's workarea between runs, as a restart does)
+# keeps Liberty's workarea between runs, as a restart does; STARTUP_INSPECT='<command>' runs that command, with the
+# server's pid in $GATEWAY_PID, after the flow and before the server stops, e.g. 'jcmd $GATEWAY_PID GC.class_histogram')
 # Needs Redis on 127.0.0.1:6379 (keys under startup-bench:, removed at the end). Stops the server and the stub, and
 # restores the server's server.env, when it ends. The figures of a shared machine are read with its load average,
 # printed before and after every run.
@@ -146,6 +147,7 @@ EOF
   rss_ready=$(rss_mb "$pid")
   flow "$run"
   rss_flow=$(rss_mb "$pid")
+  if [ -n "${STARTUP_INSPECT:-}" ]; then GATEWAY_PID=$pid bash -c "$STARTUP_INSPECT" >"$WORK/inspect-$run.txt" 2>&1 || true; fi
   # kernel: the OSGi kernel is up (features start); app_at: the application starts (then its jars are scanned and
   # CDI deploys); web: its web module loads (servlets, then the CDI beans that start with it); fhir: the FHIR store's
   # Spring context, as it logs it; app_ok: the application started; srv_rdy: the server's "ready" message.
@@ -165,3 +167,4 @@ printf 'war_size_mb %.1f   (ready: server start to /health/ready UP, s; cpu: the
 printf '  then; cmd: until `server start` returned; the rest from messages.log, s after its first line; rss in MiB\n'
 printf '  after ready and after one flow)\n'
 printf 'logs: %s/messages-*.log\n' "$WORK"
+if [ -n "${STARTUP_INSPECT:-}" ]; then printf 'inspections: %s/inspect-*.txt\n' "$WORK"; fi
