@@ -136,7 +136,7 @@ fi
 log_mark=$(wc -l <"$SERVER_DIR/logs/messages.log")
 
 say "floor: ${STEP_SECONDS} s per step after ${WARMUP} s of warm-up, threads $LEVELS"
-if ! java -Xmx1g -cp "$CLASSPATH_FLOOR" \
+if ! java -Xmx1g -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 -cp "$CLASSPATH_FLOOR" \
   -Dfloor.jdbc="jdbc:postgresql://127.0.0.1:5432/$FLOOR_DB" -Dfloor.user=postgres \
   -Dfloor.redis=redis://127.0.0.1:6379 -Dfloor.prefix="${PREFIX}floor:" -Dfloor.keyset="$WORK/token-keyset.json" \
   -Dfloor.token-url="http://127.0.0.1:$STUB_PORT/token" \
