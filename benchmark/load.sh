@@ -30,12 +30,8 @@ DB=wearables_load
 FLOOR_DB=wearables_load_floor
 PREFIX=bench-load:
 
-for port in $PORT $STUB_PORT; do
-  if (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then
-    echo "port $port is in use: stop what listens there first" >&2
-    exit 1
-  fi
-done
+. "$ROOT/benchmark/lib.sh"
+require_free_ports "$PORT" "$STUB_PORT"
 
 say() { printf '[load] %s\n' "$*" >&2; }
 
@@ -49,25 +45,12 @@ mvn -B -q -f "$MODULE/pom.xml" test-compile dependency:build-classpath -Dmdep.in
 CLASSPATH_FLOOR="$MODULE/target/classes:$(cat "$WORK/classpath.txt")"
 
 psql_() { PGOPTIONS='-c client_min_messages=warning' psql -h 127.0.0.1 -U postgres -q -X -v ON_ERROR_STOP=1 "$@"; }
-redis_keys_delete() {
-  redis-cli -h 127.0.0.1 -p 6379 --scan --pattern "${PREFIX}*" \
-    | xargs -r -d '\n' -n 500 redis-cli -h 127.0.0.1 -p 6379 DEL >/dev/null
-}
 
 SERVER_STARTED=
 STUB_PID=
 cleanup() {
   set +e
-  if [ -n "$SERVER_STARTED" ]; then
-    "$WLP/bin/server" stop wearables >/dev/null 2>&1
-  fi
-  if [ -n "$STUB_PID" ] && kill -0 "$STUB_PID" 2>/dev/null; then
-    kill "$STUB_PID"
-    wait "$STUB_PID" 2>/dev/null
-  fi
-  if [ -f "$SERVER_DIR/server.env.orig" ]; then
-    mv -f "$SERVER_DIR/server.env.orig" "$SERVER_DIR/server.env"
-  fi
+  stop_server_and_stub
   rm -f "$WORK/token-keyset.json"
   psql_ -c "DROP DATABASE IF EXISTS $DB" -c "DROP DATABASE IF EXISTS $FLOOR_DB" >/dev/null 2>&1
   redis_keys_delete

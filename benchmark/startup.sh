@@ -28,34 +28,17 @@ if [ ! -f "$SERVER_DIR/server.xml" ] || [ ! -f "$SERVER_DIR/apps/wearables-gatew
   echo "no server at $SERVER_DIR: run liberty:create liberty:deploy first (see the head of this script)" >&2
   exit 1
 fi
-for port in $PORT $STUB_PORT; do
-  if (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then
-    echo "port $port is in use: stop what listens there first" >&2
-    exit 1
-  fi
-done
+. "$ROOT/benchmark/lib.sh"
+require_free_ports "$PORT" "$STUB_PORT"
 
 say() { printf '[startup] %s\n' "$*" >&2; }
 now() { date +%s.%N; }
-redis_keys_delete() {
-  redis-cli -h 127.0.0.1 -p 6379 --scan --pattern "${PREFIX}*" \
-    | xargs -r -d '\n' -n 500 redis-cli -h 127.0.0.1 -p 6379 DEL >/dev/null
-}
 
 SERVER_STARTED=
 STUB_PID=
 cleanup() {
   set +e
-  if [ -n "$SERVER_STARTED" ]; then
-    "$WLP/bin/server" stop wearables >/dev/null 2>&1
-  fi
-  if [ -n "$STUB_PID" ] && kill -0 "$STUB_PID" 2>/dev/null; then
-    kill "$STUB_PID"
-    wait "$STUB_PID" 2>/dev/null
-  fi
-  if [ -f "$SERVER_DIR/server.env.orig" ]; then
-    mv -f "$SERVER_DIR/server.env.orig" "$SERVER_DIR/server.env"
-  fi
+  stop_server_and_stub
   redis_keys_delete
 }
 trap cleanup EXIT
