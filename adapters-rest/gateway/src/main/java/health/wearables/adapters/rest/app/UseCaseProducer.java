@@ -200,18 +200,26 @@ public class UseCaseProducer {
             ProviderCallMetrics metrics,
             Reporting reporting,
             HeldEvents heldEvents,
-            AuditTrail audits) {
+            AuditTrail audits,
+            Tracing tracing) {
         if (inboxTtlSeconds < 60) {
             throw new IllegalStateException("wearables.inbox.ttl must be at least 60 seconds");
         }
+        Spans spans = tracing.spans();
         TimedTokenExchange timed = new TimedTokenExchange(tokenExchange, oauth1, metrics);
+        TracedCallbackSteps.Exchanges exchanges = TracedCallbackSteps.exchanges(timed, timed, spans);
         return new CompleteCallbackService(
                 providers,
-                states,
-                new GrantRedemption(timed, timed, callbackUris()),
+                TracedCallbackSteps.states(states, spans),
+                new GrantRedemption(exchanges, exchanges, callbackUris()),
                 new CredentialKeeping(
-                        cipher, connections, inbox, Duration.ofSeconds(inboxTtlSeconds), reporting, heldEvents),
-                new InitialSync(syncQueue, syncMarks),
+                        cipher,
+                        TracedCallbackSteps.connections(connections, spans),
+                        inbox,
+                        Duration.ofSeconds(inboxTtlSeconds),
+                        reporting,
+                        heldEvents),
+                new InitialSync(TracedCallbackSteps.syncQueue(syncQueue, spans), syncMarks),
                 projects,
                 clock,
                 audits);
@@ -309,18 +317,20 @@ public class UseCaseProducer {
             RefreshCredentials refresh,
             ReauthMarks reauthMarks,
             TokenCipher cipher,
-            Reporting reporting) {
+            Reporting reporting,
+            Tracing tracing) {
         within(SYNC_BACKFILL_DAYS, syncBackfillDays, 1, 3650);
         within(SYNC_LOOKBACK, syncLookbackSeconds, 1, 31_536_000);
         within(REFRESH_MARGIN, refreshMarginSeconds, 0, 86_400);
         SyncSettings defaults = SyncSettings.defaults();
+        Spans spans = tracing.spans();
         return new SyncConnectionService(
                 providers,
-                data,
+                TracedSyncSteps.pages(data, spans),
                 connections,
                 credentials,
                 syncPoints,
-                observations,
+                TracedSyncSteps.writes(observations, spans),
                 refresh,
                 reauthMarks,
                 cipher,
@@ -352,14 +362,19 @@ public class UseCaseProducer {
     @Produces
     @ApplicationScoped
     WorkSyncQueue workSyncQueue(
-            SyncJobs jobs, Leases leases, SyncConnection sync, SyncPoints syncPoints, Reporting reporting) {
+            SyncJobs jobs,
+            Leases leases,
+            SyncConnection sync,
+            SyncPoints syncPoints,
+            Reporting reporting,
+            Tracing tracing) {
         within(SYNC_VISIBILITY, syncVisibilitySeconds, 10, 86_400);
         within(SYNC_MAX_ATTEMPTS, syncMaxAttempts, 1, 100);
         WorkSettings defaults = WorkSettings.defaults();
         return new WorkSyncQueueService(
                 jobs,
                 leases,
-                sync,
+                TracedSyncSteps.jobs(sync, tracing.spans()),
                 syncPoints,
                 new WorkSettings(
                         Duration.ofSeconds(syncVisibilitySeconds),
