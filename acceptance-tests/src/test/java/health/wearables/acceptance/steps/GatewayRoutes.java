@@ -21,12 +21,15 @@ import java.util.zip.ZipFile;
 /**
  * The JAX-RS routes the production WAR under test serves, read from its classes with ArchUnit, not with the gateway's
  * own OpenAPI machinery: every method of a {@code @Path} class in the WAR's {@code WEB-INF/classes} (where Liberty
- * looks for JAX-RS resources) that carries an HTTP method annotation, as {@code "METHOD /path"}.
+ * looks for JAX-RS resources) that carries an HTTP method annotation, as {@code "METHOD /path"}. A method marked
+ * {@code @Operation(hidden = true)} is left out on purpose by its author (a page for browsers, not for clients), and
+ * so is left out here; a method without any OpenAPI annotation is not.
  */
 final class GatewayRoutes {
     private static final String CLASSES = "WEB-INF/classes/";
     private static final String PATH = "jakarta.ws.rs.Path";
     private static final String HTTP_METHOD = "jakarta.ws.rs.HttpMethod";
+    private static final String OPERATION = "org.eclipse.microprofile.openapi.annotations.Operation";
     private static final Set<String> STANDARD_METHODS =
             Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
     /** {@code {name: regex}} in a JAX-RS template is {@code {name}} in an OpenAPI path. */
@@ -49,7 +52,7 @@ final class GatewayRoutes {
             String classPath = pathOf(resource.tryGetAnnotationOfType(PATH));
             for (JavaMethod method : resource.getMethods()) {
                 Optional<String> verb = httpMethod(method);
-                if (verb.isPresent()) {
+                if (verb.isPresent() && !hidden(method)) {
                     routes.add(verb.get() + " " + join(classPath, pathOf(method.tryGetAnnotationOfType(PATH))));
                 }
             }
@@ -58,6 +61,13 @@ final class GatewayRoutes {
             throw new AssertionError("no JAX-RS resource method found in " + war + ": the scan is broken");
         }
         return routes;
+    }
+
+    private static boolean hidden(JavaMethod method) {
+        return method.tryGetAnnotationOfType(OPERATION)
+                .flatMap(operation -> operation.get("hidden"))
+                .map(Boolean.TRUE::equals)
+                .orElse(false);
     }
 
     private static Optional<String> httpMethod(JavaMethod method) {
