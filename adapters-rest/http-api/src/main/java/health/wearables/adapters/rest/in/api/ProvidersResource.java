@@ -14,6 +14,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code GET /v1/wearables/providers}: what a dashboard can offer its patients, and, for a provider that retires,
@@ -27,7 +37,36 @@ public class ProvidersResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Response list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    @Operation(
+            operationId = "listProviders",
+            summary = "List the providers a dashboard can offer",
+            description = "Every provider, sorted by slug: the built-in ones whether configured or not, and every"
+                    + " configured one; a provider that retires says when (retiresOn) and what replaces it"
+                    + " (successor).")
+    @Tag(name = ApiDescription.PROVIDERS)
+    @SecurityRequirement(name = ApiDescription.API_KEY)
+    @APIResponse(
+            responseCode = "200",
+            description = "The providers.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = ApiSchemas.Provider.class),
+                            examples = @ExampleObject(name = "providers", value = ApiExamples.PROVIDERS)))
+    @APIResponse(
+            responseCode = "401",
+            description = "No, a malformed or an unknown API key.",
+            headers =
+                    @Header(
+                            name = "WWW-Authenticate",
+                            description = "Bearer realm=\"wearables\"",
+                            schema = @Schema(type = SchemaType.STRING)),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ApiSchemas.ErrorBody.class),
+                            examples = @ExampleObject(name = "UNAUTHORIZED", value = ApiExamples.UNAUTHORIZED)))
+    public Response list(@Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return listProviders
                 .list(ApiKey.fromBearer(authorization))
                 .fold(
