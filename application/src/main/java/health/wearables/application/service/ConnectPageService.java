@@ -7,6 +7,7 @@ import health.wearables.application.port.out.ConfiguredProviders;
 import health.wearables.application.port.out.ConnectSessions;
 import health.wearables.application.port.out.ProjectDirectory;
 import health.wearables.application.port.out.StateStoreUnavailable;
+import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.connect.ConnectPage;
 import health.wearables.domain.connect.ConnectSession;
@@ -51,6 +52,11 @@ public final class ConnectPageService implements ShowConnectPage, ChooseProvider
     }
 
     @Override
+    public Optional<String> providerName(ProviderSlug provider) {
+        return providers.find(provider).map(ConfiguredProvider::displayName);
+    }
+
+    @Override
     public ProviderChosen choose(String token, String provider) {
         Optional<ConnectSessionToken> parsed = ConnectSessionToken.parse(token);
         Optional<ConnectSession> session = parsed.flatMap(valid -> live(() -> sessions.find(valid)));
@@ -66,7 +72,7 @@ public final class ConnectPageService implements ShowConnectPage, ChooseProvider
                         .map(project -> starts.startOnConnectPage(project, taken, slug.get())
                                 .<ProviderChosen>fold(
                                         started -> new ProviderChosen.Started(started.authorizationUrl()),
-                                        ProviderChosen.Refused::new)))
+                                        rejection -> new ProviderChosen.Refused(slug.get(), rejection))))
                 .orElseGet(ProviderChosen.Gone::new);
     }
 

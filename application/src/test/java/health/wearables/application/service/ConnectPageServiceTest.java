@@ -312,6 +312,13 @@ class ConnectPageServiceTest {
     }
 
     @Test
+    void a_configured_provider_is_named_as_configured() {
+        assertThat(gateway.connectPage.providerName(new ProviderSlug("withings")))
+                .contains("withings");
+        assertThat(gateway.connectPage.providerName(new ProviderSlug("garmin"))).isEmpty();
+    }
+
+    @Test
     void the_token_never_prints() {
         String token = openedToken(null, "withings");
 

@@ -1,5 +1,6 @@
 package health.wearables.domain.connect;
 
+import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.Rejection;
 import java.net.URI;
 import java.util.Objects;
@@ -59,7 +60,7 @@ public sealed interface ProviderChosen {
      * The link was used up, but the authorization could not start (the provider was retired since, or did not issue
      * OAuth 1.0a temporary credentials).
      */
-    record Refused(Rejection rejection) implements ProviderChosen {
+    record Refused(ProviderSlug provider, Rejection rejection) implements ProviderChosen {
         @Override
         public <R> R fold(
                 Function<? super Started, R> onStarted,
