@@ -27,6 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("v1/wearables/connect-sessions")
 @RequestScoped
 public class ConnectSessionsResource {
+    private static final String UNAUTHORIZED_EXAMPLE =
+            "{\"error\": {\"code\": \"UNAUTHORIZED\", \"message\": \"A valid project API key is required.\"}}";
+    private static final String UNAVAILABLE_EXAMPLE = "{\"error\": {\"code\": \"STATE_STORE_UNAVAILABLE\","
+            + " \"message\": \"The gateway cannot reach its state store; nothing was done. Try again shortly.\"}}";
     private static final String ERROR_EXAMPLE =
             "{\"error\": {\"code\": \"VALIDATION_FAILED\", \"message\": \"patientId is required and must be a string.\"}}";
 
@@ -59,7 +63,10 @@ public class ConnectSessionsResource {
     @APIResponse(
             responseCode = "401",
             description = "UNAUTHORIZED: no or unknown project API key",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON))
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "unauthorized", value = UNAUTHORIZED_EXAMPLE)))
     @APIResponse(
             responseCode = "415",
             description = "The body is not application/json",
@@ -75,7 +82,10 @@ public class ConnectSessionsResource {
     @APIResponse(
             responseCode = "503",
             description = "STATE_STORE_UNAVAILABLE: the session could not be stored, no link is handed out",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON))
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "unavailable", value = UNAVAILABLE_EXAMPLE)))
     public Response create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
         ConnectSessionBody parsed = ConnectSessionBody.parse(body);
         if (parsed.problem().isPresent()) {
