@@ -9,12 +9,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The patient's browser: Debian's Chromium, headless, driven through Debian's chromedriver by Selenium WebDriver. Both
@@ -75,7 +78,19 @@ public final class ConnectPageBrowser {
             throw new AssertionError("expected one button \"" + label + "\" on " + driver().getCurrentUrl() + ", found "
                     + buttons.size());
         }
-        buttons.get(0).click();
+        submit(buttons.get(0));
+    }
+
+    /**
+     * Clicks a submit button and waits until its page has been replaced: a click returns once the form is sent, not
+     * once the next page (after the redirects) is there, and a look before that would read the old page.
+     */
+    void submit(WebElement button) {
+        button.click();
+        new WebDriverWait(driver(), Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(button));
+        new WebDriverWait(driver(), Duration.ofSeconds(30))
+                .until(browser ->
+                        "complete".equals(((JavascriptExecutor) browser).executeScript("return document.readyState")));
     }
 
     String heading() {

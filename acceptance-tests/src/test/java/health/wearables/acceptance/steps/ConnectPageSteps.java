@@ -273,7 +273,7 @@ public class ConnectPageSteps {
         assertThat(browser.driver().findElements(By.name("username"))).hasSize(1);
         screenshot("2-login-sandbox-sign-in-form");
         browser.driver().findElement(By.name("username")).sendKeys(journey.patientId);
-        browser.driver().findElement(By.cssSelector("input[type=submit]")).click();
+        browser.submit(browser.driver().findElement(By.cssSelector("input[type=submit]")));
         LoginSandboxProvider.received();
     }
 
