@@ -1,5 +1,6 @@
 package health.wearables.domain;
 
+import health.wearables.domain.connect.ConnectSession;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,8 @@ public record Connecting(
         ConfiguredProvider provider,
         PatientId patient,
         Optional<ReturnUrl> returnUrl,
-        boolean redirectOnError) {
+        boolean redirectOnError,
+        boolean fromConnectPage) {
 
     /** Validates the platform's request against the project; the messages are safe to show to the platform. */
     public static Step<Connecting> request(
@@ -24,30 +26,60 @@ public record Connecting(
             String patientId,
             String redirectUri,
             boolean redirectOnError) {
-        PatientId patient;
+        return patient(patientId)
+                .then(patient -> returnUrl(project, redirectUri).then(returnUrl -> {
+                    if (redirectOnError && returnUrl.isEmpty()) {
+                        return invalid("redirectOnError needs a redirectUri.");
+                    }
+                    return Step.ok(new Connecting(project, provider, patient, returnUrl, redirectOnError, false));
+                }));
+    }
+
+    /** The platform's patient id, or the rule it breaks (safe to show to the platform). */
+    public static Step<PatientId> patient(String patientId) {
         try {
-            patient = new PatientId(patientId);
+            return Step.ok(new PatientId(patientId));
         } catch (IllegalArgumentException e) {
             return invalid("patientId must be 1-64 characters of A-Z, a-z, 0-9, '-' and '.'.");
         }
-        Optional<ReturnUrl> returnUrl = Optional.empty();
-        if (redirectUri != null) {
-            try {
-                returnUrl = Optional.of(ReturnUrl.parse(redirectUri));
-            } catch (IllegalArgumentException e) {
-                return invalid(e.getMessage() + ".");
-            }
-            if (!project.allows(returnUrl.get())) {
-                return invalid("redirectUri is not under any of the project's allowed redirect prefixes.");
-            }
-        }
-        if (redirectOnError && returnUrl.isEmpty()) {
-            return invalid("redirectOnError needs a redirectUri.");
-        }
-        return Step.ok(new Connecting(project, provider, patient, returnUrl, redirectOnError));
     }
 
-    private static Step<Connecting> invalid(String message) {
+    /** The platform's {@code redirectUri} if it gave one, checked against the project's allow-list. */
+    public static Step<Optional<ReturnUrl>> returnUrl(Project project, String redirectUri) {
+        if (redirectUri == null) {
+            return Step.ok(Optional.empty());
+        }
+        ReturnUrl returnUrl;
+        try {
+            returnUrl = ReturnUrl.parse(redirectUri);
+        } catch (IllegalArgumentException e) {
+            return invalid(e.getMessage() + ".");
+        }
+        if (!project.allows(returnUrl)) {
+            return invalid("redirectUri is not under any of the project's allowed redirect prefixes.");
+        }
+        return Step.ok(Optional.of(returnUrl));
+    }
+
+    /**
+     * The patient chose {@code provider} on the connect page of {@code session}, which was validated against the
+     * project when it was opened. With a return URL every outcome goes back to it (errors too, as
+     * {@code redirectOnError} would send them); without one the callback ends on a page for the patient.
+     */
+    public static Connecting onConnectPage(Project project, ConfiguredProvider provider, ConnectSession session) {
+        if (!project.id().equals(session.project())) {
+            throw new IllegalArgumentException("the session belongs to another project");
+        }
+        return new Connecting(
+                project,
+                provider,
+                session.patient(),
+                session.returnUrl(),
+                session.returnUrl().isPresent(),
+                true);
+    }
+
+    private static <T> Step<T> invalid(String message) {
         return Step.reject(Rejection.of(RejectionCode.VALIDATION_FAILED, message));
     }
 
@@ -56,7 +88,15 @@ public record Connecting(
         StateToken state = StateToken.mint(random);
         Optional<PkceVerifier> verifier = provider.pkce().mint(random);
         PendingAuthorization pending = new PendingAuthorization(
-                project.id(), patient, provider.slug(), returnUrl, redirectOnError, verifier, now.plus(ttl));
+                project.id(),
+                patient,
+                provider.slug(),
+                returnUrl,
+                redirectOnError,
+                verifier,
+                Optional.empty(),
+                now.plus(ttl),
+                fromConnectPage);
         return new Minted(state, pending);
     }
 
@@ -73,7 +113,8 @@ public record Connecting(
                 redirectOnError,
                 Optional.empty(),
                 Optional.of(temporarySecret),
-                now.plus(ttl));
+                now.plus(ttl),
+                fromConnectPage);
     }
 
     /** A state and the record it stands for. */

@@ -1,6 +1,7 @@
 package health.wearables.acceptance.steps;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import health.wearables.acceptance.sweep.SecretKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -51,6 +52,43 @@ public final class Gateway {
             }
         }
         return response;
+    }
+
+    /**
+     * {@code POST /v1/wearables/connect-sessions} with a project's API key (or none when it is null); the link's token
+     * goes to the secrets sweep.
+     */
+    HttpResponse<String> connectSession(String apiKey, String jsonBody) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/v1/wearables/connect-sessions"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(jsonBody));
+        if (apiKey != null) {
+            request.header("Authorization", "Bearer " + apiKey);
+        }
+        HttpResponse<String> response = send(request.build());
+        if (response.statusCode() == 201) {
+            JsonNode url = Json.parse(response.body()).path("connectUrl");
+            if (url.isTextual()) {
+                rememberConnectLink(URI.create(url.asText()));
+            }
+        }
+        return response;
+    }
+
+    /** The token of a connect link, the last segment of its path, is a secret of the run. */
+    static void rememberConnectLink(URI link) {
+        String path = link.getRawPath();
+        RunSecrets.remember(SecretKind.CONNECT_LINK, path.substring(path.lastIndexOf('/') + 1));
+    }
+
+    /** The connect page's form as a browser posts it: the chosen provider, nothing else. */
+    HttpResponse<String> choose(URI page, String provider) {
+        return send(HttpRequest.newBuilder(page)
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("provider=" + encode(provider)))
+                .build());
     }
 
     /** The same address on the second instance, as a load balancer would route it there. */

@@ -14,6 +14,9 @@ public final class PatientJourney {
     URI returnLink;
     String code;
     HttpResponse<String> answer;
+    /** The connect link the care team handed her, when it used one. */
+    URI connectLink;
+
     String endpointId;
     long tokenRequestsBefore;
     Optional<IssuedTokens> issuedTokens = Optional.empty();

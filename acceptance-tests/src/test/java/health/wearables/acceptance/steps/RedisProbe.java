@@ -1,6 +1,7 @@
 package health.wearables.acceptance.steps;
 
 import health.wearables.adapters.redis.RedisSettings;
+import health.wearables.domain.Hashing;
 import health.wearables.domain.StateToken;
 import io.cucumber.java.AfterAll;
 import java.time.Duration;
@@ -59,6 +60,16 @@ public final class RedisProbe {
         boolean existed = client().getBucket(key, StringCodec.INSTANCE).expire(Duration.ofMillis(1));
         if (!existed) {
             throw new IllegalStateException("the state was not in Redis under its hashed key");
+        }
+        Thread.sleep(20);
+    }
+
+    /** Lets a connect link's session expire now, as 30 minutes would. */
+    void expireConnectLink(String token) throws InterruptedException {
+        String key = PREFIX + "connect-session:" + Hashing.sha256Hex(token);
+        boolean existed = client().getBucket(key, StringCodec.INSTANCE).expire(Duration.ofMillis(1));
+        if (!existed) {
+            throw new IllegalStateException("the connect link's session was not in Redis under its hashed key");
         }
         Thread.sleep(20);
     }

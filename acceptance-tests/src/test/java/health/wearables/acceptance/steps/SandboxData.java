@@ -44,7 +44,10 @@ public final class SandboxData {
         }
     }
 
-    /** A JWT whose issuer is Sandbox's at the run's mock-oauth2-server (the token endpoint checked the rest). */
+    /**
+     * A JWT whose issuer is Sandbox's at the run's mock-oauth2-server, or Login Sandbox's at the one with a sign-in
+     * form (the token endpoint checked the rest): both are the demo provider.
+     */
     private static boolean issuedBySandbox(String token) {
         String[] parts = token.split("\\.", -1);
         if (parts.length != 3) {
@@ -52,7 +55,9 @@ public final class SandboxData {
         }
         try {
             String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-            return Json.parse(payload).path("iss").asText().endsWith(":" + Settings.oauthPort() + "/sandbox");
+            String issuer = Json.parse(payload).path("iss").asText();
+            return issuer.endsWith(":" + Settings.oauthPort() + "/sandbox")
+                    || issuer.endsWith(":" + Settings.oauthLoginPort() + "/loginsandbox");
         } catch (RuntimeException notAJwt) {
             return false;
         }

@@ -55,7 +55,7 @@ public final class SandboxProvider {
         }
     }
 
-    private static void rememberSecrets(RecordedRequest request) {
+    static void rememberSecrets(RecordedRequest request) {
         if (request.getRequestUrl() != null) {
             RunSecrets.rememberFromQuery(request.getRequestUrl().uri());
         }

@@ -80,6 +80,16 @@ final class Settings {
         return Integer.parseInt(get("oauth.port"));
     }
 
+    /** The port of the demo provider's authorization server with a sign-in form (Login Sandbox). */
+    static int oauthLoginPort() {
+        return Integer.parseInt(get("oauth-login.port"));
+    }
+
+    /** Where the browser runs save their screenshots. */
+    static Path screenshotsDirectory() {
+        return Path.of(get("screenshots.dir"));
+    }
+
     static String apiKeyOf(String project) {
         return get("project." + project + ".api-key");
     }

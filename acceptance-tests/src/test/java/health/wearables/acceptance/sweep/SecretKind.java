@@ -23,5 +23,7 @@ public enum SecretKind {
      */
     WEBHOOK_SECRET,
     /** A provider's webhook verify token from the configuration (subscription challenges, unsigned callback URLs). */
-    VERIFY_TOKEN
+    VERIFY_TOKEN,
+    /** The token of a connect link (the last segment of its path): whoever holds it may choose for the patient. */
+    CONNECT_LINK
 }

@@ -27,7 +27,9 @@ import java.util.Optional;
  * an instant keeps millisecond precision. Version 2 adds {@code temporarySecret}, the OAuth 1.0a temporary
  * credentials' secret; it is written only for such a record, so every OAuth 2.0 record stays version 1 and readable by
  * an instance that predates OAuth 1.0a (rolling upgrades). The PKCE verifier or the temporary secret is the only
- * secret in the document; the state or token it is stored under is never part of it.
+ * secret in the document; the state or token it is stored under is never part of it. {@code connectPage: true} marks
+ * an authorization started on the connect page; it is written only then, so every other record keeps its fields and
+ * an instance that predates the page reads the record too (it answers such a callback as JSON).
  */
 final class PendingAuthorizationJson {
     static final int VERSION = 1;
@@ -48,6 +50,9 @@ final class PendingAuthorizationJson {
                         pending.pkceVerifier().map(PkceVerifier::value).orElse(null))
                 .put("expiresAt", pending.expiresAt().toEpochMilli());
         pending.temporarySecret().ifPresent(secret -> document.put("temporarySecret", secret.value()));
+        if (pending.fromConnectPage()) {
+            document.put("connectPage", true);
+        }
         return StoredJson.write(document);
     }
 
@@ -68,7 +73,8 @@ final class PendingAuthorizationJson {
                     bool(document, "redirectOnError"),
                     optionalText(document, "pkceVerifier").map(PkceVerifier::new),
                     Optional.ofNullable(secret).map(Oauth1TokenSecret::new),
-                    Instant.ofEpochMilli(wholeNumber(document, "expiresAt")));
+                    Instant.ofEpochMilli(wholeNumber(document, "expiresAt")),
+                    !StoredJson.absent(document, "connectPage") && bool(document, "connectPage"));
         } catch (IllegalArgumentException e) {
             // the domain's messages name the rule that failed, not the value
             throw new Unreadable("a field breaks its rules: " + e.getMessage());

@@ -1,5 +1,6 @@
 package health.wearables.adapters.redis;
 
+import health.wearables.application.port.out.ConnectSessions;
 import health.wearables.application.port.out.CredentialInbox;
 import health.wearables.application.port.out.HeldEvents;
 import health.wearables.application.port.out.Leases;
@@ -81,6 +82,12 @@ public class RedisProducer {
     @ApplicationScoped
     StateStore stateStore(RedissonClient client, RedisSettings settings) {
         return new RedisStateStore(client, settings.keyPrefix(), settings.timeout(), settings.waitReplicas());
+    }
+
+    @Produces
+    @ApplicationScoped
+    ConnectSessions connectSessions(RedissonClient client, RedisSettings settings) {
+        return new RedisConnectSessions(client, settings.keyPrefix(), settings.timeout());
     }
 
     @Produces

@@ -54,6 +54,28 @@ class PendingAuthorizationJsonTest {
         assertThat(PendingAuthorizationJson.read(document)).isEqualTo(pending);
     }
 
+    @Test
+    void a_record_of_the_connect_page_says_so_and_reads_back_equal() throws Exception {
+        PendingAuthorization pending = new PendingAuthorization(
+                new ProjectId("acme"),
+                new PatientId("p-1"),
+                new ProviderSlug("fitbit"),
+                Optional.empty(),
+                false,
+                Optional.empty(),
+                Optional.empty(),
+                Instant.ofEpochMilli(1_767_225_600_000L),
+                true);
+
+        String document = PendingAuthorizationJson.write(pending);
+
+        assertThat(document).startsWith("{\"v\":1,").endsWith(",\"expiresAt\":1767225600000,\"connectPage\":true}");
+        assertThat(PendingAuthorizationJson.read(document)).isEqualTo(pending);
+        assertThatThrownBy(() -> PendingAuthorizationJson.read(document.replace("true}", "\"yes\"}")))
+                .as("a connectPage that is not a boolean")
+                .isInstanceOf(StoredJson.Unreadable.class);
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {

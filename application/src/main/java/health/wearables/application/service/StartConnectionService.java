@@ -26,6 +26,7 @@ import health.wearables.domain.RejectionCode;
 import health.wearables.domain.Step;
 import health.wearables.domain.audit.ApiKeyId;
 import health.wearables.domain.audit.AuditRecord;
+import health.wearables.domain.connect.ConnectSession;
 import health.wearables.domain.lifecycle.Retirement;
 import java.time.Clock;
 import java.time.Duration;
@@ -94,7 +95,7 @@ public final class StartConnectionService implements StartConnection {
                         project,
                         ApiKeyId.of(apiKey.orElseThrow()),
                         provider,
-                        command,
+                        patient(command.patientId()),
                         provider(provider)
                                 .then(config -> Connecting.request(
                                         project,
@@ -107,11 +108,28 @@ public final class StartConnectionService implements StartConnection {
                                         : Step.ok(begin(connecting)))));
     }
 
+    /**
+     * The patient chose {@code provider} on the connect page of {@code session}: the same start as {@link #start}, for
+     * the session's project and patient, audited as started by the API key that opened the session. The state's
+     * record remembers that it came from the page.
+     */
+    Step<Connecting.Started> startOnConnectPage(Project project, ConnectSession session, ProviderSlug provider) {
+        return audited(
+                project,
+                session.openedBy(),
+                provider.value(),
+                Optional.of(session.patient()),
+                provider(provider.value())
+                        .then(config -> Step.ok(Connecting.onConnectPage(project, config, session)))
+                        .then(connecting -> connecting.provider().oauthVersion() == OAuthVersion.OAUTH_1_0A
+                                ? beginOauth1(connecting)
+                                : Step.ok(begin(connecting))));
+    }
+
     /** Writes down how the connect of an accepted key ended; the step as it is. */
     private Step<Connecting.Started> audited(
-            Project project, ApiKeyId by, String provider, ConnectCommand command, Step<Connecting.Started> step) {
+            Project project, ApiKeyId by, String provider, Optional<PatientId> patient, Step<Connecting.Started> step) {
         Optional<ProviderSlug> slug = ProviderSlug.parse(provider);
-        Optional<PatientId> patient = patient(command.patientId());
         AuditRecord record = step.fold(
                 started -> AuditRecord.connectStarted(
                         new ConnectionKey(project.id(), patient.orElseThrow(), slug.orElseThrow()),

@@ -2,6 +2,8 @@ package health.wearables.application.service;
 
 import health.wearables.application.port.in.StartConnection.ConnectCommand;
 import health.wearables.application.port.out.CallbackUris;
+import health.wearables.application.port.out.ConnectPageUris;
+import health.wearables.application.port.out.InMemoryConnectSessions;
 import health.wearables.application.port.out.InMemoryConnectionStore;
 import health.wearables.application.port.out.InMemoryCredentialInbox;
 import health.wearables.application.port.out.InMemoryLeases;
@@ -117,6 +119,14 @@ final class Gateway {
             projects,
             clock,
             audits);
+    final InMemoryConnectSessions connectSessions = new InMemoryConnectSessions(clock);
+    /** Where the edge says connect pages are opened. */
+    static final ConnectPageUris CONNECT_PAGE_URIS =
+            token -> URI.create("https://gateway.example.org/v1/wearables/connect-page/" + token.value());
+
+    final OpenConnectSessionService openSession = new OpenConnectSessionService(
+            projects, providers, retirements, connectSessions, CONNECT_PAGE_URIS, clock, new Random(7), audits);
+    final ConnectPageService connectPage = new ConnectPageService(connectSessions, projects, providers, start, clock);
     final InMemorySyncPoints syncPoints = new InMemorySyncPoints(connections);
     final ListConnectionsService list =
             new ListConnectionsService(projects, connections, inbox, syncPoints, leases, clock, audits);

@@ -15,12 +15,20 @@ import java.util.function.Function;
 
 /**
  * State 7: what the patient's browser gets: the outcome of the callback, and where the browser goes back to the
- * dashboard, if it does. Without a redirect the outcome is answered directly (as JSON, shaped by the HTTP adapter).
+ * dashboard, if it does. Without a redirect the outcome is answered directly (as JSON, shaped by the HTTP adapter, or
+ * as a page for the patient when the authorization was started on the connect page).
  *
- * @param redirect back to the dashboard; the location carries only status, provider and patient (or the error), never
- *                 a code or a token
+ * @param redirect        back to the dashboard; the location carries only status, provider and patient (or the
+ *                        error), never a code or a token
+ * @param fromConnectPage the verified state was minted on the connect page: without a redirect, the patient reads the
+ *                        outcome
  */
-public record CallbackAnswer(Outcome outcome, Optional<URI> redirect) {
+public record CallbackAnswer(Outcome outcome, Optional<URI> redirect, boolean fromConnectPage) {
+
+    /** An answer to a flow a platform started with {@code /connect} (or one whose state was never verified). */
+    public CallbackAnswer(Outcome outcome, Optional<URI> redirect) {
+        this(outcome, redirect, false);
+    }
 
     /** How the callback ended. */
     public sealed interface Outcome {
@@ -69,13 +77,17 @@ public record CallbackAnswer(Outcome outcome, Optional<URI> redirect) {
     /** Connected; back to the dashboard with {@code status=connected} where the return URL is still allowed. */
     public static CallbackAnswer connected(PendingAuthorization pending, Optional<Project> projectNow) {
         return new CallbackAnswer(
-                new Connected(pending.provider(), pending.patient()), back("connected", pending, projectNow));
+                new Connected(pending.provider(), pending.patient()),
+                back("connected", pending, projectNow),
+                pending.fromConnectPage());
     }
 
     /** Like {@link #connected}, with {@code status=pending}: the connection is stored by a retry. */
     public static CallbackAnswer pending(PendingAuthorization pending, Optional<Project> projectNow) {
         return new CallbackAnswer(
-                new Pending(pending.provider(), pending.patient()), back("pending", pending, projectNow));
+                new Pending(pending.provider(), pending.patient()),
+                back("pending", pending, projectNow),
+                pending.fromConnectPage());
     }
 
     /** Back to the dashboard with status, provider and patient, if the return URL is still allowed. */
@@ -102,7 +114,10 @@ public record CallbackAnswer(Outcome outcome, Optional<URI> redirect) {
                     parameters.put("provider", pending.provider().value());
                     return allowedReturnUrl(pending, projectNow).map(url -> url.withParameters(parameters));
                 });
-        return new CallbackAnswer(new Refused(rejection), back);
+        return new CallbackAnswer(
+                new Refused(rejection),
+                back,
+                rejection.pending().map(PendingAuthorization::fromConnectPage).orElse(false));
     }
 
     private static Optional<ReturnUrl> allowedReturnUrl(PendingAuthorization pending, Optional<Project> projectNow) {

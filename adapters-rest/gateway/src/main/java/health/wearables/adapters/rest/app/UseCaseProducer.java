@@ -1,16 +1,20 @@
 package health.wearables.adapters.rest.app;
 
 import health.wearables.adapters.rest.in.api.CallbackResource;
+import health.wearables.adapters.rest.in.api.ConnectPageResource;
 import health.wearables.application.port.in.AuthenticateProject;
+import health.wearables.application.port.in.ChooseProvider;
 import health.wearables.application.port.in.CompleteCallback;
 import health.wearables.application.port.in.KeepCredentialsAlive;
 import health.wearables.application.port.in.ListConnections;
 import health.wearables.application.port.in.ListProviders;
+import health.wearables.application.port.in.OpenConnectSession;
 import health.wearables.application.port.in.RecoverPendingWork;
 import health.wearables.application.port.in.ReencryptConnections;
 import health.wearables.application.port.in.RefreshCredentials;
 import health.wearables.application.port.in.RequestSync;
 import health.wearables.application.port.in.ScheduleSyncs;
+import health.wearables.application.port.in.ShowConnectPage;
 import health.wearables.application.port.in.StartConnection;
 import health.wearables.application.port.in.SyncConnection;
 import health.wearables.application.port.in.WorkSyncQueue;
@@ -19,6 +23,7 @@ import health.wearables.application.port.out.AuthorizationUrls;
 import health.wearables.application.port.out.BuiltInProviders;
 import health.wearables.application.port.out.CallbackUris;
 import health.wearables.application.port.out.ConfiguredProviders;
+import health.wearables.application.port.out.ConnectSessions;
 import health.wearables.application.port.out.ConnectionStore;
 import health.wearables.application.port.out.CredentialInbox;
 import health.wearables.application.port.out.HeldEvents;
@@ -40,12 +45,14 @@ import health.wearables.application.port.out.TokenExchange;
 import health.wearables.application.port.out.TokenRefresh;
 import health.wearables.application.service.AuthenticateProjectService;
 import health.wearables.application.service.CompleteCallbackService;
+import health.wearables.application.service.ConnectPageService;
 import health.wearables.application.service.CredentialKeeping;
 import health.wearables.application.service.GrantRedemption;
 import health.wearables.application.service.InitialSync;
 import health.wearables.application.service.KeepCredentialsAliveService;
 import health.wearables.application.service.ListConnectionsService;
 import health.wearables.application.service.ListProvidersService;
+import health.wearables.application.service.OpenConnectSessionService;
 import health.wearables.application.service.RecoverPendingWorkService;
 import health.wearables.application.service.ReencryptConnectionsService;
 import health.wearables.application.service.RefreshCredentialsService;
@@ -167,6 +174,17 @@ public class UseCaseProducer {
             AuthorizationUrls authorizationUrls,
             Oauth1Provider oauth1,
             AuditTrail audits) {
+        return startConnectionService(projects, providers, retirements, states, authorizationUrls, oauth1, audits);
+    }
+
+    private StartConnectionService startConnectionService(
+            ProjectDirectory projects,
+            ConfiguredProviders providers,
+            Retirements retirements,
+            StateStore states,
+            AuthorizationUrls authorizationUrls,
+            Oauth1Provider oauth1,
+            AuditTrail audits) {
         if (stateTtlSeconds < 1 || stateTtlSeconds > 3600) {
             throw new IllegalStateException("wearables.state.ttl must be between 1 and 3600 seconds");
         }
@@ -182,6 +200,74 @@ public class UseCaseProducer {
                 clock,
                 new SecureRandom(),
                 audits);
+    }
+
+    /**
+     * Connect links: the base URL is the operator's, the page's route the HTTP API's (a compile-time constant, as the
+     * callback's).
+     */
+    @Produces
+    @ApplicationScoped
+    OpenConnectSession openConnectSession(
+            ProjectDirectory projects,
+            ConfiguredProviders providers,
+            Retirements retirements,
+            ConnectSessions sessions,
+            AuditTrail audits) {
+        return new OpenConnectSessionService(
+                projects,
+                providers,
+                retirements,
+                sessions,
+                new PublicConnectPageUris(URI.create(publicBaseUrl), ConnectPageResource.ROUTE),
+                clock,
+                new SecureRandom(),
+                audits);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ShowConnectPage showConnectPage(
+            ConnectSessions sessions,
+            ProjectDirectory projects,
+            ConfiguredProviders providers,
+            Retirements retirements,
+            StateStore states,
+            AuthorizationUrls authorizationUrls,
+            Oauth1Provider oauth1,
+            AuditTrail audits) {
+        return connectPage(sessions, projects, providers, retirements, states, authorizationUrls, oauth1, audits);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ChooseProvider chooseProvider(
+            ConnectSessions sessions,
+            ProjectDirectory projects,
+            ConfiguredProviders providers,
+            Retirements retirements,
+            StateStore states,
+            AuthorizationUrls authorizationUrls,
+            Oauth1Provider oauth1,
+            AuditTrail audits) {
+        return connectPage(sessions, projects, providers, retirements, states, authorizationUrls, oauth1, audits);
+    }
+
+    private ConnectPageService connectPage(
+            ConnectSessions sessions,
+            ProjectDirectory projects,
+            ConfiguredProviders providers,
+            Retirements retirements,
+            StateStore states,
+            AuthorizationUrls authorizationUrls,
+            Oauth1Provider oauth1,
+            AuditTrail audits) {
+        return new ConnectPageService(
+                sessions,
+                projects,
+                providers,
+                startConnectionService(projects, providers, retirements, states, authorizationUrls, oauth1, audits),
+                clock);
     }
 
     @Produces

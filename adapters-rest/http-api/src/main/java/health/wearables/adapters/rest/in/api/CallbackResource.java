@@ -1,6 +1,7 @@
 package health.wearables.adapters.rest.in.api;
 
 import health.wearables.application.port.in.CompleteCallback;
+import health.wearables.application.port.in.ShowConnectPage;
 import health.wearables.domain.callback.CallbackAnswer;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -48,6 +49,9 @@ public class CallbackResource {
 
     @Inject
     GatewayMetrics metrics;
+
+    @Inject
+    ShowConnectPage connectPages;
 
     @Context
     UriInfo uriInfo;
@@ -515,6 +519,9 @@ public class CallbackResource {
         Map<String, List<String>> query = uriInfo.getQueryParameters(true);
         CallbackAnswer answer = completeCallback.complete(provider, query);
         metrics.callbackAnswered(route, answer);
+        if (answer.redirect().isEmpty() && answer.fromConnectPage()) {
+            return forThePatient(answer.outcome());
+        }
         return answer.redirect()
                 .map(location -> Response.status(302).location(location).build())
                 .orElseGet(() -> answer.outcome()
@@ -525,5 +532,21 @@ public class CallbackResource {
                                         .type(MediaType.APPLICATION_JSON_TYPE)
                                         .build(),
                                 refused -> ApiErrors.of(refused.rejection())));
+    }
+
+    /**
+     * The authorization was started on the connect page and has no return URL: the patient reads the outcome, as a
+     * page with the same status the JSON answer would have.
+     */
+    private Response forThePatient(CallbackAnswer.Outcome outcome) {
+        return outcome.fold(
+                connected -> PatientPages.connected(ConnectPageResource.nameOf(connectPages, connected.provider())),
+                pending -> PatientPages.pending(ConnectPageResource.nameOf(connectPages, pending.provider())),
+                refused -> PatientPages.refused(
+                        refused.rejection(),
+                        refused.rejection()
+                                .pending()
+                                .map(verified -> ConnectPageResource.nameOf(connectPages, verified.provider()))
+                                .orElse("your wearable's service")));
     }
 }

@@ -39,7 +39,7 @@ record ConnectBody(Optional<ConnectCommand> command, Optional<String> problem) {
         if (parsed.getValueType() != JsonValue.ValueType.OBJECT) {
             return problem("The body must be a JSON object.");
         }
-        Optional<String> repeated = repeatedKey(text);
+        Optional<String> repeated = repeatedKey(text, KNOWN_KEYS);
         if (repeated.isPresent()) {
             return problem(repeated.get() + " appears more than once in the body.");
         }
@@ -71,7 +71,7 @@ record ConnectBody(Optional<ConnectCommand> command, Optional<String> problem) {
      * The first key named twice in one object of a valid JSON text: one of ours by its name, any other as "A key" (the
      * message never repeats what the caller sent).
      */
-    private static Optional<String> repeatedKey(String json) {
+    static Optional<String> repeatedKey(String json, Set<String> knownKeys) {
         Deque<Set<String>> objects = new ArrayDeque<>();
         try (JsonParser parser = Json.createParser(new StringReader(json))) {
             while (parser.hasNext()) {
@@ -81,7 +81,7 @@ record ConnectBody(Optional<ConnectCommand> command, Optional<String> problem) {
                     case KEY_NAME -> {
                         String key = parser.getString();
                         if (!objects.peek().add(key)) {
-                            return Optional.of(KNOWN_KEYS.contains(key) ? key : "A key");
+                            return Optional.of(knownKeys.contains(key) ? key : "A key");
                         }
                     }
                     default -> {

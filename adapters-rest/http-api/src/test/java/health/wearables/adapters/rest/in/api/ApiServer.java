@@ -53,6 +53,7 @@ final class ApiServer implements AutoCloseable {
     final ScriptedReceiveNotification receiveNotification = new ScriptedReceiveNotification();
     final KnownProjects projects = new KnownProjects(API_KEY);
     final RecordingMetrics metrics = new RecordingMetrics();
+    final ScriptedConnectPages connectPages = new ScriptedConnectPages();
 
     private final Server server = new Server();
     private final HttpClient http = HttpClient.newBuilder()
@@ -111,6 +112,7 @@ final class ApiServer implements AutoCloseable {
         disconnect.reset();
         receiveNotification.reset();
         metrics.reset();
+        connectPages.reset();
     }
 
     /**
@@ -128,6 +130,15 @@ final class ApiServer implements AutoCloseable {
         CallbackResource callback = new CallbackResource();
         callback.completeCallback = completeCallback;
         callback.metrics = gatewayMetrics;
+        callback.connectPages = connectPages;
+
+        ConnectSessionsResource connectSessions = new ConnectSessionsResource();
+        connectSessions.openConnectSession = connectPages;
+        connectSessions.authenticateProject = projects;
+
+        ConnectPageResource connectPage = new ConnectPageResource();
+        connectPage.showConnectPage = connectPages;
+        connectPage.chooseProvider = connectPages;
 
         ConnectionsResource connections = new ConnectionsResource();
         connections.listConnections = listConnections;
@@ -145,7 +156,16 @@ final class ApiServer implements AutoCloseable {
         webhook.receiveNotification = receiveNotification;
 
         Map<Class<?>, Object> resources = new LinkedHashMap<>();
-        for (Object resource : List.of(connect, callback, connections, providers, sync, disconnectResource, webhook)) {
+        for (Object resource : List.of(
+                connect,
+                callback,
+                connections,
+                providers,
+                sync,
+                disconnectResource,
+                webhook,
+                connectSessions,
+                connectPage)) {
             resources.put(resource.getClass(), resource);
         }
         return resources;

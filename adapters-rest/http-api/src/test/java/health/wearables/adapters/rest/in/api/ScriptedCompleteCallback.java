@@ -59,6 +59,11 @@ final class ScriptedCompleteCallback implements CompleteCallback {
         answer = () -> new CallbackAnswer(refused(code), Optional.of(location));
     }
 
+    /** The authorization was started on the connect page without a return URL: the answer is for the patient. */
+    void answersThePatient(CallbackAnswer.Outcome outcome) {
+        answer = () -> new CallbackAnswer(outcome, Optional.empty(), true);
+    }
+
     void fails(RuntimeException failure) {
         answer = () -> {
             throw failure;
