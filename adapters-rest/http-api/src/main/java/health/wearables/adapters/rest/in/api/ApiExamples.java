@@ -19,6 +19,10 @@ final class ApiExamples {
             "{\"authorizationUrl\": \"https://account.withings.com/oauth2_user/authorize2?response_type=code"
                     + "&client_id=acme-client&state=q3vF0y9Zf1fY2w8kVbq7oXz0m3q9u5N6Qb5m1JrC0aE\","
                     + " \"expiresAt\": \"2026-11-30T12:29:46.741Z\"}";
+    static final String CONNECT_SESSION_REQUEST =
+            "{\"patientId\": \"patient-123\", \"providers\": [\"withings\", \"oura\"]}";
+    static final String CONNECT_LINK = "{\"connectUrl\": \"https://gateway.example/v1/wearables/connect-page/"
+            + "Jq0m3Yx8c2Vb7Nw1Rt5Lk9Hs4Dp6Fz0Ga2Ue8Oi3Ty7\", \"expiresAt\": \"2026-11-30T12:49:46.741Z\"}";
     static final String CONNECTED = "{\"ok\": true, \"provider\": \"withings\", \"patientId\": \"patient-123\"}";
     static final String CONNECTED_PENDING =
             "{\"ok\": true, \"provider\": \"withings\", \"patientId\": \"patient-123\", \"pending\": true}";

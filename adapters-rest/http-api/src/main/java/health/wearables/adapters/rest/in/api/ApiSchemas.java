@@ -56,6 +56,47 @@ final class ApiSchemas {
             @Schema(required = true, format = "date-time", description = "When the link stops working.")
             String expiresAt) {}
 
+    @Schema(
+            name = "ConnectSessionRequest",
+            description = "The body of a connect-link request: a JSON object that names each field once. Fields the"
+                    + " gateway does not know are ignored.")
+    record ConnectSessionRequest(
+            @Schema(
+                    required = true,
+                    description = "The platform's FHIR Patient id of the patient who connects.",
+                    pattern = PATIENT_ID,
+                    minLength = 1,
+                    maxLength = 64,
+                    example = "patient-123")
+            String patientId,
+
+            @Schema(
+                    nullable = true,
+                    description = "Where the patient's browser goes after the callback, checked as the connect call"
+                            + " checks it. Without it the patient ends on the gateway's result page.",
+                    maxLength = 2048,
+                    format = "uri",
+                    example = "https://dashboard.example.com/wearables/done")
+            String redirectUri,
+
+            @Schema(
+                    nullable = true,
+                    description = "The slugs of the providers the page offers, each configured and not retired;"
+                            + " without it, every provider the project may use.",
+                    example = "[\"withings\", \"oura\"]")
+            List<String> providers) {}
+
+    @Schema(name = "ConnectLink", description = "A link to the gateway's connect page, for the patient's browser.")
+    record ConnectLink(
+            @Schema(
+                    required = true,
+                    format = "uri",
+                    description = "The connect page; it works once (a choice uses it up) and until expiresAt.")
+            String connectUrl,
+
+            @Schema(required = true, format = "date-time", description = "When the link stops working (30 minutes).")
+            String expiresAt) {}
+
     @Schema(name = "Connected", description = "The patient's wearable is connected (Ovok route, no redirectUri).")
     record Connected(
             @Schema(required = true, description = "Always true.")

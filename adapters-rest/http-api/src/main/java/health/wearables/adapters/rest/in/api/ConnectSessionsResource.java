@@ -16,9 +16,16 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code POST /v1/wearables/connect-sessions}: a platform asks for a connect link for a patient. The body is JSON: any
@@ -27,12 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("v1/wearables/connect-sessions")
 @RequestScoped
 public class ConnectSessionsResource {
-    private static final String UNAUTHORIZED_EXAMPLE =
-            "{\"error\": {\"code\": \"UNAUTHORIZED\", \"message\": \"A valid project API key is required.\"}}";
-    private static final String UNAVAILABLE_EXAMPLE = "{\"error\": {\"code\": \"STATE_STORE_UNAVAILABLE\","
-            + " \"message\": \"The gateway cannot reach its state store; nothing was done. Try again shortly.\"}}";
-    private static final String ERROR_EXAMPLE =
-            "{\"error\": {\"code\": \"VALIDATION_FAILED\", \"message\": \"patientId is required and must be a string.\"}}";
 
     @Inject
     OpenConnectSession openConnectSession;
@@ -44,49 +45,80 @@ public class ConnectSessionsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "createConnectSession",
             summary = "Create a connect link for a patient",
-            description =
-                    "Body {\"patientId\", \"redirectUri\"?, \"providers\"?: [slugs]}. The link opens the gateway's"
-                            + " connect page, which offers the given providers (all the project may use when none are given);"
-                            + " it can be used once, within 30 minutes, and the page never holds the API key.")
-    @APIResponse(
-            responseCode = "201",
-            description = "The link and until when it can be used",
+            description = "Answers a link to the gateway's connect page, which the platform hands to the patient: the"
+                    + " page offers the given providers (all the project may use when none are given), starts the"
+                    + " authorization at the one she chooses and ends on a result page or the redirectUri. The link"
+                    + " works once (a choice uses it up), for 30 minutes; the page never holds the API key.")
+    @Tag(name = ApiDescription.CONNECTIONS)
+    @SecurityRequirement(name = ApiDescription.API_KEY)
+    @RequestBody(
+            required = true,
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ApiSchemas.ConnectSessionRequest.class),
                             examples =
                                     @ExampleObject(
-                                            name = "created",
-                                            value = "{\"connectUrl\": \"https://gateway.example/v1/wearables/"
-                                                    + "connect-page/…\", \"expiresAt\": \"2026-11-21T10:30:00Z\"}")))
+                                            name = "connect-session",
+                                            value = ApiExamples.CONNECT_SESSION_REQUEST)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The connect link.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ApiSchemas.ConnectLink.class),
+                            examples = @ExampleObject(name = "created", value = ApiExamples.CONNECT_LINK)))
     @APIResponse(
             responseCode = "401",
-            description = "UNAUTHORIZED: no or unknown project API key",
+            description = "No, a malformed or an unknown API key.",
+            headers =
+                    @Header(
+                            name = "WWW-Authenticate",
+                            description = "Bearer realm=\"wearables\"",
+                            schema = @Schema(type = SchemaType.STRING)),
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            examples = @ExampleObject(name = "unauthorized", value = UNAUTHORIZED_EXAMPLE)))
+                            schema = @Schema(implementation = ApiSchemas.ErrorBody.class),
+                            examples = @ExampleObject(name = "UNAUTHORIZED", value = ApiExamples.UNAUTHORIZED)))
     @APIResponse(
             responseCode = "415",
-            description = "The body is not application/json",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON))
+            description = "The body is not sent as JSON (refused before the API key is looked at).",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ApiSchemas.ErrorBody.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "UNSUPPORTED_MEDIA_TYPE",
+                                            value = ApiExamples.UNSUPPORTED_MEDIA_TYPE)))
     @APIResponse(
             responseCode = "422",
-            description = "VALIDATION_FAILED: patientId, redirectUri (as /connect checks it) or a provider that is not"
-                    + " configured for the project",
+            description = "An empty or malformed body, a field of the wrong type or named twice, an invalid patientId"
+                    + " or redirectUri (checked as the connect call checks it), or a provider that is not configured"
+                    + " or retired.",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            examples = @ExampleObject(name = "validation", value = ERROR_EXAMPLE)))
+                            schema = @Schema(implementation = ApiSchemas.ErrorBody.class),
+                            examples =
+                                    @ExampleObject(name = "VALIDATION_FAILED", value = ApiExamples.VALIDATION_FAILED)))
     @APIResponse(
             responseCode = "503",
-            description = "STATE_STORE_UNAVAILABLE: the session could not be stored, no link is handed out",
+            description = "Redis cannot be reached; no link is handed out.",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            examples = @ExampleObject(name = "unavailable", value = UNAVAILABLE_EXAMPLE)))
-    public Response create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
+                            schema = @Schema(implementation = ApiSchemas.ErrorBody.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "STATE_STORE_UNAVAILABLE",
+                                            value = ApiExamples.STATE_STORE_UNAVAILABLE)))
+    public Response create(
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
         ConnectSessionBody parsed = ConnectSessionBody.parse(body);
         if (parsed.problem().isPresent()) {
             // The caller is authenticated before being told anything about its body.
