@@ -66,7 +66,7 @@ public class TracingSteps {
         LoggedSpan request = callbackSpan();
         assertThat(request.attributes())
                 .contains("url.query=\"[redacted]\"")
-                .contains("/v1/wearables/sandbox/callback");
+                .contains("url.path=\"/v1/wearables/{provider}/callback\"");
         List<String> written = log.linesSince(mark);
         assertThat(journey.code).isNotBlank();
         assertThat(journey.state).isNotBlank();

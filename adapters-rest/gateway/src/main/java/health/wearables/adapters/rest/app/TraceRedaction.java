@@ -32,9 +32,12 @@ public final class TraceRedaction implements AutoConfigurationCustomizerProvider
         customizer.addSpanExporterCustomizer((exporter, config) -> new Redacting(exporter));
     }
 
+    static final AttributeKey<String> PATH = AttributeKey.stringKey("url.path");
+    static final AttributeKey<String> ROUTE = AttributeKey.stringKey("http.route");
+
     static SpanData redacted(SpanData span) {
         Attributes attributes = span.getAttributes();
-        if (CARRY_THE_QUERY.stream().noneMatch(key -> attributes.get(key) != null)) {
+        if (attributes.get(PATH) == null && CARRY_THE_QUERY.stream().noneMatch(key -> attributes.get(key) != null)) {
             return span;
         }
         var kept = attributes.toBuilder();
@@ -42,6 +45,12 @@ public final class TraceRedaction implements AutoConfigurationCustomizerProvider
             if (attributes.get(key) != null) {
                 kept.put(key, REDACTED);
             }
+        }
+        // A path can carry a secret too (the connect page's link token) and the patient's id: it leaves as its route's
+        // template (/v1/wearables/connect-page/{token}), or redacted where no route matched.
+        if (attributes.get(PATH) != null) {
+            String route = attributes.get(ROUTE);
+            kept.put(PATH, route != null ? route : REDACTED);
         }
         Attributes safe = kept.build();
         return new DelegatingSpanData(span) {

@@ -34,12 +34,22 @@ class TraceRedactionTest {
         assertThat(span.getAttributes().get(AttributeKey.stringKey("url.full"))).isEqualTo("[redacted]");
         assertThat(span.getAttributes().get(AttributeKey.stringKey("http.target")))
                 .isEqualTo("[redacted]");
-        assertThat(span.getAttributes().get(AttributeKey.stringKey("url.path")))
-                .isEqualTo("/v1/wearables/oura/callback");
+        assertThat(span.getAttributes().get(AttributeKey.stringKey("url.path"))).isEqualTo("[redacted]");
         assertThat(span.getAttributes().get(AttributeKey.longKey("http.response.status_code")))
                 .isEqualTo(200L);
         assertThat(span.getName()).isEqualTo("GET /v1/wearables/{provider}/callback");
         assertThat(span.toString()).doesNotContain("code-5f1c9a7e3b2d").doesNotContain("state-9DEL");
+    }
+
+    @Test
+    void a_path_leaves_as_its_route_template_so_a_token_in_it_does_not() {
+        SpanData span = exportOne(tracer -> tracer.spanBuilder("GET /v1/wearables/connect-page/{token}")
+                .setAttribute("url.path", "/v1/wearables/connect-page/Jq0m3Yx8c2Vb7Nw1Rt5Lk9Hs4Dp6Fz0Ga2Ue8Oi3Ty7")
+                .setAttribute("http.route", "/v1/wearables/connect-page/{token}"));
+
+        assertThat(span.getAttributes().get(AttributeKey.stringKey("url.path")))
+                .isEqualTo("/v1/wearables/connect-page/{token}");
+        assertThat(span.toString()).doesNotContain("Jq0m3Yx8c2Vb7Nw1");
     }
 
     @Test
