@@ -35,13 +35,20 @@ public final class EmbeddedFhirStore implements AutoCloseable {
         context.setAllowBeanDefinitionOverriding(true);
         context.registerBean(FhirStoreSettings.class, () -> settings);
         context.register(HapiJpaConfiguration.class);
+        LazyRepositories.install(context);
         try {
             context.refresh();
         } catch (RuntimeException e) {
             context.close();
             throw new IllegalStateException("The FHIR store could not start on " + settings + ": " + e.getMessage(), e);
         }
-        LOG.log(Level.INFO, "FHIR store started on {0} in {1} ms", settings, (System.nanoTime() - started) / 1_000_000);
+        LOG.log(
+                Level.INFO,
+                "FHIR store started on {0} in {1} ms ({2} of its {3} repositories built, the others on first use)",
+                settings,
+                (System.nanoTime() - started) / 1_000_000,
+                LazyRepositories.built(context.getBeanFactory()).size(),
+                LazyRepositories.repositoryDefinitions(context.getBeanFactory()).size());
         return new EmbeddedFhirStore(context);
     }
 
@@ -80,6 +87,16 @@ public final class EmbeddedFhirStore implements AutoCloseable {
     /** The transaction manager HAPI's DAOs join: several DAO calls in one database transaction. */
     PlatformTransactionManager transactions() {
         return context.getBean(PlatformTransactionManager.class);
+    }
+
+    /** The names of the repositories built so far (the others are built on first use: {@link LazyRepositories}). */
+    java.util.Set<String> builtRepositories() {
+        return LazyRepositories.built(context.getBeanFactory());
+    }
+
+    /** The names of all of HAPI's repositories, built or not. */
+    java.util.Set<String> repositories() {
+        return LazyRepositories.repositoryDefinitions(context.getBeanFactory());
     }
 
     <T> T bean(Class<T> type) {

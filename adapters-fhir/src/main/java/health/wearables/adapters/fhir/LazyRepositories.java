@@ -1,0 +1,79 @@
+package health.wearables.adapters.fhir;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.config.DependencyDescriptor;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.ContextAnnotationAutowireCandidateResolver;
+import org.springframework.data.repository.Repository;
+import org.springframework.data.repository.core.support.RepositoryFactoryBeanSupport;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Spring Data's lazy bootstrap mode for HAPI's repositories: a repository is built when it is first called, not when
+ * the FHIR store starts.
+ *
+ * <p>Building a repository validates every {@code @Query} of it with Hibernate's HQL parser; HAPI declares 56
+ * repositories, most of which the gateway never calls (terminology, bulk export, subscriptions, batch jobs, MDM), and
+ * their validation was a tenth of the server's start. Spring Data offers {@code bootstrapMode = LAZY} on
+ * {@code @EnableJpaRepositories} for this, but the annotation is HAPI's ({@code JpaConfig}): this does what that mode
+ * does, from outside. Repository definitions become lazy, and every injection point of a repository type gets Spring's
+ * lazy-resolution proxy, which builds the repository on its first call. A query still fails its validation then, on
+ * first use, with the same message.
+ */
+final class LazyRepositories {
+    private LazyRepositories() {}
+
+    /** Before {@code refresh()}: makes the context's repositories lazy. */
+    static void install(AnnotationConfigApplicationContext context) {
+        context.getDefaultListableBeanFactory().setAutowireCandidateResolver(new LazyRepositoryInjection());
+        context.addBeanFactoryPostProcessor(LazyRepositories::makeDefinitionsLazy);
+    }
+
+    /** The names of the repository beans this factory has built so far. */
+    static Set<String> built(ConfigurableListableBeanFactory beanFactory) {
+        Set<String> built = new TreeSet<>();
+        for (String name : repositoryDefinitions(beanFactory)) {
+            if (beanFactory.containsSingleton(name)) {
+                built.add(name);
+            }
+        }
+        return built;
+    }
+
+    /** The names of every repository this factory defines. */
+    static Set<String> repositoryDefinitions(ConfigurableListableBeanFactory beanFactory) {
+        Set<String> names = new TreeSet<>();
+        Arrays.stream(beanFactory.getBeanDefinitionNames())
+                .filter(name -> isRepositoryFactory(beanFactory, beanFactory.getBeanDefinition(name)))
+                .forEach(names::add);
+        return names;
+    }
+
+    private static void makeDefinitionsLazy(ConfigurableListableBeanFactory beanFactory) {
+        for (String name : repositoryDefinitions(beanFactory)) {
+            beanFactory.getBeanDefinition(name).setLazyInit(true);
+        }
+    }
+
+    private static boolean isRepositoryFactory(ConfigurableListableBeanFactory beanFactory, BeanDefinition definition) {
+        String className = definition.getBeanClassName();
+        if (className == null) {
+            return false;
+        }
+        ClassLoader loader = beanFactory.getBeanClassLoader();
+        return ClassUtils.isPresent(className, loader)
+                && RepositoryFactoryBeanSupport.class.isAssignableFrom(ClassUtils.resolveClassName(className, loader));
+    }
+
+    /** Resolves an injection point of a repository type to a proxy that builds the repository on first call. */
+    private static final class LazyRepositoryInjection extends ContextAnnotationAutowireCandidateResolver {
+        @Override
+        protected boolean isLazy(DependencyDescriptor descriptor) {
+            return super.isLazy(descriptor) || Repository.class.isAssignableFrom(descriptor.getDependencyType());
+        }
+    }
+}
