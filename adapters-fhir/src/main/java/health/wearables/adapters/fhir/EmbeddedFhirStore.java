@@ -38,6 +38,10 @@ public final class EmbeddedFhirStore implements AutoCloseable {
         LazyRepositories.install(context);
         try {
             context.refresh();
+            IndexedSearchParameters.store(
+                    context.getBean(DaoRegistry.class),
+                    context.getBean(ca.uhn.fhir.rest.server.util.ISearchParamRegistry.class),
+                    context.getBean(FhirContext.class));
         } catch (RuntimeException e) {
             context.close();
             throw new IllegalStateException("The FHIR store could not start on " + settings + ": " + e.getMessage(), e);

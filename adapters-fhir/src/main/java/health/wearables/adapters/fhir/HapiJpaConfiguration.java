@@ -73,6 +73,11 @@ public class HapiJpaConfiguration {
         // (8% of the start's CPU on two cores) and a look-up on every indexed write.
         settings.setWriteToSearchParamIdentityTable(false);
         settings.setJobFastTrackingEnabled(false);
+        // Only the search parameters the gateway searches on are indexed (IndexedSearchParameters, stored at start);
+        // HAPI's built-in ones would cost every write a FHIRPath evaluation and index rows for each of them. Storing
+        // those parameters reindexes nothing: the gateway's resources have always been indexed on them.
+        settings.setAutoSupportDefaultSearchParams(false);
+        settings.setMarkResourcesForReindexingUponSearchParameterChange(false);
         // For the connection store's expunge of an Endpoint's superseded versions (their token ciphertext) right
         // after each write (FhirConnectionStore), and the sync points' of a sync state's (FhirSyncPoints: one version
         // per connection), both through SupersededVersions, rather than no history at all

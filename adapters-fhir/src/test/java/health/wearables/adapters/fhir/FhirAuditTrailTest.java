@@ -100,7 +100,11 @@ class FhirAuditTrailTest extends AuditTrailContract {
     }
 
     static List<Optional<ProjectId>> projectsOfKeyInStore(ApiKeyId key) {
-        return search(SearchParameterMap.newSynchronous(AuditEvent.SP_ALTID, new TokenParam(key.value()))).stream()
+        // The key's id is the agent's altId, which the store does not index (no search of the gateway's uses it): all
+        // the events, filtered here.
+        return search(SearchParameterMap.newSynchronous()).stream()
+                .filter(event ->
+                        event.getAgent().stream().anyMatch(agent -> key.value().equals(agent.getAltId())))
                 .map(event -> event.getMeta().getTag().stream()
                         .filter(tag -> EndpointMapping.PROJECT_TAG_SYSTEM.equals(tag.getSystem()))
                         .map(tag -> new ProjectId(tag.getCode()))
