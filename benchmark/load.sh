@@ -9,7 +9,9 @@
 # Prints one table (throughput, p50/p95/p99, errors, callback ÷ floor) with the issue's targets (PASS/MISS, never a
 # failure), the path of Gatling's report and the load average. Stops and removes everything it started: the server,
 # the stub, both databases, its Redis keys, its configuration and keyset.
-# Usage: benchmark/load.sh [seconds per step]      (default 30; LOAD_WARMUP=5 seconds of warm-up per step)
+# Usage: benchmark/load.sh [seconds per step]      (default 30; LOAD_WARMUP=5 seconds of warm-up per step;
+# LOAD_SOAK=600 adds, after the steps, whole flows at 16 users for 600 s: the soak. The gateway's resident memory and
+# threads are sampled every 10 s throughout, into target/load/memory.tsv, and summed up at the end)
 # Needs Redis on 127.0.0.1:6379 and PostgreSQL on 127.0.0.1:5432 (trust auth for postgres), ports 9180 and 9181 free.
 # Liberty's JVM_ARGS reach the gateway's JVM only, e.g. JVM_ARGS=-XX:StartFlightRecording=filename=/tmp/gateway.jfr
 # (the steps' start and end times are in benchmark/load/target/load/steps.tsv).
@@ -18,6 +20,7 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 STEP_SECONDS=${1:-30}
 WARMUP=${LOAD_WARMUP:-5}
+SOAK=${LOAD_SOAK:-0}
 LEVELS=1,16,64
 PORT=9180
 STUB_PORT=9181
@@ -48,8 +51,10 @@ psql_() { PGOPTIONS='-c client_min_messages=warning' psql -h 127.0.0.1 -U postgr
 
 SERVER_STARTED=
 STUB_PID=
+SAMPLER_PID=
 cleanup() {
   set +e
+  [ -z "$SAMPLER_PID" ] || kill "$SAMPLER_PID" 2>/dev/null
   stop_server_and_stub
   rm -f "$WORK/token-keyset.json"
   psql_ -c "DROP DATABASE IF EXISTS $DB" -c "DROP DATABASE IF EXISTS $FLOOR_DB" >/dev/null 2>&1
@@ -131,10 +136,19 @@ if ! java -Xmx1g -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 -cp "$
   exit 1
 fi
 
-say "gatling: ${STEP_SECONDS} s per step after ${WARMUP} s of warm-up, users $LEVELS" \
-  "(about $((10 * STEP_SECONDS + 9 * WARMUP + 20)) s)"
+GATEWAY_PID=$(cat "$WLP/usr/servers/.pid/wearables.pid")
+# The gateway's resident memory (MiB) and threads every 10 s, with the time, until the run ends.
+( while kill -0 "$GATEWAY_PID" 2>/dev/null; do
+    printf '%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$(awk '/^VmRSS/ { print int($2 / 1024) }' "/proc/$GATEWAY_PID/status")" \
+      "$(awk '/^Threads/ { print $2 }' "/proc/$GATEWAY_PID/status")"
+    sleep 10
+  done ) >"$WORK/memory.tsv" 2>/dev/null &
+SAMPLER_PID=$!
+
+say "gatling: ${STEP_SECONDS} s per step after ${WARMUP} s of warm-up, users $LEVELS, soak ${SOAK} s" \
+  "(about $((10 * STEP_SECONDS + 9 * WARMUP + 20 + SOAK)) s)"
 if ! BENCH_API_KEY=$API_KEY mvn -B -f "$MODULE/pom.xml" gatling:test -Dload.seconds="$STEP_SECONDS" \
-  -Dload.warmup="$WARMUP" -Dload.levels="$LEVELS" -Dload.steps="$WORK/steps.tsv" \
+  -Dload.warmup="$WARMUP" -Dload.levels="$LEVELS" -Dload.steps="$WORK/steps.tsv" -Dload.soakSeconds="$SOAK" \
   -Dload.gatewayPid="$(cat "$WLP/usr/servers/.pid/wearables.pid")" -Dload.clockTicks="$(getconf CLK_TCK)" \
   >"$WORK/gatling.log" 2>&1; then
   say "gatling failed; the end of $WORK/gatling.log:"
@@ -146,13 +160,15 @@ REPORT=${REPORT%index.html}
 
 curl -sf "http://127.0.0.1:$PORT/metrics" >"$WORK/metrics.txt" || true
 # The gateway's memory after the run, with the settings it ran with (the server's jvm.options).
-GATEWAY_PID=$(cat "$WLP/usr/servers/.pid/wearables.pid")
+kill "$SAMPLER_PID" 2>/dev/null || true
+SAMPLER_PID=
 REQUESTS=$(awk -F'\t' '$1 != "states left unused" { n += $4 } END { print n }' "$WORK/steps.tsv")
 HEAP_INFO=$(jcmd "$GATEWAY_PID" GC.heap_info 2>/dev/null || true)
-MEMORY=$(printf 'RSS %s MiB, threads %s, heap %s, metaspace %s; after %s requests; %s' \
+MEMORY=$(printf 'RSS %s MiB, threads %s, heap %s, %s; after %s requests; %s' \
   "$(awk '/^VmRSS/ { print int($2 / 1024) }' "/proc/$GATEWAY_PID/status")" \
   "$(awk '/^Threads/ { print $2 }' "/proc/$GATEWAY_PID/status")" \
-  "$(grep -m1 -oP 'total \d+K, used \d+K' <<<"$HEAP_INFO" || echo '?')" \
+  "$(grep -oP 'total \K\d+K, used \d+K' <<<"$HEAP_INFO" | tr -d 'K,' | awk '{ t += $1; u += $3 }
+      END { if (NR) printf "committed %d MiB, used %d MiB (%d generations)", t / 1024, u / 1024, NR; else print "?" }')" \
   "$(grep -m1 -oP 'Metaspace\s+used \d+K, committed \d+K' <<<"$HEAP_INFO" | tr -s ' ' || echo '?')" \
   "$REQUESTS" "$(grep -hE '^-X' "$SERVER_DIR/jvm.options" 2>/dev/null | tr '\n' ' ')")
 tail -n +"$((log_mark + 1))" "$SERVER_DIR/logs/messages.log" >"$WORK/gateway-during-run.log"
@@ -166,5 +182,21 @@ java -cp "$CLASSPATH_FLOOR" health.wearables.bench.load.LoadTable "$WORK/floor.t
 leaks=$(grep -rlF -e "$API_KEY" -e "$CLIENT_SECRET" "$WORK" "$SERVER_DIR/logs" "$REPORT" 2>/dev/null || true)
 printf 'secret_sweep     %s\n' "${leaks:-API key and client secret in no log, result or report file}"
 printf 'gateway_memory   %s\n' "$MEMORY"
+# Whole flows the gateway served (the warm-up at start, the flow steps and their warm-ups, the soak), and its resident
+# memory over the run: the highest sample, and over the soak its first, highest and last.
+printf 'whole_flows      %s\n' "$(awk -F'\t' '$1 ~ /flow|at start/ { n += $4 } END { print n }' "$WORK/steps.tsv")"
+printf 'rss_samples      %s\n' "$(awk -F'\t' '$2 > max { max = $2 } END { printf "%d samples, highest %s MiB", NR, max }' \
+  "$WORK/memory.tsv")"
+if [ "$SOAK" -gt 0 ]; then
+  soak_from=$(awk -F'\t' '$1 ~ /^soak/ { print substr($8, 1, 19) }' "$WORK/steps.tsv")
+  printf 'soak             %s\n' "$(awk -F'\t' -v from="$soak_from" 'substr($1, 1, 19) >= from {
+      if (first == "") first = $2; if ($2 > max) max = $2; last = $2; threads = $3 }
+    END { printf "RSS MiB at its start %s, highest %s, at its end %s; %s threads at its end", first, max, last, threads }' \
+    "$WORK/memory.tsv"); $(awk -F'\t' '$1 ~ /^soak/ { printf "%d flows in %.0f s (%.1f/s)", $4, $3, $4 / $3 }' \
+    "$WORK/steps.tsv")"
+fi
+# Gatling's count of failed requests over the whole run, soak included.
+printf 'failed_requests  %s\n' "$(awk -F'|' '/^> request count/ { gsub(/[ ,]/, "", $2); gsub(/[ ,]/, "", $4)
+  printf "%s of %s requests", $4, $2 }' "$WORK/gatling.log" | tail -1)"
 printf 'gatling_report   %sindex.html\n' "$REPORT"
 printf 'load_average     %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"

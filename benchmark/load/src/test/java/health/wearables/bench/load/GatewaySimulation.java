@@ -44,7 +44,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *       beforehand: the states of the connect steps (not timed here) are kept and taken newest first. Should they run
  *       out, a user mints one with a connect named {@code mint (not measured)} before its callback, and the count is
  *       printed;
- *   <li>{@code flow xN}: connect then callback, the group's time being the two requests' together.
+ *   <li>{@code flow xN}: connect then callback, the group's time being the two requests' together;
+ *   <li>{@code soak flow x16}, only with {@code load.soakSeconds}: whole flows at 16 users for that long, after all the
+ *       others (benchmark/load.sh's {@code LOAD_SOAK}: the gateway's memory is sampled during it).
  * </ul>
  *
  * <p>Every step's window (first request sent to last answer read) is written to {@code load.steps}, so throughput is
@@ -67,6 +69,10 @@ public final class GatewaySimulation extends Simulation {
             .map(Integer::valueOf)
             .toList();
     private static final Path STEPS = Path.of(System.getProperty("load.steps", "target/load/steps.tsv"));
+    /** After the steps, whole flows at {@link #SOAK_USERS} users for this many seconds (0: no soak). */
+    private static final int SOAK_SECONDS = Integer.getInteger("load.soakSeconds", 0);
+
+    static final int SOAK_USERS = 16;
     /** The gateway's process, whose CPU time each step reads from {@code /proc} (none: not read). */
     private static final Path GATEWAY_STAT = Path.of("/proc", System.getProperty("load.gatewayPid", "none"), "stat");
 
@@ -100,6 +106,9 @@ public final class GatewaySimulation extends Simulation {
                 steps.add(step("warm-up " + kind + " x" + users, kind, users, WARMUP));
                 steps.add(step(kind + " x" + users, kind, users, SECONDS));
             }
+        }
+        if (SOAK_SECONDS > 0) {
+            steps.add(step("soak flow x" + SOAK_USERS, "flow", SOAK_USERS, SOAK_SECONDS));
         }
         PopulationBuilder chain = steps.get(steps.size() - 1);
         for (int each = steps.size() - 2; each >= 0; each--) {
