@@ -76,9 +76,11 @@ Feature: Syncing a wearable's data into the patient's record
 
   Rule: However many syncs need a refresh at the same moment, the vendor is asked once
 
+    # 345 s: the gateway refreshes a token within 300 s of its expiry, so her first sync must be over within 45 s of
+    # the token's issue, or it refreshes before the 16 syncs are asked for (seen with 315 s on a loaded machine).
     Scenario: 16 syncs of Amara's WHOOP strap at once, spread over both instances, as her access token runs out
       Given Amara has worn her WHOOP strap for the last 3 days
-      And WHOOP issues her an access token that expires in 315 seconds
+      And WHOOP issues her an access token that expires in 345 seconds
       And her care team connects her WHOOP strap and she approves access
       And her care team soon sees her last 3 days of resting heart rate and sleep in her record
       And her access token is now within the refresh margin
