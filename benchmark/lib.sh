@@ -19,7 +19,17 @@ redis_keys_delete() {
     | xargs -r -d '\n' -n 500 redis-cli -h 127.0.0.1 -p 6379 DEL >/dev/null
 }
 
-# The common part of a benchmark's clean-up: the server stopped, the stub stopped, the server's own server.env back.
+# The server listens on the given port for this run, whatever port liberty:create gave it (load.sh and startup.sh
+# share the server the build created, on different ports): a configuration drop-in that overrides the variable, read
+# after liberty-maven-plugin's own, removed by stop_server_and_stub.
+listen_on() {
+  mkdir -p "$SERVER_DIR/configDropins/overrides"
+  printf '<server>\n    <variable name="http.port" value="%s"/>\n</server>\n' "$1" \
+    >"$SERVER_DIR/configDropins/overrides/zz-benchmark-port.xml"
+}
+
+# The common part of a benchmark's clean-up: the server stopped, the stub stopped, the server's own server.env and
+# port back.
 stop_server_and_stub() {
   if [ -n "${SERVER_STARTED:-}" ]; then
     "$WLP/bin/server" stop wearables >/dev/null 2>&1
@@ -31,4 +41,5 @@ stop_server_and_stub() {
   if [ -f "$SERVER_DIR/server.env.orig" ]; then
     mv -f "$SERVER_DIR/server.env.orig" "$SERVER_DIR/server.env"
   fi
+  rm -f "$SERVER_DIR/configDropins/overrides/zz-benchmark-port.xml"
 }

@@ -61,6 +61,7 @@ cleanup() {
   redis_keys_delete
 }
 trap cleanup EXIT
+listen_on "$PORT"
 trap 'exit 130' INT TERM
 
 say "fresh databases $DB and $FLOOR_DB, no Redis keys under $PREFIX"

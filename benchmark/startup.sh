@@ -4,7 +4,7 @@
 # messages.log's timestamps), resident memory after ready and after one whole flow (connect, then the callback against
 # a token stub), and the WAR's size. Builds nothing: it starts the server the build created, e.g.
 #   mvn -B -DskipTests install -pl adapters-rest/gateway -am
-#   mvn -B -pl adapters-rest/gateway liberty:create liberty:deploy -Dliberty.var.http.port=19180
+#   mvn -B -pl adapters-rest/gateway liberty:create liberty:deploy        (the script sets the port it listens on)
 # Usage: benchmark/startup.sh [runs]        (default 3; STARTUP_PORT=19180, STARTUP_STUB_PORT=19181; STARTUP_WARM=1
 # keeps Liberty's workarea between runs, as a restart does; STARTUP_INSPECT='<command>' runs that command, with the
 # server's pid in $GATEWAY_PID, after the flow and before the server stops, e.g. 'jcmd $GATEWAY_PID GC.class_histogram')
@@ -42,6 +42,7 @@ cleanup() {
   redis_keys_delete
 }
 trap cleanup EXIT
+listen_on "$PORT"
 trap 'exit 130' INT TERM
 
 rm -rf "$WORK"
