@@ -29,6 +29,7 @@ public class FaultyVendorSteps {
     private final ConnectingSteps connecting;
     private final FaultyProvider faulty;
     private final RedisProbe redis;
+    private final InternalChecks internals;
     private int tokenRequestsBefore;
     private int redirectTargetRequestsBefore;
     private int violationsBefore;
@@ -41,12 +42,14 @@ public class FaultyVendorSteps {
             Gateway gateway,
             ConnectingSteps connecting,
             FaultyProvider faulty,
-            RedisProbe redis) {
+            RedisProbe redis,
+            InternalChecks internals) {
         this.journey = journey;
         this.gateway = gateway;
         this.connecting = connecting;
         this.faulty = faulty;
         this.redis = redis;
+        this.internals = internals;
     }
 
     @Given("Amara's care team has started connecting her Faulty wearable")
@@ -99,9 +102,11 @@ public class FaultyVendorSteps {
         assertThat(RecordSteps.connections(gateway, journey).size())
                 .as("her connections")
                 .isZero();
-        assertThat(redis.syncJobsFor(journey.patientId))
-                .as("sync jobs queued for her")
-                .isZero();
+        internals.alsoCheck(
+                "no sync job is queued for her in the gateway's Redis",
+                () -> assertThat(redis.syncJobsFor(journey.patientId))
+                        .as("sync jobs queued for her")
+                        .isZero());
     }
 
     @Then("the operators' log points at Faulty's client configuration without revealing the secret")
@@ -162,9 +167,13 @@ public class FaultyVendorSteps {
                 .as("the expiry her care team sees")
                 .isAfter(approvedAt.plus(Duration.ofDays(365)))
                 .isBeforeOrEqualTo(Instant.now().plus(Duration.ofDays(366)));
-        assertThat(storedCredentials().accessToken().equals(faulty.lastIssued().accessToken()))
-                .as("the stored access token is the one Faulty issued")
-                .isTrue();
+        internals.alsoCheck(
+                "the access token sealed in her Endpoint, opened with the gateway's keyset, is the one Faulty issued",
+                () -> assertThat(storedCredentials()
+                                .accessToken()
+                                .equals(faulty.lastIssued().accessToken()))
+                        .as("the stored access token is the one Faulty issued")
+                        .isTrue());
     }
 
     private SealedCredentials.Opened storedCredentials() {
