@@ -60,9 +60,10 @@ final class Settings {
             internal("The setting " + name);
         }
         String value = System.getProperty(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException(
-                    "System property " + name + " is not set: run the acceptance tests with Maven (mvn verify)");
+        // a Maven property nobody gave arrives as its own expression
+        if (value == null || value.isBlank() || value.startsWith("${")) {
+            throw new IllegalStateException("System property " + name + " is not set: run the acceptance tests with"
+                    + " Maven (mvn verify; a conformance run with -Pconformance and its -Dconformance.… properties)");
         }
         return value;
     }
@@ -127,18 +128,30 @@ final class Settings {
     }
 
     /**
-     * The address the simulators listen on: loopback in the build's own run, every interface in a conformance run,
-     * whose gateway may run on another host.
+     * The address the simulators listen on: {@code simulators.bind-address} if set; else loopback in the build's own
+     * run, and every interface in a conformance run, whose gateway may run on another host.
      */
     static InetAddress simulatorsBindAddress() {
-        if (!conformanceRun()) {
-            return InetAddress.getLoopbackAddress();
+        String address = System.getProperty("simulators.bind-address", "");
+        if (address.isBlank()) {
+            if (!conformanceRun()) {
+                return InetAddress.getLoopbackAddress();
+            }
+            address = "0.0.0.0";
         }
         try {
-            return InetAddress.getByName("0.0.0.0");
+            return InetAddress.getByName(address);
         } catch (UnknownHostException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("simulators.bind-address is not an address of this host", e);
         }
+    }
+
+    /**
+     * The host the gateway was configured to reach the simulators at, as it shows in the addresses it hands out: {@code
+     * conformance.simulators-address} in a conformance run, {@code localhost} in the build's own (see the pom).
+     */
+    static String simulatorsAddress() {
+        return conformanceRun() ? get("conformance.simulators-address") : "localhost";
     }
 
     static int oauthPort() {
