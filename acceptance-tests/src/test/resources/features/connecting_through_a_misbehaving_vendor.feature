@@ -11,6 +11,7 @@ Feature: Connecting through a vendor whose token service misbehaves
 
   Rule: A token answer the gateway cannot trust connects nothing, and the vendor is asked only once
 
+    @conformance
     Scenario Outline: Faulty's token service <misbehaves>
       Given Amara's care team has started connecting her Faulty wearable
       And Faulty's token service <misbehaves>
@@ -55,6 +56,7 @@ Feature: Connecting through a vendor whose token service misbehaves
       Then her Faulty account is connected to her record
       And her Faulty connection holds the access token Faulty issued, expiring in an hour, and no refresh token
 
+    @conformance
     Scenario: Faulty claims its token lives for ten thousand years
       Given Amara's care team has started connecting her Faulty wearable
       And Faulty's token service claims its token lives for ten thousand years

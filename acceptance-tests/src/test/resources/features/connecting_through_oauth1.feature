@@ -14,6 +14,7 @@ Feature: Connecting a wearable whose vendor still speaks OAuth 1.0a
     And her Garmin account is connected to her record with the token credentials Garmin issued, sealed, and her Garmin user id
     And Garmin checked every signed request of the gateway and was asked for token credentials once
 
+  @conformance
   Scenario: Amara opens Garmin's return link a second time
     Given Amara's care team has started connecting her Garmin through Garmin's legacy OAuth 1.0a flow
     And she approves access at Garmin
@@ -29,11 +30,13 @@ Feature: Connecting a wearable whose vendor still speaks OAuth 1.0a
     When she then comes back with the verifier
     Then her Garmin account is connected to her record with the token credentials Garmin issued, sealed, and her Garmin user id
 
+  @conformance
   Scenario: A token Garmin never issued is refused
     When a return arrives from Garmin with a token it never issued
     Then the answer is 401 with error code "INVALID_STATE"
     And Garmin was not asked for token credentials
 
+  @conformance
   Scenario: Garmin does not confirm the callback address
     Given Garmin does not confirm the gateway's callback address
     When Amara's care team starts connecting her Garmin through the legacy flow

@@ -9,24 +9,29 @@ Feature: Connecting through the connect page
 
   Rule: A care team gets a short-lived link with its project API key
 
+    @conformance
     Scenario: The care team creates a connect link offering two services
       When her care team creates a connect link for her offering Sandbox and Login Sandbox
       Then they get a link to the gateway's connect page, valid for 30 minutes
 
+    @conformance
     Scenario: No link is handed out without the project's API key
       When a connect link for her is asked for without an API key
       Then no link is handed out and the caller is told to authenticate
 
+    @conformance
     Scenario: No link offers a service the gateway does not connect to
       When her care team asks for a connect link offering a service the gateway does not know
       Then no link is handed out and the request is refused as invalid
 
+    @conformance
     Scenario: No link sends her back outside the care team's addresses
       When her care team asks for a connect link returning her to an address outside its allowed ones
       Then no link is handed out and the request is refused as invalid
 
   Rule: The page lists the offered services by name, and nobody can frame it or run script in it
 
+    @conformance
     Scenario: The page offers the chosen services by name
       Given her care team has created a connect link for her offering Sandbox and Login Sandbox
       When she opens the link
@@ -35,17 +40,20 @@ Feature: Connecting through the connect page
 
   Rule: Choosing a service starts its authorization, and she reads how it ended
 
+    @conformance
     Scenario: Amara connects through the page and reads that it worked
       Given her care team has created a connect link for her offering Sandbox and Login Sandbox
       When she chooses Sandbox on the page and approves access there
       Then a page tells her that her "Sandbox wearable" account is connected
       And her Sandbox account is connected to her record
 
+    @conformance
     Scenario: With a return address, she ends on the care team's dashboard
       Given her care team has created a connect link for her offering Sandbox, returning her to the dashboard
       When she chooses Sandbox on the page and approves access there
       Then she is back on the dashboard, told that the connection succeeded
 
+    @conformance
     Scenario: Declining at the service ends on a page that says so and what to do
       Given her care team has created a connect link for her offering only Sandbox
       And she has chosen Sandbox on her connect page
@@ -53,7 +61,7 @@ Feature: Connecting through the connect page
       Then a page tells her that she did not approve sharing, and to ask her care team for a new link
       And nothing is connected for her
 
-    @browser
+    @browser @conformance
     Scenario: Amara connects in her browser, through the service's own sign-in form
       Given her care team has created a connect link for her offering Sandbox and Login Sandbox
       When she opens the link in her browser
@@ -63,12 +71,14 @@ Feature: Connecting through the connect page
 
   Rule: A link works once, and for 30 minutes
 
+    @conformance
     Scenario: A link that was used cannot be used again
       Given her care team has created a connect link for her offering only Sandbox
       And she has chosen Sandbox on her connect page
       When she opens the link again
       Then the page tells her the link can no longer be used, and to ask her care team for a new one
 
+    @conformance
     Scenario: A link that was used starts nothing when chosen from again
       Given her care team has created a connect link for her offering only Sandbox
       And she has chosen Sandbox on her connect page
@@ -82,7 +92,7 @@ Feature: Connecting through the connect page
       When she opens the expired link in her browser
       Then her browser shows that the link can no longer be used, and to ask her care team for a new one
 
-    @browser
+    @browser @conformance
     Scenario: A link used in her browser cannot be used again
       Given her care team has created a connect link for her offering only Sandbox
       When she opens the link in her browser
@@ -93,7 +103,7 @@ Feature: Connecting through the connect page
 
   Rule: Only the services the link offers can be chosen
 
-    @browser
+    @browser @conformance
     Scenario: A service the link does not offer is refused, and the link still works
       Given her care team has created a connect link for her offering only Sandbox
       When she opens the link in her browser

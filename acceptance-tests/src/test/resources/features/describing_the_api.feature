@@ -6,6 +6,7 @@ Feature: Describing the API (technical, for integrators)
 
   Rule: The document reads without a complaint in the integrators' own tools
 
+    @conformance
     Scenario: An OpenAPI parser and a linter read the document
       When a developer fetches the gateway's OpenAPI document
       Then swagger-parser reads it without a single message
@@ -13,6 +14,7 @@ Feature: Describing the API (technical, for integrators)
 
   Rule: The document describes the gateway's API, every route of it
 
+    @conformance
     Scenario: Title, version, contact and the API key
       When a developer fetches the gateway's OpenAPI document
       Then it names the API, its version and a contact
@@ -24,6 +26,7 @@ Feature: Describing the API (technical, for integrators)
       And every operation has a summary, an operationId and a described tag
       And every operation says how it fails, with the error shape and an example of each error
 
+    @conformance
     Scenario: Each route's answers and authentication, as the contract gives them
       When a developer fetches the gateway's OpenAPI document
       Then the operations are described with these answers:
@@ -43,6 +46,7 @@ Feature: Describing the API (technical, for integrators)
 
   Rule: Developers can read the document in a browser
 
+    @conformance
     Scenario: The document's browser
       When a developer opens the OpenAPI browser
       Then it is an HTML page

@@ -13,6 +13,7 @@ Feature: Ending a connection
 
   Rule: A care team that disconnects a wearable ends the connection, and the vendor is asked once to revoke the grant
 
+    @conformance
     Scenario: Amara disconnects her WHOOP from the dashboard
       Given Amara has connected her WHOOP strap, and her last 3 days are in her record
       When her care team disconnects her WHOOP strap
@@ -44,6 +45,7 @@ Feature: Ending a connection
 
   Rule: A care team can delete the data a connection brought when it disconnects it
 
+    @conformance
     Scenario: Amara's care team disconnects her Oura ring and deletes what it brought
       Given Amara has connected her Oura ring, and her last 3 days are in her record
       And Bongani, another patient of the Acme care team, has connected his Oura ring, and his data is in his record
@@ -56,6 +58,7 @@ Feature: Ending a connection
   Rule: A patient who removes the app's access at her vendor is not synced again
 
     # Oura and WHOOP document no deauthorization notification; Withings does (appli 46, action unlink)
+    @conformance
     Scenario: Amara removes the app's access at Withings
       Given Amara has connected her Withings scale, and her last 3 days are in her record
       When Withings notifications arrive at the gateway's Withings address without its verify token, and with another
@@ -69,6 +72,7 @@ Feature: Ending a connection
       And her Withings scale is not synced again
 
     # Oura sends no notification when she removes the app: the gateway learns it when Oura refuses her tokens
+    @conformance
     Scenario: Amara removes the app's access at Oura
       Given Amara has connected her Oura ring, and her last 3 days are in her record
       When Amara removes the app's access at Oura
@@ -80,6 +84,7 @@ Feature: Ending a connection
 
   Rule: A vendor's news of new data brings a sync of the patient's active connection
 
+    @conformance
     Scenario: Oura tells the gateway that Amara's ring has new data
       Given Amara has connected her Oura ring, and her last 3 days are in her record
       And her Oura ring records a new heart rate, and Oura revises yesterday's steps
@@ -91,6 +96,7 @@ Feature: Ending a connection
   Rule: A notification the vendor did not send, or sent before, changes nothing
 
     # hostile cases 59 (signature, stale, replayed) and 61 (users the gateway does not have)
+    @conformance
     Scenario: Notifications about Amara's WHOOP strap that WHOOP did not send, or sent before
       Given Amara has connected her WHOOP strap, and her last 3 days are in her record
       When WHOOP tells the gateway that new data of Amara's is available
@@ -111,6 +117,7 @@ Feature: Ending a connection
       And her WHOOP strap connection is still active
 
     # hostile case 60
+    @conformance
     Scenario: Oura checks the gateway's address with the wrong verification token, then with the right one
       When Oura checks the gateway's Oura address with a verification token that is not the configured one
       Then the gateway refuses each as invalid
@@ -120,6 +127,7 @@ Feature: Ending a connection
   Rule: A provider whose retirement has come connects no one, and names its successor
 
     # Google turned the legacy Fitbit Web API off on 2026-10-30 (hostile case 67)
+    @conformance
     Scenario: Amara's care team tries to connect her Fitbit after its retirement
       When the Acme project starts a connection to the provider "fitbit"
       Then the answer is 410 with error code "PROVIDER_RETIRED"

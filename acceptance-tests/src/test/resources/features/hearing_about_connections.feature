@@ -7,23 +7,27 @@ Feature: Hearing about connections
   Background:
     Given Amara is a patient of the Acme care team
 
+  @conformance
   Scenario: A connection and a reconnection are each heard of
     Given Amara has connected her Sandbox account
     Then her care team's system hears "connection.created" about her Sandbox account with "reconnect=false", signed by the gateway
     When her care team connects her Sandbox wearable again and she approves access
     Then her care team's system hears "connection.created" about her Sandbox account with "reconnect=true", signed by the gateway
 
+  @conformance
   Scenario: The care team's system is down for a while and then receives the event as it was signed
     Given Acme's care team system is down for the next 3 deliveries about her
     And Amara has connected her Sandbox account
     Then her care team's system hears "connection.created" about her Sandbox account, signed by the gateway
     And every attempt to deliver that "connection.created" event carried the same webhook-id
 
+  @conformance
   Scenario: Amara's care team disconnects her wearable and hears of it
     Given Amara has connected her Sandbox account
     When Acme's care team disconnects her Sandbox account
     Then her care team's system hears "connection.revoked" about her Sandbox account with "reason=disconnected", signed by the gateway
 
+  @conformance
   Scenario: Her first sync is heard of
     Given Amara has connected her Sandbox account
     Then her care team's system hears "sync.completed" about her Sandbox account, signed by the gateway

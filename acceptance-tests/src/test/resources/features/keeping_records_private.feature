@@ -12,6 +12,7 @@ Feature: Keeping patients' connections private
       When the Acme care team lists Amara's connections
       Then they see her Sandbox connection, without any credential
 
+    @conformance
     Scenario: Another project cannot see Amara's connection
       When the Globex project lists Amara's connections
       Then Globex sees no connection

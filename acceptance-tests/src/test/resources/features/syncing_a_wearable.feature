@@ -13,6 +13,7 @@ Feature: Syncing a wearable's data into the patient's record
 
   Rule: Connecting a wearable brings the last 30 days of its data into her record
 
+    @conformance
     Scenario Outline: Amara connects her <wearable>
       Given Amara has worn her <wearable> for the last 30 days
       When her care team connects her <wearable> and she approves access
@@ -30,6 +31,7 @@ Feature: Syncing a wearable's data into the patient's record
 
   Rule: A sync her care team asks for brings what is new, once, and a revised value as a new version of it
 
+    @conformance
     Scenario: Amara's ring records more after she connected, and Oura revises a day
       Given Amara has connected her Oura ring, and her last 3 days are in her record
       When her Oura ring records a new heart rate, and Oura revises yesterday's steps
@@ -41,10 +43,12 @@ Feature: Syncing a wearable's data into the patient's record
 
   Rule: A project asks for syncs of its own patients' connections only
 
+    @conformance
     Scenario: A sync of a connection the project does not have
       When the Acme project asks for a sync of Amara's Oura ring, which she never connected
       Then the answer is 404 with error code "CONNECTION_NOT_FOUND"
 
+    @conformance
     Scenario: A sync of another project's connection
       Given Amara has connected her Oura ring, and her last 3 days are in her record
       When the Globex project asks for a sync of Amara's Oura ring
@@ -52,6 +56,7 @@ Feature: Syncing a wearable's data into the patient's record
 
   Rule: An access token about to run out is refreshed before her data is read
 
+    @conformance
     Scenario: Amara's access token runs out within the refresh margin
       Given Amara has worn her WHOOP strap for the last 3 days
       And WHOOP issues her an access token that expires in 60 seconds
@@ -63,6 +68,7 @@ Feature: Syncing a wearable's data into the patient's record
 
   Rule: A vendor that no longer honours her refresh token means she must connect again
 
+    @conformance
     Scenario: WHOOP refuses to refresh Amara's tokens
       Given Amara has worn her WHOOP strap for the last 3 days
       And WHOOP issues her an access token that expires in 60 seconds
@@ -93,6 +99,7 @@ Feature: Syncing a wearable's data into the patient's record
 
   Rule: A vendor that asks the gateway to slow down is obeyed
 
+    @conformance
     Scenario: Dexcom's data API asks the gateway to come back a few seconds later
       Given Amara has worn her Dexcom sensor for the last 3 days
       And Dexcom's data API answers her first request with 429, Retry-After 4 seconds

@@ -89,7 +89,8 @@ public class AuditSteps {
     @Then("each of her audit events is valid FHIR R4 and holds none of her secrets")
     public void validAndClean() {
         List<String> secrets = new ArrayList<>(List.of(Settings.apiKeyOf(journey.project), journey.state));
-        journey.issuedTokens.ifPresent(tokens -> secrets.addAll(List.of(tokens.accessToken(), tokens.refreshToken())));
+        PatientJourney.IssuedTokens tokens = journey.openedTokens();
+        secrets.addAll(List.of(tokens.accessToken(), tokens.refreshToken()));
         for (JsonNode event : auditEventsOfHer(journey.project)) {
             String text = event.toString();
             for (String secret : secrets) {

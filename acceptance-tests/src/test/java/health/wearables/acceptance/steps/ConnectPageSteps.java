@@ -175,7 +175,9 @@ public class ConnectPageSteps {
         String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
         assertThat(policy)
                 .startsWith("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self' ")
-                .contains(" http://localhost:" + Settings.oauthPort(), " http://localhost:" + Settings.oauthLoginPort())
+                .contains(
+                        " http://" + Settings.simulatorsAddress() + ":" + Settings.oauthPort(),
+                        " http://" + Settings.simulatorsAddress() + ":" + Settings.oauthLoginPort())
                 .endsWith("; frame-ancestors 'none'; base-uri 'none'")
                 .doesNotContain("unsafe-inline")
                 .doesNotContain("unsafe-eval");
@@ -207,7 +209,8 @@ public class ConnectPageSteps {
         journey.authorizationUrl =
                 URI.create(chosen.headers().firstValue("Location").orElseThrow());
         assertThat(journey.authorizationUrl.toString())
-                .startsWith("http://localhost:" + Settings.oauthPort() + "/" + slugOf(service) + "/authorize?");
+                .startsWith("http://" + Settings.simulatorsAddress() + ":" + Settings.oauthPort() + "/"
+                        + slugOf(service) + "/authorize?");
         journey.state = Query.of(journey.authorizationUrl).get("state");
         assertThat(journey.state).hasSize(43);
     }
@@ -269,7 +272,8 @@ public class ConnectPageSteps {
         screenshot("1-connect-page");
         browser.press("Login Sandbox");
         assertThat(browser.location().toString())
-                .startsWith("http://localhost:" + Settings.oauthLoginPort() + "/loginsandbox/authorize?");
+                .startsWith("http://" + Settings.simulatorsAddress() + ":" + Settings.oauthLoginPort()
+                        + "/loginsandbox/authorize?");
         assertThat(browser.driver().findElements(By.name("username"))).hasSize(1);
         screenshot("2-login-sandbox-sign-in-form");
         browser.driver().findElement(By.name("username")).sendKeys(journey.patientId);

@@ -7,7 +7,6 @@ import io.cucumber.java.AfterAll;
 import io.cucumber.java.BeforeAll;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -100,7 +99,7 @@ public final class FaultyProvider {
             return thread;
         });
         server = HttpServer.create(
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), Settings.faultyProviderPort()), 32);
+                new InetSocketAddress(Settings.simulatorsBindAddress(), Settings.faultyProviderPort()), 32);
         server.setExecutor(threads);
         server.createContext("/authorize", exchange -> handle(exchange, FaultyProvider::authorize));
         server.createContext("/token", exchange -> handle(exchange, FaultyProvider::token));

@@ -17,6 +17,7 @@ public final class GarminLegacyProvider {
         simulator = Oauth1ProviderSimulator.start(
                 Settings.get("oauth1.consumer-key"),
                 Settings.get("oauth1.consumer-secret"),
+                Settings.simulatorsBindAddress(),
                 Integer.parseInt(Settings.get("oauth1.port")));
     }
 

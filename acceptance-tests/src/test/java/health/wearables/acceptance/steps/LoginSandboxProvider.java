@@ -2,7 +2,6 @@ package health.wearables.acceptance.steps;
 
 import io.cucumber.java.AfterAll;
 import io.cucumber.java.BeforeAll;
-import java.net.InetAddress;
 import java.util.concurrent.TimeUnit;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
@@ -20,7 +19,7 @@ public final class LoginSandboxProvider {
     @BeforeAll
     public static void start() {
         server = new MockOAuth2Server(OAuth2Config.Companion.fromJson("{\"interactiveLogin\": true}"));
-        server.start(InetAddress.getLoopbackAddress(), Settings.oauthLoginPort());
+        server.start(Settings.simulatorsBindAddress(), Settings.oauthLoginPort());
     }
 
     @AfterAll

@@ -21,6 +21,12 @@ public final class PatientJourney {
     long tokenRequestsBefore;
     Optional<IssuedTokens> issuedTokens = Optional.empty();
 
+    /** The tokens the test opened with the gateway's keyset: never in a conformance run. */
+    IssuedTokens openedTokens() {
+        Settings.internal("The tokens Sandbox issued her, opened with the gateway's keyset,");
+        return issuedTokens.orElseThrow();
+    }
+
     /** Tokens the test made Sandbox issue, so it can look for them where they must not be. */
     record IssuedTokens(String accessToken, String refreshToken) {}
 }

@@ -6,7 +6,6 @@ import com.sun.net.httpserver.HttpServer;
 import health.wearables.acceptance.sweep.SecretKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +43,7 @@ final class PlatformReceiver {
         try {
             server = HttpServer.create(
                     new InetSocketAddress(
-                            InetAddress.getLoopbackAddress(), Integer.parseInt(Settings.get("receiver.port"))),
+                            Settings.simulatorsBindAddress(), Integer.parseInt(Settings.get("receiver.port"))),
                     0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -42,7 +42,7 @@ public class PrivacySteps {
         assertThat(list.size()).isEqualTo(1);
         assertThat(list.get(0).get("provider").asText()).isEqualTo("sandbox");
         journey.endpointId = list.get(0).get("endpointId").asText();
-        PatientJourney.IssuedTokens tokens = journey.issuedTokens.orElseThrow();
+        PatientJourney.IssuedTokens tokens = journey.openedTokens();
         assertThat(journey.answer.body()).doesNotContain(tokens.accessToken()).doesNotContain(tokens.refreshToken());
     }
 
@@ -90,7 +90,7 @@ public class PrivacySteps {
 
     @Then("Sandbox's credentials for Amara appear nowhere in the FHIR store's database")
     public void notInDatabase() throws SQLException {
-        PatientJourney.IssuedTokens tokens = journey.issuedTokens.orElseThrow();
+        PatientJourney.IssuedTokens tokens = journey.openedTokens();
         try (Connection db =
                 DriverManager.getConnection(Settings.get("fhir.jdbc-url"), Settings.get("fhir.jdbc-user"), "")) {
             assertThat(tablesContaining(db, journey.patientId))
@@ -127,7 +127,7 @@ public class PrivacySteps {
 
     @Then("neither they nor her authorization code and link appear in the gateway's log files")
     public void notInLogs() throws IOException {
-        PatientJourney.IssuedTokens tokens = journey.issuedTokens.orElseThrow();
+        PatientJourney.IssuedTokens tokens = journey.openedTokens();
         List<Path> logs = new ArrayList<>();
         for (Path directory : Settings.gatewayLogDirectories()) {
             try (Stream<Path> files = Files.walk(directory)) {

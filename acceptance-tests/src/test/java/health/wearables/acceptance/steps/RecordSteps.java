@@ -15,12 +15,19 @@ public class RecordSteps {
     private final Gateway gateway;
     private final SandboxProvider sandbox;
     private final RedisProbe redis;
+    private final InternalChecks internals;
 
-    public RecordSteps(PatientJourney journey, Gateway gateway, SandboxProvider sandbox, RedisProbe redis) {
+    public RecordSteps(
+            PatientJourney journey,
+            Gateway gateway,
+            SandboxProvider sandbox,
+            RedisProbe redis,
+            InternalChecks internals) {
         this.journey = journey;
         this.gateway = gateway;
         this.sandbox = sandbox;
         this.redis = redis;
+        this.internals = internals;
     }
 
     static JsonNode connections(Gateway gateway, PatientJourney journey) {
@@ -133,7 +140,15 @@ public class RecordSteps {
     @Then("her record holds no Sandbox connection")
     public void noConnection() {
         assertThat(connections(gateway, journey).size()).isZero();
-        assertThat(redis.syncJobsFor(journey.patientId)).isZero();
+        noSyncJobQueued();
+    }
+
+    private void noSyncJobQueued() {
+        internals.alsoCheck(
+                "no sync job is queued for her in the gateway's Redis",
+                () -> assertThat(redis.syncJobsFor(journey.patientId))
+                        .as("sync jobs queued for her")
+                        .isZero());
     }
 
     @Then("she is told the return from Sandbox is incomplete")
@@ -152,6 +167,6 @@ public class RecordSteps {
         assertThat(sandbox.tokenRequests() - journey.tokenRequestsBefore)
                 .as("no token request was made")
                 .isZero();
-        assertThat(redis.syncJobsFor(journey.patientId)).isZero();
+        noSyncJobQueued();
     }
 }

@@ -24,19 +24,29 @@ import org.redisson.config.Config;
  * master holds it now. The keys it reads or writes together share the hash tag {@code {sync}}, as the gateway's do.
  */
 public final class RedisProbe {
-    /** The run's own key prefix on the shared Redis (see the acceptance pom). */
-    private static final String PREFIX = Settings.get("redis.key-prefix");
-
-    private static final String SYNC_STREAM = PREFIX + "{sync}";
-    private static final String SYNC_STREAM_ASIDE = PREFIX + "{sync}:set-aside-by-the-acceptance-tests";
-
     private static RedissonClient client;
+
+    /**
+     * The run's own key prefix on the shared Redis (see the acceptance pom). Read when first used, not when a step
+     * class that holds a probe is made: a conformance run makes them all, and has no Redis to look into.
+     */
+    private static String prefix() {
+        return Settings.get("redis.key-prefix");
+    }
+
+    private static String syncStream() {
+        return prefix() + "{sync}";
+    }
+
+    private static String syncStreamAside() {
+        return prefix() + "{sync}:set-aside-by-the-acceptance-tests";
+    }
 
     private static synchronized RedissonClient client() {
         if (client == null) {
             client = Settings.redisConfigFile()
                     .map(file -> new RedisSettings(
-                                    RedisSettings.DEFAULT_ADDRESS, Optional.of(file), Duration.ofSeconds(2), PREFIX)
+                                    RedisSettings.DEFAULT_ADDRESS, Optional.of(file), Duration.ofSeconds(2), prefix())
                             .open())
                     .orElseGet(() -> {
                         Config config = new Config();
@@ -56,7 +66,7 @@ public final class RedisProbe {
 
     /** Makes the state expire now, exactly as its TTL running out would. */
     void expire(String state) throws InterruptedException {
-        String key = PREFIX + "state:" + new StateToken(state).fingerprint();
+        String key = prefix() + "state:" + new StateToken(state).fingerprint();
         boolean existed = client().getBucket(key, StringCodec.INSTANCE).expire(Duration.ofMillis(1));
         if (!existed) {
             throw new IllegalStateException("the state was not in Redis under its hashed key");
@@ -66,7 +76,7 @@ public final class RedisProbe {
 
     /** Lets a connect link's session expire now, as 30 minutes would. */
     void expireConnectLink(String token) throws InterruptedException {
-        String key = PREFIX + "connect-session:" + Hashing.sha256Hex(token);
+        String key = prefix() + "connect-session:" + Hashing.sha256Hex(token);
         boolean existed = client().getBucket(key, StringCodec.INSTANCE).expire(Duration.ofMillis(1));
         if (!existed) {
             throw new IllegalStateException("the connect link's session was not in Redis under its hashed key");
@@ -77,7 +87,7 @@ public final class RedisProbe {
     /** The sync jobs queued for a patient. */
     long syncJobsFor(String patientId) {
         Map<StreamMessageId, Map<String, String>> entries = client().<String, String>getStream(
-                        SYNC_STREAM, StringCodec.INSTANCE)
+                        syncStream(), StringCodec.INSTANCE)
                 .range(StreamMessageId.MIN, StreamMessageId.MAX);
         return entries.values().stream()
                 .filter(fields -> patientId.equals(fields.get("patient")))
@@ -91,18 +101,18 @@ public final class RedisProbe {
 
     /** The sync jobs of a patient given back until a time (the delayed set): a rate limit, a backoff. */
     long delayedSyncJobsFor(String patientId) {
-        return client().<String>getScoredSortedSet(SYNC_STREAM + ":delayed", StringCodec.INSTANCE).readAll().stream()
+        return client().<String>getScoredSortedSet(syncStream() + ":delayed", StringCodec.INSTANCE).readAll().stream()
                 .filter(member -> member.contains("\"" + patientId + "\""))
                 .count();
     }
 
     /** The sync jobs of a patient that were dead-lettered. */
     long deadLettersFor(String patientId) {
-        if (client().getKeys().countExists(SYNC_STREAM + ":dead") == 0) {
+        if (client().getKeys().countExists(syncStream() + ":dead") == 0) {
             return 0;
         }
         return client()
-                .<String, String>getStream(SYNC_STREAM + ":dead", StringCodec.INSTANCE)
+                .<String, String>getStream(syncStream() + ":dead", StringCodec.INSTANCE)
                 .range(StreamMessageId.MIN, StreamMessageId.MAX)
                 .values()
                 .stream()
@@ -113,14 +123,14 @@ public final class RedisProbe {
     /** The credentials the gateway holds for a connection while the FHIR store cannot take them: the stored text. */
     Optional<String> heldCredentials(String project, String patientId, String provider) {
         return Optional.ofNullable(
-                client().<String, String>getMap(PREFIX + "inbox:" + project + "/" + patientId, StringCodec.INSTANCE)
+                client().<String, String>getMap(prefix() + "inbox:" + project + "/" + patientId, StringCodec.INSTANCE)
                         .get(provider));
     }
 
     /** Every value under the gateway's prefix, as text: strings, hash fields and stream entries. */
     String everything() {
         StringBuilder all = new StringBuilder();
-        for (String key : client().getKeys().getKeysByPattern(PREFIX + "*")) {
+        for (String key : client().getKeys().getKeysByPattern(prefix() + "*")) {
             RType type = client().getKeys().getType(key);
             if (type == RType.OBJECT) {
                 all.append(client().getBucket(key, StringCodec.INSTANCE).get());
@@ -137,18 +147,19 @@ public final class RedisProbe {
 
     /** The sync stream is set aside and a plain string takes its key: every XADD to it fails. */
     void blockSyncStream() {
-        if (client().getKeys().countExists(SYNC_STREAM) > 0) {
-            client().getKeys().rename(SYNC_STREAM, SYNC_STREAM_ASIDE);
+        if (client().getKeys().countExists(syncStream()) > 0) {
+            client().getKeys().rename(syncStream(), syncStreamAside());
         }
-        client().getBucket(SYNC_STREAM, StringCodec.INSTANCE).set("not a stream: the acceptance tests block the queue");
+        client().getBucket(syncStream(), StringCodec.INSTANCE)
+                .set("not a stream: the acceptance tests block the queue");
     }
 
     /** The stream set aside comes back in one RENAME over the string (or the string goes, if there was no stream). */
     void unblockSyncStream() {
-        if (client().getKeys().countExists(SYNC_STREAM_ASIDE) > 0) {
-            client().getKeys().rename(SYNC_STREAM_ASIDE, SYNC_STREAM);
-        } else if (client().getKeys().getType(SYNC_STREAM) == RType.OBJECT) {
-            client().getKeys().delete(SYNC_STREAM);
+        if (client().getKeys().countExists(syncStreamAside()) > 0) {
+            client().getKeys().rename(syncStreamAside(), syncStream());
+        } else if (client().getKeys().getType(syncStream()) == RType.OBJECT) {
+            client().getKeys().delete(syncStream());
         }
     }
 }

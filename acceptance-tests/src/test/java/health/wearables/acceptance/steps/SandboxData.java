@@ -26,7 +26,8 @@ public final class SandboxData {
 
     @BeforeAll
     public static void start() {
-        simulator = DemoSimulator.start(Integer.parseInt(Settings.get("sandbox-data.port")));
+        simulator = DemoSimulator.start(
+                Settings.simulatorsBindAddress(), Integer.parseInt(Settings.get("sandbox-data.port")));
         simulator.acceptTokensWhere(SandboxData::issuedBySandbox);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         for (int back = 1; back <= DAYS; back++) {

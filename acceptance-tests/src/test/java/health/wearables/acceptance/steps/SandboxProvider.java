@@ -3,7 +3,6 @@ package health.wearables.acceptance.steps;
 import health.wearables.acceptance.sweep.SecretKind;
 import io.cucumber.java.AfterAll;
 import io.cucumber.java.BeforeAll;
-import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +24,7 @@ public final class SandboxProvider {
     @BeforeAll
     public static void start() {
         server = new MockOAuth2Server(OAuth2Config.Companion.fromJson("{\"interactiveLogin\": false}"));
-        server.start(InetAddress.getLoopbackAddress(), Settings.oauthPort());
+        server.start(Settings.simulatorsBindAddress(), Settings.oauthPort());
     }
 
     @AfterAll

@@ -1,20 +1,69 @@
 package health.wearables.acceptance.steps;
 
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
-/** What the build tells the tests about the gateway it started (failsafe system properties). */
+/**
+ * What the build tells the tests about the gateway it started (failsafe system properties).
+ *
+ * <p>In a conformance run ({@code conformance.run=true}: the {@code conformance} profile, or the build's own
+ * {@code conformance} execution) the gateway under test is a deployment reached only through its public API. Every
+ * setting that leads to its internals (its Redis, its database, its log files, its token keyset, its WAR, its other
+ * instances) then throws {@link NotAvailableInAConformanceRun}, so that a scenario tagged {@code @conformance} by
+ * mistake fails loudly instead of passing without the check.
+ */
 final class Settings {
+    /** Settings, by name or prefix, that lead to the gateway's internals rather than to its public API. */
+    private static final List<String> INTERNALS = List.of(
+            "gateway.base-url.b",
+            "gateway.base-url.c",
+            "gateway.c.",
+            "gateway.log-dirs",
+            "gateway.data-dir",
+            "gateway.war",
+            "redis.",
+            "fhir.");
+
     private Settings() {}
 
+    /** Whether the run is a conformance run: the gateway's public API and the simulators, nothing else. */
+    static boolean conformanceRun() {
+        return Boolean.parseBoolean(System.getProperty("conformance.run"));
+    }
+
+    /** Thrown when a step reaches for an internal of the gateway in a conformance run. */
+    static final class NotAvailableInAConformanceRun extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        NotAvailableInAConformanceRun(String what) {
+            super(what + " is not available in a conformance run: the gateway under test (" + get("gateway.base-url")
+                    + ") is reached through its public API only. A scenario that needs it is not a conformance"
+                    + " scenario: remove its @conformance tag, or make the step's internal check one that a"
+                    + " conformance run skips (InternalChecks)");
+        }
+    }
+
+    /** Throws in a conformance run: for whatever reaches the gateway's internals other than through a setting. */
+    static void internal(String what) {
+        if (conformanceRun()) {
+            throw new NotAvailableInAConformanceRun(what);
+        }
+    }
+
     static String get(String name) {
+        if (INTERNALS.stream().anyMatch(name::startsWith)) {
+            internal("The setting " + name);
+        }
         String value = System.getProperty(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException(
-                    "System property " + name + " is not set: run the acceptance tests with Maven (mvn verify)");
+        // a Maven property nobody gave arrives as its own expression
+        if (value == null || value.isBlank() || value.startsWith("${")) {
+            throw new IllegalStateException("System property " + name + " is not set: run the acceptance tests with"
+                    + " Maven (mvn verify; a conformance run with -Pconformance and its -Dconformance.… properties)");
         }
         return value;
     }
@@ -52,6 +101,7 @@ final class Settings {
      * redis-sentinel}); none on the single Redis.
      */
     static java.util.Optional<Path> redisConfigFile() {
+        internal("The gateway's Redis");
         return java.util.Optional.ofNullable(System.getProperty("redis.config-file"))
                 .filter(value -> !value.isBlank())
                 .map(Path::of);
@@ -59,6 +109,7 @@ final class Settings {
 
     /** {@code cluster} or {@code sentinel} in a run on a topology; none on the single Redis. */
     static java.util.Optional<String> redisTopology() {
+        internal("The gateway's Redis");
         return java.util.Optional.ofNullable(System.getProperty("redis.topology"))
                 .filter(value -> !value.isBlank());
     }
@@ -74,6 +125,33 @@ final class Settings {
 
     static Path gatewayDataDirectory() {
         return Path.of(get("gateway.data-dir"));
+    }
+
+    /**
+     * The address the simulators listen on: {@code simulators.bind-address} if set; else loopback in the build's own
+     * run, and every interface in a conformance run, whose gateway may run on another host.
+     */
+    static InetAddress simulatorsBindAddress() {
+        String address = System.getProperty("simulators.bind-address", "");
+        if (address.isBlank()) {
+            if (!conformanceRun()) {
+                return InetAddress.getLoopbackAddress();
+            }
+            address = "0.0.0.0";
+        }
+        try {
+            return InetAddress.getByName(address);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("simulators.bind-address is not an address of this host", e);
+        }
+    }
+
+    /**
+     * The host the gateway was configured to reach the simulators at, as it shows in the addresses it hands out: {@code
+     * conformance.simulators-address} in a conformance run, {@code localhost} in the build's own (see the pom).
+     */
+    static String simulatorsAddress() {
+        return conformanceRun() ? get("conformance.simulators-address") : "localhost";
     }
 
     static int oauthPort() {

@@ -13,7 +13,6 @@ import io.cucumber.java.BeforeAll;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -69,7 +68,7 @@ public final class VendorData {
         });
         server = HttpServer.create(
                 new InetSocketAddress(
-                        InetAddress.getLoopbackAddress(), Integer.parseInt(Settings.get("vendor-data.port"))),
+                        Settings.simulatorsBindAddress(), Integer.parseInt(Settings.get("vendor-data.port"))),
                 0);
         server.setExecutor(threads);
         server.createContext("/", VendorData::pass);

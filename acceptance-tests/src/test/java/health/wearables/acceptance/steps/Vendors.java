@@ -93,7 +93,8 @@ public final class Vendors {
 
     @BeforeAll
     public static void start() {
-        simulator = ProviderSimulator.start(Integer.parseInt(Settings.get("vendor.port")));
+        simulator = ProviderSimulator.start(
+                Settings.simulatorsBindAddress(), Integer.parseInt(Settings.get("vendor.port")));
         for (String slug : SLUGS) {
             simulator.answer("/" + slug + "/authorize", Vendors::authorize);
             simulator.answer("/" + slug + "/token", exchange -> token(slug, exchange));

@@ -238,9 +238,13 @@ public final class ProviderSimulator implements AutoCloseable {
      * address in advance, as the acceptance run's is; until told otherwise it answers 500.
      */
     public static ProviderSimulator start(int port) {
+        return start(InetAddress.getLoopbackAddress(), port);
+    }
+
+    /** The same on a given address: the wildcard address lets a gateway on another host reach it. */
+    public static ProviderSimulator start(InetAddress address, int port) {
         try {
-            return new ProviderSimulator(
-                    HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0));
+            return new ProviderSimulator(HttpServer.create(new InetSocketAddress(address, port), 0));
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the provider simulator on port " + port, e);
         }

@@ -96,10 +96,11 @@ public final class Oauth1ProviderSimulator implements AutoCloseable {
     private final AtomicInteger signaturesRejected = new AtomicInteger();
     private volatile String callbackConfirmed = "true";
 
-    private Oauth1ProviderSimulator(String consumerKey, String consumerSecret, int port) throws IOException {
+    private Oauth1ProviderSimulator(String consumerKey, String consumerSecret, InetAddress address, int port)
+            throws IOException {
         this.consumerKey = consumerKey;
         this.consumerSecret = consumerSecret;
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        server = HttpServer.create(new InetSocketAddress(address, port), 0);
         server.setExecutor(threads);
         server.createContext("/", this::handle);
         server.start();
@@ -112,8 +113,14 @@ public final class Oauth1ProviderSimulator implements AutoCloseable {
 
     /** The same on a given loopback port (0: any free one), for a gateway configured before the simulator starts. */
     public static Oauth1ProviderSimulator start(String consumerKey, String consumerSecret, int port) {
+        return start(consumerKey, consumerSecret, InetAddress.getLoopbackAddress(), port);
+    }
+
+    /** The same on a given address: the wildcard address lets a gateway on another host reach it. */
+    public static Oauth1ProviderSimulator start(
+            String consumerKey, String consumerSecret, InetAddress address, int port) {
         try {
-            return new Oauth1ProviderSimulator(consumerKey, consumerSecret, port);
+            return new Oauth1ProviderSimulator(consumerKey, consumerSecret, address, port);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the OAuth 1.0a provider simulator", e);
         }

@@ -138,8 +138,13 @@ public abstract class DataSimulator implements AutoCloseable {
     private volatile boolean loopPaging;
 
     protected DataSimulator(int port, int defaultPageSize) {
+        this(InetAddress.getLoopbackAddress(), port, defaultPageSize);
+    }
+
+    /** The same on a given address: the wildcard address, for a gateway on another host (a conformance run). */
+    protected DataSimulator(InetAddress address, int port, int defaultPageSize) {
         try {
-            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+            this.server = HttpServer.create(new InetSocketAddress(address, port), 0);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the data simulator", e);
         }

@@ -1,5 +1,6 @@
 package health.wearables.adapters.rest.out.provider.data.simulator;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -26,16 +27,21 @@ public final class DemoSimulator extends DataSimulator {
 
     private final List<Observation> observations = new CopyOnWriteArrayList<>();
 
-    private DemoSimulator(int port) {
-        super(port, 500);
+    private DemoSimulator(InetAddress address, int port) {
+        super(address, port, 500);
     }
 
     public static DemoSimulator start() {
-        return new DemoSimulator(0);
+        return start(0);
     }
 
     public static DemoSimulator start(int port) {
-        return new DemoSimulator(port);
+        return start(InetAddress.getLoopbackAddress(), port);
+    }
+
+    /** On a given address and port: the wildcard address lets a gateway on another host read it. */
+    public static DemoSimulator start(InetAddress address, int port) {
+        return new DemoSimulator(address, port);
     }
 
     @Override
