@@ -58,6 +58,10 @@ class SvgChartsTest {
         assertThat(chart.selectFirst("svg > title").text()).isEqualTo("Steps per day");
         assertThat(chart.selectFirst("svg > desc").text()).contains("lowest 1,000 steps", "highest 5,000 steps");
         assertThat(chart.select("text.axis-label")).extracting(Element::text).containsExactly("Day (UTC)", "steps");
+        // the unit is written rightwards from the left edge: a long one ("beats per minute") is not cut off
+        Element unit = chart.select("text.axis-label").get(1);
+        assertThat(unit.attr("text-anchor")).isEqualTo("start");
+        assertThat(Double.parseDouble(unit.attr("x"))).isNotNegative();
         assertThat(chart.select("text.tick")).extracting(Element::text).contains("0", "2,500", "5,000", "7 Nov");
     }
 
