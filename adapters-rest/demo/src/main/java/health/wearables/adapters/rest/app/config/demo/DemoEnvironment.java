@@ -18,6 +18,7 @@ import health.wearables.domain.ScopePolicy;
 import java.net.InetAddress;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -37,12 +38,14 @@ final class DemoEnvironment implements DemoMode {
     private final ApiKey apiKey;
     private final int port;
     private final URI dataApi;
+    private final String gatewayBase;
 
-    private DemoEnvironment(MockOAuth2Server server, ApiKey apiKey, int port, URI dataApi) {
+    private DemoEnvironment(MockOAuth2Server server, ApiKey apiKey, int port, URI dataApi, String gatewayBase) {
         this.server = server;
         this.apiKey = apiKey;
         this.port = port;
         this.dataApi = dataApi;
+        this.gatewayBase = gatewayBase;
     }
 
     /** The demo provider's authorization server on {@code port}; its data API under the gateway's base URL. */
@@ -51,7 +54,7 @@ final class DemoEnvironment implements DemoMode {
         server.start(InetAddress.getLoopbackAddress(), port);
         ApiKey key = new ApiKey(configuredApiKey.orElseGet(DemoEnvironment::randomKey));
         String base = gatewayBaseUrl.toString().replaceAll("/+$", "");
-        return new DemoEnvironment(server, key, port, URI.create(base + "/demo-provider"));
+        return new DemoEnvironment(server, key, port, URI.create(base + "/demo-provider"), base);
     }
 
     private static String randomKey() {
@@ -65,12 +68,28 @@ final class DemoEnvironment implements DemoMode {
         return apiKey;
     }
 
+    /**
+     * The demo project: its patients may be sent back to the gateway itself (the demo dashboard, at the gateway's base
+     * URL, whatever its port), to {@code http://localhost:9080/} and to the demo provider's own address.
+     */
     @Override
     public Project project() {
-        return new Project(
-                new ProjectId("demo"),
-                List.of(apiKey.sha256()),
-                List.of(ReturnUrl.parse("http://localhost:9080/"), ReturnUrl.parse("http://localhost:" + port + "/")));
+        return new Project(new ProjectId("demo"), List.of(apiKey.sha256()), returnUrls(gatewayBase, port));
+    }
+
+    /** The return prefixes, the gateway's own only when it may be one (https, or http on a loopback host). */
+    static List<ReturnUrl> returnUrls(String gatewayBase, int providerPort) {
+        List<ReturnUrl> prefixes = new ArrayList<>();
+        prefixes.add(ReturnUrl.parse("http://localhost:9080/"));
+        if (!gatewayBase.equals("http://localhost:9080")) {
+            try {
+                prefixes.add(ReturnUrl.parse(gatewayBase + "/"));
+            } catch (IllegalArgumentException notAReturnUrl) {
+                // e.g. plain http on a non-loopback host: the dashboard's way back is then not offered
+            }
+        }
+        prefixes.add(ReturnUrl.parse("http://localhost:" + providerPort + "/"));
+        return List.copyOf(prefixes);
     }
 
     @Override

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
@@ -40,16 +41,25 @@ public class DemoProviderResource {
     private static final Pattern SUBJECT = Pattern.compile("\"sub\"\\s*:\\s*\"([A-Za-z0-9@._+-]{1,128})\"");
 
     private final boolean demo;
+    private final Duration heartRateInterval;
     private final Clock clock;
 
     /** For the CDI client proxy only. */
     protected DemoProviderResource() {
-        this(false);
+        this(false, 5);
     }
 
+    /**
+     * @param heartRateMinutes how often the synthetic wearable measures the heart rate ({@code
+     *     wearables.demo.heart-rate-minutes}, 5 by default; a test run may ask for fewer measurements, so that a
+     *     first sync writes fewer Observations)
+     */
     @Inject
-    public DemoProviderResource(@ConfigProperty(name = "wearables.demo", defaultValue = "false") boolean demo) {
+    public DemoProviderResource(
+            @ConfigProperty(name = "wearables.demo", defaultValue = "false") boolean demo,
+            @ConfigProperty(name = "wearables.demo.heart-rate-minutes", defaultValue = "5") int heartRateMinutes) {
         this.demo = demo;
+        this.heartRateInterval = Duration.ofMinutes(Math.max(1, heartRateMinutes));
         this.clock = Clock.systemUTC();
     }
 
@@ -61,8 +71,9 @@ public class DemoProviderResource {
             @QueryParam("start") String start,
             @QueryParam("end") String end,
             @QueryParam("pageToken") String pageToken) {
-        Reply reply =
-                demo ? reply(authorization, start, end, pageToken, clock.instant()) : Reply.error(404, "not_found");
+        Reply reply = demo
+                ? reply(authorization, start, end, pageToken, clock.instant(), heartRateInterval)
+                : Reply.error(404, "not_found");
         return Response.status(reply.status())
                 .type(MediaType.APPLICATION_JSON)
                 .entity(reply.json())
@@ -78,6 +89,12 @@ public class DemoProviderResource {
 
     /** One page of the bearer's synthetic observations in {@code [start, end)}, as of {@code now}. */
     static Reply reply(String authorization, String start, String end, String pageToken, Instant now) {
+        return reply(authorization, start, end, pageToken, now, SyntheticWearable.HEART_RATE_INTERVAL);
+    }
+
+    /** The same, from a wearable that measures the heart rate every {@code heartRateInterval}. */
+    static Reply reply(
+            String authorization, String start, String end, String pageToken, Instant now, Duration heartRateInterval) {
         Matcher bearer = BEARER.matcher(authorization == null ? "" : authorization);
         if (!bearer.matches()) {
             return Reply.error(401, "invalid_token");
@@ -88,7 +105,8 @@ public class DemoProviderResource {
         if (from.isEmpty() || to.isEmpty() || offset.isEmpty()) {
             return Reply.error(400, "invalid_request");
         }
-        List<Observation> all = SyntheticWearable.observations(user(bearer.group(1)), from.get(), to.get(), now);
+        List<Observation> all =
+                SyntheticWearable.observations(user(bearer.group(1)), from.get(), to.get(), now, heartRateInterval);
         if (offset.get() > all.size()) {
             return Reply.error(400, "invalid_request");
         }

@@ -42,10 +42,19 @@ final class SyntheticWearable {
      * order (by start, then kind).
      */
     static List<Observation> observations(String user, Instant start, Instant end, Instant now) {
+        return observations(user, start, end, now, HEART_RATE_INTERVAL);
+    }
+
+    /** The same, with a heart rate every {@code heartRateInterval} instead of every five minutes. */
+    static List<Observation> observations(
+            String user, Instant start, Instant end, Instant now, Duration heartRateInterval) {
+        if (heartRateInterval.isNegative() || heartRateInterval.isZero()) {
+            throw new IllegalArgumentException("a heart rate interval must be positive");
+        }
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         List<Observation> observations = new ArrayList<>();
         for (LocalDate day = today.minusDays(HISTORY); !day.isAfter(today); day = day.plusDays(1)) {
-            day(user, day, observations);
+            day(user, day, observations, heartRateInterval);
         }
         return observations.stream()
                 .filter(observation -> !observation.effective().start().isBefore(start)
@@ -57,7 +66,7 @@ final class SyntheticWearable {
                 .toList();
     }
 
-    private static void day(String user, LocalDate day, List<Observation> into) {
+    private static void day(String user, LocalDate day, List<Observation> into, Duration heartRateInterval) {
         SplittableRandom random = new SplittableRandom(seed(user, day));
         Instant midnight = day.atStartOfDay(ZoneOffset.UTC).toInstant();
         boolean weekend = day.getDayOfWeek().getValue() >= 6;
@@ -68,7 +77,7 @@ final class SyntheticWearable {
                 Effective.between(midnight, midnight.plus(Duration.ofDays(1)))));
 
         int restingRate = 52 + Math.floorMod(seed(user, LocalDate.EPOCH), 14);
-        for (Instant at = midnight; at.isBefore(midnight.plus(Duration.ofDays(1))); at = at.plus(HEART_RATE_INTERVAL)) {
+        for (Instant at = midnight; at.isBefore(midnight.plus(Duration.ofDays(1))); at = at.plus(heartRateInterval)) {
             int hour = at.atZone(ZoneOffset.UTC).getHour();
             int awake = hour >= 7 && hour < 23 ? 18 : 0;
             into.add(new Observation(

@@ -22,6 +22,22 @@ class SyntheticWearableTest {
     private static final Instant EVERYTHING = Instant.parse("2026-10-20T00:00:00Z");
 
     @Test
+    void a_wearable_that_measures_the_heart_rate_hourly_has_the_same_days_with_fewer_heart_rates() {
+        Map<DataType, Long> byType =
+                SyntheticWearable.observations("amara", EVERYTHING, NOW, NOW, Duration.ofHours(1)).stream()
+                        .collect(Collectors.groupingBy(Observation::type, Collectors.counting()));
+
+        assertThat(byType)
+                .containsEntry(DataType.DAILY_STEPS, 30L)
+                .containsEntry(DataType.HEART_RATE, 30L * 24 + 10)
+                .containsEntry(DataType.SLEEP_DURATION, 31L)
+                .containsEntry(DataType.RESTING_HEART_RATE, 31L);
+        assertThat(byType.values().stream().mapToLong(Long::longValue).sum())
+                .as("one page of the data API")
+                .isLessThanOrEqualTo(DemoProviderResource.PAGE_SIZE);
+    }
+
+    @Test
     void thirty_days_of_steps_five_minute_heart_rate_nightly_sleep_and_weekly_weight() {
         Map<DataType, Long> byType = SyntheticWearable.observations("amara", EVERYTHING, NOW, NOW).stream()
                 .collect(Collectors.groupingBy(Observation::type, Collectors.counting()));
