@@ -23,9 +23,11 @@ public final class EmbeddedFhirStore implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(EmbeddedFhirStore.class.getName());
 
     private final AnnotationConfigApplicationContext context;
+    private final LazyRepositories repositories;
 
-    private EmbeddedFhirStore(AnnotationConfigApplicationContext context) {
+    private EmbeddedFhirStore(AnnotationConfigApplicationContext context, LazyRepositories repositories) {
         this.context = context;
+        this.repositories = repositories;
     }
 
     public static EmbeddedFhirStore start(FhirStoreSettings settings) {
@@ -35,7 +37,7 @@ public final class EmbeddedFhirStore implements AutoCloseable {
         context.setAllowBeanDefinitionOverriding(true);
         context.registerBean(FhirStoreSettings.class, () -> settings);
         context.register(HapiJpaConfiguration.class);
-        LazyRepositories.install(context);
+        LazyRepositories repositories = LazyRepositories.install(context);
         try {
             context.refresh();
             IndexedSearchParameters.store(
@@ -51,9 +53,9 @@ public final class EmbeddedFhirStore implements AutoCloseable {
                 "FHIR store started on {0} in {1} ms ({2} of its {3} repositories built, the others on first use)",
                 settings,
                 (System.nanoTime() - started) / 1_000_000,
-                LazyRepositories.built(context.getBeanFactory()).size(),
-                LazyRepositories.repositoryDefinitions(context.getBeanFactory()).size());
-        return new EmbeddedFhirStore(context);
+                repositories.built().size(),
+                repositories.definitions().size());
+        return new EmbeddedFhirStore(context, repositories);
     }
 
     public FhirContext fhirContext() {
@@ -95,12 +97,12 @@ public final class EmbeddedFhirStore implements AutoCloseable {
 
     /** The names of the repositories built so far (the others are built on first use: {@link LazyRepositories}). */
     java.util.Set<String> builtRepositories() {
-        return LazyRepositories.built(context.getBeanFactory());
+        return repositories.built();
     }
 
     /** The names of all of HAPI's repositories, built or not. */
     java.util.Set<String> repositories() {
-        return LazyRepositories.repositoryDefinitions(context.getBeanFactory());
+        return repositories.definitions();
     }
 
     <T> T bean(Class<T> type) {

@@ -1,6 +1,7 @@
 package health.wearables.adapters.fhir;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -25,18 +26,31 @@ import org.springframework.util.ClassUtils;
  * first use, with the same message.
  */
 final class LazyRepositories {
-    private LazyRepositories() {}
+    private final ConfigurableListableBeanFactory beanFactory;
+    /** The repository bean names, found once, by the post-processor, before any bean is built. */
+    private volatile Set<String> definitions = Set.of();
 
-    /** Before {@code refresh()}: makes the context's repositories lazy. */
-    static void install(AnnotationConfigApplicationContext context) {
-        context.getDefaultListableBeanFactory().setAutowireCandidateResolver(new LazyRepositoryInjection());
-        context.addBeanFactoryPostProcessor(LazyRepositories::makeDefinitionsLazy);
+    private LazyRepositories(ConfigurableListableBeanFactory beanFactory) {
+        this.beanFactory = beanFactory;
     }
 
-    /** The names of the repository beans this factory has built so far. */
-    static Set<String> built(ConfigurableListableBeanFactory beanFactory) {
+    /** Before {@code refresh()}: makes the context's repositories lazy. */
+    static LazyRepositories install(AnnotationConfigApplicationContext context) {
+        LazyRepositories repositories = new LazyRepositories(context.getBeanFactory());
+        context.getDefaultListableBeanFactory().setAutowireCandidateResolver(new LazyRepositoryInjection());
+        context.addBeanFactoryPostProcessor(repositories::makeDefinitionsLazy);
+        return repositories;
+    }
+
+    /** The names of every repository the context defines (empty before its refresh). */
+    Set<String> definitions() {
+        return definitions;
+    }
+
+    /** The names of the repository beans built so far. */
+    Set<String> built() {
         Set<String> built = new TreeSet<>();
-        for (String name : repositoryDefinitions(beanFactory)) {
+        for (String name : definitions) {
             if (beanFactory.containsSingleton(name)) {
                 built.add(name);
             }
@@ -44,19 +58,15 @@ final class LazyRepositories {
         return built;
     }
 
-    /** The names of every repository this factory defines. */
-    static Set<String> repositoryDefinitions(ConfigurableListableBeanFactory beanFactory) {
+    private void makeDefinitionsLazy(ConfigurableListableBeanFactory factory) {
         Set<String> names = new TreeSet<>();
-        Arrays.stream(beanFactory.getBeanDefinitionNames())
-                .filter(name -> isRepositoryFactory(beanFactory, beanFactory.getBeanDefinition(name)))
+        Arrays.stream(factory.getBeanDefinitionNames())
+                .filter(name -> isRepositoryFactory(factory, factory.getBeanDefinition(name)))
                 .forEach(names::add);
-        return names;
-    }
-
-    private static void makeDefinitionsLazy(ConfigurableListableBeanFactory beanFactory) {
-        for (String name : repositoryDefinitions(beanFactory)) {
-            beanFactory.getBeanDefinition(name).setLazyInit(true);
+        for (String name : names) {
+            factory.getBeanDefinition(name).setLazyInit(true);
         }
+        definitions = Collections.unmodifiableSet(names);
     }
 
     private static boolean isRepositoryFactory(ConfigurableListableBeanFactory beanFactory, BeanDefinition definition) {
