@@ -1,5 +1,7 @@
 package health.wearables.adapters.rest.in.api;
 
+import static org.owasp.encoder.Encode.forHtml;
+
 import health.wearables.domain.Rejection;
 import health.wearables.domain.RejectionCode;
 import health.wearables.domain.connect.ConnectPage;
@@ -13,7 +15,7 @@ import java.util.Set;
 
 /**
  * The pages a patient reads: the connect page, and the pages that end the way through it. Rendered here, from text
- * blocks in which every value is HTML-escaped ({@link #escape}), with one stylesheet served by the gateway and no
+ * blocks in which every value is HTML-escaped (OWASP Java Encoder), with one stylesheet served by the gateway and no
  * script at all. Each page is sent with a Content-Security-Policy that allows nothing but that stylesheet, a form
  * that posts to the page itself (and, on the connect page, is redirected to the offered providers' authorization
  * servers: Chromium checks a form's redirects against {@code form-action} too), and no framing (hostile case 66).
@@ -31,12 +33,12 @@ final class PatientPages {
         StringBuilder buttons = new StringBuilder();
         for (ConnectPage.Choice choice : offered.choices()) {
             buttons.append("        <li><button type=\"submit\" name=\"provider\" value=\"")
-                    .append(escape(choice.provider().value()))
+                    .append(forHtml(choice.provider().value()))
                     .append("\">")
-                    .append(escape(choice.displayName()))
+                    .append(forHtml(choice.displayName()))
                     .append("</button></li>\n");
         }
-        String alert = problem.map(text -> "<p class=\"problem\" role=\"alert\">" + escape(text) + "</p>\n")
+        String alert = problem.map(text -> "<p class=\"problem\" role=\"alert\">" + forHtml(text) + "</p>\n")
                 .orElse("");
         String body = """
                 <h1>Connect your wearable</h1>
@@ -78,7 +80,7 @@ final class PatientPages {
                 """
                 <h1>Connecting %s could not start</h1>
                 <p>%s %s</p>
-                """.formatted(escape(providerName), escape(why), ASK_AGAIN),
+                """.formatted(forHtml(providerName), forHtml(why), ASK_AGAIN),
                 "'none'");
     }
 
@@ -87,7 +89,7 @@ final class PatientPages {
         return page(200, "Your account is connected", """
                 <h1 class="success">Your %s account is connected</h1>
                 <p>Your care team can now receive the data it shares. You can close this page.</p>
-                """.formatted(escape(providerName)), "'none'");
+                """.formatted(forHtml(providerName)), "'none'");
     }
 
     /** The end of the way back: approved, the connection is being stored. */
@@ -96,7 +98,7 @@ final class PatientPages {
                 <h1>Your %s account is being connected</h1>
                 <p>You approved the access. Your care team's records are being updated and the connection will \
                 appear shortly. You can close this page.</p>
-                """.formatted(escape(providerName)), "'none'");
+                """.formatted(forHtml(providerName)), "'none'");
     }
 
     /** The end of the way back: no connection, in plain words, and what to do. */
@@ -107,7 +109,7 @@ final class PatientPages {
                 """
                 <h1>Your %s account was not connected</h1>
                 <p>%s</p>
-                """.formatted(escape(providerName), escape(reason(rejection, providerName))),
+                """.formatted(forHtml(providerName), forHtml(reason(rejection, providerName))),
                 "'none'");
     }
 
@@ -172,7 +174,7 @@ final class PatientPages {
                 %s</main>
                 </body>
                 </html>
-                """.formatted(escape(title), STYLESHEET, body);
+                """.formatted(forHtml(title), STYLESHEET, body);
         return Response.status(status)
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
                 // bytes, not a String: RESTEasy (under Liberty's restfulWS too) escapes a String of text/html in a 400
@@ -203,22 +205,5 @@ final class PatientPages {
         }
         return Optional.of(scheme.toLowerCase(java.util.Locale.ROOT) + "://" + host
                 + (url.getPort() == -1 ? "" : ":" + url.getPort()));
-    }
-
-    /** Escapes the five characters that could end a text or an attribute value in HTML. */
-    static String escape(String text) {
-        StringBuilder escaped = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> escaped.append("&amp;");
-                case '<' -> escaped.append("&lt;");
-                case '>' -> escaped.append("&gt;");
-                case '"' -> escaped.append("&quot;");
-                case '\'' -> escaped.append("&#39;");
-                default -> escaped.append(c);
-            }
-        }
-        return escaped.toString();
     }
 }

@@ -172,7 +172,7 @@ class ConnectPageEndpointTest {
                 .contains("<legend>Your wearable's service</legend>")
                 .contains("<button type=\"submit\" name=\"provider\" value=\"withings\">Withings</button>")
                 .contains("<button type=\"submit\" name=\"provider\" value=\"sandbox\">"
-                        + "Sandbox &lt;b&gt;&quot;wearable&quot;&lt;/b&gt; &amp; co</button>")
+                        + "Sandbox &lt;b&gt;&#34;wearable&#34;&lt;/b&gt; &amp; co</button>")
                 .doesNotContain("<b>");
     }
 

@@ -1,5 +1,7 @@
 package health.wearables.adapters.rest.app.config.demo;
 
+import static org.owasp.encoder.Encode.forHtml;
+
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -8,7 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The demo dashboard's HTML, rendered here from text blocks in which every value is HTML-escaped ({@link #escape}):
+ * The demo dashboard's HTML, rendered here from text blocks in which every value is HTML-escaped (OWASP Java Encoder):
  * the connect pages' stylesheet plus one of its own, no script at all, the charts as inline SVG ({@link SvgCharts})
  * each with its numbers in a table. Works without JavaScript and loads nothing from elsewhere.
  */
@@ -75,7 +77,7 @@ final class DashboardPage {
     /** The dashboard. */
     static String render(View view) {
         String notice = view.notice()
-                .map(text -> "<p class=\"notice\" role=\"status\">" + escape(text) + "</p>\n")
+                .map(text -> "<p class=\"notice\" role=\"status\">" + forHtml(text) + "</p>\n")
                 .orElse("");
         String head = view.data() == DataState.SYNCING
                 ? "<meta http-equiv=\"refresh\" content=\"" + RELOAD_SECONDS + "\">\n"
@@ -100,10 +102,10 @@ final class DashboardPage {
                 <h2 id="data-heading">Synced data, last %d days</h2>
                 %s</section>
                 """.formatted(
-                        escape(DemoDashboard.PATIENT),
+                        forHtml(DemoDashboard.PATIENT),
                         notice,
                         CONNECT,
-                        escape(view.formToken()),
+                        forHtml(view.formToken()),
                         connections(view),
                         DemoDashboard.DAYS,
                         data(view));
@@ -116,14 +118,14 @@ final class DashboardPage {
                 <h1>%s</h1>
                 <p class="problem" role="alert">%s</p>
                 <p><a href="%s">Back to the dashboard</a></p>
-                """.formatted(escape(title), escape(text), ROUTE));
+                """.formatted(forHtml(title), forHtml(text), ROUTE));
     }
 
     private static String connections(View view) {
         StringBuilder html = new StringBuilder();
         view.listingNote()
                 .ifPresent(note -> html.append("<p class=\"problem\" role=\"alert\">")
-                        .append(escape(note))
+                        .append(forHtml(note))
                         .append("</p>\n"));
         if (view.rows().isEmpty()) {
             return html.append("<p id=\"no-connections\">No connections yet.</p>\n")
@@ -138,17 +140,17 @@ final class DashboardPage {
                 """);
         for (Row row : view.rows()) {
             html.append("<tr><td>")
-                    .append(escape(row.provider()))
+                    .append(forHtml(row.provider()))
                     .append("</td><td>")
-                    .append(escape(row.patientId()))
+                    .append(forHtml(row.patientId()))
                     .append("</td><td class=\"status\">")
-                    .append(escape(row.status()))
+                    .append(forHtml(row.status()))
                     .append("</td><td>")
-                    .append(escape(TIME.format(row.connectedAt())))
+                    .append(forHtml(TIME.format(row.connectedAt())))
                     .append("</td><td class=\"sync-status\">")
-                    .append(escape(row.syncStatus()))
+                    .append(forHtml(row.syncStatus()))
                     .append("</td><td>")
-                    .append(escape(row.lastSyncedAt().map(TIME::format).orElse("not yet")))
+                    .append(forHtml(row.lastSyncedAt().map(TIME::format).orElse("not yet")))
                     .append("</td></tr>\n");
         }
         return html.append("</tbody>\n</table>\n").toString();
@@ -165,7 +167,7 @@ final class DashboardPage {
                         + "\">refresh it</a>.</p>\n" + charts(view);
             case UNREADABLE ->
                 "<p class=\"problem\" role=\"alert\">"
-                        + escape(view.problem().orElse("The synced data could not be read.")) + " <a href=\"" + ROUTE
+                        + forHtml(view.problem().orElse("The synced data could not be read.")) + " <a href=\"" + ROUTE
                         + "\">Try again</a>.</p>\n";
             case CHARTS -> charts(view);
         };
@@ -176,12 +178,12 @@ final class DashboardPage {
         if (!view.charts().isEmpty()) {
             html.append("<p class=\"note\">From the gateway's own FHIR search, as any client reads them: ")
                     .append("<code>GET /fhir/Observation?patient=Patient/")
-                    .append(escape(DemoDashboard.PATIENT))
+                    .append(forHtml(DemoDashboard.PATIENT))
                     .append("&amp;code=…&amp;date=ge…</code> with the demo project's API key.</p>\n");
         }
         for (Chart chart : view.charts()) {
             DailySeries series = chart.series();
-            String id = escape(series.id());
+            String id = forHtml(series.id());
             html.append("<figure class=\"chart\" id=\"figure-")
                     .append(id)
                     .append("\" aria-labelledby=\"heading-")
@@ -189,25 +191,25 @@ final class DashboardPage {
                     .append("\">\n<h3 id=\"heading-")
                     .append(id)
                     .append("\">")
-                    .append(escape(series.title()))
+                    .append(forHtml(series.title()))
                     .append("</h3>\n")
                     .append(chart.bars() ? SvgCharts.bars(series) : SvgCharts.line(series))
                     .append("<figcaption>")
-                    .append(escape(series.summary()))
+                    .append(forHtml(series.summary()))
                     .append("</figcaption>\n<details>\n<summary>")
-                    .append(escape(series.title()))
+                    .append(forHtml(series.title()))
                     .append(" as a table</summary>\n<table class=\"values\" id=\"table-")
                     .append(id)
                     .append("\">\n<caption>")
-                    .append(escape(series.title()))
+                    .append(forHtml(series.title()))
                     .append("</caption>\n<thead><tr><th scope=\"col\">Day (UTC)</th><th scope=\"col\">")
-                    .append(escape(series.title()))
+                    .append(forHtml(series.title()))
                     .append(" (")
-                    .append(escape(series.unit()))
+                    .append(forHtml(series.unit()))
                     .append(")</th></tr></thead>\n<tbody>\n");
             for (var day : series.days()) {
                 html.append("<tr><th scope=\"row\">")
-                        .append(escape(DailySeries.day(day)))
+                        .append(forHtml(DailySeries.day(day)))
                         .append("</th><td>")
                         .append(series.valueOn(day).map(series::format).orElse("no value"))
                         .append("</td></tr>\n");
@@ -234,7 +236,7 @@ final class DashboardPage {
                 %s</main>
                 </body>
                 </html>
-                """.formatted(head, escape(title), PAGE_STYLESHEET, STYLESHEET, body);
+                """.formatted(head, forHtml(title), PAGE_STYLESHEET, STYLESHEET, body);
     }
 
     /**
@@ -264,21 +266,4 @@ final class DashboardPage {
             a { color: #0b4fb3; }
             .notice { padding: 0.75rem 1rem; color: #0b4a22; background: #e7f4ec; border-left: 4px solid #0b6b2e; }
             """;
-
-    /** Escapes the five characters that could end a text or an attribute value in HTML. */
-    static String escape(String text) {
-        StringBuilder escaped = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> escaped.append("&amp;");
-                case '<' -> escaped.append("&lt;");
-                case '>' -> escaped.append("&gt;");
-                case '"' -> escaped.append("&quot;");
-                case '\'' -> escaped.append("&#39;");
-                default -> escaped.append(c);
-            }
-        }
-        return escaped.toString();
-    }
 }

@@ -1,5 +1,7 @@
 package health.wearables.adapters.rest.app.config.demo;
 
+import static org.owasp.encoder.Encode.forHtml;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -128,7 +130,7 @@ final class SvgCharts {
     }
 
     private static StringBuilder open(DailySeries series) {
-        String id = DashboardPage.escape(series.id());
+        String id = forHtml(series.id());
         return new StringBuilder()
                 .append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" id=\"chart-")
                 .append(id)
@@ -143,11 +145,11 @@ final class SvgCharts {
                 .append("\" width=\"100%\" preserveAspectRatio=\"xMidYMid meet\">\n<title id=\"chart-")
                 .append(id)
                 .append("-title\">")
-                .append(DashboardPage.escape(series.title()))
+                .append(forHtml(series.title()))
                 .append("</title>\n<desc id=\"chart-")
                 .append(id)
                 .append("-desc\">")
-                .append(DashboardPage.escape(series.summary()))
+                .append(forHtml(series.summary()))
                 .append("</desc>\n");
     }
 
@@ -178,7 +180,7 @@ final class SvgCharts {
                     .append("\" text-anchor=\"end\" font-size=\"12\" fill=\"")
                     .append(INK)
                     .append("\">")
-                    .append(DashboardPage.escape(series.format(value)))
+                    .append(forHtml(series.format(value)))
                     .append("</text>\n");
         }
         List<LocalDate> days = series.days();
@@ -205,12 +207,12 @@ final class SvgCharts {
                 .append("\" text-anchor=\"start\" font-size=\"13\" fill=\"")
                 .append(INK)
                 .append("\">")
-                .append(DashboardPage.escape(series.unit()))
+                .append(forHtml(series.unit()))
                 .append("</text>\n");
     }
 
     private static String pointTitle(DailySeries series, LocalDate day, double value) {
-        return DashboardPage.escape(DailySeries.day(day) + ": " + series.formatWithUnit(value));
+        return forHtml(DailySeries.day(day) + ": " + series.formatWithUnit(value));
     }
 
     /** The smallest 1, 2, 2.5 or 5 times a power of ten that is at least {@code value} (1 for nothing). */
