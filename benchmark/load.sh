@@ -12,6 +12,8 @@
 # Usage: benchmark/load.sh [seconds per step]      (default 30; LOAD_WARMUP=5 seconds of warm-up per step;
 # LOAD_SOAK=600 adds, after the steps, whole flows at 16 users for 600 s: the soak. The gateway's resident memory and
 # threads are sampled every 10 s throughout, into target/load/memory.tsv, and summed up at the end)
+# LOAD_INSPECT='<command>' runs that command after the run, with the gateway's pid in $GATEWAY_PID, into
+# target/load/inspect.txt, e.g. 'jcmd $GATEWAY_PID VM.native_memory summary' (with JVM_ARGS=-XX:NativeMemoryTracking=summary).
 # Needs Redis on 127.0.0.1:6379 and PostgreSQL on 127.0.0.1:5432 (trust auth for postgres), ports 9180 and 9181 free.
 # Liberty's JVM_ARGS reach the gateway's JVM only, e.g. JVM_ARGS=-XX:StartFlightRecording=filename=/tmp/gateway.jfr
 # (the steps' start and end times are in benchmark/load/target/load/steps.tsv).
@@ -165,6 +167,9 @@ kill "$SAMPLER_PID" 2>/dev/null || true
 SAMPLER_PID=
 REQUESTS=$(awk -F'\t' '$1 != "states left unused" { n += $4 } END { print n }' "$WORK/steps.tsv")
 HEAP_INFO=$(jcmd "$GATEWAY_PID" GC.heap_info 2>/dev/null || true)
+if [ -n "${LOAD_INSPECT:-}" ]; then
+  GATEWAY_PID=$GATEWAY_PID bash -c "$LOAD_INSPECT" >"$WORK/inspect.txt" 2>&1 || true
+fi
 MEMORY=$(printf 'RSS %s MiB, threads %s, heap %s, %s; after %s requests; %s' \
   "$(awk '/^VmRSS/ { print int($2 / 1024) }' "/proc/$GATEWAY_PID/status")" \
   "$(awk '/^Threads/ { print $2 }' "/proc/$GATEWAY_PID/status")" \
@@ -200,4 +205,5 @@ fi
 printf 'failed_requests  %s\n' "$(awk -F'|' '/^> request count/ { gsub(/[ ,]/, "", $2); gsub(/[ ,]/, "", $4)
   printf "%s of %s requests", $4, $2 }' "$WORK/gatling.log" | tail -1)"
 printf 'gatling_report   %sindex.html\n' "$REPORT"
+if [ -n "${LOAD_INSPECT:-}" ]; then printf 'inspection       %s/inspect.txt\n' "$WORK"; fi
 printf 'load_average     %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
