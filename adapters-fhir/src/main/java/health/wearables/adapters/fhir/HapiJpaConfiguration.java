@@ -15,6 +15,7 @@ import ca.uhn.fhir.jpa.sched.HapiSchedulerServiceImpl;
 import ca.uhn.fhir.jpa.search.DatabaseBackedPagingProvider;
 import ca.uhn.fhir.jpa.search.IStaleSearchDeletingSvc;
 import ca.uhn.fhir.jpa.search.StaleSearchDeletingSvcImpl;
+import ca.uhn.fhir.jpa.searchparam.extractor.ISearchParamExtractor;
 import ca.uhn.fhir.jpa.subscription.channel.config.SubscriptionChannelConfig;
 import ca.uhn.fhir.rest.api.IResourceSupportedSvc;
 import jakarta.persistence.EntityManagerFactory;
@@ -78,6 +79,11 @@ public class HapiJpaConfiguration {
         // those parameters reindexes nothing: the gateway's resources have always been indexed on them.
         settings.setAutoSupportDefaultSearchParams(false);
         settings.setMarkResourcesForReindexingUponSearchParameterChange(false);
+        // HAPI would parse a stored SearchParameter's expression with a FHIRPath engine built on the whole R4
+        // specification (every StructureDefinition parsed, 2 s, and kept on the heap, 35 MB): the only ones stored are
+        // the gateway's own, HAPI's built-in expressions, which LeanSearchParamExtractorTest evaluates; /fhir writes
+        // none.
+        settings.setValidateSearchParameterExpressionsOnSave(false);
         // For the connection store's expunge of an Endpoint's superseded versions (their token ciphertext) right
         // after each write (FhirConnectionStore), and the sync points' of a sync state's (FhirSyncPoints: one version
         // per connection), both through SupersededVersions, rather than no history at all
@@ -102,6 +108,15 @@ public class HapiJpaConfiguration {
         scheduler.setLocalSchedulingEnabled(false);
         scheduler.setClusteredSchedulingEnabled(false);
         return scheduler;
+    }
+
+    /**
+     * HAPI's R4 search parameter extractor with a FHIRPath engine that holds no StructureDefinition
+     * ({@link LeanSearchParamExtractor}). Replaces SearchParamConfig's bean.
+     */
+    @Bean
+    public ISearchParamExtractor searchParamExtractor() {
+        return new LeanSearchParamExtractor();
     }
 
     @Bean
