@@ -4,6 +4,8 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 import java.lang.System.Logger.Level;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Basic;
@@ -13,6 +15,7 @@ import org.hl7.fhir.r4.model.Endpoint;
 import org.hl7.fhir.r4.model.Meta;
 import org.hl7.fhir.r4.model.Observation;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.orm.jpa.SharedEntityManagerCreator;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -88,6 +91,11 @@ public final class EmbeddedFhirStore implements AutoCloseable {
     @SuppressWarnings("unchecked") // the R4 system DAO's type parameters, which the registry does not carry
     IFhirSystemDao<Bundle, Meta> system() {
         return (IFhirSystemDao<Bundle, Meta>) context.getBean(DaoRegistry.class).getSystemDao();
+    }
+
+    /** The entity manager of the transaction in progress (Spring's shared proxy), the one HAPI's DAOs use in it. */
+    EntityManager entityManager() {
+        return SharedEntityManagerCreator.createSharedEntityManager(context.getBean(EntityManagerFactory.class));
     }
 
     /** The transaction manager HAPI's DAOs join: several DAO calls in one database transaction. */

@@ -2,8 +2,11 @@ package health.wearables.adapters.fhir;
 
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import health.wearables.application.port.out.AuditTrail;
 import health.wearables.domain.audit.AuditRecord;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import org.hl7.fhir.r4.model.AuditEvent;
@@ -22,10 +25,12 @@ public final class FhirAuditTrail implements AuditTrail, AuditWrites {
     private static final System.Logger LOG = System.getLogger(FhirAuditTrail.class.getName());
 
     private final IFhirResourceDao<AuditEvent> auditEvents;
+    private final EntityManager entityManager;
     private final TransactionTemplate ownTransaction;
 
     public FhirAuditTrail(EmbeddedFhirStore store) {
         this.auditEvents = store.auditEvents();
+        this.entityManager = store.entityManager();
         this.ownTransaction = new TransactionTemplate(store.transactions());
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -59,8 +64,16 @@ public final class FhirAuditTrail implements AuditTrail, AuditWrites {
             List<AuditEvent> events =
                     records.stream().map(AuditEventMapping::of).toList();
             ownTransaction.executeWithoutResult(status -> {
+                // As HAPI does for a transaction Bundle (TransactionProcessor): no flush before each query a create
+                // makes (its reference and tag look-ups). With Hibernate's default, every one of them flushed all the
+                // records written so far in the batch, again: 75 % of the audit writer's time under load, measured
+                // with JFR. The batch is flushed once, at commit; no create reads what another wrote.
+                entityManager.setFlushMode(FlushModeType.COMMIT);
+                // One TransactionDetails for the batch, as for a Bundle: a tag the batch meets first (a new patient's,
+                // a new project's) is made once and used by every record that carries it.
+                TransactionDetails batch = new TransactionDetails();
                 for (AuditEvent event : events) {
-                    auditEvents.create(event, new SystemRequestDetails());
+                    auditEvents.create(event, null, true, new SystemRequestDetails(), batch);
                 }
             });
         } catch (RuntimeException e) {

@@ -21,6 +21,11 @@ import health.wearables.domain.RejectionCode;
 import health.wearables.domain.audit.ApiKeyId;
 import health.wearables.domain.audit.AuditAction;
 import health.wearables.domain.audit.AuditRecord;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -207,5 +212,32 @@ class FhirAuditTrailTest extends AuditTrailContract {
                         key.project().value() + "/" + key.patient().value()));
 
         assertThat(search(byPatient)).hasSize(1);
+    }
+
+    @Test
+    void a_batch_of_records_of_a_new_patient_writes_them_all_and_makes_one_tag_for_the_patient() throws SQLException {
+        ConnectionKey key = Samples.connectionKey();
+        String patientTag = key.project().value() + "/" + key.patient().value();
+        List<AuditRecord> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            batch.add(AuditRecord.tokenRefreshed(key, NOW.plusSeconds(i)));
+        }
+
+        trail.writeAll(batch);
+
+        SearchParameterMap byPatient = SearchParameterMap.newSynchronous(
+                "_tag", new TokenParam(EndpointMapping.PROJECT_PATIENT_SYSTEM, patientTag));
+        assertThat(search(byPatient)).hasSize(5);
+        try (Connection connection = DriverManager.getConnection(
+                        "jdbc:postgresql://" + TestDatabases.HOST + "/wearables_adapter_test", TestDatabases.USER, "");
+                PreparedStatement definitions = connection.prepareStatement(
+                        "SELECT count(*) FROM hfj_tag_def WHERE tag_system = ? AND tag_code = ?")) {
+            definitions.setString(1, EndpointMapping.PROJECT_PATIENT_SYSTEM);
+            definitions.setString(2, patientTag);
+            try (ResultSet count = definitions.executeQuery()) {
+                count.next();
+                assertThat(count.getInt(1)).isEqualTo(1);
+            }
+        }
     }
 }
