@@ -44,4 +44,4 @@ Feature: Connecting a wearable whose vendor still speaks OAuth 1.0a
     And no authorization link is handed out
 
   Scenario: Operators are told that Garmin retires the legacy flow
-    Then the gateway warned at start that Garmin retires the legacy flow on 2026-12-31
+    Then the gateway warned at start on which day Garmin retires the legacy flow
