@@ -2,6 +2,7 @@ package health.wearables.adapters.rest.in.api;
 
 import health.wearables.application.port.in.ChooseProvider;
 import health.wearables.application.port.in.ShowConnectPage;
+import health.wearables.application.port.in.Unavailable;
 import health.wearables.domain.ProviderSlug;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.lang.System.Logger.Level;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -26,6 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path(ConnectPageResource.ROUTE)
 @RequestScoped
 public class ConnectPageResource {
+    private static final System.Logger LOG = System.getLogger(ConnectPageResource.class.getName());
+
     /**
      * The page's route under the gateway's base URL, followed by the token; a compile-time constant, so the wiring
      * that builds the links loads no class of this module.
@@ -43,9 +47,13 @@ public class ConnectPageResource {
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "The connect page of a link (HTML, for the patient's browser)", hidden = true)
     public Response page(@PathParam("token") String token) {
-        return showConnectPage
-                .show(token)
-                .fold(offered -> PatientPages.offer(offered, Optional.empty(), 200), gone -> PatientPages.gone());
+        try {
+            return showConnectPage
+                    .show(token)
+                    .fold(offered -> PatientPages.offer(offered, Optional.empty(), 200), gone -> PatientPages.gone());
+        } catch (Unavailable e) {
+            return unavailable(e);
+        }
     }
 
     @POST
@@ -54,6 +62,14 @@ public class ConnectPageResource {
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "Choose a provider on the connect page (HTML form post)", hidden = true)
     public Response choose(@PathParam("token") String token, @FormParam("provider") String provider) {
+        try {
+            return chosen(token, provider);
+        } catch (Unavailable e) {
+            return unavailable(e);
+        }
+    }
+
+    private Response chosen(String token, String provider) {
         return chooseProvider
                 .choose(token, provider)
                 .fold(
@@ -74,6 +90,16 @@ public class ConnectPageResource {
     @Operation(summary = "The connect page's stylesheet", hidden = true)
     public Response stylesheet() {
         return PatientPages.stylesheet();
+    }
+
+    /**
+     * A store down while a patient uses the page: the page in plain words rather than the API's JSON (which the
+     * exception mappers answer elsewhere), logged at ERROR as they log it, with the store's message and never the
+     * link's token.
+     */
+    private static Response unavailable(Unavailable e) {
+        LOG.log(Level.ERROR, "connect page: {0} unavailable: {1}", e.getClass().getSimpleName(), e.getMessage());
+        return PatientPages.unavailable();
     }
 
     /** The name of a provider on the pages, or its slug when it is no longer configured. */

@@ -69,6 +69,18 @@ final class PatientPages {
                 """.formatted(ASK_AGAIN), "'none'");
     }
 
+    /**
+     * A store the page needs cannot be reached: 503 (try again in 5 s, as the API's answer says), nothing was done.
+     * Whether the link was used up cannot be told here, so the page says what to do either way.
+     */
+    static Response unavailable() {
+        Response page = page(503, "Please try again in a moment", """
+                <h1>Please try again in a moment</h1>
+                <p>The service that connects your wearable is briefly unavailable, and nothing was done. Please try                 again in a moment. If this link no longer works then, ask your care team for a new one.</p>
+                """, "'none'");
+        return Response.fromResponse(page).header("Retry-After", "5").build();
+    }
+
     /** The link was used up but the provider's authorization could not start. */
     static Response notStarted(Rejection rejection, String providerName) {
         String why = rejection.code() == RejectionCode.PROVIDER_RETIRED

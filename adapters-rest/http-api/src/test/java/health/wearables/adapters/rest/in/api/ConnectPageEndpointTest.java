@@ -305,4 +305,19 @@ class ConnectPageEndpointTest {
         assertThat(answer.object().getBoolean("ok")).isTrue();
         assertThat(answer.header("Content-Security-Policy")).isEmpty();
     }
+
+    @Test
+    void when_a_store_is_down_the_page_and_the_choice_answer_a_page_that_says_to_try_again_not_json() {
+        api.connectPages.storesAreDown(new Unavailable.StateStore("connect session read: connection refused", null));
+
+        for (Answer answer : List.of(api.get(PAGE), choose("provider=withings"))) {
+            isPage(answer, 503);
+            assertThat(answer.header("Retry-After")).contains("5");
+            assertThat(answer.body())
+                    .contains("<h1>Please try again in a moment</h1>")
+                    .contains("nothing was done")
+                    .doesNotContain("STATE_STORE_UNAVAILABLE")
+                    .doesNotContain("connection refused");
+        }
+    }
 }

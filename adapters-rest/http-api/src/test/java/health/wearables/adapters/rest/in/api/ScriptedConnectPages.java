@@ -67,6 +67,16 @@ final class ScriptedConnectPages implements OpenConnectSession, ShowConnectPage,
         };
     }
 
+    /** Showing the page and choosing on it both fail as a store does when it cannot be reached. */
+    void storesAreDown(RuntimeException failure) {
+        page = () -> {
+            throw failure;
+        };
+        chosen = () -> {
+            throw failure;
+        };
+    }
+
     void isGone() {
         page = ConnectPage.Gone::new;
         chosen = ProviderChosen.Gone::new;
