@@ -15,7 +15,10 @@
 # LOAD_INSPECT='<command>' runs that command after the run, with the gateway's pid in $GATEWAY_PID, into
 # target/load/inspect.txt, e.g. 'jcmd $GATEWAY_PID VM.native_memory summary' (with JVM_ARGS=-XX:NativeMemoryTracking=summary).
 # Needs Redis on 127.0.0.1:6379 and PostgreSQL on 127.0.0.1:5432 (trust auth for postgres), ports 9180 and 9181 free.
-# Liberty's JVM_ARGS reach the gateway's JVM only, e.g. JVM_ARGS=-XX:StartFlightRecording=filename=/tmp/gateway.jfr
+# Liberty's JVM_ARGS reach the gateway's JVM (not the floor's or Gatling's), e.g.
+# JVM_ARGS=-XX:StartFlightRecording=filename=/tmp/gateway.jfr; also a short-lived JVM of Liberty's server script,
+# which writes such a file first: the gateway's replaces it when it stops, but -Xlog:gc:file=… is rotated (the
+# gateway's own log is then <file>.0)
 # (the steps' start and end times are in benchmark/load/target/load/steps.tsv).
 set -euo pipefail
 cd "$(dirname "$0")/.."
