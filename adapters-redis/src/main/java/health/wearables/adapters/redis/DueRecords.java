@@ -34,6 +34,12 @@ final class DueRecords<X extends RuntimeException> {
     private static final String DUE =
             "local fields = redis.call('zrangebyscore', KEYS[2], '-inf', ARGV[1], 'LIMIT', 0, " + "tonumber(ARGV[2])); "
                     + COLLECT;
+    private static final String CLAIM =
+            "local fields = redis.call('zrangebyscore', KEYS[2], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2])); "
+                    + "local out = {}; for _, field in ipairs(fields) do "
+                    + "local record = redis.call('hget', KEYS[1], field); "
+                    + "if record then table.insert(out, record); redis.call('zadd', KEYS[2], ARGV[3], field) "
+                    + "else redis.call('zrem', KEYS[2], field) end end; return out";
     private static final String FIRST =
             "local fields = redis.call('zrange', KEYS[2], 0, tonumber(ARGV[1]) - 1); " + COLLECT;
 
@@ -81,6 +87,14 @@ final class DueRecords<X extends RuntimeException> {
     /** Up to {@code max} records due at {@code now}, the earliest due first. */
     List<String> due(String operation, Instant now, int max) {
         return collect(operation, DUE, millis(now), Integer.toString(Math.max(0, max)));
+    }
+
+    /**
+     * Up to {@code max} records due at {@code now}, the earliest due first, each made due at {@code until} in the same
+     * step: a claim no other caller sees until then.
+     */
+    List<String> claim(String operation, Instant now, int max, Instant until) {
+        return collect(operation, CLAIM, millis(now), Integer.toString(Math.max(0, max)), millis(until));
     }
 
     /** Up to {@code max} records, due or not, the earliest due first. */

@@ -48,9 +48,9 @@ public final class RedisPendingRevocations implements PendingRevocations {
     }
 
     @Override
-    public List<Parked> due(Instant now, int max) {
+    public List<Parked> claimDue(Instant now, int max, Instant until) {
         List<Parked> due = new ArrayList<>();
-        for (String each : parked.due("revocations due", now, max)) {
+        for (String each : parked.claim("revocations claim", now, max, until)) {
             try {
                 due.add(read(each));
             } catch (Unreadable e) {

@@ -282,7 +282,7 @@ final class FailoverScenario {
         }
         assertThat(worked).as("sync jobs taken by a worker").containsExactlyInAnyOrderElementsOf(queued);
 
-        assertThat(attempts(() -> revocations.due(now, 10), LeaseUnavailable.class)
+        assertThat(attempts(() -> revocations.claimDue(now, 10, now), LeaseUnavailable.class)
                         .value())
                 .as("parked revocation")
                 .containsExactly(new Parked(parked, now, 0));

@@ -39,7 +39,7 @@ class RedisPendingRevocationsTest extends PendingRevocationsContract {
 
         REDIS.client().getMap(records, StringCodec.INSTANCE).put(key.canonical(), "{not json");
 
-        assertThat(revocations.due(now, 100))
+        assertThat(revocations.claimDue(now, 100, now))
                 .noneMatch(parked -> parked.credentials().key().equals(key));
     }
 }

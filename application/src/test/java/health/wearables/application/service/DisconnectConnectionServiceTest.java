@@ -278,6 +278,67 @@ class DisconnectConnectionServiceTest {
     }
 
     @Test
+    void two_instances_passing_at_once_ask_the_provider_once_for_a_revocation_owed() {
+        gateway.amaraConnected();
+        provider.answering(new RevocationOutcome.Failed("revocation endpoint answered 503", true));
+        disconnect(Gateway.ACME_KEY, "oura", "amara", false);
+        List<Integer> duringTheAsk = new java.util.ArrayList<>();
+        RetryRevocationsService otherInstance = new RetryRevocationsService(pending, settings, gateway.clock);
+        RetryRevocationsService racing = new RetryRevocationsService(
+                pending,
+                new RevocationSettings(
+                        (configured, tokens) -> {
+                            // the other instance's pass, at the same moment as this pass's ask
+                            duringTheAsk.add(otherInstance.retryDue());
+                            return provider.revoke(configured, tokens);
+                        },
+                        gateway.providers,
+                        gateway.cipher,
+                        RevocationSettings.DEFAULT_RETRY_FOR,
+                        gateway.tokenEndpoint),
+                gateway.clock);
+        gateway.clock.advance(Duration.ofSeconds(30));
+
+        assertThat(racing.retryDue()).isEqualTo(1);
+
+        assertThat(duringTheAsk)
+                .as("revocations the other pass asked meanwhile")
+                .containsExactly(0);
+        assertThat(provider.asked).as("the disconnect's ask and one retry").hasSize(2);
+        assertThat(pending.all()).isEmpty();
+    }
+
+    @Test
+    void an_instance_that_dies_during_its_pass_leaves_the_revocation_to_a_pass_after_its_claim_ends() {
+        gateway.amaraConnected();
+        provider.answering(new RevocationOutcome.Failed("revocation endpoint answered 503", true));
+        disconnect(Gateway.ACME_KEY, "oura", "amara", false);
+        RetryRevocationsService dying = new RetryRevocationsService(
+                pending,
+                new RevocationSettings(
+                        (configured, tokens) -> {
+                            throw new IllegalStateException("killed");
+                        },
+                        gateway.providers,
+                        gateway.cipher,
+                        RevocationSettings.DEFAULT_RETRY_FOR,
+                        gateway.tokenEndpoint),
+                gateway.clock);
+        gateway.clock.advance(Duration.ofSeconds(30));
+        assertThatThrownBy(dying::retryDue).hasMessage("killed");
+
+        gateway.clock.advance(RetryRevocationsService.CLAIM.minusSeconds(1));
+        assertThat(retry.retryDue())
+                .as("still claimed by the instance that died")
+                .isZero();
+        gateway.clock.advance(Duration.ofSeconds(1));
+        assertThat(retry.retryDue()).isEqualTo(1);
+
+        assertThat(provider.asked).hasSize(2);
+        assertThat(pending.all()).isEmpty();
+    }
+
+    @Test
     void purge_deletes_the_connections_data_too() {
         gateway.amaraConnected();
 

@@ -20,8 +20,13 @@ public interface PendingRevocations {
      */
     void park(SealedCredentials credentials, Instant parkedAt, Instant due);
 
-    /** Up to {@code max} parked revocations due at {@code now}. */
-    List<Parked> due(Instant now, int max);
+    /**
+     * Claims up to {@code max} parked revocations due at {@code now}, the earliest due first: each one returned is due
+     * again only at {@code until}, in one atomic step, so two instances passing at once never ask a provider twice for
+     * the same grant. The claimer settles it ({@link #retryAt}, {@link #drop}); one that dies first leaves it to be
+     * claimed again at {@code until}.
+     */
+    List<Parked> claimDue(Instant now, int max, Instant until);
 
     /** Asks again at {@code next}; {@code attempts} is how many asks have failed so far. */
     void retryAt(ConnectionKey key, Instant next, int attempts);

@@ -20,20 +20,22 @@ public final class InMemoryPendingRevocations implements PendingRevocations {
     }
 
     @Override
-    public void park(SealedCredentials credentials, Instant parkedAt, Instant due) {
+    public synchronized void park(SealedCredentials credentials, Instant parkedAt, Instant due) {
         check();
         entries.put(credentials.key(), new Entry(new Parked(credentials, parkedAt, 0), due));
     }
 
     @Override
-    public List<Parked> due(Instant now, int max) {
+    public synchronized List<Parked> claimDue(Instant now, int max, Instant until) {
         check();
-        return entries.values().stream()
-                .filter(entry -> !entry.due().isAfter(now))
-                .sorted(Comparator.comparing(Entry::due))
+        List<Map.Entry<ConnectionKey, Entry>> claimed = entries.entrySet().stream()
+                .filter(entry -> !entry.getValue().due().isAfter(now))
+                .sorted(Comparator.comparing(entry -> entry.getValue().due()))
                 .limit(max)
-                .map(Entry::parked)
                 .toList();
+        claimed.forEach(
+                entry -> entries.put(entry.getKey(), new Entry(entry.getValue().parked(), until)));
+        return claimed.stream().map(entry -> entry.getValue().parked()).toList();
     }
 
     @Override
@@ -59,7 +61,7 @@ public final class InMemoryPendingRevocations implements PendingRevocations {
     }
 
     @Override
-    public void drop(ConnectionKey key) {
+    public synchronized void drop(ConnectionKey key) {
         check();
         entries.remove(key);
     }

@@ -6,8 +6,17 @@ import health.wearables.application.port.out.PendingRevocations.Parked;
 import health.wearables.domain.ConnectionKey;
 import health.wearables.domain.SealedCredentials;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link PendingRevocations} must do; run against the fake and Redis. */
@@ -22,8 +31,9 @@ public abstract class PendingRevocationsContract {
         return Samples.sealed(cipher, key, Samples.unique("access"), Optional.of(Samples.unique("refresh")));
     }
 
+    /** What of {@code key} is due at {@code at}: claimed until {@code at}, so it stays due then. */
     private List<Parked> dueOf(ConnectionKey key, Instant at) {
-        return revocations().due(at, 10_000).stream()
+        return revocations().claimDue(at, 10_000, at).stream()
                 .filter(parked -> parked.credentials().key().equals(key))
                 .toList();
     }
@@ -73,12 +83,71 @@ public abstract class PendingRevocationsContract {
     }
 
     @Test
-    void due_gives_at_most_what_is_asked() {
+    void a_claim_takes_at_most_what_is_asked() {
         for (int each = 0; each < 3; each++) {
             revocations().park(sealed(Samples.connectionKey()), now, now);
         }
 
-        assertThat(revocations().due(now, 2)).hasSize(2);
+        assertThat(revocations().claimDue(now, 2, now.plusSeconds(120))).hasSize(2);
+    }
+
+    @Test
+    void a_claimed_revocation_is_not_due_again_until_the_claim_ends() {
+        ConnectionKey key = Samples.connectionKey();
+        SealedCredentials credentials = sealed(key);
+        revocations().park(credentials, now, now);
+
+        assertThat(revocations().claimDue(now, 10_000, now.plusSeconds(120)).stream()
+                        .filter(parked -> parked.credentials().key().equals(key)))
+                .containsExactly(new Parked(credentials, now, 0));
+
+        assertThat(dueOf(key, now.plusSeconds(119))).isEmpty();
+        assertThat(dueOf(key, now.plusSeconds(120))).containsExactly(new Parked(credentials, now, 0));
+    }
+
+    @Test
+    void a_claim_settled_by_a_retry_is_due_when_the_retry_says() {
+        ConnectionKey key = Samples.connectionKey();
+        SealedCredentials credentials = sealed(key);
+        revocations().park(credentials, now, now);
+        revocations().claimDue(now, 10_000, now.plusSeconds(120));
+
+        revocations().retryAt(key, now.plusSeconds(30), 1);
+
+        assertThat(dueOf(key, now.plusSeconds(30))).containsExactly(new Parked(credentials, now, 1));
+    }
+
+    @Test
+    void two_claims_at_once_never_take_the_same_revocation() throws Exception {
+        Set<ConnectionKey> parkedKeys = new HashSet<>();
+        for (int each = 0; each < 40; each++) {
+            SealedCredentials credentials = sealed(Samples.connectionKey());
+            revocations().park(credentials, now, now);
+            parkedKeys.add(credentials.key());
+        }
+        CyclicBarrier together = new CyclicBarrier(2);
+        Callable<List<ConnectionKey>> claimer = () -> {
+            together.await();
+            List<ConnectionKey> taken = new ArrayList<>();
+            for (int round = 0; round < 20; round++) {
+                revocations().claimDue(now, 3, now.plusSeconds(120)).stream()
+                        .map(parked -> parked.credentials().key())
+                        .filter(parkedKeys::contains)
+                        .forEach(taken::add);
+            }
+            return taken;
+        };
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try {
+            Future<List<ConnectionKey>> first = two.submit(claimer);
+            Future<List<ConnectionKey>> second = two.submit(claimer);
+            List<ConnectionKey> all = new ArrayList<>(first.get(30, TimeUnit.SECONDS));
+            all.addAll(second.get(30, TimeUnit.SECONDS));
+
+            assertThat(all).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(parkedKeys);
+        } finally {
+            two.shutdownNow();
+        }
     }
 
     @Test
