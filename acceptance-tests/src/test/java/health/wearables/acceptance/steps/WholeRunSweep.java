@@ -69,6 +69,7 @@ public final class WholeRunSweep {
             // a part of the features (e.g. @lifecycle) may meet no refused state
             sweep.expect(Source.ERROR_BODY, "INVALID_STATE");
             // the stored resources themselves, not only their search indexes: every sync wrote Devices and Observations
+            sweep.expect(Source.SPAN, "wearables.provider");
             sweep.expect(Source.DATABASE_ROW, "\"resourceType\":\"Observation\"")
                     .expect(Source.DATABASE_ROW, "\"resourceType\":\"Device\"");
         }
@@ -85,6 +86,13 @@ public final class WholeRunSweep {
             HttpResponse<String> metrics = new Gateway().browse(instance.resolve("/metrics"));
             assertThat(metrics.statusCode()).as("GET " + instance + "/metrics").isEqualTo(200);
             sweep.search(Source.METRICS, instance + "/metrics", metrics.body());
+        }
+        // the second instance's spans went to the operators' collector, not to its log
+        for (OtlpCollector.ReceivedSpan span : OtlpCollector.spans()) {
+            sweep.search(
+                    Source.SPAN,
+                    "span " + span.name() + " of trace " + span.traceId(),
+                    span.name() + " " + span.attributes());
         }
         int tables = searchDatabase(sweep);
 

@@ -35,7 +35,9 @@ public final class SecretsSweep {
         ERROR_BODY,
         DATABASE_ROW,
         /** What an instance's {@code /metrics} shows: names, labels and values. */
-        METRICS
+        METRICS,
+        /** A span an instance exported over OTLP: its name and its attributes. */
+        SPAN
     }
 
     /** A secret met where it must not be. */
@@ -145,6 +147,7 @@ public final class SecretsSweep {
                 + " through " + searched(Source.LOG_FILE) + " log files (" + characters(Source.LOG_FILE) + " chars), "
                 + searched(Source.ERROR_BODY) + " error bodies, " + searched(Source.METRICS) + " metrics pages ("
                 + characters(Source.METRICS) + " chars) and " + searched(Source.DATABASE_ROW) + " database rows ("
-                + characters(Source.DATABASE_ROW) + " chars): " + findings.size() + " found";
+                + characters(Source.DATABASE_ROW) + " chars), " + searched(Source.SPAN) + " spans received over OTLP: "
+                + findings.size() + " found";
     }
 }
