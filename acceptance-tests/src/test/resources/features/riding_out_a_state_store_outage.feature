@@ -22,6 +22,15 @@ Feature: Riding out an outage of the state store
       And nothing is connected for her
       And the third instance reports itself not ready
 
+    @stops-redis @connect-page
+    Scenario: Amara opens her connect link while Redis is down
+      Given her care team has created a connect link for her on the third instance, offering only Sandbox
+      When the third instance's Redis stops
+      And she opens the link
+      Then a page tells her that the service is briefly unavailable, to try again in a moment, and to ask her care team for a new link if it no longer works then
+      When the third instance's Redis starts again
+      Then within 30 seconds the link tells her it can no longer be used, and to ask her care team for a new one
+
   Rule: When the state store is back, the gateway recovers without being restarted
 
     @stops-redis

@@ -106,6 +106,22 @@ public class ConnectPageSteps {
         created(body(slugs("Sandbox", null), ConnectingSteps.DASHBOARD));
     }
 
+    @Given("her care team has created a connect link for her on the third instance, offering only Sandbox")
+    public void hasCreatedOnTheThirdInstance() {
+        URI third = Settings.thirdGatewayBaseUrl();
+        // the scenario before may have left its Redis just started again, which the instance takes a moment to find
+        journey.answer = Poll.until(
+                "the third instance hands out connect links",
+                () -> gateway.connectSession(
+                        third, Settings.apiKeyOf(journey.project), body(slugs("Sandbox", null), null)),
+                answer -> answer.statusCode() != 503,
+                Duration.ofSeconds(30));
+        assertThat(journey.answer.statusCode()).as(journey.answer.body()).isEqualTo(201);
+        journey.connectLink =
+                URI.create(Json.parse(journey.answer.body()).get("connectUrl").asText());
+        assertThat(journey.connectLink.getPort()).isEqualTo(third.getPort());
+    }
+
     @Then("they get a link to the gateway's connect page, valid for 30 minutes")
     public void gotALink() {
         JsonNode body = Json.parse(journey.answer.body());
@@ -257,6 +273,35 @@ public class ConnectPageSteps {
     public void pageGone() {
         assertThat(page.statusCode()).as(page.body()).isEqualTo(410);
         assertThat(page.body()).contains("This link can no longer be used").contains(ASK_AGAIN);
+    }
+
+    @Then("a page tells her that the service is briefly unavailable, to try again in a moment, and to ask her care team"
+            + " for a new link if it no longer works then")
+    public void pageUnavailable() {
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(503);
+        assertThat(page.headers().firstValue("Retry-After")).contains("5");
+        assertThat(page.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(policy -> assertThat(policy).contains("frame-ancestors 'none'"));
+        assertThat(page.headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(page.body().replaceAll("\\s+", " "))
+                .contains("<h1>Please try again in a moment</h1>")
+                .contains("briefly unavailable, and nothing was done")
+                .contains("If this link no longer works then, ask your care team for a new one.")
+                .doesNotContainIgnoringCase("<script")
+                .doesNotContain("REDIS")
+                .doesNotContain("\"error\"");
+    }
+
+    @Then("within {int} seconds the link tells her it can no longer be used, and to ask her care team for a new one")
+    public void goneWithin(int seconds) {
+        page = Poll.until(
+                "the link answers once the third instance's Redis is back",
+                () -> gateway.browse(journey.connectLink),
+                answer -> answer.statusCode() != 503,
+                Duration.ofSeconds(seconds));
+        pageGone();
     }
 
     // ---- in her browser

@@ -59,7 +59,12 @@ public final class Gateway {
      * goes to the secrets sweep.
      */
     HttpResponse<String> connectSession(String apiKey, String jsonBody) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/v1/wearables/connect-sessions"))
+        return connectSession(base, apiKey, jsonBody);
+    }
+
+    /** {@link #connectSession(String, String)} on the instance at {@code instance}. */
+    HttpResponse<String> connectSession(URI instance, String apiKey, String jsonBody) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(instance.resolve("/v1/wearables/connect-sessions"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody));

@@ -76,7 +76,8 @@ final class PatientPages {
     static Response unavailable() {
         Response page = page(503, "Please try again in a moment", """
                 <h1>Please try again in a moment</h1>
-                <p>The service that connects your wearable is briefly unavailable, and nothing was done. Please try                 again in a moment. If this link no longer works then, ask your care team for a new one.</p>
+                <p>The service that connects your wearable is briefly unavailable, and nothing was done. Please try
+                again in a moment. If this link no longer works then, ask your care team for a new one.</p>
                 """, "'none'");
         return Response.fromResponse(page).header("Retry-After", "5").build();
     }
