@@ -254,4 +254,21 @@ class ArchitectureTest {
                 .haveSimpleNameNotEndingWith("Util")
                 .check(gateway);
     }
+
+    /**
+     * Spans are made with the OpenTelemetry that Liberty hands the application through CDI: the global one is a no-op
+     * under Liberty, which warns when it is asked for (CWMOT5000W). The server configuration silences that warning,
+     * because HAPI's validation support chain asks for it at every start (for cache gauges nobody exports); this rule
+     * keeps the gateway's own code from being what it silences.
+     */
+    @Test
+    void spans_come_from_the_injected_opentelemetry_never_the_global_one() {
+        noClasses()
+                .that()
+                .resideInAPackage("health.wearables..")
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("io.opentelemetry.api.GlobalOpenTelemetry")
+                .check(gateway);
+    }
 }
