@@ -18,9 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -70,53 +68,15 @@ public class CallbackResource {
                             + " appear at most once (else 400 INVALID_REQUEST).")
     @Tag(name = ApiDescription.CALLBACK)
     @SecurityRequirements
-    @Parameter(
-            name = "state",
-            in = ParameterIn.QUERY,
-            description = "OAuth 2.0: the state the gateway minted; exactly 43 base64url characters.",
-            schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z0-9_-]{43}$"))
-    @Parameter(
-            name = "code",
-            in = ParameterIn.QUERY,
-            description = "OAuth 2.0: the authorization code; 1-1024 visible ASCII characters.",
-            schema = @Schema(type = SchemaType.STRING, maxLength = 1024))
-    @Parameter(
-            name = "error",
-            in = ParameterIn.QUERY,
-            description = "OAuth 2.0: the provider's error code; 1-128 printable ASCII characters without \" and \\.",
-            schema = @Schema(type = SchemaType.STRING, maxLength = 128))
-    @Parameter(
-            name = "error_description",
-            in = ParameterIn.QUERY,
-            description = "OAuth 2.0: kept only for the log, cut to 200 characters; never in an answer.",
-            schema = @Schema(type = SchemaType.STRING))
-    @Parameter(
-            name = "error_uri",
-            in = ParameterIn.QUERY,
-            description = "OAuth 2.0: ignored but for its syntax.",
-            schema = @Schema(type = SchemaType.STRING))
-    @Parameter(
-            name = "iss",
-            in = ParameterIn.QUERY,
-            description = "OAuth 2.0: the issuer (RFC 9207); 1-2048 visible ASCII characters.",
-            schema = @Schema(type = SchemaType.STRING, maxLength = 2048))
-    @Parameter(
-            name = "scope",
-            in = ParameterIn.QUERY,
-            description =
-                    "OAuth 2.0: the scopes the patient granted, where the provider says; up to 2048 printable ASCII"
-                            + " characters.",
-            schema = @Schema(type = SchemaType.STRING, maxLength = 2048))
-    @Parameter(
-            name = "oauth_token",
-            in = ParameterIn.QUERY,
-            description = "OAuth 1.0a: the temporary token; 1-1024 visible ASCII characters.",
-            schema = @Schema(type = SchemaType.STRING, maxLength = 1024))
-    @Parameter(
-            name = "oauth_verifier",
-            in = ParameterIn.QUERY,
-            description = "OAuth 1.0a: the verifier; 1-1024 visible ASCII characters.",
-            schema = @Schema(type = SchemaType.STRING, maxLength = 1024))
+    @Parameter(ref = "state")
+    @Parameter(ref = "code")
+    @Parameter(ref = "error")
+    @Parameter(ref = "error_description")
+    @Parameter(ref = "error_uri")
+    @Parameter(ref = "iss")
+    @Parameter(ref = "scope")
+    @Parameter(ref = "oauth_token")
+    @Parameter(ref = "oauth_verifier")
     @APIResponse(
             responseCode = "200",
             description = "Connected (no redirectUri in the connect call).",
@@ -133,85 +93,13 @@ public class CallbackResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ApiSchemas.ConnectedPending.class),
                             examples = @ExampleObject(name = "pending", value = ApiExamples.CONNECTED_PENDING)))
-    @APIResponse(
-            responseCode = "302",
-            description = "Back to the connect call's redirectUri, with status=connected (or pending, or, with"
-                    + " redirectOnError, error&error=<code in lower case>), provider and patientId appended; never a"
-                    + " code, a state or a token.",
-            headers =
-                    @Header(
-                            name = "Location",
-                            description = "The platform's return address.",
-                            schema = @Schema(type = SchemaType.STRING, format = "uri")))
-    @APIResponse(
-            responseCode = "400",
-            description =
-                    "A parameter twice, too long or outside its syntax (the state is untouched); or the provider sent"
-                            + " error, or the granted scopes lack a required one.",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ApiSchemas.ErrorBody.class),
-                            examples = {
-                                @ExampleObject(name = "INVALID_REQUEST", value = ApiExamples.INVALID_REQUEST),
-                                @ExampleObject(name = "PROVIDER_ERROR", value = ApiExamples.PROVIDER_ERROR)
-                            }))
-    @APIResponse(
-            responseCode = "401",
-            description = "The state (or OAuth 1.0a token) is unknown, used or expired.",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ApiSchemas.ErrorBody.class),
-                            examples = @ExampleObject(name = "INVALID_STATE", value = ApiExamples.INVALID_STATE)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No configured provider with that slug.",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ApiSchemas.ErrorBody.class),
-                            examples = @ExampleObject(name = "UNKNOWN_PROVIDER", value = ApiExamples.UNKNOWN_PROVIDER)))
-    @APIResponse(
-            responseCode = "422",
-            description =
-                    "What identifies the flow, or the code, is missing; or the state was minted for another provider,"
-                            + " or iss is not the provider's issuer.",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ApiSchemas.ErrorBody.class),
-                            examples = {
-                                @ExampleObject(name = "MISSING_PARAMETER", value = ApiExamples.MISSING_PARAMETER),
-                                @ExampleObject(name = "PROVIDER_MISMATCH", value = ApiExamples.PROVIDER_MISMATCH)
-                            }))
-    @APIResponse(
-            responseCode = "502",
-            description = "The token request failed or its answer was unusable; the state is spent.",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ApiSchemas.ErrorBody.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "TOKEN_EXCHANGE_FAILED",
-                                            value = ApiExamples.TOKEN_EXCHANGE_FAILED)))
-    @APIResponse(
-            responseCode = "503",
-            description = "Redis cannot be reached (nothing is exchanged); or neither store could keep the tokens.",
-            headers =
-                    @Header(
-                            name = "Retry-After",
-                            description = "Seconds to wait before trying again.",
-                            schema = @Schema(type = SchemaType.INTEGER)),
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ApiSchemas.ErrorBody.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "STATE_STORE_UNAVAILABLE",
-                                            value = ApiExamples.STATE_STORE_UNAVAILABLE)))
+    @APIResponse(responseCode = "302", ref = "CallbackRedirect")
+    @APIResponse(responseCode = "400", ref = "CallbackRefused")
+    @APIResponse(responseCode = "401", ref = "CallbackStateNotValid")
+    @APIResponse(responseCode = "404", ref = "CallbackUnknownProvider")
+    @APIResponse(responseCode = "422", ref = "CallbackUnprocessable")
+    @APIResponse(responseCode = "502", ref = "CallbackTokenExchangeFailed")
+    @APIResponse(responseCode = "503", ref = "CallbackUnavailable")
     public Response ovok(
             @Parameter(
                             description = "The provider's slug.",
@@ -233,53 +121,15 @@ public class CallbackResource {
                             + " callback address; only the JSON of a connected or pending answer differs.")
     @Tag(name = ApiDescription.CALLBACK)
     @SecurityRequirements
-    @Parameter(
-            name = "state",
-            in = ParameterIn.QUERY,
-            description = "OAuth 2.0: the state the gateway minted; exactly 43 base64url characters.",
-            schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z0-9_-]{43}$"))
-    @Parameter(
-            name = "code",
-            in = ParameterIn.QUERY,
-            description = "OAuth 2.0: the authorization code; 1-1024 visible ASCII characters.",
-            schema = @Schema(type = SchemaType.STRING, maxLength = 1024))
-    @Parameter(
-            name = "error",
-            in = ParameterIn.QUERY,
-            description = "OAuth 2.0: the provider's error code; 1-128 printable ASCII characters without \" and \\.",
-            schema = @Schema(type = SchemaType.STRING, maxLength = 128))
-    @Parameter(
-            name = "error_description",
-            in = ParameterIn.QUERY,
-            description = "OAuth 2.0: kept only for the log, cut to 200 characters; never in an answer.",
-            schema = @Schema(type = SchemaType.STRING))
-    @Parameter(
-            name = "error_uri",
-            in = ParameterIn.QUERY,
-            description = "OAuth 2.0: ignored but for its syntax.",
-            schema = @Schema(type = SchemaType.STRING))
-    @Parameter(
-            name = "iss",
-            in = ParameterIn.QUERY,
-            description = "OAuth 2.0: the issuer (RFC 9207); 1-2048 visible ASCII characters.",
-            schema = @Schema(type = SchemaType.STRING, maxLength = 2048))
-    @Parameter(
-            name = "scope",
-            in = ParameterIn.QUERY,
-            description =
-                    "OAuth 2.0: the scopes the patient granted, where the provider says; up to 2048 printable ASCII"
-                            + " characters.",
-            schema = @Schema(type = SchemaType.STRING, maxLength = 2048))
-    @Parameter(
-            name = "oauth_token",
-            in = ParameterIn.QUERY,
-            description = "OAuth 1.0a: the temporary token; 1-1024 visible ASCII characters.",
-            schema = @Schema(type = SchemaType.STRING, maxLength = 1024))
-    @Parameter(
-            name = "oauth_verifier",
-            in = ParameterIn.QUERY,
-            description = "OAuth 1.0a: the verifier; 1-1024 visible ASCII characters.",
-            schema = @Schema(type = SchemaType.STRING, maxLength = 1024))
+    @Parameter(ref = "state")
+    @Parameter(ref = "code")
+    @Parameter(ref = "error")
+    @Parameter(ref = "error_description")
+    @Parameter(ref = "error_uri")
+    @Parameter(ref = "iss")
+    @Parameter(ref = "scope")
+    @Parameter(ref = "oauth_token")
+    @Parameter(ref = "oauth_verifier")
     @APIResponse(
             responseCode = "200",
             description = "Connected (no redirectUri in the connect call), in Mirobody's words.",
@@ -296,85 +146,13 @@ public class CallbackResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ApiSchemas.MirobodyStage.class),
                             examples = @ExampleObject(name = "pending", value = ApiExamples.MIROBODY_PENDING)))
-    @APIResponse(
-            responseCode = "302",
-            description = "Back to the connect call's redirectUri, with status=connected (or pending, or, with"
-                    + " redirectOnError, error&error=<code in lower case>), provider and patientId appended; never a"
-                    + " code, a state or a token.",
-            headers =
-                    @Header(
-                            name = "Location",
-                            description = "The platform's return address.",
-                            schema = @Schema(type = SchemaType.STRING, format = "uri")))
-    @APIResponse(
-            responseCode = "400",
-            description =
-                    "A parameter twice, too long or outside its syntax (the state is untouched); or the provider sent"
-                            + " error, or the granted scopes lack a required one.",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ApiSchemas.ErrorBody.class),
-                            examples = {
-                                @ExampleObject(name = "INVALID_REQUEST", value = ApiExamples.INVALID_REQUEST),
-                                @ExampleObject(name = "PROVIDER_ERROR", value = ApiExamples.PROVIDER_ERROR)
-                            }))
-    @APIResponse(
-            responseCode = "401",
-            description = "The state (or OAuth 1.0a token) is unknown, used or expired.",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ApiSchemas.ErrorBody.class),
-                            examples = @ExampleObject(name = "INVALID_STATE", value = ApiExamples.INVALID_STATE)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No configured provider with that slug.",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ApiSchemas.ErrorBody.class),
-                            examples = @ExampleObject(name = "UNKNOWN_PROVIDER", value = ApiExamples.UNKNOWN_PROVIDER)))
-    @APIResponse(
-            responseCode = "422",
-            description =
-                    "What identifies the flow, or the code, is missing; or the state was minted for another provider,"
-                            + " or iss is not the provider's issuer.",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ApiSchemas.ErrorBody.class),
-                            examples = {
-                                @ExampleObject(name = "MISSING_PARAMETER", value = ApiExamples.MISSING_PARAMETER),
-                                @ExampleObject(name = "PROVIDER_MISMATCH", value = ApiExamples.PROVIDER_MISMATCH)
-                            }))
-    @APIResponse(
-            responseCode = "502",
-            description = "The token request failed or its answer was unusable; the state is spent.",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ApiSchemas.ErrorBody.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "TOKEN_EXCHANGE_FAILED",
-                                            value = ApiExamples.TOKEN_EXCHANGE_FAILED)))
-    @APIResponse(
-            responseCode = "503",
-            description = "Redis cannot be reached (nothing is exchanged); or neither store could keep the tokens.",
-            headers =
-                    @Header(
-                            name = "Retry-After",
-                            description = "Seconds to wait before trying again.",
-                            schema = @Schema(type = SchemaType.INTEGER)),
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ApiSchemas.ErrorBody.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "STATE_STORE_UNAVAILABLE",
-                                            value = ApiExamples.STATE_STORE_UNAVAILABLE)))
+    @APIResponse(responseCode = "302", ref = "CallbackRedirect")
+    @APIResponse(responseCode = "400", ref = "CallbackRefused")
+    @APIResponse(responseCode = "401", ref = "CallbackStateNotValid")
+    @APIResponse(responseCode = "404", ref = "CallbackUnknownProvider")
+    @APIResponse(responseCode = "422", ref = "CallbackUnprocessable")
+    @APIResponse(responseCode = "502", ref = "CallbackTokenExchangeFailed")
+    @APIResponse(responseCode = "503", ref = "CallbackUnavailable")
     public Response mirobody(
             @Parameter(
                             description = "The provider's slug.",
@@ -394,18 +172,7 @@ public class CallbackResource {
                     + " link.")
     @Tag(name = ApiDescription.CALLBACK)
     @SecurityRequirements
-    @APIResponse(
-            responseCode = "405",
-            description = "Only GET runs the flow; the answer says so in Allow and spends nothing.",
-            headers = @Header(name = "Allow", description = "GET", schema = @Schema(type = SchemaType.STRING)),
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ApiSchemas.ErrorBody.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "METHOD_NOT_ALLOWED",
-                                            value = ApiExamples.METHOD_NOT_ALLOWED)))
+    @APIResponse(responseCode = "405", ref = "OnlyGet")
     public Response ovokHead(
             @Parameter(
                             description = "The provider's slug.",
@@ -425,18 +192,7 @@ public class CallbackResource {
                     + " link.")
     @Tag(name = ApiDescription.CALLBACK)
     @SecurityRequirements
-    @APIResponse(
-            responseCode = "405",
-            description = "Only GET runs the flow; the answer says so in Allow and spends nothing.",
-            headers = @Header(name = "Allow", description = "GET", schema = @Schema(type = SchemaType.STRING)),
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ApiSchemas.ErrorBody.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "METHOD_NOT_ALLOWED",
-                                            value = ApiExamples.METHOD_NOT_ALLOWED)))
+    @APIResponse(responseCode = "405", ref = "OnlyGet")
     public Response mirobodyHead(
             @Parameter(
                             description = "The provider's slug.",
@@ -456,18 +212,7 @@ public class CallbackResource {
                     + " link.")
     @Tag(name = ApiDescription.CALLBACK)
     @SecurityRequirements
-    @APIResponse(
-            responseCode = "405",
-            description = "Only GET runs the flow; the answer says so in Allow and spends nothing.",
-            headers = @Header(name = "Allow", description = "GET", schema = @Schema(type = SchemaType.STRING)),
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ApiSchemas.ErrorBody.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "METHOD_NOT_ALLOWED",
-                                            value = ApiExamples.METHOD_NOT_ALLOWED)))
+    @APIResponse(responseCode = "405", ref = "OnlyGet")
     public Response ovokOptions(
             @Parameter(
                             description = "The provider's slug.",
@@ -487,18 +232,7 @@ public class CallbackResource {
                     + " link.")
     @Tag(name = ApiDescription.CALLBACK)
     @SecurityRequirements
-    @APIResponse(
-            responseCode = "405",
-            description = "Only GET runs the flow; the answer says so in Allow and spends nothing.",
-            headers = @Header(name = "Allow", description = "GET", schema = @Schema(type = SchemaType.STRING)),
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ApiSchemas.ErrorBody.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "METHOD_NOT_ALLOWED",
-                                            value = ApiExamples.METHOD_NOT_ALLOWED)))
+    @APIResponse(responseCode = "405", ref = "OnlyGet")
     public Response mirobodyOptions(
             @Parameter(
                             description = "The provider's slug.",
