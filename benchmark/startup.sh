@@ -6,7 +6,8 @@
 #   mvn -B -DskipTests install -pl adapters-rest/gateway -am
 #   mvn -B -pl adapters-rest/gateway liberty:create liberty:deploy        (the script sets the port it listens on)
 # Usage: benchmark/startup.sh [runs]        (default 3; STARTUP_PORT=19180, STARTUP_STUB_PORT=19181; STARTUP_WARM=1
-# keeps Liberty's workarea between runs, as a restart does; STARTUP_INSPECT='<command>' runs that command, with the
+# keeps Liberty's workarea between runs, as a restart does; STARTUP_CDS=1 measures the starts with a class-data-sharing
+# archive that a training start wrote first; STARTUP_INSPECT='<command>' runs that command, with the
 # server's pid in $GATEWAY_PID, after the flow and before the server stops, e.g. 'jcmd $GATEWAY_PID GC.class_histogram')
 # Needs Redis on 127.0.0.1:6379 (keys under startup-bench:, removed at the end). Stops the server and the stub, and
 # restores the server's server.env, when it ends. The figures of a shared machine are read with its load average,
@@ -36,10 +37,12 @@ now() { date +%s.%N; }
 
 SERVER_STARTED=
 STUB_PID=
+CDS_USED=
 cleanup() {
   set +e
   stop_server_and_stub
   redis_keys_delete
+  if [ -n "$CDS_USED" ]; then "$ROOT/adapters-rest/gateway/class-data-sharing.sh" "$SERVER_DIR" off >/dev/null; fi
 }
 trap cleanup EXIT
 listen_on "$PORT"
@@ -82,9 +85,9 @@ flow() { # connect a patient, then come back through the callback with a code th
 
 printf '%-4s %7s %7s %7s %7s %7s %7s %7s %7s %7s %8s %8s  %s\n' run ready cpu cmd kernel app_at web fhir app_ok srv_rdy \
   rss_rdy rss_flow "load average before / after"
-for run in $(seq 1 "$RUNS"); do
-  load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-  DATA=$WORK/data-$run
+# The server's configuration for one run: its own data directory (a fresh H2 store), Redis, the stub as provider.
+configure() {
+  local DATA=$1
   {
     cat "$SERVER_DIR/server.env.orig"
     echo
@@ -105,6 +108,20 @@ WEARABLES_PROVIDERS_BENCH_PKCE=none
 WEARABLES_PROVIDERS_BENCH_CLIENT_AUTH=post
 EOF
   } >"$SERVER_DIR/server.env"
+}
+
+# STARTUP_CDS=1: one training start first writes a class-data-sharing archive, which every measured start then maps
+# (adapters-rest/gateway/class-data-sharing.sh; removed again at the end).
+if [ -n "${STARTUP_CDS:-}" ]; then
+  configure "$WORK/data-training"
+  CDS_PORT=$PORT "$ROOT/adapters-rest/gateway/class-data-sharing.sh" "$SERVER_DIR" >&2
+  CDS_USED=yes
+fi
+
+for run in $(seq 1 "$RUNS"); do
+  load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+  DATA=$WORK/data-$run
+  configure "$DATA"
   rm -rf "$SERVER_DIR/logs"
   # STARTUP_WARM=1 keeps Liberty's workarea (its cache of the WAR's annotations) and the expanded WAR, as a restart
   # of the same server would: the store is still fresh.
