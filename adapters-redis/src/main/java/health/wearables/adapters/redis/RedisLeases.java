@@ -4,20 +4,25 @@ import health.wearables.application.port.out.LeaseUnavailable;
 import health.wearables.application.port.out.Leases;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.redisson.api.RBucket;
+import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 
 /**
  * Leases as Redis keys {@code <prefix>lease:<name>}: taken with {@code SET NX PX} holding a random token of the holder,
- * ended by deleting the key only if it still holds that token (so a holder whose lease lapsed cannot end the next
- * holder's). Ending a lease never fails: if Redis cannot be reached, the lease lapses by itself.
+ * ended by deleting the key, or extended by setting its time to live anew, only if it still holds that token (so a
+ * holder whose lease lapsed cannot end or extend the next holder's). Ending a lease never fails: if Redis cannot be reached, the lease lapses by itself.
  */
 public final class RedisLeases implements Leases {
     private static final System.Logger LOG = System.getLogger(RedisLeases.class.getName());
+
+    private static final String EXTEND = "if redis.call('get', KEYS[1]) == ARGV[1] then "
+            + "return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
 
     private final RedissonClient client;
     private final String keyPrefix;
@@ -37,7 +42,39 @@ public final class RedisLeases implements Leases {
         String token = UUID.randomUUID().toString();
         boolean taken = RedisReply.await(
                 "lease take", timeout, () -> bucket.setIfAbsentAsync(token, lifetime), LeaseUnavailable::new);
-        return taken ? Optional.of(() -> release(bucket, token)) : Optional.empty();
+        if (!taken) {
+            return Optional.empty();
+        }
+        return Optional.of(new Lease() {
+            @Override
+            public boolean extend(Duration duration) {
+                return RedisLeases.this.extend(bucket, token, duration);
+            }
+
+            @Override
+            public void close() {
+                release(bucket, token);
+            }
+        });
+    }
+
+    /** One script: the key's time to live set anew only while it still holds the holder's token. */
+    private boolean extend(RBucket<String> bucket, String token, Duration duration) {
+        Duration lifetime = RedisSettings.positive(duration, "duration");
+        Long extended = RedisReply.<Long, LeaseUnavailable>await(
+                "lease extend",
+                timeout,
+                () -> client.getScript(StringCodec.INSTANCE)
+                        .evalAsync(
+                                bucket.getName(),
+                                RScript.Mode.READ_WRITE,
+                                EXTEND,
+                                RScript.ReturnType.INTEGER,
+                                List.of(bucket.getName()),
+                                token,
+                                Long.toString(lifetime.toMillis())),
+                LeaseUnavailable::new);
+        return extended != null && extended == 1L;
     }
 
     /** One {@code EXISTS}: a lapsed lease's key has expired. */

@@ -72,6 +72,15 @@ public final class RedisSyncJobs implements SyncJobs {
             return {}
             """;
 
+    private static final String KEEP = """
+            local pending = redis.call('XPENDING', KEYS[1], ARGV[1], ARGV[2], ARGV[2], 1)
+            if pending[1] == nil or pending[1][2] ~= ARGV[3] then
+              return {0}
+            end
+            redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[3], 0, ARGV[2], 'JUSTID')
+            return {1}
+            """;
+
     private static final String DONE = """
             redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
             redis.call('XDEL', KEYS[1], ARGV[2])
@@ -161,6 +170,14 @@ public final class RedisSyncJobs implements SyncJobs {
             run("sync jobs dead letter", DEAD, List.of(stream, dead.getName()), arguments.toArray());
         }
         return Optional.empty();
+    }
+
+    /** Its idle time reset ({@code XCLAIM … JUSTID}, which counts no delivery) while the consumer still owns it. */
+    @Override
+    public boolean keep(String consumer, TakenJob taken) {
+        Objects.requireNonNull(consumer, "consumer");
+        List<Object> reply = run("sync jobs keep", KEEP, List.of(stream), RedisSyncQueue.GROUP, taken.id(), consumer);
+        return !reply.isEmpty() && "1".equals(String.valueOf(reply.get(0)));
     }
 
     @Override

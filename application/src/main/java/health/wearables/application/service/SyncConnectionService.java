@@ -91,7 +91,7 @@ public final class SyncConnectionService implements SyncConnection {
     }
 
     @Override
-    public SyncResult sync(SyncJob job) {
+    public SyncResult sync(SyncJob job, Runnable beforeEachPage) {
         ConnectionKey key = job.key();
         try {
             SyncStep<SyncTaken.ReadableJob> taken = new SyncTaken(job).readable(readable(key.provider())); // taken
@@ -102,7 +102,7 @@ public final class SyncConnectionService implements SyncConnection {
             SyncResult result = taken.then(readable -> readable.connected(connection(key), credentials.find(key)))
                     .then(this::usable) // credentials usable, or refreshed first
                     .then(connected -> SyncStep.next(connected.reading(window(key, reached)))) // the window
-                    .answer(this::readPages); // pages read → mapped → written
+                    .answer(first -> readPages(first, beforeEachPage)); // pages read → mapped → written
             return recorded(key, reached, result); // sync point advanced → answered
         } catch (ConnectionEnded e) {
             // Disconnected, deauthorized or retired while its pages were read: the page that found it out wrote
@@ -144,22 +144,27 @@ public final class SyncConnectionService implements SyncConnection {
                 reached, settings.backfill(), settings.lookback(), settings.historyOf(key.provider()), clock.instant());
     }
 
-    /** Where the walk over the pages stands: the state, and the page to read next (empty: the first). */
-    private record Walk(Reading reading, Optional<Cursor> at) {}
+    /**
+     * Where the walk over the pages stands: the state, the page to read next (empty: the first), and what runs before
+     * each page is read.
+     */
+    private record Walk(Reading reading, Optional<Cursor> at, Runnable beforeEachPage) {}
 
-    private SyncResult readPages(Reading first) {
-        return SyncStep.next(new Walk(first, Optional.empty())).repeat(this::readPage);
+    private SyncResult readPages(Reading first, Runnable beforeEachPage) {
+        return SyncStep.next(new Walk(first, Optional.empty(), beforeEachPage)).repeat(this::readPage);
     }
 
     private SyncStep<Walk> readPage(Walk walk) {
         Reading reading = walk.reading();
+        walk.beforeEachPage().run();
         return data.read(request(reading), walk.at())
                 .fold(
-                        page -> written(reading, page),
+                        page -> written(walk, page),
                         unauthorized -> reading.refused()
                                 .fold(
                                         first -> first.renewed(refresh.refresh(reading.credentials()))
-                                                .then(renewed -> SyncStep.next(new Walk(renewed, walk.at()))),
+                                                .then(renewed -> SyncStep.next(
+                                                        new Walk(renewed, walk.at(), walk.beforeEachPage()))),
                                         again -> SyncStep.done(reauthRequired(again))),
                         limited -> SyncStep.done(
                                 reading.rateLimited(limited.retryAfter(), settings.retryAfter(), clock.instant())),
@@ -169,12 +174,13 @@ public final class SyncConnectionService implements SyncConnection {
     }
 
     /** Mapped and written in one transaction; on to the next page, or all read. */
-    private SyncStep<Walk> written(Reading reading, ProviderData.Page page) {
+    private SyncStep<Walk> written(Walk walk, ProviderData.Page page) {
+        Reading reading = walk.reading();
         MappedPage mapped = ObservationMapping.map(reading.key(), page.measurements(), clock.instant());
         int changed = mapped.observations().isEmpty() ? 0 : observations.write(reading.key(), mapped.observations());
         Reading after = reading.written(mapped, changed);
         return page.next()
-                .<SyncStep<Walk>>map(next -> SyncStep.next(new Walk(after, Optional.of(next))))
+                .<SyncStep<Walk>>map(next -> SyncStep.next(new Walk(after, Optional.of(next), walk.beforeEachPage())))
                 .orElseGet(() -> SyncStep.done(after.allRead()));
     }
 

@@ -25,7 +25,8 @@ import java.util.Optional;
  * taken → the connection's sync lease held → synced → finished: acknowledged, given back for later, or dead-lettered.
  *
  * <p>The lease ({@code sync:<sha256 of the connection>}, held for the visibility timeout) keeps two workers off one
- * connection: a job whose connection is being synced is given back for {@link WorkSettings#busyRetry()}. A job is
+ * connection: a job whose connection is being synced is given back for {@link WorkSettings#busyRetry()}. Before each
+ * page the worker holds both the job and the lease for another visibility timeout, so a long sync keeps them. A job is
  * acknowledged only after {@link SyncConnection} returned, so after its pages are committed; a worker that dies leaves
  * it pending, and another worker takes it over once the visibility timeout has passed.
  *
@@ -70,10 +71,10 @@ public final class WorkSyncQueueService implements WorkSyncQueue {
         } catch (SyncQueueUnavailable e) {
             return new Work(Kind.QUEUE_UNAVAILABLE, Optional.empty(), 0, "sync queue: " + e.getMessage());
         }
-        return taken.map(this::work).orElseGet(Work::idle);
+        return taken.map(job -> work(consumer, job)).orElseGet(Work::idle);
     }
 
-    private Work work(TakenJob taken) {
+    private Work work(String consumer, TakenJob taken) {
         ConnectionKey key = taken.job().key();
         try {
             Optional<Leases.Lease> lease;
@@ -87,16 +88,40 @@ public final class WorkSyncQueueService implements WorkSyncQueue {
                 return work(taken, Kind.BUSY, 0, "another worker syncs the connection");
             }
             try (Leases.Lease held = lease.get()) {
-                return finished(taken, synced(taken));
+                return finished(taken, synced(taken, () -> keep(consumer, taken, held)));
             }
         } catch (SyncQueueUnavailable e) {
             return work(taken, Kind.QUEUE_UNAVAILABLE, 0, "sync queue: " + e.getMessage()); // comes back when visible
         }
     }
 
-    private SyncResult synced(TakenJob taken) {
+    /**
+     * Before each page: the job and the connection's lease are held for another visibility timeout, so a sync that
+     * reads for longer than one is neither taken over by another worker nor joined by one on its connection. If the
+     * hold was lost meanwhile (this worker stalled past the timeout), the sync goes on: its pages are idempotent, and
+     * each page's transaction locks the connection; the WARN says so.
+     */
+    private void keep(String consumer, TakenJob taken, Leases.Lease held) {
         try {
-            return sync.sync(taken.job());
+            boolean jobKept = jobs.keep(consumer, taken);
+            boolean leaseKept = held.extend(settings.visibility());
+            if (!jobKept || !leaseKept) {
+                LOG.log(
+                        Level.WARNING,
+                        "sync of project={0} provider={1} outlived its hold ({2} s) and another worker may sync the"
+                                + " connection too; its writes are idempotent",
+                        taken.job().key().project(),
+                        taken.job().key().provider(),
+                        settings.visibility().toSeconds());
+            }
+        } catch (SyncQueueUnavailable | LeaseUnavailable e) {
+            LOG.log(Level.WARNING, "the hold of a running sync could not be renewed: {0}", e.getMessage());
+        }
+    }
+
+    private SyncResult synced(TakenJob taken, Runnable beforeEachPage) {
+        try {
+            return sync.sync(taken.job(), beforeEachPage);
         } catch (RuntimeException e) {
             LOG.log(
                     Level.WARNING,

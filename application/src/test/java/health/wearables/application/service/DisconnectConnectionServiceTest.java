@@ -420,7 +420,7 @@ class DisconnectConnectionServiceTest {
             }
         });
 
-        SyncResult result = gateway.sync.sync(new SyncJob(Syncing.AMARA_OURA, "1", Syncing.NOW));
+        SyncResult result = gateway.sync.sync(new SyncJob(Syncing.AMARA_OURA, "1", Syncing.NOW), () -> {});
 
         assertThat(result).isEqualTo(new SyncResult.Skipped(SyncResult.Skipped.Why.NOT_ACTIVE));
         assertThat(gateway.observations.transactions())

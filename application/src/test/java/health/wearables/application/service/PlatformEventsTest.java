@@ -58,7 +58,7 @@ class PlatformEventsTest {
         gateway.amaraExpiring();
         gateway.tokenEndpoint.answerWith(new health.wearables.domain.callback.ExchangeResult.Refused("invalid_grant"));
 
-        gateway.sync.sync(new SyncJob(Syncing.AMARA_OURA, "1", Syncing.NOW));
+        gateway.sync.sync(new SyncJob(Syncing.AMARA_OURA, "1", Syncing.NOW), () -> {});
 
         assertThat(gateway.events.events())
                 .extracting(PlatformEvent::type)
@@ -71,7 +71,7 @@ class PlatformEventsTest {
         gateway.amaraConnected();
         gateway.data.first(ScriptedProviderData.last(Syncing.steps(2, 5_000), Syncing.steps(3, 6_000)));
 
-        gateway.sync.sync(new SyncJob(Syncing.AMARA_OURA, "1", Syncing.NOW));
+        gateway.sync.sync(new SyncJob(Syncing.AMARA_OURA, "1", Syncing.NOW), () -> {});
 
         assertThat(gateway.events.events()).singleElement().satisfies(event -> {
             assertThat(event.type()).isEqualTo(EventType.SYNC_COMPLETED);

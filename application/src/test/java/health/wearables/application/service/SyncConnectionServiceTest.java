@@ -62,8 +62,13 @@ class SyncConnectionServiceTest {
         throw new AssertionError("expected a completed sync, got " + result);
     }
 
+    /** Reads seen by the provider when each page's hook ran: one entry a page, before it was read. */
+    private final List<Integer> readsBeforeEachPage = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private SyncResult sync(ConnectionKey key) {
-        return gateway.sync.sync(gateway.jobFor(key));
+        return gateway.sync.sync(
+                gateway.jobFor(key),
+                () -> readsBeforeEachPage.add(gateway.data.reads().size()));
     }
 
     private List<String> bearers() {
@@ -90,6 +95,9 @@ class SyncConnectionServiceTest {
                         assertThat(read.window()).isEqualTo(new SyncWindow(NOW.minus(Duration.ofDays(30)), NOW)));
         assertThat(bearers()).containsOnly("access-0");
         assertThat(result.progress().pages()).isEqualTo(3);
+        assertThat(readsBeforeEachPage)
+                .as("the worker's hook, before each page is read")
+                .containsExactly(0, 1, 2);
         assertThat(result.progress().written())
                 .isEqualTo(Map.of(DataType.DAILY_STEPS, 3, DataType.RESTING_HEART_RATE, 2));
         assertThat(result.progress().changed()).isEqualTo(5);
@@ -342,7 +350,7 @@ class SyncConnectionServiceTest {
             for (int i = 0; i < runs; i++) {
                 Callable<SyncResult> run = () -> {
                     start.await();
-                    return gateway.sync.sync(gateway.jobFor(AMARA_OURA));
+                    return gateway.sync.sync(gateway.jobFor(AMARA_OURA), () -> {});
                 };
                 results.add(pool.submit(run));
             }

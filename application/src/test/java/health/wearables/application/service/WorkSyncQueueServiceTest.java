@@ -42,8 +42,9 @@ class WorkSyncQueueServiceTest {
     private final WorkSyncQueueService worker = new WorkSyncQueueService(
             jobs,
             leases,
-            job -> {
+            (job, beforeEachPage) -> {
                 synced.add(job);
+                beforeEachPage.run();
                 return script.removeFirst().get();
             },
             points,
@@ -63,6 +64,53 @@ class WorkSyncQueueServiceTest {
 
     private void queued() {
         jobs.enqueue(new SyncJob(AMARA_OURA, "Endpoint/1", NOW));
+    }
+
+    @Test
+    void a_sync_reading_for_longer_than_the_visibility_timeout_keeps_its_job_and_its_connection() {
+        queued();
+        queued(); // a second job for the same connection, queued meanwhile
+        List<Kind> otherWorker = new ArrayList<>();
+        WorkSyncQueueService other = new WorkSyncQueueService(
+                jobs,
+                leases,
+                (job, beforeEachPage) -> {
+                    throw new AssertionError("the connection was synced by a second worker at once");
+                },
+                points,
+                SETTINGS,
+                clock,
+                Events.discarded());
+        WorkSyncQueueService longReader = new WorkSyncQueueService(
+                jobs,
+                leases,
+                (job, beforeEachPage) -> {
+                    for (int page = 0; page < 3; page++) {
+                        beforeEachPage.run();
+                        clock.advance(SETTINGS.visibility().minusSeconds(1)); // each page almost a whole timeout
+                        otherWorker.add(other.runOnce("w2").kind());
+                    }
+                    return completed(3);
+                },
+                points,
+                SETTINGS,
+                clock,
+                Events.discarded());
+
+        assertThat(longReader.runOnce("w1").kind()).isEqualTo(Kind.COMPLETED);
+
+        assertThat(otherWorker)
+                .as("the second job, taken again after each give-back, finds the connection still held")
+                .containsExactly(Kind.BUSY, Kind.BUSY, Kind.BUSY);
+        clock.advance(Duration.ofMinutes(1));
+        script.add(() -> completed(0));
+        assertThat(worker.runOnce("w3").kind())
+                .as("the second job, once the first is done")
+                .isEqualTo(Kind.COMPLETED);
+        clock.advance(Duration.ofHours(1));
+        assertThat(worker.runOnce("w3").kind())
+                .as("the first job was acknowledged once, never taken over")
+                .isEqualTo(Kind.IDLE);
     }
 
     @Test
@@ -297,7 +345,7 @@ class WorkSyncQueueServiceTest {
         WorkSyncQueueService once = new WorkSyncQueueService(
                 jobs,
                 leases,
-                job -> new SyncResult.Failed(longReason, SyncProgress.none()),
+                (job, beforeEachPage) -> new SyncResult.Failed(longReason, SyncProgress.none()),
                 points,
                 new WorkSettings(Duration.ofMinutes(5), 1, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ZERO),
                 clock,

@@ -12,5 +12,9 @@ import health.wearables.domain.sync.SyncResult;
 @FunctionalInterface
 public interface SyncConnection {
 
-    SyncResult sync(SyncJob job);
+    /**
+     * Runs the job; {@code beforeEachPage} runs before each page is read, so that a long sync can keep what it holds
+     * (the worker's hold on the job and on the connection) for as long as it reads.
+     */
+    SyncResult sync(SyncJob job, Runnable beforeEachPage);
 }

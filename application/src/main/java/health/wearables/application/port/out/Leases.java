@@ -26,6 +26,14 @@ public interface Leases {
 
     /** A lease held by the caller. Closing it ends it, unless it has already lapsed and been taken by another. */
     interface Lease extends AutoCloseable {
+        /**
+         * Holds the lease for {@code duration} from now, if it is still the caller's: a long piece of work keeps its
+         * lease this way. False when it has lapsed or was closed (someone else may hold it now): nothing changes then.
+         *
+         * @throws LeaseUnavailable when the store that holds leases cannot be reached
+         */
+        boolean extend(Duration duration);
+
         @Override
         void close();
     }

@@ -21,6 +21,13 @@ public interface SyncJobs {
      */
     Optional<TakenJob> take(String consumer, Duration visibility);
 
+    /**
+     * The consumer is still working on the job: its visibility timeout starts again from now, so no other consumer
+     * takes it over meanwhile; does not count as an attempt. False when the job is no longer the consumer's (it was
+     * taken over after its timeout, or finished): nothing changes then.
+     */
+    boolean keep(String consumer, TakenJob taken);
+
     /** The job is finished: it is never taken again. */
     void done(TakenJob taken);
 

@@ -34,7 +34,29 @@ public final class InMemoryLeases implements Leases {
         }
         Object owner = new Object();
         holders.put(name, new Holder(owner, clock.instant().plus(duration)));
-        return Optional.of(() -> release(name, owner));
+        return Optional.of(new Lease() {
+            @Override
+            public boolean extend(Duration longer) {
+                return InMemoryLeases.this.extend(name, owner, longer);
+            }
+
+            @Override
+            public void close() {
+                release(name, owner);
+            }
+        });
+    }
+
+    private synchronized boolean extend(String name, Object owner, Duration duration) {
+        if (!available) {
+            throw new LeaseUnavailable("in-memory leases switched off", null);
+        }
+        Holder current = holders.get(name);
+        if (current == null || current.owner() != owner || !clock.instant().isBefore(current.until())) {
+            return false;
+        }
+        holders.put(name, new Holder(owner, clock.instant().plus(duration)));
+        return true;
     }
 
     @Override

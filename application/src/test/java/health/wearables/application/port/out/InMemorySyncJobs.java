@@ -20,7 +20,7 @@ import java.util.Optional;
 public final class InMemorySyncJobs implements SyncQueue, SyncJobs {
     private record Entry(SyncJob job, int earlierAttempts) {}
 
-    private record Pending(Entry entry, Instant deliveredAt, int deliveries) {}
+    private record Pending(Entry entry, Instant deliveredAt, int deliveries, String consumer) {}
 
     private record Delayed(Entry entry, Instant notBefore) {}
 
@@ -71,7 +71,7 @@ public final class InMemorySyncJobs implements SyncQueue, SyncJobs {
         for (Map.Entry<String, Pending> each : pending.entrySet()) {
             Pending left = each.getValue();
             if (left.deliveredAt().plus(visibility).isBefore(now)) {
-                Pending claimed = new Pending(left.entry(), now, left.deliveries() + 1);
+                Pending claimed = new Pending(left.entry(), now, left.deliveries() + 1, consumer);
                 each.setValue(claimed);
                 return Optional.of(taken(each.getKey(), claimed));
             }
@@ -82,13 +82,24 @@ public final class InMemorySyncJobs implements SyncQueue, SyncJobs {
         }
         Map.Entry<String, Entry> next = first.next();
         first.remove();
-        Pending delivered = new Pending(next.getValue(), now, 1);
+        Pending delivered = new Pending(next.getValue(), now, 1, consumer);
         pending.put(next.getKey(), delivered);
         return Optional.of(taken(next.getKey(), delivered));
     }
 
     private static TakenJob taken(String id, Pending pending) {
         return new TakenJob(pending.entry().job(), id, pending.entry().earlierAttempts() + pending.deliveries());
+    }
+
+    @Override
+    public synchronized boolean keep(String consumer, TakenJob taken) {
+        check();
+        Pending held = pending.get(taken.id());
+        if (held == null || !held.consumer().equals(consumer)) {
+            return false;
+        }
+        pending.put(taken.id(), new Pending(held.entry(), clock.instant(), held.deliveries(), consumer));
+        return true;
     }
 
     @Override

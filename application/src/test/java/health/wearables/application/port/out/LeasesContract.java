@@ -88,6 +88,47 @@ public abstract class LeasesContract {
     }
 
     @Test
+    void an_extended_lease_is_held_past_its_first_duration() throws InterruptedException {
+        String name = Samples.unique("lease");
+        Leases.Lease lease = leases().take(name, Duration.ofMillis(600)).orElseThrow();
+        Thread.sleep(300);
+
+        assertThat(lease.extend(LONG)).isTrue();
+        Thread.sleep(600);
+
+        assertThat(leases().isHeld(name)).isTrue();
+        assertThat(leases().take(name, LONG)).isEmpty();
+        lease.close();
+        assertThat(leases().isHeld(name)).isFalse();
+    }
+
+    @Test
+    void a_lapsed_lease_taken_by_another_cannot_be_extended_nor_extend_the_others() throws InterruptedException {
+        String name = Samples.unique("lease");
+        Leases.Lease lapsed = leases().take(name, Duration.ofMillis(300)).orElseThrow();
+        Thread.sleep(700);
+        Leases.Lease next = leases().take(name, Duration.ofMillis(800)).orElseThrow();
+
+        assertThat(lapsed.extend(LONG)).isFalse();
+        Thread.sleep(1_200);
+
+        assertThat(leases().isHeld(name))
+                .as("the next holder's lease lapsed as it was taken")
+                .isFalse();
+        assertThat(next.extend(LONG)).isFalse();
+    }
+
+    @Test
+    void a_closed_lease_cannot_be_extended() {
+        String name = Samples.unique("lease");
+        Leases.Lease lease = leases().take(name, LONG).orElseThrow();
+        lease.close();
+
+        assertThat(lease.extend(LONG)).isFalse();
+        assertThat(leases().isHeld(name)).isFalse();
+    }
+
+    @Test
     void of_many_concurrent_takes_exactly_one_gets_the_lease() throws Exception {
         String name = Samples.unique("lease");
         int takers = 16;

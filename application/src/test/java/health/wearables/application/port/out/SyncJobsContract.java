@@ -87,6 +87,37 @@ public abstract class SyncJobsContract {
     }
 
     @Test
+    void a_job_its_consumer_keeps_is_not_taken_over_and_keeping_counts_no_attempt() throws InterruptedException {
+        queued();
+        TakenJob first = take("a", Duration.ofMillis(600)).orElseThrow();
+        Thread.sleep(400);
+
+        assertThat(queue.consumer().keep("a", first)).isTrue();
+        Thread.sleep(400);
+
+        assertThat(take("b", Duration.ofMillis(600)))
+                .as("kept 400 ms ago, visible after 600")
+                .isEmpty();
+        Thread.sleep(600);
+        TakenJob again = take("b", Duration.ofMillis(600)).orElseThrow();
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(again.attempt()).isEqualTo(2);
+    }
+
+    @Test
+    void a_job_taken_over_by_another_consumer_is_no_longer_kept_by_the_first() throws InterruptedException {
+        queued();
+        TakenJob first = take("a", SHORT).orElseThrow();
+        Thread.sleep(SHORT.toMillis() + 300);
+        TakenJob again = take("b", SHORT).orElseThrow();
+
+        assertThat(queue.consumer().keep("a", first)).isFalse();
+        assertThat(queue.consumer().keep("b", again)).isTrue();
+        queue.consumer().done(again);
+        assertThat(queue.consumer().keep("b", again)).as("finished").isFalse();
+    }
+
+    @Test
     void a_done_job_is_never_taken_again() throws InterruptedException {
         queued();
         queue.consumer().done(take("a", SHORT).orElseThrow());

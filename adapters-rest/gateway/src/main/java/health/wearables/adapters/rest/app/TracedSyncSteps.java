@@ -17,10 +17,10 @@ public final class TracedSyncSteps {
     private TracedSyncSteps() {}
 
     public static SyncConnection jobs(SyncConnection sync, Spans spans) {
-        return job -> spans.step(
+        return (job, beforeEachPage) -> spans.step(
                 "sync.run",
                 job.key().provider().value(),
-                () -> sync.sync(job),
+                () -> sync.sync(job, beforeEachPage),
                 result -> Outcome.of(result.fold(
                         completed -> "completed",
                         deferred -> "deferred",
