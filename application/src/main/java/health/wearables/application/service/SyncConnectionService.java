@@ -144,27 +144,25 @@ public final class SyncConnectionService implements SyncConnection {
                 reached, settings.backfill(), settings.lookback(), settings.historyOf(key.provider()), clock.instant());
     }
 
-    /**
-     * Where the walk over the pages stands: the state, the page to read next (empty: the first), and what runs before
-     * each page is read.
-     */
-    private record Walk(Reading reading, Optional<Cursor> at, Runnable beforeEachPage) {}
+    /** Where the walk over the pages stands: the state, and the page to read next (empty: the first). */
+    private record Walk(Reading reading, Optional<Cursor> at) {}
 
     private SyncResult readPages(Reading first, Runnable beforeEachPage) {
-        return SyncStep.next(new Walk(first, Optional.empty(), beforeEachPage)).repeat(this::readPage);
+        return SyncStep.next(new Walk(first, Optional.empty())).repeat(walk -> {
+            beforeEachPage.run();
+            return readPage(walk);
+        });
     }
 
     private SyncStep<Walk> readPage(Walk walk) {
         Reading reading = walk.reading();
-        walk.beforeEachPage().run();
         return data.read(request(reading), walk.at())
                 .fold(
-                        page -> written(walk, page),
+                        page -> written(reading, page),
                         unauthorized -> reading.refused()
                                 .fold(
                                         first -> first.renewed(refresh.refresh(reading.credentials()))
-                                                .then(renewed -> SyncStep.next(
-                                                        new Walk(renewed, walk.at(), walk.beforeEachPage()))),
+                                                .then(renewed -> SyncStep.next(new Walk(renewed, walk.at()))),
                                         again -> SyncStep.done(reauthRequired(again))),
                         limited -> SyncStep.done(
                                 reading.rateLimited(limited.retryAfter(), settings.retryAfter(), clock.instant())),
@@ -174,13 +172,12 @@ public final class SyncConnectionService implements SyncConnection {
     }
 
     /** Mapped and written in one transaction; on to the next page, or all read. */
-    private SyncStep<Walk> written(Walk walk, ProviderData.Page page) {
-        Reading reading = walk.reading();
+    private SyncStep<Walk> written(Reading reading, ProviderData.Page page) {
         MappedPage mapped = ObservationMapping.map(reading.key(), page.measurements(), clock.instant());
         int changed = mapped.observations().isEmpty() ? 0 : observations.write(reading.key(), mapped.observations());
         Reading after = reading.written(mapped, changed);
         return page.next()
-                .<SyncStep<Walk>>map(next -> SyncStep.next(new Walk(after, Optional.of(next), walk.beforeEachPage())))
+                .<SyncStep<Walk>>map(next -> SyncStep.next(new Walk(after, Optional.of(next))))
                 .orElseGet(() -> SyncStep.done(after.allRead()));
     }
 
