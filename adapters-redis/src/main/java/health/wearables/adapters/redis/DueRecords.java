@@ -28,20 +28,24 @@ final class DueRecords<X extends RuntimeException> {
             + "if ARGV[2] ~= '' then redis.call('zadd', KEYS[2], ARGV[2], ARGV[1]) end; return 1";
     private static final String DROP =
             "redis.call('hdel', KEYS[1], ARGV[1]); redis.call('zrem', KEYS[2], ARGV[1]); return 1";
-    private static final String COLLECT = "local out = {}; for _, field in ipairs(fields) do "
-            + "local record = redis.call('hget', KEYS[1], field); "
-            + "if record then table.insert(out, record) else redis.call('zrem', KEYS[2], field) end end; return out";
-    private static final String DUE =
-            "local fields = redis.call('zrangebyscore', KEYS[2], '-inf', ARGV[1], 'LIMIT', 0, " + "tonumber(ARGV[2])); "
-                    + COLLECT;
-    private static final String CLAIM =
-            "local fields = redis.call('zrangebyscore', KEYS[2], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2])); "
-                    + "local out = {}; for _, field in ipairs(fields) do "
-                    + "local record = redis.call('hget', KEYS[1], field); "
-                    + "if record then table.insert(out, record); redis.call('zadd', KEYS[2], ARGV[3], field) "
-                    + "else redis.call('zrem', KEYS[2], field) end end; return out";
+    private static final String DUE_FIELDS =
+            "local fields = redis.call('zrangebyscore', KEYS[2], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2])); ";
+    private static final String DUE = DUE_FIELDS + collect("");
+    /** As {@link #DUE}, and each record found is made due at ARGV[3]. */
+    private static final String CLAIM = DUE_FIELDS + collect("redis.call('zadd', KEYS[2], ARGV[3], field); ");
+
     private static final String FIRST =
-            "local fields = redis.call('zrange', KEYS[2], 0, tonumber(ARGV[1]) - 1); " + COLLECT;
+            "local fields = redis.call('zrange', KEYS[2], 0, tonumber(ARGV[1]) - 1); " + collect("");
+
+    /**
+     * The records of {@code fields}, in their order, with {@code eachFound} run for each one found; a field without
+     * its record is removed from the schedule.
+     */
+    private static String collect(String eachFound) {
+        return "local out = {}; for _, field in ipairs(fields) do local record = redis.call('hget', KEYS[1], field); "
+                + "if record then table.insert(out, record); " + eachFound
+                + "else redis.call('zrem', KEYS[2], field) end end; return out";
+    }
 
     private final RedissonClient client;
     private final String records;
