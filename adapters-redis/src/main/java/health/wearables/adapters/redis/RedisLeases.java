@@ -16,7 +16,8 @@ import org.redisson.client.codec.StringCodec;
 /**
  * Leases as Redis keys {@code <prefix>lease:<name>}: taken with {@code SET NX PX} holding a random token of the holder,
  * ended by deleting the key, or extended by setting its time to live anew, only if it still holds that token (so a
- * holder whose lease lapsed cannot end or extend the next holder's). Ending a lease never fails: if Redis cannot be reached, the lease lapses by itself.
+ * holder whose lease lapsed cannot end or extend the next holder's). Ending a lease never fails: if Redis cannot be
+ * reached, the lease lapses by itself.
  */
 public final class RedisLeases implements Leases {
     private static final System.Logger LOG = System.getLogger(RedisLeases.class.getName());
