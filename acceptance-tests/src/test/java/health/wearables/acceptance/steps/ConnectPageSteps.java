@@ -78,7 +78,12 @@ public class ConnectPageSteps {
     }
 
     private void created(String json) {
-        journey.answer = gateway.connectSession(Settings.apiKeyOf(journey.project), json);
+        linkFrom(gateway.connectSession(Settings.apiKeyOf(journey.project), json));
+    }
+
+    /** The link the gateway answered with, which must have been made (201). */
+    private void linkFrom(HttpResponse<String> answer) {
+        journey.answer = answer;
         assertThat(journey.answer.statusCode()).as(journey.answer.body()).isEqualTo(201);
         journey.connectLink =
                 URI.create(Json.parse(journey.answer.body()).get("connectUrl").asText());
@@ -110,15 +115,12 @@ public class ConnectPageSteps {
     public void hasCreatedOnTheThirdInstance() {
         URI third = Settings.thirdGatewayBaseUrl();
         // the scenario before may have left its Redis just started again, which the instance takes a moment to find
-        journey.answer = Poll.until(
+        linkFrom(Poll.until(
                 "the third instance hands out connect links",
                 () -> gateway.connectSession(
                         third, Settings.apiKeyOf(journey.project), body(slugs("Sandbox", null), null)),
                 answer -> answer.statusCode() != 503,
-                Duration.ofSeconds(30));
-        assertThat(journey.answer.statusCode()).as(journey.answer.body()).isEqualTo(201);
-        journey.connectLink =
-                URI.create(Json.parse(journey.answer.body()).get("connectUrl").asText());
+                Duration.ofSeconds(30)));
         assertThat(journey.connectLink.getPort()).isEqualTo(third.getPort());
     }
 
