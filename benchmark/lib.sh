@@ -1,6 +1,6 @@
 # What the benchmarks that run the production server share (sourced by load.sh and startup.sh). Each script sets
 # PREFIX (its Redis keys), WLP and SERVER_DIR (the server the build created), and SERVER_STARTED and STUB_PID as it
-# starts the server and the token stub.
+# starts the server and the provider stub.
 
 # Stops the script if one of the given loopback ports is taken.
 require_free_ports() {

@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # The gateway under concurrent load, next to its floor, in one run: the production WAR on Open Liberty (port 9180) with
-# a PostgreSQL FHIR store (database wearables_load) and Redis (keys under bench-load:), a generic OAuth 2.0 provider
-# "bench" whose token endpoint is a stub in a JVM of its own (port 9181, answers at once), and two measurements at 1, 16
-# and 64 concurrent users/threads, each step after a warm-up at the same concurrency:
+# a PostgreSQL FHIR store (database wearables_load) and Redis (keys under bench-load:), two generic OAuth 2.0 providers
+# whose token endpoint is a stub in a JVM of its own (port 9181, answers at once): "bench", without a data API, and
+# "benchsync", whose data API is the stub's Oura-shaped one (ProviderStub.java); and two measurements at 1, 16 and 64
+# concurrent users/threads, each step after a warm-up at the same concurrency:
 #   floor    the callback's I/O made directly with the gateway's adapters in one JVM (GETDEL, token request, Endpoint
 #            write through HAPI in its own database wearables_load_floor, XADD), no server; benchmark/load/…/Floor.java
-#   gatling  connect, callback alone (states minted by the connect steps), whole flow; closed model; HTML report
+#   gatling  connect, callback alone (states minted by the connect steps), whole flow, all of "bench"; then the sync
+#            backfill: a whole flow of "benchsync" and its first sync polled until done (LOAD_BACKFILL_DAYS=7 days
+#            back, a heart-rate sample every LOAD_HEART_RATE_SECONDS=300 s as Oura's; LOAD_BACKFILL=0 leaves it
+#            out); closed model; HTML report
 # Prints one table (throughput, p50/p95/p99, errors, callback ÷ floor) with the issue's targets (PASS/MISS, never a
 # failure), the path of Gatling's report and the load average. Stops and removes everything it started: the server,
 # the stub, both databases, its Redis keys, its configuration and keyset.
@@ -26,6 +30,9 @@ ROOT=$PWD
 STEP_SECONDS=${1:-30}
 WARMUP=${LOAD_WARMUP:-5}
 SOAK=${LOAD_SOAK:-0}
+BACKFILL=${LOAD_BACKFILL:-1}
+BACKFILL_DAYS=${LOAD_BACKFILL_DAYS:-7}
+HEART_RATE_SECONDS=${LOAD_HEART_RATE_SECONDS:-300}
 LEVELS=1,16,64
 PORT=9180
 STUB_PORT=9181
@@ -96,7 +103,7 @@ WEARABLES_REDIS_KEY_PREFIX=$PREFIX
 WEARABLES_STATE_TTL=3600
 WEARABLES_PROJECTS=bench
 WEARABLES_PROJECTS_BENCH_API_KEY_SHA256=$API_KEY_SHA256
-WEARABLES_PROVIDERS=bench
+WEARABLES_PROVIDERS=bench,benchsync
 WEARABLES_PROVIDERS_BENCH_OAUTH_VERSION=2.0
 WEARABLES_PROVIDERS_BENCH_AUTHORIZATION_URL=http://127.0.0.1:$STUB_PORT/authorize
 WEARABLES_PROVIDERS_BENCH_TOKEN_URL=http://127.0.0.1:$STUB_PORT/token
@@ -105,13 +112,24 @@ WEARABLES_PROVIDERS_BENCH_CLIENT_SECRET=$CLIENT_SECRET
 WEARABLES_PROVIDERS_BENCH_SCOPES=activity,heartrate
 WEARABLES_PROVIDERS_BENCH_PKCE=none
 WEARABLES_PROVIDERS_BENCH_CLIENT_AUTH=post
+WEARABLES_PROVIDERS_BENCHSYNC_OAUTH_VERSION=2.0
+WEARABLES_PROVIDERS_BENCHSYNC_AUTHORIZATION_URL=http://127.0.0.1:$STUB_PORT/authorize
+WEARABLES_PROVIDERS_BENCHSYNC_TOKEN_URL=http://127.0.0.1:$STUB_PORT/token
+WEARABLES_PROVIDERS_BENCHSYNC_API_BASE_URL=http://127.0.0.1:$STUB_PORT
+WEARABLES_PROVIDERS_BENCHSYNC_DATA_API=oura
+WEARABLES_PROVIDERS_BENCHSYNC_CLIENT_ID=bench-client
+WEARABLES_PROVIDERS_BENCHSYNC_CLIENT_SECRET=$CLIENT_SECRET
+WEARABLES_PROVIDERS_BENCHSYNC_SCOPES=daily,heartrate
+WEARABLES_PROVIDERS_BENCHSYNC_PKCE=none
+WEARABLES_PROVIDERS_BENCHSYNC_CLIENT_AUTH=post
+WEARABLES_SYNC_BACKFILL_DAYS=$BACKFILL_DAYS
 EOF
 } >"$SERVER_DIR/server.env"
 umask 022
 
-say "token stub on :$STUB_PORT"
-java -Dsun.net.httpserver.nodelay=true -cp "$MODULE/target/classes" health.wearables.bench.load.TokenStub \
-  $STUB_PORT "$WORK/stub.txt" 4 >"$WORK/stub.log" 2>&1 &
+say "provider stub on :$STUB_PORT"
+java -Dsun.net.httpserver.nodelay=true -cp "$MODULE/target/classes" health.wearables.bench.load.ProviderStub \
+  $STUB_PORT "$WORK/stub.txt" 4 "$HEART_RATE_SECONDS" >"$WORK/stub.log" 2>&1 &
 STUB_PID=$!
 
 say "starting the gateway on :$PORT (PostgreSQL $DB, Redis prefix $PREFIX)"
@@ -152,9 +170,11 @@ GATEWAY_PID=$(cat "$WLP/usr/servers/.pid/wearables.pid")
 SAMPLER_PID=$!
 
 say "gatling: ${STEP_SECONDS} s per step after ${WARMUP} s of warm-up, users $LEVELS, soak ${SOAK} s" \
-  "(about $((10 * STEP_SECONDS + 9 * WARMUP + 20 + SOAK)) s)"
+  "(about $((10 * STEP_SECONDS + 9 * WARMUP + 20 + SOAK + (BACKFILL == 0 ? 0 : 3 * STEP_SECONDS + WARMUP))) s," \
+  "and then the last backfills' syncs)"
 if ! BENCH_API_KEY=$API_KEY mvn -B -f "$MODULE/pom.xml" gatling:test -Dload.seconds="$STEP_SECONDS" \
   -Dload.warmup="$WARMUP" -Dload.levels="$LEVELS" -Dload.steps="$WORK/steps.tsv" -Dload.soakSeconds="$SOAK" \
+  -Dload.backfill="$([ "$BACKFILL" = 0 ] && echo false || echo true)" -Dload.backfills="$WORK/backfills.tsv" \
   -Dload.gatewayPid="$(cat "$WLP/usr/servers/.pid/wearables.pid")" -Dload.clockTicks="$(getconf CLK_TCK)" \
   >"$WORK/gatling.log" 2>&1; then
   say "gatling failed; the end of $WORK/gatling.log:"
@@ -186,7 +206,7 @@ wait "$STUB_PID" 2>/dev/null || true
 STUB_PID=
 
 java -cp "$CLASSPATH_FLOOR" health.wearables.bench.load.LoadTable "$WORK/floor.tsv" "$WORK/steps.tsv" \
-  "${REPORT}js/stats.js" "$WORK/stub.txt" "$WORK/metrics.txt" "$WORK/gateway-during-run.log"
+  "${REPORT}js/stats.js" "$WORK/stub.txt" "$WORK/metrics.txt" "$WORK/gateway-during-run.log" "$WORK/backfills.tsv"
 # The run's own secrets must appear in none of the files it wrote (the keyset file is removed at the end).
 leaks=$(grep -rlF -e "$API_KEY" -e "$CLIENT_SECRET" "$WORK" "$SERVER_DIR/logs" "$REPORT" 2>/dev/null || true)
 printf 'secret_sweep     %s\n' "${leaks:-API key and client secret in no log, result or report file}"

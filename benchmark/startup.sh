@@ -55,8 +55,8 @@ API_KEY=$(openssl rand -hex 32)
 API_KEY_SHA256=$(printf %s "$API_KEY" | sha256sum | cut -d' ' -f1)
 [ -f "$SERVER_DIR/server.env.orig" ] || cp "$SERVER_DIR/server.env" "$SERVER_DIR/server.env.orig"
 
-# The load benchmark's token stub (JDK only), run from its source: a valid token response for any code.
-java "$ROOT/benchmark/load/src/main/java/health/wearables/bench/load/TokenStub.java" \
+# The load benchmark's provider stub (JDK only), run from its source: a valid token response for any code.
+java "$ROOT/benchmark/load/src/main/java/health/wearables/bench/load/ProviderStub.java" \
   "$STUB_PORT" "$WORK/stub.txt" 2 >"$WORK/stub.log" 2>&1 &
 STUB_PID=$!
 

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  *
  * <p>Inputs: the floor's results ({@link Floor}), the steps' windows ({@code GatewaySimulation}), Gatling's
  * {@code js/stats.js} of the run (its counts and percentiles, whole milliseconds), the stub's statistics, the gateway's
- * {@code /metrics} after the run and its log lines of the run. Throughput is requests completed over the step's window.
+ * {@code /metrics} after the run, its log lines of the run and, when the run had them, the backfill steps' results
+ * ({@code GatewaySimulation}'s {@code load.backfills}). Throughput is requests completed over the step's window.
  */
 public final class LoadTable {
     private static final List<String> SCENARIOS = List.of("connect", "callback", "flow");
@@ -122,6 +123,12 @@ public final class LoadTable {
                     row.load());
         }
         System.out.println("-".repeat(header.length()));
+        List<String> backfills = args.length > 6 && Files.exists(Path.of(args[6]))
+                ? Files.readAllLines(Path.of(args[6]), StandardCharsets.UTF_8)
+                : List.of();
+        if (!backfills.isEmpty()) {
+            backfillTable(backfills);
+        }
 
         Row callbackAt = gateway.get("callback x" + THROUGHPUT_TARGET_USERS);
         FloorRow floorAt = floor.get(Floor.BASIC + " x" + THROUGHPUT_TARGET_USERS);
@@ -188,9 +195,54 @@ public final class LoadTable {
                 Optional.ofNullable(windows.get("states left unused"))
                         .map(Window::iterations)
                         .orElse(0L));
-        System.out.println("  token stub: " + stub);
+        if (!backfills.isEmpty()) {
+            System.out.println(
+                    "  sync backfill: from the callback sent to the poll that saw its first sync ok (polls a "
+                            + "tenth of the time waited apart, 0.5 to 5 s), so up to a tenth late; a user's next backfill "
+                            + "starts when its last ended; errors: callbacks refused, syncs failed or not done in 1,800 s; "
+                            + "observations: what the FHIR store holds for the step's patients afterwards");
+        }
+        System.out.println("  provider stub: " + stub);
         exchangeTimes(metrics).ifPresent(line -> System.out.println("  gateway token exchange (/metrics): " + line));
         System.out.println("  gateway log during the run: " + logSummary(gatewayLog));
+    }
+
+    /** The backfill steps: backfills and Observations per second over each step's window, the times, the errors. */
+    private static void backfillTable(List<String> lines) {
+        String header = String.format(
+                "%-20s %5s %11s %8s %8s %8s %8s %6s %12s %8s",
+                "sync backfill",
+                "users",
+                "backfills/s",
+                "p50 ms",
+                "p95 ms",
+                "p99 ms",
+                "max ms",
+                "errors",
+                "observations",
+                "obs/s");
+        System.out.println(header);
+        System.out.println("-".repeat(header.length()));
+        for (String line : lines) {
+            String[] f = line.split("\t", -1);
+            double seconds = Double.parseDouble(f[2]);
+            long done = Long.parseLong(f[3]);
+            String[] written = f[5].split("/");
+            long observations = Long.parseLong(written[0]);
+            System.out.printf(
+                    "%-20s %5s %11.2f %8s %8s %8s %8s %6s %12s %8.0f%n",
+                    f[0],
+                    f[1],
+                    seconds == 0 ? 0 : done / seconds,
+                    f[6],
+                    f[7],
+                    f[8],
+                    f[9],
+                    f[4],
+                    observations + (written[1].equals("0") ? "" : " (+" + written[1] + " uncounted)"),
+                    seconds == 0 ? 0 : observations / seconds);
+        }
+        System.out.println("-".repeat(header.length()));
     }
 
     private static void target(String what, String measured, boolean met) {

@@ -5,6 +5,7 @@ import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.group;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -26,8 +27,11 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -45,6 +49,19 @@ import java.util.concurrent.atomic.AtomicLong;
  *       out, a user mints one with a connect named {@code mint (not measured)} before its callback, and the count is
  *       printed;
  *   <li>{@code flow xN}: connect then callback, the group's time being the two requests' together;
+ *   <li>{@code backfill xN}, unless {@code load.backfill} is false: a whole flow of the provider {@code benchsync},
+ *       whose data API is the stub's Oura-shaped one, then the first sync it queued, polled through {@code GET
+ *       /v1/wearables/connections?patientId=} until its {@code syncStatus} is {@code ok} (or {@code failed}, or
+ *       {@value #BACKFILL_TIMEOUT_SECONDS} s have passed: an error). The polls are a tenth of the time waited so far
+ *       apart, at least {@value #POLL_MIN_MILLIS} ms and at most {@value #POLL_MAX_MILLIS} ms: polls every 500 ms
+ *       from 64 users were 128 listings a second, which took the sync workers' processors (measured: 36 of 64
+ *       backfills not done in 600 s). Its time is from the callback sent to the poll that saw the sync done (so up
+ *       to a tenth late, or half a second for the quickest); then one
+ *       {@code GET /fhir/Observation?patient=…&_count=1} reads how many Observations the sync wrote (not timed). A
+ *       user's backfill ends before its next one starts, so {@code N} users keep {@code N} syncs queued or running
+ *       against the gateway's sync workers. The times, counts and errors go to {@code load.backfills}. One warm-up
+ *       at one user comes first, none between (the steps before warmed the rest of the gateway, and a warm-up at 64
+ *       users would be 64 backfills more);
  *   <li>{@code soak flow x16}, only with {@code load.soakSeconds}: whole flows at 16 users for that long, after all the
  *       others (benchmark/load.sh's {@code LOAD_SOAK}: the gateway's memory is sampled during it).
  * </ul>
@@ -73,6 +90,17 @@ public final class GatewaySimulation extends Simulation {
     private static final int SOAK_SECONDS = Integer.getInteger("load.soakSeconds", 0);
 
     static final int SOAK_USERS = 16;
+    /** Whether the backfill steps run. */
+    private static final boolean BACKFILL = Boolean.parseBoolean(System.getProperty("load.backfill", "true"));
+
+    private static final Path BACKFILLS = Path.of(System.getProperty("load.backfills", "target/load/backfills.tsv"));
+    /** The provider whose first sync is the backfill; its data API is the stub's. */
+    private static final String SYNC_PROVIDER = "benchsync";
+
+    static final long POLL_MIN_MILLIS = 500;
+    static final long POLL_MAX_MILLIS = 5000;
+    static final long BACKFILL_TIMEOUT_SECONDS = 1800;
+    private static final Set<String> SYNC_ENDED = Set.of("ok", "failed");
     /** The gateway's process, whose CPU time each step reads from {@code /proc} (none: not read). */
     private static final Path GATEWAY_STAT = Path.of("/proc", System.getProperty("load.gatewayPid", "none"), "stat");
 
@@ -105,6 +133,12 @@ public final class GatewaySimulation extends Simulation {
             for (int users : LEVELS) {
                 steps.add(step("warm-up " + kind + " x" + users, kind, users, WARMUP));
                 steps.add(step(kind + " x" + users, kind, users, SECONDS));
+            }
+        }
+        if (BACKFILL) {
+            steps.add(step("warm-up backfill x1", "backfill", 1, WARMUP));
+            for (int users : LEVELS) {
+                steps.add(step("backfill x" + users, "backfill", users, SECONDS));
             }
         }
         if (SOAK_SECONDS > 0) {
@@ -145,6 +179,7 @@ public final class GatewaySimulation extends Simulation {
                         .exec(callback(name));
             case "flow" ->
                 group(name).on(connect(name + " connect").exitHereIfFailed().exec(callback(name + " callback")));
+            case "backfill" -> backfill(name, window);
             default -> throw new IllegalArgumentException(kind);
         };
         return scenario(name)
@@ -162,9 +197,13 @@ public final class GatewaySimulation extends Simulation {
 
     /** {@code POST /connect} for a new patient; the state is taken from the authorization URL's query. */
     private ChainBuilder connect(String name) {
+        return connect(name, "bench");
+    }
+
+    private ChainBuilder connect(String name, String provider) {
         return exec(session -> session.set("patient", "load-" + runId + "-" + patients.incrementAndGet()))
                 .exec(http(name)
-                        .post("/v1/wearables/bench/connect")
+                        .post("/v1/wearables/" + provider + "/connect")
                         .header("Authorization", session -> "Bearer " + apiKey)
                         .body(StringBody("{\"patientId\":\"#{patient}\"}"))
                         .asJson()
@@ -176,13 +215,73 @@ public final class GatewaySimulation extends Simulation {
 
     /** {@code GET /callback} with the session's state and any code; no redirectUri was given, so 200 JSON. */
     private static ChainBuilder callback(String name) {
+        return callback(name, "bench");
+    }
+
+    private static ChainBuilder callback(String name, String provider) {
         return exec(http(name)
-                .get("/v1/wearables/bench/callback")
+                .get("/v1/wearables/" + provider + "/callback")
                 .queryParam("state", "#{" + STATE + "}")
                 .queryParam(
                         "code", session -> "code-" + ThreadLocalRandom.current().nextLong(Long.MAX_VALUE))
                 .check(status().is(200))
                 .check(jsonPath("$.ok").ofBoolean().is(true)));
+    }
+
+    /**
+     * A whole flow of {@link #SYNC_PROVIDER}, then its first sync polled until it ended; the time from the callback sent
+     * to the poll that saw it done, and the Observations it wrote, into the step's window.
+     */
+    private ChainBuilder backfill(String name, Window window) {
+        return connect(name + " connect", SYNC_PROVIDER)
+                .exitHereIfFailed()
+                .exec(session -> session.set("calledBackAt", System.nanoTime()).set("syncStatus", "never"))
+                .exec(callback(name + " callback", SYNC_PROVIDER))
+                .doIf(session -> session.isFailed())
+                .then(exec(session -> {
+                            window.backfillFailed();
+                            return session;
+                        })
+                        .exitHere())
+                .asLongAs(session -> !SYNC_ENDED.contains(session.getString("syncStatus"))
+                        && System.nanoTime() - session.getLong("calledBackAt")
+                                < BACKFILL_TIMEOUT_SECONDS * 1_000_000_000L)
+                .on(pause(GatewaySimulation::pollDelay)
+                        .exec(http(name + " poll")
+                                .get("/v1/wearables/connections")
+                                .queryParam("patientId", "#{patient}")
+                                .header("Authorization", session -> "Bearer " + apiKey)
+                                .check(status().is(200))
+                                .check(jsonPath("$[0].syncStatus").saveAs("syncStatus"))))
+                .exec(session -> {
+                    long took = System.nanoTime() - session.getLong("calledBackAt");
+                    if ("ok".equals(session.getString("syncStatus"))) {
+                        return session.set("backfillMillis", took / 1_000_000);
+                    }
+                    window.backfillFailed();
+                    return session.remove("backfillMillis");
+                })
+                .doIf(session -> session.contains("backfillMillis"))
+                .then(exec(http(name + " count (not measured)")
+                                .get("/fhir/Observation")
+                                .queryParam("patient", "#{patient}")
+                                .queryParam("_count", "1")
+                                .header("Authorization", session -> "Bearer " + apiKey)
+                                .header("Accept", "application/fhir+json")
+                                .check(status().is(200))
+                                .check(jsonPath("$.total").ofLong().saveAs("observations")))
+                        .exec(session -> {
+                            window.backfilled(
+                                    session.getLong("backfillMillis"),
+                                    session.contains("observations") ? session.getLong("observations") : -1);
+                            return session;
+                        }));
+    }
+
+    /** A tenth of the time waited since the callback, within [{@link #POLL_MIN_MILLIS}, {@link #POLL_MAX_MILLIS}]. */
+    private static Duration pollDelay(Session session) {
+        long waitedMillis = (System.nanoTime() - session.getLong("calledBackAt")) / 1_000_000;
+        return Duration.ofMillis(Math.max(POLL_MIN_MILLIS, Math.min(POLL_MAX_MILLIS, waitedMillis / 10)));
     }
 
     private static Session stateFromAuthorizationUrl(Session session) {
@@ -219,9 +318,17 @@ public final class GatewaySimulation extends Simulation {
         }
         lines.add(String.join(
                 "\t", "states left unused", "0", "0", Integer.toString(states.size()), "0", "-1", "-", "-", "-"));
+        List<String> backfills = new ArrayList<>();
+        for (String name : order) {
+            if (name.startsWith("backfill")) {
+                backfills.add(windows.get(name).backfillLine(name));
+            }
+        }
         try {
             Files.createDirectories(STEPS.toAbsolutePath().getParent());
             Files.write(STEPS, lines);
+            Files.createDirectories(BACKFILLS.toAbsolutePath().getParent());
+            Files.write(BACKFILLS, backfills);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -265,6 +372,10 @@ public final class GatewaySimulation extends Simulation {
         private volatile Instant finishedAt;
         private volatile long lastCpu = -1;
         private volatile String loadAverage = "-";
+        private final Queue<Long> backfillMillis = new ConcurrentLinkedQueue<>();
+        private final AtomicLong backfillFailures = new AtomicLong();
+        private final AtomicLong observations = new AtomicLong();
+        private final AtomicLong uncounted = new AtomicLong();
 
         /** @param previous the step before, which this one's start finishes (steps run one after another) */
         Window(int users, Window previous) {
@@ -302,6 +413,44 @@ public final class GatewaySimulation extends Simulation {
 
         double seconds() {
             return first.get() == Long.MAX_VALUE ? 0 : (last.get() - first.get()) / 1e9;
+        }
+
+        void backfilled(long millis, long written) {
+            backfillMillis.add(millis);
+            if (written < 0) {
+                uncounted.incrementAndGet();
+            } else {
+                observations.addAndGet(written);
+            }
+        }
+
+        void backfillFailed() {
+            backfillFailures.incrementAndGet();
+        }
+
+        /**
+         * Name, users, the window's seconds, backfills done, failed, Observations written (those whose count could
+         * not be read: left out, counted after a slash), and the times' p50, p95, p99 and max in ms (nearest rank).
+         */
+        String backfillLine(String name) {
+            long[] sorted =
+                    backfillMillis.stream().mapToLong(Long::longValue).sorted().toArray();
+            return String.join(
+                    "\t",
+                    name,
+                    Integer.toString(users),
+                    String.format("%.3f", seconds()),
+                    Integer.toString(sorted.length),
+                    Long.toString(backfillFailures.get()),
+                    observations.get() + "/" + uncounted.get(),
+                    Long.toString(rank(sorted, 0.50)),
+                    Long.toString(rank(sorted, 0.95)),
+                    Long.toString(rank(sorted, 0.99)),
+                    Long.toString(sorted.length == 0 ? 0 : sorted[sorted.length - 1]));
+        }
+
+        private static long rank(long[] sorted, double quantile) {
+            return sorted.length == 0 ? 0 : sorted[(int) Math.max(0, Math.ceil(quantile * sorted.length) - 1)];
         }
     }
 }
