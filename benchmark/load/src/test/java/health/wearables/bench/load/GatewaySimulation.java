@@ -52,16 +52,16 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code backfill xN}, unless {@code load.backfill} is false: a whole flow of the provider {@code benchsync},
  *       whose data API is the stub's Oura-shaped one, then the first sync it queued, polled through {@code GET
  *       /v1/wearables/connections?patientId=} until its {@code syncStatus} is {@code ok} (or {@code failed}, or
- *       {@value #BACKFILL_TIMEOUT_SECONDS} s have passed: an error). The polls are a tenth of the time waited so far
- *       apart, at least {@value #POLL_MIN_MILLIS} ms and at most {@value #POLL_MAX_MILLIS} ms: polls every 500 ms
- *       from 64 users were 128 listings a second, which took the sync workers' processors (measured: 36 of 64
- *       backfills not done in 600 s). Its time is from the callback sent to the poll that saw the sync done (so up
- *       to a tenth late, or half a second for the quickest); then one
- *       {@code GET /fhir/Observation?patient=…&_count=1} reads how many Observations the sync wrote (not timed). A
- *       user's backfill ends before its next one starts, so {@code N} users keep {@code N} syncs queued or running
- *       against the gateway's sync workers. The times, counts and errors go to {@code load.backfills}. One warm-up
- *       at one user comes first, none between (the steps before warmed the rest of the gateway, and a warm-up at 64
- *       users would be 64 backfills more);
+ *       {@value LoadTable#BACKFILL_TIMEOUT_SECONDS} s have passed: an error). The polls are a tenth of the time
+ *       waited so far apart, at least {@value LoadTable#BACKFILL_POLL_MIN_MILLIS} ms and at most
+ *       {@value LoadTable#BACKFILL_POLL_MAX_MILLIS} ms: polls every 500 ms from 64 users were 128 listings a second,
+ *       which took the sync workers' processors (measured: 36 of 64 backfills not done in 600 s). Its time is from
+ *       the callback sent to the poll that saw the sync done (so up to a tenth late, or half a second for the
+ *       quickest); then one {@code GET /fhir/Observation?patient=…&_count=1} reads how many Observations the sync
+ *       wrote (not timed). A user's backfill ends before its next one starts, so {@code N} users keep {@code N} syncs
+ *       queued or running against the gateway's sync workers. The times, counts and errors go to
+ *       {@code load.backfills}. One warm-up at one user comes first, none between (the steps before warmed the rest
+ *       of the gateway, and a warm-up at 64 users would be 64 backfills more);
  *   <li>{@code soak flow x16}, only with {@code load.soakSeconds}: whole flows at 16 users for that long, after all the
  *       others (benchmark/load.sh's {@code LOAD_SOAK}: the gateway's memory is sampled during it).
  * </ul>
@@ -97,9 +97,6 @@ public final class GatewaySimulation extends Simulation {
     /** The provider whose first sync is the backfill; its data API is the stub's. */
     private static final String SYNC_PROVIDER = "benchsync";
 
-    static final long POLL_MIN_MILLIS = 500;
-    static final long POLL_MAX_MILLIS = 5000;
-    static final long BACKFILL_TIMEOUT_SECONDS = 1800;
     private static final Set<String> SYNC_ENDED = Set.of("ok", "failed");
     /** The gateway's process, whose CPU time each step reads from {@code /proc} (none: not read). */
     private static final Path GATEWAY_STAT = Path.of("/proc", System.getProperty("load.gatewayPid", "none"), "stat");
@@ -229,8 +226,8 @@ public final class GatewaySimulation extends Simulation {
     }
 
     /**
-     * A whole flow of {@link #SYNC_PROVIDER}, then its first sync polled until it ended; the time from the callback sent
-     * to the poll that saw it done, and the Observations it wrote, into the step's window.
+     * A whole flow of {@link #SYNC_PROVIDER}, then its first sync polled until it ended; the time from the callback
+     * sent to the poll that saw it done, and the Observations it wrote, into the step's window.
      */
     private ChainBuilder backfill(String name, Window window) {
         return connect(name + " connect", SYNC_PROVIDER)
@@ -245,7 +242,7 @@ public final class GatewaySimulation extends Simulation {
                         .exitHere())
                 .asLongAs(session -> !SYNC_ENDED.contains(session.getString("syncStatus"))
                         && System.nanoTime() - session.getLong("calledBackAt")
-                                < BACKFILL_TIMEOUT_SECONDS * 1_000_000_000L)
+                                < LoadTable.BACKFILL_TIMEOUT_SECONDS * 1_000_000_000L)
                 .on(pause(GatewaySimulation::pollDelay)
                         .exec(http(name + " poll")
                                 .get("/v1/wearables/connections")
@@ -278,10 +275,14 @@ public final class GatewaySimulation extends Simulation {
                         }));
     }
 
-    /** A tenth of the time waited since the callback, within [{@link #POLL_MIN_MILLIS}, {@link #POLL_MAX_MILLIS}]. */
+    /**
+     * A tenth of the time waited since the callback, within [{@link LoadTable#BACKFILL_POLL_MIN_MILLIS}, {@link
+     * LoadTable#BACKFILL_POLL_MAX_MILLIS}].
+     */
     private static Duration pollDelay(Session session) {
         long waitedMillis = (System.nanoTime() - session.getLong("calledBackAt")) / 1_000_000;
-        return Duration.ofMillis(Math.max(POLL_MIN_MILLIS, Math.min(POLL_MAX_MILLIS, waitedMillis / 10)));
+        return Duration.ofMillis(Math.max(
+                LoadTable.BACKFILL_POLL_MIN_MILLIS, Math.min(LoadTable.BACKFILL_POLL_MAX_MILLIS, waitedMillis / 10)));
     }
 
     private static Session stateFromAuthorizationUrl(Session session) {
