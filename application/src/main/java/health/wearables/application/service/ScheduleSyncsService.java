@@ -1,10 +1,12 @@
 package health.wearables.application.service;
 
 import health.wearables.application.port.in.ScheduleSyncs;
+import health.wearables.application.port.out.ConfiguredProviders;
 import health.wearables.application.port.out.ConnectionStore;
 import health.wearables.application.port.out.ConnectionStoreUnavailable;
 import health.wearables.application.port.out.LeaseUnavailable;
 import health.wearables.application.port.out.Leases;
+import health.wearables.application.port.out.ProviderData;
 import health.wearables.application.port.out.StoredCredentials;
 import health.wearables.application.port.out.SyncQueue;
 import health.wearables.application.port.out.SyncQueueUnavailable;
@@ -21,7 +23,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * lease for one interval → every project with a stored connection → its active connections → one job each.
+ * lease for one interval → every project with a stored connection → its active connections whose provider a data
+ * client reads → one job each.
  *
  * <p>The lease is the schedule: taken for the whole sync interval and not ended after a pass that went through, so no
  * instance runs another pass until the interval has passed, whichever instance calls. A pass that a store or the queue
@@ -35,6 +38,7 @@ public final class ScheduleSyncsService implements ScheduleSyncs {
 
     private final StoredCredentials stored;
     private final ConnectionStore connections;
+    private final ReadableProviders readable;
     private final SyncQueue queue;
     private final Leases leases;
     private final Duration interval;
@@ -44,6 +48,8 @@ public final class ScheduleSyncsService implements ScheduleSyncs {
     public ScheduleSyncsService(
             StoredCredentials stored,
             ConnectionStore connections,
+            ConfiguredProviders providers,
+            ProviderData data,
             SyncQueue queue,
             Leases leases,
             Duration interval,
@@ -53,6 +59,7 @@ public final class ScheduleSyncsService implements ScheduleSyncs {
         }
         this.stored = stored;
         this.connections = connections;
+        this.readable = new ReadableProviders(providers, data);
         this.queue = queue;
         this.leases = leases;
         this.interval = interval;
@@ -65,7 +72,7 @@ public final class ScheduleSyncsService implements ScheduleSyncs {
         try {
             lease = leases.take(LEASE, interval);
         } catch (LeaseUnavailable e) {
-            return new Schedule(false, 0, 0, List.of("lease: " + e.getMessage()));
+            return new Schedule(false, 0, 0, 0, List.of("lease: " + e.getMessage()));
         }
         if (lease.isEmpty()) {
             return Schedule.skipped();
@@ -87,12 +94,17 @@ public final class ScheduleSyncsService implements ScheduleSyncs {
         Instant now = clock.instant();
         int queued = 0;
         int notActive = 0;
+        int notReadable = 0;
         List<String> problems = new ArrayList<>();
         try {
             for (ProjectId project : StoredProjects.of(stored)) {
                 for (StoredConnection connection : connections.list(project, Optional.empty())) {
                     if (connection.status() != ConnectionStatus.ACTIVE) {
                         notActive++;
+                        continue;
+                    }
+                    if (readable.find(connection.key().provider()).isEmpty()) {
+                        notReadable++;
                         continue;
                     }
                     queue.enqueue(new SyncJob(connection.key(), connection.endpointId(), now));
@@ -104,6 +116,6 @@ public final class ScheduleSyncsService implements ScheduleSyncs {
         } catch (SyncQueueUnavailable e) {
             problems.add("sync queue: " + e.getMessage());
         }
-        return new Schedule(true, queued, notActive, problems);
+        return new Schedule(true, queued, notActive, notReadable, problems);
     }
 }

@@ -17,9 +17,7 @@ import health.wearables.application.port.out.SyncPoints.SyncPoint;
 import health.wearables.application.port.out.TokenCipher;
 import health.wearables.application.port.out.TokenCipher.TokenKind;
 import health.wearables.domain.AccessToken;
-import health.wearables.domain.ConfiguredProvider;
 import health.wearables.domain.ConnectionKey;
-import health.wearables.domain.ProviderSlug;
 import health.wearables.domain.StoredConnection;
 import health.wearables.domain.SyncJob;
 import health.wearables.domain.events.PlatformEvent;
@@ -50,7 +48,7 @@ import java.util.Optional;
 public final class SyncConnectionService implements SyncConnection {
     private static final System.Logger LOG = System.getLogger(SyncConnectionService.class.getName());
 
-    private final ConfiguredProviders providers;
+    private final ReadableProviders readable;
     private final ProviderData data;
     private final ConnectionStore connections;
     private final StoredCredentials credentials;
@@ -77,7 +75,7 @@ public final class SyncConnectionService implements SyncConnection {
             Clock clock,
             Reporting reporting) {
         this.reporting = reporting;
-        this.providers = providers;
+        this.readable = new ReadableProviders(providers, data);
         this.data = data;
         this.connections = connections;
         this.credentials = credentials;
@@ -94,7 +92,7 @@ public final class SyncConnectionService implements SyncConnection {
     public SyncResult sync(SyncJob job, Runnable beforeEachPage) {
         ConnectionKey key = job.key();
         try {
-            SyncStep<SyncTaken.ReadableJob> taken = new SyncTaken(job).readable(readable(key.provider())); // taken
+            SyncStep<SyncTaken.ReadableJob> taken = new SyncTaken(job).readable(readable.find(key.provider())); // taken
             if (taken.ended().isPresent()) {
                 return logged(key, taken.ended().get()); // nothing to read: the store is not asked
             }
@@ -117,11 +115,6 @@ public final class SyncConnectionService implements SyncConnection {
                             clock.instant().plus(settings.retryAfter()),
                             SyncProgress.none()));
         }
-    }
-
-    /** The provider, if it is configured and a data client reads it. */
-    private Optional<ConfiguredProvider> readable(ProviderSlug slug) {
-        return providers.find(slug).filter(provider -> data.reads(provider.slug()));
     }
 
     private Optional<StoredConnection> connection(ConnectionKey key) {

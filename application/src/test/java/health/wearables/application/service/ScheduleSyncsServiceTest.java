@@ -22,7 +22,14 @@ class ScheduleSyncsServiceTest {
     private final Syncing gateway = new Syncing();
     /** A second gateway instance: its own use case, the same leases, stores and queue. */
     private final ScheduleSyncsService otherInstance = new ScheduleSyncsService(
-            gateway.connections, gateway.connections, gateway.queue, gateway.leases, INTERVAL, gateway.clock);
+            gateway.connections,
+            gateway.connections,
+            gateway.providers,
+            gateway.data,
+            gateway.queue,
+            gateway.leases,
+            INTERVAL,
+            gateway.clock);
 
     private void connectEveryone() {
         for (ConnectionKey key : List.of(AMARA_OURA, AMARA_WITHINGS, BEN_OURA, CARA_OURA, DAN_OURA)) {
@@ -42,7 +49,7 @@ class ScheduleSyncsServiceTest {
 
         Schedule schedule = gateway.schedule.runOnce();
 
-        assertThat(schedule).isEqualTo(new Schedule(true, 3, 2, List.of()));
+        assertThat(schedule).isEqualTo(new Schedule(true, 3, 2, 0, List.of()));
         assertThat(queued()).containsExactlyInAnyOrder(AMARA_OURA, AMARA_WITHINGS, CARA_OURA);
         assertThat(gateway.queue.jobs())
                 .allSatisfy(job -> assertThat(job.requestedAt()).isEqualTo(NOW));
@@ -104,7 +111,22 @@ class ScheduleSyncsServiceTest {
     }
 
     @Test
+    void a_connection_whose_provider_no_data_client_reads_gets_no_job() {
+        ConnectionKey amaraStrava = Gateway.key("acme", "amara", "strava");
+        ConnectionKey benGarmin = Gateway.key("acme", "ben", "garmin");
+        connectEveryone();
+        gateway.connected(amaraStrava, "access-strava", "refresh", NOW.plusSeconds(3600), NOW);
+        gateway.connected(benGarmin, "access-garmin", "refresh", NOW.plusSeconds(3600), NOW);
+
+        Schedule schedule = gateway.schedule.runOnce();
+
+        // Strava is configured without a data client; Garmin is not configured (any more)
+        assertThat(schedule).isEqualTo(new Schedule(true, 3, 2, 2, List.of()));
+        assertThat(queued()).containsExactlyInAnyOrder(AMARA_OURA, AMARA_WITHINGS, CARA_OURA);
+    }
+
+    @Test
     void no_connection_at_all_is_a_pass_that_queues_nothing() {
-        assertThat(gateway.schedule.runOnce()).isEqualTo(new Schedule(true, 0, 0, List.of()));
+        assertThat(gateway.schedule.runOnce()).isEqualTo(new Schedule(true, 0, 0, 0, List.of()));
     }
 }

@@ -68,7 +68,7 @@ final class Syncing {
     final SyncConnectionService sync;
     final RequestSyncService request = new RequestSyncService(projects, connections, queue, clock, audits);
     final ScheduleSyncsService schedule =
-            new ScheduleSyncsService(connections, connections, queue, leases, INTERVAL, clock);
+            new ScheduleSyncsService(connections, connections, providers, data, queue, leases, INTERVAL, clock);
     final RecoverPendingWorkService recovery = new RecoverPendingWorkService(
             inbox,
             connections,

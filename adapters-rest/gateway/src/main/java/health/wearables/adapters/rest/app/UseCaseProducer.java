@@ -439,10 +439,16 @@ public class UseCaseProducer {
 
     @Produces
     @ApplicationScoped
-    ScheduleSyncs scheduleSyncs(StoredCredentials stored, ConnectionStore connections, SyncQueue queue, Leases leases) {
+    ScheduleSyncs scheduleSyncs(
+            StoredCredentials stored,
+            ConnectionStore connections,
+            ConfiguredProviders providers,
+            ProviderData data,
+            SyncQueue queue,
+            Leases leases) {
         within(SYNC_INTERVAL, syncIntervalSeconds, 1, 604_800);
         return new ScheduleSyncsService(
-                stored, connections, queue, leases, Duration.ofSeconds(syncIntervalSeconds), clock);
+                stored, connections, providers, data, queue, leases, Duration.ofSeconds(syncIntervalSeconds), clock);
     }
 
     @Produces

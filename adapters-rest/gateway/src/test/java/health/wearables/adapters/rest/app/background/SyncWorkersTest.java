@@ -48,7 +48,7 @@ class SyncWorkersTest {
             }
             return next;
         };
-        workers.schedule = () -> new Schedule(true, 0, 0, List.of());
+        workers.schedule = () -> new Schedule(true, 0, 0, 0, List.of());
         workers.keepAlive = () -> new KeepCredentialsAlive.Pass(true, 0, 0, List.of());
         workers.metrics = countingRegistry();
     }
