@@ -7,7 +7,6 @@ import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -46,10 +45,7 @@ public class EventDeliveryWorker {
         try {
             deliver.deliverDue();
         } catch (RuntimeException | Error e) {
-            LOG.log(
-                    Level.WARNING,
-                    "event delivery pass failed: {0}",
-                    e.getClass().getName());
+            Periodic.warn(LOG, "event delivery pass failed: {0}", e.getClass().getName());
         }
     }
 

@@ -52,6 +52,19 @@ final class Periodic {
         stop(scheduler, what);
     }
 
+    /**
+     * Logs what went wrong in a pass or job at WARN; or, when the application's stop has interrupted it ({@link #stop}
+     * interrupts what runs), at INFO as cut short: an interrupted Redis call fails as an unreachable Redis would (a
+     * {@code RedisException} caused by {@code InterruptedException}), and a stop is no outage to warn operators about.
+     */
+    static void warn(System.Logger log, String message, Object... arguments) {
+        if (Thread.currentThread().isInterrupted()) {
+            log.log(Level.INFO, "cut short by the application stopping: " + message, arguments);
+        } else {
+            log.log(Level.WARNING, message, arguments);
+        }
+    }
+
     boolean isStopped() {
         return scheduler.isTerminated();
     }

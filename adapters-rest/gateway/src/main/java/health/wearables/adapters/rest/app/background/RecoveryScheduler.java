@@ -18,7 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Runs {@link RecoverPendingWork} every {@value #INTERVAL} seconds (default 30), from the application's start to its
  * stop, on one thread of its own; passes never overlap (fixed delay), and every instance of the gateway runs them (the
  * use case lets one at a time do the work). A pass whose stores failed is logged once, at WARN, with the problems the
- * pass names (never a token); a pass that did something at INFO; an idle pass not at all.
+ * pass names (never a token), or at INFO when it failed because the application's stop interrupted it; a pass that
+ * did something at INFO; an idle pass not at all.
  *
  * <p>A JDK scheduler rather than Liberty's {@code ManagedScheduledExecutorService} ({@code concurrent-3.0}): the
  * passes need none of the container's context (no JNDI, security or JTA: the stores bring their own clients and
@@ -76,7 +77,7 @@ public class RecoveryScheduler {
                 LOG.log(Level.INFO, "retirement pass: {0} connection(s) of retired providers ended", retired);
             }
         } catch (RuntimeException | Error e) {
-            LOG.log(Level.WARNING, "retirement pass failed: {0}", e.getClass().getName());
+            Periodic.warn(LOG, "retirement pass failed: {0}", e.getClass().getName());
         }
     }
 
@@ -88,7 +89,7 @@ public class RecoveryScheduler {
                 LOG.log(Level.INFO, "revocation pass: {0} revocation(s) asked of providers", asked);
             }
         } catch (RuntimeException | Error e) {
-            LOG.log(Level.WARNING, "revocation pass failed: {0}", e.getClass().getName());
+            Periodic.warn(LOG, "revocation pass failed: {0}", e.getClass().getName());
         }
     }
 
@@ -96,8 +97,8 @@ public class RecoveryScheduler {
         try {
             Recovery pass = recovery.runOnce();
             if (!pass.problems().isEmpty()) {
-                LOG.log(
-                        Level.WARNING,
+                Periodic.warn(
+                        LOG,
                         "recovery pass: {0}; still pending because {1}",
                         counts(pass),
                         String.join("; ", pass.problems()));
@@ -105,11 +106,7 @@ public class RecoveryScheduler {
                 LOG.log(Level.INFO, "recovery pass: {0}", counts(pass));
             }
         } catch (RuntimeException | Error e) {
-            LOG.log(
-                    Level.WARNING,
-                    "recovery pass failed: {0}: {1}",
-                    e.getClass().getName(),
-                    e.getMessage());
+            Periodic.warn(LOG, "recovery pass failed: {0}: {1}", e.getClass().getName(), e.getMessage());
         }
     }
 

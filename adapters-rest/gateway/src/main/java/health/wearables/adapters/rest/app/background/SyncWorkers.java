@@ -114,11 +114,8 @@ public class SyncWorkers {
                 pause = pauseAfter(work);
                 count(work);
             } catch (RuntimeException | Error e) {
-                LOG.log(
-                        Level.WARNING,
-                        "sync worker {0}: {1}",
-                        consumer,
-                        e.getClass().getName());
+                Periodic.warn(
+                        LOG, "sync worker {0}: {1}", consumer, e.getClass().getName());
                 pause = UNAVAILABLE_PAUSE_MS;
             }
             if (pause > 0 && !sleep(pause)) {
@@ -133,7 +130,7 @@ public class SyncWorkers {
             return pollMillis;
         }
         if (work.kind() == Kind.QUEUE_UNAVAILABLE) {
-            LOG.log(Level.WARNING, "sync worker: {0}", work.detail());
+            Periodic.warn(LOG, "sync worker: {0}", work.detail());
             return UNAVAILABLE_PAUSE_MS;
         }
         return 0;
@@ -171,14 +168,14 @@ public class SyncWorkers {
         try {
             Schedule pass = schedule.runOnce();
             if (!pass.problems().isEmpty()) {
-                LOG.log(Level.WARNING, "sync schedule: {0}", String.join("; ", pass.problems()));
+                Periodic.warn(LOG, "sync schedule: {0}", String.join("; ", pass.problems()));
             }
             KeepCredentialsAlive.Pass kept = keepAlive.runOnce();
             if (!kept.problems().isEmpty()) {
-                LOG.log(Level.WARNING, "keep-alive refresh pass: {0}", String.join("; ", kept.problems()));
+                Periodic.warn(LOG, "keep-alive refresh pass: {0}", String.join("; ", kept.problems()));
             }
         } catch (RuntimeException | Error e) {
-            LOG.log(Level.WARNING, "sync schedule failed: {0}", e.getClass().getName());
+            Periodic.warn(LOG, "sync schedule failed: {0}", e.getClass().getName());
         }
     }
 

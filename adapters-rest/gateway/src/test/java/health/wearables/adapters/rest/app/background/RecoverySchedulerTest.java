@@ -133,6 +133,35 @@ class RecoverySchedulerTest {
 
     @Test
     @SuppressWarnings("UnnecessaryAssignment") // builds the CDI bean by hand: no container sets its @Inject fields
+    void a_pass_the_application_stop_interrupted_is_no_warning_though_its_redis_calls_failed() {
+        // as Redisson answers a call on an interrupted thread: RedisException(InterruptedException), flag kept
+        scheduler.recovery = () -> {
+            Thread.currentThread().interrupt();
+            return new Recovery(
+                    true, 0, 0, 0, List.of("credential inbox: credential inbox scan: Redis failed (RedisException)"));
+        };
+        scheduler.revocations = () -> {
+            throw new IllegalStateException("revocations: Redis failed");
+        };
+
+        try {
+            scheduler.runOnce();
+        } finally {
+            Thread.interrupted();
+        }
+
+        assertThat(lines(Level.WARNING)).isEmpty();
+        assertThat(lines(Level.INFO))
+                .containsExactly(
+                        "cut short by the application stopping: recovery pass: 0 held connection(s) written, 0 "
+                                + "superseded, 0 initial sync(s) queued; still pending because credential inbox: "
+                                + "credential inbox scan: Redis failed (RedisException)",
+                        "cut short by the application stopping: revocation pass failed: "
+                                + "java.lang.IllegalStateException");
+    }
+
+    @Test
+    @SuppressWarnings("UnnecessaryAssignment") // builds the CDI bean by hand: no container sets its @Inject fields
     void a_pass_that_did_something_is_one_info_line_and_an_idle_pass_says_nothing() {
         scheduler.recovery = () -> new Recovery(true, 2, 1, 3, List.of());
         scheduler.runOnce();
