@@ -23,16 +23,6 @@ for port in $(topology_ports "$topology"); do
 done
 rm -rf "$dir"
 
-# A data server: loopback only, daemonized, nothing written to disk, no waits on sync or shutdown.
-data_server() {
-  local port=$1
-  shift
-  mkdir -p "$dir/$port"
-  redis-server --port "$port" --bind 127.0.0.1 --daemonize yes --dir "$dir/$port" \
-    --pidfile "$dir/$port/redis.pid" --logfile "$dir/$port/redis.log" --save '' --appendonly no \
-    --repl-diskless-sync-delay 0 --shutdown-timeout 0 "$@"
-}
-
 cluster_healthy() {
   local port nodes replica
   for port in "${CLUSTER_PORTS[@]}"; do
@@ -50,7 +40,7 @@ cluster_healthy() {
 start_cluster() {
   local port create=()
   for port in "${CLUSTER_PORTS[@]}"; do
-    data_server "$port" --cluster-enabled yes --cluster-config-file nodes.conf --cluster-node-timeout 1000
+    data_server cluster "$port"
     create+=("127.0.0.1:$port")
   done
   for port in "${CLUSTER_PORTS[@]}"; do
@@ -105,8 +95,8 @@ CONF
 
 start_sentinel() {
   local master=${SENTINEL_DATA_PORTS[0]} replica=${SENTINEL_DATA_PORTS[1]} sentinel
-  data_server "$master" --min-replicas-to-write 1 --min-replicas-max-lag 10
-  data_server "$replica" --min-replicas-to-write 1 --min-replicas-max-lag 10 --replicaof 127.0.0.1 "$master"
+  data_server sentinel "$master"
+  data_server sentinel "$replica"
   for sentinel in "${SENTINEL_PORTS[@]}"; do
     mkdir -p "$dir/$sentinel"
     sentinel_config "$sentinel" "$master" "$replica" >"$dir/$sentinel/sentinel.conf"

@@ -6,6 +6,7 @@
 # so a topology of the acceptance run and one of those tests never meet; the profiles in acceptance-tests/pom.xml name
 # the same ports in the Redisson files they make from docs/redis. Servers keep nothing on disk; each runs in a working
 # directory of its own under acceptance-tests/target/redis-<topology>/<port>, with its log and pid file there.
+# start.sh starts them; restart.sh starts one data server again, with the same arguments, after a test killed it.
 
 TOPOLOGIES_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ACCEPTANCE_DIR=$(dirname "$TOPOLOGIES_DIR")
@@ -43,6 +44,31 @@ topology_ports() {
   else
     echo "${SENTINEL_PORTS[@]}" "${SENTINEL_DATA_PORTS[@]}"
   fi
+}
+
+# The arguments a data server of the topology is started with besides the common ones (data_server), one a line.
+data_server_arguments() {
+  local topology=$1 port=$2
+  if [ "$topology" = cluster ]; then
+    printf '%s\n' --cluster-enabled yes --cluster-config-file nodes.conf --cluster-node-timeout 1000
+  else
+    printf '%s\n' --min-replicas-to-write 1 --min-replicas-max-lag 10
+    if [ "$port" = "${SENTINEL_DATA_PORTS[1]}" ]; then
+      printf '%s\n' --replicaof 127.0.0.1 "${SENTINEL_DATA_PORTS[0]}"
+    fi
+  fi
+}
+
+# data_server TOPOLOGY PORT: starts a data server in its directory, which it keeps (a cluster node's nodes.conf is
+# there): loopback only, daemonized, nothing written to disk, no waits on sync or shutdown.
+data_server() {
+  local topology=$1 port=$2 dir arguments
+  dir="$(topology_dir "$topology")/$port"
+  mapfile -t arguments < <(data_server_arguments "$topology" "$port")
+  mkdir -p "$dir"
+  redis-server --port "$port" --bind 127.0.0.1 --daemonize yes --dir "$dir" \
+    --pidfile "$dir/redis.pid" --logfile "$dir/redis.log" --save '' --appendonly no \
+    --repl-diskless-sync-delay 0 --shutdown-timeout 0 "${arguments[@]}"
 }
 
 cli() {
