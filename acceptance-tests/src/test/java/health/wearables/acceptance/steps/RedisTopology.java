@@ -24,10 +24,13 @@ import java.util.regex.Pattern;
  * whether the replicas have all their masters wrote, and a failover. The servers are found from the Redisson file the
  * gateway instances were given (a cluster's nodes, or the sentinels), so this class knows no port of its own.
  *
- * <p>A failover here is an orderly one, as an operator makes for maintenance: the replicas are first let to catch up,
- * then {@code CLUSTER FAILOVER} is sent to the replica of each master in turn, or {@code SENTINEL FAILOVER} to a
- * sentinel. Each returns once the topology is whole again (every replica linked to its new master), so what the gateway
- * is asked afterwards runs on the new masters.
+ * <p>Two kinds of failover. {@link #failOver} is an orderly one, as an operator makes for maintenance: the replicas are
+ * first let to catch up, then {@code CLUSTER FAILOVER} is sent to the replica of each master in turn, or {@code
+ * SENTINEL FAILOVER} to a sentinel. {@link #killMasters} is a crash: a master's process gets SIGKILL with no catch-up,
+ * whatever its replica has not yet received is lost, and the sentinels or the cluster promote the replica by
+ * themselves; the killed server is then started again (empty, as nothing is kept on disk) with the arguments {@code
+ * start.sh} gave it, and rejoins as the new master's replica. Both return once the topology is whole again (every
+ * replica linked to its master), so what the gateway is asked afterwards runs on the new masters.
  */
 final class RedisTopology {
     private static final Duration SETTLE = Duration.ofSeconds(30);
@@ -38,6 +41,16 @@ final class RedisTopology {
     /** What failed over, and how long it took until the topology was whole again. */
     record Failover(String what, Duration took) {}
 
+    /** A master killed: its port and pid, its replica's port; when the replica was master, when all was whole again. */
+    record Kill(int master, long pid, int replica, Duration promoted, Duration whole) {
+        @Override
+        public String toString() {
+            return "master " + master + " (pid " + pid + ") killed, its replica " + replica + " named master after "
+                    + promoted.toMillis() + " ms, " + master + " started again and linked as its replica: whole after "
+                    + whole.toMillis() + " ms";
+        }
+    }
+
     private final String kind;
     /** A cluster's nodes, or the sentinels, as the Redisson file lists them. */
     private final List<Integer> listed;
@@ -45,6 +58,11 @@ final class RedisTopology {
     private RedisTopology(String kind, List<Integer> listed) {
         this.kind = kind;
         this.listed = listed;
+    }
+
+    /** {@code cluster} or {@code sentinel}. */
+    String kind() {
+        return kind;
     }
 
     /** The run's topology, or a failure that says how to run on one. */
@@ -75,10 +93,64 @@ final class RedisTopology {
         return kind.equals("cluster") ? failOverCluster() : failOverSentinel();
     }
 
+    /**
+     * Kills masters with SIGKILL, as a crash would, and brings the topology back as an operator would: on Sentinel the
+     * master; on a cluster every master, one after the other, the next once the cluster is whole again (a replica is
+     * promoted by the votes of a majority of the masters: of three, two killed at once would leave too few). The
+     * killed server is started again only once its replica is master: a server that keeps nothing on disk and comes
+     * back as master first would make its replica resync to nothing.
+     */
+    List<Kill> killMasters() {
+        if (kind.equals("cluster")) {
+            List<Kill> kills = new ArrayList<>();
+            mastersAndReplicas()
+                    .forEach((master, replica) -> kills.add(kill(
+                            master,
+                            replica,
+                            () -> isClusterMaster(replica),
+                            () -> clusterWhole()
+                                    && Integer.valueOf(master)
+                                            .equals(mastersAndReplicas().get(replica)))));
+            return kills;
+        }
+        int master = sentinelMaster(listed.get(0));
+        int replica = sentinelReplica();
+        return List.of(kill(
+                master,
+                replica,
+                () -> listed.stream().allMatch(sentinel -> sentinelMaster(sentinel) == replica),
+                () -> sentinelWhole(/* master= */ replica, /* replica= */ master)));
+    }
+
+    /** SIGKILL to the master's process; its replica awaited as master; the master started again, awaited as replica. */
+    private Kill kill(int master, int replica, BooleanSupplier promoted, BooleanSupplier whole) {
+        long pid = Long.parseLong(infoField(master, "server", "process_id"));
+        ProcessHandle process = ProcessHandle.of(pid)
+                .orElseThrow(() -> new IllegalStateException("no process " + pid + " for the master on " + master));
+        long began = System.nanoTime();
+        process.destroyForcibly(); // SIGKILL: no shutdown, nothing more sent to the replica
+        await("the master on " + master + " (pid " + pid + ") gone", () -> !process.isAlive());
+        await("its replica " + replica + " master in its place", promoted);
+        Duration namedAfter = Duration.ofMillis(millisSince(began));
+        restart(master);
+        await("the topology whole again, " + master + " a linked replica of " + replica, whole);
+        return new Kill(master, pid, replica, namedAfter, Duration.ofMillis(millisSince(began)));
+    }
+
+    /** The killed server started again by {@code restart.sh}, with the arguments {@code start.sh} gave it. */
+    private void restart(int port) {
+        Path script = Settings.redisTopologiesDirectory().resolve("restart.sh");
+        if (run(List.of("bash", script.toString(), kind, Integer.toString(port)))
+                .isEmpty()) {
+            throw new IllegalStateException(script + " " + kind + " " + port + " failed");
+        }
+    }
+
     // Cluster
 
     /** A line of {@code CLUSTER NODES}: the node's id and port, whether it is a master, its master's id, its slots. */
-    private record Node(String id, int port, boolean master, boolean failing, String masterId, boolean hasSlots) {
+    private record Node(
+            String id, int port, boolean myself, boolean master, boolean failing, String masterId, boolean hasSlots) {
         static Node parse(String line) {
             String[] fields = line.strip().split(" ", -1);
             String flags = fields[2];
@@ -86,6 +158,7 @@ final class RedisTopology {
             return new Node(
                     fields[0],
                     port,
+                    flags.contains("myself"),
                     flags.contains("master"),
                     flags.contains("fail") || flags.contains("noaddr"),
                     fields[3],
@@ -99,6 +172,11 @@ final class RedisTopology {
                 .filter(line -> !line.isBlank())
                 .map(Node::parse)
                 .toList();
+    }
+
+    /** Whether the node itself claims to be a master serving slots, as after its promotion. */
+    private static boolean isClusterMaster(int port) {
+        return nodes(port).stream().anyMatch(node -> node.myself() && node.master() && node.hasSlots());
     }
 
     /** Each master's port and its replica's, ordered, as the first listed node that answers sees them. */
@@ -224,7 +302,12 @@ final class RedisTopology {
 
     /** One field of {@code INFO replication}, or "" when the server does not have it. */
     private static String infoField(int port, String field) {
-        return cli(port, "info", "replication")
+        return infoField(port, "replication", field);
+    }
+
+    /** One field of a section of {@code INFO}, or "" when the server does not have it. */
+    private static String infoField(int port, String section, String field) {
+        return cli(port, "info", section)
                 .lines()
                 .map(String::strip)
                 .filter(line -> line.startsWith(field + ":"))
@@ -244,6 +327,11 @@ final class RedisTopology {
         List<String> command =
                 new ArrayList<>(List.of("redis-cli", "-e", "-h", "127.0.0.1", "-p", Integer.toString(port)));
         command.addAll(List.of(args));
+        return run(command);
+    }
+
+    /** What the command wrote, or nothing when it failed or did not finish within the limit. */
+    private static Optional<String> run(List<String> command) {
         try {
             Process process =
                     new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -255,7 +343,7 @@ final class RedisTopology {
             }
             return process.exitValue() == 0 ? Optional.of(output) : Optional.empty();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot run redis-cli (is it on the PATH?)", e);
+            throw new IllegalStateException("cannot run " + command.get(0) + " (is it on the PATH?)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

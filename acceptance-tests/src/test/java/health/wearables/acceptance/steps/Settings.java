@@ -114,6 +114,12 @@ final class Settings {
                 .filter(value -> !value.isBlank());
     }
 
+    /** Where {@code start.sh} and {@code restart.sh} of the topologies are, in a run on a topology. */
+    static Path redisTopologiesDirectory() {
+        internal("The gateway's Redis");
+        return Path.of(get("redis.topologies-dir"));
+    }
+
     static int faultyProviderPort() {
         return Integer.parseInt(get("faulty.port"));
     }
