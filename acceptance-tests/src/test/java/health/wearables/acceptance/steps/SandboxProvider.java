@@ -69,9 +69,20 @@ public final class SandboxProvider {
 
     /** Token requests to any of the vendor's issuers so far in the run. */
     long tokenRequests() {
+        return requests().stream().filter(SandboxProvider::isTokenRequest).count();
+    }
+
+    /** Token requests that redeemed this authorization code: one patient's grant, as her return link carried it. */
+    long tokenRequestsRedeeming(String code) {
         return requests().stream()
-                .filter(request -> request.getRequestUrl() != null
-                        && request.getRequestUrl().encodedPath().endsWith("/token"))
+                .filter(SandboxProvider::isTokenRequest)
+                .filter(request -> code.equals(
+                        Query.parse(request.getBody().clone().readUtf8()).get("code")))
                 .count();
+    }
+
+    private static boolean isTokenRequest(RecordedRequest request) {
+        return request.getRequestUrl() != null
+                && request.getRequestUrl().encodedPath().endsWith("/token");
     }
 }
