@@ -10,12 +10,14 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,10 +30,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * their way back from Sandbox with states minted before it, credentials held in Redis while the FHIR store is down, a
  * sync waiting in the delayed set for a vendor's time, and care teams starting connections while the masters change.
  * Amara, the scenario's own patient, is the one whose Dexcom sync waits ({@link SyncSteps}); Bea is the one whose
- * credentials wait; the patients on their way back have numbers.
+ * credentials wait; the patients on their way back have numbers. The second scenario kills the masters instead
+ * ({@link RedisTopology#killMasters}) while the patients' return links keep arriving.
  */
 public class RedisFailoverSteps {
     private static final Duration PROBE_PAUSE = Duration.ofMillis(200);
+    private static final Duration ARRIVAL_PAUSE = Duration.ofMillis(100);
 
     private final PatientJourney journey;
     private final Gateway gateway;
@@ -50,8 +54,50 @@ public class RedisFailoverSteps {
         this.sandbox = sandbox;
     }
 
-    /** A patient with her return link from Sandbox in hand, and every answer the gateway gave to that link. */
-    private record OnHerWayBack(String patientId, URI returnLink, boolean backBeforeFailover, List<Integer> answers) {}
+    /**
+     * A patient with her return link from Sandbox in hand, and every answer the gateway gave to that link: those while
+     * the masters were killed apart, as they alone may be refused for want of the state store.
+     */
+    private record OnHerWayBack(
+            String patientId,
+            URI returnLink,
+            boolean backBeforeFailover,
+            List<Integer> answers,
+            List<Arrival> duringKill) {
+        OnHerWayBack(String patientId, URI returnLink) {
+            this(patientId, returnLink, false, new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>());
+        }
+
+        /** How many arrivals of her link connected her: before, during or after the failover. */
+        long connections() {
+            return answers.stream().filter(status -> status == 200).count()
+                    + duringKill.stream()
+                            .filter(arrival -> arrival.status() == 200)
+                            .count();
+        }
+
+        boolean connected() {
+            return connections() > 0;
+        }
+
+        /** The authorization code Sandbox gave her, which her link carries to the gateway. */
+        String code() {
+            return Query.of(returnLink).get("code");
+        }
+    }
+
+    /** An arrival of a return link while the masters were killed: when, on which instance, the answer. */
+    private record Arrival(long atMillis, int instancePort, int status, String code) {
+        /** The status, and the error code of a refusal. */
+        String answer() {
+            return status + (code.isEmpty() ? "" : " " + code);
+        }
+
+        @Override
+        public String toString() {
+            return answer() + " on :" + instancePort + " at " + atMillis + " ms";
+        }
+    }
 
     /** A connection a care team started while the masters changed: the answer's status and error code, when. */
     private record Started(long atMillis, int status, String code) {}
@@ -63,8 +109,7 @@ public class RedisFailoverSteps {
         for (int i = 1; i <= count; i++) {
             String patientId = "failover-" + UUID.randomUUID().toString().substring(0, 8) + "-" + i;
             URI instance = i % 2 == 0 ? Settings.secondGatewayBaseUrl() : Settings.gatewayBaseUrl();
-            patients.add(new OnHerWayBack(
-                    patientId, approveAtSandbox(start(instance, patientId)), false, new CopyOnWriteArrayList<>()));
+            patients.add(new OnHerWayBack(patientId, approveAtSandbox(start(instance, patientId))));
         }
     }
 
@@ -75,7 +120,10 @@ public class RedisFailoverSteps {
             HttpResponse<String> answer = gateway.browse(patient.returnLink());
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
             patient.answers().add(answer.statusCode());
-            patients.set(i, new OnHerWayBack(patient.patientId(), patient.returnLink(), true, patient.answers()));
+            patients.set(
+                    i,
+                    new OnHerWayBack(
+                            patient.patientId(), patient.returnLink(), true, patient.answers(), patient.duringKill()));
         }
     }
 
@@ -170,6 +218,79 @@ public class RedisFailoverSteps {
                         .isTrue());
     }
 
+    @When("the Redis masters are killed without warning while the return links keep arriving on both instances")
+    public void mastersKilled() throws Exception {
+        RedisTopology topology = RedisTopology.ofTheRun();
+        AtomicBoolean killing = new AtomicBoolean(true);
+        ExecutorService browsers = Executors.newFixedThreadPool(2);
+        long began = System.nanoTime();
+        List<Future<?>> arriving = new ArrayList<>();
+        List<RedisTopology.Kill> kills;
+        try {
+            List<URI> instances = List.of(Settings.gatewayBaseUrl(), Settings.secondGatewayBaseUrl());
+            for (int i = 0; i < instances.size(); i++) {
+                URI instance = instances.get(i);
+                int first = i * patients.size() / instances.size();
+                arriving.add(browsers.submit(() -> keepArriving(instance, first, killing, began)));
+            }
+            Poll.until(
+                    "the first return links arrived", () -> arrivalsDuringKill().size(), count -> count >= 2);
+            kills = topology.killMasters();
+        } finally {
+            killing.set(false);
+            browsers.shutdown();
+        }
+        for (Future<?> browser : arriving) {
+            browser.get(60, TimeUnit.SECONDS);
+        }
+        Map<String, Integer> answers = new TreeMap<>();
+        arrivalsDuringKill().forEach(arrival -> answers.merge(arrival.answer(), 1, Integer::sum));
+        System.out.println("Redis masters killed (SIGKILL), " + topology.kind() + ": " + kills + ". Return links that"
+                + " arrived meanwhile, on both instances: " + answers + "; "
+                + patients.stream().filter(OnHerWayBack::connected).count() + " of " + patients.size()
+                + " patients connected by them");
+    }
+
+    /**
+     * The patients' return links, one after the other from the given one on, each on this instance, until the masters
+     * have been killed and the topology is whole again.
+     */
+    private void keepArriving(URI instance, int first, AtomicBoolean killing, long began) {
+        for (int i = first; killing.get(); i = (i + 1) % patients.size()) {
+            OnHerWayBack patient = patients.get(i);
+            URI link = instance.equals(Settings.gatewayBaseUrl())
+                    ? patient.returnLink()
+                    : Gateway.onSecondInstance(patient.returnLink());
+            HttpResponse<String> answer = gateway.browse(link);
+            String code = answer.statusCode() == 200 ? "" : errorCode(answer);
+            patient.duringKill().add(new Arrival(millisSince(began), instance.getPort(), answer.statusCode(), code));
+            try {
+                Thread.sleep(ARRIVAL_PAUSE.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Then("each return link that arrived meanwhile connected its patient, or was told it is no longer valid or that"
+            + " the state store was unavailable")
+    public void arrivalsDuringKillAnswered() {
+        assertThat(arrivalsDuringKill())
+                .as("return links that arrived while the masters were killed")
+                .isNotEmpty();
+        for (OnHerWayBack patient : patients) {
+            assertThat(patient.duringKill())
+                    .as("answers to the return link of " + patient.patientId() + " while the masters were killed")
+                    .allSatisfy(arrival -> assertThat(arrival.status() == 200
+                                    || arrival.status() == 401
+                                    || (arrival.status() == 503
+                                            && arrival.code().equals("STATE_STORE_UNAVAILABLE")))
+                            .as(arrival.toString())
+                            .isTrue());
+        }
+    }
+
     @Then("both instances start connections again")
     public void bothInstancesStartConnections() {
         for (URI instance : List.of(Settings.gatewayBaseUrl(), Settings.secondGatewayBaseUrl())) {
@@ -229,13 +350,19 @@ public class RedisFailoverSteps {
     @When("each return link arrives twice at once, once on each instance")
     public void linksArriveTwice() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2 * patients.size());
+        Map<Integer, Integer> answers = new ConcurrentSkipListMap<>();
         try {
             List<CompletableFuture<Void>> arrivals = new ArrayList<>();
             CompletableFuture<Void> go = new CompletableFuture<>();
             for (OnHerWayBack patient : patients) {
                 for (URI link : List.of(patient.returnLink(), Gateway.onSecondInstance(patient.returnLink()))) {
                     arrivals.add(go.thenRunAsync(
-                            () -> patient.answers().add(gateway.browse(link).statusCode()), pool));
+                            () -> {
+                                int status = gateway.browse(link).statusCode();
+                                patient.answers().add(status);
+                                answers.merge(status, 1, Integer::sum);
+                            },
+                            pool));
                 }
             }
             go.complete(null);
@@ -243,6 +370,7 @@ public class RedisFailoverSteps {
         } finally {
             pool.shutdownNow();
         }
+        System.out.println("Each return link arrived twice at once, once on each instance: " + answers);
     }
 
     @Then("each return link connected its patient at most once, and every other arrival was told it is no longer valid")
@@ -250,7 +378,7 @@ public class RedisFailoverSteps {
         int connected = 0;
         for (OnHerWayBack patient : patients) {
             List<Integer> answers = patient.answers();
-            long successes = answers.stream().filter(status -> status == 200).count();
+            long successes = patient.connections();
             assertThat(successes)
                     .as("arrivals that connected " + patient.patientId())
                     .isLessThanOrEqualTo(1);
@@ -262,7 +390,7 @@ public class RedisFailoverSteps {
         long before = patients.stream().filter(OnHerWayBack::backBeforeFailover).count();
         System.out.println("Return links made before the Redis failover: " + patients.size() + ", " + before
                 + " used before it; " + (connected - before) + " of the other " + (patients.size() - before)
-                + " connected their patient after it, each once");
+                + " connected their patient during or after it, each once");
     }
 
     @Then("those who were back before the failover were told so on both arrivals")
@@ -279,7 +407,7 @@ public class RedisFailoverSteps {
     @Then("every patient a return link connected is connected to her record")
     public void connectedInTheRecord() {
         for (OnHerWayBack patient : patients) {
-            if (patient.answers().contains(200)) {
+            if (patient.connected()) {
                 JsonNode list = connectionsOf(patient.patientId());
                 assertThat(list.size()).as(list.toString()).isEqualTo(1);
                 assertThat(list.get(0).path("provider").asText()).isEqualTo("sandbox");
@@ -291,12 +419,27 @@ public class RedisFailoverSteps {
     @Then("Sandbox was asked for tokens once for each patient it connected")
     public void oneExchangeEach() {
         long connected = 1 // Bea
-                + patients.stream()
-                        .filter(patient -> patient.answers().contains(200))
-                        .count();
+                + patients.stream().filter(OnHerWayBack::connected).count();
         assertThat(sandbox.tokenRequests() - journey.tokenRequestsBefore)
                 .as("token requests at Sandbox in this scenario")
                 .isEqualTo(connected);
+    }
+
+    @Then("Sandbox was asked for tokens once for each patient a return link connected, and for no one else")
+    public void oneExchangeEachConnected() {
+        Map<String, Long> asked = new TreeMap<>();
+        for (OnHerWayBack patient : patients) {
+            long requests = sandbox.tokenRequestsRedeeming(patient.code());
+            asked.put(patient.patientId(), requests);
+            assertThat(requests)
+                    .as("token requests at Sandbox for " + patient.patientId() + ", "
+                            + (patient.connected() ? "connected" : "never connected"))
+                    .isEqualTo(patient.connected() ? 1 : 0);
+        }
+        assertThat(sandbox.tokenRequests() - journey.tokenRequestsBefore)
+                .as("token requests at Sandbox in this scenario")
+                .isEqualTo(patients.stream().filter(OnHerWayBack::connected).count());
+        System.out.println("Token requests at Sandbox per patient after the masters were killed: " + asked);
     }
 
     @When("the time Dexcom asked for has passed")
@@ -325,6 +468,17 @@ public class RedisFailoverSteps {
                 .as("Sandbox redirects back after consent")
                 .isEqualTo(302);
         return URI.create(consent.headers().firstValue("Location").orElseThrow());
+    }
+
+    private List<Arrival> arrivalsDuringKill() {
+        return patients.stream()
+                .flatMap(patient -> patient.duringKill().stream())
+                .sorted(Comparator.comparingLong(Arrival::atMillis))
+                .toList();
+    }
+
+    private static long millisSince(long nanoTime) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanoTime);
     }
 
     private static String errorCode(HttpResponse<String> answer) {
