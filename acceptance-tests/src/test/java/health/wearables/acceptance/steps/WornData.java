@@ -103,10 +103,12 @@ final class WornData {
                     LocalDate day = today.minusDays(back);
                     whoop.recovery(
                             10_000 + back, day.atTime(8, 0).toInstant(ZoneOffset.UTC), 52 + back % 6, 45.5, null);
+                    // from midnight: WHOOP's start filter is an instant, and a night begun the evening before
+                    // would, for its oldest day, fall before the 30 days whenever the sync runs after that hour
                     whoop.sleep(
                             "sleep-" + day,
-                            day.minusDays(1).atTime(23, 0).toInstant(ZoneOffset.UTC),
-                            day.atTime(7, 0).toInstant(ZoneOffset.UTC),
+                            day.atStartOfDay().toInstant(ZoneOffset.UTC),
+                            day.atTime(8, 0).toInstant(ZoneOffset.UTC),
                             14_400_000,
                             5_400_000,
                             5_400_000);
