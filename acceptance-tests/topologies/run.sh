@@ -15,4 +15,7 @@ shift
 trap 'bash "$TOPOLOGIES_DIR/stop.sh" "$topology"' EXIT
 bash "$TOPOLOGIES_DIR/start.sh" "$topology"
 cd "$REPO_DIR"
+# Failsafe adds a run's results to the summary files an earlier run left (without clean): one failure would fail every
+# later run on this checkout. Each run starts from none.
+rm -rf "$ACCEPTANCE_DIR"/target/failsafe-reports*
 mvn -B verify -pl acceptance-tests -am -P "redis-$topology" -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false "$@"
