@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.redisson.api.RBucket;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
@@ -18,6 +19,11 @@ import org.redisson.client.codec.StringCodec;
  * ended by deleting the key, or extended by setting its time to live anew, only if it still holds that token (so a
  * holder whose lease lapsed cannot end or extend the next holder's). Ending a lease never fails: if Redis cannot be
  * reached, the lease lapses by itself.
+ *
+ * <p>A take whose {@code SET NX} is refused reads the key once: Redisson sends a command again when its answer is late
+ * (its {@code retryAttempts}, as in a failover), and a second {@code SET NX} then finds the key the first one wrote,
+ * with this taker's own token. Without that read the taker would hold a lease it does not know of, and nobody could
+ * take it until it lapsed (the likely cause of a recovery pass seen idle for 30 s after a Sentinel failover).
  */
 public final class RedisLeases implements Leases {
     private static final System.Logger LOG = System.getLogger(RedisLeases.class.getName());
@@ -28,11 +34,18 @@ public final class RedisLeases implements Leases {
     private final RedissonClient client;
     private final String keyPrefix;
     private final Duration timeout;
+    private final Supplier<String> tokens;
 
     public RedisLeases(RedissonClient client, String keyPrefix, Duration timeout) {
+        this(client, keyPrefix, timeout, () -> UUID.randomUUID().toString());
+    }
+
+    /** With the holders' tokens from {@code tokens}: a test's, to play a take whose command was sent twice. */
+    RedisLeases(RedissonClient client, String keyPrefix, Duration timeout, Supplier<String> tokens) {
         this.client = Objects.requireNonNull(client, "client");
         this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix") + "lease:";
         this.timeout = RedisSettings.positive(timeout, "timeout");
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
     }
 
     @Override
@@ -40,10 +53,10 @@ public final class RedisLeases implements Leases {
         Duration lifetime = RedisSettings.positive(duration, "duration");
         RBucket<String> bucket =
                 client.getBucket(keyPrefix + Objects.requireNonNull(name, "name"), StringCodec.INSTANCE);
-        String token = UUID.randomUUID().toString();
+        String token = tokens.get();
         boolean taken = RedisReply.await(
                 "lease take", timeout, () -> bucket.setIfAbsentAsync(token, lifetime), LeaseUnavailable::new);
-        if (!taken) {
+        if (!taken && !holdsOwnToken(bucket, token)) {
             return Optional.empty();
         }
         return Optional.of(new Lease() {
@@ -57,6 +70,11 @@ public final class RedisLeases implements Leases {
                 release(bucket, token);
             }
         });
+    }
+
+    /** One {@code GET}: whether the key holds this taker's token, which only its own {@code SET NX} can write. */
+    private boolean holdsOwnToken(RBucket<String> bucket, String token) {
+        return token.equals(RedisReply.await("lease take", timeout, bucket::getAsync, LeaseUnavailable::new));
     }
 
     /** One script: the key's time to live set anew only while it still holds the holder's token. */

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What Redis itself sees of a refresh lease: taken with one {@code SET … NX PX} holding the holder's random token,
- * refused to a second taker the same way, and ended by a compare-and-delete script that deletes the key only while it
- * still holds that token: never an unconditional {@code DEL}.
+ * refused to a second taker the same way (who then reads the key for its own token), and ended by a compare-and-delete
+ * script that deletes the key only while it still holds that token: never an unconditional {@code DEL}.
  */
 class LeasesOnTheWireTest {
     @RegisterExtension
@@ -35,11 +35,14 @@ class LeasesOnTheWireTest {
 
         lines.forEach(line -> System.out.println("MONITOR line of a lease: " + line));
         assertThat(second.get()).as("a second taker is refused").isEmpty();
-        assertThat(lines).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(lines).hasSizeGreaterThanOrEqualTo(6);
         assertThat(lines.get(0)).matches(".*\"SET\" \"" + key + "\" \"[0-9a-f-]{36}\" \"PX\" \"60000\" \"NX\".*");
         assertThat(lines.get(1)).matches(".*\"SET\" \"" + key + "\" \"[0-9a-f-]{36}\" \"PX\" \"60000\" \"NX\".*");
+        assertThat(lines.get(2))
+                .as("the refused taker reads the key: its own token there would be its own first SET, sent again")
+                .matches(".*\"GET\" \"" + key + "\".*");
         String token = lines.get(0).replaceAll(".*\"" + key + "\" \"([0-9a-f-]{36})\".*", "$1");
-        List<String> release = lines.subList(2, lines.size());
+        List<String> release = lines.subList(3, lines.size());
         assertThat(release.subList(0, release.size() - 2))
                 .as("EVALSHA of the compare-and-delete script with the holder's token (a first NOSCRIPT is retried)")
                 .isNotEmpty()

@@ -24,6 +24,24 @@ class RedisLeasesTest extends LeasesContract {
     }
 
     @Test
+    void a_take_whose_set_was_sent_again_after_its_first_was_applied_holds_the_lease() {
+        // what Redisson's retry of a SET NX whose answer was late does: the second SET finds the first one's key
+        String name = Samples.unique("lease");
+        RBucket<String> key = REDIS.client().getBucket(REDIS.prefix() + "lease:" + name, StringCodec.INSTANCE);
+        key.set("the-takers-token", Duration.ofSeconds(45));
+        RedisLeases taker =
+                new RedisLeases(REDIS.client(), REDIS.prefix(), LocalRedis.TIMEOUT, () -> "the-takers-token");
+
+        Leases.Lease lease = taker.take(name, Duration.ofSeconds(45)).orElseThrow();
+
+        assertThat(leases.take(name, Duration.ofSeconds(45)))
+                .as("held against everyone else")
+                .isEmpty();
+        lease.close();
+        assertThat(key.isExists()).isFalse();
+    }
+
+    @Test
     void a_lease_is_a_key_under_the_prefix_that_lapses_with_the_lease_and_goes_when_it_is_closed() {
         String name = Samples.unique("lease");
         RBucket<String> key = REDIS.client().getBucket(REDIS.prefix() + "lease:" + name, StringCodec.INSTANCE);
