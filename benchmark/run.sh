@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Prints the gateway's figures on this machine, in one run: WAR size, server start-to-ready, resident memory after one
-# flow and after N flows, the rate of whole connect → consent → callback flows (demo provider, H2 FHIR store), and the
-# sync's figures: the time from the first patient's callback to her first Observation being readable through /fhir,
-# and her 30-day backfill (daily steps, 5-minute heart rate, nightly sleep, weekly weight) in Observations per second.
+# Prints the gateway's figures on this machine, in one run: WAR and library sizes, server start-to-ready, resident
+# memory after one flow and after N flows, the rate of whole connect → consent → callback flows (demo provider, H2 FHIR
+# store), and the sync's figures: the time from the first patient's callback to her first Observation being readable
+# through /fhir, and her 30-day backfill (daily steps, 5-minute heart rate, nightly sleep, weekly weight) in
+# Observations per second.
 # The N flows run while the workers backfill the patients they connect (each flow queues a 30-day backfill).
 # Usage: benchmark/run.sh [flows]      (needs Redis on 127.0.0.1:6379; builds and installs the modules first)
 set -euo pipefail
@@ -60,6 +61,8 @@ rss_n=$(ps -o rss= -p "$pid")
 
 printf 'war_size_mb            %.1f\n' "$(echo "$(stat -c %s "$WAR") / 1048576" | bc -l)"
 printf 'demo_war_size_mb       %.1f\n' "$(echo "$(stat -c %s "$DEMO/target/wearables-gateway-demo.war") / 1048576" | bc -l)"
+LIBRARY=$WLP/usr/servers/$SERVER/lib/gateway
+printf 'library_size_mb        %.1f\n' "$(echo "$(du -sb "$LIBRARY" | cut -f1) / 1048576" | bc -l)"
 printf 'start_to_ready_s       %.1f\n' "$(echo "$ready - $start" | bc -l)"
 printf 'callback_to_first_observation_ms  %.0f\n' "$(echo "1000 * ($first_observation - $called_back)" | bc -l)"
 printf 'backfill_observations  %d\n' "$backfilled"

@@ -2,7 +2,8 @@
 # The production server's start-up, measured: from `server start` to /health/ready answering UP on a fresh H2 store
 # (a new data directory each run, so the FHIR schema is created as on a new machine), with where the time went (from
 # messages.log's timestamps), resident memory after ready and after one whole flow (connect, then the callback against
-# a token stub), and the WAR's size. Builds nothing: it starts the server the build created, e.g.
+# a token stub), and the sizes of the WAR and of its library (the server's lib/gateway). Builds nothing: it starts the
+# server the build created, e.g.
 #   mvn -B -DskipTests install -pl adapters-rest/gateway -am
 #   mvn -B -pl adapters-rest/gateway liberty:create liberty:deploy        (the script sets the port it listens on)
 # Usage: benchmark/startup.sh [runs]        (default 3; STARTUP_PORT=19180, STARTUP_STUB_PORT=19181; STARTUP_WARM=1
@@ -163,8 +164,11 @@ for run in $(seq 1 "$RUNS"); do
   "$WLP/bin/server" stop wearables >/dev/null 2>&1 || true
   SERVER_STARTED=
 done
-printf 'war_size_mb %.1f   (ready: server start to /health/ready UP, s; cpu: the server JVM'"'"'s CPU seconds until\n' \
-  "$(echo "$(stat -c %s "$WAR") / 1048576" | bc -l)"
+LIBRARY=$SERVER_DIR/lib/gateway
+printf 'war_size_mb %.1f   library_size_mb %.1f (%d jars in the server'"'"'s lib/gateway)\n' \
+  "$(echo "$(stat -c %s "$WAR") / 1048576" | bc -l)" "$(echo "$(du -sb "$LIBRARY" | cut -f1) / 1048576" | bc -l)" \
+  "$(find "$LIBRARY" -name '*.jar' | wc -l)"
+printf '(ready: server start to /health/ready UP, s; cpu: the server JVM'"'"'s CPU seconds until\n'
 printf '  then; cmd: until `server start` returned; the rest from messages.log, s after its first line; rss in MiB\n'
 printf '  after ready and after one flow)\n'
 printf 'logs: %s/messages-*.log\n' "$WORK"
