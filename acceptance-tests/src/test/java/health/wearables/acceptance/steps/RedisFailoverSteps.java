@@ -283,7 +283,8 @@ public class RedisFailoverSteps {
             assertThat(patient.duringKill())
                     .as("answers to the return link of " + patient.patientId() + " while the masters were killed")
                     .allSatisfy(arrival -> assertThat(arrival.status() == 200
-                                    || arrival.status() == 401
+                                    || (arrival.status() == 401
+                                            && arrival.code().equals("INVALID_STATE"))
                                     || (arrival.status() == 503
                                             && arrival.code().equals("STATE_STORE_UNAVAILABLE")))
                             .as(arrival.toString())
