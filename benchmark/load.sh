@@ -200,7 +200,10 @@ MEMORY=$(printf 'RSS %s MiB, threads %s, heap %s, %s; after %s requests; %s' \
       END { if (NR) printf "committed %d MiB, used %d MiB (%d generations)", t / 1024, u / 1024, NR; else print "?" }')" \
   "$(grep -m1 -oP 'Metaspace\s+used \d+K, committed \d+K' <<<"$HEAP_INFO" | tr -s ' ' || echo '?')" \
   "$REQUESTS" "$(grep -hE '^-X' "$SERVER_DIR/jvm.options" 2>/dev/null | tr '\n' ' ')")
-tail -n +"$((log_mark + 1))" "$SERVER_DIR/logs/messages.log" >"$WORK/gateway-during-run.log"
+# Liberty rolls messages.log over at 20 MB (a run of 100,000 flows writes more, at INFO): the rolled-over files, oldest
+# first (the first holds the lines before the mark), then the current one.
+(cd "$SERVER_DIR/logs" && cat $(ls messages_*.log 2>/dev/null | sort) messages.log) | tail -n +"$((log_mark + 1))" \
+  >"$WORK/gateway-during-run.log"
 kill "$STUB_PID"
 wait "$STUB_PID" 2>/dev/null || true
 STUB_PID=
