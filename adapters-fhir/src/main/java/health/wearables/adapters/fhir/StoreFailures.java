@@ -28,11 +28,7 @@ final class StoreFailures {
         } catch (RuntimeException e) {
             if (isStoreFailure(e)) {
                 throw new ConnectionStoreUnavailable(
-                        "connection store " + operation + ": the database failed (" + kinds(e)
-                                + sqlState(e)
-                                        .map(state -> ", SQL state " + state)
-                                        .orElse("") + ")",
-                        e);
+                        "connection store " + operation + ": the database failed (" + described(e) + ")", e);
             }
             throw e;
         }
@@ -56,6 +52,12 @@ final class StoreFailures {
             }
         }
         return false;
+    }
+
+    /** The kinds of failure and the SQL state, e.g. {@code QueryTimeoutException < PSQLException, SQL state 57014}. */
+    static String described(Throwable failure) {
+        return kinds(failure)
+                + sqlState(failure).map(state -> ", SQL state " + state).orElse("");
     }
 
     /** The simple class names along the cause chain, e.g. {@code CannotCreateTransactionException < PSQLException}. */

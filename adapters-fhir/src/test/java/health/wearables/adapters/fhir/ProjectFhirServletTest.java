@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
+import health.wearables.application.port.out.AuditTrail;
 import health.wearables.application.port.out.ConfiguredProviders;
 import health.wearables.application.port.out.ProjectDirectory;
 import health.wearables.application.port.out.ReversibleTokenCipher;
@@ -23,17 +24,9 @@ import health.wearables.domain.audit.AuditRecord;
 import health.wearables.domain.sync.DataType;
 import health.wearables.domain.sync.Effective;
 import health.wearables.domain.sync.ObservationDraft;
-import io.undertow.Undertow;
-import io.undertow.servlet.Servlets;
-import io.undertow.servlet.api.DeploymentManager;
-import io.undertow.servlet.util.ImmediateInstanceFactory;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -73,13 +66,9 @@ class ProjectFhirServletTest {
     private static ConnectionKey othersConnection;
     private static ObservationDraft pulse;
     private static ObservationDraft steps;
-    private static Undertow server;
-    private static DeploymentManager deployment;
-    private static URI base;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private static FhirServletHarness server;
 
     @BeforeAll
-    @SuppressWarnings("UnnecessaryAssignment") // builds the CDI bean by hand: no container sets its @Inject fields
     static void start() throws Exception {
         EmbeddedFhirStore store = SharedFhirStore.get();
         stored = Samples.connectionKey();
@@ -114,18 +103,11 @@ class ProjectFhirServletTest {
         audits.record(AuditRecord.apiKeyRefused(
                 Optional.of(ApiKeyId.of(new ApiKey(UNKNOWN_KEY))), Instant.parse("2026-11-02T07:33:00Z")));
 
-        ProjectFhirServlet servlet = new ProjectFhirServlet();
-        servlet.audits = record -> {
+        AuditTrail recording = record -> {
             AUDITED.add(record);
             audits.record(record);
         };
-        servlet.fhir = new FhirProducer() {
-            @Override
-            EmbeddedFhirStore store() {
-                return store;
-            }
-        };
-        servlet.projects = new ProjectDirectory() {
+        ProjectDirectory directory = new ProjectDirectory() {
             @Override
             public Optional<Project> find(ProjectId id) {
                 return List.of(owner, other).stream()
@@ -140,30 +122,12 @@ class ProjectFhirServletTest {
                         .findFirst();
             }
         };
-        deployment = Servlets.defaultContainer()
-                .addDeployment(Servlets.deployment()
-                        .setClassLoader(ProjectFhirServletTest.class.getClassLoader())
-                        .setContextPath("/")
-                        .setDeploymentName("fhir")
-                        .addServlet(Servlets.servlet(
-                                        "fhir", ProjectFhirServlet.class, new ImmediateInstanceFactory<>(servlet))
-                                .addMapping("/fhir/*")
-                                .setLoadOnStartup(1)));
-        deployment.deploy();
-        server = Undertow.builder()
-                .addHttpListener(0, "127.0.0.1")
-                .setHandler(deployment.start())
-                .build();
-        server.start();
-        base = URI.create("http://127.0.0.1:"
-                + ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort());
+        server = new FhirServletHarness(store, directory, recording);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        server.stop();
-        deployment.stop();
-        deployment.undeploy();
+        server.close();
     }
 
     private static ObservationDraft draft(
@@ -186,26 +150,12 @@ class ProjectFhirServletTest {
     }
 
     private HttpResponse<String> get(String path, String apiKey) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/fhir+json");
-        if (apiKey != null) {
-            request.header("Authorization", "Bearer " + apiKey);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return server.get(path, apiKey);
     }
 
     private HttpResponse<String> post(String path, String apiKey, String json)
             throws IOException, InterruptedException {
-        return http.send(
-                HttpRequest.newBuilder(base.resolve(path))
-                        .timeout(Duration.ofSeconds(30))
-                        .header("Accept", "application/fhir+json")
-                        .header("Content-Type", "application/fhir+json")
-                        .header("Authorization", "Bearer " + apiKey)
-                        .POST(HttpRequest.BodyPublishers.ofString(json))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return server.post(path, apiKey, json);
     }
 
     private String endpointId() throws IOException, InterruptedException {
