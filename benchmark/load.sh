@@ -5,7 +5,9 @@
 # "benchsync", whose data API is the stub's Oura-shaped one (ProviderStub.java); and two measurements at 1, 16 and 64
 # concurrent users/threads, each step after a warm-up at the same concurrency:
 #   floor    the callback's I/O made directly with the gateway's adapters in one JVM (GETDEL, token request, Endpoint
-#            write through HAPI in its own database wearables_load_floor, XADD), no server; benchmark/load/…/Floor.java
+#            write through HAPI in its own database wearables_load_floor, XADD), no server; benchmark/load/…/Floor.java;
+#            once before the gateway's steps and once after them (before the soak's table is printed), in a new JVM
+#            each time: the ratios are against the mean of the two
 #   gatling  connect, callback alone (states minted by the connect steps), whole flow, all of "bench"; then the sync
 #            backfill: a whole flow of "benchsync" and its first sync polled until done (LOAD_BACKFILL_DAYS=7 days
 #            back, a heart-rate sample every LOAD_HEART_RATE_SECONDS=300 s as Oura's; LOAD_BACKFILL=0 leaves it
@@ -147,18 +149,23 @@ if ! curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1; then
 fi
 log_mark=$(wc -l <"$SERVER_DIR/logs/messages.log")
 
+# The floor in a JVM of its own: run_floor <variants> <result file> <log file>
+run_floor() {
+  if ! java -Xmx1g -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 -cp "$CLASSPATH_FLOOR" \
+    -Dfloor.jdbc="jdbc:postgresql://127.0.0.1:5432/$FLOOR_DB" -Dfloor.user=postgres \
+    -Dfloor.redis=redis://127.0.0.1:6379 -Dfloor.prefix="${PREFIX}floor:" -Dfloor.keyset="$WORK/token-keyset.json" \
+    -Dfloor.token-url="http://127.0.0.1:$STUB_PORT/token" \
+    -Dfloor.callback="http://127.0.0.1:$PORT/v1/wearables/bench/callback" \
+    health.wearables.bench.load.Floor "$STEP_SECONDS" "$WARMUP" "$LEVELS" "$1" "$2" \
+    2>&1 | tee "$3" | { grep --line-buffered -E '^floor' >&2 || true; }; then
+    say "the floor failed; the end of $3:"
+    tail -20 "$3" >&2
+    exit 1
+  fi
+}
+
 say "floor: ${STEP_SECONDS} s per step after ${WARMUP} s of warm-up, threads $LEVELS"
-if ! java -Xmx1g -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 -cp "$CLASSPATH_FLOOR" \
-  -Dfloor.jdbc="jdbc:postgresql://127.0.0.1:5432/$FLOOR_DB" -Dfloor.user=postgres \
-  -Dfloor.redis=redis://127.0.0.1:6379 -Dfloor.prefix="${PREFIX}floor:" -Dfloor.keyset="$WORK/token-keyset.json" \
-  -Dfloor.token-url="http://127.0.0.1:$STUB_PORT/token" \
-  -Dfloor.callback="http://127.0.0.1:$PORT/v1/wearables/bench/callback" \
-  health.wearables.bench.load.Floor "$STEP_SECONDS" "$WARMUP" "$LEVELS" floor,floor+outbox+audit "$WORK/floor.tsv" \
-  2>&1 | tee "$WORK/floor.log" | { grep --line-buffered -E '^floor' >&2 || true; }; then
-  say "the floor failed; the end of $WORK/floor.log:"
-  tail -20 "$WORK/floor.log" >&2
-  exit 1
-fi
+run_floor floor,floor+outbox+audit "$WORK/floor.tsv" "$WORK/floor.log"
 
 GATEWAY_PID=$(cat "$WLP/usr/servers/.pid/wearables.pid")
 # The gateway's resident memory (MiB) and threads every 10 s, with the time, until the run ends.
@@ -181,6 +188,11 @@ if ! BENCH_API_KEY=$API_KEY mvn -B -f "$MODULE/pom.xml" gatling:test -Dload.seco
   tail -30 "$WORK/gatling.log" >&2
   exit 1
 fi
+# The floor once more, now that the gateway's steps are done: one measurement of the floor moved by up to 68 % between
+# two runs on a quiet machine (2026-12-02), so the ratios are taken against the mean of the floor before and after the
+# gateway's steps, and the table shows both.
+say "floor again: ${STEP_SECONDS} s per step after ${WARMUP} s of warm-up, threads $LEVELS"
+run_floor floor "$WORK/floor-after.tsv" "$WORK/floor-after.log"
 REPORT=$(grep -oP 'please open the following file: file://\K\S+' "$WORK/gatling.log" | tail -1)
 REPORT=${REPORT%index.html}
 
@@ -209,7 +221,8 @@ wait "$STUB_PID" 2>/dev/null || true
 STUB_PID=
 
 java -cp "$CLASSPATH_FLOOR" health.wearables.bench.load.LoadTable "$WORK/floor.tsv" "$WORK/steps.tsv" \
-  "${REPORT}js/stats.js" "$WORK/stub.txt" "$WORK/metrics.txt" "$WORK/gateway-during-run.log" "$WORK/backfills.tsv"
+  "${REPORT}js/stats.js" "$WORK/stub.txt" "$WORK/metrics.txt" "$WORK/gateway-during-run.log" "$WORK/backfills.tsv" \
+  "$WORK/floor-after.tsv"
 # The run's own secrets must appear in none of the files it wrote (the keyset file is removed at the end).
 leaks=$(grep -rlF -e "$API_KEY" -e "$CLIENT_SECRET" "$WORK" "$SERVER_DIR/logs" "$REPORT" 2>/dev/null || true)
 printf 'secret_sweep     %s\n' "${leaks:-API key and client secret in no log, result or report file}"
