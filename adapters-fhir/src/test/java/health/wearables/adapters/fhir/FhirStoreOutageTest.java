@@ -19,10 +19,7 @@ import health.wearables.domain.audit.AuditRecord;
 import health.wearables.domain.sync.DataType;
 import health.wearables.domain.sync.Effective;
 import health.wearables.domain.sync.ObservationDraft;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -66,7 +63,7 @@ class FhirStoreOutageTest {
 
     @BeforeAll
     static void start() throws SQLException {
-        allowConnections(true); // a run that died in the middle may have left it refusing
+        TestDatabases.allowConnections(DATABASE, true); // a run that died in the middle may have left it refusing
         fhir = EmbeddedFhirStore.start(TestDatabases.postgres(DATABASE));
         store = new FhirConnectionStore(fhir, NO_PROVIDERS);
         observations = new FhirObservationStore(fhir, NO_PROVIDERS);
@@ -75,7 +72,7 @@ class FhirStoreOutageTest {
 
     @AfterEach
     void databaseBack() throws SQLException {
-        allowConnections(true);
+        TestDatabases.allowConnections(DATABASE, true);
     }
 
     @AfterAll
@@ -107,7 +104,7 @@ class FhirStoreOutageTest {
         String ciphertext =
                 Base64.getEncoder().encodeToString(during.accessToken().ciphertext());
 
-        refuseConnections();
+        TestDatabases.refuseConnections(DATABASE);
 
         ObservationDraft pulse = new ObservationDraft(
                 key, DataType.HEART_RATE, 64, Effective.at(Instant.parse("2026-11-02T07:30:00Z")), "outage-1");
@@ -137,7 +134,7 @@ class FhirStoreOutageTest {
                     .doesNotContain(ciphertext);
         }
 
-        allowConnections(true);
+        TestDatabases.allowConnections(DATABASE, true);
         SealedCredentials stored = eventually(() -> {
             store.save(during);
             return store.find(key).orElseThrow();
@@ -167,7 +164,7 @@ class FhirStoreOutageTest {
     void while_the_database_refuses_the_audit_trail_logs_one_warn_line_and_throws_nothing() throws Exception {
         ConnectionKey key = Samples.connectionKey();
         FhirAuditTrail audits = new FhirAuditTrail(fhir);
-        refuseConnections();
+        TestDatabases.refuseConnections(DATABASE);
 
         try (LogCapture log = new LogCapture()) {
             long started = System.nanoTime();
@@ -184,27 +181,5 @@ class FhirStoreOutageTest {
                                 .doesNotContain(key.patient().value());
                     });
         }
-    }
-
-    private static void refuseConnections() throws SQLException {
-        allowConnections(false);
-        try (Connection admin = admin();
-                Statement statement = admin.createStatement()) {
-            statement.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + DATABASE
-                    + "' and pid <> pg_backend_pid()");
-        }
-    }
-
-    private static void allowConnections(boolean allow) throws SQLException {
-        TestDatabases.ensure(DATABASE);
-        try (Connection admin = admin();
-                Statement statement = admin.createStatement()) {
-            statement.execute("alter database " + DATABASE + " with allow_connections " + allow);
-        }
-    }
-
-    private static Connection admin() throws SQLException {
-        return DriverManager.getConnection(
-                "jdbc:postgresql://" + TestDatabases.HOST + "/postgres", TestDatabases.USER, "");
     }
 }

@@ -38,7 +38,7 @@ class ProjectFhirServletOutageTest {
 
     @BeforeAll
     static void start() throws Exception {
-        allowConnections(true); // a run that died in the middle may have left it refusing
+        TestDatabases.allowConnections(DATABASE, true); // a run that died in the middle may have left it refusing
         store = EmbeddedFhirStore.start(TestDatabases.postgres(DATABASE));
         server = new FhirServletHarness(
                 store,
@@ -58,7 +58,7 @@ class ProjectFhirServletOutageTest {
 
     @AfterEach
     void databaseBack() throws SQLException {
-        allowConnections(true);
+        TestDatabases.allowConnections(DATABASE, true);
     }
 
     @AfterAll
@@ -100,7 +100,7 @@ class ProjectFhirServletOutageTest {
     @Test
     void while_the_database_refuses_connections_a_read_and_a_search_are_503_with_retry_after() throws Exception {
         assertThat(server.get(SEARCH, KEY).statusCode()).isEqualTo(200);
-        refuseConnections();
+        TestDatabases.refuseConnections(DATABASE);
 
         for (String path : List.of(SEARCH, "/fhir/Endpoint/1")) {
             try (LogCapture log = new LogCapture()) {
@@ -108,7 +108,7 @@ class ProjectFhirServletOutageTest {
             }
         }
 
-        allowConnections(true);
+        TestDatabases.allowConnections(DATABASE, true);
         assertThat(eventuallyOk(SEARCH))
                 .as("once the database takes connections again")
                 .isEqualTo(200);
@@ -162,27 +162,5 @@ class ProjectFhirServletOutageTest {
             Thread.sleep(200);
         } while (System.nanoTime() < deadline);
         return status;
-    }
-
-    private static void refuseConnections() throws SQLException {
-        allowConnections(false);
-        try (Connection admin = admin();
-                Statement statement = admin.createStatement()) {
-            statement.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + DATABASE
-                    + "' and pid <> pg_backend_pid()");
-        }
-    }
-
-    private static void allowConnections(boolean allow) throws SQLException {
-        TestDatabases.ensure(DATABASE);
-        try (Connection admin = admin();
-                Statement statement = admin.createStatement()) {
-            statement.execute("alter database " + DATABASE + " with allow_connections " + allow);
-        }
-    }
-
-    private static Connection admin() throws SQLException {
-        return DriverManager.getConnection(
-                "jdbc:postgresql://" + TestDatabases.HOST + "/postgres", TestDatabases.USER, "");
     }
 }

@@ -31,4 +31,29 @@ final class TestDatabases {
             throw new IllegalStateException("PostgreSQL at " + HOST + " is needed for these tests", e);
         }
     }
+
+    /**
+     * The database refuses the gateway, as an outage looks from it: no new connection ({@code ALLOW_CONNECTIONS
+     * false}) and every session of it ended.
+     */
+    static void refuseConnections(String database) throws SQLException {
+        allowConnections(database, false);
+        try (Connection admin = admin();
+                Statement statement = admin.createStatement()) {
+            statement.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + database
+                    + "' and pid <> pg_backend_pid()");
+        }
+    }
+
+    static void allowConnections(String database, boolean allow) throws SQLException {
+        ensure(database);
+        try (Connection admin = admin();
+                Statement statement = admin.createStatement()) {
+            statement.execute("alter database " + database + " with allow_connections " + allow);
+        }
+    }
+
+    private static Connection admin() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://" + HOST + "/postgres", USER, "");
+    }
 }
