@@ -167,6 +167,14 @@ public class HapiJpaConfiguration {
         properties.put("hibernate.dialect", settings.dialectClassName());
         properties.put("hibernate.hbm2ddl.auto", "update");
         properties.put("hibernate.search.enabled", "false");
+        // No Bean Validation of HAPI's entities on every write: HAPI sizes what it stores itself (index strings are
+        // truncated to their columns) and the database checks the rest. In AUTO mode Hibernate validated each entity
+        // of each write with Hibernate Validator, whose 535 classes were loaded at start.
+        properties.put("jakarta.persistence.validation.mode", "none");
+        // ...and no nullability check of Hibernate's own in its place (Hibernate leaves it off when Bean Validation is
+        // on, as it was): HAPI writes some not-null columns (the partition id of index rows) only as its entities are
+        // flushed, and the database's NOT NULL constraints hold either way.
+        properties.put("hibernate.check_nullability", "false");
         // No entity auditing: the gateway does not use it, and FHIR keeps its own resource history.
         properties.put("hibernate.integration.envers.enabled", "false");
         properties.put("hibernate.format_sql", "false");
