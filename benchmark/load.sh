@@ -54,6 +54,8 @@ say() { printf '[load] %s\n' "$*" >&2; }
 
 say "building the gateway, the adapters and the benchmark"
 mvn -B -q -DskipTests install -pl "$GATEWAY",adapters-fhir,adapters-redis -am
+# liberty:create copies the library over the server's and removes nothing: no jar of an earlier build may stay
+rm -rf "$SERVER_DIR/lib"
 mvn -B -q -pl "$GATEWAY" liberty:create liberty:deploy -Dliberty.var.http.port=$PORT >/dev/null
 rm -rf "$WORK"
 mkdir -p "$WORK"

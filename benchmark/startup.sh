@@ -30,6 +30,13 @@ if [ ! -f "$SERVER_DIR/server.xml" ] || [ ! -f "$SERVER_DIR/apps/wearables-gatew
   echo "no server at $SERVER_DIR: run liberty:create liberty:deploy first (see the head of this script)" >&2
   exit 1
 fi
+# liberty:create copies the library over the server's and removes nothing: a jar of an earlier build would still load
+if ! diff -q <(ls "$SERVER_DIR/lib/gateway" 2>/dev/null) <(ls "$ROOT/$GATEWAY/target/liberty-config/lib/gateway" 2>/dev/null) \
+  >/dev/null; then
+  echo "the server's lib/gateway is not the build's target/liberty-config/lib/gateway: rm -rf $SERVER_DIR/lib and run" \
+    "liberty:create liberty:deploy again" >&2
+  exit 1
+fi
 . "$ROOT/benchmark/lib.sh"
 require_free_ports "$PORT" "$STUB_PORT"
 
