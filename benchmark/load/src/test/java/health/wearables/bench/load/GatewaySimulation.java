@@ -1,6 +1,7 @@
 package health.wearables.bench.load;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.group;
@@ -105,6 +106,8 @@ public final class GatewaySimulation extends Simulation {
     private static final String STATE = "state";
     private static final String MINT = "mint (not measured)";
     private static final int START_WARM_UP_USERS = 16;
+    private static final Duration SETTLE_POLL = Duration.ofSeconds(2);
+    private static final Duration SETTLE_LIMIT = Duration.ofSeconds(180);
 
     private final String apiKey = System.getenv("BENCH_API_KEY");
     private final String runId = Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
@@ -128,17 +131,20 @@ public final class GatewaySimulation extends Simulation {
         steps.add(step("warm-up at start", "flow", START_WARM_UP_USERS, SECONDS));
         for (String kind : List.of("connect", "callback", "flow")) {
             for (int users : LEVELS) {
+                steps.add(settle(kind + " x" + users));
                 steps.add(step("warm-up " + kind + " x" + users, kind, users, WARMUP));
                 steps.add(step(kind + " x" + users, kind, users, SECONDS));
             }
         }
         if (BACKFILL) {
+            steps.add(settle("backfill x1"));
             steps.add(step("warm-up backfill x1", "backfill", 1, WARMUP));
             for (int users : LEVELS) {
                 steps.add(step("backfill x" + users, "backfill", users, SECONDS));
             }
         }
         if (SOAK_SECONDS > 0) {
+            steps.add(settle("soak"));
             steps.add(step("soak flow x" + SOAK_USERS, "flow", SOAK_USERS, SOAK_SECONDS));
         }
         PopulationBuilder chain = steps.get(steps.size() - 1);
@@ -190,6 +196,57 @@ public final class GatewaySimulation extends Simulation {
                     return session;
                 })
                 .injectClosed(constantConcurrentUsers(users).during(Duration.ofSeconds(seconds)));
+    }
+
+    /**
+     * Waits, with one user, until the gateway's audit writer has caught up with the steps before: every connect and
+     * callback queues an AuditEvent that one thread writes (QueuedAuditTrail), and a step at 400 requests a second
+     * queues them faster than it writes them, so without this the next step would share the two CPUs with the last
+     * one's audit writes (seen with JFR: 10-30 % of the gateway's samples in the callback steps). Settled is the
+     * project's AuditEvent count ({@code GET /fhir/AuditEvent?_count=1}, its {@code total}) the same two polls
+     * {@link #SETTLE_POLL} apart, or {@link #SETTLE_LIMIT} passed. Prints how long it took and how many AuditEvents
+     * were written meanwhile: the writes a step left behind it. Its requests are named {@code settle …}, not in the
+     * table.
+     */
+    private PopulationBuilder settle(String before) {
+        String name = "settle before " + before;
+        return scenario(name)
+                .exec(session -> session.set("settledAt", -1L)
+                        .set("audited", -1L)
+                        .set("auditedFirst", -1L)
+                        .set("settleFrom", System.nanoTime()))
+                .asLongAs(session -> session.getLong("settledAt") < 0
+                        && System.nanoTime() - session.getLong("settleFrom") < SETTLE_LIMIT.toNanos())
+                .on(exec(http(name)
+                                .get("/fhir/AuditEvent")
+                                .queryParam("_count", "1")
+                                .header("Authorization", session -> "Bearer " + apiKey)
+                                .header("Accept", "application/fhir+json")
+                                .check(status().is(200))
+                                .check(jsonPath("$.total").ofLong().saveAs("auditCount")))
+                        .exec(session -> {
+                            if (!session.contains("auditCount")) {
+                                return session.set("settledAt", System.nanoTime()); // cannot tell: go on
+                            }
+                            long count = session.getLong("auditCount");
+                            Session next =
+                                    session.getLong("auditedFirst") < 0 ? session.set("auditedFirst", count) : session;
+                            return count == session.getLong("audited")
+                                    ? next.set("settledAt", System.nanoTime())
+                                    : next.set("audited", count).remove("auditCount");
+                        })
+                        .doIf(session -> session.getLong("settledAt") < 0)
+                        .then(pause(SETTLE_POLL)))
+                .exec(session -> {
+                    System.out.printf(
+                            "settle before %s: %.1f s, %d AuditEvents written meanwhile%s%n",
+                            before,
+                            (System.nanoTime() - session.getLong("settleFrom")) / 1e9,
+                            session.getLong("audited") - session.getLong("auditedFirst"),
+                            session.getLong("settledAt") < 0 ? " (limit reached)" : "");
+                    return session;
+                })
+                .injectOpen(atOnceUsers(1));
     }
 
     /** {@code POST /connect} for a new patient; the state is taken from the authorization URL's query. */
