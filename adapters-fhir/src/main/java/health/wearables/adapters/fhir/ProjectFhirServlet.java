@@ -118,6 +118,7 @@ public class ProjectFhirServlet extends RestfulServer {
      */
     static final class StoreOutages {
         static final String RETRY_AFTER_SECONDS = "5";
+        static final String UNAVAILABLE = "The FHIR store cannot answer now. Try again shortly.";
         private static final System.Logger LOG = System.getLogger(ProjectFhirServlet.class.getName());
 
         @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
@@ -129,15 +130,8 @@ public class ProjectFhirServlet extends RestfulServer {
             }
             FhirContext context = request.getServer().getFhirContext();
             IBaseOperationOutcome outcome = OperationOutcomeUtil.newInstance(context);
-            OperationOutcomeUtil.addIssue(
-                    context,
-                    outcome,
-                    "error",
-                    "The FHIR store cannot answer now. Try again shortly.",
-                    null,
-                    "transient");
-            BaseServerResponseException unavailable = new UnclassifiedServerFailureException(
-                    503, "The FHIR store cannot answer now. Try again shortly.", outcome);
+            OperationOutcomeUtil.addIssue(context, outcome, "error", UNAVAILABLE, null, "transient");
+            BaseServerResponseException unavailable = new UnclassifiedServerFailureException(503, UNAVAILABLE, outcome);
             unavailable.addResponseHeader("Retry-After", RETRY_AFTER_SECONDS);
             LOG.log(
                     Level.ERROR,

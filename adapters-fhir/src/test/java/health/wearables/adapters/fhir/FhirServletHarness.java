@@ -1,5 +1,7 @@
 package health.wearables.adapters.fhir;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import health.wearables.application.port.out.AuditTrail;
 import health.wearables.application.port.out.ProjectDirectory;
 import io.undertow.Undertow;
@@ -84,5 +86,22 @@ final class FhirServletHarness implements AutoCloseable {
         server.stop();
         deployment.stop();
         deployment.undeploy();
+    }
+
+    /**
+     * The answer is {@code status} with a FHIR JSON OperationOutcome: one error of {@code code} saying {@code
+     * diagnostics}, and no stack trace or exception name.
+     */
+    static void assertOperationOutcome(HttpResponse<String> answer, int status, String code, String diagnostics) {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
+        assertThat(answer.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/fhir+json"));
+        assertThat(answer.body())
+                .startsWith("{\"resourceType\":\"OperationOutcome\"")
+                .contains("\"severity\":\"error\"")
+                .contains("\"code\":\"" + code + "\"")
+                .contains(diagnostics)
+                .doesNotContain("\tat ")
+                .doesNotContain("Exception");
     }
 }
