@@ -6,8 +6,8 @@
 # concurrent users/threads, each step after a warm-up at the same concurrency:
 #   floor    the callback's I/O made directly with the gateway's adapters in one JVM (GETDEL, token request, Endpoint
 #            write through HAPI in its own database wearables_load_floor, XADD), no server; benchmark/load/…/Floor.java;
-#            once before the gateway's steps and once after them (before the soak's table is printed), in a new JVM
-#            each time: the ratios are against the mean of the two
+#            once before the gateway's steps and once after all of them (the soak and backfills included), in a new
+#            JVM each time: the ratios are against the mean of the two
 #   gatling  connect, callback alone (states minted by the connect steps), whole flow, all of "bench"; then the sync
 #            backfill: a whole flow of "benchsync" and its first sync polled until done (LOAD_BACKFILL_DAYS=7 days
 #            back, a heart-rate sample every LOAD_HEART_RATE_SECONDS=300 s as Oura's; LOAD_BACKFILL=0 leaves it

@@ -31,8 +31,8 @@ if [ ! -f "$SERVER_DIR/server.xml" ] || [ ! -f "$SERVER_DIR/apps/wearables-gatew
   exit 1
 fi
 # liberty:create copies the library over the server's and removes nothing: a jar of an earlier build would still load
-if ! diff -q <(ls "$SERVER_DIR/lib/gateway" 2>/dev/null) <(ls "$ROOT/$GATEWAY/target/liberty-config/lib/gateway" 2>/dev/null) \
-  >/dev/null; then
+if ! diff -q <(ls "$SERVER_DIR/lib/gateway" 2>/dev/null) \
+  <(ls "$ROOT/$GATEWAY/target/liberty-config/lib/gateway" 2>/dev/null) >/dev/null; then
   echo "the server's lib/gateway is not the build's target/liberty-config/lib/gateway: rm -rf $SERVER_DIR/lib and run" \
     "liberty:create liberty:deploy again" >&2
   exit 1

@@ -16,6 +16,7 @@ import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -211,31 +212,25 @@ public final class GatewaySimulation extends Simulation {
     private PopulationBuilder settle(String before) {
         String name = "settle before " + before;
         return scenario(name)
-                .exec(session -> session.set("settledAt", -1L)
+                .exec(session -> session.set("settled", false)
                         .set("audited", -1L)
                         .set("auditedFirst", -1L)
                         .set("settleFrom", System.nanoTime()))
-                .asLongAs(session -> session.getLong("settledAt") < 0
+                .asLongAs(session -> !session.getBoolean("settled")
                         && System.nanoTime() - session.getLong("settleFrom") < SETTLE_LIMIT.toNanos())
-                .on(exec(http(name)
-                                .get("/fhir/AuditEvent")
-                                .queryParam("_count", "1")
-                                .header("Authorization", session -> "Bearer " + apiKey)
-                                .header("Accept", "application/fhir+json")
-                                .check(status().is(200))
-                                .check(jsonPath("$.total").ofLong().saveAs("auditCount")))
+                .on(exec(fhirTotal(name, "AuditEvent", "auditCount"))
                         .exec(session -> {
                             if (!session.contains("auditCount")) {
-                                return session.set("settledAt", System.nanoTime()); // cannot tell: go on
+                                return session.set("settled", true); // cannot tell: go on
                             }
                             long count = session.getLong("auditCount");
                             Session next =
                                     session.getLong("auditedFirst") < 0 ? session.set("auditedFirst", count) : session;
                             return count == session.getLong("audited")
-                                    ? next.set("settledAt", System.nanoTime())
+                                    ? next.set("settled", true)
                                     : next.set("audited", count).remove("auditCount");
                         })
-                        .doIf(session -> session.getLong("settledAt") < 0)
+                        .doIf(session -> !session.getBoolean("settled"))
                         .then(pause(SETTLE_POLL)))
                 .exec(session -> {
                     System.out.printf(
@@ -243,7 +238,7 @@ public final class GatewaySimulation extends Simulation {
                             before,
                             (System.nanoTime() - session.getLong("settleFrom")) / 1e9,
                             session.getLong("audited") - session.getLong("auditedFirst"),
-                            session.getLong("settledAt") < 0 ? " (limit reached)" : "");
+                            session.getBoolean("settled") ? "" : " (limit reached)");
                     return session;
                 })
                 .injectOpen(atOnceUsers(1));
@@ -316,20 +311,27 @@ public final class GatewaySimulation extends Simulation {
                     return session.remove("backfillMillis");
                 })
                 .doIf(session -> session.contains("backfillMillis"))
-                .then(exec(http(name + " count (not measured)")
-                                .get("/fhir/Observation")
-                                .queryParam("patient", "#{patient}")
-                                .queryParam("_count", "1")
-                                .header("Authorization", session -> "Bearer " + apiKey)
-                                .header("Accept", "application/fhir+json")
-                                .check(status().is(200))
-                                .check(jsonPath("$.total").ofLong().saveAs("observations")))
+                .then(exec(fhirTotal(name + " count (not measured)", "Observation", "observations")
+                                .queryParam("patient", "#{patient}"))
                         .exec(session -> {
                             window.backfilled(
                                     session.getLong("backfillMillis"),
                                     session.contains("observations") ? session.getLong("observations") : -1);
                             return session;
                         }));
+    }
+
+    /**
+     * {@code GET /fhir/<type>?_count=1} with the project's key: the search's {@code total}, saved as {@code saveAs}.
+     */
+    private HttpRequestActionBuilder fhirTotal(String name, String type, String saveAs) {
+        return http(name)
+                .get("/fhir/" + type)
+                .queryParam("_count", "1")
+                .header("Authorization", session -> "Bearer " + apiKey)
+                .header("Accept", "application/fhir+json")
+                .check(status().is(200))
+                .check(jsonPath("$.total").ofLong().saveAs(saveAs));
     }
 
     /**
