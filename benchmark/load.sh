@@ -16,6 +16,7 @@
 # failure), the path of Gatling's report and the load average. Stops and removes everything it started: the server,
 # the stub, both databases, its Redis keys, its configuration and keyset.
 # Usage: benchmark/load.sh [seconds per step]      (default 30; LOAD_WARMUP=5 seconds of warm-up per step;
+# LOAD_LEVELS=1,16,64 the concurrency levels, e.g. LOAD_LEVELS=16 for a short profiling run;
 # LOAD_SOAK=600 adds, after the steps, whole flows at 16 users for 600 s: the soak. The gateway's resident memory and
 # threads are sampled every 10 s throughout, into target/load/memory.tsv, and summed up at the end)
 # LOAD_INSPECT='<command>' runs that command after the run, with the gateway's pid in $GATEWAY_PID, into
@@ -35,7 +36,7 @@ SOAK=${LOAD_SOAK:-0}
 BACKFILL=${LOAD_BACKFILL:-1}
 BACKFILL_DAYS=${LOAD_BACKFILL_DAYS:-7}
 HEART_RATE_SECONDS=${LOAD_HEART_RATE_SECONDS:-300}
-LEVELS=1,16,64
+LEVELS=${LOAD_LEVELS:-1,16,64}
 PORT=9180
 STUB_PORT=9181
 GATEWAY=adapters-rest/gateway
