@@ -152,9 +152,13 @@ if ! curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1; then
 fi
 log_mark=$(wc -l <"$SERVER_DIR/logs/messages.log")
 
-# The floor in a JVM of its own: run_floor <variants> <result file> <log file>
+# The floor in a JVM of its own: run_floor <variants> <result file> <log file>. It runs with the gateway's heap, GC and
+# JIT settings (the server's jvm.options), not the JVM's defaults (G1 on two CPUs, a quarter of the memory): the same
+# libraries in the same kind of JVM.
+FLOOR_JVM_OPTIONS=$(grep -hE '^-X' "$SERVER_DIR/jvm.options" | tr '\n' ' ')
 run_floor() {
-  if ! java -Xmx1g -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 -cp "$CLASSPATH_FLOOR" \
+  # shellcheck disable=SC2086 # one option per word
+  if ! java $FLOOR_JVM_OPTIONS -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 -cp "$CLASSPATH_FLOOR" \
     -Dfloor.jdbc="jdbc:postgresql://127.0.0.1:5432/$FLOOR_DB" -Dfloor.user=postgres \
     -Dfloor.redis=redis://127.0.0.1:6379 -Dfloor.prefix="${PREFIX}floor:" -Dfloor.keyset="$WORK/token-keyset.json" \
     -Dfloor.token-url="http://127.0.0.1:$STUB_PORT/token" \
