@@ -16,7 +16,8 @@
 # failure), the path of Gatling's report and the load average. Stops and removes everything it started: the server,
 # the stub, both databases, its Redis keys, its configuration and keyset.
 # Usage: benchmark/load.sh [seconds per step]      (default 30; LOAD_WARMUP=5 seconds of warm-up per step;
-# LOAD_LEVELS=1,16,64 the concurrency levels, e.g. LOAD_LEVELS=16 for a short profiling run;
+# LOAD_LEVELS=1,16,64 the concurrency levels, e.g. LOAD_LEVELS=16 for a short profiling run; LOAD_START_WARMUP=120
+# seconds of warm-up before the first step, for the floor and the gateway alike;
 # LOAD_SOAK=600 adds, after the steps, whole flows at 16 users for 600 s: the soak. The gateway's resident memory and
 # threads are sampled every 10 s throughout, into target/load/memory.tsv, and summed up at the end)
 # LOAD_INSPECT='<command>' runs that command after the run, with the gateway's pid in $GATEWAY_PID, into
@@ -32,6 +33,11 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 STEP_SECONDS=${1:-30}
 WARMUP=${LOAD_WARMUP:-5}
+# Before the first step, the gateway runs whole flows and the floor its operations for this long, at 16 users/threads.
+# The JIT needs it: with a step's length (30 s), the gateway's compiler threads still took 18-29 % of its CPU during the
+# connect, callback and flow steps at 16 users that followed (JFR's ThreadCPULoad, 2026-12-02), and 3 % only once the
+# steps were over; the floor's code is a fraction of the gateway's (no Liberty, RESTEasy or Weld).
+START_WARMUP=${LOAD_START_WARMUP:-120}
 SOAK=${LOAD_SOAK:-0}
 BACKFILL=${LOAD_BACKFILL:-1}
 BACKFILL_DAYS=${LOAD_BACKFILL_DAYS:-7}
@@ -162,7 +168,7 @@ run_floor() {
     -Dfloor.jdbc="jdbc:postgresql://127.0.0.1:5432/$FLOOR_DB" -Dfloor.user=postgres \
     -Dfloor.redis=redis://127.0.0.1:6379 -Dfloor.prefix="${PREFIX}floor:" -Dfloor.keyset="$WORK/token-keyset.json" \
     -Dfloor.token-url="http://127.0.0.1:$STUB_PORT/token" \
-    -Dfloor.callback="http://127.0.0.1:$PORT/v1/wearables/bench/callback" \
+    -Dfloor.callback="http://127.0.0.1:$PORT/v1/wearables/bench/callback" -Dfloor.startWarmup="$START_WARMUP" \
     health.wearables.bench.load.Floor "$STEP_SECONDS" "$WARMUP" "$LEVELS" "$1" "$2" \
     2>&1 | tee "$3" | { grep --line-buffered -E '^floor' >&2 || true; }; then
     say "the floor failed; the end of $3:"
@@ -171,7 +177,7 @@ run_floor() {
   fi
 }
 
-say "floor: ${STEP_SECONDS} s per step after ${WARMUP} s of warm-up, threads $LEVELS"
+say "floor: ${START_WARMUP} s of warm-up, then ${STEP_SECONDS} s per step after ${WARMUP} s of warm-up, threads $LEVELS"
 run_floor floor,floor+outbox+audit "$WORK/floor.tsv" "$WORK/floor.log"
 
 GATEWAY_PID=$(cat "$WLP/usr/servers/.pid/wearables.pid")
@@ -183,11 +189,12 @@ GATEWAY_PID=$(cat "$WLP/usr/servers/.pid/wearables.pid")
   done ) >"$WORK/memory.tsv" 2>/dev/null &
 SAMPLER_PID=$!
 
-say "gatling: ${STEP_SECONDS} s per step after ${WARMUP} s of warm-up, users $LEVELS, soak ${SOAK} s" \
-  "(about $((10 * STEP_SECONDS + 9 * WARMUP + 20 + SOAK + (BACKFILL == 0 ? 0 : 3 * STEP_SECONDS + WARMUP))) s," \
-  "and then the last backfills' syncs)"
+ABOUT=$((START_WARMUP + 9 * (STEP_SECONDS + WARMUP) + 20 + SOAK + (BACKFILL == 0 ? 0 : 3 * STEP_SECONDS + WARMUP)))
+say "gatling: ${START_WARMUP} s of warm-up, then ${STEP_SECONDS} s per step after ${WARMUP} s of warm-up, users $LEVELS," \
+  "soak ${SOAK} s (about $ABOUT s, and then the last backfills' syncs)"
 if ! BENCH_API_KEY=$API_KEY mvn -B -f "$MODULE/pom.xml" gatling:test -Dload.seconds="$STEP_SECONDS" \
-  -Dload.warmup="$WARMUP" -Dload.levels="$LEVELS" -Dload.steps="$WORK/steps.tsv" -Dload.soakSeconds="$SOAK" \
+  -Dload.warmup="$WARMUP" -Dload.startWarmup="$START_WARMUP" -Dload.levels="$LEVELS" -Dload.steps="$WORK/steps.tsv" \
+  -Dload.soakSeconds="$SOAK" \
   -Dload.backfill="$([ "$BACKFILL" = 0 ] && echo false || echo true)" -Dload.backfills="$WORK/backfills.tsv" \
   -Dload.gatewayPid="$(cat "$WLP/usr/servers/.pid/wearables.pid")" -Dload.clockTicks="$(getconf CLK_TCK)" \
   >"$WORK/gatling.log" 2>&1; then
@@ -198,7 +205,8 @@ fi
 # The floor once more, now that the gateway's steps are done: one measurement of the floor moved by up to 68 % between
 # two runs on a quiet machine (2026-12-02), so the ratios are taken against the mean of the floor before and after the
 # gateway's steps, and the table shows both.
-say "floor again: ${STEP_SECONDS} s per step after ${WARMUP} s of warm-up, threads $LEVELS"
+say "floor again: ${START_WARMUP} s of warm-up, then ${STEP_SECONDS} s per step after ${WARMUP} s of warm-up," \
+  "threads $LEVELS"
 run_floor floor "$WORK/floor-after.tsv" "$WORK/floor-after.log"
 REPORT=$(grep -oP 'please open the following file: file://\K\S+' "$WORK/gatling.log" | tail -1)
 REPORT=${REPORT%index.html}

@@ -81,15 +81,16 @@ import org.redisson.api.RedissonClient;
  * It is printed for reading the gap, not used for the targets.
  *
  * <p>Closed model, like the Gatling steps: {@code n} threads each run operations back to back for the step's seconds
- * after a warm-up at the same concurrency (and, once before the first step, a step's length of operations with every
- * write at 16 threads: HAPI's code takes long to compile); throughput is operations completed over the step's window
- * (first start to last end), latencies are exact percentiles of every operation. The state records the measured step
+ * after a warm-up at the same concurrency (and, once before the first step, {@code floor.startWarmup} seconds (default
+ * a step's length) of operations with every write at 16 threads: HAPI's code takes long to compile); throughput is
+ * operations completed over the step's window (first start to last end), latencies are exact percentiles of every operation. The state records the measured step
  * takes are put before the step starts, as many as the warm-up's rate says it could take four times over; any it needs
  * beyond are put just before the operation, outside its timing, and counted as {@code refills}.
  *
  * <p>Configuration (system properties): {@code floor.redis}, {@code floor.prefix}, {@code floor.jdbc},
- * {@code floor.user}, {@code floor.keyset}, {@code floor.token-url}, {@code floor.callback}. Arguments: seconds per
- * step, warm-up seconds, levels ({@code 1,16,64}), variants ({@code floor,floor+outbox+audit}), result file.
+ * {@code floor.user}, {@code floor.keyset}, {@code floor.token-url}, {@code floor.callback},
+ * {@code floor.startWarmup}. Arguments: seconds per step, warm-up seconds, levels ({@code 1,16,64}), variants
+ * ({@code floor,floor+outbox+audit}), result file.
  */
 public final class Floor {
     static final String BASIC = "floor";
@@ -198,7 +199,7 @@ public final class Floor {
                     URI.create(System.getProperty("floor.token-url", "http://127.0.0.1:9181/token")),
                     URI.create(
                             System.getProperty("floor.callback", "http://127.0.0.1:9180/v1/wearables/bench/callback")));
-            floor.warmUp(seconds);
+            floor.warmUp(Integer.getInteger("floor.startWarmup", seconds));
             for (String variant : variants) {
                 boolean allWrites = switch (variant) {
                     case BASIC -> false;

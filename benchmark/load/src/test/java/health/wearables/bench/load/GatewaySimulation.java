@@ -40,8 +40,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The gateway under load, one step after another, each at 1, 16 and 64 concurrent users (closed model:
  * {@code constantConcurrentUsers(n)} for the step's seconds, after a warm-up of its own at the same concurrency, whose
- * requests are named {@code warm-up …} and left out of the table; before the first, whole flows at 16 users for a
- * step's length, as the floor warms up before its first step):
+ * requests are named {@code warm-up …} and left out of the table; before the first, whole flows at 16 users for
+ * {@code load.startWarmup} seconds, as long as the floor warms up before its first step):
  *
  * <ul>
  *   <li>{@code connect xN}: {@code POST /v1/wearables/bench/connect} with the project's API key and a new patient, 201
@@ -82,6 +82,8 @@ public final class GatewaySimulation extends Simulation {
     private static final String BASE_URL = System.getProperty("load.baseUrl", "http://127.0.0.1:9180");
     private static final int SECONDS = Integer.getInteger("load.seconds", 30);
     private static final int WARMUP = Integer.getInteger("load.warmup", 5);
+    /** Whole flows before the first step, until the JIT has compiled what the steps run (benchmark/load.sh). */
+    private static final int START_WARMUP = Integer.getInteger("load.startWarmup", SECONDS);
     private static final List<Integer> LEVELS = Arrays.stream(
                     System.getProperty("load.levels", "1,16,64").split(","))
             .map(String::trim)
@@ -129,7 +131,7 @@ public final class GatewaySimulation extends Simulation {
             throw new IllegalStateException("BENCH_API_KEY is not set: run benchmark/load.sh");
         }
         List<PopulationBuilder> steps = new ArrayList<>();
-        steps.add(step("warm-up at start", "flow", START_WARM_UP_USERS, SECONDS));
+        steps.add(step("warm-up at start", "flow", START_WARM_UP_USERS, START_WARMUP));
         for (String kind : List.of("connect", "callback", "flow")) {
             for (int users : LEVELS) {
                 steps.add(settle(kind + " x" + users));
