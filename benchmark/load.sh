@@ -34,7 +34,7 @@ ROOT=$PWD
 STEP_SECONDS=${1:-30}
 WARMUP=${LOAD_WARMUP:-5}
 # Before the first step, the gateway runs whole flows and the floor its operations for this long, at 16 users/threads.
-# The JIT needs it: with a step's length (30 s), the gateway's compiler threads still took 18-29 % of its CPU during the
+# The JIT needs it: with a step's length (30 s), the gateway's compiler threads still took 16-29 % of its CPU during the
 # connect, callback and flow steps at 16 users that followed (JFR's ThreadCPULoad, 2026-12-02), and 3 % only once the
 # steps were over; the floor's code is a fraction of the gateway's (no Liberty, RESTEasy or Weld).
 START_WARMUP=${LOAD_START_WARMUP:-120}
@@ -177,7 +177,8 @@ run_floor() {
   fi
 }
 
-say "floor: ${START_WARMUP} s of warm-up, then ${STEP_SECONDS} s per step after ${WARMUP} s of warm-up, threads $LEVELS"
+say "floor: ${START_WARMUP} s of warm-up, then ${STEP_SECONDS} s per step after ${WARMUP} s of warm-up," \
+  "threads $LEVELS"
 run_floor floor,floor+outbox+audit "$WORK/floor.tsv" "$WORK/floor.log"
 
 GATEWAY_PID=$(cat "$WLP/usr/servers/.pid/wearables.pid")
@@ -190,8 +191,8 @@ GATEWAY_PID=$(cat "$WLP/usr/servers/.pid/wearables.pid")
 SAMPLER_PID=$!
 
 ABOUT=$((START_WARMUP + 9 * (STEP_SECONDS + WARMUP) + 20 + SOAK + (BACKFILL == 0 ? 0 : 3 * STEP_SECONDS + WARMUP)))
-say "gatling: ${START_WARMUP} s of warm-up, then ${STEP_SECONDS} s per step after ${WARMUP} s of warm-up, users $LEVELS," \
-  "soak ${SOAK} s (about $ABOUT s, and then the last backfills' syncs)"
+say "gatling: ${START_WARMUP} s of warm-up, then ${STEP_SECONDS} s per step after ${WARMUP} s of warm-up," \
+  "users $LEVELS, soak ${SOAK} s (about $ABOUT s, and then the last backfills' syncs)"
 if ! BENCH_API_KEY=$API_KEY mvn -B -f "$MODULE/pom.xml" gatling:test -Dload.seconds="$STEP_SECONDS" \
   -Dload.warmup="$WARMUP" -Dload.startWarmup="$START_WARMUP" -Dload.levels="$LEVELS" -Dload.steps="$WORK/steps.tsv" \
   -Dload.soakSeconds="$SOAK" \

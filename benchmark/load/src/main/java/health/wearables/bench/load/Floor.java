@@ -83,9 +83,10 @@ import org.redisson.api.RedissonClient;
  * <p>Closed model, like the Gatling steps: {@code n} threads each run operations back to back for the step's seconds
  * after a warm-up at the same concurrency (and, once before the first step, {@code floor.startWarmup} seconds (default
  * a step's length) of operations with every write at 16 threads: HAPI's code takes long to compile); throughput is
- * operations completed over the step's window (first start to last end), latencies are exact percentiles of every operation. The state records the measured step
- * takes are put before the step starts, as many as the warm-up's rate says it could take four times over; any it needs
- * beyond are put just before the operation, outside its timing, and counted as {@code refills}.
+ * operations completed over the step's window (first start to last end), latencies are exact percentiles of every
+ * operation. The state records the measured step takes are put before the step starts, as many as the warm-up's rate
+ * says it could take four times over; any it needs beyond are put just before the operation, outside its timing, and
+ * counted as {@code refills}.
  *
  * <p>Configuration (system properties): {@code floor.redis}, {@code floor.prefix}, {@code floor.jdbc},
  * {@code floor.user}, {@code floor.keyset}, {@code floor.token-url}, {@code floor.callback},
