@@ -26,6 +26,11 @@ import java.util.Optional;
  * lease → write the held credentials (each marked for its initial sync before its inbox entry goes) → queue the
  * recorded syncs. One gateway instance at a time runs a pass (the lease); a store that fails ends its part of the pass
  * and everything it did not finish stays where it was, for the next pass. Nothing is dropped on a failure.
+ *
+ * <p>The lease is short and held again before each entry and each sync, so an instance that dies during a pass holds
+ * the others back for one lease duration at most, while a pass of many entries keeps it as long as it runs. A pass
+ * whose lease lapsed (a stall longer than the lease: another instance may be running one now) stops before its next
+ * entry; what it left stays for the next pass.
  */
 public final class RecoverPendingWorkService implements RecoverPendingWork {
     static final String LEASE = "recover-pending-work";
@@ -42,7 +47,8 @@ public final class RecoverPendingWorkService implements RecoverPendingWork {
     private final Clock clock;
 
     /**
-     * @param leaseDuration how long a pass may run before another instance may start one (should outlast a pass)
+     * @param leaseDuration how long a pass may take over one entry or one sync before another instance may start one;
+     *                      the longest an instance that dies during a pass holds the others back
      * @param batchSize     at most this many inbox entries, and this many recorded syncs, per pass
      */
     public RecoverPendingWorkService(
@@ -83,9 +89,11 @@ public final class RecoverPendingWorkService implements RecoverPendingWork {
             return Recovery.skipped();
         }
         try (Leases.Lease held = lease.get()) {
-            Pass pass = new Pass();
+            Pass pass = new Pass(held);
             writeHeldCredentials(pass);
-            queueRecordedSyncs(pass);
+            if (!pass.stopped) {
+                queueRecordedSyncs(pass);
+            }
             return pass.recovery();
         }
     }
@@ -99,6 +107,9 @@ public final class RecoverPendingWorkService implements RecoverPendingWork {
             return;
         }
         for (SealedCredentials held : waiting) {
+            if (!pass.keepLease()) {
+                return;
+            }
             try {
                 write(held, pass);
             } catch (ConnectionStoreUnavailable e) {
@@ -151,6 +162,9 @@ public final class RecoverPendingWorkService implements RecoverPendingWork {
             return;
         }
         for (StoredConnection connection : recorded) {
+            if (!pass.keepLease()) {
+                return;
+            }
             try {
                 syncQueue.enqueue(new SyncJob(connection.key(), connection.endpointId(), clock.instant()));
             } catch (SyncQueueUnavailable e) {
@@ -168,15 +182,36 @@ public final class RecoverPendingWorkService implements RecoverPendingWork {
         }
     }
 
-    /** The counts and problems of one pass. */
-    private static final class Pass {
+    /** The counts and problems of one pass, and its lease. */
+    private final class Pass {
+        private final Leases.Lease lease;
         int written;
         int superseded;
         int syncsQueued;
+        boolean stopped;
         final List<String> problems = new ArrayList<>();
+
+        Pass(Leases.Lease lease) {
+            this.lease = lease;
+        }
 
         void problem(String store, RuntimeException failure) {
             problems.add(store + ": " + failure.getMessage());
+        }
+
+        /** Holds the lease for another duration; false (the pass stops) when it lapsed or cannot be reached. */
+        boolean keepLease() {
+            try {
+                if (lease.extend(leaseDuration)) {
+                    return true;
+                }
+                problems.add("lease: lapsed during the pass (longer than " + leaseDuration.toSeconds()
+                        + " s on one step); the next pass goes on");
+            } catch (LeaseUnavailable e) {
+                problem("lease", e);
+            }
+            stopped = true;
+            return false;
         }
 
         Recovery recovery() {

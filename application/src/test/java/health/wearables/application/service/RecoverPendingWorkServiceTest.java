@@ -26,6 +26,7 @@ import health.wearables.domain.TokenSet;
 import health.wearables.domain.callback.ExchangeResult;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -203,6 +204,88 @@ class RecoverPendingWorkServiceTest {
         assertThat(gateway.recovery.runOnce().ran())
                 .as("each pass gives the lease back")
                 .isTrue();
+    }
+
+    /** The pass's look-up of each held entry's stored connection, taking {@code each} of the clock's time. */
+    private RecoverPendingWorkService recoveryTaking(Duration each, List<Boolean> othersGotTheLease) {
+        StoredCredentials slow = new StoredCredentials() {
+            @Override
+            public boolean replace(SealedCredentials expected, SealedCredentials replacement) {
+                return gateway.connections.replace(expected, replacement);
+            }
+
+            @Override
+            public Optional<SealedCredentials> find(ConnectionKey key) {
+                gateway.clock.advance(each);
+                Optional<Leases.Lease> other = gateway.leases.take(RecoverPendingWorkService.LEASE, Gateway.LEASE);
+                othersGotTheLease.add(other.isPresent());
+                other.ifPresent(Leases.Lease::close);
+                return gateway.connections.find(key);
+            }
+
+            @Override
+            public List<ConnectionKey> keys() {
+                return gateway.connections.keys();
+            }
+        };
+        return new RecoverPendingWorkService(
+                gateway.inbox,
+                gateway.connections,
+                slow,
+                gateway.connections,
+                gateway.syncQueue,
+                gateway.leases,
+                Gateway.LEASE,
+                100,
+                gateway.clock,
+                Events.discarded());
+    }
+
+    private void approvedWhileTheStoreIsDown(String... providers) {
+        gateway.connections.setAvailable(false);
+        for (String provider : providers) {
+            gateway.approves(provider, gateway.startedFor(provider, DONE, false));
+        }
+        gateway.connections.setAvailable(true);
+        assertThat(gateway.inbox.contents()).hasSize(providers.length);
+    }
+
+    @Test
+    void a_pass_longer_than_its_lease_keeps_the_lease_as_long_as_each_entry_takes_less() {
+        approvedWhileTheStoreIsDown("withings", "fitbit", "strava");
+        Duration each = Gateway.LEASE.multipliedBy(2).dividedBy(3);
+        List<Boolean> othersGotTheLease = new ArrayList<>();
+
+        Recovery recovery = recoveryTaking(each, othersGotTheLease).runOnce();
+
+        assertThat(recovery).isEqualTo(new Recovery(true, 3, 0, 3, List.of()));
+        assertThat(othersGotTheLease)
+                .as("two lease durations in, the pass still holds it")
+                .containsExactly(false, false, false);
+        assertThat(gateway.leases.isHeld(RecoverPendingWorkService.LEASE))
+                .as("given back at the end")
+                .isFalse();
+    }
+
+    @Test
+    void a_pass_that_stalls_past_its_lease_stops_before_its_next_entry_and_leaves_the_rest_for_the_next_pass() {
+        approvedWhileTheStoreIsDown("withings", "fitbit");
+        List<Boolean> othersGotTheLease = new ArrayList<>();
+
+        Recovery stalled =
+                recoveryTaking(Gateway.LEASE.plusSeconds(1), othersGotTheLease).runOnce();
+
+        assertThat(othersGotTheLease).as("lapsed during the stall").containsExactly(true);
+        assertThat(stalled.credentialsWritten()).isEqualTo(1);
+        assertThat(stalled.syncsQueued()).as("the pass stopped before queueing").isZero();
+        assertThat(stalled.problems()).singleElement().asString().startsWith("lease: lapsed during the pass");
+        assertThat(gateway.inbox.contents()).hasSize(1);
+
+        Recovery next = gateway.recovery.runOnce();
+
+        assertThat(next).isEqualTo(new Recovery(true, 1, 0, 2, List.of()));
+        assertThat(gateway.inbox.contents()).isEmpty();
+        assertThat(gateway.syncQueue.jobs()).hasSize(2);
     }
 
     @Test

@@ -77,8 +77,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /** The use cases, built from the ports the adapter modules produce. Time and randomness are chosen here, once. */
 @ApplicationScoped
 public class UseCaseProducer {
-    /** A recovery pass takes seconds; a gateway instance that dies during one holds it back no longer than this. */
-    static final Duration RECOVERY_LEASE = Duration.ofMinutes(2);
+    /**
+     * A recovery pass holds its lease again before each entry it writes and each sync it queues, so this need only
+     * outlast one of those (a FHIR write's statement timeout is 10 s); a gateway instance that dies during a pass holds
+     * the others back no longer than this.
+     */
+    static final Duration RECOVERY_LEASE = Duration.ofSeconds(20);
     /** Inbox entries, and recorded syncs, per recovery pass. */
     static final int RECOVERY_BATCH = 100;
 
