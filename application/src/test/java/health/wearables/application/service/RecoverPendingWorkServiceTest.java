@@ -228,10 +228,15 @@ class RecoverPendingWorkServiceTest {
                 return gateway.connections.keys();
             }
         };
+        return recoveryWith(slow);
+    }
+
+    /** A recovery like the gateway's, reading and replacing stored connections through {@code stored}. */
+    private RecoverPendingWorkService recoveryWith(StoredCredentials stored) {
         return new RecoverPendingWorkService(
                 gateway.inbox,
                 gateway.connections,
-                slow,
+                stored,
                 gateway.connections,
                 gateway.syncQueue,
                 gateway.leases,
@@ -329,18 +334,7 @@ class RecoverPendingWorkServiceTest {
             }
         };
 
-        Recovery first = new RecoverPendingWorkService(
-                        gateway.inbox,
-                        gateway.connections,
-                        racing,
-                        gateway.connections,
-                        gateway.syncQueue,
-                        gateway.leases,
-                        Gateway.LEASE,
-                        100,
-                        gateway.clock,
-                        Events.discarded())
-                .runOnce();
+        Recovery first = recoveryWith(racing).runOnce();
 
         assertThat(first.credentialsWritten()).isZero();
         assertThat(gateway.inbox.contents()).hasSize(1);
