@@ -35,8 +35,10 @@ public final class DeliverEventsService implements DeliverEvents {
     static final String LEASE = "events-delivery";
     static final int BATCH = 100;
     /**
-     * How long one instance holds the delivery; a pass stops taking events after half of it, so a pass with slow
-     * receivers never outlives its lease, and an instance that dies holding it is replaced within this time.
+     * How long one instance holds the delivery at least; a pass stops taking events after half of it. Before each
+     * attempt the pass holds the lease again, for the attempt's longest time and half of this for the writes after it
+     * (and at least this), so an attempt never outlives the lease whatever the configured timeout, and an instance that
+     * dies holding it is replaced within that time.
      */
     private static final Duration LEASE_TIME = Duration.ofSeconds(30);
 
@@ -84,14 +86,37 @@ public final class DeliverEventsService implements DeliverEvents {
             return 0; // another instance is delivering
         }
         try (Leases.Lease held = lease.get()) {
-            Instant stopTaking = clock.instant().plus(LEASE_TIME.dividedBy(2));
+            Pass pass = new Pass(held, clock.instant().plus(LEASE_TIME.dividedBy(2)));
             try {
                 moveHeldEvents();
-                return deliver(outbox, outbox.due(clock.instant(), BATCH), stopTaking);
+                return deliver(outbox, outbox.due(clock.instant(), BATCH), pass);
             } catch (ConnectionStoreUnavailable storeDown) {
-                return deliverHeldEvents(storeDown, stopTaking);
+                return deliverHeldEvents(storeDown, pass);
             }
         }
+    }
+
+    /** One instance's pass: its lease and when it stops taking events. */
+    private record Pass(Leases.Lease lease, Instant stopTaking) {}
+
+    /**
+     * Whether the pass may attempt one more event: before its time is up, and with its lease held again for the
+     * attempt. A lease that lapsed (the pass stalled) may be another instance's by now, which delivers the rest.
+     */
+    private boolean mayAttempt(Pass pass) {
+        if (clock.instant().isAfter(pass.stopTaking())) {
+            return false; // the rest waits for the next pass, under a fresh lease
+        }
+        Duration attempt = delivery.longestAttempt().plus(LEASE_TIME.dividedBy(2));
+        try {
+            if (pass.lease().extend(attempt.compareTo(LEASE_TIME) > 0 ? attempt : LEASE_TIME)) {
+                return true;
+            }
+            LOG.log(Level.WARNING, "event delivery: the lease lapsed during the pass; the rest waits for the next");
+        } catch (LeaseUnavailable e) {
+            LOG.log(Level.WARNING, "event delivery stopped: {0}", e.getMessage());
+        }
+        return false;
     }
 
     /** Events held while the store was down go into the outbox, which delivers them from now on. */
@@ -114,7 +139,7 @@ public final class DeliverEventsService implements DeliverEvents {
     }
 
     /** While the store is down, what happened meanwhile (held events) is still delivered. */
-    private int deliverHeldEvents(ConnectionStoreUnavailable storeDown, Instant stopTaking) {
+    private int deliverHeldEvents(ConnectionStoreUnavailable storeDown, Pass pass) {
         try {
             List<EventOutbox.Entry> due = heldEvents.due(clock.instant(), BATCH);
             if (!due.isEmpty()) {
@@ -123,18 +148,18 @@ public final class DeliverEventsService implements DeliverEvents {
                         "event outbox unavailable ({0}): delivering the events held meanwhile",
                         storeDown.getMessage());
             }
-            return deliver(heldEvents, due, stopTaking);
+            return deliver(heldEvents, due, pass);
         } catch (HeldEventsUnavailable e) {
             LOG.log(Level.WARNING, "event delivery paused: {0}; {1}", storeDown.getMessage(), e.getMessage());
             return 0;
         }
     }
 
-    private int deliver(UndeliveredEvents from, List<EventOutbox.Entry> due, Instant stopTaking) {
+    private int deliver(UndeliveredEvents from, List<EventOutbox.Entry> due, Pass pass) {
         int attempts = 0;
         for (EventOutbox.Entry entry : due) {
-            if (clock.instant().isAfter(stopTaking)) {
-                break; // the rest waits for the next pass, under a fresh lease
+            if (!mayAttempt(pass)) {
+                break;
             }
             if (attempt(from, entry)) {
                 attempts++;

@@ -52,19 +52,44 @@ class DeliverEventsServiceTest {
         }
     };
 
-    private final DeliverEventsService deliver = new DeliverEventsService(
-            outbox,
-            held,
-            project -> project.value().equals("acme") ? target : Optional.empty(),
-            stopped,
-            (to, event) -> {
-                sent.add(event.id());
-                return answers.isEmpty() ? new EventDelivery.Delivered(204) : answers.poll();
-            },
-            leases,
-            new EventSettings(Duration.ofSeconds(1), Duration.ofSeconds(8), Duration.ofMinutes(1)),
-            clock,
-            counted::add);
+    /** The receivers, as one delivery: answers in turn (then 204), runs {@link #during} inside the next attempt. */
+    private final class Receivers implements EventDelivery {
+        Duration longest = Duration.ofSeconds(10);
+        Runnable during;
+
+        @Override
+        public Outcome deliver(WebhookTarget to, EventOutbox.Entry event) {
+            sent.add(event.id());
+            Runnable once = during;
+            during = null;
+            if (once != null) {
+                once.run();
+            }
+            return answers.isEmpty() ? new EventDelivery.Delivered(204) : answers.poll();
+        }
+
+        @Override
+        public Duration longestAttempt() {
+            return longest;
+        }
+    }
+
+    private final Receivers receivers = new Receivers();
+    private final DeliverEventsService deliver = instance();
+
+    /** An instance of the gateway delivering the same outbox under the same leases. */
+    private DeliverEventsService instance() {
+        return new DeliverEventsService(
+                outbox,
+                held,
+                project -> project.value().equals("acme") ? target : Optional.empty(),
+                stopped,
+                receivers,
+                leases,
+                new EventSettings(Duration.ofSeconds(1), Duration.ofSeconds(8), Duration.ofMinutes(1)),
+                clock,
+                counted::add);
+    }
 
     private String recorded(Instant at) {
         String id = new EventIds(new java.security.SecureRandom()).next();
@@ -172,6 +197,42 @@ class DeliverEventsServiceTest {
                     .isZero();
         }
         assertThat(deliver.deliverDue()).isEqualTo(1);
+    }
+
+    @Test
+    void an_attempt_as_long_as_the_timeout_allows_keeps_the_lease_so_no_other_instance_sends_the_same_event() {
+        String id = recorded(NOW);
+        receivers.longest = Duration.ofMinutes(2); // wearables.events.timeout may be up to 300 s
+        DeliverEventsService other = instance();
+        List<Integer> othersPass = new ArrayList<>();
+        receivers.during = () -> {
+            clock.advance(Duration.ofSeconds(90)); // the receiver answers after 90 s, within the timeout
+            othersPass.add(other.deliverDue());
+        };
+
+        assertThat(deliver.deliverDue()).isEqualTo(1);
+
+        assertThat(othersPass)
+                .as("the other instance's pass during the attempt")
+                .containsExactly(0);
+        assertThat(sent).containsExactly(id);
+        assertThat(outbox.isDelivered(id)).isTrue();
+    }
+
+    @Test
+    void a_pass_that_cannot_hold_its_lease_again_stops_and_the_rest_waits_for_the_next_pass() {
+        String first = recorded(NOW);
+        String second = recorded(NOW.plusMillis(1));
+        clock.advance(Duration.ofSeconds(1));
+        receivers.during = () -> leases.setAvailable(false); // Redis goes away during the first attempt
+
+        assertThat(deliver.deliverDue()).isEqualTo(1);
+        assertThat(sent).containsExactly(first);
+
+        leases.setAvailable(true);
+        assertThat(deliver.deliverDue()).isEqualTo(1);
+        assertThat(sent).containsExactly(first, second);
+        assertThat(outbox.isDelivered(second)).isTrue();
     }
 
     // Events held while the store was down

@@ -1,15 +1,18 @@
 package health.wearables.application.port.out;
 
 import health.wearables.domain.events.WebhookTarget;
+import java.time.Duration;
 
 /**
  * Sends one event to a platform's webhook URL, signed as the Standard Webhooks specification defines with the project's
  * secret, waiting at most the configured timeout. Never throws for what the receiver does.
  */
-@FunctionalInterface
 public interface EventDelivery {
 
     Outcome deliver(WebhookTarget target, EventOutbox.Entry event);
+
+    /** The longest one {@link #deliver} takes, whatever the receiver does: the delivery's lease covers it. */
+    Duration longestAttempt();
 
     /** What one attempt came to. */
     sealed interface Outcome {}

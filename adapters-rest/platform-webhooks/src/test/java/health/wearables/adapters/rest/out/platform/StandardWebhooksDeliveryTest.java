@@ -146,6 +146,36 @@ class StandardWebhooksDeliveryTest {
     }
 
     @Test
+    void a_receiver_trickling_its_answer_holds_an_attempt_no_longer_than_the_timeout() {
+        // the status at once, then a 2,000-byte body at a byte every 10 ms (20 s): the JDK's request timeout ends
+        // with the status, so the attempt itself must end the wait for the rest
+        receiver.createContext("/trickle", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(200, 2_000);
+            try (var body = exchange.getResponseBody()) {
+                for (int each = 0; each < 2_000; each++) {
+                    body.write('x');
+                    body.flush();
+                    Thread.sleep(10);
+                }
+            } catch (IOException | InterruptedException closedByTheGateway) {
+                // the gateway hung up: what this test wants
+            }
+        });
+        WebhookTarget trickling = new WebhookTarget(
+                URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/trickle"), secret);
+        StandardWebhooksDelivery delivery = delivery(Duration.ofMillis(500));
+
+        long started = System.nanoTime();
+        EventDelivery.Outcome outcome = delivery.deliver(trickling, event("msg_ccccccccccccccccccccccc1"));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(outcome).as("the status decides").isEqualTo(new EventDelivery.Delivered(200));
+        assertThat(took).as("the attempt's length").isLessThan(Duration.ofSeconds(5));
+        assertThat(delivery.longestAttempt()).isEqualTo(Duration.ofMillis(500));
+    }
+
+    @Test
     void a_receiver_that_is_down_fails_without_an_exception() {
         receiver.stop(0);
 
