@@ -3,22 +3,25 @@ package health.wearables.adapters.rest.out.platform;
 import health.wearables.application.port.out.EventDelivery;
 import health.wearables.application.port.out.EventOutbox;
 import health.wearables.domain.events.WebhookTarget;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -27,10 +30,10 @@ import javax.crypto.spec.SecretKeySpec;
  * webhook-id} (the event's id, the same on every attempt), {@code webhook-timestamp} (this attempt's time in seconds)
  * and {@code webhook-signature} ({@code v1,} and the base64 of HMAC-SHA256 over {@code id.timestamp.body} with the
  * project's key). Signed here with the JDK's HMAC rather than with the reference library, so that the tests, which
- * verify with the reference library, check an independent implementation. One attempt takes at most {@code timeout},
- * connection and answer included (the JDK's own request timeout ends when the status arrives, and a receiver
- * trickling its body after it would hold the attempt, and every event behind it, for as long as it liked); the answer's
- * body is never read (only its status), and never logged. Redirects are not
+ * verify with the reference library, check an independent implementation. One attempt waits at most {@code timeout}
+ * for the status, connection included, and ends with it: the JDK's request timeout ends when the status arrives, and
+ * a receiver trickling its body after it would otherwise hold the attempt, and every event behind it, as long as it
+ * liked. The answer's body is never read (only its status), and never logged. Redirects are not
  * followed: a receiver that moved answers with its new URL configured.
  */
 public final class StandardWebhooksDelivery implements EventDelivery {
@@ -60,28 +63,21 @@ public final class StandardWebhooksDelivery implements EventDelivery {
                 .header("webhook-signature", signature(target, event.id(), timestamp, event.body()))
                 .POST(HttpRequest.BodyPublishers.ofString(event.body(), StandardCharsets.UTF_8))
                 .build();
-        CompletableFuture<Integer> status = new CompletableFuture<>();
-        CompletableFuture<HttpResponse<Void>> answer = http.sendAsync(request, head -> {
-            status.complete(head.statusCode());
-            return HttpResponse.BodySubscribers.discarding();
-        });
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            // the status, or the failure that came before it (an answer only ends after its status)
-            CompletableFuture.anyOf(status, answer).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-            int code = status.join();
-            discardTheRestUntil(answer, deadline);
-            if (code >= 200 && code < 300) {
-                return new Delivered(code);
+            int status =
+                    http.send(request, head -> new DiscardedUntil(deadline)).statusCode();
+            if (status >= 200 && status < 300) {
+                return new Delivered(status);
             }
-            return code == 410 ? new Gone() : new Failed("the receiver answered " + code);
-        } catch (TimeoutException e) {
-            answer.cancel(true);
-            return notInTime();
-        } catch (ExecutionException e) {
-            return failed(e.getCause());
+            return status == 410 ? new Gone() : new Failed("the receiver answered " + status);
+        } catch (HttpTimeoutException e) {
+            return new Failed("the receiver did not answer within " + timeout.toMillis() + " ms");
+        } catch (ConnectException e) {
+            return new Failed("the receiver could not be reached");
+        } catch (IOException e) {
+            return new Failed("the delivery failed (" + e.getClass().getSimpleName() + ")");
         } catch (InterruptedException e) {
-            answer.cancel(true);
             Thread.currentThread().interrupt();
             return new Failed("the delivery was interrupted");
         }
@@ -93,35 +89,48 @@ public final class StandardWebhooksDelivery implements EventDelivery {
     }
 
     /**
-     * The status decides; the body that follows it is discarded as it comes, until the attempt's deadline: the
-     * connection is kept for the next event when the body ends by then, and closed when it does not (a receiver that
-     * trickles its body never holds the delivery longer than the timeout).
+     * An answer's body, discarded. The answer is complete with its status, which decides; the body is drained in the
+     * background, so the connection serves the next event once it has ended, and is cut off if it has not ended by the
+     * attempt's deadline: a receiver trickling or stalling its body holds neither the delivery nor a connection longer.
      */
-    private static void discardTheRestUntil(CompletableFuture<HttpResponse<Void>> answer, long deadline)
-            throws InterruptedException {
-        try {
-            answer.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException | ExecutionException bodyNotEnded) {
-            answer.cancel(true);
-        }
-    }
+    private static final class DiscardedUntil implements HttpResponse.BodySubscriber<Void> {
+        private final long deadline;
+        private final AtomicBoolean ended = new AtomicBoolean();
 
-    private Failed notInTime() {
-        return new Failed("the receiver did not answer within " + timeout.toMillis() + " ms");
-    }
+        DiscardedUntil(long deadline) {
+            this.deadline = deadline;
+        }
 
-    private Failed failed(Throwable failure) {
-        Throwable cause = failure;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            subscription.request(Long.MAX_VALUE);
+            CompletableFuture.delayedExecutor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)
+                    .execute(() -> {
+                        if (ended.compareAndSet(false, true)) {
+                            subscription.cancel();
+                        }
+                    });
         }
-        if (cause instanceof HttpTimeoutException) {
-            return notInTime();
+
+        @Override
+        public void onNext(List<ByteBuffer> discarded) {
+            // never read
         }
-        if (cause instanceof ConnectException) {
-            return new Failed("the receiver could not be reached");
+
+        @Override
+        public void onError(Throwable failure) {
+            ended.set(true);
         }
-        return new Failed("the delivery failed (" + cause.getClass().getSimpleName() + ")");
+
+        @Override
+        public void onComplete() {
+            ended.set(true);
+        }
+
+        @Override
+        public CompletionStage<Void> getBody() {
+            return CompletableFuture.completedStage(null);
+        }
     }
 
     /** {@code v1,<base64 HMAC-SHA256("<id>.<timestamp>.<body>")>} with the target's key. */

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -146,9 +148,11 @@ class StandardWebhooksDeliveryTest {
     }
 
     @Test
-    void a_receiver_trickling_its_answer_holds_an_attempt_no_longer_than_the_timeout() {
+    void a_receiver_trickling_its_body_after_the_status_holds_neither_the_attempt_nor_the_connection()
+            throws Exception {
         // the status at once, then a 2,000-byte body at a byte every 10 ms (20 s): the JDK's request timeout ends
-        // with the status, so the attempt itself must end the wait for the rest
+        // with the status, so the attempt must end with it, and the connection be cut at the attempt's deadline
+        CountDownLatch hungUp = new CountDownLatch(1);
         receiver.createContext("/trickle", exchange -> {
             exchange.getRequestBody().readAllBytes();
             exchange.sendResponseHeaders(200, 2_000);
@@ -158,8 +162,8 @@ class StandardWebhooksDeliveryTest {
                     body.flush();
                     Thread.sleep(10);
                 }
-            } catch (IOException | InterruptedException closedByTheGateway) {
-                // the gateway hung up: what this test wants
+            } catch (IOException | InterruptedException gatewayHungUp) {
+                hungUp.countDown();
             }
         });
         WebhookTarget trickling = new WebhookTarget(
@@ -172,6 +176,9 @@ class StandardWebhooksDeliveryTest {
 
         assertThat(outcome).as("the status decides").isEqualTo(new EventDelivery.Delivered(200));
         assertThat(took).as("the attempt's length").isLessThan(Duration.ofSeconds(5));
+        assertThat(hungUp.await(5, TimeUnit.SECONDS))
+                .as("the connection cut at the deadline, not held for the body's 20 s")
+                .isTrue();
         assertThat(delivery.longestAttempt()).isEqualTo(Duration.ofMillis(500));
     }
 
