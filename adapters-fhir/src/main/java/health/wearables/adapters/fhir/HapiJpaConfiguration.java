@@ -116,8 +116,14 @@ public class HapiJpaConfiguration {
      * ({@link LeanSearchParamExtractor}). Replaces SearchParamConfig's bean.
      */
     @Bean
-    public ISearchParamExtractor searchParamExtractor() {
-        return new LeanSearchParamExtractor();
+    public ISearchParamExtractor searchParamExtractor(FhirModelPreload preload) {
+        return new LeanSearchParamExtractor(preload::hierarchy);
+    }
+
+    /** Reads the FHIR model on a second thread while the start builds Hibernate's metadata ({@link FhirModelPreload}). */
+    @Bean
+    public static FhirModelPreload fhirModelPreload() {
+        return new FhirModelPreload();
     }
 
     /**

@@ -1,8 +1,10 @@
 package health.wearables.adapters.fhir;
 
+import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.searchparam.extractor.SearchParamExtractorR4;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.hl7.fhir.instance.model.api.IBase;
 import org.hl7.fhir.r4.fhirpath.ExpressionNode;
 import org.hl7.fhir.r4.fhirpath.FHIRPathEngine;
@@ -27,11 +29,23 @@ final class LeanSearchParamExtractor extends SearchParamExtractorR4 {
     /** Parsed paths: as many as the active search parameters have. */
     private final Map<String, ExpressionNode> parsed = new ConcurrentHashMap<>();
 
+    private final Function<FhirContext, FhirTypeHierarchy> hierarchies;
+
     private volatile FHIRPathEngine engine;
+
+    /** An extractor whose engine reads the type hierarchy of its context anew. */
+    LeanSearchParamExtractor() {
+        this(FhirTypeHierarchy::new);
+    }
+
+    /** An extractor whose engine takes the type hierarchy of its context from {@code hierarchies}. */
+    LeanSearchParamExtractor(Function<FhirContext, FhirTypeHierarchy> hierarchies) {
+        this.hierarchies = hierarchies;
+    }
 
     @Override
     public void initFhirPath() {
-        engine = new FHIRPathEngine(new HapiWorkerContext(getContext(), new FhirTypeHierarchy(getContext())));
+        engine = new FHIRPathEngine(new HapiWorkerContext(getContext(), hierarchies.apply(getContext())));
     }
 
     @Override
